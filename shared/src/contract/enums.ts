@@ -1,0 +1,193 @@
+/**
+ * Enumerations of the plan workbook contract (plan-workbook.md, "Tables").
+ * Each value has its stable English key (what is stored) and a Persian caption
+ * (what a reader also accepts and what a Persian workbook shows).
+ */
+
+/** One allowed value of an enumerated column. */
+export interface EnumValue {
+  readonly value: string;
+  readonly fa: string;
+  readonly en: string;
+}
+
+function values<const V extends string>(
+  list: ReadonlyArray<readonly [V, string, string]>,
+): ReadonlyArray<EnumValue & { readonly value: V }> {
+  return list.map(([value, fa, en]) => ({ value, fa, en }));
+}
+
+export const DEPARTMENT_KINDS = values([
+  ['deputy', 'معاونت', 'Deputy'],
+  ['district', 'منطقه', 'District'],
+  ['organization', 'سازمان', 'Organization'],
+  ['company', 'شرکت', 'Company'],
+] as const);
+
+export const DOC_LEVELS = values([
+  ['national', 'ملی', 'National'],
+  ['provincial', 'استانی', 'Provincial'],
+  ['regional', 'منطقه‌ای', 'Regional'],
+  ['city', 'شهری', 'City'],
+] as const);
+
+export const DOC_TYPES = values([
+  ['master', 'طرح جامع', 'Master plan'],
+  ['comprehensive', 'طرح جامع-تفصیلی', 'Comprehensive plan'],
+  ['detailed', 'طرح تفصیلی', 'Detailed plan'],
+  ['guide', 'طرح هادی', 'Guide plan'],
+  ['sectoral', 'سند بخشی', 'Sectoral document'],
+  ['other', 'سایر', 'Other'],
+] as const);
+
+export const SWOT_KINDS = values([
+  ['S', 'قوت', 'Strength'],
+  ['W', 'ضعف', 'Weakness'],
+  ['O', 'فرصت', 'Opportunity'],
+  ['T', 'تهدید', 'Threat'],
+] as const);
+
+export const PERSPECTIVES = values([
+  ['citizen', 'شهروند', 'Citizen'],
+  ['financial', 'مالی', 'Financial'],
+  ['process', 'فرایندهای داخلی', 'Internal process'],
+  ['capacity', 'رشد و یادگیری', 'Learning and growth'],
+] as const);
+
+export const SWOT_TYPES = values([
+  ['SO', 'تهاجمی', 'Aggressive (SO)'],
+  ['ST', 'رقابتی', 'Competitive (ST)'],
+  ['WO', 'محافظه‌کارانه', 'Conservative (WO)'],
+  ['WT', 'تدافعی', 'Defensive (WT)'],
+] as const);
+
+export const MUNICIPAL_ROLES = values([
+  ['lead', 'متولی', 'Lead'],
+  ['partner', 'مشارکت', 'Partner'],
+  ['facilitator', 'تسهیل‌گر', 'Facilitator'],
+  ['advocate', 'مطالبه‌گر', 'Advocate'],
+  ['none', 'بدون نقش', 'None'],
+] as const);
+
+export const REVENUE_CLASSES = values([
+  ['general-duties', 'عوارض عمومی', 'General duties'],
+  ['dedicated-duties', 'عوارض اختصاصی', 'Dedicated duties'],
+  ['service-fees', 'بهای خدمات و درآمدهای مؤسسات انتفاعی', 'Service fees'],
+  ['asset-returns', 'درآمد حاصل از وجوه و اموال شهرداری', 'Returns on funds and assets'],
+  ['government-grants', 'کمک‌های اعطایی دولت و سازمان‌های دولتی', 'Government grants'],
+  [
+    'donations',
+    'اعانات، کمک‌های اهدایی و دارایی‌هایی که به شهرداری تعلق می‌گیرد',
+    'Donations and endowed assets',
+  ],
+  ['other-resources', 'سایر منابع تأمین اعتبار', 'Other resources (borrowing, asset sales)'],
+] as const);
+
+export const PROJECT_STATUSES = values([
+  ['proposed', 'پیشنهادی', 'Proposed'],
+  ['approved', 'مصوب', 'Approved'],
+  ['ongoing', 'در حال اجرا', 'Ongoing'],
+  ['done', 'خاتمه‌یافته', 'Done'],
+  ['dropped', 'متوقف', 'Dropped'],
+] as const);
+
+export const ACTIVITY_KINDS = values([
+  ['maintenance', 'نگهداری', 'Maintenance'],
+  ['service', 'خدمات', 'Service'],
+  ['administration', 'اداری', 'Administration'],
+  ['transfer', 'انتقالی', 'Transfer'],
+] as const);
+
+export const CRITERION_DIRECTIONS = values([
+  ['benefit', 'فایده', 'Benefit'],
+  ['cost', 'هزینه', 'Cost'],
+] as const);
+
+export const KPI_LEVELS = values([
+  ['macro', 'کلان', 'Macro'],
+  ['micro', 'خرد', 'Micro'],
+] as const);
+
+export const KPI_DIRECTIONS = values([
+  ['increase', 'افزایشی', 'Increase'],
+  ['decrease', 'کاهشی', 'Decrease'],
+  ['maintain', 'حفظ وضعیت', 'Maintain'],
+] as const);
+
+export const KPI_FREQUENCIES = values([
+  ['annual', 'سالانه', 'Annual'],
+  ['semiannual', 'شش‌ماهه', 'Semiannual'],
+  ['quarterly', 'فصلی', 'Quarterly'],
+] as const);
+
+export const REVENUE_METHODS = values([
+  ['growth', 'نرخ رشد', 'Growth rate'],
+  ['trend', 'روند خطی', 'Linear trend'],
+  ['holt', 'هموارسازی هولت', "Holt's trend"],
+  ['damped', 'روند میرا', 'Damped trend'],
+  ['auto', 'انتخاب خودکار', 'Automatic'],
+] as const);
+
+export const BUDGET_KINDS = values([
+  ['current', 'هزینه‌ای (جاری)', 'Current'],
+  ['capital', 'تملک دارایی سرمایه‌ای', 'Capital'],
+] as const);
+
+export const PERIODS = values([
+  ['Q1', 'سه‌ماهه اول', 'Q1'],
+  ['Q2', 'سه‌ماهه دوم', 'Q2'],
+  ['Q3', 'سه‌ماهه سوم', 'Q3'],
+  ['Q4', 'سه‌ماهه چهارم', 'Q4'],
+  ['FY', 'کل سال', 'Full year'],
+] as const);
+
+export const STAKEHOLDER_TYPES = values([
+  ['council', 'شورای شهر', 'City council'],
+  ['department', 'واحد شهرداری', 'Municipal department'],
+  ['ngo', 'سازمان مردم‌نهاد', 'NGO'],
+  ['private', 'بخش خصوصی', 'Private sector'],
+  ['expert', 'خبره', 'Expert'],
+  ['citizen-group', 'گروه شهروندی', 'Citizen group'],
+] as const);
+
+export const WORKBOOK_KINDS = values([
+  ['city', 'شهر (کل برنامه)', 'City (whole plan)'],
+  ['framework', 'چارچوب شهر', 'City framework'],
+  ['department', 'واحد', 'Department'],
+  ['revenue', 'درآمد', 'Revenue'],
+  ['monitoring', 'پایش', 'Monitoring'],
+] as const);
+
+export const UNITS = values([
+  ['Rial', 'ریال', 'Rial'],
+  ['Thousand Rials', 'هزار ریال', 'Thousand Rials'],
+  ['Million Rials', 'میلیون ریال', 'Million Rials'],
+] as const);
+
+export const LANGUAGES = values([
+  ['fa', 'فارسی', 'Persian'],
+  ['en', 'انگلیسی', 'English'],
+] as const);
+
+type ValueOf<T extends ReadonlyArray<{ readonly value: string }>> = T[number]['value'];
+export type DepartmentKind = ValueOf<typeof DEPARTMENT_KINDS>;
+export type DocLevel = ValueOf<typeof DOC_LEVELS>;
+export type DocType = ValueOf<typeof DOC_TYPES>;
+export type SwotKind = ValueOf<typeof SWOT_KINDS>;
+export type Perspective = ValueOf<typeof PERSPECTIVES>;
+export type SwotType = ValueOf<typeof SWOT_TYPES>;
+export type MunicipalRole = ValueOf<typeof MUNICIPAL_ROLES>;
+export type RevenueClass = ValueOf<typeof REVENUE_CLASSES>;
+export type ProjectStatus = ValueOf<typeof PROJECT_STATUSES>;
+export type ActivityKind = ValueOf<typeof ACTIVITY_KINDS>;
+export type CriterionDirection = ValueOf<typeof CRITERION_DIRECTIONS>;
+export type KpiLevel = ValueOf<typeof KPI_LEVELS>;
+export type KpiDirection = ValueOf<typeof KPI_DIRECTIONS>;
+export type KpiFrequency = ValueOf<typeof KPI_FREQUENCIES>;
+export type RevenueMethod = ValueOf<typeof REVENUE_METHODS>;
+export type BudgetKind = ValueOf<typeof BUDGET_KINDS>;
+export type Period = ValueOf<typeof PERIODS>;
+export type StakeholderType = ValueOf<typeof STAKEHOLDER_TYPES>;
+export type WorkbookKind = ValueOf<typeof WORKBOOK_KINDS>;
+export type Unit = ValueOf<typeof UNITS>;
+export type Language = ValueOf<typeof LANGUAGES>;

@@ -1,0 +1,12 @@
+/**
+ * The plan core: the workbook contract, readers, validation and calculations.
+ * Pure: no I/O, no clock, no Office, no DOM, no express, no Prisma.
+ */
+export * from './contract/enums';
+export * from './contract/tables';
+export * from './findings';
+export * from './money';
+export * from './util/text';
+export * from './read/raw';
+export * from './read/cells';
+export * from './read/plan';

@@ -1,0 +1,69 @@
+/**
+ * Normalising what people type into Persian/English workbooks: digits in three
+ * scripts, Arabic vs Persian letters, zero-width non-joiners and spaces.
+ */
+
+const PERSIAN_ZERO = 0x06f0;
+const ARABIC_INDIC_ZERO = 0x0660;
+
+/** Replaces Persian (۰–۹) and Arabic-Indic (٠–٩) digits with ASCII digits. */
+export function toLatinDigits(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= PERSIAN_ZERO && code <= PERSIAN_ZERO + 9) out += String(code - PERSIAN_ZERO);
+    else if (code >= ARABIC_INDIC_ZERO && code <= ARABIC_INDIC_ZERO + 9)
+      out += String(code - ARABIC_INDIC_ZERO);
+    else out += ch;
+  }
+  return out;
+}
+
+/** Replaces ASCII digits with Persian digits (for Persian display). */
+export function toPersianDigits(text: string): string {
+  return text.replace(/[0-9]/g, (d) => String.fromCodePoint(PERSIAN_ZERO + Number(d)));
+}
+
+/**
+ * A key for matching headers, enum captions and IDs typed by people: NFC,
+ * Latin digits, Arabic yeh/kaf as Persian, no tatweel, no spaces, underscores
+ * or zero-width characters, lower case.
+ */
+export function matchKey(text: string): string {
+  return toLatinDigits(text.normalize('NFC'))
+    .replace(/[\u064a\u0649]/g, '\u06cc') // Arabic yeh, alef maksura -> Persian yeh
+    .replace(/\u0643/g, '\u06a9') // Arabic kaf -> Persian keheh
+    .replace(/[\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '') // tatweel, ZW chars, bidi marks
+    .replace(/[\s_\-\u00a0]+/g, '')
+    .toLowerCase();
+}
+
+/** Trims and normalises a text cell (digits kept as typed, bidi marks removed). */
+export function cleanText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+    .trim();
+}
+
+/**
+ * Text of a number typed in any of the scripts, ready for `Number()` or a
+ * decimal parser: ASCII digits, `.` as decimal point, thousands separators
+ * (`,`, `٬`, `’`, spaces) removed. Persian decimal separator `٫` and `/`
+ * between digits (as typed on Persian keyboards) become `.`.
+ */
+export function normaliseNumberText(text: string): string {
+  return toLatinDigits(cleanText(text))
+    .replace(/[\u066b]/g, '.')
+    .replace(/(\d)\/(\d)/g, '$1.$2')
+    .replace(/[,\u066c\u2019'\s\u00a0]/g, '')
+    .replace(/^\u2212/, '-');
+}
+
+/** Splits a list of IDs separated by `,`, `،` or `;` (empty parts dropped). */
+export function splitIdList(text: string): string[] {
+  return cleanText(text)
+    .split(/[,\u060c;\u061b]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
