@@ -1,2 +1,32 @@
-// Filled in by its module.
-export {};
+/**
+ * Capital portfolio selection: which projects to fund to maximise the total
+ * priority score within each year's budget (a 0–1 MIP solved with HiGHS),
+ * with mandatory projects and prerequisites, exact bigint money, and the
+ * spreadsheet method "rank and fill" for comparison.
+ */
+export {
+  DEFAULT_MAX_COEFFICIENT,
+  DEFAULT_TIME_LIMIT_SECONDS,
+  loadPortfolioSolver,
+  selectPortfolio,
+} from './select';
+export { evaluateSelection, rankAndFill } from './rank';
+export { portfolioFromPlan } from './fromPlan';
+export type {
+  ExcludedProject,
+  ExclusionReason,
+  OngoingPolicy,
+  PlanPortfolio,
+  PortfolioFromPlanOptions,
+} from './fromPlan';
+export type {
+  PortfolioInput,
+  PortfolioOptions,
+  PortfolioProblem,
+  PortfolioProject,
+  PortfolioResult,
+  PortfolioStatus,
+  Selection,
+  YearScale,
+  YearSpending,
+} from './types';
