@@ -1,2 +1,400 @@
-// Filled in by its module.
-export {};
+/**
+ * Spending and the fiscal balance of the plan (plan-workbook.md,
+ * "Calculations": Spending, Fiscal gap), exact in bigint Rials, with the
+ * split by funding source, revenue class and department, the check that
+ * restricted (earmarked or capital) sources fund no current spending, and
+ * the capital budget a revenue scenario leaves for capital projects.
+ */
+import type { ProjectStatus, RevenueClass } from '../contract/enums';
+import type { Bilingual, Finding } from '../findings';
+import { makeFinding } from '../findings';
+import { EXCLUDED_PROJECT_STATUSES } from '../linkage/graph';
+import type { Entry } from '../linkage/rows';
+import { Spellings, entriesOf, idKey, indexBy, moneyYears, whereOf } from '../linkage/rows';
+import { formatRials } from '../money';
+import type { Plan } from '../read/plan';
+import { toPersianDigits } from '../util/text';
+
+/** Spending of a year split by what it is. */
+export interface SpendingParts {
+  /** Continuous activities' cost (current spending). */
+  readonly activities: bigint;
+  /** Capital projects' cost. */
+  readonly projects: bigint;
+  /** `OpexImpact` of projects finished before the year (current spending). */
+  readonly opex: bigint;
+  /** activities + projects + opex. */
+  readonly total: bigint;
+}
+
+/** Spending of one plan year, in total and split. */
+export interface SpendingYear extends SpendingParts {
+  readonly year: number;
+  /**
+   * By the `SourceId` the item names, spelt as in `tblFundingSources` (IDs
+   * match as validation matches them: case, digit script and invisible marks
+   * aside). `NO_SOURCE` (`''`)
+   * collects items with an empty `SourceId` and all opex impact: the contract
+   * names no source for a finished asset's running cost, which falls on
+   * general current revenue.
+   */
+  readonly bySource: ReadonlyMap<string, SpendingParts>;
+  /**
+   * By the item's `Dept`, spelt as in `tblDepartments` when listed there
+   * (`''`: empty). Opex goes to the project's Dept.
+   */
+  readonly byDept: ReadonlyMap<string, SpendingParts>;
+}
+
+/** The `bySource` key of spending that names no funding source. */
+export const NO_SOURCE = '';
+
+/** Options of `spendingByYear` and `fiscalBalance`. */
+export interface SpendingOptions {
+  /**
+   * Count only the workbook's own projects and activities. By default the
+   * reference rows the workbook does not hold are counted too (a consolidated
+   * view when the register supplies other departments' items).
+   */
+  readonly ownOnly?: boolean;
+}
+
+interface Acc {
+  activities: bigint;
+  projects: bigint;
+  opex: bigint;
+}
+
+const newAcc = (): Acc => ({ activities: 0n, projects: 0n, opex: 0n });
+const partsOf = (a: Acc): SpendingParts => ({
+  activities: a.activities,
+  projects: a.projects,
+  opex: a.opex,
+  total: a.activities + a.projects + a.opex,
+});
+
+function accIn(map: Map<string, Acc>, key: string): Acc {
+  let a = map.get(key);
+  if (!a) {
+    a = newAcc();
+    map.set(key, a);
+  }
+  return a;
+}
+
+// True when a project's money and opex count in spending (dropped projects' do not).
+function projectCounts(status: ProjectStatus | null): boolean {
+  return status === null || !EXCLUDED_PROJECT_STATUSES.includes(status);
+}
+
+/**
+ * Spending per plan year: Σ continuous activities' cost that year + Σ capital
+ * projects' cost that year + Σ `OpexImpact` of projects whose `EndYear` is
+ * before that year. Dropped projects count neither cost nor opex; done
+ * projects' opex counts (the asset runs); a project with no `EndYear` has no
+ * opex yet. Years: the plan period (or every cost column's year without one).
+ */
+export function spendingByYear(
+  plan: Plan,
+  options: SpendingOptions = {},
+): Map<number, SpendingYear> {
+  const years = moneyYears(plan);
+  const sourceIds = new Spellings(entriesOf(plan, 'tblFundingSources').map((e) => e.row.SourceId));
+  const deptIds = new Spellings(entriesOf(plan, 'tblDepartments').map((e) => e.row.DeptId));
+  const total = new Map<number, Acc>();
+  const bySource = new Map<number, Map<string, Acc>>();
+  const byDept = new Map<number, Map<string, Acc>>();
+  for (const y of years) {
+    total.set(y, newAcc());
+    bySource.set(y, new Map());
+    byDept.set(y, new Map());
+  }
+  const add = (y: number, source: string, dept: string, part: keyof Acc, v: bigint) => {
+    const t = total.get(y);
+    const s = bySource.get(y);
+    const d = byDept.get(y);
+    if (!t || !s || !d || v === 0n) return;
+    t[part] += v;
+    accIn(s, source)[part] += v;
+    accIn(d, dept)[part] += v;
+  };
+  for (const { row } of entriesOf(plan, 'tblActivities', options)) {
+    const source = sourceIds.of(row.SourceId);
+    const dept = deptIds.of(row.Dept);
+    for (const [y, v] of row.costs) add(y, source, dept, 'activities', v);
+  }
+  for (const { row } of entriesOf(plan, 'tblProjects', options)) {
+    if (!projectCounts(row.Status)) continue;
+    const source = sourceIds.of(row.SourceId);
+    const dept = deptIds.of(row.Dept);
+    for (const [y, v] of row.costs) add(y, source, dept, 'projects', v);
+    const end = row.EndYear;
+    if (end !== null && row.OpexImpact !== 0n)
+      for (const y of years) if (end < y) add(y, NO_SOURCE, dept, 'opex', row.OpexImpact);
+  }
+  const out = new Map<number, SpendingYear>();
+  for (const y of years) {
+    const mapParts = (m: Map<string, Acc> | undefined) =>
+      new Map([...(m ?? new Map<string, Acc>())].map(([k, a]) => [k, partsOf(a)] as const));
+    out.set(y, {
+      year: y,
+      ...partsOf(total.get(y) ?? newAcc()),
+      bySource: mapParts(bySource.get(y)),
+      byDept: mapParts(byDept.get(y)),
+    });
+  }
+  return out;
+}
+
+/** One plan year of the fiscal balance. */
+export interface FiscalYear extends SpendingParts {
+  readonly year: number;
+  /** Forecast revenue of the scenario; null when none was given for the year. */
+  readonly revenue: bigint | null;
+  /** revenue − total (negative: a deficit); null without revenue. */
+  readonly gap: bigint | null;
+}
+
+/** One year of a revenue class: its forecast against the spending its sources fund. */
+export interface ClassYear {
+  readonly year: number;
+  readonly revenue: bigint | null;
+  readonly spending: SpendingParts;
+  /** revenue − spending.total; null without revenue. */
+  readonly gap: bigint | null;
+}
+
+/** A revenue class's balance over the plan years. */
+export interface ClassBalance {
+  /**
+   * The class; null for spending whose source is empty, unknown or has no
+   * class, and for opex impact (these fall on general revenue).
+   */
+  readonly revenueClass: RevenueClass | null;
+  /** IDs of the sources of this class that fund something, as `bySource` keys. */
+  readonly sources: readonly string[];
+  readonly years: readonly ClassYear[];
+}
+
+/** Options of `fiscalBalance`. */
+export interface FiscalBalanceOptions extends SpendingOptions {
+  /** Forecast revenue per class and year (e.g. from the revenue scenario), for the split by class. */
+  readonly revenueByClass?: ReadonlyMap<RevenueClass, ReadonlyMap<number, bigint>>;
+}
+
+/** The fiscal balance of a plan against a revenue scenario. */
+export interface FiscalBalance {
+  readonly years: readonly FiscalYear[];
+  /** One entry per revenue class with a forecast or with spending, then the null class if any. */
+  readonly byClass: readonly ClassBalance[];
+  /** The spending the balance is made of. */
+  readonly spending: ReadonlyMap<number, SpendingYear>;
+  /**
+   * Located, bilingual findings: `FISCAL_DEFICIT` (a year's spending above its
+   * revenue), `FISCAL_NO_REVENUE` (a plan year without a forecast) and
+   * `FISCAL_RESTRICTED_CURRENT` (a restricted source funding current spending).
+   */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * The fiscal balance: per plan year, forecast revenue − spending (the
+ * contract's fiscal gap; negative is a deficit), the same by revenue class
+ * (each class's forecast against the spending funded by sources of that class),
+ * and the restricted-source check (`restrictedSourceFindings`).
+ */
+export function fiscalBalance(
+  plan: Plan,
+  revenueByYear: ReadonlyMap<number, bigint>,
+  options: FiscalBalanceOptions = {},
+): FiscalBalance {
+  const spending = spendingByYear(plan, options);
+  const findings: Finding[] = [];
+  const years: FiscalYear[] = [];
+  for (const s of spending.values()) {
+    const revenue = revenueByYear.get(s.year) ?? null;
+    const gap = revenue === null ? null : revenue - s.total;
+    years.push({
+      year: s.year,
+      activities: s.activities,
+      projects: s.projects,
+      opex: s.opex,
+      total: s.total,
+      revenue,
+      gap,
+    });
+    const where = { table: null, column: String(s.year) };
+    if (revenue === null)
+      findings.push(
+        makeFinding('warning', 'FISCAL_NO_REVENUE', where, {
+          fa: `برای سال ${toPersianDigits(String(s.year))} درآمد پیش‌بینی‌شده‌ای داده نشده است`,
+          en: `no revenue forecast is given for ${s.year}`,
+        }),
+      );
+    else if (gap !== null && gap < 0n)
+      findings.push(
+        makeFinding('warning', 'FISCAL_DEFICIT', where, deficitMessage(s.year, s.total, revenue)),
+      );
+  }
+
+  const sources = indexBy(entriesOf(plan, 'tblFundingSources'), 'SourceId');
+  const classOf = (key: string): RevenueClass | null =>
+    key === NO_SOURCE ? null : (sources.get(idKey(key))?.row.RevenueClass ?? null);
+  const classes = new Map<RevenueClass | null, { sources: Set<string> }>();
+  for (const cls of options.revenueByClass?.keys() ?? []) classes.set(cls, { sources: new Set() });
+  for (const s of spending.values())
+    for (const [key, parts] of s.bySource) {
+      if (parts.total === 0n) continue;
+      const cls = classOf(key);
+      let c = classes.get(cls);
+      if (!c) classes.set(cls, (c = { sources: new Set() }));
+      if (key !== NO_SOURCE) c.sources.add(key);
+    }
+  const ordered = [...classes.keys()].sort((a, b) =>
+    a === null ? 1 : b === null ? -1 : CLASS_ORDER.indexOf(a) - CLASS_ORDER.indexOf(b),
+  );
+  const byClass: ClassBalance[] = ordered.map((cls) => ({
+    revenueClass: cls,
+    sources: [...(classes.get(cls)?.sources ?? [])].sort(),
+    years: [...spending.values()].map((s) => {
+      const acc = newAcc();
+      for (const [key, parts] of s.bySource) {
+        if (classOf(key) !== cls) continue;
+        acc.activities += parts.activities;
+        acc.projects += parts.projects;
+        acc.opex += parts.opex;
+      }
+      const spent = partsOf(acc);
+      const revenue = cls === null ? null : (options.revenueByClass?.get(cls)?.get(s.year) ?? null);
+      return {
+        year: s.year,
+        revenue,
+        spending: spent,
+        gap: revenue === null ? null : revenue - spent.total,
+      };
+    }),
+  }));
+
+  findings.push(...restrictedSourceFindings(plan, options));
+  return { years, byClass, spending, findings };
+}
+
+// Order of the revenue classes in the municipal budget (contract "Revenue classes").
+const CLASS_ORDER: readonly RevenueClass[] = [
+  'general-duties',
+  'dedicated-duties',
+  'service-fees',
+  'asset-returns',
+  'government-grants',
+  'donations',
+  'other-resources',
+];
+
+function deficitMessage(year: number, spending: bigint, revenue: bigint): Bilingual {
+  const gap = spending - revenue;
+  return {
+    fa: `کسری در سال ${toPersianDigits(String(year))}: مصارف ${formatRials(spending, 'fa')} ریال از درآمد پیش‌بینی‌شده ${formatRials(revenue, 'fa')} ریال به اندازه ${formatRials(gap, 'fa')} ریال بیشتر است`,
+    en: `deficit in ${year}: spending of ${formatRials(spending)} Rials exceeds the forecast revenue of ${formatRials(revenue)} Rials by ${formatRials(gap)} Rials`,
+  };
+}
+
+/**
+ * The restricted-source rule: a source marked `Restricted` (earmarked money
+ * such as dedicated duties and specific government grants, or capital
+ * resources such as borrowing and asset sales) may fund capital projects only,
+ * never current spending. Current spending is a continuous activity, or a
+ * budget line of `Kind` current (or with no Kind, linked to an activity).
+ * Basis: the operational balance of Iranian public budgeting, under which
+ * current spending is met from current revenue and capital and earmarked
+ * resources are kept for capital acquisition (docs/calculations.md).
+ *
+ * One located warning per offending row (cell of its `SourceId`), for the
+ * workbook's own rows with money above 0 (reference rows are the register's).
+ */
+export function restrictedSourceFindings(plan: Plan, options: SpendingOptions = {}): Finding[] {
+  const sources = indexBy(entriesOf(plan, 'tblFundingSources'), 'SourceId');
+  const restricted = (id: string) => sources.get(idKey(id))?.row.Restricted === true;
+  const out: Finding[] = [];
+  const flag = (
+    e: Entry<'tblActivities'> | Entry<'tblBudgetLines'>,
+    id: string,
+    what: Bilingual,
+  ) => {
+    if (e.table.reference) return;
+    const source = sources.get(idKey(e.row.SourceId));
+    const title = source?.row.Title ? ` (${source.row.Title})` : '';
+    out.push(
+      makeFinding('warning', 'FISCAL_RESTRICTED_CURRENT', whereOf(e, 'SourceId'), {
+        fa: `منبع محدود «${e.row.SourceId}»${title} فقط برای پروژه‌های تملک دارایی سرمایه‌ای است و نباید ${what.fa} «${id}» را تأمین کند`,
+        en: `restricted source "${e.row.SourceId}"${title} may fund capital projects only, not ${what.en} "${id}"`,
+      }),
+    );
+  };
+  const activities = entriesOf(plan, 'tblActivities', options);
+  for (const e of activities) {
+    if (!restricted(e.row.SourceId)) continue;
+    if (![...e.row.costs.values()].some((v) => v !== 0n)) continue;
+    flag(e, e.row.ActivityId, { fa: 'فعالیت مستمر (هزینه جاری)', en: 'the continuous activity' });
+  }
+  const activityIds = new Set(activities.map((e) => idKey(e.row.ActivityId)));
+  const projectIds = new Set(
+    entriesOf(plan, 'tblProjects', options).map((e) => idKey(e.row.ProjectId)),
+  );
+  for (const e of entriesOf(plan, 'tblBudgetLines', options)) {
+    if (e.row.Amount === 0n || !restricted(e.row.SourceId)) continue;
+    const linked = idKey(e.row.LinkedId);
+    const current =
+      e.row.Kind === 'current' ||
+      (e.row.Kind === null && activityIds.has(linked) && !projectIds.has(linked));
+    if (current)
+      flag(e, e.row.BudgetCode, { fa: 'ردیف بودجه جاری', en: 'the current budget line' });
+  }
+  return out;
+}
+
+/** Which projects' opex `capitalBudgetByYear` subtracts. */
+export type OpexScope =
+  /** Every project that counts in spending (not dropped): the contract's Spending. */
+  | 'planned'
+  /** Only projects already decided (approved, ongoing, done): for choosing among proposed ones. */
+  | 'committed';
+
+/** Options of `capitalBudgetByYear`. */
+export interface CapitalBudgetOptions extends SpendingOptions {
+  readonly opex?: OpexScope;
+}
+
+const COMMITTED: ReadonlySet<ProjectStatus> = new Set(['approved', 'ongoing', 'done']);
+
+/**
+ * What a revenue scenario leaves for capital projects in each plan year:
+ * revenue − continuous activities − opex impact (negative when current
+ * spending alone exceeds revenue). With the default `opex: 'planned'`,
+ * capital budget − projects = the fiscal gap. Years without a revenue forecast are left out.
+ */
+export function capitalBudgetByYear(
+  revenueByYear: ReadonlyMap<number, bigint>,
+  plan: Plan,
+  options: CapitalBudgetOptions = {},
+): Map<number, bigint> {
+  const spending = spendingByYear(plan, options);
+  const out = new Map<number, bigint>();
+  const committedOpex = options.opex === 'committed' ? committedOpexByYear(plan, options) : null;
+  for (const s of spending.values()) {
+    const revenue = revenueByYear.get(s.year);
+    if (revenue === undefined) continue;
+    const opex = committedOpex ? (committedOpex.get(s.year) ?? 0n) : s.opex;
+    out.set(s.year, revenue - s.activities - opex);
+  }
+  return out;
+}
+
+function committedOpexByYear(plan: Plan, options: SpendingOptions): Map<number, bigint> {
+  const years = moneyYears(plan);
+  const out = new Map<number, bigint>(years.map((y) => [y, 0n]));
+  for (const { row } of entriesOf(plan, 'tblProjects', options)) {
+    if (row.Status === null || !COMMITTED.has(row.Status) || row.EndYear === null) continue;
+    for (const y of years) if (row.EndYear < y) out.set(y, (out.get(y) ?? 0n) + row.OpexImpact);
+  }
+  return out;
+}

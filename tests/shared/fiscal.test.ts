@@ -1,0 +1,358 @@
+import fc from 'fast-check';
+import {
+  capitalBudgetByYear,
+  fiscalBalance,
+  readPlan,
+  restrictedSourceFindings,
+  spendingByYear,
+} from '../../shared/src';
+import type { RawCell, RawTable, RawWorkbook, RevenueClass } from '../../shared/src';
+
+function table(name: string, header: RawCell[], rows: RawCell[][]): RawTable {
+  return { name, sheet: name, header, rows };
+}
+
+const PROJECT_HEADER = [
+  'ProjectId',
+  'ProgramId',
+  'Title',
+  'Dept',
+  'StartYear',
+  'EndYear',
+  '1405',
+  '1406',
+  '1407',
+  'SourceId',
+  'Status',
+  'OpexImpact',
+];
+
+// The finance office's plan for 1405–1407 (Rials). Two restricted sources:
+// a transport duty (dedicated, earmarked) and a bank loan (borrowing).
+const city: RawWorkbook = {
+  tables: [
+    table(
+      'tblPlanInfo',
+      ['Key', 'Value'],
+      [
+        ['StartYear', 1405],
+        ['Years', 3],
+      ],
+    ),
+    table(
+      'tblFundingSources',
+      ['SourceId', 'Title', 'RevenueClass', 'Restricted'],
+      [
+        ['SRC-G', 'General duties', 'general-duties', false],
+        ['SRC-D', 'Transport duty', 'dedicated-duties', true],
+        ['SRC-L', 'Bank loan', 'other-resources', 'بله'],
+      ],
+    ),
+    table('tblProjects', PROJECT_HEADER, [
+      ['PR-1', 'P', 'BRT line', 'D-TR', 1405, 1405, 1000, 0, 0, 'SRC-D', 'ongoing', 100],
+      ['PR-2', 'P', 'Centre A', 'D-UR', 1405, 1406, 500, 700, 0, 'SRC-L', 'approved', 50],
+      ['PR-3', 'P', 'Centre B', 'D-UR', 1405, 1405, 9999, 9999, 9999, 'SRC-G', 'dropped', 1000],
+      ['PR-4', 'P', 'Depot', 'D-TR', 1406, 1406, 0, 300, 0, 'SRC-G', 'proposed', 10],
+      ['PR-5', 'P', 'Kiosk', '', 1407, 1407, 0, 0, 40, '', 'proposed', 0],
+      ['PR-6', 'P', 'Old terminal', 'D-TR', 1400, 1404, 0, 0, 0, 'SRC-G', 'done', 20],
+      ['PR-7', 'P', 'Open-ended study', 'D-TR', 1405, null, 0, 0, 0, 'SRC-G', null, 999],
+    ]),
+    table(
+      'tblActivities',
+      ['ActivityId', 'ProgramId', 'Title', 'Dept', '1405', '1406', '1407', 'SourceId'],
+      [
+        // Typed in lower case: it is still SRC-G (IDs match as validation matches them).
+        ['A-1', 'P', 'Bus operations', 'D-TR', 200, 210, 220, 'src-g'],
+        ['A-2', 'P', 'Centre staff', 'D-UR', 50, 50, 50, 'SRC-D'],
+      ],
+    ),
+    table(
+      'tblBudgetLines',
+      ['BudgetCode', 'Year', 'Kind', 'LinkedId', 'SourceId', 'Amount'],
+      [
+        ['B-1', 1405, 'capital', 'PR-1', 'SRC-D', 1000],
+        ['B-2', 1405, 'current', 'A-2', 'SRC-D', 50],
+        ['B-3', 1405, null, 'A-2', 'SRC-L', 5],
+        ['B-4', 1405, null, 'PR-2', 'SRC-L', 500],
+        ['B-5', 1405, 'current', 'A-1', 'SRC-G', 200],
+      ],
+    ),
+  ],
+};
+const { plan } = readPlan(city);
+
+describe('spending of each plan year', () => {
+  const spending = spendingByYear(plan);
+  const at = (y: number) => spending.get(y);
+
+  it('adds activities, projects and the opex of finished projects', () => {
+    // Activities: A-1 + A-2 = 250, 260, 270.
+    // Projects (PR-3 dropped): 1405: 1000 + 500 = 1500; 1406: 700 + 300 = 1000; 1407: 40.
+    // Opex of projects whose EndYear is before the year (PR-7 has no EndYear, PR-3 dropped):
+    //   1405: PR-6 (ended 1404) 20; 1406: 20 + PR-1 100 = 120; 1407: 120 + PR-2 50 + PR-4 10 = 180.
+    expect([1405, 1406, 1407].map((y) => at(y))).toMatchObject([
+      { activities: 250n, projects: 1500n, opex: 20n, total: 1770n },
+      { activities: 260n, projects: 1000n, opex: 120n, total: 1380n },
+      { activities: 270n, projects: 40n, opex: 180n, total: 490n },
+    ]);
+  });
+
+  it('splits by funding source, opex and sourceless items under the empty key', () => {
+    const by1405 = at(1405)?.bySource;
+    expect(by1405?.get('SRC-G')).toEqual({ activities: 200n, projects: 0n, opex: 0n, total: 200n });
+    expect(by1405?.get('SRC-D')).toEqual({
+      activities: 50n,
+      projects: 1000n,
+      opex: 0n,
+      total: 1050n,
+    });
+    expect(by1405?.get('SRC-L')?.total).toBe(500n);
+    expect(by1405?.get('')).toEqual({ activities: 0n, projects: 0n, opex: 20n, total: 20n });
+    // 1407: PR-5 (no source) 40 + all opex 180.
+    expect(at(1407)?.bySource.get('')).toEqual({
+      activities: 0n,
+      projects: 40n,
+      opex: 180n,
+      total: 220n,
+    });
+  });
+
+  it('splits by department, opex with the department that runs the asset', () => {
+    // 1407, D-TR: A-1 220 + opex of PR-6 20, PR-1 100, PR-4 10 = 350.
+    expect(at(1407)?.byDept.get('D-TR')).toEqual({
+      activities: 220n,
+      projects: 0n,
+      opex: 130n,
+      total: 350n,
+    });
+    // D-UR: A-2 50 + PR-2's opex 50; no department: PR-5 40.
+    expect(at(1407)?.byDept.get('D-UR')?.total).toBe(100n);
+    expect(at(1407)?.byDept.get('')?.total).toBe(40n);
+  });
+});
+
+describe('fiscal balance against a revenue scenario', () => {
+  const revenue = new Map([
+    [1405, 2000n],
+    [1406, 1000n],
+  ]);
+  const revenueByClass = new Map<RevenueClass, Map<number, bigint>>([
+    [
+      'general-duties',
+      new Map([
+        [1405, 1500n],
+        [1406, 700n],
+      ]),
+    ],
+    [
+      'dedicated-duties',
+      new Map([
+        [1405, 300n],
+        [1406, 200n],
+      ]),
+    ],
+    [
+      'other-resources',
+      new Map([
+        [1405, 200n],
+        [1406, 100n],
+      ]),
+    ],
+  ]);
+  const balance = fiscalBalance(plan, revenue, { revenueByClass });
+
+  it('gives the gap of each year: revenue − spending, negative for a deficit', () => {
+    expect(balance.years.map((y) => [y.year, y.revenue, y.total, y.gap])).toEqual([
+      [1405, 2000n, 1770n, 230n], // 2000 − 1770
+      [1406, 1000n, 1380n, -380n], // 1000 − 1380
+      [1407, null, 490n, null], // no forecast given
+    ]);
+    const deficit = balance.findings.find((f) => f.code === 'FISCAL_DEFICIT');
+    expect(deficit).toMatchObject({ severity: 'warning', column: '1406' });
+    expect(deficit?.message.en).toContain('380');
+    expect(deficit?.message.fa).toContain('۳۸۰');
+    expect(balance.findings.find((f) => f.code === 'FISCAL_NO_REVENUE')?.column).toBe('1407');
+  });
+
+  it('sets each revenue class against the spending its sources fund', () => {
+    const row = (cls: RevenueClass | null, y: number) =>
+      balance.byClass.find((c) => c.revenueClass === cls)?.years.find((x) => x.year === y);
+    expect(balance.byClass.map((c) => c.revenueClass)).toEqual([
+      'general-duties',
+      'dedicated-duties',
+      'other-resources',
+      null,
+    ]);
+    // General duties 1406: A-1 210 + PR-4 300 = 510 against 700 → 190.
+    expect(row('general-duties', 1406)).toMatchObject({ revenue: 700n, gap: 190n });
+    expect(row('general-duties', 1406)?.spending.total).toBe(510n);
+    // Dedicated duties 1405: A-2 50 + PR-1 1000 = 1050 against 300 → −750.
+    expect(row('dedicated-duties', 1405)?.gap).toBe(-750n);
+    // Unassigned (opex and sourceless items) has no revenue of its own.
+    expect(row(null, 1407)).toMatchObject({ revenue: null, gap: null });
+    expect(row(null, 1407)?.spending.total).toBe(220n);
+    expect(balance.byClass.find((c) => c.revenueClass === 'dedicated-duties')?.sources).toEqual([
+      'SRC-D',
+    ]);
+  });
+
+  it('flags restricted sources that fund current spending, at the cell', () => {
+    const flagged = balance.findings
+      .filter((f) => f.code === 'FISCAL_RESTRICTED_CURRENT')
+      .map((f) => `${f.table}!${f.cell}`);
+    // A-2 is a continuous activity on the earmarked transport duty (row 3, SourceId in H);
+    // B-2 is a current line on it; B-3 has no Kind but funds activity A-2 from the loan.
+    // B-1 and B-4 fund projects; B-5 uses an unrestricted source.
+    expect(flagged).toEqual(['tblActivities!H3', 'tblBudgetLines!E3', 'tblBudgetLines!E4']);
+    const a2 = balance.findings.find((f) => f.cell === 'H3');
+    expect(a2?.message.en).toContain('Transport duty');
+    expect(a2?.message.fa).toContain('SRC-D');
+    expect(restrictedSourceFindings(plan)).toHaveLength(3);
+  });
+
+  it('leaves for capital projects: revenue − activities − opex', () => {
+    // 1405: 2000 − 250 − 20 = 1730; 1406: 1000 − 260 − 120 = 620; no 1407 forecast.
+    const capital = capitalBudgetByYear(revenue, plan);
+    expect([...capital]).toEqual([
+      [1405, 1730n],
+      [1406, 620n],
+    ]);
+    // The capital budget less the projects is the fiscal gap: 1730 − 1500 = 230, 620 − 1000 = −380.
+    for (const y of balance.years)
+      if (y.gap !== null) expect((capital.get(y.year) ?? 0n) - y.projects).toBe(y.gap);
+  });
+
+  it('can count only the opex of projects already decided', () => {
+    const r = new Map([[1407, 1000n]]);
+    // Planned opex 1407 is 180; committed leaves out proposed PR-4 (10): 170.
+    expect(capitalBudgetByYear(r, plan).get(1407)).toBe(550n); // 1000 − 270 − 180
+    expect(capitalBudgetByYear(r, plan, { opex: 'committed' }).get(1407)).toBe(560n); // 1000 − 270 − 170
+  });
+});
+
+describe('reference rows and big amounts', () => {
+  it('counts reference items the workbook does not hold unless ownOnly', () => {
+    const wb: RawWorkbook = {
+      tables: [
+        table(
+          'tblPlanInfo',
+          ['Key', 'Value'],
+          [
+            ['StartYear', 1405],
+            ['Years', 1],
+          ],
+        ),
+        table(
+          'tblActivities',
+          ['ActivityId', 'ProgramId', '1405', 'SourceId'],
+          [['A-1', 'P', '9007199254740993', 'S']],
+        ),
+        table(
+          'ref_tblActivities',
+          ['ActivityId', 'ProgramId', '1405', 'SourceId'],
+          [
+            ['A-1', 'P', 5, 'S'], // the workbook's own A-1 wins
+            ['A-9', 'P', '9007199254740993', 'S'],
+          ],
+        ),
+      ],
+    };
+    const p = readPlan(wb).plan;
+    // (2^53 + 1) + (2^53 + 1) = 18,014,398,509,481,986, exact.
+    expect(spendingByYear(p).get(1405)?.total).toBe(18_014_398_509_481_986n);
+    expect(spendingByYear(p, { ownOnly: true }).get(1405)?.total).toBe(9_007_199_254_740_993n);
+  });
+});
+
+describe('properties over generated plans', () => {
+  const money = fc.bigInt({ min: 0n, max: 10n ** 18n });
+  const arb = fc.record({
+    projects: fc.array(
+      fc.record({
+        costs: fc.tuple(money, money, money),
+        end: fc.option(fc.integer({ min: 1400, max: 1407 }), { nil: null }),
+        opex: money,
+        status: fc.constantFrom('proposed', 'approved', 'ongoing', 'done', 'dropped', null),
+        source: fc.constantFrom('', 'S1', 'S2'),
+        dept: fc.constantFrom('', 'D1', 'D2'),
+      }),
+      { maxLength: 8 },
+    ),
+    activities: fc.array(
+      fc.record({ costs: fc.tuple(money, money, money), source: fc.constantFrom('', 'S1') }),
+      { maxLength: 5 },
+    ),
+    revenue: fc.tuple(money, money, money),
+  });
+  const years = [1405, 1406, 1407];
+
+  it('the total is the sum of its parts, of its sources and of its departments; gap = capital − projects', () => {
+    fc.assert(
+      fc.property(arb, (g) => {
+        const wb: RawWorkbook = {
+          tables: [
+            table(
+              'tblPlanInfo',
+              ['Key', 'Value'],
+              [
+                ['StartYear', 1405],
+                ['Years', 3],
+              ],
+            ),
+            table(
+              'tblProjects',
+              PROJECT_HEADER,
+              g.projects.map((p, i) => [
+                `PR${i}`,
+                'P',
+                'x',
+                p.dept,
+                1400,
+                p.end,
+                ...p.costs.map(String),
+                p.source,
+                p.status,
+                String(p.opex),
+              ]),
+            ),
+            table(
+              'tblActivities',
+              ['ActivityId', 'ProgramId', '1405', '1406', '1407', 'SourceId'],
+              g.activities.map((a, i) => [`A${i}`, 'P', ...a.costs.map(String), a.source]),
+            ),
+          ],
+        };
+        const p = readPlan(wb).plan;
+        const spending = spendingByYear(p);
+        const revenue = new Map(years.map((y, k) => [y, g.revenue[k] ?? 0n]));
+        const capital = capitalBudgetByYear(revenue, p);
+        const balance = fiscalBalance(p, revenue);
+        years.forEach((y, k) => {
+          const s = spending.get(y);
+          if (!s) throw new Error(`no ${y}`);
+          // The contract's definition, computed here from the generator's numbers.
+          const live = g.projects.filter((x) => x.status !== 'dropped');
+          const acts = g.activities.reduce((t, a) => t + (a.costs[k] ?? 0n), 0n);
+          const projs = live.reduce((t, x) => t + (x.costs[k] ?? 0n), 0n);
+          const opex = live
+            .filter((x) => x.end !== null && x.end < y)
+            .reduce((t, x) => t + x.opex, 0n);
+          expect([s.activities, s.projects, s.opex, s.total]).toEqual([
+            acts,
+            projs,
+            opex,
+            acts + projs + opex,
+          ]);
+          const sum = (m: ReadonlyMap<string, { total: bigint }>) =>
+            [...m.values()].reduce((t, v) => t + v.total, 0n);
+          expect(sum(s.bySource)).toBe(s.total);
+          expect(sum(s.byDept)).toBe(s.total);
+          const fy = balance.years[k];
+          expect(fy?.gap).toBe((g.revenue[k] ?? 0n) - s.total);
+          expect((capital.get(y) ?? 0n) - s.projects).toBe(fy?.gap);
+        });
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
