@@ -1,2 +1,15 @@
-// Filled in by its module.
-export {};
+/**
+ * The sample plan: a complete, valid five-year plan of a fictional mid-sized
+ * Iranian city (about 500,000 people), in Persian, for learning, demos and
+ * tests. Pure and deterministic (seeded pure-rand).
+ */
+export { samplePlanWorkbook } from './build';
+export type { HistoryPoint, SampleAmounts, ScenarioRow } from './amounts';
+export {
+  REVENUE_1404,
+  SAMPLE_HISTORY_YEARS,
+  SAMPLE_PLAN_YEARS,
+  SAMPLE_SEED,
+  SCENARIOS as SAMPLE_SCENARIOS,
+  sampleAmounts,
+} from './amounts';

@@ -1,0 +1,150 @@
+/**
+ * `plan fiscal`: spending of each plan year (activities, projects, opex of
+ * finished projects) against the forecast revenue of a scenario, the gap,
+ * and the same by revenue class.
+ */
+import { REVENUE_CLASSES } from '../../../../shared/src/contract/enums';
+import type { RevenueClass } from '../../../../shared/src/contract/enums';
+import { fiscalBalance } from '../../../../shared/src/fiscal';
+import type { Rials } from '../../../../shared/src/money';
+import { forecastRevenueScenarios } from '../../../../shared/src/revenue';
+import type { Command } from '../command';
+import { findingsText, toJsonFinding } from '../findings';
+import { money, plain, textTable } from '../format';
+import { EXIT, reportProblem, toJson } from '../io';
+import { planFromFile, stopOnErrors } from '../plan-input';
+
+/** `plan fiscal`: the fiscal balance of a revenue scenario. */
+export const fiscalCommand: Command = {
+  name: 'fiscal',
+  summary: {
+    fa: 'مصارف هر سال برنامه (فعالیت‌های مستمر، پروژه‌ها و هزینه جاری پروژه‌های تمام‌شده) را با درآمد پیش‌بینی‌شده یک سناریو می‌سنجد و مازاد یا کسری را نشان می‌دهد.',
+    en: 'Compares each plan year’s spending (continuous activities, projects, opex of finished projects) with the forecast revenue of a scenario and shows the surplus or deficit.',
+  },
+  usage: 'fiscal FILE.xlsx [--scenario NAME] [--reference FRAMEWORK.xlsx]',
+  examples: ['fiscal plan.xlsx', 'fiscal plan.xlsx --scenario pessimistic --lang en --json'],
+  options: {
+    scenario: {
+      type: 'string',
+      value: 'NAME',
+      description: { fa: 'سناریوی درآمد (پیش‌فرض base)', en: 'revenue scenario (default base)' },
+    },
+    reference: {
+      type: 'string',
+      value: 'FILE.xlsx',
+      description: { fa: 'کارپوشه چارچوب شهر', en: 'the city framework workbook' },
+    },
+  },
+  positionals: { min: 1, max: 1, names: ['FILE.xlsx'] },
+  async run(ctx) {
+    const { io, lang } = ctx;
+    const input = await planFromFile(
+      ctx,
+      ctx.positionals[0] ?? '',
+      typeof ctx.values.reference === 'string' ? ctx.values.reference : undefined,
+    );
+    if (!input.ok) return reportProblem(io, input.problem, lang);
+    const stop = stopOnErrors(ctx, input.value.findings, [
+      'tblPlanInfo',
+      'tblProjects',
+      'tblActivities',
+      'tblFundingSources',
+      'tblRevenueHistory',
+      'tblRevenueScenarios',
+    ]);
+    if (stop !== null) return stop;
+    const { plan } = input.value;
+    const scenario = typeof ctx.values.scenario === 'string' ? ctx.values.scenario : 'base';
+    const forecast = forecastRevenueScenarios(plan, { scenario });
+    if (!forecast.ok)
+      return reportProblem(io, { code: EXIT.findings, message: forecast.message }, lang);
+    const s = forecast.scenarios[0];
+    if (!s)
+      return reportProblem(
+        io,
+        {
+          code: EXIT.findings,
+          message: {
+            fa: `سناریوی «${scenario}» در جدول سناریوهای درآمد نیست`,
+            en: `scenario "${scenario}" is not in tblRevenueScenarios`,
+          },
+        },
+        lang,
+      );
+    const byClass = new Map<RevenueClass, ReadonlyMap<number, Rials>>(
+      s.classes.map((c) => [c.revenueClass, c.amounts]),
+    );
+    const balance = fiscalBalance(plan, s.totals, { revenueByClass: byClass });
+    const findings = [...forecast.findings, ...balance.findings];
+    if (ctx.json) {
+      io.stdout.write(
+        toJson({
+          scenario: s.scenario,
+          complete: s.complete,
+          years: balance.years,
+          byClass: balance.byClass,
+          findings: findings.map(toJsonFinding),
+        }) + '\n',
+      );
+      return EXIT.ok;
+    }
+    const m = (v: Rials | null) => (v === null ? '-' : money(v, lang));
+    let out =
+      (lang === 'fa'
+        ? `تراز مالی برنامه در سناریوی ${s.scenario} (ریال):\n`
+        : `Fiscal balance in scenario ${s.scenario} (Rials):\n`) +
+      textTable(
+        lang === 'fa'
+          ? [
+              'سال',
+              'درآمد پیش‌بینی',
+              'فعالیت‌ها',
+              'پروژه‌ها',
+              'هزینه جاری پروژه‌ها',
+              'جمع مصارف',
+              'مازاد/کسری',
+            ]
+          : ['year', 'forecast revenue', 'activities', 'projects', 'opex', 'spending', 'gap'],
+        balance.years.map((y) => [
+          plain(y.year, lang),
+          m(y.revenue),
+          m(y.activities),
+          m(y.projects),
+          m(y.opex),
+          m(y.total),
+          m(y.gap),
+        ]),
+        new Set([1, 2, 3, 4, 5, 6]),
+      );
+    const caption = (c: RevenueClass | null) =>
+      c === null
+        ? lang === 'fa'
+          ? 'بدون طبقه'
+          : 'no class'
+        : lang === 'fa'
+          ? (REVENUE_CLASSES.find((x) => x.value === c)?.fa ?? c)
+          : c;
+    const rows = balance.byClass.flatMap((c) =>
+      c.years.map((y) => [
+        caption(c.revenueClass),
+        plain(y.year, lang),
+        m(y.revenue),
+        m(y.spending.total),
+        m(y.gap),
+      ]),
+    );
+    out +=
+      '\n' +
+      (lang === 'fa' ? 'به تفکیک طبقه درآمد:\n' : 'By revenue class:\n') +
+      textTable(
+        lang === 'fa'
+          ? ['طبقه درآمد', 'سال', 'درآمد', 'مصارف از منابع آن', 'مازاد/کسری']
+          : ['revenue class', 'year', 'revenue', 'spending it funds', 'gap'],
+        rows,
+        new Set([2, 3, 4]),
+      );
+    io.stdout.write(out);
+    if (findings.length > 0) io.stderr.write(findingsText(findings, lang));
+    return EXIT.ok;
+  },
+};

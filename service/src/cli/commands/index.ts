@@ -1,0 +1,24 @@
+/** Every `plan` command, in the order help lists them. */
+import type { Command } from '../command';
+import { chainCommand } from './chain';
+import { fiscalCommand } from './fiscal';
+import { forecastCommand } from './forecast';
+import { kpiCommand } from './kpi';
+import { portfolioCommand } from './portfolio';
+import { sampleCommand } from './sample';
+import { scoreCommand } from './score';
+import { templateCommand } from './template';
+import { validateCommand } from './validate';
+
+/** The commands of `plan`, in help order. */
+export const COMMANDS: readonly Command[] = [
+  templateCommand,
+  sampleCommand,
+  validateCommand,
+  forecastCommand,
+  scoreCommand,
+  portfolioCommand,
+  chainCommand,
+  fiscalCommand,
+  kpiCommand,
+];

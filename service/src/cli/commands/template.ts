@@ -1,0 +1,115 @@
+/**
+ * `plan template`: writes a new, empty plan workbook with every contract
+ * table, in Persian or English.
+ */
+import { WORKBOOK_KINDS } from '../../../../shared/src/contract/enums';
+import type { WorkbookKind } from '../../../../shared/src/contract/enums';
+import { planTemplate } from '../../../../shared/src/template';
+import { writeWorkbook } from '../../xlsx/write';
+import type { Command } from '../command';
+import { intOption, requireOption } from '../command';
+import { EXIT, reportProblem, toJson } from '../io';
+import { checkOutPath, writeOut } from '../output';
+import { num } from '../format';
+
+/** `plan template`: a new, empty plan workbook. */
+export const templateCommand: Command = {
+  name: 'template',
+  summary: {
+    fa: 'کارپوشه خالی برنامه با همه جدول‌های قرارداد، عنوان‌های فارسی یا انگلیسی، فهرست‌های انتخابی و قالب اعداد می‌سازد.',
+    en: 'Writes an empty plan workbook with every contract table, Persian or English captions, pick lists and number formats.',
+  },
+  usage:
+    'template [--lang fa|en] --out FILE.xlsx [--start-year 1405] [--years 5] [--kind city] [--force]',
+  examples: [
+    'template --out plan-1405.xlsx',
+    'template --lang en --out plan-en.xlsx --start-year 1406',
+  ],
+  options: {
+    out: {
+      type: 'string',
+      value: 'FILE.xlsx',
+      description: { fa: 'فایل خروجی', en: 'the workbook to write' },
+    },
+    'start-year': {
+      type: 'string',
+      value: 'YEAR',
+      description: { fa: 'نخستین سال برنامه (پیش‌فرض ۱۴۰۵)', en: 'first plan year (default 1405)' },
+    },
+    years: {
+      type: 'string',
+      value: 'N',
+      description: {
+        fa: 'تعداد سال‌های برنامه (پیش‌فرض ۵)',
+        en: 'number of plan years (default 5)',
+      },
+    },
+    kind: {
+      type: 'string',
+      value: 'KIND',
+      description: {
+        fa: 'نوع کارپوشه: city، framework، department، revenue یا monitoring',
+        en: 'workbook kind: city, framework, department, revenue or monitoring',
+      },
+    },
+    force: {
+      type: 'boolean',
+      description: { fa: 'رونویسی فایل موجود', en: 'overwrite an existing file' },
+    },
+  },
+  positionals: { min: 0, max: 0, names: [] },
+  async run(ctx) {
+    const { io, lang } = ctx;
+    const out = requireOption(ctx, 'template', 'out', {
+      fa: 'فایل خروجی',
+      en: 'the file to write',
+    });
+    if (!out.ok) return reportProblem(io, out.problem, lang);
+    const start = intOption(ctx, 'template', 'start-year', {
+      min: 1300,
+      max: 1599,
+      fallback: 1405,
+    });
+    if (!start.ok) return reportProblem(io, start.problem, lang);
+    const years = intOption(ctx, 'template', 'years', { min: 1, max: 10, fallback: 5 });
+    if (!years.ok) return reportProblem(io, years.problem, lang);
+    const kindText = ctx.values.kind ?? 'city';
+    const kind = WORKBOOK_KINDS.find((k) => k.value === kindText)?.value;
+    if (!kind)
+      return reportProblem(
+        io,
+        {
+          code: EXIT.input,
+          message: {
+            fa: `--kind باید یکی از ${WORKBOOK_KINDS.map((k) => k.value).join('، ')} باشد`,
+            en: `--kind must be one of ${WORKBOOK_KINDS.map((k) => k.value).join(', ')}`,
+          },
+          helpFor: 'template',
+        },
+        lang,
+      );
+    const target = await checkOutPath(io, out.value, ctx.values.force === true, 'template');
+    if (!target.ok) return reportProblem(io, target.problem, lang);
+    const layout = planTemplate({
+      lang,
+      startYear: start.value ?? 1405,
+      years: years.value ?? 5,
+      kind: kind as WorkbookKind,
+    });
+    const written = await writeOut(target.value, out.value, await writeWorkbook(layout));
+    if (!written.ok) return reportProblem(io, written.problem, lang);
+    const tables = layout.sheets.flatMap((s) => s.tables.map((t) => t.name));
+    if (ctx.json) {
+      io.stdout.write(
+        toJson({ out: out.value, lang, sheets: layout.sheets.map((s) => s.name), tables }) + '\n',
+      );
+    } else {
+      io.stdout.write(
+        lang === 'fa'
+          ? `کارپوشه «${out.value}» با ${num(tables.length, lang)} جدول ساخته شد.\n`
+          : `Wrote "${out.value}" with ${tables.length} tables.\n`,
+      );
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,9 @@
+/**
+ * Runs the CLI from source (`node --import tsx service/src/cli/entry.ts …`),
+ * as `bin/plan.js` runs the compiled one.
+ */
+import { main } from './main';
+
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,73 @@
+/**
+ * Numbers and tables for readable output: thousands separators everywhere,
+ * Persian digits and separators when the output is Persian.
+ */
+import { formatRials } from '../../../shared/src/money';
+import { toPersianDigits } from '../../../shared/src/util/text';
+import type { CliLang } from './io';
+
+/** Whole Rials with thousands separators (Persian digits for fa). */
+export function money(value: bigint, lang: CliLang): string {
+  return formatRials(value, lang);
+}
+
+/**
+ * A number with thousands separators and a fixed number of decimals; Persian
+ * digits, `٬` and the decimal separator `٫` for fa.
+ */
+export function num(value: number, lang: CliLang, decimals = 0): string {
+  if (!Number.isFinite(value)) return String(value);
+  const fixed = Math.abs(value).toFixed(decimals);
+  const [int = '0', frac] = fixed.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
+  const text = `${sign}${grouped}${frac ? `.${frac}` : ''}`;
+  if (lang === 'en') return text;
+  return toPersianDigits(text.replace(/,/g, '\u066c').replace('.', '\u066b')).replace(
+    /^-/,
+    '\u2212',
+  );
+}
+
+/** A share (0.153) as a percent (`15.3%`, `٪۱۵٫۳` style digits for fa). */
+export function percent(value: number, lang: CliLang, decimals = 1): string {
+  const text = num(value * 100, lang, decimals);
+  return lang === 'fa' ? `${text}٪` : `${text}%`;
+}
+
+/** A year or an ID-like integer without separators (Persian digits for fa). */
+export function plain(value: number | string, lang: CliLang): string {
+  return lang === 'fa' ? toPersianDigits(String(value)) : String(value);
+}
+
+/**
+ * A plain-text table with aligned columns. Columns listed in `right` are
+ * right-aligned (numbers). Widths count code points, which is close enough
+ * for Persian text in a terminal.
+ */
+export function textTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  right: ReadonlySet<number> = new Set(),
+): string {
+  const len = (s: string) => [...s.replace(/\u200c/g, '')].length;
+  const widths = header.map((h, i) => Math.max(len(h), ...rows.map((r) => len(r[i] ?? ''))));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => {
+        const pad = ' '.repeat(Math.max(0, (widths[i] ?? 0) - len(c)));
+        return right.has(i) ? pad + c : c + pad;
+      })
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [line(header), rule, ...rows.map(line)].join('\n') + '\n';
+}
+
+/** A number with as many decimals as it needs, up to `max` (`12.5`, `6`, `0.33`). */
+export function numShort(value: number, lang: CliLang, max = 2): string {
+  if (!Number.isFinite(value)) return String(value);
+  const rounded = Number(value.toFixed(max));
+  const decimals = (String(rounded).split('.')[1] ?? '').length;
+  return num(rounded, lang, Math.min(max, decimals));
+}

@@ -1,0 +1,62 @@
+/**
+ * What a command talks to: output streams, the working directory, and the
+ * exit codes it returns. Tests pass their own streams and run commands in
+ * process.
+ */
+import type { Bilingual } from '../../../shared/src/findings';
+
+/** Something text can be written to (`process.stdout` is one). */
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+/** The command's surroundings. */
+export interface CliIo {
+  stdout: TextSink;
+  stderr: TextSink;
+  /** Directory relative paths are resolved from (default: the process's). */
+  cwd?: string;
+}
+
+/** Language of readable output. */
+export type CliLang = 'fa' | 'en';
+
+/** Exit codes of every command. */
+export const EXIT = {
+  /** Done; for `validate`: no errors. */
+  ok: 0,
+  /** The input was read but has errors (findings), or a calculation has no answer. */
+  findings: 1,
+  /** The command could not run: bad arguments, a missing or unreadable file. */
+  input: 2,
+} as const;
+
+/** Picks the message of a language. */
+export function say(message: Bilingual, lang: CliLang): string {
+  return lang === 'fa' ? message.fa : message.en;
+}
+
+/** A problem that stops a command before it produces output. */
+export interface CliProblem {
+  /** Exit code to return. */
+  code: number;
+  message: Bilingual;
+  /** The command whose help shows how to fix it (adds a hint to the message). */
+  helpFor?: string;
+}
+
+/** Writes a problem to stderr and returns its exit code. */
+export function reportProblem(io: CliIo, problem: CliProblem, lang: CliLang): number {
+  const hint = problem.helpFor
+    ? lang === 'fa'
+      ? `\nراهنما: plan help ${problem.helpFor}`
+      : `\nSee: plan help ${problem.helpFor}`
+    : '';
+  io.stderr.write(`plan: ${say(problem.message, lang)}${hint}\n`);
+  return problem.code;
+}
+
+/** JSON text of a value, bigints (exact Rials) as decimal strings. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2);
+}

@@ -1,0 +1,97 @@
+/**
+ * The `plan` command line: `plan <command> [options]`. Commands live in
+ * `commands/`; every one takes `--json`, `--lang fa|en` and `--help`.
+ * `main` never throws on bad input: it writes to stderr and returns an exit
+ * code (0 done, 1 errors found, 2 could not run).
+ */
+import type { Command } from './command';
+import { commandHelp, langOf, parseCommandArgs } from './command';
+import { COMMANDS } from './commands';
+import type { CliIo, CliLang } from './io';
+import { EXIT, reportProblem } from './io';
+
+const DEFAULT_IO: CliIo = { stdout: process.stdout, stderr: process.stderr };
+
+function overview(lang: CliLang): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = [
+    lang === 'fa'
+      ? 'plan: ابزار خط فرمان برنامه پنج‌ساله راهبردی-عملیاتی شهر و شهرداری'
+      : 'plan: command line of the five-year strategic-operational plan of the city and municipality',
+    '',
+    lang === 'fa' ? 'کاربرد: plan <فرمان> [گزینه‌ها]' : 'Usage: plan <command> [options]',
+    '',
+    lang === 'fa' ? 'فرمان‌ها:' : 'Commands:',
+    ...COMMANDS.map(
+      (c) =>
+        `  ${c.name.padEnd(width)}  ${(lang === 'fa' ? c.summary.fa : c.summary.en).split(/(?<=[.!؟])\s/)[0]}`,
+    ),
+    '',
+    lang === 'fa'
+      ? 'راهنمای هر فرمان: plan help <فرمان>  ·  خروجی انگلیسی: --lang en  ·  خروجی ماشینی: --json'
+      : 'Help on a command: plan help <command>  ·  Persian/English output: --lang fa|en  ·  machine output: --json',
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function find(name: string | undefined): Command | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+/** Runs the `plan` command with its arguments (without `node` and the script) and returns the exit code. */
+export async function main(argv: string[], io: CliIo = DEFAULT_IO): Promise<number> {
+  const lang = langOf(argv);
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h') {
+    io.stdout.write(overview(lang));
+    return first === undefined ? EXIT.input : EXIT.ok;
+  }
+  if (first === 'help') {
+    const topic = rest.find((a) => !a.startsWith('-'));
+    if (topic === undefined) {
+      io.stdout.write(overview(lang));
+      return EXIT.ok;
+    }
+    const command = find(topic);
+    if (!command)
+      return reportProblem(
+        io,
+        {
+          code: EXIT.input,
+          message: { fa: `فرمان «${topic}» شناخته نیست`, en: `unknown command "${topic}"` },
+          helpFor: '',
+        },
+        lang,
+      );
+    io.stdout.write(commandHelp(command, lang));
+    return EXIT.ok;
+  }
+  const command = find(first);
+  if (!command) {
+    const names = COMMANDS.map((c) => c.name).join(', ');
+    return reportProblem(
+      io,
+      {
+        code: EXIT.input,
+        message: {
+          fa: `فرمان «${first}» شناخته نیست؛ فرمان‌ها: ${names}`,
+          en: `unknown command "${first}"; commands: ${names}`,
+        },
+      },
+      lang,
+    );
+  }
+  const parsed = parseCommandArgs(command, rest);
+  if (!parsed.ok) return reportProblem(io, parsed.problem, parsed.lang);
+  if (parsed.help) {
+    io.stdout.write(commandHelp(command, parsed.lang));
+    return EXIT.ok;
+  }
+  return command.run({
+    io,
+    lang: parsed.lang,
+    json: parsed.json,
+    values: parsed.values,
+    positionals: parsed.positionals,
+  });
+}

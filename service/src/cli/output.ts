@@ -1,0 +1,74 @@
+/**
+ * Writing a command's output file (`--out FILE.xlsx`): never over an existing
+ * file unless `--force`, and with a message that says what to fix.
+ */
+import { access, writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { CliIo } from './io';
+import { EXIT } from './io';
+import type { Loaded } from './load';
+import { pathOf } from './load';
+
+/** Checks an `--out` path before any work is done: an `.xlsx` name, not an existing file unless forced. */
+export async function checkOutPath(
+  io: CliIo,
+  path: string,
+  force: boolean,
+  command: string,
+): Promise<Loaded<string>> {
+  if (extname(path).toLowerCase() !== '.xlsx')
+    return {
+      ok: false,
+      problem: {
+        code: EXIT.input,
+        message: {
+          fa: `نام فایل خروجی باید به .xlsx پایان یابد (نه «${path}»)`,
+          en: `the output file name must end in .xlsx (not "${path}")`,
+        },
+        helpFor: command,
+      },
+    };
+  const full = pathOf(io, path);
+  if (!force) {
+    const exists = await access(full).then(
+      () => true,
+      () => false,
+    );
+    if (exists)
+      return {
+        ok: false,
+        problem: {
+          code: EXIT.input,
+          message: {
+            fa: `فایل «${path}» از پیش هست؛ نام دیگری بدهید یا با --force رونویسی کنید`,
+            en: `"${path}" already exists; choose another name or overwrite it with --force`,
+          },
+        },
+      };
+  }
+  return { ok: true, value: full };
+}
+
+/** Writes bytes to a checked output path. */
+export async function writeOut(
+  full: string,
+  shown: string,
+  bytes: Uint8Array,
+): Promise<Loaded<null>> {
+  try {
+    await writeFile(full, bytes);
+    return { ok: true, value: null };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    return {
+      ok: false,
+      problem: {
+        code: EXIT.input,
+        message: {
+          fa: `نوشتن «${shown}» ممکن نشد (${code}); آیا پوشه آن هست و اجازه نوشتن دارید؟`,
+          en: `could not write "${shown}" (${code}); does its folder exist, and may you write there?`,
+        },
+      },
+    };
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Why a file could not be read as a workbook or a table: a stable code and a
+ * message in Persian and English that says what to do about it.
+ */
+import type { Bilingual } from '../../../shared/src/findings';
+
+/** Stable codes of file-level read failures. */
+export type FileErrorCode =
+  | 'FILE_EMPTY'
+  | 'FILE_TOO_LARGE'
+  | 'FILE_NOT_XLSX'
+  | 'FILE_UNREADABLE'
+  | 'NO_TABLES'
+  | 'TOO_MANY_TABLES'
+  | 'TOO_MANY_CELLS'
+  | 'CSV_UNREADABLE'
+  | 'CSV_EMPTY';
+
+/** A file that could not be read. */
+export interface FileError {
+  readonly code: FileErrorCode;
+  readonly message: Bilingual;
+  /** Technical detail for logs (a parser's own message); not shown to users as the reason. */
+  readonly detail?: string;
+}
+
+/** Builds a file error. */
+export function fileError(code: FileErrorCode, fa: string, en: string, detail?: string): FileError {
+  return detail === undefined
+    ? { code, message: { fa, en } }
+    : { code, message: { fa, en }, detail: detail.slice(0, 500) };
+}
+
+/** A size in bytes as megabytes for messages (`52.4 MB`). */
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1_048_576).toFixed(1)} MB`;
+}

@@ -1,0 +1,20 @@
+/**
+ * Real `.xlsx` and CSV files: reading Excel tables into raw tables, and
+ * writing workbook layouts (templates, the sample plan, exports) with real
+ * Excel tables. The only place that imports exceljs.
+ */
+export type { FileError, FileErrorCode } from './errors';
+export { fileError } from './errors';
+export type { ReadXlsxOptions, ReadXlsxResult } from './read';
+export {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_CELLS,
+  DEFAULT_MAX_UNCOMPRESSED_BYTES,
+  readXlsx,
+  toRawCell,
+} from './read';
+export type { ReadCsvResult } from './csv';
+export { DEFAULT_MAX_CSV_BYTES, decodeCsvBytes, detectDelimiter, readCsvTable } from './csv';
+export { writeRawWorkbook, writeWorkbook } from './write';
+export type { ZipSummary } from './zip';
+export { looksLikeZip, summariseZip } from './zip';

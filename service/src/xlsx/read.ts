@@ -1,0 +1,217 @@
+/**
+ * Reading an `.xlsx` file into raw tables: every Excel table (ListObject) of
+ * every sheet becomes a RawTable (name, sheet, top-left address, header,
+ * rows of primitive cells). Everything outside tables is ignored; the plan
+ * reader does the rest. Files that cannot be read come back as a value with a
+ * bilingual message, never as an exception.
+ */
+import ExcelJS from 'exceljs';
+import type { RawCell, RawTable, RawWorkbook } from '../../../shared/src/read/raw';
+import { LIMITS } from '../../../shared/src/read/raw';
+import { a1, parseA1 } from '../../../shared/src/findings';
+import type { FileError } from './errors';
+import { fileError, megabytes } from './errors';
+import { summariseZip } from './zip';
+
+/** Limits checked before and after parsing. */
+export interface ReadXlsxOptions {
+  /** Largest file accepted, in bytes (default `DEFAULT_MAX_BYTES`). */
+  maxBytes?: number;
+  /** Largest total unpacked size of the archive's parts (default `DEFAULT_MAX_UNCOMPRESSED_BYTES`). */
+  maxUncompressedBytes?: number;
+  /** Most cells in all tables together (default `DEFAULT_MAX_CELLS`). */
+  maxCells?: number;
+}
+
+/** 50 MB: a plan workbook with a few thousand rows is well under 5 MB. */
+export const DEFAULT_MAX_BYTES = 50 * 1_048_576;
+/** 400 MB unpacked: sheet XML compresses about 10:1, so a 50 MB file may legitimately unpack to this. */
+export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 400 * 1_048_576;
+/** Five million table cells: far above any plan, low enough to bound memory. */
+export const DEFAULT_MAX_CELLS = 5_000_000;
+
+/** The result of reading a workbook. */
+export type ReadXlsxResult =
+  { ok: true; workbook: RawWorkbook; sheets: string[] } | { ok: false; error: FileError };
+
+// The model exceljs keeps for a table loaded from a file (lib/xlsx/xform/table/table-xform.js);
+// its public type describes tables being built, not loaded ones.
+interface LoadedTableModel {
+  name?: string;
+  displayName?: string;
+  tableRef?: string;
+  ref?: string;
+  totalsRow?: boolean;
+  columns?: Array<{ name?: string }>;
+}
+
+/** A cell value of exceljs as a primitive: formula → its cached result, rich text → plain text. */
+export function toRawCell(value: ExcelJS.CellValue | unknown, depth = 0): RawCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value === '' ? null : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (typeof value !== 'object' || depth > 3) return null;
+  const v = value as Record<string, unknown>;
+  // Error values (#N/A, #DIV/0!) are kept as their text so that the plan
+  // reader reports them at their cell instead of silently reading a blank.
+  if (typeof v.error === 'string') return v.error;
+  if ('formula' in v || 'sharedFormula' in v) return toRawCell(v.result, depth + 1);
+  if (Array.isArray(v.richText)) {
+    const text = (v.richText as Array<{ text?: unknown }>)
+      .map((part) => (typeof part.text === 'string' ? part.text : ''))
+      .join('');
+    return text === '' ? null : text;
+  }
+  if ('hyperlink' in v || 'text' in v) return toRawCell(v.text, depth + 1);
+  return null;
+}
+
+function rangeOf(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+  const [from, to] = ref.split(':');
+  const start = from ? parseA1(from) : null;
+  const end = to ? parseA1(to) : start;
+  if (!start || !end) return null;
+  return {
+    top: Math.min(start.row, end.row),
+    left: Math.min(start.column, end.column),
+    bottom: Math.max(start.row, end.row),
+    right: Math.max(start.column, end.column),
+  };
+}
+
+function isBlankCell(c: RawCell): boolean {
+  return c === null || (typeof c === 'string' && c.trim() === '');
+}
+
+function cellAt(ws: ExcelJS.Worksheet, row: number, column: number): RawCell {
+  const cell = ws.findCell(row, column);
+  return cell ? toRawCell(cell.value) : null;
+}
+
+/**
+ * Reads every Excel table of an `.xlsx` file. The header is taken from the
+ * sheet (falling back to the table's column names), data rows from the
+ * table's range without its totals row; trailing blank rows are dropped.
+ * Tables are assumed to have a header row, as the contract requires.
+ */
+export async function readXlsx(
+  bytes: Uint8Array,
+  options: ReadXlsxOptions = {},
+): Promise<ReadXlsxResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxUnpacked = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
+  const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
+  if (bytes.length === 0) return fail('FILE_EMPTY', 'فایل خالی است.', 'The file is empty.');
+  if (bytes.length > maxBytes)
+    return fail(
+      'FILE_TOO_LARGE',
+      `فایل ${megabytes(bytes.length)} است و از سقف ${megabytes(maxBytes)} بزرگ‌تر است.`,
+      `The file is ${megabytes(bytes.length)}, above the limit of ${megabytes(maxBytes)}.`,
+    );
+  const zip = summariseZip(bytes);
+  if (!zip.ok) {
+    return zip.problem === 'not-zip'
+      ? fail(
+          'FILE_NOT_XLSX',
+          'این فایل کارپوشه اکسل (.xlsx) نیست. فایل را در اکسل با قالب «Excel Workbook (*.xlsx)» ذخیره کنید.',
+          'This is not an Excel workbook (.xlsx). Save it from Excel as "Excel Workbook (*.xlsx)".',
+        )
+      : fail(
+          'FILE_UNREADABLE',
+          'فایل ناقص یا خراب است و خوانده نشد. نسخه سالم آن را دوباره ذخیره کنید.',
+          'The file is truncated or damaged and could not be read. Save a sound copy again.',
+          `zip: ${zip.problem}`,
+        );
+  }
+  if (zip.summary.uncompressedBytes > maxUnpacked)
+    return fail(
+      'FILE_TOO_LARGE',
+      `محتوای فایل پس از گشودن ${megabytes(zip.summary.uncompressedBytes)} است و از سقف ${megabytes(maxUnpacked)} بزرگ‌تر است.`,
+      `The file unpacks to ${megabytes(zip.summary.uncompressedBytes)}, above the limit of ${megabytes(maxUnpacked)}.`,
+    );
+  const names = new Set(zip.summary.names.map((n) => n.toLowerCase()));
+  if (!names.has('[content_types].xml') || !names.has('xl/workbook.xml'))
+    return fail(
+      'FILE_NOT_XLSX',
+      'این فایل فشرده (zip) هست ولی کارپوشه اکسل نیست (مثلاً سند Word یا فایل ODS است). آن را در اکسل با قالب .xlsx ذخیره کنید.',
+      'This is a zip archive but not an Excel workbook (e.g. a Word or ODS file). Save it from Excel as .xlsx.',
+    );
+
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  } catch (e) {
+    return fail(
+      'FILE_UNREADABLE',
+      'فایل اکسل خوانده نشد؛ ممکن است خراب یا رمزدار باشد. آن را در اکسل باز کنید و دوباره ذخیره کنید.',
+      'The workbook could not be read; it may be damaged or password-protected. Open it in Excel and save it again.',
+      e instanceof Error ? e.message : String(e),
+    );
+  }
+
+  const tables: RawTable[] = [];
+  const sheets: string[] = [];
+  let cells = 0;
+  for (const ws of wb.worksheets) {
+    sheets.push(ws.name);
+    const loaded = ws.getTables() as unknown as Array<{ table?: LoadedTableModel }>;
+    for (const entry of loaded) {
+      const model = entry.table;
+      const ref = model?.tableRef ?? model?.ref;
+      const range = ref ? rangeOf(ref) : null;
+      if (!model || !range) continue;
+      if (tables.length >= LIMITS.tables)
+        return fail(
+          'TOO_MANY_TABLES',
+          `کارپوشه بیش از ${LIMITS.tables} جدول دارد.`,
+          `The workbook has more than ${LIMITS.tables} tables.`,
+        );
+      const width = range.right - range.left + 1;
+      const bottom = range.bottom - (model.totalsRow ? 1 : 0);
+      cells += width * (bottom - range.top + 1);
+      if (cells > maxCells)
+        return fail(
+          'TOO_MANY_CELLS',
+          `جدول‌های کارپوشه بیش از ${maxCells.toLocaleString('en-US')} خانه دارند.`,
+          `The workbook's tables hold more than ${maxCells.toLocaleString('en-US')} cells.`,
+        );
+      const header: RawCell[] = [];
+      for (let c = 0; c < width; c++) {
+        const fromSheet = cellAt(ws, range.top, range.left + c);
+        const fromModel = model.columns?.[c]?.name;
+        header.push(fromSheet ?? (fromModel === undefined || fromModel === '' ? null : fromModel));
+      }
+      const rows: RawCell[][] = [];
+      for (let r = range.top + 1; r <= bottom; r++) {
+        const row: RawCell[] = [];
+        for (let c = 0; c < width; c++) row.push(cellAt(ws, r, range.left + c));
+        rows.push(row);
+      }
+      while (rows.length > 0 && (rows[rows.length - 1] ?? []).every(isBlankCell)) rows.pop();
+      tables.push({
+        name: model.name ?? model.displayName ?? `Table${tables.length + 1}`,
+        sheet: ws.name,
+        address: a1(range.top, range.left),
+        header,
+        rows,
+      });
+    }
+  }
+  if (tables.length === 0)
+    return fail(
+      'NO_TABLES',
+      'کارپوشه هیچ جدول اکسل (Table) ندارد. داده‌ها را با «Format as Table» به جدول تبدیل کنید و نام جدول را مانند tblProjects بگذارید، یا با «plan template» کارپوشه تازه بسازید.',
+      'The workbook has no Excel tables. Turn the data into a table (Home > Format as Table) and name it like tblProjects, or start from "plan template".',
+    );
+  return { ok: true, workbook: { tables }, sheets };
+}
+
+function fail(
+  code: FileError['code'],
+  fa: string,
+  en: string,
+  detail?: string,
+): { ok: false; error: FileError } {
+  return { ok: false, error: fileError(code, fa, en, detail) };
+}

@@ -1,0 +1,351 @@
+/**
+ * The sample plan as a workbook: every contract table, Persian captions and
+ * enum captions, placed on the sheets of the Persian template.
+ */
+import type { EnumValue } from '../contract/enums';
+import * as E from '../contract/enums';
+import type { TableName } from '../contract/tables';
+import { getTableSpec } from '../contract/tables';
+import type { RawCell, RawTable, RawWorkbook } from '../read/raw';
+import { columnKeysOf, enumText, headerOf } from '../template/workbook';
+import { placeTables } from '../template/layout';
+import type { SampleAmounts } from './amounts';
+import { SAMPLE_PLAN_YEARS, perMille, sampleAmounts } from './amounts';
+import * as C from './content';
+
+const CRITERION_IDS = C.CRITERIA.map(([id]) => id);
+const FIRST_YEAR = 1405;
+
+type Cells = Record<string, RawCell>;
+
+function table(name: TableName, rows: readonly Cells[]): RawTable {
+  const spec = getTableSpec(name);
+  const keys = columnKeysOf(spec, SAMPLE_PLAN_YEARS, CRITERION_IDS);
+  return {
+    name,
+    header: headerOf(spec, 'fa', SAMPLE_PLAN_YEARS, CRITERION_IDS),
+    rows: rows.map((r) => keys.map((k) => r[k] ?? null)),
+  };
+}
+
+const fa = (values: readonly EnumValue[], value: string) => enumText(values, value, 'fa');
+const yesNo = (b: boolean) => (b ? 'بله' : 'خیر');
+/** Money as a cell: exact, since every amount of the sample is below 2^53 Rials. */
+const cash = (v: bigint): number => Number(v);
+
+function yearCells(costs: ReadonlyMap<number, bigint> | undefined): Cells {
+  const out: Cells = {};
+  for (const year of SAMPLE_PLAN_YEARS) out[String(year)] = cash(costs?.get(year) ?? 0n);
+  return out;
+}
+
+function planInfo(): RawTable {
+  const spec = getTableSpec('tblPlanInfo');
+  return {
+    name: 'tblPlanInfo',
+    header: headerOf(spec, 'fa', []),
+    rows: [
+      ['شهر', C.CITY],
+      ['شهرداری', C.MUNICIPALITY],
+      ['عنوان برنامه', C.PLAN_TITLE],
+      ['سال شروع', FIRST_YEAR],
+      ['تعداد سال‌ها', SAMPLE_PLAN_YEARS.length],
+      ['سال پایه', FIRST_YEAR - 1],
+      ['واحد پول', fa(E.UNITS, 'Rial')],
+      ['واحد', null],
+      ['نوع کارپوشه', fa(E.WORKBOOK_KINDS, 'city')],
+      ['زبان', fa(E.LANGUAGES, 'fa')],
+    ],
+  };
+}
+
+function projects(amounts: SampleAmounts): Cells[] {
+  return C.PROJECTS.map((p) => {
+    const [id, program, title, dept, region, start, years, , source, status, mandatory, deps] = p;
+    const scores = p[13];
+    const row: Cells = {
+      ProjectId: id,
+      ProgramId: program,
+      Title: title,
+      Dept: dept,
+      Region: region,
+      StartYear: start,
+      EndYear: start + years - 1,
+      ...yearCells(amounts.projectCosts.get(id)),
+      SourceId: source,
+      Status: fa(E.PROJECT_STATUSES, status),
+      Mandatory: yesNo(mandatory),
+      DependsOn: deps || null,
+      OpexImpact: cash(amounts.projectOpex.get(id) ?? 0n),
+    };
+    CRITERION_IDS.forEach((c, i) => (row[c] = scores[i] ?? null));
+    return row;
+  });
+}
+
+function activities(amounts: SampleAmounts): Cells[] {
+  return C.ACTIVITIES.map(([id, program, title, dept, kind, , source]) => ({
+    ActivityId: id,
+    ProgramId: program,
+    Title: title,
+    Dept: dept,
+    Kind: fa(E.ACTIVITY_KINDS, kind),
+    ...yearCells(amounts.activityCosts.get(id)),
+    SourceId: source,
+  }));
+}
+
+function kpis(): Cells[] {
+  return C.KPIS.map(
+    ([id, level, linked, title, unit, direction, baseline, targets, owner, source, freq]) => {
+      const row: Cells = {
+        KpiId: id,
+        Level: fa(E.KPI_LEVELS, level),
+        LinkedId: linked,
+        Title: title,
+        Unit: unit,
+        Direction: fa(E.KPI_DIRECTIONS, direction),
+        Baseline: baseline,
+        BaselineYear: FIRST_YEAR - 1,
+        OwnerDept: owner,
+        Source: source,
+        Frequency: fa(E.KPI_FREQUENCIES, freq),
+      };
+      SAMPLE_PLAN_YEARS.forEach((y, i) => (row[String(y)] = targets[i] ?? null));
+      return row;
+    },
+  );
+}
+
+/** Budget lines of the first plan year: every approved or ongoing project's cost that year, and every activity's. */
+function budgetLines(amounts: SampleAmounts): Cells[] {
+  const rows: Cells[] = [];
+  for (const [id, , , , , , , , source, status] of C.PROJECTS) {
+    const cost = amounts.projectCosts.get(id)?.get(FIRST_YEAR) ?? 0n;
+    if (cost === 0n || (status !== 'approved' && status !== 'ongoing')) continue;
+    rows.push({
+      BudgetCode: `${FIRST_YEAR}-3-${id.slice(2)}`,
+      Year: FIRST_YEAR,
+      Kind: fa(E.BUDGET_KINDS, 'capital'),
+      LinkedId: id,
+      SourceId: source,
+      Amount: cash(cost),
+    });
+  }
+  for (const [id, , , , , , source] of C.ACTIVITIES) {
+    rows.push({
+      BudgetCode: `${FIRST_YEAR}-2-${id.slice(2)}`,
+      Year: FIRST_YEAR,
+      Kind: fa(E.BUDGET_KINDS, 'current'),
+      LinkedId: id,
+      SourceId: source,
+      Amount: cash(amounts.activityCosts.get(id)?.get(FIRST_YEAR) ?? 0n),
+    });
+  }
+  return rows;
+}
+
+/** Projects and activities reported on for 1405 Q1 and Q2. */
+const MONITORED = [
+  'P-008',
+  'P-011',
+  'P-012',
+  'P-016',
+  'P-017',
+  'P-029',
+  'P-034',
+  'A-007',
+  'A-011',
+  'A-014',
+  'A-017',
+  'A-035',
+  'A-050',
+  'A-051',
+];
+
+/**
+ * Spending of 1405 Q1 and Q2: 15–22% and 20–28% of the year's cost (work
+ * starts slowly in spring); a project's physical progress is its cumulative
+ * spending over its whole cost, in whole percent.
+ */
+function actuals(amounts: SampleAmounts): Cells[] {
+  const rows: Cells[] = [];
+  for (const id of MONITORED) {
+    const isProject = id.startsWith('P-');
+    const costs = isProject ? amounts.projectCosts.get(id) : amounts.activityCosts.get(id);
+    const year = Number(costs?.get(FIRST_YEAR) ?? 0n);
+    const total = [...(costs?.values() ?? [])].reduce((s, v) => s + Number(v), 0);
+    let spent = 0;
+    for (const [period, from, to] of [
+      ['Q1', 150, 220],
+      ['Q2', 200, 280],
+    ] as const) {
+      const amount = Number(
+        BigInt(Math.floor((year * perMille(amounts.rng, from, to)) / 1e6)) * 1_000_000n,
+      );
+      spent += amount;
+      rows.push({
+        LinkedId: id,
+        Year: FIRST_YEAR,
+        Period: fa(E.PERIODS, period),
+        Spent: amount,
+        PhysicalProgress: isProject ? Math.round((100 * spent) / total) : null,
+      });
+    }
+  }
+  return rows;
+}
+
+/** The sample plan's raw tables (not yet placed on sheets). */
+function tables(): RawTable[] {
+  const amounts = sampleAmounts();
+  const classFa = (c: string) => fa(E.REVENUE_CLASSES, c);
+  return [
+    planInfo(),
+    table(
+      'tblDepartments',
+      C.DEPARTMENTS.map(([DeptId, Name, kind]) => ({
+        DeptId,
+        Name,
+        Kind: fa(E.DEPARTMENT_KINDS, kind),
+      })),
+    ),
+    table(
+      'tblUpstreamDocs',
+      C.UPSTREAM_DOCS.map(([DocId, Title, level, type, ApprovedOn, Reference]) => ({
+        DocId,
+        Title,
+        Level: fa(E.DOC_LEVELS, level),
+        Type: fa(E.DOC_TYPES, type),
+        ApprovedOn,
+        Reference,
+      })),
+    ),
+    table(
+      'tblDirectives',
+      C.DIRECTIVES.map(([DirectiveId, DocId, Text, Sector]) => ({
+        DirectiveId,
+        DocId,
+        Text,
+        Sector,
+      })),
+    ),
+    table(
+      'tblSwot',
+      C.SWOT.map(([FactorId, kind, Text, hundredths, Rating]) => ({
+        FactorId,
+        Kind: fa(E.SWOT_KINDS, kind),
+        Text,
+        Weight: hundredths / 100,
+        Rating,
+      })),
+    ),
+    table(
+      'tblGoals',
+      C.GOALS.map(([GoalId, Title, perspective, Description]) => ({
+        GoalId,
+        Title,
+        Perspective: fa(E.PERSPECTIVES, perspective),
+        Description,
+      })),
+    ),
+    table(
+      'tblStrategies',
+      C.STRATEGIES.map(([StrategyId, GoalId, Title, swot, role, DirectiveIds, OwnerDept]) => ({
+        StrategyId,
+        GoalId,
+        Title,
+        SwotType: fa(E.SWOT_TYPES, swot),
+        MunicipalRole: fa(E.MUNICIPAL_ROLES, role),
+        DirectiveIds: DirectiveIds || null,
+        OwnerDept,
+      })),
+    ),
+    table(
+      'tblPrograms',
+      C.PROGRAMS.map(([ProgramId, StrategyId, Title, OwnerDept]) => ({
+        ProgramId,
+        StrategyId,
+        Title,
+        OwnerDept,
+      })),
+    ),
+    table(
+      'tblFundingSources',
+      C.SOURCES.map(([SourceId, Title, cls, restricted]) => ({
+        SourceId,
+        Title,
+        RevenueClass: classFa(cls),
+        Restricted: yesNo(restricted),
+      })),
+    ),
+    table('tblProjects', projects(amounts)),
+    table('tblActivities', activities(amounts)),
+    table(
+      'tblCriteria',
+      C.CRITERIA.map(([CriterionId, Title, direction], i) => ({
+        CriterionId,
+        Title,
+        Weight: C.CRITERION_WEIGHTS[i] ?? null,
+        Direction: fa(E.CRITERION_DIRECTIONS, direction),
+        ScaleMin: 1,
+        ScaleMax: 10,
+      })),
+    ),
+    table(
+      'tblCriteriaPairwise',
+      C.PAIRWISE.map((values, i) => {
+        const row: Cells = { CriterionId: CRITERION_IDS[i] ?? null };
+        CRITERION_IDS.forEach((c, j) => (row[c] = values[j] ?? null));
+        return row;
+      }),
+    ),
+    table('tblKpis', kpis()),
+    table(
+      'tblRevenueHistory',
+      amounts.history.map((h) => ({
+        RevenueClass: classFa(h.revenueClass),
+        Code: null,
+        Year: h.year,
+        Amount: cash(h.amount),
+      })),
+    ),
+    table(
+      'tblRevenueScenarios',
+      amounts.scenarios.map((s) => ({
+        Scenario: s.scenario,
+        RevenueClass: classFa(s.revenueClass),
+        Method: fa(E.REVENUE_METHODS, 'growth'),
+        GrowthRate: s.growthRate,
+        Adjustment: s.adjustment,
+        Volatility: s.volatility,
+      })),
+    ),
+    table('tblBudgetLines', budgetLines(amounts)),
+    table('tblActuals', actuals(amounts)),
+    table(
+      'tblKpiActuals',
+      C.KPI_ACTUALS.flatMap(([KpiId, q1, q2]) => [
+        { KpiId, Year: FIRST_YEAR, Period: fa(E.PERIODS, 'Q1'), Actual: q1 },
+        { KpiId, Year: FIRST_YEAR, Period: fa(E.PERIODS, 'Q2'), Actual: q2 },
+      ]),
+    ),
+    table(
+      'tblStakeholders',
+      C.STAKEHOLDERS.map(([StakeholderId, Name, type]) => ({
+        StakeholderId,
+        Name,
+        Type: fa(E.STAKEHOLDER_TYPES, type),
+      })),
+    ),
+  ];
+}
+
+/**
+ * The complete sample plan of a mid-sized Iranian city ("شهر نمونه", plan
+ * 1405–1409, a `city` workbook in Persian), placed on the sheets of the
+ * Persian template. Deterministic: every call returns the same workbook.
+ */
+export function samplePlanWorkbook(): RawWorkbook {
+  return placeTables({ tables: tables() }, { lang: 'fa' });
+}

@@ -1,0 +1,107 @@
+import ExcelJS from 'exceljs';
+import {
+  SAMPLE_PLAN_YEARS,
+  TABLE_NAMES,
+  placeTables,
+  planTemplate,
+  readPlan,
+  samplePlanWorkbook,
+  templateWorkbook,
+} from '../../shared/src';
+import type { RawTable } from '../../shared/src';
+import { readXlsx, writeRawWorkbook, writeWorkbook } from '../../service/src/xlsx';
+
+const byName = (tables: readonly RawTable[]) =>
+  [...tables].sort((a, b) => a.name.localeCompare(b.name));
+
+async function reopen(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as never);
+  return wb;
+}
+
+// exceljs keeps data validations on the sheet model but not in its public type.
+type Validations = Record<string, { type: string; formulae: unknown[] } | undefined>;
+const validationsOf = (ws: ExcelJS.Worksheet) =>
+  (ws as unknown as { dataValidations: { model: Validations } }).dataValidations.model;
+
+describe('writing a new template as a real .xlsx', () => {
+  for (const lang of ['fa', 'en'] as const) {
+    it(`re-reads to the template's own tables, with no finding (${lang})`, async () => {
+      const bytes = await writeWorkbook(planTemplate({ lang }));
+      const r = await readXlsx(bytes);
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.workbook.tables.map((t) => t.name).sort()).toEqual([...TABLE_NAMES].sort());
+      const expected = placeTables(templateWorkbook({ lang }), { lang });
+      expect(byName(r.workbook.tables)).toEqual(byName(expected.tables));
+      expect(readPlan(r.workbook).findings).toEqual([]);
+    });
+  }
+
+  it('opens in Excel as a Persian workbook: right-to-left, frozen header, formats and pick lists', async () => {
+    const wb = await reopen(await writeWorkbook(planTemplate({ lang: 'fa' })));
+    const ws = wb.getWorksheet('پروژه‌ها');
+    if (!ws) throw new Error('no projects sheet');
+    expect(ws.views[0]).toMatchObject({ rightToLeft: true, state: 'frozen', ySplit: 2 });
+    // Header on row 2: ProjectId in A … EndYear in G, then 1405 in H (a money column).
+    expect(ws.getCell('H2').value).toBe('1405');
+    expect(ws.getColumn(8).numFmt).toBe('#,##0');
+    expect(ws.getCell('H3').numFmt).toBe('#,##0');
+    // Status (N) picks from the hidden lists sheet, in Persian.
+    expect(ws.getCell('N2').value).toBe('وضعیت');
+    const status = validationsOf(ws)['N3'];
+    expect(status?.type).toBe('list');
+    const source = String(status?.formulae[0]);
+    const lists = wb.getWorksheet('_lists');
+    expect(lists?.state).toBe('hidden');
+    const m = /^'_lists'!\$([A-Z]+)\$2:\$[A-Z]+\$(\d+)$/.exec(source);
+    const col = m?.[1] ?? 'A';
+    const values = Array.from(
+      { length: Number(m?.[2]) - 1 },
+      (_, i) => lists?.getCell(`${col}${i + 2}`).value,
+    );
+    expect(values).toEqual(['پیشنهادی', 'مصوب', 'در حال اجرا', 'خاتمه‌یافته', 'متوقف']);
+    // The title of the table above its header.
+    expect(ws.getCell('A1').value).toBe('پروژه‌های تملک دارایی سرمایه‌ای');
+  });
+});
+
+describe('writing the sample plan', () => {
+  it('re-reads to exactly the same raw workbook', async () => {
+    const sample = samplePlanWorkbook();
+    const bytes = await writeRawWorkbook(sample, { lang: 'fa', years: SAMPLE_PLAN_YEARS });
+    const r = await readXlsx(bytes);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(byName(r.workbook.tables)).toEqual(byName(sample.tables));
+  });
+});
+
+describe('text that looks like a formula', () => {
+  it('is written as text, never as a formula (no formula injection)', async () => {
+    const risky = ['=1+2', '+98 21 1234', '-5', '@SUM(A1:A2)', '=HYPERLINK("http://x","y")'];
+    const bytes = await writeRawWorkbook(
+      {
+        tables: [
+          {
+            name: 'tblDirectives',
+            header: ['DirectiveId', 'Text'],
+            rows: risky.map((t, i) => [`D${i}`, t]),
+          },
+        ],
+      },
+      { lang: 'en', guide: false },
+    );
+    const wb = await reopen(bytes);
+    const ws = wb.getWorksheet('Upstream');
+    risky.forEach((text, i) => {
+      const cell = ws?.getCell(3 + i, 2);
+      expect(cell?.type).toBe(ExcelJS.ValueType.String);
+      expect(cell?.formula).toBeUndefined();
+      expect(cell?.value).toBe(text);
+    });
+    const r = await readXlsx(bytes);
+    expect(r.ok && r.workbook.tables[0]?.rows.map((row) => row[1])).toEqual(risky);
+  });
+});
