@@ -1,17 +1,22 @@
 /** @type {import('jest').Config} */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  },
+];
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    '^.+\\.(t|j)sx?$': [
-      '@swc/jest',
-      {
-        jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' },
-        module: { type: 'commonjs' },
-      },
-    ],
+    '^.+\\.(t|j)sx?$': swc,
+    // PGlite's CommonJS build loads its WASM with import(), which jest's CommonJS runtime refuses.
+    '/node_modules/@electric-sql/pglite/dist/.+\\.cjs$': swc,
   },
-  // Tests that start servers or solvers get room; no test asserts on time.
+  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
+  // Tests that start servers, databases or solvers get room; no test asserts on time.
   testTimeout: 60000,
 };

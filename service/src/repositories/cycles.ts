@@ -1,0 +1,91 @@
+/**
+ * Plan cycles: the five-year periods a municipality plans for (e.g. 1405–1409).
+ */
+import { isForeignKeyViolation, isUniqueViolation } from './client';
+import type { RepositoryContext } from './context';
+import { writeAudited } from './context';
+
+/** Years in a cycle unless told otherwise (the five-year plan; plan-workbook.md `Years`). */
+export const DEFAULT_CYCLE_YEARS = 5;
+
+/** A plan cycle. */
+export interface CycleRecord {
+  tenantId: string;
+  id: string;
+  /** First Jalali year, e.g. 1405. */
+  startYear: number;
+  /** Last Jalali year, e.g. 1409. */
+  endYear: number;
+  title: string;
+  createdAt: Date;
+}
+
+/** Plan cycles. */
+export interface CycleRepository {
+  /** Creates a cycle of `years` years (default 5) from `startYear`; one cycle per start year. */
+  create(
+    tenantId: string,
+    input: { startYear: number; years?: number; title: string },
+    actorId: string | null,
+  ): Promise<
+    | { ok: true; cycle: CycleRecord }
+    | { ok: false; reason: 'exists' | 'no-tenant' | 'invalid-years' }
+  >;
+  get(tenantId: string, id: string): Promise<CycleRecord | null>;
+  getByStartYear(tenantId: string, startYear: number): Promise<CycleRecord | null>;
+  /** Newest first. */
+  list(tenantId: string): Promise<CycleRecord[]>;
+}
+
+/** The cycle repository. */
+export function cycleRepository(ctx: RepositoryContext): CycleRepository {
+  const { prisma } = ctx;
+  return {
+    async create(tenantId, input, actorId) {
+      const years = input.years ?? DEFAULT_CYCLE_YEARS;
+      if (!Number.isInteger(input.startYear) || !Number.isInteger(years) || years < 1)
+        return { ok: false, reason: 'invalid-years' };
+      try {
+        const cycle = await writeAudited(ctx, tenantId, async (tx, at) => {
+          const created = await tx.planCycle.create({
+            data: {
+              tenantId,
+              startYear: input.startYear,
+              endYear: input.startYear + years - 1,
+              title: input.title,
+              createdAt: at,
+            },
+          });
+          return {
+            value: created,
+            audit: {
+              actorId,
+              action: 'cycle.create',
+              entity: 'plan_cycle',
+              entityId: created.id,
+              data: {
+                startYear: created.startYear,
+                endYear: created.endYear,
+                title: created.title,
+              },
+            },
+          };
+        });
+        return { ok: true, cycle };
+      } catch (error) {
+        if (isUniqueViolation(error)) return { ok: false, reason: 'exists' };
+        if (isForeignKeyViolation(error)) return { ok: false, reason: 'no-tenant' };
+        throw error;
+      }
+    },
+
+    get: (tenantId, id) =>
+      prisma.planCycle.findUnique({ where: { tenantId_id: { tenantId, id } } }),
+
+    getByStartYear: (tenantId, startYear) =>
+      prisma.planCycle.findUnique({ where: { tenantId_startYear: { tenantId, startYear } } }),
+
+    list: (tenantId) =>
+      prisma.planCycle.findMany({ where: { tenantId }, orderBy: { startYear: 'desc' } }),
+  };
+}

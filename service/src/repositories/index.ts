@@ -1,0 +1,101 @@
+/**
+ * The register's repositories: the only modules that talk to the database through Prisma.
+ * Every method takes the tenant (municipality id) as its first argument and never reads or
+ * writes another tenant's rows; every change is recorded in the tenant's audit chain in the
+ * same transaction.
+ */
+import type { AuditRepository } from './audit';
+import { auditRepository } from './audit';
+import type { Db } from './client';
+import type { CommentRepository } from './comments';
+import { commentRepository } from './comments';
+import type { RepositoryContext } from './context';
+import type { CycleRepository } from './cycles';
+import { cycleRepository } from './cycles';
+import type { IdempotencyRepository } from './idempotency';
+import { idempotencyRepository } from './idempotency';
+import type { SubmissionRepository } from './submissions';
+import { submissionRepository } from './submissions';
+import type { DepartmentRepository, TenantRepository } from './tenants';
+import { departmentRepository, tenantRepository } from './tenants';
+import type { TokenRepository, UserRepository } from './users';
+import { tokenRepository, userRepository } from './users';
+import type { VersionRepository } from './versions';
+import { versionRepository } from './versions';
+
+/** All repositories over one database. */
+export interface Repositories {
+  tenants: TenantRepository;
+  departments: DepartmentRepository;
+  users: UserRepository;
+  tokens: TokenRepository;
+  cycles: CycleRepository;
+  submissions: SubmissionRepository;
+  versions: VersionRepository;
+  comments: CommentRepository;
+  audit: AuditRepository;
+  idempotency: IdempotencyRepository;
+}
+
+/** Builds the repositories over a Prisma client (from `openDatabase`). */
+export function createRepositories(prisma: Db, options: { now?: () => Date } = {}): Repositories {
+  const ctx: RepositoryContext = { prisma, now: options.now ?? (() => new Date()) };
+  return {
+    tenants: tenantRepository(ctx),
+    departments: departmentRepository(ctx),
+    users: userRepository(ctx),
+    tokens: tokenRepository(ctx),
+    cycles: cycleRepository(ctx),
+    submissions: submissionRepository(ctx),
+    versions: versionRepository(ctx),
+    comments: commentRepository(ctx),
+    audit: auditRepository(ctx),
+    idempotency: idempotencyRepository(ctx),
+  };
+}
+
+export type { Db } from './client';
+export type { AuditInput, AuditRecord, AuditRepository, ChainVerification } from './audit';
+export { auditHash, GENESIS_HASH } from './audit';
+export type { CommentInput, CommentRecord, CommentRepository } from './comments';
+export type { CycleRecord, CycleRepository } from './cycles';
+export { DEFAULT_CYCLE_YEARS } from './cycles';
+export type { IdempotencyCheck, IdempotencyRecord, IdempotencyRepository } from './idempotency';
+export type {
+  SubmissionFilter,
+  SubmissionRecord,
+  SubmissionRepository,
+  SubmissionStatus,
+  TransitionInput,
+  TransitionResult,
+  WorkflowAction,
+  WorkflowEventRecord,
+} from './submissions';
+export { EDITABLE_STATUSES, WORKFLOW } from './submissions';
+export type {
+  DepartmentRecord,
+  DepartmentRepository,
+  TenantRecord,
+  TenantRepository,
+} from './tenants';
+export { TENANT_ID_PATTERN } from './tenants';
+export type {
+  ApiTokenRecord,
+  Role,
+  TokenRefusal,
+  TokenRepository,
+  UserRecord,
+  UserRepository,
+} from './users';
+export { hashToken, newToken, ROLES, tenantOfToken, tokenPrefix, TOKEN_PREFIX } from './users';
+export type {
+  CreateVersionInput,
+  CreateVersionResult,
+  CurrentRow,
+  VersionDetail,
+  VersionRepository,
+  VersionSummary,
+  VersionTables,
+  VersionTotal,
+} from './versions';
+export { defaultVersionResponse, tablesSha256 } from './versions';

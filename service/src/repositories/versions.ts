@@ -1,0 +1,384 @@
+/**
+ * Immutable versions of a submission.
+ *
+ * `createVersion` writes everything of a push in ONE transaction: the submission's version
+ * bump (conditional on the version the client pushed on: optimistic concurrency), the version
+ * with its hashes, the `.xlsx` bytes and the validation report, its table rows, its exact
+ * money totals, the idempotency record, and the audit entry. A crash or an error anywhere
+ * leaves the previous version current and nothing of the new one stored.
+ *
+ * Versions are never updated or deleted: this module has no path that would.
+ */
+import type { JsonObject, JsonValue } from '../db/canonical';
+import { canonicalJson, sha256Hex } from '../db/canonical';
+import type { SubmissionStatus } from '../generated/prisma/enums';
+import type { Tx, Prisma } from './client';
+import { isUniqueViolation, TX_OPTIONS } from './client';
+import type { RepositoryContext } from './context';
+import { appendAudit } from './audit';
+import type { IdempotencyCheck } from './idempotency';
+import { findIdempotency, insertIdempotency, judgeIdempotency } from './idempotency';
+import { fromDbJson, toDbJson } from './json';
+import type { SubmissionRecord } from './submissions';
+import { EDITABLE_STATUSES } from './submissions';
+
+/** The normalised tables of a workbook: table name → rows `{ ColumnKey: value }`. */
+export type VersionTables = Readonly<Record<string, readonly JsonObject[]>>;
+
+/** An exact money total of a version (whole Rials). */
+export interface VersionTotal {
+  /** What is summed, e.g. `projects`, `activities`, `budget`. */
+  measure: string;
+  /** Jalali year. */
+  year: number;
+  amount: bigint;
+}
+
+/** A version without its rows and bytes. */
+export interface VersionSummary {
+  tenantId: string;
+  submissionId: string;
+  version: number;
+  baseVersion: number;
+  tablesSha256: string;
+  xlsxSha256: string | null;
+  createdById: string;
+  createdAt: Date;
+  totals: VersionTotal[];
+}
+
+/** A version with what was asked for. */
+export interface VersionDetail extends VersionSummary {
+  validation: JsonValue;
+  /** Present when asked for (`rows: true`). */
+  tables?: Record<string, JsonObject[]>;
+  /** Present when asked for (`xlsx: true`); null when the version was pushed as JSON. */
+  xlsx?: Uint8Array | null;
+}
+
+/** A push. */
+export interface CreateVersionInput {
+  submissionId: string;
+  /** The version the client pushed on (its current version when it pulled; 0 for the first). */
+  baseVersion: number;
+  tables: VersionTables;
+  /** The original workbook file; omit or null when pushed as JSON tables. */
+  xlsx?: Uint8Array | null;
+  /** The validation report (findings) as JSON. */
+  validation: JsonValue;
+  totals?: readonly VersionTotal[];
+  actorId: string;
+  idempotency?: {
+    key: string;
+    /** Hex SHA-256 of the request (method, path, body), computed by the API. */
+    requestHash: string;
+    /**
+     * The response to store for replays, built from the created version. Runs inside the
+     * transaction: if it throws, nothing of the push is stored.
+     */
+    response?: (created: VersionSummary) => JsonValue;
+  };
+}
+
+/** Outcome of a push. */
+export type CreateVersionResult =
+  | { kind: 'created'; version: VersionSummary; submission: SubmissionRecord }
+  /** Someone pushed first: `baseVersion` is not current any more. */
+  | { kind: 'conflict'; currentVersion: number }
+  /** The submission is under review or approved (see `EDITABLE_STATUSES`). */
+  | { kind: 'not-editable'; status: SubmissionStatus }
+  | { kind: 'not-found' }
+  /** The same request was carried out before: answer with its stored response. */
+  | { kind: 'replay'; storedResponse: JsonValue }
+  /** The idempotency key was used before for a different request. */
+  | { kind: 'idempotency-mismatch' };
+
+/** One row of a table of a submission's current version (for consolidation across departments). */
+export interface CurrentRow {
+  submissionId: string;
+  departmentId: string;
+  version: number;
+  rowIndex: number;
+  data: JsonObject;
+}
+
+/** Versions of submissions. */
+export interface VersionRepository {
+  /** Stores a push, all or nothing (see the module comment). */
+  createVersion(tenantId: string, input: CreateVersionInput): Promise<CreateVersionResult>;
+  /** A version; its rows and bytes only when asked for. */
+  getVersion(
+    tenantId: string,
+    submissionId: string,
+    version: number,
+    options?: { rows?: boolean; xlsx?: boolean },
+  ): Promise<VersionDetail | null>;
+  /** The versions of a submission, oldest first, without rows and bytes. */
+  listVersions(tenantId: string, submissionId: string): Promise<VersionSummary[]>;
+  /** The rows of one table in the current versions of a cycle's submissions. */
+  currentRows(
+    tenantId: string,
+    query: { cycleId: string; tableName: string; statuses?: readonly SubmissionStatus[] },
+  ): Promise<CurrentRow[]>;
+}
+
+/** SHA-256 of a version's tables: the hash of their canonical JSON. */
+export function tablesSha256(tables: VersionTables): string {
+  return sha256Hex(canonicalJson(tables));
+}
+
+/** The response stored for replays when the caller gives none. */
+export function defaultVersionResponse(created: VersionSummary): JsonObject {
+  return {
+    submissionId: created.submissionId,
+    version: created.version,
+    baseVersion: created.baseVersion,
+    tablesSha256: created.tablesSha256,
+    xlsxSha256: created.xlsxSha256,
+    createdAt: created.createdAt.toISOString(),
+  };
+}
+
+/** Thrown inside the push transaction to roll it back with an outcome; turned into a value. */
+class Outcome extends Error {
+  constructor(readonly result: CreateVersionResult) {
+    super(result.kind);
+  }
+}
+
+const summarySelect = {
+  tenantId: true,
+  submissionId: true,
+  version: true,
+  baseVersion: true,
+  tablesSha256: true,
+  xlsxSha256: true,
+  createdById: true,
+  createdAt: true,
+  totals: { select: { measure: true, year: true, amount: true } },
+} as const;
+
+function fromDbTotals(rows: { measure: string; year: number; amount: Prisma.Decimal }[]) {
+  return rows
+    .map((row) => ({ measure: row.measure, year: row.year, amount: BigInt(row.amount.toFixed(0)) }))
+    .sort((a, b) => (a.measure === b.measure ? a.year - b.year : a.measure < b.measure ? -1 : 1));
+}
+
+/** The version repository. */
+export function versionRepository(ctx: RepositoryContext): VersionRepository {
+  const { prisma } = ctx;
+
+  async function push(tx: Tx, tenantId: string, input: CreateVersionInput, at: Date) {
+    const next = input.baseVersion + 1;
+    // The optimistic-concurrency gate, and the first statement on purpose: it takes the
+    // submission's row lock, so a concurrent push on the same base waits here and then
+    // matches no row, instead of colliding later on the version's primary key.
+    const { count } = await tx.submission.updateMany({
+      where: {
+        tenantId,
+        id: input.submissionId,
+        currentVersion: input.baseVersion,
+        status: { in: [...EDITABLE_STATUSES] },
+      },
+      data: { currentVersion: next, status: 'draft', updatedAt: at },
+    });
+    if (count === 0) throw new Outcome(await whyNot(tx, tenantId, input));
+
+    const tables = input.tables;
+    const xlsx = input.xlsx ?? null;
+    const created = await tx.submissionVersion.create({
+      data: {
+        tenantId,
+        submissionId: input.submissionId,
+        version: next,
+        baseVersion: input.baseVersion,
+        tablesSha256: tablesSha256(tables),
+        xlsx: xlsx === null ? null : new Uint8Array(xlsx),
+        xlsxSha256: xlsx === null ? null : sha256Hex(xlsx),
+        validation: toDbJson(input.validation),
+        createdById: input.actorId,
+        createdAt: at,
+      },
+      select: { tenantId: true, submissionId: true, version: true },
+    });
+    const rows = Object.entries(tables).flatMap(([tableName, tableRows]) =>
+      tableRows.map((data, rowIndex) => ({
+        tenantId,
+        submissionId: input.submissionId,
+        version: next,
+        tableName,
+        rowIndex,
+        data: data as Prisma.InputJsonObject,
+      })),
+    );
+    if (rows.length > 0) await tx.versionRow.createMany({ data: rows });
+    const totals = input.totals ?? [];
+    if (totals.length > 0)
+      await tx.versionTotal.createMany({
+        data: totals.map((total) => ({
+          ...created,
+          measure: total.measure,
+          year: total.year,
+          // A decimal string: exact at any size (a JavaScript number is not past 2^53).
+          amount: total.amount.toString(),
+        })),
+      });
+    const summary = await tx.submissionVersion.findUniqueOrThrow({
+      where: { tenantId_submissionId_version: created },
+      select: summarySelect,
+    });
+    const version: VersionSummary = { ...summary, totals: fromDbTotals(summary.totals) };
+    if (input.idempotency !== undefined) {
+      const response = (input.idempotency.response ?? defaultVersionResponse)(version);
+      await insertIdempotency(tx, tenantId, { ...input.idempotency, response }, at);
+    }
+    const submission = await tx.submission.findUniqueOrThrow({
+      where: { tenantId_id: { tenantId, id: input.submissionId } },
+    });
+    await appendAudit(
+      tx,
+      tenantId,
+      {
+        actorId: input.actorId,
+        action: 'version.create',
+        entity: 'submission',
+        entityId: input.submissionId,
+        data: {
+          version: next,
+          baseVersion: input.baseVersion,
+          tablesSha256: version.tablesSha256,
+          xlsxSha256: version.xlsxSha256,
+          rows: rows.length,
+          idempotencyKey: input.idempotency?.key ?? null,
+        },
+      },
+      at,
+    );
+    return { kind: 'created' as const, version, submission };
+  }
+
+  /** Why the conditional bump matched no row (read inside the same transaction). */
+  async function whyNot(
+    tx: Tx,
+    tenantId: string,
+    input: CreateVersionInput,
+  ): Promise<CreateVersionResult> {
+    if (input.idempotency !== undefined) {
+      // A concurrent request with the same key may have just committed (we waited on its row
+      // lock): answer as its replay rather than as a conflict.
+      const judged = idempotencyOutcome(
+        judgeIdempotency(
+          await findIdempotency(tx, tenantId, input.idempotency.key),
+          input.idempotency.requestHash,
+        ),
+      );
+      if (judged !== null) return judged;
+    }
+    const now = await tx.submission.findUnique({
+      where: { tenantId_id: { tenantId, id: input.submissionId } },
+      select: { currentVersion: true, status: true },
+    });
+    if (now === null) return { kind: 'not-found' };
+    if (now.currentVersion !== input.baseVersion)
+      return { kind: 'conflict', currentVersion: now.currentVersion };
+    return { kind: 'not-editable', status: now.status };
+  }
+
+  async function replayed(tenantId: string, input: CreateVersionInput) {
+    if (input.idempotency === undefined) return null;
+    const stored = await findIdempotency(prisma, tenantId, input.idempotency.key);
+    return idempotencyOutcome(judgeIdempotency(stored, input.idempotency.requestHash));
+  }
+
+  return {
+    async createVersion(tenantId, input) {
+      const early = await replayed(tenantId, input);
+      if (early !== null) return early;
+      try {
+        return await prisma.$transaction((tx) => push(tx, tenantId, input, ctx.now()), TX_OPTIONS);
+      } catch (error) {
+        if (error instanceof Outcome) return error.result;
+        // The same key was stored by a concurrent request between our check and our insert.
+        if (isUniqueViolation(error)) {
+          const late = await replayed(tenantId, input);
+          if (late !== null) return late;
+        }
+        throw error;
+      }
+    },
+
+    async getVersion(tenantId, submissionId, version, options = {}) {
+      const row = await prisma.submissionVersion.findUnique({
+        where: { tenantId_submissionId_version: { tenantId, submissionId, version } },
+        select: { ...summarySelect, validation: true, xlsx: options.xlsx === true },
+      });
+      if (row === null) return null;
+      const { xlsx, validation, totals, ...rest } = row;
+      const detail: VersionDetail = {
+        ...rest,
+        totals: fromDbTotals(totals),
+        validation: fromDbJson(validation),
+      };
+      if (options.xlsx === true) detail.xlsx = xlsx ?? null;
+      if (options.rows === true) {
+        const rows = await prisma.versionRow.findMany({
+          where: { tenantId, submissionId, version },
+          orderBy: [{ tableName: 'asc' }, { rowIndex: 'asc' }],
+          select: { tableName: true, data: true },
+        });
+        const tables: Record<string, JsonObject[]> = {};
+        for (const r of rows) (tables[r.tableName] ??= []).push(r.data as JsonObject);
+        detail.tables = tables;
+      }
+      return detail;
+    },
+
+    async listVersions(tenantId, submissionId) {
+      const rows = await prisma.submissionVersion.findMany({
+        where: { tenantId, submissionId },
+        orderBy: { version: 'asc' },
+        select: summarySelect,
+      });
+      return rows.map((row) => ({ ...row, totals: fromDbTotals(row.totals) }));
+    },
+
+    async currentRows(tenantId, query) {
+      const submissions = await prisma.submission.findMany({
+        where: {
+          tenantId,
+          cycleId: query.cycleId,
+          currentVersion: { gt: 0 },
+          ...(query.statuses !== undefined && { status: { in: [...query.statuses] } }),
+        },
+        select: { id: true, departmentId: true, currentVersion: true },
+      });
+      if (submissions.length === 0) return [];
+      const rows = await prisma.versionRow.findMany({
+        where: {
+          tenantId,
+          tableName: query.tableName,
+          OR: submissions.map((s) => ({ submissionId: s.id, version: s.currentVersion })),
+        },
+        orderBy: [{ submissionId: 'asc' }, { rowIndex: 'asc' }],
+        select: { submissionId: true, version: true, rowIndex: true, data: true },
+      });
+      const department = new Map(submissions.map((s) => [s.id, s.departmentId]));
+      return rows.map((r) => ({
+        ...r,
+        departmentId: department.get(r.submissionId) ?? '',
+        data: r.data as JsonObject,
+      }));
+    },
+  };
+}
+
+function idempotencyOutcome(judged: IdempotencyCheck): CreateVersionResult | null {
+  switch (judged.kind) {
+    case 'new':
+      return null;
+    case 'replay':
+      return { kind: 'replay', storedResponse: judged.storedResponse };
+    case 'mismatch':
+      return { kind: 'idempotency-mismatch' };
+  }
+}
