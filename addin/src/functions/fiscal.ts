@@ -1,0 +1,139 @@
+/**
+ * PLAN.FISCAL_GAP, PLAN.SPENDING and PLAN.PLAN_REVENUE over the core's revenue scenarios
+ * (`forecastRevenueScenarios`) and fiscal balance (`fiscalBalance`, `spendingByYear`), on the
+ * plan of the open workbook. Each plan read is computed once per scenario and kept with it.
+ * Amounts are whole Rials (the contract's unit, whatever `Unit` the workbook is typed in).
+ */
+import type { FiscalBalance } from '../../../shared/src/fiscal';
+import { fiscalBalance, spendingByYear } from '../../../shared/src/fiscal';
+import { rialsToNumber } from '../../../shared/src/money';
+import type { Plan } from '../../../shared/src/read/plan';
+import type { ScenarioForecast } from '../../../shared/src/revenue';
+import { DEFAULT_REVENUE_SCENARIO, forecastRevenueScenarios } from '../../../shared/src/revenue';
+import { matchKey } from '../../../shared/src/util/text';
+import type { Arg } from './args';
+import { integerArg, isBlankArg } from './args';
+import type { Out } from './result';
+import { isFnError, notAvailable, valueError } from './result';
+import { workbookUnreadable } from './revenue';
+import type { PlanSource } from './workbook';
+import { workbookPlan } from './workbook';
+
+const NAMES = { year: { fa: 'سال', en: 'year' } };
+
+interface Computed {
+  scenario: ScenarioForecast;
+  balance: FiscalBalance;
+}
+
+// Per plan read and scenario name: the forecast and the balance (Holt fits are not free).
+const computed = new WeakMap<Plan, Map<string, Out<Computed>>>();
+
+function compute(plan: Plan, scenario: string | undefined): Out<Computed> {
+  let byScenario = computed.get(plan);
+  if (!byScenario) computed.set(plan, (byScenario = new Map()));
+  const key = scenario === undefined ? '' : matchKey(scenario);
+  let out = byScenario.get(key);
+  if (out === undefined) {
+    out = computeUncached(plan, scenario);
+    byScenario.set(key, out);
+  }
+  return out;
+}
+
+function computeUncached(plan: Plan, scenario: string | undefined): Out<Computed> {
+  const forecast = forecastRevenueScenarios(plan, scenario === undefined ? {} : { scenario });
+  if (!forecast.ok)
+    return forecast.code === 'REVENUE_UNKNOWN_SCENARIO'
+      ? notAvailable(forecast.message.fa, forecast.message.en)
+      : valueError(forecast.message.fa, forecast.message.en);
+  // Without a name: the `base` scenario when there is one, else the first of the table.
+  const chosen =
+    forecast.scenarios.find((s) =>
+      scenario === undefined
+        ? matchKey(s.scenario) === matchKey(DEFAULT_REVENUE_SCENARIO)
+        : matchKey(s.scenario) === matchKey(scenario),
+    ) ?? (scenario === undefined ? forecast.scenarios[0] : undefined);
+  if (!chosen)
+    return notAvailable(
+      'هیچ سناریوی درآمدی پیش‌بینی نشد (سابقه درآمد در tblRevenueHistory هست؟)',
+      'no revenue scenario could be forecast (is there history in tblRevenueHistory?)',
+    );
+  return { scenario: chosen, balance: fiscalBalance(plan, chosen.totals) };
+}
+
+async function planYear(year: Arg, plan: PlanSource): Promise<Out<{ plan: Plan; year: number }>> {
+  const y = integerArg(year, NAMES.year, 1000, 9999);
+  if (isFnError(y)) return y;
+  let read;
+  try {
+    read = await plan();
+  } catch (e) {
+    return workbookUnreadable(e);
+  }
+  return { plan: read.plan, year: y };
+}
+
+const notPlanYear = (year: number) =>
+  notAvailable(`سال ${year} از سال‌های برنامه نیست`, `${year} is not a year of the plan`);
+
+const incomplete = (s: ScenarioForecast) =>
+  notAvailable(
+    `درآمد سناریوی «${s.scenario}» کامل نیست (یک طبقه درآمد پیش‌بینی‌پذیر نبود)؛ پنجره بررسی را ببینید`,
+    `the revenue of scenario "${s.scenario}" is incomplete (a revenue class could not be forecast); see the Check pane`,
+  );
+
+function scenarioArg(v: Arg): string | undefined {
+  return isBlankArg(v) ? undefined : String(v).trim();
+}
+
+/**
+ * `PLAN.FISCAL_GAP`: forecast revenue of the scenario − spending in a plan year (negative: a
+ * deficit). `#N/A` when the scenario's revenue is incomplete (a revenue class could not be
+ * forecast), since the gap would then be too low without saying so.
+ */
+export async function fiscalGap(
+  year: Arg,
+  scenario: Arg,
+  plan: PlanSource = workbookPlan,
+): Promise<Out<number>> {
+  const at = await planYear(year, plan);
+  if (isFnError(at)) return at;
+  const c = compute(at.plan, scenarioArg(scenario));
+  if (isFnError(c)) return c;
+  if (!c.scenario.complete) return incomplete(c.scenario);
+  const y = c.balance.years.find((f) => f.year === at.year);
+  if (!y) return notPlanYear(at.year);
+  if (y.gap === null)
+    return notAvailable(
+      `برای سال ${at.year} درآمد پیش‌بینی‌شده‌ای نیست`,
+      `there is no revenue forecast for ${at.year}`,
+    );
+  return rialsToNumber(y.gap);
+}
+
+/** `PLAN.SPENDING`: spending of a plan year (activities + projects + opex of finished projects). */
+export async function planSpending(
+  year: Arg,
+  plan: PlanSource = workbookPlan,
+): Promise<Out<number>> {
+  const at = await planYear(year, plan);
+  if (isFnError(at)) return at;
+  const y = spendingByYear(at.plan).get(at.year);
+  return y ? rialsToNumber(y.total) : notPlanYear(at.year);
+}
+
+/** `PLAN.PLAN_REVENUE`: forecast revenue of the scenario in a plan year, all classes. */
+export async function planRevenue(
+  year: Arg,
+  scenario: Arg,
+  plan: PlanSource = workbookPlan,
+): Promise<Out<number>> {
+  const at = await planYear(year, plan);
+  if (isFnError(at)) return at;
+  const c = compute(at.plan, scenarioArg(scenario));
+  if (isFnError(c)) return c;
+  if (!c.scenario.complete) return incomplete(c.scenario);
+  const total = c.scenario.totals.get(at.year);
+  return total === undefined ? notPlanYear(at.year) : rialsToNumber(total);
+}
