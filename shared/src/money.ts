@@ -46,6 +46,9 @@ export function parseRials(value: unknown, scale: UnitScale = 0): MoneyParse {
   let text: string;
   if (typeof value === 'bigint') text = value.toString();
   else if (typeof value === 'number') {
+    // Fast path: most amounts are whole numbers within 2^53, exact as they are.
+    if (Number.isSafeInteger(value))
+      return { ok: true, value: BigInt(value) * 10n ** BigInt(scale) };
     if (!Number.isFinite(value)) return { ok: false, error: 'not-a-number' };
     text = numberToPlain(value);
   } else if (typeof value === 'string') text = normaliseNumberText(value);

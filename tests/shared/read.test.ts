@@ -87,3 +87,46 @@ describe('reading a plan workbook', () => {
     ]);
   });
 });
+
+describe('reading hostile cells', () => {
+  it('reads an invalid Date cell as empty instead of throwing', () => {
+    const { plan, findings } = readPlan({
+      tables: [
+        { name: 'tblPlanInfo', header: ['Key', 'Value'], rows: [['StartYear', 1405]] },
+        {
+          name: 'tblUpstreamDocs',
+          header: ['DocId', 'Title', 'ApprovedOn'],
+          rows: [['D1', 'طرح جامع', new Date(NaN)]],
+        },
+      ],
+    });
+    expect(plan.tables.tblUpstreamDocs?.rows[0]?.ApprovedOn).toBe('');
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('scales whole-number amounts exactly on the fast path and the text path alike', () => {
+    const { plan } = readPlan({
+      tables: [
+        {
+          name: 'tblPlanInfo',
+          header: ['Key', 'Value'],
+          rows: [
+            ['StartYear', 1405],
+            ['Unit', 'Million Rials'],
+          ],
+        },
+        {
+          name: 'tblRevenueHistory',
+          header: ['RevenueClass', 'Year', 'Amount'],
+          // 9,007,199,254,740,991 (2^53 − 1) million Rials = 2^53 − 1 followed by six zeros (hand-worked).
+          rows: [
+            ['general-duties', 1404, Number.MAX_SAFE_INTEGER],
+            ['general-duties', 1403, '9007199254740991'],
+          ],
+        },
+      ],
+    });
+    const amounts = plan.tables.tblRevenueHistory?.rows.map((r) => r.Amount);
+    expect(amounts).toEqual([9_007_199_254_740_991_000_000n, 9_007_199_254_740_991_000_000n]);
+  });
+});

@@ -22,9 +22,14 @@ export type CellResult<T> = { ok: true; value: T } | { ok: false; problem: CellP
 
 const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
 
+/** ISO date of a Date cell; empty for an invalid date (a broken date cell must not throw). */
+function isoDate(value: Date): string {
+  return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+}
+
 // Long values are cut in messages so that a hostile cell cannot flood a report.
 function shown(value: unknown): string {
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  const text = value instanceof Date ? isoDate(value) : String(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
@@ -42,7 +47,7 @@ export function isBlank(value: RawCell | undefined): boolean {
 /** A cell as text (numbers as typed, dates as ISO dates). */
 export function cellText(value: RawCell | undefined): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return isoDate(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return cleanText(String(value));
 }

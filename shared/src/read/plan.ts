@@ -601,7 +601,7 @@ export function rowsOf<N extends TableName>(
 }
 
 /** The A1 address of a column's cell in a row of a table, when the column is present. */
-export function cellOf(table: Table, row: number, column: string): string | null {
+export function cellOf(table: Pick<Table, 'columns'>, row: number, column: string): string | null {
   const c = table.columns.get(column);
   return c === undefined ? null : a1(row, c);
 }

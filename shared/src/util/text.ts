@@ -38,8 +38,12 @@ export function matchKey(text: string): string {
     .toLowerCase();
 }
 
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /** Trims and normalises a text cell (digits kept as typed, bidi marks removed). */
 export function cleanText(text: string): string {
+  // Most cells are short printable ASCII: nothing to normalise but the ends.
+  if (PLAIN_ASCII.test(text)) return text.trim();
   return text
     .normalize('NFC')
     .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
