@@ -105,8 +105,9 @@ describe('a department workbook and the city framework', () => {
     const { findings, skipped } = validateWorkbook(department(), { reference: framework() });
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(findings.map((f) => f.code)).not.toContain('REF_MISSING');
-    // Only the criterion scores are left: no criteria table is in reach.
-    expect(skipped.map((s) => s.code)).toEqual(['SCORE_OUT_OF_SCALE']);
+    // Left for consolidation: the criterion scores (no criteria table in reach) and the
+    // fiscal balance (a department workbook holds no revenue history).
+    expect(skipped.map((s) => s.code)).toEqual(['SCORE_OUT_OF_SCALE', 'FISCAL_DEFICIT']);
   });
 
   it('validates the same when the register pulled the framework in as ref_ tables', () => {

@@ -1078,7 +1078,8 @@ describe('revenue data', () => {
   it('REVENUE_HISTORY_AFTER_BASE', () => {
     const wb = cityPlan();
     addRow(wb, 'tblRevenueHistory', { RevenueClass: 'general-duties', Year: 1405, Amount: 1 });
-    const f = only(validate(wb), 'REVENUE_HISTORY_AFTER_BASE');
+    // The actual of 1405 (1 Rial) then stands for that year's revenue, so 1405 is in deficit too.
+    const f = only(validate(wb), 'REVENUE_HISTORY_AFTER_BASE', ['FISCAL_DEFICIT']);
     expect(f).toMatchObject({ severity: 'warning', row: 5, cell: 'C5' });
     names(f, '1405', '1404');
   });
@@ -1178,5 +1179,44 @@ describe('the fiscal-balance hook', () => {
     expect(result.findings.map((f) => [f.code, f.message.en])).toEqual([
       ['FISCAL_DEFICIT', 'deficit in 1405'],
     ]);
+  });
+});
+
+describe('fiscal balance (spending within the forecast revenue of the scenario)', () => {
+  // Base scenario: general duties grow 10% a year from 10,000 in 1404, so revenue is
+  // 11,000 (1405), 12,100 (1406), 13,310 (1407) (hand-worked). Spending is 1,300 / 2,800 /
+  // 1,100 (P-1 + P-2 + A-1, plus P-1's opex of 100 from 1407): no deficit in the clean plan.
+  it('finds no deficit in the clean plan', () => {
+    expect(codes(validate(cityPlan()))).not.toContain('FISCAL_DEFICIT');
+  });
+
+  it('reports the year whose spending passes the forecast revenue, by how much', () => {
+    const wb = cityPlan();
+    // 1406: 12,000 (P-1) + 500 (P-2) + 300 (A-1) = 12,800 > 12,100, a deficit of 700.
+    set(wb, 'tblProjects', 'P-1', '1406', 12000);
+    const f = only(validate(wb), 'FISCAL_DEFICIT');
+    expect(f.severity).toBe('warning');
+    for (const amount of ['12,800', '12,100', '700']) expect(f.message.en).toContain(amount);
+    // The Persian message writes the same amounts in Persian digits.
+    for (const amount of ['۱۲٬۸۰۰', '۱۲٬۱۰۰', '۷۰۰']) expect(f.message.fa).toContain(amount);
+  });
+
+  it('can be left out, or checked against another scenario', () => {
+    const wb = cityPlan();
+    set(wb, 'tblProjects', 'P-1', '1406', 12000);
+    expect(codes(validateWorkbook(wb, { fiscalScenario: false }).findings)).toEqual([]);
+    // A scenario that does not exist: the revenue module reports it; no fiscal finding.
+    expect(codes(validateWorkbook(wb, { fiscalScenario: 'base' }).findings)).toEqual([
+      'FISCAL_DEFICIT',
+    ]);
+  });
+
+  it('flags a restricted source paying for a continuous activity', () => {
+    const wb = cityPlan();
+    // Activities table at A1: SourceId is column I, A-1 is on sheet row 2.
+    set(wb, 'tblActivities', 'A-1', 'SourceId', 'SRC2');
+    const f = only(validate(wb), 'FISCAL_RESTRICTED_CURRENT');
+    expect(f).toMatchObject({ severity: 'warning', table: 'tblActivities', row: 2, cell: 'I2' });
+    names(f, 'SRC2', 'A-1');
   });
 });

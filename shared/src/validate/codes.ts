@@ -160,6 +160,22 @@ export const VALIDATION_CODES = {
     "Pairwise comparison outside Saaty's 1–9 scale",
   ),
   AHP_INCONSISTENT: code('warning', 'نرخ ناسازگاری بیش از ۰٫۱۰', 'Consistency ratio above 0.10'),
+  // Fiscal balance (revenue and fiscal modules)
+  FISCAL_DEFICIT: code(
+    'warning',
+    'هزینه‌های سال بیش از درآمد پیش‌بینی‌شده',
+    'Spending of a year above forecast revenue',
+  ),
+  FISCAL_NO_REVENUE: code(
+    'warning',
+    'برای سال برنامه درآمدی پیش‌بینی نشده است',
+    'No revenue forecast for a plan year',
+  ),
+  FISCAL_RESTRICTED_CURRENT: code(
+    'warning',
+    'منبع محدود، هزینه جاری را تأمین می‌کند',
+    'A restricted source funds current spending',
+  ),
   // Budget and monitoring
   BUDGET_OVER_PLAN: code(
     'warning',

@@ -23,6 +23,7 @@ import { Checker } from './context';
 import { checkCoverage } from './coverage';
 import { checkCriteria } from './criteria';
 import { checkDependencies } from './dependencies';
+import { checkFiscalBalance } from './fiscal';
 import { checkKpis } from './kpis';
 import { sortFindings } from './order';
 import { checkProjectsAndActivities, checkRevenue, checkYearsAndAmounts } from './periods';
@@ -52,8 +53,13 @@ export type ValidationRule = (plan: Plan) => readonly Finding[] | ValidationRule
 
 /** Options of `validatePlan`. */
 export interface ValidateOptions {
-  /** Rules run after the built-in ones (the fiscal-balance hook). */
+  /** Rules run after the built-in ones. */
   readonly extraRules?: readonly ValidationRule[];
+  /**
+   * The revenue scenario the fiscal-balance rule checks spending against
+   * (default: the only scenario, else `base`); `false` leaves the rule out.
+   */
+  readonly fiscalScenario?: string | false;
   /**
    * The reader's findings for the same workbook: a cell the reader already
    * reported as unreadable is not reported again (its value was read as
@@ -96,6 +102,11 @@ export function validatePlanDetailed(plan: Plan, options: ValidateOptions = {}):
   for (const rule of RULES) rule(c);
   let findings: Finding[] = c.findings;
   const skipped = c.skipped();
+  if (options.fiscalScenario !== false) {
+    const fiscal = checkFiscalBalance(plan, options.fiscalScenario);
+    findings.push(...fiscal.findings);
+    skipped.push(...fiscal.skipped);
+  }
   for (const rule of options.extraRules ?? []) {
     const out = rule(plan);
     if (isRuleResult(out)) {
@@ -142,6 +153,7 @@ export function validateWorkbook(
   const read = readPlan(raw, options.reference ? { reference: options.reference } : {});
   const { findings, skipped } = validatePlanDetailed(read.plan, {
     extraRules: options.extraRules,
+    fiscalScenario: options.fiscalScenario,
     readFindings: read.findings,
   });
   return { plan: read.plan, findings: sortFindings([...read.findings, ...findings]), skipped };
