@@ -4,6 +4,7 @@
  */
 export * from './contract/enums';
 export * from './contract/tables';
+export * from './contract/schemas';
 export * from './findings';
 export * from './money';
 export * from './util/text';
