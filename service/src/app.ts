@@ -1,0 +1,182 @@
+/**
+ * Builds the register's express app (tests drive it with supertest; `index.ts` only
+ * listens): security headers, CORS for configured origins, request ids and structured logs,
+ * body limits, rate limits, authentication, the API, the OpenAPI document, the health check,
+ * the built add-in and its manifest, and the one error handler.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import type { RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import pino from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { JWTVerifyGetKey } from 'jose';
+import { authenticate } from './auth';
+import type { OidcVerifier } from './auth/oidc';
+import { oidcVerifier } from './auth/oidc';
+import type { Config } from './config';
+import type { AppDeps } from './handlers/context';
+import { apiError, errorHandler, notFoundRoute } from './http/errors';
+import { projectRoot } from './paths';
+import { openApiDocument } from './openapi';
+import type { Repositories } from './repositories';
+import { apiRouter } from './routes';
+
+/** What the app is built from. */
+export interface AppOptions {
+  repos: Repositories;
+  config: Config;
+  /** `pglite` or `postgres`, shown by the health check. */
+  databaseKind: string;
+  logger?: Logger;
+  /** Replaces the remote JWKS of the OIDC issuer (tests). */
+  oidcKeys?: JWTVerifyGetKey;
+}
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** Headers a browser client (the add-in) may send and read. */
+const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, If-Match, Idempotency-Key, X-Request-Id';
+const CORS_EXPOSE_HEADERS =
+  'ETag, X-Request-Id, Idempotent-Replayed, X-Plan-Regenerated, Retry-After';
+
+function cors(origins: readonly string[]): RequestHandler {
+  const allowed = new Set(origins);
+  return (req, res, next) => {
+    const origin = req.get('origin');
+    if (origin !== undefined && allowed.has(origin)) {
+      res.set('Access-Control-Allow-Origin', origin);
+      res.set('Access-Control-Expose-Headers', CORS_EXPOSE_HEADERS);
+      res.vary('Origin');
+      if (req.method === 'OPTIONS') {
+        res.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+        res.set('Access-Control-Allow-Headers', CORS_ALLOW_HEADERS);
+        res.set('Access-Control-Max-Age', '600');
+        res.status(204).end();
+        return;
+      }
+    }
+    next();
+  };
+}
+
+/** Where the built add-in is served (the manifest's URLs point here). */
+export const ADDIN_PATH = '/addin';
+
+/** The add-in's manifest for this server's public origin (from `addin/manifest.template.xml`). */
+export function manifestXml(publicOrigin: string): string | null {
+  const repo = projectRoot();
+  const template = path.join(repo, 'addin', 'manifest.template.xml');
+  if (!existsSync(template)) return null;
+  let version = '1.0.0.0';
+  try {
+    const versions = JSON.parse(
+      readFileSync(path.join(repo, 'addin', 'manifest-versions.json'), 'utf8'),
+    ) as { releases?: { version?: string }[] };
+    version = versions.releases?.at(-1)?.version ?? version;
+  } catch {
+    // No release list: the first version.
+  }
+  const origin = publicOrigin.replace(/\/$/, '');
+  return readFileSync(template, 'utf8')
+    .replace(/<!-- template:[\s\S]*?-->\n?/, '')
+    .replaceAll('{{BASE_URL}}', `${origin}${ADDIN_PATH}/`)
+    .replaceAll('{{ORIGIN}}', origin)
+    .replaceAll('{{VERSION}}', version);
+}
+
+/** Builds the app. */
+export function createApp(options: AppOptions): express.Express {
+  const { repos, config } = options;
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const deps: AppDeps = { repos, config, logger, databaseKind: options.databaseKind };
+  const oidc: OidcVerifier | null =
+    config.oidc === null ? null : oidcVerifier(config.oidc, config.defaultTenant, options.oidcKeys);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Never log bearer tokens.
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    }),
+  );
+  app.use(
+    helmet({
+      // The task pane runs inside Office (an iframe on Office on the web), and loads office.js
+      // from Microsoft's CDN (a store requirement; toolchain.md).
+      frameguard: false,
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'", 'https://appsforoffice.microsoft.com'],
+          'frame-ancestors': [
+            "'self'",
+            'https://*.officeapps.live.com',
+            'https://*.office.com',
+            'https://*.sharepoint.com',
+          ],
+          'connect-src': ["'self'", ...config.corsOrigins],
+        },
+      },
+    }),
+  );
+  app.use(cors(config.corsOrigins));
+  app.use(
+    rateLimit({
+      windowMs: config.rateLimit.windowMs,
+      limit: config.rateLimit.max,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      handler: (_req, _res, next) =>
+        next(
+          apiError(
+            'RATE_LIMITED',
+            'درخواست‌ها بیش از حد مجاز است؛ کمی بعد دوباره بکوشید.',
+            'Too many requests; try again shortly.',
+          ),
+        ),
+    }),
+  );
+  app.use(express.json({ limit: config.jsonLimitBytes, strict: true }));
+
+  app.get('/health', async (_req, res) => {
+    try {
+      await repos.tenants.get(config.defaultTenant);
+      res.json({ status: 'ok', database: deps.databaseKind });
+    } catch (error) {
+      logger.error({ err: error }, 'health check failed');
+      res.status(503).json({
+        code: 'UNAVAILABLE',
+        message: { fa: 'پایگاه داده در دسترس نیست.', en: 'The database is unavailable.' },
+      });
+    }
+  });
+  app.get(['/api/docs', '/api/openapi.json'], (_req, res) => {
+    res.json(openApiDocument(config.publicOrigin));
+  });
+  app.use('/api', authenticate(repos, oidc), apiRouter(deps));
+
+  const manifest = manifestXml(config.publicOrigin);
+  if (manifest !== null)
+    app.get('/manifest.xml', (_req, res) => {
+      res.type('application/xml').send(manifest);
+    });
+  if (existsSync(config.addinDir))
+    app.use(ADDIN_PATH, express.static(config.addinDir, { index: 'taskpane.html' }));
+
+  app.use(notFoundRoute);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,112 @@
+/**
+ * The register's configuration, read once from the environment (docs/configuration.md).
+ * Every value has a default that runs the service locally on the embedded database.
+ */
+import path from 'node:path';
+import { projectRoot } from './paths';
+
+/** OpenID Connect settings: when `issuer` is set, JWT bearer tokens are accepted too. */
+export interface OidcConfig {
+  issuer: string;
+  audience: string;
+  /** The issuer's JWKS URL (keys that sign its tokens). */
+  jwksUrl: string;
+  /** Claim that names the municipality (tenant); the default tenant when the claim is absent. */
+  tenantClaim: string;
+  /** Claim with the user's e-mail, matched to a user of the register. */
+  emailClaim: string;
+}
+
+/** Everything the service reads from its environment. */
+export interface Config {
+  host: string;
+  port: number;
+  /** The origin people reach the service at (manifest URLs); default `http(s)://localhost:PORT`. */
+  publicOrigin: string;
+  /** Origins allowed by CORS (the add-in's host); empty: same origin only. */
+  corsOrigins: string[];
+  /** Largest JSON body in bytes (413 above). */
+  jsonLimitBytes: number;
+  /** Largest `.xlsx` upload in bytes (413 above). */
+  xlsxLimitBytes: number;
+  /** Requests per client per window (429 above). */
+  rateLimit: { windowMs: number; max: number };
+  /** Default tenant (for OIDC tokens without a tenant claim, and for seeding). */
+  defaultTenant: string;
+  oidc: OidcConfig | null;
+  /** Folder for the admin token file and the PGlite data (unless `PLAN_DATA_DIR`). */
+  dataRoot: string;
+  /** TLS certificate and key files; both set: HTTPS. */
+  tls: { certFile: string; keyFile: string } | null;
+  /** Built add-in folder served at `/` when present. */
+  addinDir: string;
+  /** Seed the sample plan into an empty database on start. */
+  seedSample: boolean;
+  /** pino level. */
+  logLevel: string;
+  /** Express `trust proxy` (behind a reverse proxy, for client IPs in rate limits). */
+  trustProxy: boolean;
+}
+
+/** 10 MB of JSON: a 10,000-row workbook as contract tables is ≈3 MB. */
+const DEFAULT_JSON_LIMIT = 10 * 1_048_576;
+/** 20 MB of `.xlsx`: a plan workbook with a few thousand rows is well under 5 MB. */
+const DEFAULT_XLSX_LIMIT = 20 * 1_048_576;
+
+function int(value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number.parseInt(value, 10);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** Reads the configuration from an environment (default `process.env`). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = int(env.PORT, 3000);
+  const certFile = env.PLAN_TLS_CERT ?? '';
+  const keyFile = env.PLAN_TLS_KEY ?? '';
+  const tls = certFile !== '' && keyFile !== '' ? { certFile, keyFile } : null;
+  const issuer = env.PLAN_OIDC_ISSUER ?? '';
+  const dataRoot = path.resolve(env.PLAN_DATA_ROOT ?? '.data');
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    publicOrigin:
+      env.PLAN_PUBLIC_ORIGIN ?? `${tls === null ? 'http' : 'https'}://localhost:${port}`,
+    corsOrigins: list(env.PLAN_CORS_ORIGINS),
+    jsonLimitBytes: int(env.PLAN_JSON_LIMIT_BYTES, DEFAULT_JSON_LIMIT),
+    xlsxLimitBytes: int(env.PLAN_XLSX_LIMIT_BYTES, DEFAULT_XLSX_LIMIT),
+    rateLimit: {
+      windowMs: int(env.PLAN_RATE_WINDOW_MS, 60_000),
+      max: int(env.PLAN_RATE_MAX, 600),
+    },
+    defaultTenant: env.PLAN_TENANT ?? 'sample',
+    oidc:
+      issuer === ''
+        ? null
+        : {
+            issuer,
+            audience: env.PLAN_OIDC_AUDIENCE ?? 'plan-register',
+            jwksUrl: env.PLAN_OIDC_JWKS_URL ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`,
+            tenantClaim: env.PLAN_OIDC_TENANT_CLAIM ?? 'plan_tenant',
+            emailClaim: env.PLAN_OIDC_EMAIL_CLAIM ?? 'email',
+          },
+    dataRoot,
+    tls,
+    addinDir: path.resolve(env.PLAN_ADDIN_DIR ?? path.join(projectRoot(), 'addin', 'dist')),
+    seedSample: (env.PLAN_SEED ?? 'sample') !== 'none',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.PLAN_TRUST_PROXY === 'true',
+  };
+}
+
+/** A configuration for tests: defaults with overrides, nothing read from the environment. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), logLevel: 'silent', seedSample: false, ...overrides };
+}

@@ -1,0 +1,108 @@
+/**
+ * What every handler works with, and the mappers from repository records to API shapes
+ * (`toApiX`). Money leaves the register as strings of whole Rials.
+ */
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type {
+  CommentRecord,
+  DepartmentRecord,
+  Repositories,
+  SubmissionRecord,
+  VersionSummary,
+  WorkflowEventRecord,
+} from '../repositories';
+
+/** The dependencies of the handlers. */
+export interface AppDeps {
+  repos: Repositories;
+  config: Config;
+  logger: Logger;
+  /** Which database is behind the repositories (for health). */
+  databaseKind: string;
+}
+
+/** A submission as the API shows it. */
+export interface ApiSubmission {
+  id: string;
+  cycleId: string;
+  departmentId: string;
+  departmentCode: string | null;
+  kind: string;
+  title: string;
+  currentVersion: number;
+  status: string;
+  etag: string;
+  updatedAt: string;
+}
+
+/** The ETag of a submission's current version (`"3"`). */
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
+/** A submission for the API. */
+export function toApiSubmission(
+  s: SubmissionRecord,
+  dept?: DepartmentRecord | null,
+): ApiSubmission {
+  return {
+    id: s.id,
+    cycleId: s.cycleId,
+    departmentId: s.departmentId,
+    departmentCode: dept?.code ?? null,
+    kind: s.kind,
+    title: s.title,
+    currentVersion: s.currentVersion,
+    status: s.status,
+    etag: etagOf(s.currentVersion),
+    updatedAt: s.updatedAt.toISOString(),
+  };
+}
+
+/** Totals with amounts as strings of whole Rials. */
+export function toApiTotals(totals: VersionSummary['totals']) {
+  return totals.map((t) => ({ measure: t.measure, year: t.year, amount: t.amount.toString() }));
+}
+
+/** A version summary for the API. */
+export function toApiVersion(v: VersionSummary) {
+  return {
+    submissionId: v.submissionId,
+    version: v.version,
+    baseVersion: v.baseVersion,
+    tablesSha256: v.tablesSha256,
+    xlsxSha256: v.xlsxSha256,
+    createdById: v.createdById,
+    createdAt: v.createdAt.toISOString(),
+    totals: toApiTotals(v.totals),
+  };
+}
+
+/** A workflow event for the API. */
+export function toApiEvent(e: WorkflowEventRecord) {
+  return {
+    id: e.id,
+    version: e.version,
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    actorId: e.actorId,
+    note: e.note,
+    createdAt: e.createdAt.toISOString(),
+  };
+}
+
+/** A comment for the API. */
+export function toApiComment(c: CommentRecord) {
+  return {
+    id: c.id,
+    version: c.version,
+    tableName: c.tableName,
+    rowKey: c.rowKey,
+    columnKey: c.columnKey,
+    authorId: c.authorId,
+    body: c.body,
+    createdAt: c.createdAt.toISOString(),
+  };
+}

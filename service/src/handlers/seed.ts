@@ -1,0 +1,232 @@
+/**
+ * First start: an empty database gets the sample city (shared/src/sample), so the register
+ * shows something real at once. Decision (docs/api.md): the sample `city` workbook is split
+ * the way the city would file it: the framework (everything but the departments' items) as
+ * the planning deputy's `framework` submission, and each department's projects, activities,
+ * budget lines, actuals and item KPIs as that department's `department` submission; all are
+ * pushed, submitted, reviewed and approved by seeded people, so the consolidated plan is the
+ * sample plan. An admin API token is written to `<data root>/admin-token` (mode 0600) and
+ * logged once.
+ */
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { readPlan } from '../../../shared/src/read/plan';
+import type { RawTable, RawWorkbook } from '../../../shared/src/read/raw';
+import { samplePlanWorkbook } from '../../../shared/src/sample';
+import type { Principal } from '../auth';
+import { createHash } from 'node:crypto';
+import type { Role } from '../repositories';
+import type { AppDeps } from './context';
+import { pushVersion, transition } from './submissions';
+
+/** Tables whose rows belong to the department that carries them out. */
+const ITEM_TABLES = new Set(['tblProjects', 'tblActivities', 'tblBudgetLines', 'tblActuals']);
+
+/** The sample plan as the city's framework and one workbook per department with items. */
+export function splitSamplePlan(sample: RawWorkbook = samplePlanWorkbook()): {
+  framework: RawWorkbook;
+  departments: Map<string, RawWorkbook>;
+  startYear: number;
+} {
+  const { plan } = readPlan(sample);
+  const col = (t: RawTable, key: string) => {
+    const table = plan.tables[t.name as 'tblProjects'];
+    const at = table?.columns.get(key);
+    return table === undefined || at === undefined ? -1 : at - table.firstColumn;
+  };
+  const table = (name: string) => sample.tables.find((t) => t.name === name);
+  const owner = new Map<string, string>();
+  for (const name of ['tblProjects', 'tblActivities']) {
+    const t = table(name);
+    if (t === undefined) continue;
+    const id = col(t, name === 'tblProjects' ? 'ProjectId' : 'ActivityId');
+    const dept = col(t, 'Dept');
+    for (const r of t.rows) owner.set(String(r[id]), String(r[dept]));
+  }
+  const ownerOf = (t: RawTable, r: RawTable['rows'][number]): string | undefined => {
+    if (t.name === 'tblProjects' || t.name === 'tblActivities') return String(r[col(t, 'Dept')]);
+    if (t.name === 'tblBudgetLines' || t.name === 'tblActuals' || t.name === 'tblKpis')
+      return owner.get(String(r[col(t, 'LinkedId')]));
+    return undefined;
+  };
+  const infoKey = (r: RawTable['rows'][number]) => String(r[0]);
+  const info = table('tblPlanInfo');
+  const kindRow = info?.rows.findIndex((r) => /نوع کارپوشه|WorkbookKind/i.test(infoKey(r))) ?? -1;
+  const frameworkTables: RawTable[] = [];
+  const perDept = new Map<string, Map<string, RawTable>>();
+  for (const t of sample.tables) {
+    if (t.name === 'tblPlanInfo') {
+      frameworkTables.push({
+        ...t,
+        rows: t.rows.map((r, i) => (i === kindRow ? [r[0] ?? null, 'framework'] : r)),
+      });
+      continue;
+    }
+    const mine: RawTable['rows'] = [];
+    for (const r of t.rows) {
+      const dept = ITEM_TABLES.has(t.name) || t.name === 'tblKpis' ? ownerOf(t, r) : undefined;
+      if (dept === undefined) {
+        mine.push(r);
+        continue;
+      }
+      const tables = perDept.get(dept) ?? new Map<string, RawTable>();
+      perDept.set(dept, tables);
+      const target = tables.get(t.name) ?? { ...t, rows: [] };
+      target.rows.push(r);
+      tables.set(t.name, target);
+    }
+    if (!ITEM_TABLES.has(t.name)) frameworkTables.push({ ...t, rows: mine });
+  }
+  const startYear = plan.info.StartYear ?? 1405;
+  const departments = new Map<string, RawWorkbook>();
+  for (const [dept, tables] of perDept)
+    departments.set(dept, {
+      tables: [
+        {
+          name: 'tblPlanInfo',
+          header: ['Key', 'Value'],
+          rows: [
+            ['StartYear', startYear],
+            ['Years', plan.info.Years],
+            ['Unit', 'Rial'],
+            ['Department', dept],
+            ['WorkbookKind', 'department'],
+            ['Language', 'fa'],
+          ],
+        },
+        ...tables.values(),
+      ],
+    });
+  return { framework: { tables: frameworkTables }, departments, startYear };
+}
+
+/** The department that owns the city framework in the sample (the planning deputy). */
+export const FRAMEWORK_DEPARTMENT = 'D-PLN';
+
+/** What `seedSample` made. */
+export interface SeedResult {
+  tenantId: string;
+  adminToken: string;
+  tokenFile: string | null;
+}
+
+const must = <T>(r: ({ ok: true } & T) | { ok: false; reason: string }, what: string): T => {
+  if (!r.ok) throw new Error(`seeding: ${what}: ${r.reason}`);
+  return r;
+};
+
+/**
+ * Seeds the sample city into an empty database; does nothing (null) when any municipality
+ * exists. `tokenDir` null: the admin token is returned, not written.
+ */
+export async function seedSample(
+  deps: AppDeps,
+  options: { tenantId: string; tokenDir: string | null; logger?: Logger },
+): Promise<SeedResult | null> {
+  const { repos } = deps;
+  if ((await repos.tenants.list()).length > 0) return null;
+  const { tenantId } = options;
+  const sample = samplePlanWorkbook();
+  const { plan } = readPlan(sample);
+  must(
+    await repos.tenants.create({ id: tenantId, name: plan.info.Municipality || tenantId }, null),
+    'tenant',
+  );
+  const deptIds = new Map<string, string>();
+  for (const d of plan.tables.tblDepartments?.rows ?? []) {
+    const { department } = must(
+      await repos.departments.create(
+        tenantId,
+        { code: d.DeptId, name: d.Name, kind: d.Kind },
+        null,
+      ),
+      `department ${d.DeptId}`,
+    );
+    deptIds.set(d.DeptId, department.id);
+  }
+  const user = async (email: string, roles: Role[], dept: string | null): Promise<Principal> => {
+    const { user: u } = must(
+      await repos.users.create(
+        tenantId,
+        {
+          email,
+          displayName: email.split('@')[0] ?? email,
+          departmentId: dept === null ? null : (deptIds.get(dept) ?? null),
+          roles,
+        },
+        null,
+      ),
+      `user ${email}`,
+    );
+    return {
+      tenantId,
+      userId: u.id,
+      email,
+      displayName: u.displayName,
+      departmentId: u.departmentId,
+      roles: u.roles,
+      via: 'api-token',
+    };
+  };
+  const admin = await user(`admin@${tenantId}.example`, ['admin'], null);
+  const reviewer = await user(`reviewer@${tenantId}.example`, ['reviewer'], FRAMEWORK_DEPARTMENT);
+  const approver = await user(`approver@${tenantId}.example`, ['approver'], FRAMEWORK_DEPARTMENT);
+  await user(`council@${tenantId}.example`, ['council'], null);
+  const { framework, departments, startYear } = splitSamplePlan(sample);
+  const { cycle } = must(
+    await repos.cycles.create(
+      tenantId,
+      { startYear, years: plan.info.Years, title: plan.info.PlanTitle || `${startYear}` },
+      admin.userId,
+    ),
+    'cycle',
+  );
+  const preparers = new Map<string, Principal>();
+  const file = async (code: string, kind: string, workbook: RawWorkbook) => {
+    const preparer =
+      preparers.get(code) ??
+      (await user(`preparer.${code.toLowerCase()}@${tenantId}.example`, ['preparer'], code));
+    preparers.set(code, preparer);
+    const deptId = deptIds.get(code);
+    if (deptId === undefined) throw new Error(`seeding: no department ${code}`);
+    const { submission } = must(
+      await repos.submissions.create(
+        tenantId,
+        { cycleId: cycle.id, departmentId: deptId, kind, title: `${code} ${kind}` },
+        preparer.userId,
+      ),
+      `submission ${code}`,
+    );
+    const body = JSON.stringify(workbook);
+    await pushVersion(deps, preparer, submission.id, {
+      raw: workbook,
+      xlsx: null,
+      ifMatch: '"0"',
+      idempotencyKey: undefined,
+      requestHash: createHash('sha256').update(body).digest('hex'),
+    });
+    await transition(deps, preparer, submission.id, { action: 'submit', note: 'seeded sample' });
+    await transition(deps, reviewer, submission.id, { action: 'review', note: 'seeded sample' });
+    await transition(deps, approver, submission.id, { action: 'approve', note: 'seeded sample' });
+  };
+  await file(FRAMEWORK_DEPARTMENT, 'framework', framework);
+  for (const [code, workbook] of departments) await file(code, 'department', workbook);
+
+  const { secret } = must(
+    await repos.tokens.issue(tenantId, { userId: admin.userId, name: 'first start' }, null),
+    'admin token',
+  );
+  let tokenFile: string | null = null;
+  if (options.tokenDir !== null) {
+    mkdirSync(options.tokenDir, { recursive: true });
+    tokenFile = path.join(options.tokenDir, 'admin-token');
+    writeFileSync(tokenFile, `${secret}\n`, { mode: 0o600 });
+    chmodSync(tokenFile, 0o600);
+  }
+  options.logger?.warn(
+    { tenantId, tokenFile },
+    `seeded the sample plan; admin API token (shown once): ${secret}`,
+  );
+  return { tenantId, adminToken: secret, tokenFile };
+}

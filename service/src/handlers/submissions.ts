@@ -1,0 +1,465 @@
+/**
+ * Submissions: pushing versions (validate with the core → store all or nothing), pulling
+ * them, reference data, the workflow and comments. Express-free: routes parse the request,
+ * these functions decide, repositories store.
+ */
+import { matchKey } from '../../../shared/src/util/text';
+import type { RawWorkbook } from '../../../shared/src/read/raw';
+import { writeRawWorkbook } from '../xlsx';
+import type { Principal } from '../auth';
+import { hasRole, requireDepartment, requireRole } from '../auth';
+import type { JsonObject, JsonValue } from '../db/canonical';
+import { apiError, ApiError, notFound } from '../http/errors';
+import type { SubmissionRecord, WorkflowAction } from '../repositories';
+import { EDITABLE_STATUSES } from '../repositories';
+import type { AppDeps } from './context';
+import { etagOf, toApiEvent, toApiSubmission, toApiVersion } from './context';
+import { diffVersions } from './diff';
+import { fromVersionTables, toVersionTables, validateForPush, versionTotals } from './workbook';
+
+/** Workbook kinds that hold the city framework (reference data for department workbooks). */
+export const FRAMEWORK_KINDS: readonly string[] = ['framework', 'city'];
+
+/** Contract tables served as reference data: the city framework a department fills against. */
+export const REFERENCE_TABLES: ReadonlySet<string> = new Set([
+  'tblPlanInfo',
+  'tblDepartments',
+  'tblUpstreamDocs',
+  'tblDirectives',
+  'tblGoals',
+  'tblStrategies',
+  'tblPrograms',
+  'tblFundingSources',
+  'tblCriteria',
+  'tblCriteriaPairwise',
+  'tblKpis',
+]);
+
+/** Which version to read: a number, the latest, or the latest approved. */
+export type VersionSelector = number | 'latest' | 'approved';
+
+/** A submission the caller may read (404 when absent, 403 when not theirs). */
+export async function readableSubmission(deps: AppDeps, p: Principal, id: string) {
+  const sub = await deps.repos.submissions.get(p.tenantId, id);
+  if (sub === null) throw notFound('The submission');
+  requireDepartment(p, sub.departmentId, false);
+  return sub;
+}
+
+/** The version number a selector names, or 404. */
+export async function resolveVersion(
+  deps: AppDeps,
+  sub: SubmissionRecord,
+  selector: VersionSelector,
+): Promise<number> {
+  if (selector === 'latest') {
+    if (sub.currentVersion === 0) throw notFound('A version of this submission');
+    return sub.currentVersion;
+  }
+  if (selector === 'approved') {
+    const v = await latestApprovedVersion(deps, sub);
+    if (v === null) throw notFound('An approved version of this submission');
+    return v;
+  }
+  if (selector < 1 || selector > sub.currentVersion) throw notFound(`Version ${selector}`);
+  return selector;
+}
+
+/** The latest version that was approved (an approved version is frozen), or null. */
+export async function latestApprovedVersion(
+  deps: AppDeps,
+  sub: SubmissionRecord,
+): Promise<number | null> {
+  if (sub.status === 'approved') return sub.currentVersion;
+  const events = await deps.repos.submissions.history(sub.tenantId, sub.id);
+  const approvals = events.filter((e) => e.action === 'approve');
+  return approvals.at(-1)?.version ?? null;
+}
+
+/** The stored tables of a version. */
+export async function versionTables(deps: AppDeps, sub: SubmissionRecord, version: number) {
+  const v = await deps.repos.versions.getVersion(sub.tenantId, sub.id, version, { rows: true });
+  if (v === null) throw notFound(`Version ${version}`);
+  return { detail: v, tables: v.tables ?? {} };
+}
+
+/** The approved framework (or city) submission of a cycle and its approved version, or null. */
+export async function approvedFramework(deps: AppDeps, tenantId: string, cycleId: string) {
+  const subs = await deps.repos.submissions.list(tenantId, { cycleId });
+  for (const kind of FRAMEWORK_KINDS)
+    for (const sub of subs.filter((s) => s.kind === kind)) {
+      const version = await latestApprovedVersion(deps, sub);
+      if (version !== null) return { sub, version };
+    }
+  return null;
+}
+
+/** Reference data of a cycle: the approved framework's tables, marked as reference. */
+export async function referenceWorkbook(
+  deps: AppDeps,
+  tenantId: string,
+  cycleId: string,
+  options: { asReference?: boolean; lang?: 'fa' | 'en' | 'keys' } = {},
+): Promise<{ workbook: RawWorkbook; source: { submissionId: string; version: number } } | null> {
+  const fw = await approvedFramework(deps, tenantId, cycleId);
+  if (fw === null) return null;
+  const { tables } = await versionTables(deps, fw.sub, fw.version);
+  return {
+    workbook: fromVersionTables(tables, {
+      only: REFERENCE_TABLES,
+      asReference: options.asReference ?? true,
+      lang: options.lang ?? 'keys',
+    }),
+    source: { submissionId: fw.sub.id, version: fw.version },
+  };
+}
+
+/** Parses `If-Match` (`"3"`, `W/"3"`, `3`) into the base version; 428 when absent. */
+export function baseVersionOf(ifMatch: string | undefined): number {
+  if (ifMatch === undefined || ifMatch.trim() === '')
+    throw apiError(
+      'PRECONDITION_REQUIRED',
+      'سرآیند If-Match با نسخه‌ای که بر پایه آن کار کرده‌اید لازم است ("0" برای نخستین نسخه).',
+      'Send If-Match with the version you worked on ("0" for the first version).',
+    );
+  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
+  if (m === null)
+    throw apiError(
+      'INVALID_REQUEST',
+      'If-Match باید شماره نسخه باشد، مانند "3".',
+      'If-Match must be a version number, like "3".',
+    );
+  return Number(m[1]);
+}
+
+/** What a push gives the handler. */
+export interface PushInput {
+  raw: RawWorkbook;
+  xlsx: Uint8Array | null;
+  ifMatch: string | undefined;
+  idempotencyKey: string | undefined;
+  /** Hex SHA-256 of the request (method, path, If-Match, body). */
+  requestHash: string;
+}
+
+/** The outcome of a push: HTTP status, body, and whether it is a replay. */
+export interface PushOutcome {
+  status: number;
+  body: JsonValue;
+  replayed: boolean;
+  etag: string;
+}
+
+/**
+ * Pushes a workbook as a new version: re-validates it with the core (errors: 422 with the
+ * findings, nothing stored; warnings are kept with the version), checks its department and
+ * kind against the submission, and stores it conditional on `If-Match` (409 with what
+ * changed since, when stale) and once per `Idempotency-Key`.
+ */
+export async function pushVersion(
+  deps: AppDeps,
+  p: Principal,
+  submissionId: string,
+  input: PushInput,
+): Promise<PushOutcome> {
+  const { repos } = deps;
+  const sub = await repos.submissions.get(p.tenantId, submissionId);
+  if (sub === null) throw notFound('The submission');
+  requireDepartment(p, sub.departmentId, true);
+  const baseVersion = baseVersionOf(input.ifMatch);
+  const idem =
+    input.idempotencyKey === undefined
+      ? undefined
+      : { key: input.idempotencyKey, requestHash: input.requestHash };
+  if (idem !== undefined) {
+    const seen = await repos.idempotency.check(p.tenantId, idem.key, idem.requestHash);
+    if (seen.kind === 'replay') return replay(seen.storedResponse);
+    if (seen.kind === 'mismatch') throw idempotencyMismatch();
+  }
+
+  // Cheap refusals before the costly validation (the repository checks both again, atomically).
+  if (!EDITABLE_STATUSES.includes(sub.status)) throw notEditable(sub.status);
+  if (baseVersion !== sub.currentVersion)
+    throw await conflict(deps, sub, baseVersion, sub.currentVersion);
+
+  const reference = FRAMEWORK_KINDS.includes(sub.kind)
+    ? undefined
+    : (await referenceWorkbook(deps, p.tenantId, sub.cycleId))?.workbook;
+  const { plan, findings, skipped } = validateForPush(input.raw, reference);
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0)
+    throw new ApiError(
+      'WORKBOOK_INVALID',
+      {
+        fa: `کارپوشه ${errors.length} خطا دارد و ذخیره نشد؛ خطاها را برطرف کنید و دوباره بفرستید.`,
+        en: `The workbook has ${errors.length} error(s) and was not stored; fix them and push again.`,
+      },
+      { findings, skipped },
+    );
+  await checkOwnership(deps, sub, plan.info.Department, plan.info.WorkbookKind);
+
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  const validation = { findings: warnings, skipped } as unknown as JsonValue;
+  const result = await repos.versions.createVersion(p.tenantId, {
+    submissionId: sub.id,
+    baseVersion,
+    tables: toVersionTables(input.raw, plan),
+    xlsx: input.xlsx,
+    validation,
+    totals: versionTotals(plan),
+    actorId: p.userId,
+    ...(idem !== undefined && {
+      idempotency: {
+        ...idem,
+        response: (created) =>
+          ({
+            ...toApiVersion(created),
+            status: 'draft',
+            warnings,
+            skipped,
+          }) as unknown as JsonValue,
+      },
+    }),
+  });
+  switch (result.kind) {
+    case 'created':
+      return {
+        status: 201,
+        replayed: false,
+        etag: etagOf(result.version.version),
+        body: {
+          ...toApiVersion(result.version),
+          status: result.submission.status,
+          warnings,
+          skipped,
+        } as unknown as JsonValue,
+      };
+    case 'replay':
+      return replay(result.storedResponse);
+    case 'idempotency-mismatch':
+      throw idempotencyMismatch();
+    case 'not-found':
+      throw notFound('The submission');
+    case 'not-editable':
+      throw notEditable(result.status);
+    case 'conflict':
+      throw await conflict(deps, sub, baseVersion, result.currentVersion);
+  }
+}
+
+function notEditable(status: string): ApiError {
+  return apiError(
+    'NOT_EDITABLE',
+    `برنامه در وضعیت «${status}» است و نسخه تازه نمی‌پذیرد (نخست بازگردانده یا بازگشوده شود).`,
+    `The submission is ${status} and takes no new version (it must be returned or reopened first).`,
+    { status },
+  );
+}
+
+/** 409 with what changed between the client's base version and the current one. */
+async function conflict(deps: AppDeps, sub: SubmissionRecord, base: number, current: number) {
+  const changes = await changesSince(deps, sub, Math.min(base, current), current);
+  return new ApiError(
+    'VERSION_CONFLICT',
+    {
+      fa: `نسخه ${base} آخرین نسخه نیست (آخرین: ${current}). تغییرات را بگیرید و دوباره بفرستید.`,
+      en: `Version ${base} is not the current version (current: ${current}). Pull the changes and push again.`,
+    },
+    { baseVersion: base, currentVersion: current, changes },
+    { ETag: etagOf(current) },
+  );
+}
+
+function replay(stored: JsonValue): PushOutcome {
+  const version = (stored as { version?: number } | null)?.version ?? 0;
+  return { status: 201, body: stored, replayed: true, etag: etagOf(version) };
+}
+
+function idempotencyMismatch(): ApiError {
+  return apiError(
+    'IDEMPOTENCY_MISMATCH',
+    'این Idempotency-Key پیش‌تر برای درخواست دیگری به کار رفته است؛ کلید تازه بسازید.',
+    'This Idempotency-Key was used for a different request; use a new key.',
+  );
+}
+
+async function changesSince(deps: AppDeps, sub: SubmissionRecord, base: number, current: number) {
+  const before = base === 0 ? {} : (await versionTables(deps, sub, base)).tables;
+  const after = current === 0 ? {} : (await versionTables(deps, sub, current)).tables;
+  return diffVersions(base, before, current, after);
+}
+
+/** The workbook's `Department` and `WorkbookKind` must be the submission's. */
+async function checkOwnership(
+  deps: AppDeps,
+  sub: SubmissionRecord,
+  department: string,
+  kind: string | null,
+): Promise<void> {
+  const dept = await deps.repos.departments.get(sub.tenantId, sub.departmentId);
+  const code = dept?.code ?? '';
+  const framework = FRAMEWORK_KINDS.includes(sub.kind);
+  const deptOk = department.trim() === '' ? framework : matchKey(department) === matchKey(code);
+  if (!deptOk)
+    throw apiError(
+      'DEPARTMENT_MISMATCH',
+      `این کارپوشه از آنِ واحد «${department || '—'}» است، نه «${code}» که این برنامه به آن تعلق دارد.`,
+      `This workbook belongs to department "${department || '—'}", not "${code}" that owns this submission.`,
+      { workbookDepartment: department, submissionDepartment: code },
+    );
+  if (kind !== null && kind !== sub.kind)
+    throw apiError(
+      'DEPARTMENT_MISMATCH',
+      `نوع کارپوشه «${kind}» است ولی این برنامه از نوع «${sub.kind}» است.`,
+      `The workbook is of kind "${kind}" but this submission is "${sub.kind}".`,
+      { workbookKind: kind, submissionKind: sub.kind },
+    );
+}
+
+/** A version as JSON: its tables (raw, header = keys or captions), warnings and totals. */
+export async function pullJson(
+  deps: AppDeps,
+  p: Principal,
+  submissionId: string,
+  selector: VersionSelector,
+  lang: 'fa' | 'en' | 'keys',
+) {
+  const sub = await readableSubmission(deps, p, submissionId);
+  const version = await resolveVersion(deps, sub, selector);
+  const { detail, tables } = await versionTables(deps, sub, version);
+  return {
+    etag: etagOf(version),
+    body: {
+      submission: toApiSubmission(
+        sub,
+        await deps.repos.departments.get(p.tenantId, sub.departmentId),
+      ),
+      ...toApiVersion(detail),
+      validation: detail.validation,
+      workbook: fromVersionTables(tables, { lang }),
+    },
+  };
+}
+
+/** A version as `.xlsx`: the stored original, or re-generated from its rows. */
+export async function pullXlsx(
+  deps: AppDeps,
+  p: Principal,
+  submissionId: string,
+  selector: VersionSelector,
+  source: 'original' | 'rows' | 'auto',
+): Promise<{ bytes: Uint8Array; version: number; regenerated: boolean }> {
+  const sub = await readableSubmission(deps, p, submissionId);
+  const version = await resolveVersion(deps, sub, selector);
+  if (source !== 'rows') {
+    const v = await deps.repos.versions.getVersion(p.tenantId, sub.id, version, { xlsx: true });
+    if (v?.xlsx != null) return { bytes: v.xlsx, version, regenerated: false };
+    if (source === 'original')
+      throw notFound('The original .xlsx of this version (it was pushed as JSON)');
+  }
+  const { tables } = await versionTables(deps, sub, version);
+  const workbook = fromVersionTables(tables, { lang: 'fa' });
+  return { bytes: await writeRawWorkbook(workbook, { lang: 'fa' }), version, regenerated: true };
+}
+
+/** Who may carry out each workflow action. */
+export const ACTION_ROLES: Record<WorkflowAction, Parameters<typeof requireRole>[1][]> = {
+  submit: ['preparer', 'admin'],
+  review: ['reviewer'],
+  approve: ['approver', 'council'],
+  return: ['reviewer', 'approver', 'council'],
+  reopen: ['approver', 'admin'],
+};
+
+/** Carries out a workflow action (role, department and four-eyes checks first). */
+export async function transition(
+  deps: AppDeps,
+  p: Principal,
+  submissionId: string,
+  input: {
+    action: WorkflowAction;
+    note?: string | undefined;
+    expectedVersion?: number | undefined;
+  },
+) {
+  const sub = await readableSubmission(deps, p, submissionId);
+  requireRole(p, ...ACTION_ROLES[input.action]);
+  if (input.action === 'submit' && !hasRole(p, 'admin'))
+    requireDepartment(p, sub.departmentId, true);
+  if (input.action === 'approve') await refuseSamePerson(deps, p, sub);
+  const result = await deps.repos.submissions.transition(p.tenantId, {
+    submissionId: sub.id,
+    action: input.action,
+    actorId: p.userId,
+    note: input.note ?? null,
+    ...(input.expectedVersion !== undefined && { expectedVersion: input.expectedVersion }),
+  });
+  switch (result.kind) {
+    case 'done':
+      return {
+        submission: toApiSubmission(result.submission),
+        event: toApiEvent(result.event),
+      };
+    case 'not-found':
+      throw notFound('The submission');
+    case 'no-version':
+      throw apiError(
+        'INVALID_TRANSITION',
+        'هنوز نسخه‌ای فرستاده نشده است.',
+        'No version has been pushed yet.',
+      );
+    case 'version-changed':
+      throw apiError(
+        'VERSION_CONFLICT',
+        `نسخه تازه‌تری (${result.currentVersion}) فرستاده شده است؛ آن را ببینید.`,
+        `A newer version (${result.currentVersion}) was pushed meanwhile; look at it first.`,
+        { currentVersion: result.currentVersion },
+      );
+    case 'invalid-transition':
+      throw apiError(
+        'INVALID_TRANSITION',
+        `کار «${input.action}» از وضعیت «${result.status}» ممکن نیست.`,
+        `The action "${input.action}" is not possible from status "${result.status}".`,
+        { status: result.status },
+      );
+  }
+}
+
+/** Four eyes: whoever pushed or submitted the version under decision may not approve it. */
+async function refuseSamePerson(deps: AppDeps, p: Principal, sub: SubmissionRecord) {
+  const events = await deps.repos.submissions.history(p.tenantId, sub.id);
+  const submitters = events
+    .filter((e) => e.action === 'submit' && e.version === sub.currentVersion)
+    .map((e) => e.actorId);
+  const version = await deps.repos.versions.getVersion(p.tenantId, sub.id, sub.currentVersion);
+  if (submitters.includes(p.userId) || version?.createdById === p.userId)
+    throw apiError(
+      'SAME_PERSON',
+      'کسی که نسخه را فرستاده یا ارسال کرده نمی‌تواند آن را تصویب کند.',
+      'The person who pushed or submitted a version cannot approve it.',
+    );
+}
+
+/** Stored comment body limits (a remark, not a document). */
+export const COMMENT_MAX_CHARS = 10_000;
+
+/** Diff between two versions the caller may read. */
+export async function diffOf(
+  deps: AppDeps,
+  p: Principal,
+  submissionId: string,
+  from: VersionSelector,
+  to: VersionSelector,
+) {
+  const sub = await readableSubmission(deps, p, submissionId);
+  const a = await resolveVersion(deps, sub, from);
+  const b = await resolveVersion(deps, sub, to);
+  const [ta, tb] = [
+    (await versionTables(deps, sub, a)).tables,
+    (await versionTables(deps, sub, b)).tables,
+  ];
+  return diffVersions(a, ta, b, tb);
+}
+
+/** Rows as the API returns them from `JsonObject` (re-exported for the consolidation). */
+export type StoredTables = Record<string, JsonObject[]>;

@@ -1,0 +1,161 @@
+/**
+ * The API's errors: a small taxonomy, each code with one HTTP status, and ONE error handler
+ * that turns domain errors, zod errors, body-parser and upload errors and Prisma errors into
+ * the bilingual body `{ code, message: { fa, en }, details? }`. Stacks never reach clients.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { MulterError } from 'multer';
+import type { Logger } from 'pino';
+import { ZodError } from 'zod';
+import type { Bilingual } from '../../../shared/src/findings';
+import { Prisma } from '../repositories/client';
+
+/** Stable error codes of the API and their HTTP status. */
+export const ERROR_STATUS = {
+  INVALID_REQUEST: 400,
+  FILE_UNREADABLE: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  NOT_ACCEPTABLE: 406,
+  VERSION_CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  ALREADY_EXISTS: 409,
+  PRECONDITION_REQUIRED: 428,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  WORKBOOK_INVALID: 422,
+  DEPARTMENT_MISMATCH: 422,
+  IDEMPOTENCY_MISMATCH: 422,
+  NOT_EDITABLE: 409,
+  SAME_PERSON: 403,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+/** An error code of the API. */
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: Bilingual;
+  details?: unknown;
+  requestId?: string;
+}
+
+/** An expected failure of a request, thrown by handlers and answered by the error handler. */
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly bilingual: Bilingual,
+    readonly details?: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(bilingual.en);
+    this.name = 'ApiError';
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+/** Builds an `ApiError`. */
+export function apiError(code: ErrorCode, fa: string, en: string, details?: unknown): ApiError {
+  return new ApiError(code, { fa, en }, details);
+}
+
+/** 404 for a thing that does not exist (or that the caller may not know exists). */
+export function notFound(what: string): ApiError {
+  return apiError('NOT_FOUND', `${what} پیدا نشد.`, `${what} was not found.`);
+}
+
+/** Unmatched routes. */
+export const notFoundRoute: RequestHandler = (req, _res, next) => {
+  next(apiError('NOT_FOUND', 'این نشانی در API نیست.', `No route ${req.method} ${req.path}.`));
+};
+
+interface HttpLikeError {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+}
+
+/** Turns anything thrown into an `ApiError` (unknown errors become INTERNAL). */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof ZodError)
+    return new ApiError(
+      'INVALID_REQUEST',
+      {
+        fa: 'درخواست نادرست است: ' + error.issues.map((i) => i.path.join('.')).join('، '),
+        en: 'The request is not valid: ' + error.issues.map((i) => i.message).join('; '),
+      },
+      error.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message })),
+    );
+  if (error instanceof MulterError) {
+    if (error.code === 'LIMIT_FILE_SIZE') return tooLarge();
+    return apiError(
+      'INVALID_REQUEST',
+      'بارگذاری فایل نادرست است (یک فایل در فیلد file بفرستید).',
+      `The upload is not valid (${error.code}): send one file in the field "file".`,
+    );
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === 'P2002')
+      return apiError('ALREADY_EXISTS', 'این مورد از پیش وجود دارد.', 'It already exists.');
+    if (error.code === 'P2025') return notFound('The record');
+    if (error.code === 'P2003')
+      return apiError(
+        'INVALID_REQUEST',
+        'به موردی ناموجود اشاره شده است.',
+        'A reference is missing.',
+      );
+  }
+  const http = error as HttpLikeError | null;
+  if (http !== null && typeof http === 'object') {
+    if (http.type === 'entity.too.large') return tooLarge();
+    if (http.type === 'entity.parse.failed')
+      return apiError(
+        'INVALID_REQUEST',
+        'بدنه JSON خوانا نیست.',
+        'The JSON body cannot be parsed.',
+      );
+    if (http.type === 'encoding.unsupported' || http.type === 'charset.unsupported')
+      return apiError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'رمزگذاری بدنه پشتیبانی نمی‌شود.',
+        'The body encoding is not supported.',
+      );
+    const status = http.status ?? http.statusCode;
+    if (status === 400)
+      return apiError('INVALID_REQUEST', 'درخواست نادرست است.', 'The request is not valid.');
+  }
+  return apiError(
+    'INTERNAL',
+    'خطای داخلی سامانه؛ با شناسه درخواست به پشتیبانی خبر دهید.',
+    'Internal error; report it to support with the request id.',
+  );
+}
+
+function tooLarge(): ApiError {
+  return apiError(
+    'PAYLOAD_TOO_LARGE',
+    'حجم درخواست از سقف مجاز بیشتر است.',
+    'The request body is larger than allowed.',
+  );
+}
+
+/** The one error handler: logs unexpected errors with their stack, answers with the code only. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    void _next;
+    const api = toApiError(error);
+    if (api.code === 'INTERNAL') logger.error({ err: error, requestId: req.id }, 'request failed');
+    const body: ErrorBody = { code: api.code, message: api.bilingual };
+    if (api.details !== undefined) body.details = api.details;
+    if (typeof req.id === 'string') body.requestId = req.id;
+    if (res.headersSent) return;
+    res.set(api.headers).status(api.status).json(body);
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * A register for API tests: a fresh database (PGlite or PostgreSQL, tests/helpers/db.ts),
+ * seeded with the sample city, the express app over it, and API tokens for the people of the
+ * story (the civil-works preparer, a reviewer, an approver, the council, the admin).
+ */
+import pino from 'pino';
+import request from 'supertest';
+import type { Response } from 'supertest';
+import type { Express } from 'express';
+import { createApp } from '../../service/src/app';
+import type { AppOptions } from '../../service/src/app';
+import type { Config } from '../../service/src/config';
+import { testConfig } from '../../service/src/config';
+import { seedSample } from '../../service/src/handlers/seed';
+import type { DbKind, TestDatabase } from '../helpers/db';
+import { openTestDatabase } from '../helpers/db';
+
+/** The tenant the tests seed. */
+export const TENANT = 'sample';
+
+/** An open register. */
+export interface Harness {
+  app: Express;
+  test: TestDatabase;
+  tokens: Record<
+    'admin' | 'preparer' | 'otherPreparer' | 'reviewer' | 'approver' | 'council',
+    string
+  >;
+  cycleId: string;
+  close(): Promise<void>;
+}
+
+/** Opens a seeded register on a database kind. */
+export async function openHarness(
+  kind: DbKind,
+  config: Partial<Config> = {},
+  extra: Partial<AppOptions> = {},
+): Promise<Harness> {
+  const test = await openTestDatabase(kind);
+  const logger = pino({ level: 'silent' });
+  const cfg = testConfig(config);
+  const deps = { repos: test.repos, config: cfg, logger, databaseKind: kind };
+  const seeded = await seedSample(deps, { tenantId: TENANT, tokenDir: null });
+  if (seeded === null) throw new Error('the fresh database was not empty');
+  const tokenOf = async (email: string) => {
+    const user = await test.repos.users.getByEmail(TENANT, email);
+    if (user === null) throw new Error(`no user ${email}`);
+    const issued = await test.repos.tokens.issue(TENANT, { userId: user.id, name: 'test' }, null);
+    if (!issued.ok) throw new Error(issued.reason);
+    return issued.secret;
+  };
+  const tokens = {
+    admin: seeded.adminToken,
+    preparer: await tokenOf(`preparer.d-civ@${TENANT}.example`),
+    otherPreparer: await tokenOf(`preparer.d-trf@${TENANT}.example`),
+    reviewer: await tokenOf(`reviewer@${TENANT}.example`),
+    approver: await tokenOf(`approver@${TENANT}.example`),
+    council: await tokenOf(`council@${TENANT}.example`),
+  };
+  const [cycle] = await test.repos.cycles.list(TENANT);
+  if (cycle === undefined) throw new Error('no cycle');
+  const app = createApp({ repos: test.repos, config: cfg, databaseKind: kind, logger, ...extra });
+  return { app, test, tokens, cycleId: cycle.id, close: () => test.close() };
+}
+
+/** Collects a binary response body (supertest buffers only text by default): `.parse(binary)`. */
+export const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+/** A bearer header. */
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** The submission of a department's workbook kind. */
+export async function submissionOf(h: Harness, code: string, kind = 'department'): Promise<string> {
+  const res: Response = await request(h.app)
+    .get(`/api/submissions?department=${code}&kind=${kind}`)
+    .set(bearer(h.tokens.admin));
+  const id = (res.body as { id: string }[])[0]?.id;
+  if (id === undefined) throw new Error(`no ${kind} submission for ${code}`);
+  return id;
+}
