@@ -106,18 +106,22 @@ export function scorePriority(
   scaleMin: PerCriterion<number | null | undefined> = DEFAULT_SCALE_MIN,
   scaleMax: PerCriterion<number | null | undefined> = DEFAULT_SCALE_MAX,
 ): PriorityScoreResult {
-  // The fast path, small enough for the JIT to inline: one list per argument,
-  // directions spelled `benefit`/`cost`, every value valid. Anything else
-  // (a shared direction or scale, a caption, a bad value) goes to the general
-  // path, which computes the same formula and names the first problem.
-  if (Array.isArray(directions) && Array.isArray(scaleMin) && Array.isArray(scaleMax)) {
+  // The fast path, small enough for the JIT to inline: lists of scores,
+  // weights and directions spelled `benefit`/`cost`, one scale for all
+  // criteria (as the Excel function passes it) or a list per criterion, every
+  // value valid. Anything else (a shared direction, a caption, a bad value)
+  // goes to the general path, which computes the same formula and names the
+  // first problem.
+  if (Array.isArray(directions)) {
     const n = scores.length;
+    const minList = Array.isArray(scaleMin);
+    const maxList = Array.isArray(scaleMax);
     if (
       n > 0 &&
       weights.length === n &&
       directions.length === n &&
-      scaleMin.length === n &&
-      scaleMax.length === n
+      (!minList || scaleMin.length === n) &&
+      (!maxList || scaleMax.length === n)
     ) {
       let weightSum = 0;
       let acc = 0;
@@ -125,8 +129,8 @@ export function scorePriority(
       for (; j < n; j++) {
         const x = scores[j];
         const w = weights[j];
-        const lo: unknown = scaleMin[j];
-        const hi: unknown = scaleMax[j];
+        const lo: unknown = minList ? scaleMin[j] : scaleMin;
+        const hi: unknown = maxList ? scaleMax[j] : scaleMax;
         const d: unknown = directions[j];
         if (!(
           typeof w === 'number' &&
