@@ -9,8 +9,11 @@ import type { Plan } from '../../../shared/src/read/plan';
 import { readPlan } from '../../../shared/src/read/plan';
 import type { RawTable, RawWorkbook } from '../../../shared/src/read/raw';
 import { contractNameOf } from '../../../shared/src/read/raw';
+import type { ScenarioForecast } from '../../../shared/src/revenue';
+import { forecastRevenueScenarios } from '../../../shared/src/revenue';
 import type { CommandContext } from './command';
 import { findingsText } from './findings';
+import type { CliProblem } from './io';
 import { EXIT } from './io';
 import type { Loaded } from './load';
 import { assemble, loadTable, loadWorkbook } from './load';
@@ -99,4 +102,31 @@ export function stopOnErrors(
       : 'plan: fix these errors in the input and run again:\n';
   ctx.io.stderr.write(head + findingsText(errors, ctx.lang));
   return EXIT.findings;
+}
+
+/**
+ * The forecast of one revenue scenario of a plan, or the problem to report
+ * (the forecast cannot be made, or the workbook has no such scenario).
+ */
+export function scenarioForecast(
+  plan: Plan,
+  scenario: string,
+):
+  | { ok: true; forecast: ScenarioForecast; findings: readonly Finding[] }
+  | { ok: false; problem: CliProblem } {
+  const result = forecastRevenueScenarios(plan, { scenario });
+  if (!result.ok) return { ok: false, problem: { code: EXIT.findings, message: result.message } };
+  const forecast = result.scenarios[0];
+  if (!forecast)
+    return {
+      ok: false,
+      problem: {
+        code: EXIT.findings,
+        message: {
+          fa: `سناریوی «${scenario}» در جدول سناریوهای درآمد نیست`,
+          en: `scenario "${scenario}" is not in tblRevenueScenarios`,
+        },
+      },
+    };
+  return { ok: true, forecast, findings: result.findings };
 }

@@ -7,12 +7,11 @@ import { REVENUE_CLASSES } from '../../../../shared/src/contract/enums';
 import type { RevenueClass } from '../../../../shared/src/contract/enums';
 import { fiscalBalance } from '../../../../shared/src/fiscal';
 import type { Rials } from '../../../../shared/src/money';
-import { forecastRevenueScenarios } from '../../../../shared/src/revenue';
 import type { Command } from '../command';
 import { findingsText, toJsonFinding } from '../findings';
 import { money, plain, textTable } from '../format';
 import { EXIT, reportProblem, toJson } from '../io';
-import { planFromFile, stopOnErrors } from '../plan-input';
+import { planFromFile, scenarioForecast, stopOnErrors } from '../plan-input';
 
 /** `plan fiscal`: the fiscal balance of a revenue scenario. */
 export const fiscalCommand: Command = {
@@ -55,27 +54,14 @@ export const fiscalCommand: Command = {
     if (stop !== null) return stop;
     const { plan } = input.value;
     const scenario = typeof ctx.values.scenario === 'string' ? ctx.values.scenario : 'base';
-    const forecast = forecastRevenueScenarios(plan, { scenario });
-    if (!forecast.ok)
-      return reportProblem(io, { code: EXIT.findings, message: forecast.message }, lang);
-    const s = forecast.scenarios[0];
-    if (!s)
-      return reportProblem(
-        io,
-        {
-          code: EXIT.findings,
-          message: {
-            fa: `سناریوی «${scenario}» در جدول سناریوهای درآمد نیست`,
-            en: `scenario "${scenario}" is not in tblRevenueScenarios`,
-          },
-        },
-        lang,
-      );
+    const chosen = scenarioForecast(plan, scenario);
+    if (!chosen.ok) return reportProblem(io, chosen.problem, lang);
+    const s = chosen.forecast;
     const byClass = new Map<RevenueClass, ReadonlyMap<number, Rials>>(
       s.classes.map((c) => [c.revenueClass, c.amounts]),
     );
     const balance = fiscalBalance(plan, s.totals, { revenueByClass: byClass });
-    const findings = [...forecast.findings, ...balance.findings];
+    const findings = [...chosen.findings, ...balance.findings];
     if (ctx.json) {
       io.stdout.write(
         toJson({

@@ -8,7 +8,6 @@ import type { Finding } from '../../../../shared/src/findings';
 import type { Rials } from '../../../../shared/src/money';
 import { portfolioFromPlan, selectPortfolio } from '../../../../shared/src/portfolio';
 import { readMoney, readYear, cellText } from '../../../../shared/src/read/cells';
-import { forecastRevenueScenarios } from '../../../../shared/src/revenue';
 import { matchKey } from '../../../../shared/src/util/text';
 import type { Command, CommandContext } from '../command';
 import { intOption } from '../command';
@@ -18,7 +17,7 @@ import type { CliProblem } from '../io';
 import { EXIT, reportProblem, toJson } from '../io';
 import type { Loaded } from '../load';
 import { loadWorkbook } from '../load';
-import { errorsIn, stopOnErrors } from '../plan-input';
+import { errorsIn, scenarioForecast, stopOnErrors } from '../plan-input';
 import { projectInputs } from './score';
 
 /** HiGHS time limit when `--time-limit` is not given (the portfolio module's own default is 10 s). */
@@ -149,23 +148,10 @@ export const portfolioCommand: Command = {
       const stop = stopOnErrors(ctx, input.value.findings);
       if (stop !== null) return stop;
       scenario = typeof ctx.values.scenario === 'string' ? ctx.values.scenario : 'base';
-      const forecast = forecastRevenueScenarios(plan, { scenario });
-      if (!forecast.ok)
-        return reportProblem(io, { code: EXIT.findings, message: forecast.message }, lang);
-      const s = forecast.scenarios[0];
-      if (!s)
-        return reportProblem(
-          io,
-          {
-            code: EXIT.findings,
-            message: {
-              fa: `سناریوی «${scenario}» در جدول سناریوهای درآمد نیست`,
-              en: `scenario "${scenario}" is not in tblRevenueScenarios`,
-            },
-          },
-          lang,
-        );
-      findings.push(...forecast.findings);
+      const chosen = scenarioForecast(plan, scenario);
+      if (!chosen.ok) return reportProblem(io, chosen.problem, lang);
+      const s = chosen.forecast;
+      findings.push(...chosen.findings);
       // Opex of projects already decided only: the proposed ones are what is being chosen.
       budget = capitalBudgetByYear(s.totals, plan, { opex: 'committed' });
     } else {
