@@ -16,6 +16,8 @@ export interface CliIo {
   stderr: TextSink;
   /** Directory relative paths are resolved from (default: the process's). */
   cwd?: string;
+  /** Environment variables (default: the process's); `plan login` and server commands read it. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Language of readable output. */

@@ -1,5 +1,6 @@
 /** Every `plan` command, in the order help lists them. */
 import type { Command } from '../command';
+import { adminCommand } from './admin';
 import { chainCommand } from './chain';
 import { fiscalCommand } from './fiscal';
 import { forecastCommand } from './forecast';
@@ -7,6 +8,15 @@ import { kpiCommand } from './kpi';
 import { portfolioCommand } from './portfolio';
 import { sampleCommand } from './sample';
 import { scoreCommand } from './score';
+import {
+  diffCommand,
+  exportCommand,
+  loginCommand,
+  pullCommand,
+  pushCommand,
+  statusCommand,
+  transitionCommands,
+} from './server';
 import { templateCommand } from './template';
 import { validateCommand } from './validate';
 
@@ -21,4 +31,12 @@ export const COMMANDS: readonly Command[] = [
   chainCommand,
   fiscalCommand,
   kpiCommand,
+  loginCommand,
+  pushCommand,
+  pullCommand,
+  statusCommand,
+  diffCommand,
+  ...transitionCommands,
+  exportCommand,
+  adminCommand,
 ];

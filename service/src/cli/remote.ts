@@ -1,0 +1,205 @@
+/**
+ * Talking to a register server from the command line: the stored credentials (`plan login`),
+ * and requests with Node's `fetch` whose refusals become bilingual problems. The token is read
+ * from the credentials file or `PLAN_TOKEN` and sent only in the `Authorization` header; it is
+ * never printed.
+ */
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Bilingual } from '../../../shared/src/findings';
+import type { CliProblem } from './io';
+import { EXIT } from './io';
+import type { Loaded } from './load';
+
+/** Where a server is and the token to use there. */
+export interface Credentials {
+  server: string;
+  token: string;
+}
+
+/** The environment the credentials are looked up in (tests pass their own). */
+export type CliEnv = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The credentials file: `$XDG_CONFIG_HOME/plan-register/credentials.json`, or
+ * `~/.config/plan-register/credentials.json` (the XDG base-directory default), or
+ * `PLAN_CREDENTIALS_FILE` when set.
+ */
+export function credentialsPath(env: CliEnv = process.env): string {
+  if (env.PLAN_CREDENTIALS_FILE) return env.PLAN_CREDENTIALS_FILE;
+  const base = env.XDG_CONFIG_HOME || path.join(env.HOME || os.homedir(), '.config');
+  return path.join(base, 'plan-register', 'credentials.json');
+}
+
+/** A server URL without a trailing slash, or null when it is not an http(s) URL. */
+export function normalizeServer(server: string): string | null {
+  try {
+    const url = new URL(server);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return url.toString().replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
+}
+
+/** Stores credentials, readable by the user only (mode 0600). */
+export async function saveCredentials(
+  creds: Credentials,
+  env: CliEnv = process.env,
+): Promise<Loaded<string>> {
+  const file = credentialsPath(env);
+  try {
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    await writeFile(file, JSON.stringify(creds, null, 2) + '\n', { mode: 0o600 });
+    // `mode` applies only when the file is created: an older file is tightened too.
+    await chmod(file, 0o600);
+    return { ok: true, value: file };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    return {
+      ok: false,
+      problem: {
+        code: EXIT.input,
+        message: {
+          fa: `ذخیره اطلاعات ورود در «${file}» ممکن نشد (${code})`,
+          en: `could not store the credentials in "${file}" (${code})`,
+        },
+      },
+    };
+  }
+}
+
+/** The credentials to use: `PLAN_SERVER`/`PLAN_TOKEN` over the stored file. */
+export async function loadCredentials(env: CliEnv = process.env): Promise<Loaded<Credentials>> {
+  let stored: Partial<Credentials> = {};
+  try {
+    const parsed = JSON.parse(await readFile(credentialsPath(env), 'utf8')) as unknown;
+    if (parsed !== null && typeof parsed === 'object') stored = parsed as Partial<Credentials>;
+  } catch {
+    // No file (or an unreadable one): the environment may still have both values.
+  }
+  const server = env.PLAN_SERVER || stored.server;
+  const token = env.PLAN_TOKEN || stored.token;
+  const normalized = typeof server === 'string' ? normalizeServer(server) : null;
+  if (normalized === null || typeof token !== 'string' || token === '')
+    return {
+      ok: false,
+      problem: {
+        code: EXIT.input,
+        message: {
+          fa: 'نشانی سرور یا توکن را نمی‌دانم؛ نخست «plan login --server URL --token TOKEN» را اجرا کنید (یا PLAN_SERVER و PLAN_TOKEN را بگذارید)',
+          en: 'no server or token; run "plan login --server URL --token TOKEN" first (or set PLAN_SERVER and PLAN_TOKEN)',
+        },
+        helpFor: 'login',
+      },
+    };
+  return { ok: true, value: { server: normalized, token } };
+}
+
+/** The bilingual error body of the API (`service/src/http/errors.ts`). */
+export interface ApiErrorBody {
+  code: string;
+  message: Bilingual;
+  details?: unknown;
+  requestId?: string;
+}
+
+/** A server's answer. */
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  /** The parsed JSON body, or null for other bodies. */
+  json: unknown;
+  /** The raw bytes (for `.xlsx`). */
+  bytes: Uint8Array;
+}
+
+/** A request to the API. */
+export interface ApiRequest {
+  method?: 'GET' | 'POST';
+  /** Path below the server, starting with `/api/`. */
+  path: string;
+  headers?: Record<string, string>;
+  body?: Uint8Array | string;
+}
+
+/** Sends a request; a network failure becomes a problem (exit 2), any HTTP answer a response. */
+export async function callApi(creds: Credentials, req: ApiRequest): Promise<Loaded<ApiResponse>> {
+  let res: Response;
+  try {
+    res = await fetch(creds.server + req.path, {
+      method: req.method ?? 'GET',
+      headers: { Authorization: `Bearer ${creds.token}`, ...req.headers },
+      ...(req.body !== undefined && {
+        body: typeof req.body === 'string' ? req.body : Buffer.from(req.body),
+      }),
+    });
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
+    return {
+      ok: false,
+      problem: {
+        code: EXIT.input,
+        message: {
+          fa: `سرور ${creds.server} در دسترس نیست (${cause})`,
+          en: `the server ${creds.server} cannot be reached (${cause})`,
+        },
+      },
+    };
+  }
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  let json: unknown = null;
+  if ((res.headers.get('content-type') ?? '').includes('json')) {
+    try {
+      json = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    } catch {
+      json = null;
+    }
+  }
+  return { ok: true, value: { status: res.status, headers: res.headers, json, bytes } };
+}
+
+/** The API error body of a response, when it has one. */
+export function errorBodyOf(res: ApiResponse): ApiErrorBody | null {
+  const b = res.json as Partial<ApiErrorBody> | null;
+  if (b === null || typeof b !== 'object' || typeof b.code !== 'string') return null;
+  if (typeof b.message?.fa !== 'string' || typeof b.message.en !== 'string') return null;
+  return b as ApiErrorBody;
+}
+
+/**
+ * A refusal as a problem: the server's bilingual message with its code and status. Refusals
+ * about the content (findings, conflicts, a workflow step not allowed now) exit 1; everything
+ * else (no access, not found, bad request, server down) exits 2.
+ */
+export function refusal(res: ApiResponse): CliProblem {
+  const body = errorBodyOf(res);
+  const content = res.status === 409 || res.status === 422;
+  const code = content ? EXIT.findings : EXIT.input;
+  if (body === null)
+    return {
+      code,
+      message: {
+        fa: `سرور با وضعیت ${res.status} پاسخ داد`,
+        en: `the server answered with status ${res.status}`,
+      },
+    };
+  const hint =
+    res.status === 401
+      ? {
+          fa: '؛ توکن پذیرفته نشد، دوباره plan login کنید',
+          en: '; the token was not accepted, run plan login again',
+        }
+      : { fa: '', en: '' };
+  return {
+    code,
+    message: {
+      fa: `${body.message.fa} [${body.code}، ${res.status}]${hint.fa}`,
+      en: `${body.message.en} [${body.code}, ${res.status}]${hint.en}`,
+    },
+  };
+}
+
+/** A path segment, escaped. */
+export const seg = (s: string) => encodeURIComponent(s);
