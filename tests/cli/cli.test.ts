@@ -73,6 +73,10 @@ describe('help', () => {
     expect(r.stdout).toContain('--reference');
     expect(r.stdout).toContain('Example:');
     expect((await plan(dir(), 'portfolio', '--help')).stdout).toContain('--budget');
+    // The language option may come first: `en` is its value, not the command asked about.
+    const first = await plan(dir(), 'help', '--lang', 'en', 'kpi');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('plan kpi FILE.xlsx');
   });
 
   it('names the unknown command and what there is instead', async () => {

@@ -47,7 +47,8 @@ export async function main(argv: string[], io: CliIo = DEFAULT_IO): Promise<numb
     return first === undefined ? EXIT.input : EXIT.ok;
   }
   if (first === 'help') {
-    const topic = rest.find((a) => !a.startsWith('-'));
+    // The first word that is not an option nor the value of `--lang`.
+    const topic = rest.find((a, i) => !a.startsWith('-') && rest[i - 1] !== '--lang');
     if (topic === undefined) {
       io.stdout.write(overview(lang));
       return EXIT.ok;
