@@ -46,6 +46,8 @@ export interface Config {
   logLevel: string;
   /** Express `trust proxy` (behind a reverse proxy, for client IPs in rate limits). */
   trustProxy: boolean;
+  /** Bound of the in-memory cache of immutable versions, in bytes (0: no cache). */
+  versionCacheBytes: number;
 }
 
 /** 10 MB of JSON: a 10,000-row workbook as contract tables is ≈3 MB. */
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedSample: (env.PLAN_SEED ?? 'sample') !== 'none',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.PLAN_TRUST_PROXY === 'true',
+    versionCacheBytes: int(env.PLAN_VERSION_CACHE_MB, 64) * 1_048_576,
   };
 }
 

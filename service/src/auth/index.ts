@@ -63,13 +63,11 @@ export function authenticate(repos: Repositories, oidc: OidcVerifier | null): Re
     if (tenantId !== null) {
       const result = await repos.tokens.authenticate(tenantId, hashToken(token));
       if (!result.ok) {
+        // The reason (unknown, revoked, expired, user disabled) goes to the log, not to the
+        // caller: telling them would say which stolen or guessed tokens once existed.
+        res.locals.authFailure = result.reason;
         res.set('WWW-Authenticate', 'Bearer error="invalid_token"');
-        next(
-          unauthenticated(
-            `The token is not valid (${result.reason}).`,
-            `توکن معتبر نیست (${result.reason}).`,
-          ),
-        );
+        next(unauthenticated('The token is not valid.', 'توکن معتبر نیست.'));
         return;
       }
       res.locals.principal = fromUser(result.user, 'api-token');
@@ -87,6 +85,7 @@ export function authenticate(repos: Repositories, oidc: OidcVerifier | null): Re
         }
       }
     }
+    res.locals.authFailure = oidc === null ? 'not-an-api-token' : 'oidc-rejected';
     res.set('WWW-Authenticate', 'Bearer error="invalid_token"');
     next(unauthenticated('The token is not valid.', 'توکن معتبر نیست.'));
   };

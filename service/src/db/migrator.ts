@@ -1,6 +1,6 @@
 /**
- * The migrator, and the one reviewed module of the service that holds raw SQL (besides the
- * migrations themselves): the migration ledger, and the advisory-lock keys of the service.
+ * The migrator. Its statements (the migration ledger and lock) are in `sql.ts`, the one
+ * reviewed module of the service that holds raw SQL besides the migrations themselves.
  *
  * Why our own: `prisma migrate deploy` through @prisma/adapter-pg fails on PostgreSQL
  * (prisma/orm#27403: the adapter cannot read PostgreSQL's `name` type), while the SQL that
@@ -15,6 +15,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client as PgClient } from 'pg';
 import { sha256Hex } from './canonical';
+import type { SqlSession } from './sql';
+import { ledger } from './sql';
+
+export type { SqlSession } from './sql';
+export { LEDGER_TABLE, LOCK_KEYS } from './sql';
 
 /** One migration found on disk. */
 export interface Migration {
@@ -23,14 +28,6 @@ export interface Migration {
   sql: string;
   /** Hex SHA-256 of the SQL with line endings normalised to LF (a CRLF checkout is the same file). */
   checksum: string;
-}
-
-/** A transaction on a raw connection: multi-statement scripts and parameterised queries. */
-export interface SqlSession {
-  /** Runs a script of one or more statements without parameters. */
-  exec(sql: string): Promise<void>;
-  /** Runs one statement with `$1…` parameters and returns its rows. */
-  query<R extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
 }
 
 /** A raw connection that can run a function in one transaction. */
@@ -56,22 +53,6 @@ export interface MigrationRefusal {
   migration: string;
   message: { fa: string; en: string };
 }
-
-/** Ledger of applied migrations; ours, not Prisma's `_prisma_migrations`. */
-export const LEDGER_TABLE = '_plan_migrations';
-
-/**
- * Advisory-lock keys of the service, allocated here so they cannot collide.
- * PostgreSQL keeps the one-bigint and the two-int4 key spaces apart (documentation of
- * `pg_advisory_lock`), so the migrator's bigint key and the per-tenant (int4, int4) keys
- * never meet.
- */
-export const LOCK_KEYS = {
-  /** The migrator: ASCII "planmigr" read as a big-endian 64-bit integer. */
-  migrator: 0x706c616e6d696772n,
-  /** The audit chain of one tenant: ASCII "audt" as a 32-bit integer, with hashtext(tenant). */
-  auditChain: 0x61756474,
-} as const;
 
 /** Finds `service/prisma/migrations` from the source tree (jest, tsx) or the built `dist/` tree. */
 export function defaultMigrationsDir(): string {
@@ -145,18 +126,9 @@ async function applyNext(
   session: SqlSession,
   migrations: readonly Migration[],
 ): Promise<string | null> {
-  // Transaction-scoped: released by COMMIT or ROLLBACK, even if this process dies.
-  await session.query(`SELECT pg_advisory_xact_lock(${LOCK_KEYS.migrator.toString()})::text`);
-  await session.exec(
-    `CREATE TABLE IF NOT EXISTS "${LEDGER_TABLE}" (
-       name TEXT PRIMARY KEY,
-       checksum TEXT NOT NULL,
-       applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
-     )`,
-  );
-  const rows = await session.query<{ name: string; checksum: string }>(
-    `SELECT name, checksum FROM "${LEDGER_TABLE}" ORDER BY name`,
-  );
+  await ledger.lock(session);
+  await ledger.create(session);
+  const rows = await ledger.list(session);
   const onDisk = new Map(migrations.map((m) => [m.name, m]));
   for (const row of rows) {
     const file = onDisk.get(row.name);
@@ -168,10 +140,7 @@ async function applyNext(
   const next = migrations.find((migration) => !done.has(migration.name));
   if (next === undefined) return null;
   await session.exec(next.sql);
-  await session.query(`INSERT INTO "${LEDGER_TABLE}" (name, checksum) VALUES ($1, $2)`, [
-    next.name,
-    next.checksum,
-  ]);
+  await ledger.record(session, next.name, next.checksum);
   return next.name;
 }
 
@@ -227,19 +196,4 @@ export function pgConnection(client: PgClient): SqlConnection {
       }
     },
   };
-}
-
-/** A transaction client that can run a tagged-template raw statement (Prisma's `$executeRaw`). */
-export interface RawExecutor {
-  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number>;
-}
-
-/**
- * Takes the transaction-scoped advisory lock of a tenant's audit chain: appends of one tenant
- * queue here, so two concurrent appends cannot both read the same last row and fork the chain.
- * Released at COMMIT or ROLLBACK. (On PGlite, one connection, transactions already run one
- * at a time; the lock is then a no-op.)
- */
-export async function lockAuditChain(tx: RawExecutor, tenantId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEYS.auditChain}::int4, hashtext(${tenantId}::text))`;
 }

@@ -44,7 +44,7 @@ export function etagOf(version: number): string {
 /** A submission for the API. */
 export function toApiSubmission(
   s: SubmissionRecord,
-  dept?: DepartmentRecord | null,
+  dept?: Pick<DepartmentRecord, 'code'> | null,
 ): ApiSubmission {
   return {
     id: s.id,

@@ -40,7 +40,7 @@ export type VersionSelector = number | 'latest' | 'approved';
 
 /** A submission the caller may read (404 when absent, 403 when not theirs). */
 export async function readableSubmission(deps: AppDeps, p: Principal, id: string) {
-  const sub = await deps.repos.submissions.get(p.tenantId, id);
+  const sub = await deps.repos.submissions.getForRead(p.tenantId, id);
   if (sub === null) throw notFound('The submission');
   requireDepartment(p, sub.departmentId, false);
   return sub;
@@ -330,10 +330,7 @@ export async function pullJson(
   return {
     etag: etagOf(version),
     body: {
-      submission: toApiSubmission(
-        sub,
-        await deps.repos.departments.get(p.tenantId, sub.departmentId),
-      ),
+      submission: toApiSubmission(sub, { code: sub.departmentCode }),
       ...toApiVersion(detail),
       validation: detail.validation,
       workbook: fromVersionTables(tables, { lang }),

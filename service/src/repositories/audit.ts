@@ -12,7 +12,7 @@
  */
 import type { JsonObject, JsonValue } from '../db/canonical';
 import { canonicalJson, sha256Hex } from '../db/canonical';
-import { lockAuditChain } from '../db/migrator';
+import { lockAuditChain } from '../db/sql';
 import type { Tx } from './client';
 import type { RepositoryContext } from './context';
 import { fromDbJson } from './json';

@@ -6,12 +6,15 @@ import type { AuditInput } from './audit';
 import { appendAudit } from './audit';
 import type { Db, Tx } from './client';
 import { TX_OPTIONS } from './client';
+import type { VersionCache } from './versions';
 
 /** The shared dependencies of the repositories. */
 export interface RepositoryContext {
   prisma: Db;
   /** The current time; `new Date()` unless a test pins it. */
   now: () => Date;
+  /** Cache of immutable versions; none when absent. */
+  versionCache?: VersionCache;
 }
 
 /**

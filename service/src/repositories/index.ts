@@ -21,7 +21,7 @@ import { departmentRepository, tenantRepository } from './tenants';
 import type { TokenRepository, UserRepository } from './users';
 import { tokenRepository, userRepository } from './users';
 import type { VersionRepository } from './versions';
-import { versionRepository } from './versions';
+import { DEFAULT_VERSION_CACHE_BYTES, VersionCache, versionRepository } from './versions';
 
 /** All repositories over one database. */
 export interface Repositories {
@@ -38,8 +38,20 @@ export interface Repositories {
 }
 
 /** Builds the repositories over a Prisma client (from `openDatabase`). */
-export function createRepositories(prisma: Db, options: { now?: () => Date } = {}): Repositories {
-  const ctx: RepositoryContext = { prisma, now: options.now ?? (() => new Date()) };
+export function createRepositories(
+  prisma: Db,
+  options: {
+    now?: () => Date;
+    /** Bound of the cache of immutable versions in bytes (0: no cache); default 64 MiB. */
+    versionCacheBytes?: number;
+  } = {},
+): Repositories {
+  const cacheBytes = options.versionCacheBytes ?? DEFAULT_VERSION_CACHE_BYTES;
+  const ctx: RepositoryContext = {
+    prisma,
+    now: options.now ?? (() => new Date()),
+    ...(cacheBytes > 0 && { versionCache: new VersionCache(cacheBytes) }),
+  };
   return {
     tenants: tenantRepository(ctx),
     departments: departmentRepository(ctx),
@@ -98,4 +110,9 @@ export type {
   VersionTables,
   VersionTotal,
 } from './versions';
-export { defaultVersionResponse, tablesSha256 } from './versions';
+export {
+  DEFAULT_VERSION_CACHE_BYTES,
+  defaultVersionResponse,
+  tablesSha256,
+  VersionCache,
+} from './versions';

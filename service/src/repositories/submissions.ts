@@ -6,6 +6,7 @@
  * (the review or decision) and an audit entry, in one transaction.
  */
 import type { SubmissionStatus, WorkflowAction } from '../generated/prisma/enums';
+import { findSubmissionForRead } from '../db/sql';
 import { isForeignKeyViolation, isUniqueViolation } from './client';
 import type { RepositoryContext } from './context';
 import { writeAudited } from './context';
@@ -54,6 +55,15 @@ export const WORKFLOW: Readonly<
   return: { from: ['submitted', 'reviewed'], to: 'returned' },
   reopen: { from: ['approved'], to: 'draft' },
 };
+
+/** Every status, in workflow order. */
+export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = [
+  'draft',
+  'submitted',
+  'reviewed',
+  'approved',
+  'returned',
+];
 
 /**
  * Statuses in which a new version may be pushed: what is under review or approved does not
@@ -104,6 +114,11 @@ export interface SubmissionRepository {
     | { ok: false; reason: 'exists' | 'reference-missing' }
   >;
   get(tenantId: string, id: string): Promise<SubmissionRecord | null>;
+  /** A submission and its department's code, in one statement: the read routes' first step. */
+  getForRead(
+    tenantId: string,
+    id: string,
+  ): Promise<(SubmissionRecord & { departmentCode: string }) | null>;
   /** The submission of a department's workbook kind in a cycle. */
   find(
     tenantId: string,
@@ -161,6 +176,14 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
 
     get: (tenantId, id) =>
       prisma.submission.findUnique({ where: { tenantId_id: { tenantId, id } } }),
+
+    async getForRead(tenantId, id) {
+      const row = await findSubmissionForRead(prisma, tenantId, id);
+      if (row === null) return null;
+      const status = SUBMISSION_STATUSES.find((known) => known === row.status);
+      if (status === undefined) throw new Error(`unknown submission status ${row.status}`);
+      return { ...row, status };
+    },
 
     find: (tenantId, key) =>
       prisma.submission.findUnique({

@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '../db/canonical';
+import { findTokenWithUser } from '../db/sql';
 import type { Role } from '../generated/prisma/enums';
 import { isForeignKeyViolation, isUniqueViolation } from './client';
 import type { RepositoryContext } from './context';
@@ -16,6 +17,8 @@ export type { Role };
 
 /** Every role, in the order of the workflow. */
 export const ROLES: readonly Role[] = ['preparer', 'reviewer', 'approver', 'council', 'admin'];
+
+const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
 /** A user with roles. */
 export interface UserRecord {
@@ -339,16 +342,24 @@ export function tokenRepository(ctx: RepositoryContext): TokenRepository {
     },
 
     async authenticate(tenantId, tokenHash, now = ctx.now()) {
-      const row = await prisma.apiToken.findUnique({
-        where: { tenantId_tokenHash: { tenantId, tokenHash } },
-        include: { user: { include: userInclude } },
-      });
+      // One statement on every request (sql.ts says why it is not Prisma's `include`).
+      const row = await findTokenWithUser(prisma, tenantId, tokenHash);
       if (row === null) return { ok: false, reason: 'unknown' };
       if (row.revoked) return { ok: false, reason: 'revoked' };
       if (row.expiresAt !== null && row.expiresAt.getTime() <= now.getTime())
         return { ok: false, reason: 'expired' };
-      if (row.user.disabled) return { ok: false, reason: 'user-disabled' };
-      return { ok: true, token: fromDbToken(row), user: fromDbUser(row.user) };
+      if (row.disabled) return { ok: false, reason: 'user-disabled' };
+      const user = fromDbUser({
+        tenantId: row.tenantId,
+        id: row.userId,
+        email: row.email,
+        displayName: row.displayName,
+        departmentId: row.departmentId,
+        disabled: row.disabled,
+        createdAt: row.userCreatedAt,
+        roles: row.roles.filter(isRole).map((role) => ({ role })),
+      });
+      return { ok: true, token: fromDbToken(row), user };
     },
 
     async revoke(tenantId, tokenId, actorId) {

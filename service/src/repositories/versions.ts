@@ -9,8 +9,11 @@
  *
  * Versions are never updated or deleted: this module has no path that would.
  */
+import { LRUCache } from 'lru-cache';
 import type { JsonObject, JsonValue } from '../db/canonical';
 import { canonicalJson, sha256Hex } from '../db/canonical';
+import type { VersionRowsInput } from '../db/sql';
+import { insertVersionRows } from '../db/sql';
 import type { SubmissionStatus } from '../generated/prisma/enums';
 import type { Tx, Prisma } from './client';
 import { isUniqueViolation, TX_OPTIONS } from './client';
@@ -106,15 +109,27 @@ export interface CurrentRow {
 export interface VersionRepository {
   /** Stores a push, all or nothing (see the module comment). */
   createVersion(tenantId: string, input: CreateVersionInput): Promise<CreateVersionResult>;
-  /** A version; its rows and bytes only when asked for. */
+  /**
+   * A version; its rows and bytes only when asked for. Without `xlsx`, the answer may come
+   * from the cache of immutable versions (`VersionCache`) and is frozen: do not change it.
+   * With `xlsx` it is always read from the database (what `plan admin verify` needs).
+   */
   getVersion(
     tenantId: string,
     submissionId: string,
     version: number,
     options?: { rows?: boolean; xlsx?: boolean },
   ): Promise<VersionDetail | null>;
-  /** The versions of a submission, oldest first, without rows and bytes. */
-  listVersions(tenantId: string, submissionId: string): Promise<VersionSummary[]>;
+  /**
+   * The versions of a submission, oldest first, without rows and bytes. `current`, the
+   * submission's current version as the caller just read it, lets a cached list answer
+   * without a query when it already holds versions 1…current.
+   */
+  listVersions(
+    tenantId: string,
+    submissionId: string,
+    current?: number,
+  ): Promise<readonly VersionSummary[]>;
   /** The rows of one table in the current versions of a cycle's submissions. */
   currentRows(
     tenantId: string,
@@ -164,9 +179,78 @@ function fromDbTotals(rows: { measure: string; year: number; amount: Prisma.Deci
     .sort((a, b) => (a.measure === b.measure ? a.year - b.year : a.measure < b.measure ? -1 : 1));
 }
 
+/**
+ * Versions are immutable once committed (nothing updates them: module comment), so what was
+ * read of one can be kept and served again in any process, with no invalidation: the cache
+ * of a version's summary, validation report and rows, and of each submission's version list
+ * up to the latest version seen. Bounded by an estimate of the bytes kept (`maxBytes`), least
+ * recently used out first. The hot read routes (`GET …/versions`, `GET …/versions/latest`)
+ * then cost the submission's row and nothing more (bench/push.bench.ts).
+ */
+export class VersionCache {
+  private readonly details: LRUCache<string, VersionDetail>;
+  private readonly lists: LRUCache<string, readonly VersionSummary[]>;
+
+  constructor(maxBytes: number) {
+    this.details = new LRUCache({
+      maxSize: Math.max(1, Math.floor(maxBytes * 0.9)),
+      sizeCalculation: (detail) => approxBytes(detail),
+    });
+    this.lists = new LRUCache({
+      maxSize: Math.max(1, Math.floor(maxBytes * 0.1)),
+      sizeCalculation: (list) => 256 + list.length * 512,
+    });
+  }
+
+  detail(key: string): VersionDetail | undefined {
+    return this.details.get(key);
+  }
+
+  keepDetail(key: string, detail: VersionDetail): VersionDetail {
+    deepFreeze(detail);
+    this.details.set(key, detail);
+    return detail;
+  }
+
+  list(key: string): readonly VersionSummary[] | undefined {
+    return this.lists.get(key);
+  }
+
+  keepList(key: string, list: VersionSummary[]): readonly VersionSummary[] {
+    deepFreeze(list);
+    this.lists.set(key, list);
+    return list;
+  }
+}
+
+/** Default bound of the version cache: 64 MiB (configurable: `PLAN_VERSION_CACHE_MB`). */
+export const DEFAULT_VERSION_CACHE_BYTES = 64 * 1_048_576;
+
+const cacheKey = (tenantId: string, submissionId: string, version?: number) =>
+  version === undefined
+    ? `${tenantId}\u0000${submissionId}`
+    : `${tenantId}\u0000${submissionId}\u0000${version}`;
+
+/** A rough size in bytes of what a version holds (UTF-16 text of its JSON, plus overhead). */
+function approxBytes(detail: VersionDetail): number {
+  let chars = JSON.stringify(detail.validation ?? null).length;
+  for (const rows of Object.values(detail.tables ?? {}))
+    for (const row of rows) chars += JSON.stringify(row).length;
+  return 1024 + 2 * chars;
+}
+
+/** Freezes a cached value all the way down, so a caller that changes it fails loudly. */
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  if (value instanceof Date) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+}
+
 /** The version repository. */
 export function versionRepository(ctx: RepositoryContext): VersionRepository {
   const { prisma } = ctx;
+  const cache = ctx.versionCache;
 
   async function push(tx: Tx, tenantId: string, input: CreateVersionInput, at: Date) {
     const next = input.baseVersion + 1;
@@ -201,17 +285,22 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
       },
       select: { tenantId: true, submissionId: true, version: true },
     });
-    const rows = Object.entries(tables).flatMap(([tableName, tableRows]) =>
-      tableRows.map((data, rowIndex) => ({
-        tenantId,
-        submissionId: input.submissionId,
-        version: next,
-        tableName,
-        rowIndex,
-        data: data as Prisma.InputJsonObject,
-      })),
-    );
-    if (rows.length > 0) await tx.versionRow.createMany({ data: rows });
+    const rows: VersionRowsInput = {
+      tenantId,
+      submissionId: input.submissionId,
+      version: next,
+      tableNames: [],
+      rowIndexes: [],
+      data: [],
+    };
+    for (const [tableName, tableRows] of Object.entries(tables))
+      tableRows.forEach((data, rowIndex) => {
+        rows.tableNames.push(tableName);
+        rows.rowIndexes.push(rowIndex);
+        rows.data.push(JSON.stringify(data));
+      });
+    // One statement for all rows (sql.ts says why it is not Prisma's `createMany`).
+    await insertVersionRows(tx, rows);
     const totals = input.totals ?? [];
     if (totals.length > 0)
       await tx.versionTotal.createMany({
@@ -248,7 +337,7 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
           baseVersion: input.baseVersion,
           tablesSha256: version.tablesSha256,
           xlsxSha256: version.xlsxSha256,
-          rows: rows.length,
+          rows: rows.data.length,
           idempotencyKey: input.idempotency?.key ?? null,
         },
       },
@@ -308,6 +397,15 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
     },
 
     async getVersion(tenantId, submissionId, version, options = {}) {
+      const key = cacheKey(tenantId, submissionId, version);
+      if (options.xlsx !== true) {
+        const cached = cache?.detail(key);
+        if (cached !== undefined) {
+          if (options.rows === true) return cached;
+          const { tables: _rows, ...bare } = cached;
+          return bare;
+        }
+      }
       const row = await prisma.submissionVersion.findUnique({
         where: { tenantId_submissionId_version: { tenantId, submissionId, version } },
         select: { ...summarySelect, validation: true, xlsx: options.xlsx === true },
@@ -319,7 +417,6 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
         totals: fromDbTotals(totals),
         validation: fromDbJson(validation),
       };
-      if (options.xlsx === true) detail.xlsx = xlsx ?? null;
       if (options.rows === true) {
         const rows = await prisma.versionRow.findMany({
           where: { tenantId, submissionId, version },
@@ -329,17 +426,24 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
         const tables: Record<string, JsonObject[]> = {};
         for (const r of rows) (tables[r.tableName] ??= []).push(r.data as JsonObject);
         detail.tables = tables;
+        if (options.xlsx !== true && cache !== undefined) return cache.keepDetail(key, detail);
       }
+      if (options.xlsx === true) detail.xlsx = xlsx ?? null;
       return detail;
     },
 
-    async listVersions(tenantId, submissionId) {
+    async listVersions(tenantId, submissionId, current) {
+      const key = cacheKey(tenantId, submissionId);
+      const cached = cache?.list(key);
+      if (cached !== undefined && current !== undefined && cached.at(-1)?.version === current)
+        return cached;
       const rows = await prisma.submissionVersion.findMany({
         where: { tenantId, submissionId },
         orderBy: { version: 'asc' },
         select: summarySelect,
       });
-      return rows.map((row) => ({ ...row, totals: fromDbTotals(row.totals) }));
+      const list = rows.map((row) => ({ ...row, totals: fromDbTotals(row.totals) }));
+      return cache === undefined ? list : cache.keepList(key, list);
     },
 
     async currentRows(tenantId, query) {

@@ -158,14 +158,15 @@ export function apiRouter(deps: AppDeps): Router {
   router.get('/submissions/:id', async (req, res) => {
     const p = principalOf(res);
     const sub = await readableSubmission(deps, p, Id.parse(req.params.id));
-    const dept = await repos.departments.get(p.tenantId, sub.departmentId);
-    res.set('ETag', etagOf(sub.currentVersion)).json(toApiSubmission(sub, dept));
+    res
+      .set('ETag', etagOf(sub.currentVersion))
+      .json(toApiSubmission(sub, { code: sub.departmentCode }));
   });
 
   router.get('/submissions/:id/versions', async (req, res) => {
     const p = principalOf(res);
     const sub = await readableSubmission(deps, p, Id.parse(req.params.id));
-    const versions = await repos.versions.listVersions(p.tenantId, sub.id);
+    const versions = await repos.versions.listVersions(p.tenantId, sub.id, sub.currentVersion);
     res.set('ETag', etagOf(sub.currentVersion)).json(versions.map(toApiVersion));
   });
 

@@ -1,0 +1,190 @@
+/**
+ * Every SQL statement the service writes by hand, besides the migrations: the ONE reviewed
+ * module of raw SQL (tests/reliability/portability.test.ts keeps it that way). Everything
+ * else goes through Prisma's typed queries.
+ *
+ * What is here and why:
+ * - the migrator's ledger and lock (the migrator cannot use Prisma: it creates the schema);
+ * - the service's advisory locks (Prisma has no API for them);
+ * - two hot paths where Prisma 6.19's query compiler (WebAssembly, run on the event loop for
+ *   every query; plan caching arrives only in Prisma 7.4) costs more than the database:
+ *   the token check every request makes, and the insert of a version's rows (10,000 rows of
+ *   JSON in one statement instead of Prisma's chunked `createMany`). `npm run bench` shows
+ *   both (bench/push.bench.ts).
+ *
+ * Every statement is a tagged template or has `$n` parameters: values are never spliced in.
+ * Every statement names the tenant in its WHERE clause or its rows, like the repositories.
+ */
+
+/** Ledger of applied migrations; ours, not Prisma's `_prisma_migrations`. */
+export const LEDGER_TABLE = '_plan_migrations';
+
+/**
+ * Advisory-lock keys of the service, allocated here so they cannot collide.
+ * PostgreSQL keeps the one-bigint and the two-int4 key spaces apart (documentation of
+ * `pg_advisory_lock`), so the migrator's bigint key and the per-tenant (int4, int4) keys
+ * never meet.
+ */
+export const LOCK_KEYS = {
+  /** The migrator: ASCII "planmigr" read as a big-endian 64-bit integer. */
+  migrator: 0x706c616e6d696772n,
+  /** The audit chain of one tenant: ASCII "audt" as a 32-bit integer, with hashtext(tenant). */
+  auditChain: 0x61756474,
+} as const;
+
+/** A transaction on a raw connection: multi-statement scripts and parameterised queries. */
+export interface SqlSession {
+  /** Runs a script of one or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+  /** Runs one statement with `$1…` parameters and returns its rows. */
+  query<R extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+}
+
+/** The migrator's statements, run on a raw connection (see migrator.ts). */
+export const ledger = {
+  /** Transaction-scoped: released by COMMIT or ROLLBACK, even if this process dies. */
+  async lock(session: SqlSession): Promise<void> {
+    await session.query(`SELECT pg_advisory_xact_lock(${LOCK_KEYS.migrator.toString()})::text`);
+  },
+  async create(session: SqlSession): Promise<void> {
+    await session.exec(
+      `CREATE TABLE IF NOT EXISTS "${LEDGER_TABLE}" (
+         name TEXT PRIMARY KEY,
+         checksum TEXT NOT NULL,
+         applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+       )`,
+    );
+  },
+  list(session: SqlSession): Promise<{ name: string; checksum: string }[]> {
+    return session.query<{ name: string; checksum: string }>(
+      `SELECT name, checksum FROM "${LEDGER_TABLE}" ORDER BY name`,
+    );
+  },
+  async record(session: SqlSession, name: string, checksum: string): Promise<void> {
+    await session.query(`INSERT INTO "${LEDGER_TABLE}" (name, checksum) VALUES ($1, $2)`, [
+      name,
+      checksum,
+    ]);
+  },
+};
+
+/** A Prisma client or transaction client: what runs tagged-template raw statements. */
+export interface RawExecutor {
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number>;
+}
+/** A Prisma client or transaction client that can read with a raw statement. */
+export interface RawReader {
+  $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<T>;
+}
+
+/**
+ * Takes the transaction-scoped advisory lock of a tenant's audit chain: appends of one tenant
+ * queue here, so two concurrent appends cannot both read the same last row and fork the chain.
+ * Released at COMMIT or ROLLBACK. (On PGlite, one connection, transactions already run one
+ * at a time; the lock is then a no-op.)
+ */
+export async function lockAuditChain(tx: RawExecutor, tenantId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEYS.auditChain}::int4, hashtext(${tenantId}::text))`;
+}
+
+/** An API token with its user and the user's roles, as one row. */
+export interface TokenUserRow {
+  tenantId: string;
+  id: string;
+  userId: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revoked: boolean;
+  revokedAt: Date | null;
+  email: string;
+  displayName: string;
+  departmentId: string | null;
+  disabled: boolean;
+  userCreatedAt: Date;
+  roles: string[];
+}
+
+/**
+ * The token with this hash in this tenant, with its user and the user's roles: one statement
+ * (Prisma's `include` would be three), run on every authenticated request.
+ */
+export async function findTokenWithUser(
+  db: RawReader,
+  tenantId: string,
+  tokenHash: string,
+): Promise<TokenUserRow | null> {
+  const rows = await db.$queryRaw<TokenUserRow[]>`
+    SELECT t.tenant_id AS "tenantId", t.id, t.user_id AS "userId", t.name, t.prefix,
+           t.created_at AS "createdAt", t.expires_at AS "expiresAt", t.revoked,
+           t.revoked_at AS "revokedAt", u.email, u.display_name AS "displayName",
+           u.department_id AS "departmentId", u.disabled, u.created_at AS "userCreatedAt",
+           ARRAY(SELECT r.role::text FROM user_role r
+                 WHERE r.tenant_id = u.tenant_id AND r.user_id = u.id) AS roles
+      FROM api_token t
+      JOIN app_user u ON u.tenant_id = t.tenant_id AND u.id = t.user_id
+     WHERE t.tenant_id = ${tenantId} AND t.token_hash = ${tokenHash}`;
+  return rows[0] ?? null;
+}
+
+/** The rows of one version, in table order: what `insertVersionRows` stores. */
+export interface VersionRowsInput {
+  tenantId: string;
+  submissionId: string;
+  version: number;
+  tableNames: string[];
+  rowIndexes: number[];
+  /** Each row as JSON text (the `{ ColumnKey: value }` object). */
+  data: string[];
+}
+
+/**
+ * Stores a version's rows with ONE statement: three parallel arrays unnested on the server.
+ * Returns the number of rows stored. Runs inside the push's transaction.
+ */
+export async function insertVersionRows(tx: RawExecutor, rows: VersionRowsInput): Promise<number> {
+  if (rows.data.length === 0) return 0;
+  return tx.$executeRaw`
+    INSERT INTO version_row (tenant_id, submission_id, version, table_name, row_index, data)
+    SELECT ${rows.tenantId}, ${rows.submissionId}, ${rows.version}::int4, u.t, u.i, u.d::jsonb
+      FROM unnest(${rows.tableNames}::text[], ${rows.rowIndexes}::int4[], ${rows.data}::text[])
+           AS u(t, i, d)`;
+}
+
+/** A submission with its department's code, as one row. */
+export interface SubmissionReadRow {
+  tenantId: string;
+  id: string;
+  cycleId: string;
+  departmentId: string;
+  departmentCode: string;
+  kind: string;
+  title: string;
+  currentVersion: number;
+  status: string;
+  createdById: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * A submission and its department's code: one statement (Prisma would make two, each through
+ * its query compiler), read by every request on a submission.
+ */
+export async function findSubmissionForRead(
+  db: RawReader,
+  tenantId: string,
+  submissionId: string,
+): Promise<SubmissionReadRow | null> {
+  const rows = await db.$queryRaw<SubmissionReadRow[]>`
+    SELECT s.tenant_id AS "tenantId", s.id, s.cycle_id AS "cycleId",
+           s.department_id AS "departmentId", d.code AS "departmentCode", s.kind, s.title,
+           s.current_version AS "currentVersion", s.status::text AS status,
+           s.created_by_id AS "createdById", s.created_at AS "createdAt",
+           s.updated_at AS "updatedAt"
+      FROM submission s
+      JOIN department d ON d.tenant_id = s.tenant_id AND d.id = s.department_id
+     WHERE s.tenant_id = ${tenantId} AND s.id = ${submissionId}`;
+  return rows[0] ?? null;
+}
