@@ -16,5 +16,5 @@ void Office.onReady(() => {
   // Office.actions exists where ribbon commands do (SharedRuntime 1.1); not in a plain browser.
   if (Office.actions) registerCommands(Office);
   const root = document.getElementById('root');
-  if (root) void import('./mount').then((m) => m.mountPane(root));
+  if (root) void import('./mount').then((m) => m.mountPane(root, Office.context?.displayLanguage));
 });

@@ -1,0 +1,222 @@
+/**
+ * Every string of the pane in Persian and English, and the number formatting of each
+ * language: Persian digits (۰–۹) and the Arabic thousands separator where the user chose
+ * Persian, Latin digits in English.
+ */
+import type { Bilingual } from '../../../shared/src/findings';
+import { formatRials } from '../../../shared/src/money';
+import { toPersianDigits } from '../../../shared/src/util/text';
+
+/** The pane's two languages. */
+export type Lang = 'fa' | 'en';
+
+/** The pane's strings. A `{n}`-style placeholder is filled by `t(…, { n })`. */
+export const STRINGS = {
+  appTitle: { fa: 'ثبت برنامه', en: 'Plan Register' },
+  language: { fa: 'زبان', en: 'Language' },
+  views: { fa: 'بخش‌های افزونه', en: 'Sections of the add-in' },
+  tabStart: { fa: 'شروع', en: 'Start' },
+  tabCheck: { fa: 'بررسی', en: 'Check' },
+  tabChain: { fa: 'زنجیره', en: 'Chain' },
+  tabRevenue: { fa: 'درآمد', en: 'Revenue' },
+  tabPriorities: { fa: 'اولویت', en: 'Priorities' },
+  tabSync: { fa: 'سامانه', en: 'Sync' },
+  working: { fa: 'در حال انجام…', en: 'Working…' },
+  unexpected: { fa: 'خطای پیش‌بینی‌نشده: {message}', en: 'Unexpected error: {message}' },
+  // Start
+  startIntro: {
+    fa: 'یک کاربرگ برنامه تازه از الگو بسازید، یا کاربرگ باز را بشناسید.',
+    en: 'Create a new plan workbook from the template, or recognise the open workbook.',
+  },
+  startYear: { fa: 'سال شروع برنامه', en: 'First year of the plan' },
+  createTemplate: { fa: 'ساخت کاربرگ از الگو', en: 'Create from the template' },
+  created: {
+    fa: '{n} جدول ساخته شد؛ {skipped} جدول از پیش بود.',
+    en: '{n} tables created; {skipped} already existed.',
+  },
+  recognise: { fa: 'شناسایی کاربرگ باز', en: 'Recognise the open workbook' },
+  tablesPresent: { fa: 'جدول‌های موجود', en: 'Tables present' },
+  tablesMissing: { fa: 'جدول‌های ناموجود', en: 'Tables missing' },
+  tablesMalformed: { fa: 'جدول‌های نادرست', en: 'Malformed tables' },
+  none: { fa: 'هیچ', en: 'none' },
+  recognised: {
+    fa: '{present} از {total} جدول قرارداد در این کاربرگ هست.',
+    en: '{present} of {total} contract tables are in this workbook.',
+  },
+  // Check
+  runCheck: { fa: 'بررسی دوباره', en: 'Check again' },
+  autoCheck: { fa: 'بررسی خودکار پس از ویرایش', en: 'Re-check after edits' },
+  blocking: {
+    fa: '{n} خطا مانع فرستادن برنامه است.',
+    en: '{n} errors block submission.',
+  },
+  blockingOne: { fa: '۱ خطا مانع فرستادن برنامه است.', en: '1 error blocks submission.' },
+  readyToSubmit: {
+    fa: 'خطایی نیست؛ برنامه را می‌توان فرستاد.',
+    en: 'No errors: the plan can be submitted.',
+  },
+  warningsCount: { fa: '{n} هشدار (مانع نیست).', en: '{n} warnings (not blocking).' },
+  errors: { fa: 'خطاها', en: 'Errors' },
+  warnings: { fa: 'هشدارها', en: 'Warnings' },
+  workbookWide: { fa: 'کل کاربرگ', en: 'Whole workbook' },
+  notChecked: { fa: 'هنوز بررسی نشده است.', en: 'Not checked yet.' },
+  goToCell: { fa: 'رفتن به خانه {cell}', en: 'Go to cell {cell}' },
+  checkedAt: { fa: 'بررسی: {n} یافته', en: 'Checked: {n} findings' },
+  // Chain
+  chainIntro: {
+    fa: 'هدف › راهبرد › برنامه › پروژه و فعالیت، با اعتبار هر سال و شاخص‌ها.',
+    en: 'Goal › strategy › program › projects and activities, with money per year and KPIs.',
+  },
+  noMoney: { fa: 'بی‌اعتبار', en: 'no money' },
+  noKpi: { fa: 'بی‌شاخص', en: 'no KPI' },
+  noDirective: { fa: 'بی‌سند بالادستی', en: 'no upstream directive' },
+  kpis: { fa: 'شاخص‌ها', en: 'KPIs' },
+  total: { fa: 'جمع', en: 'Total' },
+  emptyChain: { fa: 'هدفی در کاربرگ نیست.', en: 'The workbook has no goals.' },
+  // Revenue
+  revenueIntro: {
+    fa: 'برای هر طبقه درآمد سناریو و روش را برگزینید.',
+    en: 'Choose a scenario and a method for each revenue class.',
+  },
+  scenario: { fa: 'سناریو', en: 'Scenario' },
+  method: { fa: 'روش', en: 'Method' },
+  revenueClass: { fa: 'طبقه درآمد', en: 'Revenue class' },
+  history: { fa: 'گذشته', en: 'History' },
+  forecast: { fa: 'پیش‌بینی', en: 'Forecast' },
+  band: { fa: 'بازه ۱۰ تا ۹۰ درصد', en: 'P10–P90 band' },
+  fiscalGap: {
+    fa: 'شکاف مالی سالانه (میلیارد ریال)',
+    en: 'Fiscal gap per year (billion Rials)',
+  },
+  year: { fa: 'سال', en: 'Year' },
+  revenue: { fa: 'درآمد', en: 'Revenue' },
+  spending: { fa: 'هزینه', en: 'Spending' },
+  gap: { fa: 'شکاف', en: 'Gap' },
+  writeAs: { fa: 'نوشتن در کاربرگ به صورت', en: 'Write into the workbook as' },
+  asTable: { fa: 'جدول مقدارها', en: 'A table of values' },
+  asFormulas: { fa: 'فرمول PLAN.SCENARIO_REVENUE', en: 'PLAN.SCENARIO_REVENUE formulas' },
+  write: { fa: 'نوشتن', en: 'Write' },
+  written: { fa: 'در کاربرگ «{sheet}» نوشته شد.', en: 'Written to the sheet "{sheet}".' },
+  noRevenue: { fa: 'گذشته درآمدی در کاربرگ نیست.', en: 'The workbook has no revenue history.' },
+  // Priorities
+  prioritiesIntro: {
+    fa: 'وزن معیارها، رتبه پروژه‌ها و سبد بهینه زیر بودجه هر سال.',
+    en: 'Criteria weights, ranked projects and the optimal portfolio under each year’s budget.',
+  },
+  weightsFrom: { fa: 'وزن‌ها از', en: 'Weights from' },
+  direct: { fa: 'وزن مستقیم', en: 'Direct weights' },
+  ahp: { fa: 'مقایسه زوجی (AHP)', en: 'Pairwise comparison (AHP)' },
+  consistency: { fa: 'نسبت سازگاری: {cr}؛', en: 'Consistency ratio: {cr}.' },
+  consistencyOk: {
+    fa: 'کمتر از ۰٫۱۰ است: داوری‌ها سازگارند (ساعتی).',
+    en: 'Below 0.10: the judgements are consistent (Saaty).',
+  },
+  consistencyBad: {
+    fa: '۰٫۱۰ یا بیشتر است: مقایسه‌ها را بازبینی کنید (ساعتی).',
+    en: '0.10 or more: revise the comparisons (Saaty).',
+  },
+  rank: { fa: 'رتبه', en: 'Rank' },
+  project: { fa: 'پروژه', en: 'Project' },
+  score: { fa: 'امتیاز', en: 'Score' },
+  optimal: { fa: 'بهینه', en: 'Optimal' },
+  findOptimal: { fa: 'یافتن سبد بهینه', en: 'Find the optimal portfolio' },
+  rankFill: { fa: 'رتبه و پرکردن', en: 'Rank and fill' },
+  selected: { fa: 'برگزیده', en: 'selected' },
+  writeColumn: { fa: 'نوشتن ستون انتخاب', en: 'Write the selection column' },
+  noProjects: { fa: 'پروژه‌ای در کاربرگ نیست.', en: 'The workbook has no projects.' },
+  budget: { fa: 'بودجه عمرانی هر سال', en: 'Capital budget per year' },
+  noBudget: {
+    fa: 'این کاربرگ درآمدی برای تعیین بودجه ندارد (بودجه واحدها از برنامه شهر می‌آید): پروژه‌ها رتبه‌بندی می‌شوند ولی سبدی برگزیده نمی‌شود.',
+    en: 'This workbook has no revenue to set a budget (a department’s budget comes from the city plan): projects are ranked, no portfolio is chosen.',
+  },
+  solverUnavailable: {
+    fa: 'حل‌کننده سبد بهینه (HiGHS) بارگذاری نشد: {message}',
+    en: 'The optimal-portfolio solver (HiGHS) could not be loaded: {message}',
+  },
+  optimalStatus: {
+    fa: 'بهینه: {optimal} · رتبه و پرکردن: {rank} (جمع امتیاز پروژه‌های برگزیده)',
+    en: 'Optimal: {optimal} · rank and fill: {rank} (total score of the chosen projects)',
+  },
+  // Sync
+  server: { fa: 'نشانی سامانه', en: 'Register address' },
+  token: { fa: 'کلید دسترسی', en: 'Access token' },
+  signIn: { fa: 'ورود', en: 'Sign in' },
+  signOut: { fa: 'خروج', en: 'Sign out' },
+  signedInAs: { fa: 'وارد شده: {name}', en: 'Signed in as {name}' },
+  tokenNote: {
+    fa: 'کلید فقط در حافظه این افزونه می‌ماند، نه در کاربرگ.',
+    en: 'The token stays in this add-in’s storage, never in the workbook.',
+  },
+  submission: { fa: 'برنامه', en: 'Submission' },
+  status: { fa: 'وضعیت', en: 'Status' },
+  version: { fa: 'نسخه {n}', en: 'Version {n}' },
+  pullReference: { fa: 'گرفتن داده مرجع', en: 'Pull reference data' },
+  referencePulled: {
+    fa: '{n} جدول مرجع در کاربرگ نوشته شد.',
+    en: '{n} reference tables written to the workbook.',
+  },
+  push: { fa: 'فرستادن کاربرگ', en: 'Push the workbook' },
+  pushBlocked: {
+    fa: 'تا خطاها برطرف نشود فرستادن ممکن نیست.',
+    en: 'Pushing is blocked while errors remain.',
+  },
+  pushed: { fa: 'نسخه {n} ثبت شد.', en: 'Version {n} recorded.' },
+  submit: { fa: 'فرستادن برای بررسی', en: 'Submit for review' },
+  refresh: { fa: 'تازه‌سازی', en: 'Refresh' },
+  conflict: {
+    fa: 'تعارض: نسخه {current} پس از نسخه شما ({base}) ثبت شده است.',
+    en: 'Conflict: version {current} was recorded after yours ({base}).',
+  },
+  pullTheirs: { fa: 'گرفتن نسخه سامانه', en: 'Pull their version' },
+  overwrite: { fa: 'ثبت نسخه من به عنوان نسخه تازه', en: 'Overwrite as a new version' },
+  added: { fa: 'افزوده', en: 'added' },
+  removed: { fa: 'حذف‌شده', en: 'removed' },
+  changed: { fa: 'تغییر', en: 'changed' },
+  comments: { fa: 'نظرهای بررسی‌کنندگان', en: 'Reviewers’ comments' },
+  noComments: { fa: 'نظری نیست.', en: 'No comments.' },
+  invalidPush: {
+    fa: 'سامانه کاربرگ را نپذیرفت: {n} خطا.',
+    en: 'The register refused the workbook: {n} errors.',
+  },
+  reading: { fa: 'خواندن کاربرگ…', en: 'Reading the workbook…' },
+  sending: { fa: 'فرستادن…', en: 'Sending…' },
+  pulled: { fa: 'نسخه {n} در کاربرگ نوشته شد.', en: 'Version {n} written to the workbook.' },
+} as const satisfies Record<string, Bilingual>;
+
+/** A key of `STRINGS`. */
+export type StringKey = keyof typeof STRINGS;
+
+/** Latin digits as the language writes them: Persian digits in Persian. */
+export function digits(text: string, lang: Lang): string {
+  return lang === 'fa' ? toPersianDigits(text) : text;
+}
+
+/** A string in a language with its `{name}` placeholders filled (numbers in the language's digits). */
+export function t(
+  lang: Lang,
+  key: StringKey,
+  values: Record<string, string | number | bigint> = {},
+): string {
+  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = values[name];
+    if (v === undefined) return `{${name}}`;
+    return typeof v === 'string' ? v : formatNumber(v, lang);
+  });
+}
+
+/** A whole number or bigint with thousands separators, in the language's digits. */
+export function formatNumber(value: number | bigint, lang: Lang, fractionDigits = 0): string {
+  if (typeof value === 'bigint') return formatRials(value, lang);
+  const text = value.toLocaleString('en-US', {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  });
+  if (lang === 'en') return text;
+  // The Arabic thousands separator (U+066C) and decimal separator (U+066B), as formatRials.
+  return toPersianDigits(text.replace(/,/g, '\u066c').replace(/\./g, '\u066b'));
+}
+
+/** A bilingual message in a language. */
+export function pick(message: Bilingual, lang: Lang): string {
+  return message[lang];
+}

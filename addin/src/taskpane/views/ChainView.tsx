@@ -1,0 +1,104 @@
+/** @jsxRuntime automatic */
+/**
+ * Chain: goal › strategy › program › projects and activities as a tree, with the money per
+ * plan year and the KPIs at each level; a node without money, without a KPI, or (a strategy)
+ * without an upstream directive is marked; choosing a node selects its row in Excel.
+ */
+import { Badge, Body1, Caption1, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
+import { useMemo } from 'react';
+import type { ChainTreeNode } from '../chain';
+import { cellOfNode, chainTree } from '../chain';
+import { digits, t } from '../i18n';
+import { billions } from '../money';
+import { usePane } from '../services';
+import { Note, useViewStyles } from './common';
+
+function Marks(props: { n: ChainTreeNode }) {
+  const { lang } = usePane();
+  const { n } = props;
+  return (
+    <>
+      {n.noMoney && (
+        <Badge size="small" appearance="tint" color="danger">
+          {t(lang, 'noMoney')}
+        </Badge>
+      )}
+      {n.noKpi && n.node.level !== 'item' && (
+        <Badge size="small" appearance="tint" color="warning">
+          {t(lang, 'noKpi')}
+        </Badge>
+      )}
+      {n.noDirective && (
+        <Badge size="small" appearance="tint" color="warning">
+          {t(lang, 'noDirective')}
+        </Badge>
+      )}
+    </>
+  );
+}
+
+/** The Chain view. */
+export function ChainView() {
+  const { lang, check, office } = usePane();
+  const styles = useViewStyles();
+  const tree = useMemo(() => (check ? chainTree(check.plan) : null), [check]);
+  if (!tree || !check) return null;
+  if (tree.goals.length === 0) return <Note>{t(lang, 'emptyChain')}</Note>;
+  const select = (n: ChainTreeNode) => {
+    const at = cellOfNode(check.plan, n.node);
+    if (at) void office.selectCell(at.sheet, at.cell);
+  };
+  const render = (n: ChainTreeNode) => {
+    const years = tree.years
+      .map((y) => `${digits(String(y), lang)}: ${billions(n.node.money.get(y) ?? 0n, lang)}`)
+      .join(' · ');
+    const kpis = n.node.kpis.map((k) => k.title || k.id).join('، ');
+    return (
+      <TreeItem
+        key={`${n.node.level}:${n.node.id}`}
+        itemType={n.children.length ? 'branch' : 'leaf'}
+        value={`${n.node.level}:${n.node.id}`}
+        // On the item, not its layout: Fluent turns Enter on a focused item into a click on it,
+        // so the keyboard selects the row too (clicks inside a subtree belong to the child).
+        onClick={() => select(n)}
+        data-id={n.node.id}
+        data-marks={[n.noMoney && 'no-money', n.noKpi && 'no-kpi', n.noDirective && 'no-directive']
+          .filter(Boolean)
+          .join(' ')}
+      >
+        <TreeItemLayout>
+          <div>
+            <Body1>
+              <bdi>{n.node.id}</bdi> {n.node.title}
+            </Body1>{' '}
+            <Marks n={n} />
+            <br />
+            <Caption1 className={styles.muted}>
+              {t(lang, 'total')}: {billions(n.total, lang)} — {years}
+            </Caption1>
+            {kpis && (
+              <>
+                <br />
+                <Caption1 className={styles.muted}>
+                  {t(lang, 'kpis')}: {kpis}
+                </Caption1>
+              </>
+            )}
+          </div>
+        </TreeItemLayout>
+        {n.children.length > 0 && <Tree>{n.children.map(render)}</Tree>}
+      </TreeItem>
+    );
+  };
+  return (
+    <div className={styles.stack}>
+      <Body1>{t(lang, 'chainIntro')}</Body1>
+      <Tree
+        aria-label={t(lang, 'tabChain')}
+        defaultOpenItems={tree.goals.map((g) => `goal:${g.node.id}`)}
+      >
+        {tree.goals.map(render)}
+      </Tree>
+    </div>
+  );
+}

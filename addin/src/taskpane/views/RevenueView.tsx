@@ -1,0 +1,237 @@
+/** @jsxRuntime automatic */
+/**
+ * Revenue: a scenario and a method per revenue class, the history and forecast as a chart
+ * with the P10–P90 band of the core's Monte Carlo, the fiscal gap per year, and writing the
+ * forecast into the workbook as a table of values or as PLAN.SCENARIO_REVENUE formulas.
+ */
+import {
+  Body1,
+  Button,
+  Field,
+  Radio,
+  RadioGroup,
+  Select,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { RevenueClass, RevenueMethod } from '../../../../shared/src/contract/enums';
+import { REVENUE_CLASSES, REVENUE_METHODS } from '../../../../shared/src/contract/enums';
+import type { Lang } from '../i18n';
+import { digits, t } from '../i18n';
+import { billions, billionsNumber } from '../money';
+import type { RevenuePoint } from '../revenue';
+import { forecastFormulas, forecastTable, revenueView, scenariosOf } from '../revenue';
+import { usePane } from '../services';
+import { Note, Section, useViewStyles } from './common';
+
+const W = 320;
+const H = 180;
+const PAD = 28;
+
+/** The chart: history (solid), P50 (dashed) and the P10–P90 band, drawn in SVG with Fluent's colours. */
+function Chart(props: { points: RevenuePoint[]; lang: Lang }) {
+  const { points, lang } = props;
+  const values = points.flatMap((p) => [p.actual, p.p10, p.p50, p.p90]).filter((v) => v !== null);
+  if (values.length === 0 || points.length < 2) return null;
+  const max = Number(values.reduce((a, b) => (a! > b! ? a : b))!);
+  const first = points[0]!.year;
+  const last = points[points.length - 1]!.year;
+  // In Persian the years run right to left, as the pane does.
+  const x = (year: number) => {
+    const f = (year - first) / Math.max(1, last - first);
+    return PAD + (lang === 'fa' ? 1 - f : f) * (W - 2 * PAD);
+  };
+  const y = (v: bigint) => H - PAD + (-(H - 2 * PAD) * Number(v)) / (max || 1);
+  const line = (sel: (p: RevenuePoint) => bigint | null) =>
+    points
+      .filter((p) => sel(p) !== null)
+      .map((p) => `${x(p.year).toFixed(1)},${y(sel(p)!).toFixed(1)}`)
+      .join(' ');
+  const bandPts = points.filter((p) => p.p10 !== null && p.p90 !== null);
+  const band = [
+    ...bandPts.map((p) => `${x(p.year).toFixed(1)},${y(p.p90!).toFixed(1)}`),
+    ...[...bandPts].reverse().map((p) => `${x(p.year).toFixed(1)},${y(p.p10!).toFixed(1)}`),
+  ].join(' ');
+  const lastHistory = [...points].reverse().find((p) => p.actual !== null);
+  const forecastLine = [
+    ...(lastHistory ? [lastHistory] : []),
+    ...points.filter((p) => p.p50 !== null),
+  ];
+  const label = `${t(lang, 'history')} ${digits(String(first), lang)}–${digits(
+    String(lastHistory?.year ?? first),
+    lang,
+  )}${lang === 'fa' ? '؛' : ';'} ${t(lang, 'forecast')} ${digits(String(last), lang)}: ${billions(
+    points[points.length - 1]!.p50 ?? 0n,
+    lang,
+  )} (${t(lang, 'band')})`;
+  return (
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      width="100%"
+      role="img"
+      aria-label={label}
+      data-testid="revenue-chart"
+    >
+      <line x1={PAD} x2={W - PAD} y1={H - PAD} y2={H - PAD} stroke={tokens.colorNeutralStroke1} />
+      {bandPts.length > 0 && (
+        <polygon points={band} fill={tokens.colorBrandBackground2} stroke="none" />
+      )}
+      <polyline
+        points={line((p) => p.actual)}
+        fill="none"
+        stroke={tokens.colorNeutralForeground1}
+        strokeWidth={2}
+      />
+      <polyline
+        points={forecastLine
+          .map((p) => `${x(p.year).toFixed(1)},${y((p.actual ?? p.p50)!).toFixed(1)}`)
+          .join(' ')}
+        fill="none"
+        stroke={tokens.colorBrandForeground1}
+        strokeWidth={2}
+        strokeDasharray="5 3"
+      />
+      <text
+        x={x(first)}
+        y={H - 8}
+        fontSize={10}
+        textAnchor="middle"
+        fill={tokens.colorNeutralForeground2}
+      >
+        {digits(String(first), lang)}
+      </text>
+      <text
+        x={x(last)}
+        y={H - 8}
+        fontSize={10}
+        textAnchor="middle"
+        fill={tokens.colorNeutralForeground2}
+      >
+        {digits(String(last), lang)}
+      </text>
+    </svg>
+  );
+}
+
+/** The Revenue view. */
+export function RevenueView() {
+  const { lang, check, office } = usePane();
+  const styles = useViewStyles();
+  const plan = check?.plan;
+  const scenarios = useMemo(() => (plan ? scenariosOf(plan) : []), [plan]);
+  const [scenario, setScenario] = useState<string>('');
+  const chosen = scenario || (scenarios.includes('base') ? 'base' : (scenarios[0] ?? ''));
+  const [methods, setMethods] = useState<Map<RevenueClass, RevenueMethod>>(new Map());
+  const [mode, setMode] = useState<'table' | 'formulas'>('table');
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(
+    null,
+  );
+  const result = useMemo(
+    () => (plan && chosen ? revenueView(plan, chosen, methods) : null),
+    [plan, chosen, methods],
+  );
+  if (!plan) return null;
+  if (!result) return <Note>{t(lang, 'noRevenue')}</Note>;
+  if (!result.ok) return <Note intent="warning">{result.message[lang]}</Note>;
+  const { view } = result;
+  // Formulas go to a sheet of their own, so that they never overwrite the table of values.
+  const sheet =
+    mode === 'table'
+      ? lang === 'fa'
+        ? 'پیش‌بینی درآمد'
+        : 'Revenue forecast'
+      : lang === 'fa'
+        ? 'فرمول پیش‌بینی درآمد'
+        : 'Revenue formulas';
+  const write = async () => {
+    setMessage(null);
+    try {
+      if (mode === 'table') {
+        const table = forecastTable(view);
+        await office.writeTable({ sheet, name: 'tblRevenueForecast', ...table });
+      } else {
+        const last = plan.years[plan.years.length - 1] ?? view.points[view.points.length - 1]!.year;
+        await office.writeFormulas(sheet, 'A1', forecastFormulas(view, last));
+      }
+      setMessage({ intent: 'success', text: t(lang, 'written', { sheet }) });
+    } catch (error) {
+      setMessage({
+        intent: 'error',
+        text: t(lang, 'unexpected', { message: (error as Error).message }),
+      });
+    }
+  };
+  const caption = (list: ReadonlyArray<{ value: string; fa: string; en: string }>, v: string) =>
+    list.find((x) => x.value === v)?.[lang] ?? v;
+  return (
+    <div className={styles.stack}>
+      <Body1>{t(lang, 'revenueIntro')}</Body1>
+      <Field label={t(lang, 'scenario')}>
+        <Select value={chosen} onChange={(_, d) => setScenario(d.value)}>
+          {scenarios.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Section title={t(lang, 'method')}>
+        {view.forecast.classes.map((c) => (
+          <Field key={c.revenueClass} label={caption(REVENUE_CLASSES, c.revenueClass)}>
+            <Select
+              value={methods.get(c.revenueClass) ?? c.requestedMethod}
+              onChange={(_, d) =>
+                setMethods((m) => new Map(m).set(c.revenueClass, d.value as RevenueMethod))
+              }
+            >
+              {REVENUE_METHODS.map((m) => (
+                <option key={m.value} value={m.value}>
+                  {m[lang]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
+      </Section>
+      <Section title={`${t(lang, 'history')} · ${t(lang, 'forecast')}`}>
+        <Chart points={view.points} lang={lang} />
+      </Section>
+      <Section title={t(lang, 'fiscalGap')}>
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th className={styles.cell}>{t(lang, 'year')}</th>
+              <th className={`${styles.cell} ${styles.num}`}>{t(lang, 'revenue')}</th>
+              <th className={`${styles.cell} ${styles.num}`}>{t(lang, 'spending')}</th>
+              <th className={`${styles.cell} ${styles.num}`}>{t(lang, 'gap')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.gap.map((g) => (
+              <tr key={g.year}>
+                <td className={styles.cell}>{digits(String(g.year), lang)}</td>
+                <td className={`${styles.cell} ${styles.num}`}>
+                  {g.revenue === null ? '—' : billionsNumber(g.revenue, lang)}
+                </td>
+                <td className={`${styles.cell} ${styles.num}`}>{billionsNumber(g.total, lang)}</td>
+                <td className={`${styles.cell} ${styles.num}`}>
+                  {g.gap === null ? '—' : billionsNumber(g.gap, lang)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+      <Section title={t(lang, 'writeAs')}>
+        <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as 'table' | 'formulas')}>
+          <Radio value="table" label={t(lang, 'asTable')} />
+          <Radio value="formulas" label={t(lang, 'asFormulas')} />
+        </RadioGroup>
+        <Button appearance="primary" onClick={() => void write()}>
+          {t(lang, 'write')}
+        </Button>
+        {message && <Note intent={message.intent}>{message.text}</Note>}
+      </Section>
+    </div>
+  );
+}

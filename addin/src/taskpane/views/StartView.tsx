@@ -1,0 +1,95 @@
+/** @jsxRuntime automatic */
+/**
+ * Start: create a new plan workbook from the core's template (every contract table as a real
+ * Excel table with captions, formats and validation lists), or recognise the open workbook.
+ */
+import { Body1, Button, Field, ProgressBar, SpinButton, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import { planTemplate } from '../../../../shared/src/template';
+import { readPlan } from '../../../../shared/src/read/plan';
+import { TABLE_NAMES } from '../../../../shared/src/contract/tables';
+import { recognise } from '../check';
+import { digits, t } from '../i18n';
+import { usePane } from '../services';
+import { Note, Section, useViewStyles } from './common';
+
+/** The Start view. */
+export function StartView() {
+  const { lang, office, check, recheck } = usePane();
+  const styles = useViewStyles();
+  const [startYear, setStartYear] = useState(1405);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(
+    null,
+  );
+  const create = async () => {
+    setMessage(null);
+    setProgress(0);
+    try {
+      const layout = planTemplate({ lang, startYear });
+      const out = await office.createFromLayout(layout, (done, total) => setProgress(done / total));
+      setMessage({
+        intent: 'success',
+        text: t(lang, 'created', { n: out.created.length, skipped: out.skipped.length }),
+      });
+      await recheck();
+    } catch (error) {
+      setMessage({
+        intent: 'error',
+        text: t(lang, 'unexpected', { message: (error as Error).message }),
+      });
+    } finally {
+      setProgress(null);
+    }
+  };
+  const recognition = check ? recognise(check.workbook, readPlan(check.workbook).findings) : null;
+  const names = (list: string[]) => (list.length ? list.join('، ') : t(lang, 'none'));
+  return (
+    <div className={styles.stack}>
+      <Body1>{t(lang, 'startIntro')}</Body1>
+      <Section title={t(lang, 'createTemplate')}>
+        <Field label={t(lang, 'startYear')}>
+          <SpinButton
+            value={startYear}
+            min={1400}
+            max={1499}
+            displayValue={digits(String(startYear), lang)}
+            onChange={(_, d) => {
+              const v =
+                d.value ??
+                Number(d.displayValue?.replace(/[۰-۹]/g, (c) => String(c.charCodeAt(0) - 0x06f0)));
+              if (Number.isInteger(v)) setStartYear(v as number);
+            }}
+          />
+        </Field>
+        <Button appearance="primary" onClick={() => void create()} disabled={progress !== null}>
+          {t(lang, 'createTemplate')}
+        </Button>
+        {progress !== null && <ProgressBar value={progress} aria-label={t(lang, 'working')} />}
+        {message && <Note intent={message.intent}>{message.text}</Note>}
+      </Section>
+      <Section title={t(lang, 'recognise')}>
+        <Button onClick={() => void recheck()}>{t(lang, 'recognise')}</Button>
+        {recognition && (
+          <>
+            <Text weight="semibold">
+              {t(lang, 'recognised', {
+                present: recognition.present.length,
+                total: TABLE_NAMES.length,
+              })}
+            </Text>
+            <Text>
+              {t(lang, 'tablesPresent')}: <span dir="ltr">{names(recognition.present)}</span>
+            </Text>
+            <Text>
+              {t(lang, 'tablesMissing')}: <span dir="ltr">{names(recognition.missing)}</span>
+            </Text>
+            <Text>
+              {t(lang, 'tablesMalformed')}: <span dir="ltr">{names(recognition.malformed)}</span>
+            </Text>
+          </>
+        )}
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,374 @@
+/** @jsxRuntime automatic */
+/**
+ * Sync: sign in to the register (address + token, kept in the add-in's storage, never in the
+ * document), pull the city framework's reference data into the workbook, push the workbook
+ * (refused here while errors remain), the submission's status and reviewers' comments, and a
+ * conflict (409) shown with what changed and the choice to pull theirs or overwrite as a new
+ * version.
+ */
+import { Badge, Button, Field, Input, ProgressBar, Select, Text } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Finding } from '../../../../shared/src/findings';
+import { hasErrors } from '../../../../shared/src/findings';
+import type { RawCell, RawWorkbook } from '../../../../shared/src/read/raw';
+import { REFERENCE_SHEET_PREFIX } from '../../../../shared/src/template';
+import type { Comment, Connection, PushResult, Submission } from '../../api/client';
+import {
+  RegisterClient,
+  baseVersionOf,
+  clearConnection,
+  loadConnection,
+  saveConnection,
+  setBaseVersion,
+} from '../../api/client';
+import type { TableWrite } from '../../office/pane';
+import type { Lang } from '../i18n';
+import { digits, t } from '../i18n';
+import { usePane } from '../services';
+import { Note, Section, useViewStyles } from './common';
+
+const STATUS: Record<string, { fa: string; en: string }> = {
+  draft: { fa: 'پیش‌نویس', en: 'Draft' },
+  submitted: { fa: 'فرستاده برای بررسی', en: 'Submitted' },
+  reviewed: { fa: 'بررسی‌شده', en: 'Reviewed' },
+  returned: { fa: 'بازگردانده برای اصلاح', en: 'Returned for changes' },
+  approved: { fa: 'تصویب‌شده', en: 'Approved' },
+};
+
+function statusText(status: string, lang: Lang): string {
+  return STATUS[status]?.[lang] ?? status;
+}
+
+function cellText(c: RawCell): string | number | boolean | null {
+  return c instanceof Date ? c.toISOString() : c;
+}
+
+/** The tables of a pulled workbook as writes (each on its own sheet, or its recorded one). */
+function writesOf(workbook: RawWorkbook, sheetOf: (name: string) => string): TableWrite[] {
+  return workbook.tables.map((tb) => ({
+    sheet: tb.sheet ?? sheetOf(tb.name),
+    name: tb.name,
+    header: tb.header.map((h) => String(h ?? '')),
+    rows: tb.rows.map((r) => r.map(cellText)),
+    ...(tb.address ? { address: tb.address } : {}),
+  }));
+}
+
+type Busy = null | 'reading' | 'sending' | 'pulling';
+
+/** The Sync view. */
+export function SyncView() {
+  const pane = usePane();
+  const { lang, store, office, recheck } = pane;
+  const styles = useViewStyles();
+  const [connection, setConnection] = useState<Connection | null>(() => loadConnection(store));
+  const [server, setServer] = useState(connection?.server ?? pane.defaultServer ?? '');
+  const [token, setToken] = useState('');
+  const [name, setName] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<Finding[]>([]);
+  const [info, setInfo] = useState<string | null>(null);
+  const [subs, setSubs] = useState<Submission[]>([]);
+  const [selected, setSelected] = useState<string>('');
+  const [comments, setComments] = useState<Comment[]>([]);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [progress, setProgress] = useState(0);
+  const [conflict, setConflict] = useState<Extract<PushResult, { kind: 'conflict' }> | null>(null);
+  const client = useMemo(
+    () => (connection ? new RegisterClient(connection, pane.fetch) : null),
+    [connection, pane.fetch],
+  );
+  const sub = subs.find((s) => s.id === selected) ?? null;
+
+  const refresh = useCallback(async () => {
+    if (!client) return;
+    const me = await client.me();
+    if (!me.ok) {
+      setError(me.error.message[lang]);
+      return;
+    }
+    setName(me.value.displayName || me.value.email);
+    const list = await client.submissions();
+    if (!list.ok) {
+      setError(list.error.message[lang]);
+      return;
+    }
+    setSubs(list.value);
+    setSelected((s) => s || (list.value[0]?.id ?? ''));
+  }, [client, lang]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    if (!client || !selected) return;
+    void client.comments(selected).then((c) => setComments(c.ok ? c.value : []));
+  }, [client, selected, subs]);
+
+  const signIn = async () => {
+    setError(null);
+    const c = { server: server.trim(), token: token.trim() };
+    const me = await new RegisterClient(c, pane.fetch).me();
+    if (!me.ok) {
+      setError(me.error.message[lang]);
+      return;
+    }
+    saveConnection(store, c);
+    setToken('');
+    setConnection(c);
+  };
+  const signOut = () => {
+    clearConnection(store);
+    setConnection(null);
+    setSubs([]);
+    setName(null);
+  };
+
+  const push = async (base?: number) => {
+    if (!client || !sub) return;
+    setError(null);
+    setInfo(null);
+    setConflict(null);
+    setRefused([]);
+    setBusy('reading');
+    setProgress(0.2);
+    try {
+      const checked = await recheck();
+      if (!checked) return;
+      if (hasErrors(checked.findings)) {
+        setError(t(lang, 'pushBlocked'));
+        return;
+      }
+      setBusy('sending');
+      setProgress(0.6);
+      const from = base ?? baseVersionOf(store, sub.id) ?? sub.currentVersion;
+      const out = await client.push(sub.id, checked.workbook, from);
+      setProgress(1);
+      if (out.ok) {
+        setBaseVersion(store, sub.id, out.version);
+        setInfo(t(lang, 'pushed', { n: out.version }));
+        await refresh();
+      } else if (out.kind === 'conflict') setConflict(out);
+      else if (out.kind === 'invalid') {
+        setRefused(out.findings.filter((f) => f.severity === 'error'));
+        setError(
+          t(lang, 'invalidPush', { n: out.findings.filter((f) => f.severity === 'error').length }),
+        );
+      } else setError(out.error.message[lang]);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const pullTheirs = async () => {
+    if (!client || !sub) return;
+    setBusy('pulling');
+    try {
+      const latest = await client.latest(sub.id, lang);
+      if (!latest.ok) {
+        setError(latest.error.message[lang]);
+        return;
+      }
+      const writes = writesOf(latest.value.workbook, (n) => n);
+      for (const [i, w] of writes.entries()) {
+        await office.writeTable(w);
+        setProgress((i + 1) / writes.length);
+      }
+      setBaseVersion(store, sub.id, latest.value.version);
+      setConflict(null);
+      setInfo(t(lang, 'pulled', { n: latest.value.version }));
+      await recheck();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const pullReference = async () => {
+    if (!client || !sub) return;
+    setBusy('pulling');
+    try {
+      const ref = await client.reference(sub.cycleId);
+      if (!ref.ok) {
+        setError(ref.error.message[lang]);
+        return;
+      }
+      const writes = writesOf(ref.value, (n) =>
+        `${REFERENCE_SHEET_PREFIX[lang]}${n.replace(/^ref_tbl/, '')}`.slice(0, 31),
+      ).map((w) => ({ ...w, address: 'A1' }));
+      for (const [i, w] of writes.entries()) {
+        await office.writeTable(w);
+        setProgress((i + 1) / writes.length);
+      }
+      setInfo(t(lang, 'referencePulled', { n: writes.length }));
+      await recheck();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const submit = async () => {
+    if (!client || !sub) return;
+    const out = await client.transition(sub.id, 'submit');
+    if (!out.ok) setError(out.error.message[lang]);
+    await refresh();
+  };
+
+  if (!connection)
+    return (
+      <div className={styles.stack}>
+        <Section title={t(lang, 'signIn')}>
+          <Field label={t(lang, 'server')}>
+            <Input type="url" dir="ltr" value={server} onChange={(_, d) => setServer(d.value)} />
+          </Field>
+          <Field label={t(lang, 'token')} hint={t(lang, 'tokenNote')}>
+            <Input type="password" dir="ltr" value={token} onChange={(_, d) => setToken(d.value)} />
+          </Field>
+          <Button appearance="primary" onClick={() => void signIn()} disabled={!server || !token}>
+            {t(lang, 'signIn')}
+          </Button>
+          {error && <Note intent="error">{error}</Note>}
+        </Section>
+      </div>
+    );
+
+  const blocked = pane.check !== null && hasErrors(pane.check.findings);
+  return (
+    <div className={styles.stack}>
+      <div className={styles.row}>
+        <Text>{name ? t(lang, 'signedInAs', { name }) : ''}</Text>
+        <Button size="small" onClick={signOut}>
+          {t(lang, 'signOut')}
+        </Button>
+      </div>
+      <Field label={t(lang, 'submission')}>
+        <Select value={selected} onChange={(_, d) => setSelected(d.value)}>
+          {subs.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.departmentCode ?? ''} · {s.title}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {sub && (
+        <Section title={t(lang, 'status')}>
+          <div className={styles.row}>
+            <Badge
+              data-testid="status"
+              data-status={sub.status}
+              appearance="filled"
+              color={
+                sub.status === 'approved'
+                  ? 'success'
+                  : sub.status === 'draft'
+                    ? 'informative'
+                    : 'brand'
+              }
+            >
+              {statusText(sub.status, lang)}
+            </Badge>
+            <Text>{t(lang, 'version', { n: sub.currentVersion })}</Text>
+            <Button size="small" onClick={() => void refresh()}>
+              {t(lang, 'refresh')}
+            </Button>
+          </div>
+          <div className={styles.row}>
+            <Button appearance="primary" onClick={() => void push()} disabled={busy !== null}>
+              {t(lang, 'push')}
+            </Button>
+            <Button
+              onClick={() => void submit()}
+              disabled={busy !== null || sub.status !== 'draft'}
+            >
+              {t(lang, 'submit')}
+            </Button>
+            <Button onClick={() => void pullReference()} disabled={busy !== null}>
+              {t(lang, 'pullReference')}
+            </Button>
+          </div>
+          {blocked && <Note intent="warning">{t(lang, 'pushBlocked')}</Note>}
+          {busy && (
+            <>
+              <Text>
+                {t(
+                  lang,
+                  busy === 'reading' ? 'reading' : busy === 'sending' ? 'sending' : 'working',
+                )}
+              </Text>
+              <ProgressBar value={progress} aria-label={t(lang, 'working')} />
+            </>
+          )}
+        </Section>
+      )}
+      {error && <Note intent="error">{error}</Note>}
+      {refused.length > 0 && (
+        <ul className={styles.list} data-testid="refused">
+          {refused.slice(0, 10).map((f, i) => (
+            <li key={i}>
+              {f.table && <bdi dir="ltr">{[f.table, f.cell].filter(Boolean).join(' ')}: </bdi>}
+              {f.message[lang]}
+            </li>
+          ))}
+        </ul>
+      )}
+      {info && <Note intent="success">{info}</Note>}
+      {conflict && (
+        <Section
+          title={t(lang, 'conflict', {
+            current: conflict.currentVersion,
+            base: conflict.baseVersion,
+          })}
+        >
+          <Text>{conflict.error.message[lang]}</Text>
+          <ul className={styles.list} data-testid="conflict-changes">
+            {conflict.changes
+              .filter((c) => c.added.length + c.removed.length + c.changed.length > 0)
+              .map((c) => (
+                <li key={c.table}>
+                  <bdi dir="ltr">{c.table}</bdi>: {digits(String(c.added.length), lang)}{' '}
+                  {t(lang, 'added')}
+                  {', '}
+                  {digits(String(c.removed.length), lang)} {t(lang, 'removed')}
+                  {', '}
+                  {digits(String(c.changed.length), lang)} {t(lang, 'changed')}
+                  <ul className={styles.list}>
+                    {c.changed.slice(0, 5).flatMap((r) =>
+                      r.cells.slice(0, 3).map((cell) => (
+                        <li key={`${r.key}|${cell.column}`} dir="ltr">
+                          {r.key} · {cell.column}: {String(cell.from)} → {String(cell.to)}
+                        </li>
+                      )),
+                    )}
+                  </ul>
+                </li>
+              ))}
+          </ul>
+          <div className={styles.row}>
+            <Button onClick={() => void pullTheirs()}>{t(lang, 'pullTheirs')}</Button>
+            <Button appearance="primary" onClick={() => void push(conflict.currentVersion)}>
+              {t(lang, 'overwrite')}
+            </Button>
+          </div>
+        </Section>
+      )}
+      <Section title={t(lang, 'comments')}>
+        {comments.length === 0 ? (
+          <Text>{t(lang, 'noComments')}</Text>
+        ) : (
+          <ul className={styles.list}>
+            {comments.map((c) => (
+              <li key={c.id}>
+                {c.tableName && (
+                  <bdi dir="ltr">
+                    {[c.tableName, c.rowKey, c.columnKey].filter(Boolean).join(' · ')}:{' '}
+                  </bdi>
+                )}
+                {c.body}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </div>
+  );
+}

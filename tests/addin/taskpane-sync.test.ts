@@ -1,0 +1,220 @@
+/** @jest-environment jsdom */
+/**
+ * The Sync view against a scripted register: a planner signs in (the token goes to the
+ * add-in's storage, never to the workbook), cannot push while the workbook has errors, pushes
+ * a clean workbook with If-Match and an Idempotency-Key, meets a conflict (409) shown with
+ * what changed, and overwrites it as a new version on top of the current one.
+ */
+/// <reference lib="dom" />
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createElement } from 'react';
+import type { ComponentType } from 'react';
+import { samplePlanWorkbook } from '../../shared/src';
+import type { PaneServices } from '../../addin/src/taskpane/services';
+import { setView } from '../../addin/src/taskpane/paneState';
+import type { SeenRequest } from './taskpaneFakes';
+import { fakeOffice, fakeRegister, memoryStore } from './taskpaneFakes';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Pane } = require('../../addin/src/taskpane/Pane') as {
+  Pane: ComponentType<{ services: PaneServices; initialLang?: 'fa' | 'en' }>;
+};
+
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+afterEach(() => {
+  cleanup();
+  setView('home');
+});
+
+const SUB = {
+  id: 'sub-1',
+  cycleId: 'c-1',
+  departmentCode: 'D-CIV',
+  kind: 'department',
+  title: 'Civil works',
+  currentVersion: 1,
+  status: 'draft',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+/** A register where someone else pushed version 2 after our base 1. */
+function register() {
+  let current = 1;
+  return fakeRegister((req: SeenRequest) => {
+    if (req.path === '/api/me')
+      return {
+        status: req.headers.Authorization === 'Bearer plan_sample_secret' ? 200 : 401,
+        body:
+          req.headers.Authorization === 'Bearer plan_sample_secret'
+            ? { email: 'p@x', displayName: 'Preparer', departmentId: 'd', roles: ['preparer'] }
+            : { code: 'UNAUTHENTICATED', message: { fa: 'کلید نادرست', en: 'Bad token' } },
+      };
+    if (req.path === '/api/submissions')
+      return { status: 200, body: [{ ...SUB, currentVersion: current }] };
+    if (req.path.endsWith('/comments'))
+      return {
+        status: 200,
+        body: [
+          {
+            id: 'k',
+            version: 1,
+            tableName: 'tblProjects',
+            rowKey: 'P-1',
+            columnKey: null,
+            body: 'Cost?',
+            createdAt: '',
+          },
+        ],
+      };
+    if (req.method === 'POST' && req.path.endsWith('/versions')) {
+      if (req.headers['If-Match'] !== `"${current + 1}"` && req.headers['If-Match'] !== '"2"')
+        return {
+          status: 409,
+          body: {
+            code: 'VERSION_CONFLICT',
+            message: { fa: 'تعارض', en: 'Version 1 is not the current version (current: 2).' },
+            details: {
+              baseVersion: 1,
+              currentVersion: 2,
+              changes: {
+                tables: [
+                  {
+                    table: 'tblProjects',
+                    added: [],
+                    removed: [],
+                    changed: [{ key: 'P-1', cells: [{ column: '1405', from: 10, to: 12 }] }],
+                  },
+                ],
+              },
+            },
+          },
+        };
+      current = 3;
+      return { status: 201, body: { version: 3 } };
+    }
+    if (req.path === '/api/submissions/sub-1/versions/latest?lang=en')
+      return {
+        status: 200,
+        body: {
+          version: 2,
+          workbook: {
+            tables: [
+              {
+                name: 'tblGoals',
+                sheet: 'Goals',
+                address: 'A2',
+                header: ['Goal ID', 'Title'],
+                rows: [['G1', 'A greener city']],
+              },
+            ],
+          },
+        },
+      };
+    return { status: 404, body: { code: 'NOT_FOUND', message: { fa: '-', en: '-' } } };
+  });
+}
+
+it('signs in, keeps the token out of the workbook, resolves a conflict by overwriting', async () => {
+  const office = fakeOffice(samplePlanWorkbook());
+  const store = memoryStore();
+  const reg = register();
+  render(
+    createElement(Pane, {
+      services: { office, store, fetch: reg.fetch, defaultServer: 'https://plan.example' },
+      initialLang: 'en',
+    }),
+  );
+  fireEvent.click(screen.getByRole('tab', { name: 'Sync' }));
+  fireEvent.change(screen.getByLabelText(/Access token/), { target: { value: 'wrong' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+  await screen.findByText('Bad token');
+  fireEvent.change(screen.getByLabelText(/Access token/), {
+    target: { value: 'plan_sample_secret' },
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+  await screen.findByText('Signed in as Preparer');
+  expect(JSON.parse(store.data.get('plan-register.connection')!)).toEqual({
+    server: 'https://plan.example',
+    token: 'plan_sample_secret',
+  });
+  // Nothing was written into the workbook.
+  expect(office.writes).toEqual([]);
+  await screen.findByText('Cost?', { exact: false });
+
+  // The workbook is based on version 1; someone pushed 2 meanwhile.
+  fireEvent.click(screen.getByRole('button', { name: 'Push the workbook' }));
+  await screen.findByText('Conflict: version 2 was recorded after yours (1).');
+  expect(screen.getByTestId('conflict-changes').textContent).toContain('P-1 · 1405: 10 → 12');
+  const first = reg.seen.find((r) => r.method === 'POST')!;
+  expect(first.headers['If-Match']).toBe('"1"');
+  expect(first.headers['Idempotency-Key']).toMatch(/^[\w.:-]{8,200}$/);
+  // The body is the workbook's tables, as read.
+  expect((first.body as { tables: unknown[] }).tables).toHaveLength(
+    samplePlanWorkbook().tables.length,
+  );
+
+  fireEvent.click(screen.getByRole('button', { name: 'Overwrite as a new version' }));
+  await screen.findByText('Version 3 recorded.');
+  const posts = reg.seen.filter((r) => r.method === 'POST');
+  expect(posts[1]!.headers['If-Match']).toBe('"2"');
+  expect(store.data.get('plan-register.base.sub-1')).toBe('3');
+});
+
+it('refuses to push while the workbook has errors', async () => {
+  const wb = samplePlanWorkbook();
+  // Without tblPlanInfo the plan has no start year: the reader reports an error.
+  const office = fakeOffice({ tables: wb.tables.filter((t) => t.name !== 'tblPlanInfo') });
+  const store = memoryStore();
+  store.setItem(
+    'plan-register.connection',
+    JSON.stringify({ server: 'https://plan.example', token: 'plan_sample_secret' }),
+  );
+  const reg = register();
+  render(createElement(Pane, { services: { office, store, fetch: reg.fetch }, initialLang: 'en' }));
+  fireEvent.click(screen.getByRole('tab', { name: 'Sync' }));
+  await screen.findByText('Signed in as Preparer');
+  fireEvent.click(screen.getByRole('button', { name: 'Push the workbook' }));
+  await waitFor(() =>
+    expect(screen.getAllByText('Pushing is blocked while errors remain.').length).toBeGreaterThan(
+      0,
+    ),
+  );
+  expect(reg.seen.some((r) => r.method === 'POST')).toBe(false);
+});
+
+it('resolves a conflict by pulling their version into the workbook', async () => {
+  const office = fakeOffice(samplePlanWorkbook());
+  const store = memoryStore();
+  store.setItem(
+    'plan-register.connection',
+    JSON.stringify({ server: 'https://plan.example', token: 'plan_sample_secret' }),
+  );
+  const reg = register();
+  render(createElement(Pane, { services: { office, store, fetch: reg.fetch }, initialLang: 'en' }));
+  fireEvent.click(screen.getByRole('tab', { name: 'Sync' }));
+  await screen.findByText('Signed in as Preparer');
+  fireEvent.click(screen.getByRole('button', { name: 'Push the workbook' }));
+  await screen.findByText('Conflict: version 2 was recorded after yours (1).');
+  const readsBefore = office.reads;
+  fireEvent.click(screen.getByRole('button', { name: 'Pull their version' }));
+  await screen.findByText('Version 2 written to the workbook.');
+  // Their tables, with the English captions asked for, written where they were.
+  expect(office.writes).toEqual([
+    {
+      sheet: 'Goals',
+      name: 'tblGoals',
+      address: 'A2',
+      header: ['Goal ID', 'Title'],
+      rows: [['G1', 'A greener city']],
+    },
+  ]);
+  // The workbook is now version 2 (the next push's If-Match), and it is checked again.
+  expect(store.data.get('plan-register.base.sub-1')).toBe('2');
+  await waitFor(() => expect(office.reads).toBeGreaterThan(readsBefore));
+  expect(screen.queryByText(/^Conflict:/)).toBeNull();
+});

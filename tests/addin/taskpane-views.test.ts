@@ -1,0 +1,206 @@
+/** @jest-environment jsdom */
+/**
+ * The Chain, Revenue and Priorities views on the sample plan (the core's sample city, whose
+ * figures are the core's own): what a planner sees and what goes back into the workbook.
+ * Expected figures are taken from the sample workbook's raw cells where they can be (a
+ * project's money per year, an ID cell's address, the criteria weights), and otherwise from
+ * consistency between the views' figures (the gap table against the written forecast).
+ */
+/// <reference lib="dom" />
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { createElement } from 'react';
+import type { ComponentType } from 'react';
+import type { RawTable } from '../../shared/src';
+import { samplePlanWorkbook } from '../../shared/src';
+import type { PaneServices } from '../../addin/src/taskpane/services';
+import { setView } from '../../addin/src/taskpane/paneState';
+import { fakeOffice, memoryStore } from './taskpaneFakes';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Pane } = require('../../addin/src/taskpane/Pane') as {
+  Pane: ComponentType<{ services: PaneServices; initialLang?: 'fa' | 'en' }>;
+};
+
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+afterEach(() => {
+  cleanup();
+  setView('home');
+});
+
+const sample = samplePlanWorkbook();
+const table = (name: string): RawTable => sample.tables.find((t) => t.name === name)!;
+
+async function open(tab: string, lang: 'fa' | 'en' = 'en') {
+  const office = fakeOffice(sample);
+  render(createElement(Pane, { services: { office, store: memoryStore() }, initialLang: lang }));
+  await waitFor(() => expect(office.reads).toBe(1));
+  fireEvent.click(screen.getByRole('tab', { name: tab }));
+  return office;
+}
+
+describe('Chain', () => {
+  it('shows goal › strategy › program › items with money, marks, and selects a row', async () => {
+    const office = await open('Chain');
+    const tree = await screen.findByRole('tree');
+    // The first goal of tblGoals, with its title.
+    const goals = table('tblGoals');
+    expect(within(tree).getAllByText(String(goals.rows[0]![0]), { exact: false }).length).toBe(1);
+
+    // Opening S1.1 and then PG01 (each a click, which also selects its row) shows P-001.
+    const rowOf = (name: string, id: string) => {
+      const t = table(name);
+      // Every table of the sample has its header at A2, so data row i is on sheet row 3 + i.
+      return { sheet: t.sheet, cell: `A${3 + t.rows.findIndex((r) => r[0] === id)}` };
+    };
+    const click = (id: string) => fireEvent.click(tree.querySelector(`[data-id="${id}"]`)!);
+    click('S1.1');
+    await waitFor(() => expect(tree.querySelector('[data-id="PG01"]')).not.toBeNull());
+    click('PG01');
+    await waitFor(() => expect(tree.querySelector('[data-id="P-001"]')).not.toBeNull());
+
+    // P-001's money: the sum of its year columns 1405–1409 in tblProjects, in billions.
+    const projects = table('tblProjects');
+    const idx = projects.rows.findIndex((r) => r[0] === 'P-001');
+    const years = ['1405', '1406', '1407', '1408', '1409'].map((y) => projects.header.indexOf(y));
+    const total = years.reduce((s, j) => s + Number(projects.rows[idx]![j]), 0);
+    const item = tree.querySelector('[data-id="P-001"]') as HTMLElement;
+    expect(item.textContent).toContain(
+      `Total: ${(Math.round(total / 1e8) / 10).toLocaleString('en-US', { minimumFractionDigits: 1 })} bn`,
+    );
+    click('P-001');
+    await waitFor(() =>
+      expect(office.selections).toEqual([
+        rowOf('tblStrategies', 'S1.1'),
+        rowOf('tblPrograms', 'PG01'),
+        rowOf('tblProjects', 'P-001'),
+      ]),
+    );
+
+    // Strategies whose directives cell is empty in tblStrategies are marked.
+    const strategies = table('tblStrategies');
+    const dirCol = strategies.header.indexOf('رهنمودهای فرادست');
+    const without = strategies.rows.filter((r) => r[dirCol] === null || r[dirCol] === '');
+    expect(without.length).toBeGreaterThan(0);
+    for (const r of without) {
+      const node = tree.querySelector(`[data-id="${String(r[0])}"]`);
+      expect(node?.getAttribute('data-marks')).toContain('no-directive');
+      expect(node?.textContent).toContain('no upstream directive');
+    }
+  });
+});
+
+describe('Revenue', () => {
+  it('shows the forecast with its band and the gap, and writes it as a table or as formulas', async () => {
+    const office = await open('Revenue');
+    const chart = await screen.findByTestId('revenue-chart');
+    expect(chart.getAttribute('role')).toBe('img');
+    // The gap table has one row per plan year (tblPlanInfo: 1405–1409).
+    const gapTable = screen.getByRole('region', { name: /Fiscal gap per year/ });
+    const rows = within(gapTable).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.firstElementChild?.textContent)).toEqual([
+      '1405',
+      '1406',
+      '1407',
+      '1408',
+      '1409',
+    ]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Write' }));
+    await screen.findByText('Written to the sheet "Revenue forecast".');
+    const written = office.writes[0]!;
+    expect(written.name).toBe('tblRevenueForecast');
+    expect(written.header).toEqual(['Year', 'Scenario', 'Forecast', 'P10', 'P50', 'P90']);
+    expect(written.rows.map((r) => r[0])).toEqual([1405, 1406, 1407, 1408, 1409]);
+    for (const r of written.rows) {
+      const [p10, p50, p90] = [Number(r[3]), Number(r[4]), Number(r[5])];
+      expect(p10).toBeLessThan(p50);
+      expect(p50).toBeLessThan(p90);
+    }
+    // The gap table's revenue column is the written point forecast, in billions of Rials.
+    const first = Number(written.rows[0]![2]);
+    expect(rows[0]!.children[1]!.textContent).toBe(
+      (Math.round(first / 1e8) / 10).toLocaleString('en-US', { minimumFractionDigits: 1 }),
+    );
+
+    // Another method for one class changes the forecast.
+    const method = screen.getByRole('combobox', { name: /General duties|general-duties/i });
+    fireEvent.change(method, { target: { value: 'damped' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'PLAN.SCENARIO_REVENUE formulas' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Write' }));
+    await waitFor(() => expect(office.formulas).toHaveLength(1));
+    const formulas = office.formulas[0]!.formulas.flat().filter(
+      (c) => typeof c === 'string' && c.startsWith('='),
+    );
+    // One formula per revenue class of the scenario (7 in tblRevenueScenarios for base).
+    const classes = table('tblRevenueScenarios').rows.filter((r) => r[0] === 'base').length;
+    expect(formulas).toHaveLength(classes);
+    expect(formulas).toContainEqual(
+      expect.stringMatching(
+        /^=PLAN\.SCENARIO_REVENUE\(A\d+:B\d+,1409,"base:general-duties","damped"\)$/,
+      ),
+    );
+  });
+});
+
+describe('Priorities', () => {
+  it('shows AHP weights with the consistency ratio in Persian digits, ranks and writes a column', async () => {
+    const office = await open('اولویت', 'fa');
+    const cr = await screen.findByTestId('cr');
+    // Persian digits and the Arabic decimal separator: «۰٫۰…».
+    expect(cr.textContent).toMatch(/^نسبت سازگاری: ۰٫[۰-۹]{3}؛$/);
+
+    // Direct weights: the Weight column of tblCriteria as shares of its sum.
+    fireEvent.click(screen.getByRole('radio', { name: 'وزن مستقیم' }));
+    const criteria = table('tblCriteria');
+    const w = criteria.rows.map((r) => Number(r[2]));
+    const sum = w.reduce((a, b) => a + b, 0);
+    const shown = screen.getAllByText(/%$/).map((e) => e.textContent);
+    const fa = (n: number) =>
+      (n * 100)
+        .toFixed(1)
+        .replace('.', '\u066b')
+        .replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
+    expect(shown.slice(0, w.length)).toEqual(w.map((x) => `${fa(x / sum)}%`));
+
+    // The ranked table: ranks 1, 2, … in Persian digits.
+    const ranked = screen.getByRole('table', { name: 'اولویت' });
+    const firstRank = within(ranked).getAllByRole('row')[1]!.firstElementChild!.textContent;
+    expect(firstRank).toBe('۱');
+
+    fireEvent.click(screen.getByRole('button', { name: 'نوشتن ستون انتخاب' }));
+    await waitFor(() => expect(office.formulas).toHaveLength(1));
+    const projects = table('tblProjects');
+    const write = office.formulas[0]!;
+    // Beside tblProjects (header at A2): the first column after its last, from the header row.
+    const letters = (n: number): string =>
+      n <= 0 ? '' : letters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
+    expect(write.sheet).toBe(projects.sheet);
+    expect(write.topLeft).toBe(`${letters(projects.header.length + 1)}2`);
+    expect(write.formulas).toHaveLength(projects.rows.length + 1);
+    expect(write.formulas[0]).toEqual(['انتخاب سبد']);
+    const flags = write.formulas.slice(1).map((r) => r[0]);
+    expect(flags.every((f) => f === 0 || f === 1 || f === '')).toBe(true);
+    expect(flags.filter((f) => f === 1).length).toBeGreaterThan(0);
+  });
+
+  it('says so when the workbook has no revenue to set a budget', async () => {
+    const office = fakeOffice({
+      tables: sample.tables.filter(
+        (t) => t.name !== 'tblRevenueHistory' && t.name !== 'tblRevenueScenarios',
+      ),
+    });
+    render(createElement(Pane, { services: { office, store: memoryStore() }, initialLang: 'en' }));
+    await waitFor(() => expect(office.reads).toBe(1));
+    fireEvent.click(screen.getByRole('tab', { name: 'Priorities' }));
+    await screen.findByText(/This workbook has no revenue to set a budget/);
+    expect(
+      (screen.getByRole('button', { name: 'Write the selection column' }) as HTMLButtonElement)
+        .disabled,
+    ).toBe(true);
+  });
+});

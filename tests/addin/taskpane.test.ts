@@ -1,0 +1,146 @@
+/** @jest-environment jsdom */
+/**
+ * The Plan pane as a department's planner meets it, rendered with Testing Library in jsdom
+ * over a fake Office adapter: the pane opens in Persian (RTL, Persian digits) and switches to
+ * English; Start creates every contract table from the core's template and recognises what a
+ * workbook lacks; Check groups the core's findings, says how many errors block submission,
+ * selects a finding's cell in Excel, and checks again after an edit.
+ *
+ * The pane's modules are .tsx and the root tsconfig has no JSX, so they are loaded with
+ * `require` and typed here by hand (see docs/addin.md, "Tests").
+ */
+/// <reference lib="dom" />
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { createElement } from 'react';
+import type { ComponentType } from 'react';
+import type { RawWorkbook } from '../../shared/src';
+import { TABLE_NAMES, columnLetters, samplePlanWorkbook } from '../../shared/src';
+import type { PaneServices } from '../../addin/src/taskpane/services';
+import { setView } from '../../addin/src/taskpane/paneState';
+import { fakeOffice, memoryStore } from './taskpaneFakes';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Pane } = require('../../addin/src/taskpane/Pane') as {
+  Pane: ComponentType<{ services: PaneServices; initialLang?: 'fa' | 'en' }>;
+};
+
+// jsdom has no ResizeObserver; Fluent's tab list measures itself with one.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+afterEach(() => {
+  cleanup();
+  setView('home');
+});
+
+/** The sample plan with the Title of its first project emptied: one VALUE_REQUIRED error. */
+function withEmptyTitle(): { workbook: RawWorkbook; cell: string; sheet: string } {
+  const wb = samplePlanWorkbook();
+  const projects = wb.tables.find((t) => t.name === 'tblProjects')!;
+  const col = projects.header.indexOf('عنوان'); // the Persian caption of Title
+  const rows = projects.rows.map((r, i) => (i === 0 ? r.map((c, j) => (j === col ? null : c)) : r));
+  // The table's header is at A2 (placeTables), so data row 1 is sheet row 3 and the column
+  // is the header's index counted from A.
+  const cell = `${columnLetters(1 + col)}3`;
+  return {
+    workbook: { tables: wb.tables.map((t) => (t === projects ? { ...t, rows } : t)) },
+    cell,
+    sheet: projects.sheet!,
+  };
+}
+
+function renderPane(services: PaneServices, initialLang?: 'fa' | 'en') {
+  return render(createElement(Pane, { services, ...(initialLang ? { initialLang } : {}) }));
+}
+
+describe('the pane shell', () => {
+  it('opens in Persian, right to left, and switches to English, left to right', async () => {
+    const office = fakeOffice(samplePlanWorkbook());
+    const store = memoryStore();
+    const { container } = renderPane({ office, store });
+    await waitFor(() => expect(office.reads).toBe(1));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('ثبت برنامه');
+    expect(container.querySelector('[dir="rtl"]')).not.toBeNull();
+    expect(screen.getByRole('tab', { name: 'بررسی' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Plan Register');
+    expect(container.firstElementChild?.getAttribute('dir')).toBe('ltr');
+    // The choice is remembered in the add-in's storage.
+    expect(store.data.get('plan-register.lang')).toBe('en');
+  });
+
+  it('opens the tab a ribbon button chose', async () => {
+    const office = fakeOffice(samplePlanWorkbook());
+    renderPane({ office, store: memoryStore() }, 'en');
+    act(() => setView('check'));
+    await waitFor(() =>
+      expect(screen.getByRole('tab', { name: 'Check' }).getAttribute('aria-selected')).toBe('true'),
+    );
+    act(() => setView('register'));
+    await waitFor(() =>
+      expect(screen.getByRole('tab', { name: 'Sync' }).getAttribute('aria-selected')).toBe('true'),
+    );
+  });
+});
+
+describe('Start', () => {
+  it('creates every contract table from the template of the chosen language', async () => {
+    const office = fakeOffice({ tables: [] });
+    renderPane({ office, store: memoryStore() }, 'en');
+    fireEvent.click(await screen.findByRole('button', { name: 'Create from the template' }));
+    await screen.findByText(`${TABLE_NAMES.length} tables created; 0 already existed.`);
+    const layout = office.layouts[0]!;
+    expect(layout.lang).toBe('en');
+    const tables = layout.sheets.flatMap((s) => s.tables.map((t) => t.name));
+    expect([...tables].sort()).toEqual([...TABLE_NAMES].sort());
+  });
+
+  it('recognises a workbook: which contract tables are missing', async () => {
+    const wb = samplePlanWorkbook();
+    const office = fakeOffice({
+      tables: wb.tables.filter((t) => t.name !== 'tblKpis' && t.name !== 'tblStakeholders'),
+    });
+    renderPane({ office, store: memoryStore() }, 'en');
+    // 20 contract tables (plan-workbook.md), two taken out.
+    await screen.findByText(`18 of ${TABLE_NAMES.length} contract tables are in this workbook.`);
+    expect(screen.getByText(/Tables missing/).textContent).toContain('tblKpis، tblStakeholders');
+  });
+});
+
+describe('Check', () => {
+  it('groups the findings, says what blocks submission, and selects a finding’s cell', async () => {
+    const { workbook, cell, sheet } = withEmptyTitle();
+    const office = fakeOffice(workbook);
+    renderPane({ office, store: memoryStore() }, 'fa');
+    fireEvent.click(screen.getByRole('tab', { name: 'بررسی' }));
+    // One emptied required cell: one error, in Persian digits.
+    expect((await screen.findByTestId('check-summary')).textContent).toBe(
+      '۱ خطا مانع فرستادن برنامه است.',
+    );
+    const group = screen.getByRole('region', { name: /tblProjects · خطاها/ });
+    const link = within(group).getByRole('button', { name: new RegExp(`رفتن به خانه ${cell}`) });
+    fireEvent.click(link);
+    await waitFor(() => expect(office.selections).toEqual([{ sheet, cell }]));
+  });
+
+  it('checks again after the tables change, and finds the plan clean once fixed', async () => {
+    jest.useFakeTimers();
+    try {
+      const { workbook } = withEmptyTitle();
+      const office = fakeOffice(workbook);
+      renderPane({ office, store: memoryStore() }, 'en');
+      fireEvent.click(screen.getByRole('tab', { name: 'Check' }));
+      await screen.findByText('1 error blocks submission.');
+      const before = office.reads;
+      await act(async () => office.edit(samplePlanWorkbook()));
+      await screen.findByText('No errors: the plan can be submitted.');
+      expect(office.reads).toBe(before + 1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
