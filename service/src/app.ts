@@ -120,7 +120,9 @@ export function createApp(options: AppOptions): express.Express {
       frameguard: false,
       contentSecurityPolicy: {
         directives: {
-          'script-src': ["'self'", 'https://appsforoffice.microsoft.com'],
+          // 'wasm-unsafe-eval': the pane compiles the HiGHS solver (WebAssembly) for the optimal
+          // portfolio; it allows WebAssembly only, not JavaScript eval.
+          'script-src': ["'self'", "'wasm-unsafe-eval'", 'https://appsforoffice.microsoft.com'],
           'frame-ancestors': [
             "'self'",
             'https://*.officeapps.live.com',

@@ -52,7 +52,16 @@ export function fakeOfficeJs(tables: RawTable[], displayLanguage = 'en-US'): str
   function context() {
     const pending = [];
     const handlers = [];
-    const events = () => ({ add(h) { handlers.push(h); return {}; } });
+    // Like Office: add() gives a handler result whose remove() takes effect at the next sync.
+    const events = () => ({
+      add(h) {
+        handlers.push(h);
+        return {
+          context: { sync: async () => {} },
+          remove() { const i = handlers.indexOf(h); if (i >= 0) handlers.splice(i, 1); },
+        };
+      },
+    });
     const items = TABLES.map((t) => ({
       name: t.name,
       worksheet: loadable({ name: t.sheet || t.name }, pending),

@@ -10,7 +10,9 @@
  * data, pushes, meets a 409 from a concurrent push, overwrites it as a new version, submits;
  * a reviewer and an approver act through the API, and the pane shows the plan approved.
  * The city's sample plan, which has revenue and a budget, shows the Revenue and Priorities
- * views with figures. Screenshots of every view in Persian and English go to
+ * views with figures; its optimal portfolio, solved by HiGHS (WebAssembly) in the page under the
+ * register's Content-Security-Policy, is the one the plan core computes in this process.
+ * Screenshots of every view in Persian and English go to
  * tests/e2e/screenshots/ (not committed) for a person to look at.
  */
 /// <reference lib="dom" />
@@ -24,8 +26,15 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import request from 'supertest';
-import type { RawTable } from '../../shared/src';
-import { samplePlanWorkbook } from '../../shared/src';
+import type { PortfolioResult, RawTable } from '../../shared/src';
+import {
+  capitalBudgetByYear,
+  forecastRevenueScenarios,
+  portfolioFromPlan,
+  samplePlanWorkbook,
+  selectPortfolio,
+  validateWorkbook,
+} from '../../shared/src';
 import { readXlsx } from '../../service/src/xlsx';
 import type { Harness } from '../service/api-harness';
 import { bearer, binary, openHarness, submissionOf } from '../service/api-harness';
@@ -110,6 +119,18 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
     });
+    // Content-Security-Policy violations, reported by the page itself (Chromium also logs most
+    // of them as console errors, but not every kind).
+    await page.exposeFunction('__cspViolation', (text: string) =>
+      problems.push(`CSP violation: ${text}`),
+    );
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { __cspViolation(t: string): void }).__cspViolation(
+          `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+        ),
+      ),
+    );
     await page.route(OFFICE_JS, (route) =>
       route.fulfill({
         contentType: 'text/javascript',
@@ -188,6 +209,93 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
     expect(await page.getByTestId('cr').textContent()).toMatch(/^نسبت سازگاری: ۰٫[۰-۹]{3}؛$/);
     await screenshots(page, 'city');
     await page.close();
+  }, 60_000);
+
+  it('finds the optimal portfolio with HiGHS in the pane, as the core does', async () => {
+    // The expected answer, computed here with the plan core on the same workbook the fake host
+    // holds, the way the pane sets the problem: the base scenario's revenue less activities and
+    // opex as each year's capital budget, and the pane's weights (AHP first, then direct).
+    const workbook = samplePlanWorkbook();
+    const { plan } = validateWorkbook(workbook);
+    const forecast = forecastRevenueScenarios(plan);
+    if (!forecast.ok) throw new Error('the sample plan has no revenue forecast');
+    const base = forecast.scenarios.find((s) => s.scenario === 'base');
+    if (!base) throw new Error('the sample plan has no base scenario');
+    const budget = capitalBudgetByYear(base.totals, plan);
+    const expected: Record<'ahp' | 'table', PortfolioResult> = {
+      ahp: await selectPortfolio(
+        portfolioFromPlan(plan, budget, { scoring: { weights: 'ahp' } }).input,
+      ),
+      table: await selectPortfolio(
+        portfolioFromPlan(plan, budget, { scoring: { weights: 'table' } }).input,
+      ),
+    };
+    for (const r of Object.values(expected)) {
+      expect(r.status).toBe('optimal');
+      // On the sample, rank-and-fill passes over projects the optimum funds, so the comparison
+      // the pane shows says something.
+      expect(r.objective).toBeGreaterThan(r.rankAndFill.objective);
+    }
+
+    const before = problems.length;
+    const page = await openPane(workbook.tables, 'en-US');
+    await page.locator('#tab-priorities').click();
+    const table = page.getByRole('table', { name: 'Priorities' });
+    /** The pane's project table: each project's ID and whether each method chose it. */
+    const shown = () =>
+      table.locator('tbody tr').evaluateAll((rows) =>
+        rows.map((tr) => {
+          const cells = (tr as HTMLTableRowElement).cells;
+          const chose = (i: number) => !!cells[i]?.querySelector('[aria-label="selected"]');
+          return {
+            id: tr.querySelector('bdi')?.textContent ?? '',
+            rankFill: chose(3),
+            optimal: chose(4),
+          };
+        }),
+      );
+    const chosen = (rows: Awaited<ReturnType<typeof shown>>, by: 'rankFill' | 'optimal') =>
+      rows
+        .filter((r) => r[by])
+        .map((r) => r.id)
+        .sort();
+    const score = (x: number) =>
+      x.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+    // The budget the pane solves under is the one computed here (the base scenario's): shown in
+    // billions of Rials, one decimal, rounded half up (the sample's budgets are all positive).
+    const bn = (rials: bigint) => score(Number((rials * 10n + 500_000_000n) / 1_000_000_000n) / 10);
+    expect(await page.getByTestId('budget').textContent()).toBe(
+      [...budget].map(([year, rials]) => `${year}: ${bn(rials)} bn`).join(' · '),
+    );
+
+    for (const [mode, radio] of [
+      ['ahp', 'Pairwise comparison (AHP)'],
+      ['table', 'Direct weights'],
+    ] as const) {
+      await page.getByRole('radio', { name: radio }).check();
+      // No answer of the other weights stays on screen.
+      await table.getByRole('columnheader', { name: 'Optimal' }).waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Find the optimal portfolio' }).click();
+      const objectives = page.getByTestId('objectives');
+      await objectives.waitFor().catch(async (e: unknown) => {
+        await page.screenshot({ path: path.join(SHOTS, 'failure-optimal.png'), fullPage: true });
+        throw e;
+      });
+      const want = expected[mode];
+      expect(await objectives.getAttribute('data-status')).toBe('optimal');
+      expect(await objectives.textContent()).toBe(
+        `Optimal: ${score(want.objective)} · rank and fill: ${score(want.rankAndFill.objective)} (total score of the chosen projects)`,
+      );
+      const rows = await shown();
+      expect(rows).toHaveLength(plan.tables.tblProjects?.rows.length ?? -1);
+      expect(chosen(rows, 'optimal')).toEqual([...want.chosen].sort());
+      expect(chosen(rows, 'rankFill')).toEqual([...want.rankAndFill.chosen].sort());
+    }
+    await page.screenshot({ path: path.join(SHOTS, 'city-optimal-en.png'), fullPage: true });
+    await page.close();
+    // HiGHS compiled and ran under the register's Content-Security-Policy, with nothing logged.
+    expect(problems.slice(before)).toEqual([]);
   }, 60_000);
 
   it('pushes the department’s workbook, resolves a conflict and sees it approved', async () => {

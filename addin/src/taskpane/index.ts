@@ -5,6 +5,8 @@
  * bundle stays small.
  */
 /// <reference types="office-js" />
+// First: it configures zod before the schemas below are built.
+import './strictCsp';
 import { registerCommands } from '../commands/commands';
 import { registerFunctions } from '../functions/register';
 import { setMessageLanguage } from '../functions/result';

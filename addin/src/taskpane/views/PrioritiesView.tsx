@@ -11,7 +11,7 @@ import { columnLetters } from '../../../../shared/src/findings';
 import type { PortfolioResult } from '../../../../shared/src/portfolio/types';
 import { digits, formatNumber, t } from '../i18n';
 import { billions } from '../money';
-import type { WeightMode } from '../priorities';
+import type { PrioritiesView as View, WeightMode } from '../priorities';
 import { CR_LIMIT, optimalPortfolio, prioritiesView, selectionColumn } from '../priorities';
 import { usePane } from '../services';
 import { Note, Section, useViewStyles } from './common';
@@ -22,10 +22,13 @@ export function PrioritiesView() {
   const styles = useViewStyles();
   const plan = check?.plan;
   const [mode, setMode] = useState<WeightMode>('ahp');
-  const [optimal, setOptimal] = useState<PortfolioResult | null>(null);
+  // The answer belongs to the figures it was solved for: after a switch of weights or a re-check
+  // of the workbook it no longer applies, and one arriving for an older view is not shown.
+  const [solved, setSolved] = useState<{ view: View; result: PortfolioResult } | null>(null);
   const [solving, setSolving] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const view = useMemo(() => (plan ? prioritiesView(plan, mode) : null), [plan, mode]);
+  const optimal = solved && solved.view === view ? solved.result : null;
   if (!plan || !view) return null;
   if (view.scoring.projects.length === 0) return <Note>{t(lang, 'noProjects')}</Note>;
   const ahp = view.scoring.ahp;
@@ -35,7 +38,7 @@ export function PrioritiesView() {
   const solve = async () => {
     setSolving(true);
     try {
-      setOptimal(await optimalPortfolio(view, solverWasmUrl));
+      setSolved({ view, result: await optimalPortfolio(view, solverWasmUrl) });
     } catch (error) {
       setMessage(
         t(lang, 'solverUnavailable', { message: String((error as Error).message ?? error) }),
@@ -112,8 +115,12 @@ export function PrioritiesView() {
           </Button>
           {solving && <Spinner size="tiny" aria-label={t(lang, 'working')} />}
         </div>
+        {optimal && optimal.status !== 'optimal' && (
+          // A time limit or a solver failure: the plan shown is not proven optimal; the core says why.
+          <Note intent="warning">{optimal.message[lang]}</Note>
+        )}
         {optimal && (
-          <Text data-testid="objectives">
+          <Text data-testid="objectives" data-status={optimal.status}>
             {t(lang, 'optimalStatus', {
               optimal: formatNumber(optimal.objective, lang, 1),
               rank: formatNumber(optimal.rankAndFill.objective, lang, 1),
