@@ -20,11 +20,12 @@ import type { OidcVerifier } from './auth/oidc';
 import { oidcVerifier } from './auth/oidc';
 import type { Config } from './config';
 import type { AppDeps } from './handlers/context';
+import { bodyLimit } from './http/body-limit';
 import { apiError, errorHandler, notFoundRoute } from './http/errors';
 import { projectRoot } from './paths';
 import { openApiDocument } from './openapi';
 import type { Repositories } from './repositories';
-import { apiRouter } from './routes';
+import { apiRouter, XLSX_TYPE } from './routes';
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -38,6 +39,9 @@ export interface AppOptions {
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** Room for a multipart form's boundaries, part headers and small fields beside the file. */
+const MULTIPART_OVERHEAD = 64 * 1024;
 
 /** Headers a browser client (the add-in) may send and read. */
 const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, If-Match, Idempotency-Key, X-Request-Id';
@@ -150,6 +154,15 @@ export function createApp(options: AppOptions): express.Express {
           ),
         ),
     }),
+  );
+  app.use(
+    bodyLimit((req) => {
+      if (req.is('application/json')) return config.jsonLimitBytes;
+      if (req.is(XLSX_TYPE)) return config.xlsxLimitBytes;
+      // The file plus the form's boundaries and headers.
+      if (req.is('multipart/form-data')) return config.xlsxLimitBytes + MULTIPART_OVERHEAD;
+      return null;
+    }, logger),
   );
   app.use(express.json({ limit: config.jsonLimitBytes, strict: true }));
 

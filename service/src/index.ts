@@ -42,7 +42,11 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<() =>
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   logger.info(`plan register listening on ${config.publicOrigin} (${config.host}:${config.port})`);
   return async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Idle keep-alive connections would hold close() open: end them first.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    server.closeAllConnections();
+    await closed;
     await db.close();
   };
 }

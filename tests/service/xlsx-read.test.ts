@@ -134,7 +134,7 @@ describe('files that are not readable workbooks', () => {
   });
 
   it('refuses an archive that would unpack beyond the limit, before unpacking it', async () => {
-    // The directory claims 500 MB for one part: above the 400 MB default.
+    // The directory claims 500 MB for one part: above the 100 MB default.
     const bomb = zipOf([
       { name: '[Content_Types].xml', data: '<Types/>' },
       { name: 'xl/workbook.xml', data: '<workbook/>', declaredSize: 500 * 1_048_576 },

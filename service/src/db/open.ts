@@ -32,7 +32,16 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** Folder of migrations; default: the service's `prisma/migrations`. */
   migrationsDir?: string;
+  /** PostgreSQL connection pool (see `DEFAULT_POOL`). */
+  pool?: { max?: number; connectionTimeoutMillis?: number };
 }
+
+/**
+ * The PostgreSQL pool: node-postgres's default of 10 connections, and a wait for a free
+ * connection bounded at 10 s (node-postgres waits forever by default: with every connection
+ * busy, requests would hang instead of failing with 503 `UNAVAILABLE`).
+ */
+export const DEFAULT_POOL = { max: 10, connectionTimeoutMillis: 10_000 } as const;
 
 /** An open database. */
 export interface Database {
@@ -90,13 +99,14 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const target = resolveDatabaseTarget(options);
   const migrations = readMigrations(options.migrationsDir ?? defaultMigrationsDir());
   return target.kind === 'postgres'
-    ? openPostgres(target.url, migrations)
+    ? openPostgres(target.url, migrations, { ...DEFAULT_POOL, ...options.pool })
     : openPglite(target.dataDir, migrations);
 }
 
 async function openPostgres(
   url: string,
   migrations: ReturnType<typeof readMigrations>,
+  pool: { max: number; connectionTimeoutMillis: number },
 ): Promise<Database> {
   // The migrator uses its own connection: a multi-statement script needs node-postgres's
   // simple protocol, which Prisma's raw queries do not offer.
@@ -108,7 +118,7 @@ async function openPostgres(
   } finally {
     await client.end();
   }
-  const prisma = createPrismaClient(new PrismaPg({ connectionString: url }));
+  const prisma = createPrismaClient(new PrismaPg({ connectionString: url, ...pool }));
   return {
     prisma,
     kind: 'postgres',

@@ -101,6 +101,16 @@ export function toApiError(error: unknown): ApiError {
       `The upload is not valid (${error.code}): send one file in the field "file".`,
     );
   }
+  if (databaseUnavailable(error))
+    return new ApiError(
+      'UNAVAILABLE',
+      {
+        fa: 'پایگاه داده اکنون پاسخ نمی‌دهد (همه اتصال‌ها در کارند)؛ چند ثانیه بعد دوباره بکوشید.',
+        en: 'The database is busy or unreachable right now; try again in a few seconds.',
+      },
+      undefined,
+      { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+    );
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === 'P2002')
       return apiError('ALREADY_EXISTS', 'این مورد از پیش وجود دارد.', 'It already exists.');
@@ -138,12 +148,48 @@ export function toApiError(error: unknown): ApiError {
   );
 }
 
-function tooLarge(): ApiError {
+/** Seconds a client should wait after a 503 (about one pool wait, `DEFAULT_POOL`). */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Prisma codes of a database that cannot serve now (prisma.io/docs/orm/reference/error-reference):
+ * P1001 unreachable, P1002 timed out, P1017 connection closed, P2024 pool timeout, P2028
+ * transaction could not start in time.
+ */
+const UNAVAILABLE_CODES: ReadonlySet<string> = new Set([
+  'P1001',
+  'P1002',
+  'P1017',
+  'P2024',
+  'P2028',
+]);
+
+/** True when an error says the database is exhausted or unreachable (not a bug: 503). */
+export function databaseUnavailable(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError)
+    return UNAVAILABLE_CODES.has(error.code);
+  if (error instanceof Prisma.PrismaClientInitializationError)
+    return UNAVAILABLE_CODES.has(error.errorCode ?? '');
+  // node-postgres's own message when no pooled connection frees up within
+  // `connectionTimeoutMillis` (pg-pool/index.js), passed through by the Prisma adapter.
+  return error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message);
+}
+
+/** 413 `PAYLOAD_TOO_LARGE`. */
+export function tooLarge(): ApiError {
   return apiError(
     'PAYLOAD_TOO_LARGE',
     'حجم درخواست از سقف مجاز بیشتر است.',
     'The request body is larger than allowed.',
   );
+}
+
+/** The JSON body of an error response. */
+export function errorBody(api: ApiError, req: { id?: unknown }): ErrorBody {
+  const body: ErrorBody = { code: api.code, message: api.bilingual };
+  if (api.details !== undefined) body.details = api.details;
+  if (typeof req.id === 'string') body.requestId = req.id;
+  return body;
 }
 
 /** The one error handler: logs unexpected errors with their stack, answers with the code only. */
@@ -152,10 +198,25 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     void _next;
     const api = toApiError(error);
     if (api.code === 'INTERNAL') logger.error({ err: error, requestId: req.id }, 'request failed');
-    const body: ErrorBody = { code: api.code, message: api.bilingual };
-    if (api.details !== undefined) body.details = api.details;
-    if (typeof req.id === 'string') body.requestId = req.id;
+    // Every refusal of access is logged with who asked for what (never the token itself).
+    if (api.status === 401 || api.status === 403) {
+      const who = res.locals.principal as { userId?: string; tenantId?: string } | undefined;
+      logger.warn(
+        {
+          event: 'access.denied',
+          status: api.status,
+          code: api.code,
+          method: req.method,
+          path: req.originalUrl.split('?')[0],
+          userId: who?.userId ?? null,
+          tenantId: who?.tenantId ?? null,
+          reason: (res.locals.authFailure as string | undefined) ?? null,
+          requestId: req.id,
+        },
+        'access denied',
+      );
+    }
     if (res.headersSent) return;
-    res.set(api.headers).status(api.status).json(body);
+    res.set(api.headers).status(api.status).json(errorBody(api, req));
   };
 }

@@ -142,6 +142,24 @@ export function tablesSha256(tables: VersionTables): string {
   return sha256Hex(canonicalJson(tables));
 }
 
+/**
+ * SHA-256 of a version's money totals and of its validation report (canonical JSON, totals
+ * in `measure`, `year` order with amounts as decimal strings): recorded in the version's
+ * audit entry so that `plan admin verify` can tell if either was changed.
+ */
+export function versionReportHashes(version: {
+  totals: readonly VersionTotal[];
+  validation: JsonValue;
+}): { totalsSha256: string; validationSha256: string } {
+  const totals = [...version.totals]
+    .sort((a, b) => (a.measure === b.measure ? a.year - b.year : a.measure < b.measure ? -1 : 1))
+    .map((t) => ({ measure: t.measure, year: t.year, amount: t.amount.toString() }));
+  return {
+    totalsSha256: sha256Hex(canonicalJson(totals)),
+    validationSha256: sha256Hex(canonicalJson(version.validation)),
+  };
+}
+
 /** The response stored for replays when the caller gives none. */
 export function defaultVersionResponse(created: VersionSummary): JsonObject {
   return {
@@ -337,6 +355,7 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
           baseVersion: input.baseVersion,
           tablesSha256: version.tablesSha256,
           xlsxSha256: version.xlsxSha256,
+          ...versionReportHashes({ totals: version.totals, validation: input.validation }),
           rows: rows.data.length,
           idempotencyKey: input.idempotency?.key ?? null,
         },

@@ -9,6 +9,9 @@ export type { ReadXlsxOptions, ReadXlsxResult } from './read';
 export {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_CELLS,
+  DEFAULT_MAX_ENTRIES,
+  DEFAULT_MAX_SHEET_CELLS,
+  DEFAULT_MAX_SHEET_ROWS,
   DEFAULT_MAX_UNCOMPRESSED_BYTES,
   readXlsx,
   toRawCell,
@@ -16,5 +19,5 @@ export {
 export type { ReadCsvResult } from './csv';
 export { DEFAULT_MAX_CSV_BYTES, decodeCsvBytes, detectDelimiter, readCsvTable } from './csv';
 export { writeRawWorkbook, writeWorkbook } from './write';
-export type { ZipSummary } from './zip';
-export { looksLikeZip, summariseZip } from './zip';
+export type { ScanLimits, ScanProblem, ZipPart, ZipSummary } from './zip';
+export { looksLikeZip, scanParts, summariseZip } from './zip';

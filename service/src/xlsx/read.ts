@@ -11,7 +11,7 @@ import { LIMITS } from '../../../shared/src/read/raw';
 import { a1, parseA1 } from '../../../shared/src/findings';
 import type { FileError } from './errors';
 import { fileError, megabytes } from './errors';
-import { summariseZip } from './zip';
+import { scanParts, summariseZip } from './zip';
 
 /** Limits checked before and after parsing. */
 export interface ReadXlsxOptions {
@@ -21,12 +21,27 @@ export interface ReadXlsxOptions {
   maxUncompressedBytes?: number;
   /** Most cells in all tables together (default `DEFAULT_MAX_CELLS`). */
   maxCells?: number;
+  /** Most parts in the archive (default `DEFAULT_MAX_ENTRIES`). */
+  maxEntries?: number;
+  /** Most rows in all worksheets, counted before parsing (default `DEFAULT_MAX_SHEET_ROWS`). */
+  maxSheetRows?: number;
+  /** Most cells in all worksheets, counted before parsing (default `DEFAULT_MAX_SHEET_CELLS`). */
+  maxSheetCells?: number;
 }
 
 /** 50 MB: a plan workbook with a few thousand rows is well under 5 MB. */
 export const DEFAULT_MAX_BYTES = 50 * 1_048_576;
-/** 400 MB unpacked: sheet XML compresses about 10:1, so a 50 MB file may legitimately unpack to this. */
-export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 400 * 1_048_576;
+/**
+ * 100 MB unpacked: a plan workbook with a few thousand rows unpacks to a few MB; exceljs
+ * needs many times the unpacked size in memory, so this bounds what a parse may cost.
+ */
+export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 100 * 1_048_576;
+/** 1,000 parts: a workbook at the 200-table limit has about 2 parts per table plus sheets. */
+export const DEFAULT_MAX_ENTRIES = 1_000;
+/** 100,000 sheet rows: 20 times a large plan; refused before exceljs keeps them in memory. */
+export const DEFAULT_MAX_SHEET_ROWS = 100_000;
+/** 1,000,000 sheet cells (≈1.5 KB each in exceljs: about 1.5 GB at most, see `scanParts`). */
+export const DEFAULT_MAX_SHEET_CELLS = 1_000_000;
 /** Five million table cells: far above any plan, low enough to bound memory. */
 export const DEFAULT_MAX_CELLS = 5_000_000;
 
@@ -130,6 +145,14 @@ export async function readXlsx(
       `محتوای فایل پس از گشودن ${megabytes(zip.summary.uncompressedBytes)} است و از سقف ${megabytes(maxUnpacked)} بزرگ‌تر است.`,
       `The file unpacks to ${megabytes(zip.summary.uncompressedBytes)}, above the limit of ${megabytes(maxUnpacked)}.`,
     );
+  const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  if (zip.summary.entries > maxEntries)
+    return fail(
+      'FILE_UNREADABLE',
+      `فایل ${zip.summary.entries.toLocaleString('en-US')} بخش دارد و از سقف ${maxEntries.toLocaleString('en-US')} بیشتر است؛ کارپوشه برنامه چنین نیست.`,
+      `The file has ${zip.summary.entries.toLocaleString('en-US')} parts, above the limit of ${maxEntries.toLocaleString('en-US')}; a plan workbook has far fewer.`,
+      'zip: too many entries',
+    );
   const names = new Set(zip.summary.names.map((n) => n.toLowerCase()));
   if (!names.has('[content_types].xml') || !names.has('xl/workbook.xml'))
     return fail(
@@ -137,6 +160,32 @@ export async function readXlsx(
       'این فایل فشرده (zip) هست ولی کارپوشه اکسل نیست (مثلاً سند Word یا فایل ODS است). آن را در اکسل با قالب .xlsx ذخیره کنید.',
       'This is a zip archive but not an Excel workbook (e.g. a Word or ODS file). Save it from Excel as .xlsx.',
     );
+
+  const scanned = await scanParts(bytes, zip.summary.parts, {
+    maxRows: options.maxSheetRows ?? DEFAULT_MAX_SHEET_ROWS,
+    maxCells: options.maxSheetCells ?? DEFAULT_MAX_SHEET_CELLS,
+  });
+  if (!scanned.ok && scanned.problem === 'doctype')
+    return fail(
+      'FILE_UNREADABLE',
+      'فایل بخشی با تعریف DOCTYPE دارد که کارپوشه‌های اکسل ندارند؛ برای ایمنی خوانده نشد. آن را در اکسل باز کنید و دوباره ذخیره کنید.',
+      'A part of the file declares a DOCTYPE, which Excel workbooks never do; for safety it was not read. Open it in Excel and save it again.',
+      'zip: doctype',
+    );
+  if (!scanned.ok)
+    return scanned.problem === 'too-many-rows' || scanned.problem === 'too-many-cells'
+      ? fail(
+          'TOO_MANY_CELLS',
+          'برگه‌های کارپوشه بیش از اندازه سطر یا خانه دارند؛ کارپوشه برنامه چنین نیست.',
+          'The sheets hold far more rows or cells than a plan workbook; the file was not read.',
+          `zip: ${scanned.problem}`,
+        )
+      : fail(
+          'FILE_UNREADABLE',
+          'فایل ناقص یا خراب است و خوانده نشد. نسخه سالم آن را دوباره ذخیره کنید.',
+          'The file is truncated or damaged and could not be read. Save a sound copy again.',
+          `zip: ${scanned.problem}`,
+        );
 
   const wb = new ExcelJS.Workbook();
   try {

@@ -18,6 +18,7 @@ import { textTable } from '../format';
 import type { CliProblem } from '../io';
 import { EXIT, reportProblem, toJson } from '../io';
 import { pathOf } from '../load';
+import { verifyAction } from './verify';
 
 const ACTIONS = [
   'tenant-create',
@@ -26,6 +27,7 @@ const ACTIONS = [
   'token-issue',
   'token-revoke',
   'tokens',
+  'verify',
 ] as const;
 type AdminAction = (typeof ACTIONS)[number];
 
@@ -190,6 +192,8 @@ async function runAction(
         ).trimEnd(),
       };
     }
+    case 'verify':
+      return verifyAction(repos, tenant);
   }
 }
 
@@ -197,14 +201,15 @@ async function runAction(
 export const adminCommand: Command = {
   name: 'admin',
   summary: {
-    fa: 'مدیریت مستقیم پایگاه داده دفتر برنامه: ساخت شهرداری، واحد و کاربر، صدور، فهرست و ابطال توکن API (برای راه‌اندازی نخستین مدیر).',
-    en: 'Works on the register database directly: create a tenant, department or user, issue, list or revoke API tokens (how the first administrator is made).',
+    fa: 'مدیریت مستقیم پایگاه داده دفتر برنامه: ساخت شهرداری، واحد و کاربر، صدور، فهرست و ابطال توکن API (برای راه‌اندازی نخستین مدیر)، و وارسی زنجیره ممیزی و هش همه نسخه‌ها (verify).',
+    en: 'Works on the register database directly: create a tenant, department or user, issue, list or revoke API tokens (how the first administrator is made), and verify the audit chain and every version against its hashes (verify).',
   },
   usage: `admin ${ACTIONS.join('|')} [--tenant ID] [--database-url URL | --data-dir DIR] …`,
   examples: [
     'admin user-create --email admin@city.ir --roles admin --data-dir .data/pglite',
     'admin token-issue --email admin@city.ir --name laptop --expires-days 90',
     'admin token-revoke --id 5d2a…',
+    'admin verify --data-dir .data/pglite',
   ],
   options: {
     tenant: {
