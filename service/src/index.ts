@@ -21,7 +21,10 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<() =>
   const db = await openDatabase(
     env.DATABASE_URL || env.PLAN_DATA_DIR ? {} : { dataDir: path.join(config.dataRoot, 'pglite') },
   );
-  const repos = createRepositories(db.prisma, { versionCacheBytes: config.versionCacheBytes });
+  const repos = createRepositories(db.prisma, {
+    versionCacheBytes: config.versionCacheBytes,
+    reader: db.reader,
+  });
   logger.info({ database: db.kind, migrations: db.migrations }, 'database open');
   if (config.seedSample) {
     const seeded = await seedSample(

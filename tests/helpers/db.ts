@@ -107,7 +107,7 @@ export async function openTestDatabase(
   const db = await openDatabase(scratch.options);
   return {
     db,
-    repos: createRepositories(db.prisma, options),
+    repos: createRepositories(db.prisma, { ...options, reader: db.reader }),
     scratch,
     close: async () => {
       await db.close();

@@ -250,7 +250,7 @@ async function crashRun(kind: DbKind): Promise<CrashRun> {
   // The service is down: open the database here and check every stored version.
   const db = await openDatabase(scratch.options);
   try {
-    const repos = createRepositories(db.prisma, { versionCacheBytes: 0 });
+    const repos = createRepositories(db.prisma, { versionCacheBytes: 0, reader: db.reader });
     const report = await verifyRegister(repos, TENANT);
     expect(report.problems).toEqual([]);
     const sub = await repos.submissions.get(TENANT, id);

@@ -162,7 +162,7 @@ describe.each(DB_KINDS)('limits (%s)', (kind) => {
         pool: { max: 1, connectionTimeoutMillis: 200 },
       });
       const app = createApp({
-        repos: createRepositories(db.prisma),
+        repos: createRepositories(db.prisma, { reader: db.reader }),
         config: testConfig(),
         databaseKind: kind,
         logger: pino({ level: 'silent' }),

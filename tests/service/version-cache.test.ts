@@ -26,7 +26,10 @@ describe.each(DB_KINDS)('the version cache on %s', (kind: DbKind) => {
   let m: SeededMunicipality;
   beforeAll(async () => {
     cached = database().repos;
-    other = createRepositories(database().db.prisma, { versionCacheBytes: 0 });
+    other = createRepositories(database().db.prisma, {
+      versionCacheBytes: 0,
+      reader: database().db.reader,
+    });
     m = await seedMunicipality(cached, 'tabriz');
   });
 
@@ -42,6 +45,15 @@ describe.each(DB_KINDS)('the version cache on %s', (kind: DbKind) => {
     if (result.kind !== 'created') throw new Error(result.kind);
     return result.version.version;
   };
+
+  it('reads a submission on the hot path exactly as Prisma does (times in UTC)', async () => {
+    // db/sql.ts reads this with its own SQL (the pool on PostgreSQL); Prisma is the reference.
+    const viaPrisma = await cached.submissions.get(m.tenantId, m.submissionId);
+    const hot = await cached.submissions.getForRead(m.tenantId, m.submissionId);
+    const dept = await cached.departments.get(m.tenantId, m.departmentId);
+    expect(hot).toEqual({ ...viaPrisma, departmentCode: dept?.code });
+    expect(hot?.createdAt.getTime()).toBe(viaPrisma?.createdAt.getTime());
+  });
 
   it('serves a version as the database holds it, frozen against changes', async () => {
     await pushBy(cached, 0, 'پل عابر پیاده');

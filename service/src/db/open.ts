@@ -8,11 +8,13 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import type { Db } from '../repositories/client';
 import { createPrismaClient } from '../repositories/client';
 import type { MigrationRefusal, MigrationReport } from './migrator';
 import { pgliteAdapter } from './pglite-adapter';
+import type { SqlReader } from './sql';
+import { prismaReader } from './sql';
 import {
   applyMigrations,
   defaultMigrationsDir,
@@ -49,6 +51,8 @@ export interface Database {
   kind: DatabaseKind;
   /** What the migrator did on opening. */
   migrations: MigrationReport;
+  /** What runs the hot reads of `sql.ts` (give it to `createRepositories`). */
+  reader: SqlReader;
   /** Disconnects Prisma and closes PGlite (or ends the PostgreSQL pool). */
   close(): Promise<void>;
 }
@@ -118,12 +122,24 @@ async function openPostgres(
   } finally {
     await client.end();
   }
-  const prisma = createPrismaClient(new PrismaPg({ connectionString: url, ...pool }));
+  // One pool for Prisma and for the hot reads of sql.ts: one connection limit, one wait bound.
+  const pgPool = new Pool({ connectionString: url, ...pool });
+  // An idle connection the server ends (restart, administrator, network) is dropped by the
+  // pool, which opens a new one when next needed; unheard, the event would end the process.
+  pgPool.on('error', () => undefined);
+  const prisma = createPrismaClient(new PrismaPg(pgPool));
   return {
     prisma,
     kind: 'postgres',
     migrations: report,
-    close: () => prisma.$disconnect(),
+    reader: {
+      query: async <R extends Record<string, unknown>>(text: string, params: unknown[]) =>
+        (await pgPool.query<R>(text, params)).rows,
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pgPool.end();
+    },
   };
 }
 
@@ -144,6 +160,8 @@ async function openPglite(
       prisma,
       kind: 'pglite',
       migrations: report,
+      // Through Prisma's adapter: it keeps PGlite's one connection to one transaction at a time.
+      reader: prismaReader(prisma),
       close: async () => {
         try {
           await prisma.$disconnect();

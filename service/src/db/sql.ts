@@ -72,10 +72,32 @@ export const ledger = {
 export interface RawExecutor {
   $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number>;
 }
-/** A Prisma client or transaction client that can read with a raw statement. */
-export interface RawReader {
-  $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<T>;
+
+/**
+ * What runs the hot reads below: a `$n`-parameterised statement returning rows. On
+ * PostgreSQL the service gives the node-postgres pool that Prisma's adapter also uses (one
+ * pool, one limit), skipping Prisma's per-query work; otherwise Prisma's raw query
+ * (`prismaReader`), e.g. on PGlite.
+ */
+export interface SqlReader {
+  query<R extends Record<string, unknown>>(text: string, params: unknown[]): Promise<R[]>;
 }
+
+/** A reader through Prisma's raw queries. */
+export function prismaReader(db: {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): PromiseLike<T>;
+}): SqlReader {
+  return {
+    query: async <R extends Record<string, unknown>>(text: string, params: unknown[]) =>
+      db.$queryRawUnsafe<R[]>(text, ...params),
+  };
+}
+
+/**
+ * A timestamp column as milliseconds since 1970 UTC (how Prisma stores `DateTime`): drivers
+ * would read a `timestamp` without time zone in the process's local zone.
+ */
+const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
 
 /**
  * Takes the transaction-scoped advisory lock of a tenant's audit chain: appends of one tenant
@@ -106,26 +128,40 @@ export interface TokenUserRow {
   roles: string[];
 }
 
+const date = (value: unknown): Date => new Date(Number(value));
+const dateOrNull = (value: unknown): Date | null => (value === null ? null : date(value));
+
 /**
  * The token with this hash in this tenant, with its user and the user's roles: one statement
  * (Prisma's `include` would be three), run on every authenticated request.
  */
 export async function findTokenWithUser(
-  db: RawReader,
+  db: SqlReader,
   tenantId: string,
   tokenHash: string,
 ): Promise<TokenUserRow | null> {
-  const rows = await db.$queryRaw<TokenUserRow[]>`
-    SELECT t.tenant_id AS "tenantId", t.id, t.user_id AS "userId", t.name, t.prefix,
-           t.created_at AS "createdAt", t.expires_at AS "expiresAt", t.revoked,
-           t.revoked_at AS "revokedAt", u.email, u.display_name AS "displayName",
-           u.department_id AS "departmentId", u.disabled, u.created_at AS "userCreatedAt",
-           ARRAY(SELECT r.role::text FROM user_role r
-                 WHERE r.tenant_id = u.tenant_id AND r.user_id = u.id) AS roles
-      FROM api_token t
-      JOIN app_user u ON u.tenant_id = t.tenant_id AND u.id = t.user_id
-     WHERE t.tenant_id = ${tenantId} AND t.token_hash = ${tokenHash}`;
-  return rows[0] ?? null;
+  const rows = await db.query(
+    `SELECT t.tenant_id AS "tenantId", t.id, t.user_id AS "userId", t.name, t.prefix,
+            ${ms('t.created_at')} AS "createdAt", ${ms('t.expires_at')} AS "expiresAt",
+            t.revoked, ${ms('t.revoked_at')} AS "revokedAt", u.email,
+            u.display_name AS "displayName", u.department_id AS "departmentId", u.disabled,
+            ${ms('u.created_at')} AS "userCreatedAt",
+            ARRAY(SELECT r.role::text FROM user_role r
+                  WHERE r.tenant_id = u.tenant_id AND r.user_id = u.id) AS roles
+       FROM api_token t
+       JOIN app_user u ON u.tenant_id = t.tenant_id AND u.id = t.user_id
+      WHERE t.tenant_id = $1 AND t.token_hash = $2`,
+    [tenantId, tokenHash],
+  );
+  const row = rows[0];
+  if (row === undefined) return null;
+  return {
+    ...(row as unknown as TokenUserRow),
+    createdAt: date(row.createdAt),
+    expiresAt: dateOrNull(row.expiresAt),
+    revokedAt: dateOrNull(row.revokedAt),
+    userCreatedAt: date(row.userCreatedAt),
+  };
 }
 
 /** The rows of one version, in table order: what `insertVersionRows` stores. */
@@ -173,18 +209,26 @@ export interface SubmissionReadRow {
  * its query compiler), read by every request on a submission.
  */
 export async function findSubmissionForRead(
-  db: RawReader,
+  db: SqlReader,
   tenantId: string,
   submissionId: string,
 ): Promise<SubmissionReadRow | null> {
-  const rows = await db.$queryRaw<SubmissionReadRow[]>`
-    SELECT s.tenant_id AS "tenantId", s.id, s.cycle_id AS "cycleId",
-           s.department_id AS "departmentId", d.code AS "departmentCode", s.kind, s.title,
-           s.current_version AS "currentVersion", s.status::text AS status,
-           s.created_by_id AS "createdById", s.created_at AS "createdAt",
-           s.updated_at AS "updatedAt"
-      FROM submission s
-      JOIN department d ON d.tenant_id = s.tenant_id AND d.id = s.department_id
-     WHERE s.tenant_id = ${tenantId} AND s.id = ${submissionId}`;
-  return rows[0] ?? null;
+  const rows = await db.query(
+    `SELECT s.tenant_id AS "tenantId", s.id, s.cycle_id AS "cycleId",
+            s.department_id AS "departmentId", d.code AS "departmentCode", s.kind, s.title,
+            s.current_version AS "currentVersion", s.status::text AS status,
+            s.created_by_id AS "createdById", ${ms('s.created_at')} AS "createdAt",
+            ${ms('s.updated_at')} AS "updatedAt"
+       FROM submission s
+       JOIN department d ON d.tenant_id = s.tenant_id AND d.id = s.department_id
+      WHERE s.tenant_id = $1 AND s.id = $2`,
+    [tenantId, submissionId],
+  );
+  const row = rows[0];
+  if (row === undefined) return null;
+  return {
+    ...(row as unknown as SubmissionReadRow),
+    createdAt: date(row.createdAt),
+    updatedAt: date(row.updatedAt),
+  };
 }

@@ -7,12 +7,15 @@ import { appendAudit } from './audit';
 import type { Db, Tx } from './client';
 import { TX_OPTIONS } from './client';
 import type { VersionCache } from './versions';
+import type { SqlReader } from '../db/sql';
 
 /** The shared dependencies of the repositories. */
 export interface RepositoryContext {
   prisma: Db;
   /** The current time; `new Date()` unless a test pins it. */
   now: () => Date;
+  /** What runs the hot reads of `db/sql.ts`. */
+  reader: SqlReader;
   /** Cache of immutable versions; none when absent. */
   versionCache?: VersionCache;
 }

@@ -20,6 +20,8 @@ import type { DepartmentRepository, TenantRepository } from './tenants';
 import { departmentRepository, tenantRepository } from './tenants';
 import type { TokenRepository, UserRepository } from './users';
 import { tokenRepository, userRepository } from './users';
+import type { SqlReader } from '../db/sql';
+import { prismaReader } from '../db/sql';
 import type { VersionRepository } from './versions';
 import { DEFAULT_VERSION_CACHE_BYTES, VersionCache, versionRepository } from './versions';
 
@@ -44,12 +46,15 @@ export function createRepositories(
     now?: () => Date;
     /** Bound of the cache of immutable versions in bytes (0: no cache); default 64 MiB. */
     versionCacheBytes?: number;
+    /** What runs the hot reads (`Database.reader`); default: Prisma's raw queries. */
+    reader?: SqlReader;
   } = {},
 ): Repositories {
   const cacheBytes = options.versionCacheBytes ?? DEFAULT_VERSION_CACHE_BYTES;
   const ctx: RepositoryContext = {
     prisma,
     now: options.now ?? (() => new Date()),
+    reader: options.reader ?? prismaReader(prisma),
     ...(cacheBytes > 0 && { versionCache: new VersionCache(cacheBytes) }),
   };
   return {

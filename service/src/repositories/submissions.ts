@@ -178,7 +178,7 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
       prisma.submission.findUnique({ where: { tenantId_id: { tenantId, id } } }),
 
     async getForRead(tenantId, id) {
-      const row = await findSubmissionForRead(prisma, tenantId, id);
+      const row = await findSubmissionForRead(ctx.reader, tenantId, id);
       if (row === null) return null;
       const status = SUBMISSION_STATUSES.find((known) => known === row.status);
       if (status === undefined) throw new Error(`unknown submission status ${row.status}`);

@@ -343,7 +343,7 @@ export function tokenRepository(ctx: RepositoryContext): TokenRepository {
 
     async authenticate(tenantId, tokenHash, now = ctx.now()) {
       // One statement on every request (sql.ts says why it is not Prisma's `include`).
-      const row = await findTokenWithUser(prisma, tenantId, tokenHash);
+      const row = await findTokenWithUser(ctx.reader, tenantId, tokenHash);
       if (row === null) return { ok: false, reason: 'unknown' };
       if (row.revoked) return { ok: false, reason: 'revoked' };
       if (row.expiresAt !== null && row.expiresAt.getTime() <= now.getTime())

@@ -301,7 +301,11 @@ export const adminCommand: Command = {
       );
     }
     try {
-      const out = await runAction(ctx, action, createRepositories(db.prisma));
+      const out = await runAction(
+        ctx,
+        action,
+        createRepositories(db.prisma, { reader: db.reader }),
+      );
       if ('code' in out) return reportProblem(io, out, lang);
       io.stdout.write((ctx.json ? toJson(out.json) : out.text) + '\n');
       return EXIT.ok;
