@@ -16,7 +16,6 @@
  *
  * Needs Chromium (`/usr/bin/chromium` or CHROMIUM_PATH); without it the load part is skipped.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,21 +25,16 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { samplePlanWorkbook } from '../shared/src';
 import { fakeExcelJs } from '../tests/e2e/taskpaneExcelHost';
+import {
+  buildAddin,
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  chromiumAvailable,
+  OFFICE_JS,
+} from '../tests/helpers/browser';
 import type { BenchLine } from './lib';
 import { report } from './lib';
 
-const repo = path.join(__dirname, '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const LOADS = 7;
 /** The issue's target for the pane, React and Fluent UI included (gzip). */
 const TARGET_KB = 400;
@@ -54,25 +48,6 @@ interface Chunk {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-function build(out: string): void {
-  const r = spawnSync(
-    process.execPath,
-    [
-      path.join(repo, 'node_modules', 'vite', 'bin', 'vite.js'),
-      'build',
-      '--config',
-      path.join(repo, 'addin', 'vite.config.ts'),
-      '--outDir',
-      out,
-      '--emptyOutDir',
-      '--logLevel',
-      'error',
-    ],
-    { cwd: repo, encoding: 'utf8' },
-  );
-  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stderr}`);
-}
 
 /** The chunks loaded before the pane renders: the entry, the pane's chunk, their static imports. */
 function paneFiles(manifest: Record<string, Chunk>): { pane: Set<string>; onDemand: Set<string> } {
@@ -97,7 +72,7 @@ function paneFiles(manifest: Record<string, Chunk>): { pane: Set<string>; onDema
 }
 
 async function loadTimes(dist: string): Promise<BenchLine[]> {
-  if (!existsSync(CHROMIUM)) {
+  if (!chromiumAvailable) {
     console.warn(`pane load skipped: no Chromium at ${CHROMIUM}`);
     return [];
   }
@@ -123,7 +98,7 @@ async function loadTimes(dist: string): Promise<BenchLine[]> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/addin/`;
   const office = fakeExcelJs(samplePlanWorkbook().tables, 'fa-IR');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   const context = await browser.newContext({ viewport: { width: 350, height: 900 } });
   await context.route(OFFICE_JS, (route) =>
     route.fulfill({ contentType: 'text/javascript', body: office }),
@@ -188,7 +163,7 @@ async function loadTimes(dist: string): Promise<BenchLine[]> {
 async function main() {
   const out = mkdtempSync(path.join(os.tmpdir(), 'plan-pane-bench-'));
   try {
-    build(out);
+    buildAddin(out);
     const manifest = JSON.parse(
       readFileSync(path.join(out, '.vite', 'manifest.json'), 'utf8'),
     ) as Record<string, Chunk>;

@@ -8,7 +8,6 @@
  */
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
@@ -19,20 +18,13 @@ import { chromium } from 'playwright-core';
 import { DEFAULT_BASE_URL } from '../../addin/build/manifest';
 import { fakeOfficeJs } from '../addin/fakeOfficeHost';
 import { DEPARTMENT_WORKBOOK } from '../addin/fixtures';
-
-const repo = path.join(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-// Launch flags that work on these machines (docs: toolchain, "Browser tests").
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import {
+  buildAddin,
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  chromiumAvailable,
+  OFFICE_JS,
+} from '../helpers/browser';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -59,7 +51,7 @@ function serve(dir: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 if (!available)
   console.warn(`tests/e2e/functions.browser.test.ts skipped: no Chromium at ${CHROMIUM}`);
 const describeInBrowser = available ? describe : describe.skip;
@@ -74,25 +66,10 @@ describeInBrowser('the built add-in in a browser with a fake Office host', () =>
 
   beforeAll(async () => {
     dist = mkdtempSync(path.join(os.tmpdir(), 'plan-addin-'));
-    const build = spawnSync(
-      process.execPath,
-      [
-        path.join(repo, 'node_modules', 'vite', 'bin', 'vite.js'),
-        'build',
-        '--config',
-        path.join(repo, 'addin', 'vite.config.ts'),
-        '--outDir',
-        dist,
-        '--emptyOutDir',
-        '--logLevel',
-        'warn',
-      ],
-      { cwd: repo, encoding: 'utf8', env: { ...process.env, ADDIN_BASE_URL: DEFAULT_BASE_URL } },
-    );
-    if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
+    buildAddin(dist, { ADDIN_BASE_URL: DEFAULT_BASE_URL });
     server = await serve(dist);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/addin/`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
     page = await browser.newPage();
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {

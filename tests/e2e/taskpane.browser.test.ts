@@ -17,8 +17,7 @@
  */
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -39,19 +38,14 @@ import { readXlsx } from '../../service/src/xlsx';
 import type { Harness } from '../service/api-harness';
 import { bearer, binary, openHarness, submissionOf } from '../service/api-harness';
 import { fakeExcelJs } from './taskpaneExcelHost';
+import {
+  buildAddin,
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  chromiumAvailable,
+  OFFICE_JS,
+} from '../helpers/browser';
 
-const repo = path.join(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const SHOTS = path.join(__dirname, 'screenshots');
 /** The task pane's default width in Excel on the web and on Windows (about 350 px). */
 const PANE = { width: 350, height: 900 };
@@ -63,7 +57,7 @@ type Fake = {
   events: boolean[];
 };
 
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 if (!available)
   console.warn(`tests/e2e/taskpane.browser.test.ts skipped: no Chromium at ${CHROMIUM}`);
 const describeInBrowser = available ? describe : describe.skip;
@@ -78,28 +72,13 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
 
   beforeAll(async () => {
     dist = mkdtempSync(path.join(os.tmpdir(), 'plan-pane-'));
-    const build = spawnSync(
-      process.execPath,
-      [
-        path.join(repo, 'node_modules', 'vite', 'bin', 'vite.js'),
-        'build',
-        '--config',
-        path.join(repo, 'addin', 'vite.config.ts'),
-        '--outDir',
-        dist,
-        '--emptyOutDir',
-        '--logLevel',
-        'warn',
-      ],
-      { cwd: repo, encoding: 'utf8' },
-    );
-    if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
+    buildAddin(dist);
     h = await openHarness('pglite', { addinDir: dist });
     server = await new Promise<Server>((resolve) => {
       const s = h.app.listen(0, '127.0.0.1', () => resolve(s));
     });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
 
