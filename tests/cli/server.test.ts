@@ -10,9 +10,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getTableSpec } from '../../shared/src/contract/tables';
-import type { RawCell, RawTable, RawWorkbook } from '../../shared/src/read/raw';
-import { captionOf } from '../../shared/src/template';
 import { main } from '../../service/src/cli/main';
 import { credentialsPath } from '../../service/src/cli/remote';
 import { openDatabase } from '../../service/src/db';
@@ -20,11 +17,10 @@ import { createRepositories } from '../../service/src/repositories';
 import { hashToken } from '../../service/src/repositories/users';
 import { readXlsx, writeRawWorkbook } from '../../service/src/xlsx';
 import { createScratchDatabase, DB_KINDS, seedMunicipality } from '../helpers/db';
+import { projectColumn, withNewProject } from '../helpers/workbook';
 import type { Harness } from '../service/api-harness';
 import { openHarness, submissionOf } from '../service/api-harness';
 import type { Run } from './helpers';
-
-const YEARS = ['1405', '1406', '1407', '1408', '1409'];
 
 /** Runs `plan ...argv` in `cwd` with its own environment (credentials live under it). */
 async function planIn(cwd: string, env: Record<string, string>, ...argv: string[]): Promise<Run> {
@@ -37,33 +33,6 @@ async function planIn(cwd: string, env: Record<string, string>, ...argv: string[
     stderr: { write: (s: string) => (stderr += s) },
   });
   return { code, stdout, stderr };
-}
-
-function column(t: RawTable, key: string): number {
-  const i = t.header.indexOf(captionOf(getTableSpec('tblProjects'), key, 'fa'));
-  if (i < 0) throw new Error(`no column ${key}`);
-  return i;
-}
-
-/** The workbook with one new project (a copy of the first, renamed, 1 billion Rials a year). */
-function withNewProject(raw: RawWorkbook, programId: string | null): RawWorkbook {
-  return {
-    tables: raw.tables.map((t) => {
-      if (t.name !== 'tblProjects') return t;
-      const row: RawCell[] = [...(t.rows[0] ?? [])];
-      row[column(t, 'ProjectId')] = 'P-NEW';
-      row[column(t, 'Title')] = 'پل عابر پیاده تازه';
-      if (programId !== null) row[column(t, 'ProgramId')] = programId;
-      row[column(t, 'StartYear')] = 1405;
-      row[column(t, 'EndYear')] = 1409;
-      row[column(t, 'Status')] = 'proposed';
-      row[column(t, 'Mandatory')] = false;
-      row[column(t, 'DependsOn')] = null;
-      row[column(t, 'OpexImpact')] = 0;
-      for (const y of YEARS) row[t.header.indexOf(y)] = 1_000_000_000;
-      return { ...t, rows: [...t.rows, row] };
-    }),
-  };
 }
 
 describe.each(DB_KINDS)('plan against a register server (%s)', (kind) => {
@@ -256,7 +225,7 @@ describe.each(DB_KINDS)('plan against a register server (%s)', (kind) => {
       expect.arrayContaining(['tblCityTotals', 'tblProjects']),
     );
     const projects = city.workbook.tables.find((t) => t.name === 'tblProjects');
-    const idCol = projects ? column(projects, 'ProjectId') : -1;
+    const idCol = projects ? projectColumn(projects, 'ProjectId') : -1;
     expect(projects?.rows.some((r) => r[idCol] === 'P-NEW')).toBe(true);
   });
 

@@ -6,45 +6,12 @@
  * approved by other people, and the council consolidates the city plan and opens the export.
  */
 import request from 'supertest';
-import { getTableSpec } from '../../shared/src/contract/tables';
-import type { RawCell, RawTable, RawWorkbook } from '../../shared/src/read/raw';
-import { captionOf } from '../../shared/src/template';
 import { readXlsx, writeRawWorkbook } from '../../service/src/xlsx';
 import { XLSX_TYPE } from '../../service/src/routes';
 import { DB_KINDS } from '../helpers/db';
+import { NEW_PROJECT_COST, PLAN_YEARS, withNewProject } from '../helpers/workbook';
 import type { Harness } from './api-harness';
 import { bearer, binary, openHarness, submissionOf } from './api-harness';
-
-/** A new project's cost in each plan year: one billion Rials, so totals move by exactly that. */
-const NEW_COST = 1_000_000_000;
-const YEARS = ['1405', '1406', '1407', '1408', '1409'];
-
-function column(t: RawTable, key: string): number {
-  const i = t.header.indexOf(captionOf(getTableSpec('tblProjects'), key, 'fa'));
-  if (i < 0) throw new Error(`no column ${key}`);
-  return i;
-}
-
-/** The workbook with one new project appended (a copy of the first, renamed and re-costed). */
-function withNewProject(raw: RawWorkbook, programId: string | null): RawWorkbook {
-  return {
-    tables: raw.tables.map((t) => {
-      if (t.name !== 'tblProjects') return t;
-      const row: RawCell[] = [...(t.rows[0] ?? [])];
-      row[column(t, 'ProjectId')] = 'P-NEW';
-      row[column(t, 'Title')] = 'پل عابر پیاده تازه';
-      if (programId !== null) row[column(t, 'ProgramId')] = programId;
-      row[column(t, 'StartYear')] = 1405;
-      row[column(t, 'EndYear')] = 1409;
-      row[column(t, 'Status')] = 'proposed';
-      row[column(t, 'Mandatory')] = false;
-      row[column(t, 'DependsOn')] = null;
-      row[column(t, 'OpexImpact')] = 0;
-      for (const y of YEARS) row[t.header.indexOf(y)] = NEW_COST;
-      return { ...t, rows: [...t.rows, row] };
-    }),
-  };
-}
 
 describe.each(DB_KINDS)(
   'the plan of a department, from template to council export (%s)',
@@ -194,14 +161,14 @@ describe.each(DB_KINDS)(
         .get(`/api/cycles/${h.cycleId}/consolidation`)
         .set(bearer(tokens.council));
       expect(after.status).toBe(200);
-      for (const y of YEARS) {
+      for (const y of PLAN_YEARS) {
         expect(BigInt(after.body.totals.total[y]) - BigInt(before.body.totals.total[y])).toBe(
-          BigInt(NEW_COST),
+          BigInt(NEW_PROJECT_COST),
         );
         expect(
           BigInt(after.body.totals.byDepartment['D-CIV'][y]) -
             BigInt(before.body.totals.byDepartment['D-CIV'][y]),
-        ).toBe(BigInt(NEW_COST));
+        ).toBe(BigInt(NEW_PROJECT_COST));
       }
 
       // Export, and re-open it: the totals sheet says what the JSON says.
@@ -217,7 +184,7 @@ describe.each(DB_KINDS)(
       const totals = reopenedFile.workbook.tables.find((t) => t.name === 'tblCityTotals');
       expect(totals?.header[0]).toBe('کل برنامه');
       expect(totals?.rows[0]?.slice(1).map((v) => String(v))).toEqual(
-        YEARS.map((y) => String(after.body.totals.total[y])),
+        PLAN_YEARS.map((y) => String(after.body.totals.total[y])),
       );
       expect(reopenedFile.workbook.tables.some((t) => t.name === 'tblProjects')).toBe(true);
 
