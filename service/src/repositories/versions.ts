@@ -142,6 +142,10 @@ export function tablesSha256(tables: VersionTables): string {
   return sha256Hex(canonicalJson(tables));
 }
 
+/** Totals in `measure`, then `year` order: how versions hold them. */
+const byMeasureYear = (a: VersionTotal, b: VersionTotal) =>
+  a.measure === b.measure ? a.year - b.year : a.measure < b.measure ? -1 : 1;
+
 /**
  * SHA-256 of a version's money totals and of its validation report (canonical JSON, totals
  * in `measure`, `year` order with amounts as decimal strings): recorded in the version's
@@ -152,7 +156,7 @@ export function versionReportHashes(version: {
   validation: JsonValue;
 }): { totalsSha256: string; validationSha256: string } {
   const totals = [...version.totals]
-    .sort((a, b) => (a.measure === b.measure ? a.year - b.year : a.measure < b.measure ? -1 : 1))
+    .sort(byMeasureYear)
     .map((t) => ({ measure: t.measure, year: t.year, amount: t.amount.toString() }));
   return {
     totalsSha256: sha256Hex(canonicalJson(totals)),
@@ -194,7 +198,7 @@ const summarySelect = {
 function fromDbTotals(rows: { measure: string; year: number; amount: Prisma.Decimal }[]) {
   return rows
     .map((row) => ({ measure: row.measure, year: row.year, amount: BigInt(row.amount.toFixed(0)) }))
-    .sort((a, b) => (a.measure === b.measure ? a.year - b.year : a.measure < b.measure ? -1 : 1));
+    .sort(byMeasureYear);
 }
 
 /**

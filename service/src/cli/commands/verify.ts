@@ -82,6 +82,7 @@ export async function verifyRegister(repos: Repositories, tenantId: string): Pro
       if ((bytes === null ? null : sha256Hex(bytes)) !== v.xlsxSha256) at('xlsx-hash-mismatch');
       const logged = created.get(summary.version);
       const rowCount = Object.values(tables).reduce((n, rows) => n + rows.length, 0);
+      const hashes = versionReportHashes(v);
       if (logged === undefined) at('no-audit-entry');
       else if (
         logged.data.tablesSha256 !== v.tablesSha256 ||
@@ -90,9 +91,9 @@ export async function verifyRegister(repos: Repositories, tenantId: string): Pro
         logged.data.baseVersion !== v.baseVersion ||
         // Entries written before these hashes were recorded do not have them.
         (logged.data.totalsSha256 !== undefined &&
-          logged.data.totalsSha256 !== versionReportHashes(v).totalsSha256) ||
+          logged.data.totalsSha256 !== hashes.totalsSha256) ||
         (logged.data.validationSha256 !== undefined &&
-          logged.data.validationSha256 !== versionReportHashes(v).validationSha256) ||
+          logged.data.validationSha256 !== hashes.validationSha256) ||
         logged.entry.actorId !== v.createdById ||
         logged.entry.at.getTime() !== v.createdAt.getTime()
       )
