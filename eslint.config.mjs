@@ -17,6 +17,15 @@ const nodeBuiltins = [
   'process',
 ];
 
+/** The core's modules are reached through its one entry, `#core`, never by path. */
+const CORE_INTERNALS = {
+  group: ['**/shared/src', '**/shared/src/**'],
+  message: "import the core through its one entry: from '#core'.",
+};
+
+/** `plan admin` works on the register's database directly (the embedded one, or DATABASE_URL). */
+const CLI_ADMIN = ['cli/commands/admin.ts', 'cli/commands/verify.ts'];
+
 export default tseslint.config(
   {
     ignores: [
@@ -56,6 +65,89 @@ export default tseslint.config(
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Outside the core, the core is imported through its one entry.
+    files: [
+      'addin/**/*.{ts,tsx}',
+      'service/**/*.ts',
+      'cli/**/*.ts',
+      'io/**/*.ts',
+      'tests/**/*.{ts,tsx}',
+      'bench/**/*.ts',
+      'scripts/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [CORE_INTERNALS] }],
+    },
+  },
+  {
+    // The add-in holds the core and the register's API client (part of the core), nothing of the server.
+    files: ['addin/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['exceljs', 'express', 'pg', 'multer'].map((name) => ({
+            name,
+            message: 'the add-in runs in Excel: no server modules.',
+          })),
+          patterns: [
+            CORE_INTERNALS,
+            {
+              group: ['@prisma/*', '**/service/**', '**/cli/**', '**/io/**'],
+              message: 'the add-in imports only the core (#core) and its own modules.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The .xlsx/CSV reader and writer serve the CLI and the register; they know neither.
+    files: ['io/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['express', 'react'].map((name) => ({
+            name,
+            message: 'io/ reads and writes files only.',
+          })),
+          patterns: [
+            CORE_INTERNALS,
+            {
+              group: ['@prisma/*', '**/service/**', '**/cli/**', '**/addin/**'],
+              message: 'io/ depends only on the core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The command line: the core, io/ and the register's API client; never express or React.
+    files: ['cli/**/*.ts'],
+    ignores: CLI_ADMIN,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['express', 'react', 'react-dom'].map((name) => ({
+            name,
+            message: 'the CLI is no server and no UI.',
+          })),
+          patterns: [
+            CORE_INTERNALS,
+            {
+              group: ['@prisma/*', '**/service/**', '**/addin/**'],
+              message:
+                "only `plan admin` (cli/commands/admin.ts, verify.ts) opens the register's database.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // The plan core is pure: no I/O, no clock, no Office, no DOM, no express, no Prisma.

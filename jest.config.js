@@ -7,10 +7,10 @@ const swc = [
   },
 ];
 
-module.exports = {
+/** What every project shares: TypeScript through swc, the core's one entry, Node by default. */
+const common = {
+  rootDir: __dirname,
   testEnvironment: 'node',
-  roots: ['<rootDir>/tests'],
-  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '^.+\\.(t|j)sx?$': swc,
     // PGlite's CommonJS build loads its WASM with import(), which jest's CommonJS runtime refuses.
@@ -19,6 +19,40 @@ module.exports = {
     '/node_modules/jose/.+\\.js$': swc,
   },
   transformIgnorePatterns: ['/node_modules/(?!(@electric-sql/pglite|jose)/)'],
+  // The core's one entry (package.json "imports", tsconfig "paths"): tests run its sources.
+  moduleNameMapper: { '^#core$': '<rootDir>/shared/src/index.ts' },
+};
+
+/** Tests that start the register, a database server or a child process. */
+const INTEGRATION = [
+  '<rootDir>/tests/service/',
+  '<rootDir>/tests/reliability/',
+  '<rootDir>/tests/cli/server.test.ts',
+];
+/** Tests that drive headless Chromium. */
+const BROWSER = ['<rootDir>/tests/e2e/'];
+
+/**
+ * Three projects, so that `npm test` runs everything and a developer can run the fast ones
+ * alone: `npm run test:unit` (the core, the add-in's logic and views, the CLI on files),
+ * `npm run test:integration` (the register on PGlite and PostgreSQL, reliability),
+ * `npm run test:browser` (the add-in in Chromium).
+ */
+module.exports = {
   // Tests that start servers, databases or solvers get room; no test asserts on time.
   testTimeout: 60000,
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/tests/**/*.test.{ts,tsx}'],
+      testPathIgnorePatterns: ['/node_modules/', ...INTEGRATION, ...BROWSER],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: INTEGRATION.map((p) => (p.endsWith('/') ? `${p}**/*.test.ts` : p)),
+    },
+    { ...common, displayName: 'browser', testMatch: BROWSER.map((p) => `${p}**/*.test.ts`) },
+  ],
 };

@@ -48,6 +48,8 @@ export default defineConfig({
   root,
   // Relative URLs: the service may serve the add-in under any path.
   base: './',
+  // The core's one entry (package.json "imports" names the compiled file for Node).
+  resolve: { alias: { '#core': at('../shared/src/index.ts') } },
   plugins: [planAddin(process.env.ADDIN_BASE_URL ?? DEFAULT_BASE_URL)],
   build: {
     outDir: 'dist',

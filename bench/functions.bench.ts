@@ -25,7 +25,7 @@ import type * as FiscalWrappers from '../addin/src/functions/fiscal';
 import type * as EntryPoints from '../addin/src/functions/functions';
 import type * as LinkageWrappers from '../addin/src/functions/linkage';
 import type * as RevenueWrappers from '../addin/src/functions/revenue';
-import type * as Core from '../shared/src';
+import type * as Core from '#core';
 import { DEPARTMENT_WORKBOOK } from '../tests/addin/fixtures';
 import type { BenchLine } from './lib';
 import { report, timeMs } from './lib';

@@ -4,8 +4,8 @@
  * Figure: `kpiProgress` over 1,000,000 readings against the same arithmetic
  * inline, measured in this process. Target: ≤ 2× the inline baseline.
  */
-import { kpiProgress } from '../shared/src/kpi';
-import type { KpiDirection } from '../shared/src/contract/enums';
+import type { KpiDirection } from '#core';
+import { kpiProgress } from '#core';
 import { report, timeMs } from './lib';
 
 const N = 1_000_000;

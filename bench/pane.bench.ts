@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { samplePlanWorkbook } from '../shared/src';
+import { samplePlanWorkbook } from '#core';
 import { fakeExcelJs } from '../tests/e2e/taskpaneExcelHost';
 import {
   buildAddin,

@@ -10,7 +10,7 @@
  * Run: npm run bench portfolio (or node --import tsx bench/portfolio.bench.ts).
  */
 import { performance } from 'node:perf_hooks';
-import { loadPortfolioSolver, rankAndFill, selectPortfolio } from '../shared/src';
+import { loadPortfolioSolver, rankAndFill, selectPortfolio } from '#core';
 import { generateInstance } from '../tests/fixtures/portfolio/generate';
 import type { BenchLine } from './lib';
 import { report, timeMs } from './lib';

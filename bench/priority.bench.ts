@@ -5,7 +5,7 @@
  * on every recalculation).
  * Run: npm run bench priority (or node --import tsx bench/priority.bench.ts).
  */
-import { scorePriority } from '../shared/src';
+import { scorePriority } from '#core';
 import { report, timeMs } from './lib';
 
 const CALLS = 100_000;

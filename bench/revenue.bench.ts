@@ -14,7 +14,7 @@ import {
   runHolt,
   selectRevenueMethod,
   simulateRevenue,
-} from '../shared/src';
+} from '#core';
 import { report, timeMs } from './lib';
 
 // A 20-year revenue series in Rials: ~25 % nominal growth with a wobble.

@@ -8,8 +8,8 @@
  * of the same raw workbook. Target: under 500 ms (the brief's budget for
  * read + validate of 50,000 rows).
  */
-import { readPlan, validateWorkbook } from '../shared/src';
-import type { RawCell, RawTable, RawWorkbook } from '../shared/src';
+import type { RawCell, RawTable, RawWorkbook } from '#core';
+import { readPlan, validateWorkbook } from '#core';
 import { report, timeMs } from './lib';
 
 // mulberry32: a small seeded generator, so every run validates the same workbook.

@@ -8,6 +8,8 @@ export * from './contract/schemas';
 export * from './findings';
 export * from './money';
 export * from './util/text';
+export * from './util/json';
+export * from './diff';
 export * from './read/raw';
 export * from './read/cells';
 export * from './read/plan';

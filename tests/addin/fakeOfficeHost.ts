@@ -5,7 +5,7 @@
  * tables passed in, with the same load-then-sync rule as Excel (values read before
  * `context.sync()` throw).
  */
-import type { RawTable } from '../../shared/src';
+import type { RawTable } from '#core';
 
 /** The fake office.js, as JavaScript source, for a workbook holding `tables`. */
 export function fakeOfficeJs(tables: RawTable[], displayLanguage = 'en-US'): string {

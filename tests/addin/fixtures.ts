@@ -16,7 +16,7 @@
  *   1406 = 1,464,100,000 − 650,000,000 = 814,100,000.
  * - Budget line B-1405-01 funds P-1 › program PR-1 › strategy S-1 › goal G-1.
  */
-import type { RawTable, RawWorkbook } from '../../shared/src';
+import type { RawTable, RawWorkbook } from '#core';
 
 /** The framework's tables as the register would cache them in a department workbook. */
 export const REFERENCE_TABLES: RawTable[] = [

@@ -4,7 +4,7 @@
  * every failure into an Excel error with a message and never let an exception escape.
  */
 import fc from 'fast-check';
-import { computeAhp, forecastSeries, kpiProgress, readPlan, scorePriority } from '../../shared/src';
+import { computeAhp, forecastSeries, kpiProgress, readPlan, scorePriority } from '#core';
 import * as fiscal from '../../addin/src/functions/fiscal';
 import { ENTRY_POINTS } from '../../addin/src/functions/functions';
 import * as jalali from '../../addin/src/functions/jalali';

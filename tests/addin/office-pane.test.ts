@@ -6,8 +6,8 @@
  * sheet; and a burst of table edits re-checks once.
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import type { RawTable } from '../../shared/src';
-import { planTemplate, samplePlanWorkbook } from '../../shared/src';
+import type { RawTable } from '#core';
+import { planTemplate, samplePlanWorkbook } from '#core';
 import {
   blockAddress,
   createFromLayout,

@@ -5,8 +5,8 @@
  * table changes, and PLAN.BUDGET_LINK resolves a chain from what was read.
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import { readPlan } from '../../shared/src';
-import type { RawTable } from '../../shared/src';
+import type { RawTable } from '#core';
+import { readPlan } from '#core';
 import * as linkage from '../../addin/src/functions/linkage';
 import { PlanCache, workbookPlanCache } from '../../addin/src/office/planCache';
 import type { ExcelRun } from '../../addin/src/office/workbook';

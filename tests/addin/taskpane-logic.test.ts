@@ -5,9 +5,8 @@
  * is shown beside); the costs and budgets checked here are recomputed from the portfolio's
  * own input, not taken from the solver's report.
  */
-import type { Plan } from '../../shared/src';
-import { readPlan, samplePlanWorkbook } from '../../shared/src';
-import type { PortfolioInput, PortfolioResult, Selection } from '../../shared/src/portfolio/types';
+import type { Plan, PortfolioInput, PortfolioResult, Selection } from '#core';
+import { readPlan, samplePlanWorkbook } from '#core';
 
 // Loaded untyped: its on-demand import() of the solver has no file extension, which the
 // add-in's bundler resolution accepts and the Node projects' node16 resolution refuses.

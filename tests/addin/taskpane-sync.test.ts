@@ -9,7 +9,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createElement } from 'react';
 import type { ComponentType } from 'react';
-import { samplePlanWorkbook } from '../../shared/src';
+import { samplePlanWorkbook } from '#core';
 import type { PaneServices } from '../../addin/src/taskpane/services';
 import { setView } from '../../addin/src/taskpane/paneState';
 import type { SeenRequest } from './taskpaneFakes';

@@ -10,8 +10,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createElement } from 'react';
 import type { ComponentType } from 'react';
-import type { RawTable } from '../../shared/src';
-import { samplePlanWorkbook } from '../../shared/src';
+import type { RawTable } from '#core';
+import { samplePlanWorkbook } from '#core';
 import type { PaneServices } from '../../addin/src/taskpane/services';
 import { setView } from '../../addin/src/taskpane/paneState';
 import { fakeOffice, memoryStore } from './taskpaneFakes';

@@ -13,8 +13,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createElement } from 'react';
 import type { ComponentType } from 'react';
-import type { RawWorkbook } from '../../shared/src';
-import { TABLE_NAMES, columnLetters, samplePlanWorkbook } from '../../shared/src';
+import type { RawWorkbook } from '#core';
+import { TABLE_NAMES, columnLetters, samplePlanWorkbook } from '#core';
 import type { PaneServices } from '../../addin/src/taskpane/services';
 import { setView } from '../../addin/src/taskpane/paneState';
 import { fakeOffice, memoryStore } from './taskpaneFakes';

@@ -3,10 +3,9 @@
  * (records selections, creations and writes; fires the table-changed handler on demand), a
  * key-value store, and a register answering from a script of responses.
  */
-import type { RawWorkbook } from '../../shared/src';
+import type { RawWorkbook, WorkbookLayout } from '#core';
 import type { Fetch, KeyValueStore } from '../../addin/src/api/client';
 import type { PaneOffice, TableWrite } from '../../addin/src/office/pane';
-import type { WorkbookLayout } from '../../shared/src/template';
 
 /** The fake adapter and what it recorded. */
 export interface FakeOffice extends PaneOffice {

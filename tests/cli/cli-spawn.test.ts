@@ -1,12 +1,12 @@
 /**
- * The real process: `node --import tsx service/src/cli/entry.ts`, as a shell
+ * The real process: `node --import tsx cli/entry.ts`, as a shell
  * or CI script runs it, returns the exit codes the in-process tests see.
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeRawWorkbook } from '../../service/src/xlsx';
-import { samplePlanWorkbook } from '../../shared/src';
+import { writeRawWorkbook } from '../../io';
+import { samplePlanWorkbook } from '#core';
 import { scratch } from './helpers';
 
 const root = join(__dirname, '..', '..');
@@ -16,7 +16,7 @@ const space = scratch();
 function planProcess(...args: string[]) {
   return spawnSync(
     process.execPath,
-    ['--import', 'tsx', join('service', 'src', 'cli', 'entry.ts'), ...args],
+    ['--import', 'tsx', join('cli', 'entry.ts'), ...args],
     { cwd: root, encoding: 'utf8', timeout: 60_000 },
   );
 }

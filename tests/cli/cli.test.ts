@@ -2,9 +2,9 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { samplePlanWorkbook } from '../../shared/src';
-import type { RawWorkbook } from '../../shared/src';
-import { readXlsx, writeRawWorkbook } from '../../service/src/xlsx';
+import type { RawWorkbook } from '#core';
+import { samplePlanWorkbook } from '#core';
+import { readXlsx, writeRawWorkbook } from '../../io';
 import { FIXTURES, plan, scratch } from './helpers';
 
 const csv = (name: string) => join(FIXTURES, 'csv', name);

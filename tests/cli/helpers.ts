@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../service/src/cli/main';
+import { main } from '../../cli/main';
 
 /** What a run of `plan` produced. */
 export interface Run {

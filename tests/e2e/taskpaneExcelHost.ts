@@ -7,7 +7,7 @@
  * `runtime.enableEvents`. What the pane did is recorded on `window.__fakeExcel` (selections,
  * syncs, event switches) for the test to read.
  */
-import type { RawTable } from '../../shared/src';
+import type { RawTable } from '#core';
 
 /** The fake office.js source for a workbook holding `tables`. */
 export function fakeExcelJs(tables: RawTable[], displayLanguage = 'fa-IR'): string {

@@ -1,9 +1,8 @@
 /**
  * Workbook edits the register's end-to-end tests (HTTP and CLI) make to a pulled workbook.
  */
-import { getTableSpec } from '../../shared/src/contract/tables';
-import type { RawCell, RawTable, RawWorkbook } from '../../shared/src/read/raw';
-import { captionOf } from '../../shared/src/template';
+import type { RawCell, RawTable, RawWorkbook } from '#core';
+import { captionOf, getTableSpec } from '#core';
 
 /** A new project's cost in each plan year: one billion Rials, so totals move by exactly that. */
 export const NEW_PROJECT_COST = 1_000_000_000;

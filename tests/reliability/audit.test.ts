@@ -1,13 +1,13 @@
 /**
  * Issue item 5: the audit log is append-only and tamper-evident, and `plan admin verify`
- * (service/src/cli/commands/verify.ts) names any stored row whose bytes were changed.
+ * (cli/commands/verify.ts) names any stored row whose bytes were changed.
  *
  * The tampering is done with SQL behind the register's back (as someone with database
  * access would), one change at a time, undone after each check.
  */
 import request from 'supertest';
-import { main } from '../../service/src/cli/main';
-import { verifyAction, verifyRegister } from '../../service/src/cli/commands/verify';
+import { main } from '../../cli/main';
+import { verifyAction, verifyRegister } from '../../cli/commands/verify';
 import { XLSX_TYPE } from '../../service/src/routes';
 import { DB_KINDS } from '../helpers/db';
 import type { Harness } from '../service/api-harness';

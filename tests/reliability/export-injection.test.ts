@@ -13,8 +13,8 @@
  */
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import type { RawWorkbook } from '../../shared/src/read/raw';
-import { writeRawWorkbook } from '../../service/src/xlsx';
+import type { RawWorkbook } from '#core';
+import { writeRawWorkbook } from '../../io';
 import type { Harness } from '../service/api-harness';
 import { bearer, binary, openHarness } from '../service/api-harness';
 import { editable, push } from './helpers';

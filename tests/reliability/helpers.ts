@@ -9,7 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
-import type { RawCell, RawTable, RawWorkbook } from '../../shared/src/read/raw';
+import type { RawCell, RawTable, RawWorkbook } from '#core';
 import type { Harness } from '../service/api-harness';
 import { bearer, submissionOf } from '../service/api-harness';
 

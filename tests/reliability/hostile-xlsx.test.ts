@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { XLSX_TYPE } from '../../service/src/routes';
-import { readXlsx } from '../../service/src/xlsx';
+import { readXlsx } from '../../io';
 import type { Harness } from '../service/api-harness';
 import { bearer, openHarness } from '../service/api-harness';
 import type { ZipEntry } from './zip';

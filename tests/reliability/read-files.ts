@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { readXlsx } from '../../service/src/xlsx';
+import { readXlsx } from '../../io';
 
 /**
  * This process's peak resident memory in MB: `VmHWM` of /proc/self/status (Linux), which

@@ -4,7 +4,7 @@
  * uncompressed size other than what its data inflates to.
  */
 import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
-import { summariseZip } from '../../service/src/xlsx';
+import { summariseZip } from '../../io';
 
 /** One entry: its name, its deflated data, and what the headers say about it. */
 export interface ZipEntry {

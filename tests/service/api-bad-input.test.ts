@@ -5,7 +5,7 @@
  * a department that is not the caller's.
  */
 import request from 'supertest';
-import type { RawWorkbook } from '../../shared/src/read/raw';
+import type { RawWorkbook } from '#core';
 import { XLSX_TYPE } from '../../service/src/routes';
 import { splitSamplePlan } from '../../service/src/handlers/seed';
 import type { Harness } from './api-harness';

@@ -6,7 +6,7 @@
  * approved by other people, and the council consolidates the city plan and opens the export.
  */
 import request from 'supertest';
-import { readXlsx, writeRawWorkbook } from '../../service/src/xlsx';
+import { readXlsx, writeRawWorkbook } from '../../io';
 import { XLSX_TYPE } from '../../service/src/routes';
 import { DB_KINDS } from '../helpers/db';
 import { NEW_PROJECT_COST, PLAN_YEARS, withNewProject } from '../helpers/workbook';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPlan } from '../../shared/src';
-import { decodeCsvBytes, detectDelimiter, readCsvTable } from '../../service/src/xlsx';
+import { readPlan } from '#core';
+import { decodeCsvBytes, detectDelimiter, readCsvTable } from '../../io';
 
 const csvDir = join(__dirname, '..', 'fixtures', 'csv');
 

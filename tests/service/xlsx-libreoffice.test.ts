@@ -10,9 +10,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SAMPLE_PLAN_YEARS, samplePlanWorkbook } from '../../shared/src';
-import type { RawTable } from '../../shared/src';
-import { readXlsx, writeRawWorkbook } from '../../service/src/xlsx';
+import type { RawTable } from '#core';
+import { SAMPLE_PLAN_YEARS, samplePlanWorkbook } from '#core';
+import { readXlsx, writeRawWorkbook } from '../../io';
 
 const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!hasSoffice && !process.env.CI)

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { readXlsx, summariseZip, toRawCell } from '../../service/src/xlsx';
+import { readXlsx, summariseZip, toRawCell } from '../../io';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'xlsx');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(fixtures, name)));

@@ -1,15 +1,7 @@
 import ExcelJS from 'exceljs';
-import {
-  SAMPLE_PLAN_YEARS,
-  TABLE_NAMES,
-  placeTables,
-  planTemplate,
-  readPlan,
-  samplePlanWorkbook,
-  templateWorkbook,
-} from '../../shared/src';
-import type { RawTable } from '../../shared/src';
-import { readXlsx, writeRawWorkbook, writeWorkbook } from '../../service/src/xlsx';
+import type { RawTable } from '#core';
+import { SAMPLE_PLAN_YEARS, TABLE_NAMES, placeTables, planTemplate, readPlan, samplePlanWorkbook, templateWorkbook } from '#core';
+import { readXlsx, writeRawWorkbook, writeWorkbook } from '../../io';
 
 const byName = (tables: readonly RawTable[]) =>
   [...tables].sort((a, b) => a.name.localeCompare(b.name));

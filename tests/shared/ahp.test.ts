@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { CONSISTENCY_LIMIT, RANDOM_INDEX, checkPairwise, computeAhp } from '../../shared/src';
-import type { AhpWeights } from '../../shared/src';
+import type { AhpWeights } from '#core';
+import { CONSISTENCY_LIMIT, RANDOM_INDEX, checkPairwise, computeAhp } from '#core';
 import reference from '../reference/ahp_numpy.json';
 
 function weightsOf(m: number[][]): AhpWeights {

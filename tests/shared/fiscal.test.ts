@@ -1,12 +1,6 @@
 import fc from 'fast-check';
-import {
-  capitalBudgetByYear,
-  fiscalBalance,
-  readPlan,
-  restrictedSourceFindings,
-  spendingByYear,
-} from '../../shared/src';
-import type { RawCell, RawTable, RawWorkbook, RevenueClass } from '../../shared/src';
+import type { RawCell, RawTable, RawWorkbook, RevenueClass } from '#core';
+import { capitalBudgetByYear, fiscalBalance, readPlan, restrictedSourceFindings, spendingByYear } from '#core';
 
 function table(name: string, header: RawCell[], rows: RawCell[][]): RawTable {
   return { name, sheet: name, header, rows };

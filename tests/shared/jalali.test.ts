@@ -11,7 +11,7 @@ import {
   jalaliYearOf,
   parseJalaliDate,
   toJalali,
-} from '../../shared/src';
+} from '#core';
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 const iso = (d: Date | null) => d?.toISOString().slice(0, 10);

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
-import {
-  coverageReport,
-  formatChain,
-  chainLevel,
-  indexPlanLinks,
-  readPlan,
-  resolveChain,
-} from '../../shared/src';
-import type { RawCell, RawTable, RawWorkbook } from '../../shared/src';
+import type { RawCell, RawTable, RawWorkbook } from '#core';
+import { chainLevel, coverageReport, formatChain, indexPlanLinks, readPlan, resolveChain } from '#core';
 
 function table(name: string, header: RawCell[], rows: RawCell[][], sheet?: string): RawTable {
   return { name, sheet: sheet ?? name, header, rows };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { evaluateSelection, selectPortfolio } from '../../shared/src';
-import type { PortfolioInput, PortfolioProject } from '../../shared/src';
+import type { PortfolioInput, PortfolioProject } from '#core';
+import { evaluateSelection, selectPortfolio } from '#core';
 
 // The independent reference: try every subset of a small instance, keep the
 // best one that holds the mandatory projects, every prerequisite of its

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { portfolioFromPlan, readPlan, selectPortfolio } from '../../shared/src';
-import type { PortfolioInput, RawCell, RawWorkbook } from '../../shared/src';
+import type { PortfolioInput, RawCell, RawWorkbook } from '#core';
+import { portfolioFromPlan, readPlan, selectPortfolio } from '#core';
 import reference from '../reference/portfolio_milp.json';
 
 // One criterion VALUE (benefit, 0–100, weight 1), so a project's priority

@@ -1,5 +1,5 @@
-import { evaluateSelection, rankAndFill, selectPortfolio } from '../../shared/src';
-import type { PortfolioInput, PortfolioProject, PortfolioResult } from '../../shared/src';
+import type { PortfolioInput, PortfolioProject, PortfolioResult } from '#core';
+import { evaluateSelection, rankAndFill, selectPortfolio } from '#core';
 import { generateInstance } from '../fixtures/portfolio/generate';
 
 /** A project from a compact description: costs as [year, Rials] pairs. */

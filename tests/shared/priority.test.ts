@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { readPlan, scorePriority, scoreProjects } from '../../shared/src';
-import type { RawCell, RawTable, RawWorkbook } from '../../shared/src';
+import type { RawCell, RawTable, RawWorkbook } from '#core';
+import { readPlan, scorePriority, scoreProjects } from '#core';
 
 // The worked example used throughout (hand-worked):
 //   need       benefit, scale 0–10,  weight 5 → w = 0.5

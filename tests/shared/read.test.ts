@@ -1,5 +1,5 @@
-import { readPlan } from '../../shared/src';
-import type { RawWorkbook } from '../../shared/src';
+import type { RawWorkbook } from '#core';
+import { readPlan } from '#core';
 
 // A department workbook typed by a Persian user: Persian captions, Persian digits, Thousand Rials.
 const workbook: RawWorkbook = {

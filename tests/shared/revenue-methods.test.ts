@@ -8,7 +8,7 @@ import {
   projectRevenueFit,
   runHolt,
   selectRevenueMethod,
-} from '../../shared/src';
+} from '#core';
 import reference from '../fixtures/revenue/statsmodels-reference.json';
 
 // Air transport passengers, Australia, 1990–2004 (millions): the fpp R

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { createRevenueSimulation, quantileOfSorted, simulateRevenue } from '../../shared/src';
-import type { RevenueSimulationInput, SimulationSeries } from '../../shared/src';
+import type { RevenueSimulationInput, SimulationSeries } from '#core';
+import { createRevenueSimulation, quantileOfSorted, simulateRevenue } from '#core';
 
 // A revenue class whose point forecast grows 10 % a year from 1,000 billion
 // Rials (y_1404 = 1e12): F = 1.1e12, 1.21e12, 1.331e12 for 1405–1407.

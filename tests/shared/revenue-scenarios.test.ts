@@ -1,5 +1,5 @@
-import { forecastRevenueScenarios, readPlan, simulateRevenueScenario } from '../../shared/src';
-import type { RawCell, RawWorkbook, ScenarioForecast } from '../../shared/src';
+import type { RawCell, RawWorkbook, ScenarioForecast } from '#core';
+import { forecastRevenueScenarios, readPlan, simulateRevenueScenario } from '#core';
 
 // The revenue unit of a city prepares the five-year plan 1405–1409 from ten
 // years of actual revenue, 1395–1404, and three scenarios.

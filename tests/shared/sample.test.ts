@@ -1,11 +1,5 @@
-import {
-  computeAhp,
-  readPlan,
-  rowsOf,
-  samplePlanWorkbook,
-  validateWorkbook,
-} from '../../shared/src';
-import type { Plan } from '../../shared/src';
+import type { Plan } from '#core';
+import { computeAhp, readPlan, rowsOf, samplePlanWorkbook, validateWorkbook } from '#core';
 
 // The sample plan is what a new user opens first (`plan sample`): it must read
 // cleanly, validate, look like a real mid-sized Iranian city's plan and balance.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { ROW_SCHEMAS, TABLE_NAMES, readPlan, samplePlanWorkbook } from '../../shared/src';
-import type { RawCell, RawWorkbook, TableName } from '../../shared/src';
+import type { RawCell, RawWorkbook, TableName } from '#core';
+import { ROW_SCHEMAS, TABLE_NAMES, readPlan, samplePlanWorkbook } from '#core';
 
 /** Every row the reader made without an error in it (rows with errors hold empty stand-ins). */
 function rowsOfEveryTable(workbook: RawWorkbook) {

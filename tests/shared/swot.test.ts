@@ -9,15 +9,8 @@
  * harvest or divest). The example city below is made up in David's format and
  * worked by hand.
  */
-import {
-  ieCell,
-  ieStance,
-  readPlan,
-  scoreSwot,
-  swotMatrix,
-  swotStrategyType,
-} from '../../shared/src';
-import type { RawCell, SwotFactorInput } from '../../shared/src';
+import type { RawCell, SwotFactorInput } from '#core';
+import { ieCell, ieStance, readPlan, scoreSwot, swotMatrix, swotStrategyType } from '#core';
 
 // A mid-sized city's factors, in David's table layout.
 //

@@ -1,18 +1,6 @@
 import fc from 'fast-check';
-import {
-  LISTS_SHEET,
-  NUMBER_FORMATS,
-  TABLE_NAMES,
-  TABLE_SPECS,
-  TABLES,
-  headerOf,
-  layoutWorkbook,
-  placeTables,
-  planTemplate,
-  readPlan,
-  templateWorkbook,
-} from '../../shared/src';
-import type { ColumnLayout, SheetLayout, TableLayout, WorkbookLayout } from '../../shared/src';
+import type { ColumnLayout, SheetLayout, TableLayout, WorkbookLayout } from '#core';
+import { LISTS_SHEET, NUMBER_FORMATS, TABLES, TABLE_NAMES, TABLE_SPECS, headerOf, layoutWorkbook, placeTables, planTemplate, readPlan, templateWorkbook } from '#core';
 
 function tableOf(layout: WorkbookLayout, name: string): { sheet: SheetLayout; table: TableLayout } {
   for (const sheet of layout.sheets)

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { READER_CODES, VALIDATION_CODES } from '../../shared/src';
+import { READER_CODES, VALIDATION_CODES } from '#core';
 
 const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'validation.md'), 'utf8');
 const documented = new Map(

@@ -5,8 +5,8 @@
  * findings; it never throws.
  */
 import fc from 'fast-check';
-import { TABLE_NAMES, TABLES, VALIDATION_CODES, validateWorkbook } from '../../shared/src';
-import type { RawCell, RawTable, RawWorkbook } from '../../shared/src';
+import type { RawCell, RawTable, RawWorkbook } from '#core';
+import { TABLES, TABLE_NAMES, VALIDATION_CODES, validateWorkbook } from '#core';
 
 const info: RawTable = {
   name: 'tblPlanInfo',

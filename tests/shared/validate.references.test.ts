@@ -4,8 +4,8 @@
  * the framework as reference those references resolve; without it they are
  * not reported as missing but listed as checked at consolidation.
  */
-import { validateWorkbook } from '../../shared/src';
-import type { RawTable, RawWorkbook } from '../../shared/src';
+import type { RawTable, RawWorkbook } from '#core';
+import { validateWorkbook } from '#core';
 
 // District 1's workbook: one program under the framework's strategy S1.1, one project.
 function department(): RawWorkbook {

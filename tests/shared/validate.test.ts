@@ -5,8 +5,8 @@
  * from where each table is placed below) and that both messages name the
  * offending ID or value.
  */
-import { validateWorkbook } from '../../shared/src';
-import type { Finding, RawCell, RawTable, RawWorkbook } from '../../shared/src';
+import type { Finding, RawCell, RawTable, RawWorkbook } from '#core';
+import { validateWorkbook } from '#core';
 
 type Rows = Record<string, RawCell>[];
 

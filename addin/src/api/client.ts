@@ -5,9 +5,8 @@
  * bilingual message; a push also distinguishes a conflict (409 with what changed) and an
  * invalid workbook (422 with findings). Nothing here throws for an HTTP status.
  */
-import type { Bilingual, Finding } from '../../../shared/src/findings';
-import type { RawTable, RawWorkbook } from '../../../shared/src/read/raw';
-import { REFERENCE_PREFIX } from '../../../shared/src/read/raw';
+import type { Bilingual, Finding, RawTable, RawWorkbook } from '#core';
+import { REFERENCE_PREFIX } from '#core';
 
 /** The signed-in person (`GET /api/me`). */
 export interface Me {

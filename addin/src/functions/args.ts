@@ -4,10 +4,8 @@
  * rows × columns, blank cells (`null` or `""`), and enumerations given in English or Persian.
  * Cell reading itself is the core's (`shared/src/read/cells`).
  */
-import type { EnumValue } from '../../../shared/src/contract/enums';
-import type { Bilingual } from '../../../shared/src/findings';
-import type { RawCell } from '../../../shared/src/read/raw';
-import { isBlank, readEnum, readNumber } from '../../../shared/src/read/cells';
+import type { Bilingual, EnumValue, RawCell } from '#core';
+import { isBlank, readEnum, readNumber } from '#core';
 import type { Out } from './result';
 import { valueError } from './result';
 

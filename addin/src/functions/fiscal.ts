@@ -4,13 +4,8 @@
  * plan of the open workbook. Each plan read is computed once per scenario and kept with it.
  * Amounts are whole Rials (the contract's unit, whatever `Unit` the workbook is typed in).
  */
-import type { FiscalBalance } from '../../../shared/src/fiscal';
-import { fiscalBalance, spendingByYear } from '../../../shared/src/fiscal';
-import { rialsToNumber } from '../../../shared/src/money';
-import type { Plan } from '../../../shared/src/read/plan';
-import type { ScenarioForecast } from '../../../shared/src/revenue';
-import { DEFAULT_REVENUE_SCENARIO, forecastRevenueScenarios } from '../../../shared/src/revenue';
-import { matchKey } from '../../../shared/src/util/text';
+import type { FiscalBalance, Plan, ScenarioForecast } from '#core';
+import { DEFAULT_REVENUE_SCENARIO, fiscalBalance, forecastRevenueScenarios, matchKey, rialsToNumber, spendingByYear } from '#core';
 import type { Arg } from './args';
 import { integerArg, isBlankArg } from './args';
 import type { Out } from './result';

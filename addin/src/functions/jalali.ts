@@ -3,15 +3,8 @@
  * (shared/src/jalali). Excel passes a date as its serial number (1900 date system); a Jalali
  * date may also be given as text such as 1405/01/15 (any digits).
  */
-import type { JalaliDate } from '../../../shared/src/jalali';
-import {
-  dateToExcelSerial,
-  excelSerialToJalali,
-  formatJalali,
-  parseJalaliDate,
-} from '../../../shared/src/jalali';
-import { readNumber } from '../../../shared/src/read/cells';
-import { matchKey } from '../../../shared/src/util/text';
+import type { JalaliDate } from '#core';
+import { dateToExcelSerial, excelSerialToJalali, formatJalali, matchKey, parseJalaliDate, readNumber } from '#core';
 import type { Arg } from './args';
 import { isBlankArg } from './args';
 import type { Out } from './result';

@@ -3,10 +3,8 @@
  * (shared/src/kpi). Called once per cell on every recalculation: the common case (numbers
  * and an English direction) reads its arguments without allocating.
  */
-import { KPI_DIRECTIONS } from '../../../shared/src/contract/enums';
-import type { KpiDirection } from '../../../shared/src/contract/enums';
-import { KPI_STATUSES, kpiProgress, kpiStatus } from '../../../shared/src/kpi';
-import { matchKey } from '../../../shared/src/util/text';
+import type { KpiDirection } from '#core';
+import { KPI_DIRECTIONS, KPI_STATUSES, kpiProgress, kpiStatus, matchKey } from '#core';
 import type { Arg } from './args';
 import { enumArg, isBlankArg, numberArg } from './args';
 import type { Out } from './result';

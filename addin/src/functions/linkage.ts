@@ -3,16 +3,8 @@
  * (shared/src/linkage), on the plan of the open workbook: its own tables plus the
  * register's reference data cached in it (`ref_` tables), so it works offline.
  */
-import type { Plan } from '../../../shared/src/read/plan';
-import type { LinkIndex, LinkLevel } from '../../../shared/src/linkage';
-import {
-  LINK_LEVELS,
-  chainLevelNodes,
-  formatChain,
-  indexPlanLinks,
-  resolveChain,
-} from '../../../shared/src/linkage';
-import { matchKey } from '../../../shared/src/util/text';
+import type { LinkIndex, LinkLevel, Plan } from '#core';
+import { LINK_LEVELS, chainLevelNodes, formatChain, indexPlanLinks, matchKey, resolveChain } from '#core';
 import type { Arg } from './args';
 import { isBlankArg } from './args';
 import type { Out } from './result';

@@ -2,8 +2,8 @@
  * PLAN.PRIORITY_SCORE, PLAN.AHP_WEIGHTS and PLAN.AHP_CR over the core's `scorePriority` and
  * `computeAhp` (shared/src/priority): argument reading only, no arithmetic of their own.
  */
-import type { AhpWeights, PerCriterion } from '../../../shared/src/priority';
-import { computeAhp, scorePriority } from '../../../shared/src/priority';
+import type { AhpWeights, PerCriterion } from '#core';
+import { computeAhp, scorePriority } from '#core';
 import type { Arg } from './args';
 import { isBlankArg, numberArg, numberGrid, rangeArg, textList, withoutLabels } from './args';
 import type { Out } from './result';

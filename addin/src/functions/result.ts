@@ -4,7 +4,7 @@
  * entry points in `functions.ts` turn it into `CustomFunctions.Error`, the documented way a
  * custom function reports an error to its cell.
  */
-import type { Bilingual } from '../../../shared/src/findings';
+import type { Bilingual } from '#core';
 import type * as CustomFunctions from './customFunctions';
 import { runtime } from './customFunctions';
 

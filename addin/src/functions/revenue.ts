@@ -5,20 +5,8 @@
  * target year), a growth rate or a scenario of the workbook's `tblRevenueScenarios`, and
  * running the simulation in slices so that Excel stays responsive and can cancel it.
  */
-import { REVENUE_CLASSES } from '../../../shared/src/contract/enums';
-import type { Row } from '../../../shared/src/read/plan';
-import { rowsOf } from '../../../shared/src/read/plan';
-import { readEnum, readNumber } from '../../../shared/src/read/cells';
-import { rialsToNumber } from '../../../shared/src/money';
-import {
-  REVENUE_MAX_HORIZON,
-  REVENUE_MAX_SIMULATIONS,
-  createRevenueSimulation,
-  estimateRevenueVolatility,
-  forecastSeries,
-  parseRevenueMethod,
-} from '../../../shared/src/revenue';
-import { matchKey } from '../../../shared/src/util/text';
+import type { Row } from '#core';
+import { REVENUE_CLASSES, REVENUE_MAX_HORIZON, REVENUE_MAX_SIMULATIONS, createRevenueSimulation, estimateRevenueVolatility, forecastSeries, matchKey, parseRevenueMethod, readEnum, readNumber, rialsToNumber, rowsOf } from '#core';
 import type { Arg } from './args';
 import {
   integerArg,

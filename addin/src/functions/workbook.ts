@@ -3,7 +3,7 @@
  * `PlanCache` (addin/src/office), read once and dropped when a table changes. The wrappers
  * take a `PlanSource` so that tests can hand them a plan without Office.
  */
-import type { ReadResult } from '../../../shared/src/read/plan';
+import type { ReadResult } from '#core';
 import { workbookPlanCache } from '../office/planCache';
 
 /** Gives the plan of the workbook (own tables and cached reference data). */

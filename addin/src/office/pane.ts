@@ -8,14 +8,8 @@
  * when the write fails.
  */
 /// <reference types="office-js" />
-import { columnLetters } from '../../../shared/src/findings';
-import type { RawTable, RawWorkbook } from '../../../shared/src/read/raw';
-import type {
-  LooseCell,
-  SheetLayout,
-  TableLayout,
-  WorkbookLayout,
-} from '../../../shared/src/template';
+import type { LooseCell, RawTable, RawWorkbook, SheetLayout, TableLayout, WorkbookLayout } from '#core';
+import { columnLetters } from '#core';
 import type { ExcelRun } from './workbook';
 import { excelRun, isContractTable, topLeftOf } from './workbook';
 

@@ -3,9 +3,8 @@
  * functions that look at the workbook (BUDGET_LINK, FISCAL_GAP, …) share one read and one
  * `readPlan`, and any change to a table (values, a table added or deleted) drops it.
  */
-import type { ReadResult } from '../../../shared/src/read/plan';
-import { readPlan } from '../../../shared/src/read/plan';
-import type { RawWorkbook } from '../../../shared/src/read/raw';
+import type { RawWorkbook, ReadResult } from '#core';
+import { readPlan } from '#core';
 import type { ExcelRun } from './workbook';
 import { excelRun, readContractTables } from './workbook';
 

@@ -6,9 +6,8 @@
  * is read the same way, from tables named `ref_<contract table>`.
  */
 /// <reference types="office-js" />
-import { findTableSpec } from '../../../shared/src/contract/tables';
-import type { RawCell, RawTable, RawWorkbook } from '../../../shared/src/read/raw';
-import { contractNameOf } from '../../../shared/src/read/raw';
+import type { RawCell, RawTable, RawWorkbook } from '#core';
+import { contractNameOf, findTableSpec } from '#core';
 
 /** What `readContractTables` needs of Office.js: `Excel.run` (the real one, or a mock). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;

@@ -3,11 +3,8 @@
  * goal › strategy › program › projects and activities, each node with its money per plan year,
  * its KPIs and what it lacks (money, a KPI, an upstream directive for a strategy).
  */
-import type { LinkLevel } from '../../../shared/src/linkage/graph';
-import type { LinkNode } from '../../../shared/src/linkage/graph';
-import { coverageReport, indexPlanLinks, resolveChain } from '../../../shared/src/linkage';
-import type { Plan, Table } from '../../../shared/src/read/plan';
-import { cellOf, rowsOf } from '../../../shared/src/read/plan';
+import type { LinkLevel, LinkNode, Plan, Table } from '#core';
+import { cellOf, coverageReport, indexPlanLinks, resolveChain, rowsOf } from '#core';
 
 /** One node of the tree. */
 export interface ChainTreeNode {

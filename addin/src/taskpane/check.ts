@@ -3,10 +3,8 @@
  * contract tables a workbook has, and the findings grouped by table and severity with a
  * summary a department head can read.
  */
-import type { Finding, Severity } from '../../../shared/src/findings';
-import { TABLE_NAMES } from '../../../shared/src/contract/tables';
-import type { RawWorkbook } from '../../../shared/src/read/raw';
-import { REFERENCE_PREFIX } from '../../../shared/src/read/raw';
+import type { Finding, RawWorkbook, Severity } from '#core';
+import { REFERENCE_PREFIX, TABLE_NAMES } from '#core';
 import type { Lang } from './i18n';
 import { t } from './i18n';
 

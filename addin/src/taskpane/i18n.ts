@@ -3,9 +3,8 @@
  * language: Persian digits (۰–۹) and the Arabic thousands separator where the user chose
  * Persian, Latin digits in English.
  */
-import type { Bilingual } from '../../../shared/src/findings';
-import { formatRials } from '../../../shared/src/money';
-import { toPersianDigits } from '../../../shared/src/util/text';
+import type { Bilingual } from '#core';
+import { formatRials, toPersianDigits } from '#core';
 
 /** The pane's two languages. */
 export type Lang = 'fa' | 'en';

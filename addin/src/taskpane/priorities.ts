@@ -4,14 +4,8 @@
  * and the portfolio under each year's capital budget (what the base scenario's revenue leaves
  * after activities and opex), by rank-and-fill and, when the solver is loaded, optimal (HiGHS).
  */
-import { capitalBudgetByYear } from '../../../shared/src/fiscal';
-import type { Plan } from '../../../shared/src/read/plan';
-import { portfolioFromPlan } from '../../../shared/src/portfolio/fromPlan';
-import type { PlanPortfolio } from '../../../shared/src/portfolio/fromPlan';
-import { rankAndFill } from '../../../shared/src/portfolio/rank';
-import type { PortfolioResult, Selection } from '../../../shared/src/portfolio/types';
-import type { ScoreProjectsResult } from '../../../shared/src/priority';
-import { forecastRevenueScenarios } from '../../../shared/src/revenue';
+import type { Plan, PlanPortfolio, PortfolioResult, ScoreProjectsResult, Selection } from '#core';
+import { capitalBudgetByYear, forecastRevenueScenarios, portfolioFromPlan, rankAndFill } from '#core';
 
 /** Where the weights come from. */
 export type WeightMode = 'table' | 'ahp';
@@ -55,8 +49,7 @@ export async function optimalPortfolio(
   view: PrioritiesView,
   wasmUrl?: string,
 ): Promise<PortfolioResult> {
-  const { loadPortfolioSolver, selectPortfolio } =
-    await import('../../../shared/src/portfolio/select');
+  const { loadPortfolioSolver, selectPortfolio } = await import('#core');
   await loadPortfolioSolver(wasmUrl === undefined ? {} : { locateFile: () => wasmUrl });
   return selectPortfolio(view.portfolio.input, { timeLimitSeconds: 5 });
 }

@@ -4,13 +4,8 @@
  * (P10, P50, P90), and the fiscal gap per plan year against the plan's spending; and what to
  * write back into the workbook (a table of values, or PLAN.SCENARIO_REVENUE formulas).
  */
-import type { RevenueClass, RevenueMethod } from '../../../shared/src/contract/enums';
-import { fiscalBalance, spendingByYear } from '../../../shared/src/fiscal';
-import type { FiscalYear } from '../../../shared/src/fiscal';
-import type { Plan, Table } from '../../../shared/src/read/plan';
-import { rowsOf } from '../../../shared/src/read/plan';
-import { forecastRevenueScenarios, simulateRevenueScenario } from '../../../shared/src/revenue';
-import type { ScenarioForecast } from '../../../shared/src/revenue';
+import type { FiscalYear, Plan, RevenueClass, RevenueMethod, ScenarioForecast, Table } from '#core';
+import { fiscalBalance, forecastRevenueScenarios, rowsOf, simulateRevenueScenario, spendingByYear } from '#core';
 
 /** Paths of the band's Monte Carlo: P10/P90 of 2,000 paths move by well under 1 % between seeds. */
 export const BAND_SIMULATIONS = 2000;

@@ -4,10 +4,8 @@
  * that tests give the views a mock adapter and a fake fetch.
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
-import type { Finding } from '../../../shared/src/findings';
-import type { RawWorkbook } from '../../../shared/src/read/raw';
-import type { Plan } from '../../../shared/src/read/plan';
-import { validateWorkbook } from '../../../shared/src/validate';
+import type { Finding, Plan, RawWorkbook } from '#core';
+import { validateWorkbook } from '#core';
 import type { Fetch, KeyValueStore } from '../api/client';
 import type { PaneOffice } from '../office/pane';
 import type { Lang } from './i18n';

@@ -2,7 +2,7 @@
  * The views of the Plan pane. The ribbon's buttons open the pane on one of them (each button
  * runs the action `open<View>` in the shared runtime, see `commands/commands.ts`).
  */
-import type { Bilingual } from '../../../shared/src/findings';
+import type { Bilingual } from '#core';
 
 /** The pane's views, in ribbon order. */
 export const PANE_VIEWS = [

@@ -6,20 +6,25 @@
  * revenue scenario, the portfolio selection over all departments' projects, and KPI coverage.
  * Exported as an `.xlsx` with Persian captions for the council.
  */
-import { findTableSpec } from '../../../shared/src/contract/tables';
-import { capitalBudgetByYear, fiscalBalance } from '../../../shared/src/fiscal';
-import type { Finding } from '../../../shared/src/findings';
-import { kpiReport } from '../../../shared/src/kpi';
-import { coverageReport, indexPlanLinks, resolveChain } from '../../../shared/src/linkage';
-import { portfolioFromPlan, selectPortfolio } from '../../../shared/src/portfolio';
-import type { RawCell, RawTable, RawWorkbook } from '../../../shared/src/read/raw';
-import { forecastRevenueScenarios } from '../../../shared/src/revenue';
-import { validateWorkbook } from '../../../shared/src/validate';
+import type { Finding, RawCell, RawTable, RawWorkbook } from '#core';
+import {
+  capitalBudgetByYear,
+  coverageReport,
+  findTableSpec,
+  fiscalBalance,
+  forecastRevenueScenarios,
+  indexPlanLinks,
+  kpiReport,
+  portfolioFromPlan,
+  resolveChain,
+  selectPortfolio,
+  validateWorkbook,
+} from '#core';
 import type { JsonObject } from '../db/canonical';
 import type { AppDeps } from '../handlers/context';
 import { latestApprovedVersion, versionTables } from '../handlers/submissions';
 import { fromVersionTables, LAYOUT_TABLE, layoutOf } from '../handlers/workbook';
-import { writeRawWorkbook } from '../xlsx';
+import { writeRawWorkbook } from '../../../io';
 
 /** Where each part of the consolidated plan came from. */
 export interface ConsolidationSource {

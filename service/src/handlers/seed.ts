@@ -11,9 +11,8 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { readPlan } from '../../../shared/src/read/plan';
-import type { RawTable, RawWorkbook } from '../../../shared/src/read/raw';
-import { samplePlanWorkbook } from '../../../shared/src/sample';
+import type { RawTable, RawWorkbook } from '#core';
+import { readPlan, samplePlanWorkbook } from '#core';
 import type { Principal } from '../auth';
 import { createHash } from 'node:crypto';
 import type { Role } from '../repositories';

@@ -3,9 +3,9 @@
  * them, reference data, the workflow and comments. Express-free: routes parse the request,
  * these functions decide, repositories store.
  */
-import { matchKey } from '../../../shared/src/util/text';
-import type { RawWorkbook } from '../../../shared/src/read/raw';
-import { writeRawWorkbook } from '../xlsx';
+import type { RawWorkbook } from '#core';
+import { diffVersions, matchKey } from '#core';
+import { writeRawWorkbook } from '../../../io';
 import type { Principal } from '../auth';
 import { hasRole, requireDepartment, requireRole } from '../auth';
 import type { JsonObject, JsonValue } from '../db/canonical';
@@ -14,7 +14,6 @@ import type { SubmissionRecord, WorkflowAction } from '../repositories';
 import { EDITABLE_STATUSES } from '../repositories';
 import type { AppDeps } from './context';
 import { etagOf, toApiEvent, toApiSubmission, toApiVersion } from './context';
-import { diffVersions } from './diff';
 import { fromVersionTables, toVersionTables, validateForPush, versionTotals } from './workbook';
 
 /** Workbook kinds that hold the city framework (reference data for department workbooks). */

@@ -7,17 +7,26 @@
  * came: a number stays a number, text stays text (so amounts sent as decimal strings stay
  * exact), dates become ISO strings.
  */
-import type { Language } from '../../../shared/src/contract/enums';
-import { findTableSpec } from '../../../shared/src/contract/tables';
-import type { Finding } from '../../../shared/src/findings';
-import { a1, makeFinding, parseA1 } from '../../../shared/src/findings';
-import { spendingByYear } from '../../../shared/src/fiscal';
-import type { Plan } from '../../../shared/src/read/plan';
-import type { RawCell, RawTable, RawWorkbook } from '../../../shared/src/read/raw';
-import { contractNameOf, REFERENCE_PREFIX } from '../../../shared/src/read/raw';
-import { captionOf } from '../../../shared/src/template';
-import type { ValidateWorkbookOptions } from '../../../shared/src/validate';
-import { validateWorkbook } from '../../../shared/src/validate';
+import type {
+  Finding,
+  Language,
+  Plan,
+  RawCell,
+  RawTable,
+  RawWorkbook,
+  ValidateWorkbookOptions,
+} from '#core';
+import {
+  REFERENCE_PREFIX,
+  a1,
+  captionOf,
+  contractNameOf,
+  findTableSpec,
+  makeFinding,
+  parseA1,
+  spendingByYear,
+  validateWorkbook,
+} from '#core';
 import type { JsonObject, JsonValue } from '../db/canonical';
 import type { VersionTables, VersionTotal } from '../repositories';
 

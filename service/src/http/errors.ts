@@ -7,7 +7,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { MulterError } from 'multer';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
-import type { Bilingual } from '../../../shared/src/findings';
+import type { Bilingual } from '#core';
 import { Prisma } from '../repositories/client';
 
 /** Stable error codes of the API and their HTTP status. */

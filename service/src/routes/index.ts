@@ -20,7 +20,7 @@ import {
   toApiSubmission,
   toApiVersion,
 } from '../handlers/context';
-import { formatDiff } from '../handlers/diff';
+import { formatDiff } from '#core';
 import {
   diffOf,
   pullJson,
@@ -31,7 +31,7 @@ import {
   transition,
 } from '../handlers/submissions';
 import { apiError, notFound } from '../http/errors';
-import { readXlsx, writeRawWorkbook } from '../xlsx';
+import { readXlsx, writeRawWorkbook } from '../../../io';
 import {
   CommentBody,
   CreateCycleBody,

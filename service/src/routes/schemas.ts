@@ -4,7 +4,7 @@
  * one name.
  */
 import { z } from 'zod';
-import { RawWorkbookSchema } from '../../../shared/src/read/raw';
+import { RawWorkbookSchema } from '#core';
 
 /** A push as contract tables in JSON (what the add-in sends): the raw workbook itself. */
 export const PushBody = RawWorkbookSchema;

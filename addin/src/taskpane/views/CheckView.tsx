@@ -5,7 +5,7 @@
  * in Excel. The check runs again on demand and after the tables change (debounced).
  */
 import { Badge, Button, Link, Spinner, Subtitle2, Switch, Text } from '@fluentui/react-components';
-import type { Finding } from '../../../../shared/src/findings';
+import type { Finding } from '#core';
 import { groupFindings, summary } from '../check';
 import { digits, t } from '../i18n';
 import { usePane } from '../services';

@@ -7,8 +7,8 @@
  */
 import { Badge, Body1, Button, Radio, RadioGroup, Spinner, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { columnLetters } from '../../../../shared/src/findings';
-import type { PortfolioResult } from '../../../../shared/src/portfolio/types';
+import type { PortfolioResult } from '#core';
+import { columnLetters } from '#core';
 import { digits, formatNumber, t } from '../i18n';
 import { billions } from '../money';
 import type { PrioritiesView as View, WeightMode } from '../priorities';

@@ -14,8 +14,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { RevenueClass, RevenueMethod } from '../../../../shared/src/contract/enums';
-import { REVENUE_CLASSES, REVENUE_METHODS } from '../../../../shared/src/contract/enums';
+import type { RevenueClass, RevenueMethod } from '#core';
+import { REVENUE_CLASSES, REVENUE_METHODS } from '#core';
 import type { Lang } from '../i18n';
 import { digits, t } from '../i18n';
 import { billions, billionsNumber } from '../money';

@@ -5,9 +5,7 @@
  */
 import { Body1, Button, Field, ProgressBar, SpinButton, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { planTemplate } from '../../../../shared/src/template';
-import { readPlan } from '../../../../shared/src/read/plan';
-import { TABLE_NAMES } from '../../../../shared/src/contract/tables';
+import { TABLE_NAMES, planTemplate, readPlan } from '#core';
 import { recognise } from '../check';
 import { digits, t } from '../i18n';
 import { usePane } from '../services';

@@ -8,10 +8,8 @@
  */
 import { Badge, Button, Field, Input, ProgressBar, Select, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Finding } from '../../../../shared/src/findings';
-import { hasErrors } from '../../../../shared/src/findings';
-import type { RawCell, RawWorkbook } from '../../../../shared/src/read/raw';
-import { REFERENCE_SHEET_PREFIX } from '../../../../shared/src/template';
+import type { Finding, RawCell, RawWorkbook } from '#core';
+import { REFERENCE_SHEET_PREFIX, hasErrors } from '#core';
 import type { Comment, Connection, PushResult, Submission } from '../../api/client';
 import {
   RegisterClient,

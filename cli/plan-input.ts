@@ -3,14 +3,8 @@
  * given as CSV/xlsx files (`--projects FILE`), read as a plan. Reading errors
  * in the tables a command needs stop it with the located findings.
  */
-import type { TableName } from '../../../shared/src/contract/tables';
-import type { Finding } from '../../../shared/src/findings';
-import type { Plan } from '../../../shared/src/read/plan';
-import { readPlan } from '../../../shared/src/read/plan';
-import type { RawTable, RawWorkbook } from '../../../shared/src/read/raw';
-import { contractNameOf } from '../../../shared/src/read/raw';
-import type { ScenarioForecast } from '../../../shared/src/revenue';
-import { forecastRevenueScenarios } from '../../../shared/src/revenue';
+import type { Finding, Plan, RawTable, RawWorkbook, ScenarioForecast, TableName } from '#core';
+import { contractNameOf, forecastRevenueScenarios, readPlan } from '#core';
 import type { CommandContext } from './command';
 import { findingsText } from './findings';
 import type { CliProblem } from './io';

@@ -2,12 +2,12 @@
  * The difference between two versions of a submission, row by row and cell by cell. Rows
  * are matched by their table's ID column (`Key` for tblPlanInfo); tables without one (e.g.
  * budget lines, revenue history) are matched by position. A repeated ID is told apart by
- * its occurrence (`P-1`, `P-1#2`).
+ * its occurrence (`P-1`, `P-1#2`). Tables whose names start with `$` are the register's
+ * metadata about a version (its sheet layout), not plan rows, and are not compared.
  */
-import { findTableSpec } from '../../../shared/src/contract/tables';
-import type { JsonObject, JsonValue } from '../db/canonical';
-import { canonicalJson } from '../db/canonical';
-import { LAYOUT_TABLE } from './workbook';
+import { findTableSpec } from '../contract/tables';
+import type { JsonObject, JsonValue } from '../util/json';
+import { canonicalJson } from '../util/json';
 
 /** One changed cell. */
 export interface CellChange {
@@ -54,7 +54,7 @@ const same = (a: JsonValue | undefined, b: JsonValue | undefined) =>
 /** The difference from `a` (version `from`) to `b` (version `to`). */
 export function diffVersions(from: number, a: Tables, to: number, b: Tables): VersionDiff {
   const names = [...new Set([...Object.keys(a), ...Object.keys(b)])]
-    .filter((n) => n !== LAYOUT_TABLE)
+    .filter((n) => !n.startsWith('$'))
     .sort();
   const tables: TableDiff[] = [];
   const summary = { added: 0, removed: 0, changed: 0, cells: 0 };

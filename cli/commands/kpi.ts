@@ -2,8 +2,8 @@
  * `plan kpi`: the monitoring report of every KPI: each year with an actual,
  * its target, progress and status (on track ≥ 0.9, at risk ≥ 0.6), and the trend.
  */
-import { kpiReport } from '../../../../shared/src/kpi';
-import type { KpiStatus } from '../../../../shared/src/kpi';
+import type { KpiStatus } from '#core';
+import { kpiReport } from '#core';
 import type { Command } from '../command';
 import { numShort, percent, plain, textTable } from '../format';
 import { EXIT, reportProblem, toJson } from '../io';

@@ -15,10 +15,10 @@
  * Read-only. Meant as an action of `plan admin` (same database options); `verifyRegister` is
  * the check itself, `verifyAction` its command-line answer.
  */
-import type { JsonObject } from '../../db/canonical';
-import { sha256Hex } from '../../db/canonical';
-import type { AuditRecord, Repositories } from '../../repositories';
-import { tablesSha256, versionReportHashes } from '../../repositories/versions';
+import type { JsonObject } from '../../service/src/db/canonical';
+import { sha256Hex } from '../../service/src/db/canonical';
+import type { AuditRecord, Repositories } from '../../service/src/repositories';
+import { tablesSha256, versionReportHashes } from '../../service/src/repositories/versions';
 import type { CliProblem } from '../io';
 import { EXIT } from '../io';
 

@@ -3,7 +3,7 @@
  * finding, located by sheet and cell. Exit 0 without errors, 1 with errors,
  * 2 when the file cannot be read.
  */
-import { hasErrors } from '../../../../shared/src/findings';
+import { hasErrors } from '#core';
 import type { Command } from '../command';
 import { checkWorkbook } from '../check';
 import { countsText, findingsText, sortFindings, toJsonFinding } from '../findings';

@@ -3,12 +3,16 @@
  * score is largest within each year's capital budget (mandatory projects and
  * prerequisites kept), compared with rank-and-fill.
  */
-import { capitalBudgetByYear } from '../../../../shared/src/fiscal';
-import type { Finding } from '../../../../shared/src/findings';
-import type { Rials } from '../../../../shared/src/money';
-import { portfolioFromPlan, selectPortfolio } from '../../../../shared/src/portfolio';
-import { readMoney, readYear, cellText } from '../../../../shared/src/read/cells';
-import { matchKey } from '../../../../shared/src/util/text';
+import type { Finding, Rials } from '#core';
+import {
+  capitalBudgetByYear,
+  cellText,
+  matchKey,
+  portfolioFromPlan,
+  readMoney,
+  readYear,
+  selectPortfolio,
+} from '#core';
 import type { Command, CommandContext } from '../command';
 import { intOption } from '../command';
 import { findingsText, toJsonFinding } from '../findings';

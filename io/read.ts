@@ -6,9 +6,8 @@
  * bilingual message, never as an exception.
  */
 import ExcelJS from 'exceljs';
-import type { RawCell, RawTable, RawWorkbook } from '../../../shared/src/read/raw';
-import { LIMITS } from '../../../shared/src/read/raw';
-import { a1, parseA1 } from '../../../shared/src/findings';
+import type { RawCell, RawTable, RawWorkbook } from '#core';
+import { LIMITS, a1, parseA1 } from '#core';
 import type { FileError } from './errors';
 import { fileError, megabytes } from './errors';
 import { scanParts, summariseZip } from './zip';

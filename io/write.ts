@@ -6,16 +6,8 @@
  * become a formula.
  */
 import ExcelJS from 'exceljs';
-import type { Language } from '../../../shared/src/contract/enums';
-import { columnLetters } from '../../../shared/src/findings';
-import type { RawCell, RawWorkbook } from '../../../shared/src/read/raw';
-import type {
-  LayoutOptions,
-  TableLayout,
-  CellValidation,
-  WorkbookLayout,
-} from '../../../shared/src/template';
-import { layoutWorkbook } from '../../../shared/src/template';
+import type { CellValidation, Language, LayoutOptions, RawCell, RawWorkbook, TableLayout, WorkbookLayout } from '#core';
+import { columnLetters, layoutWorkbook } from '#core';
 
 /** Name of the application written into the file's properties. */
 const CREATOR = 'Plan Register';

@@ -5,17 +5,13 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
-import type { TableName } from '../../../shared/src/contract/tables';
-import { TABLE_NAMES, findTableSpec } from '../../../shared/src/contract/tables';
-import type { RawTable, RawWorkbook } from '../../../shared/src/read/raw';
-import { contractNameOf } from '../../../shared/src/read/raw';
-import { cellText } from '../../../shared/src/read/cells';
-import { matchKey } from '../../../shared/src/util/text';
-import type { FileError } from '../xlsx/errors';
-import { megabytes } from '../xlsx/errors';
-import { DEFAULT_MAX_BYTES, readXlsx } from '../xlsx/read';
-import { DEFAULT_MAX_CSV_BYTES, decodeCsvBytes, readCsvTable } from '../xlsx/csv';
-import { looksLikeZip } from '../xlsx/zip';
+import type { RawTable, RawWorkbook, TableName } from '#core';
+import { TABLE_NAMES, cellText, contractNameOf, findTableSpec, matchKey } from '#core';
+import type { FileError } from '../io/errors';
+import { megabytes } from '../io/errors';
+import { DEFAULT_MAX_BYTES, readXlsx } from '../io/read';
+import { DEFAULT_MAX_CSV_BYTES, decodeCsvBytes, readCsvTable } from '../io/csv';
+import { looksLikeZip } from '../io/zip';
 import type { CliIo, CliProblem } from './io';
 import { EXIT } from './io';
 

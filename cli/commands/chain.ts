@@ -4,8 +4,8 @@
  * per year at each level, sources, upstream directives and documents, KPIs,
  * and where the chain breaks.
  */
-import type { LinkLevel, LinkNode } from '../../../../shared/src/linkage';
-import { LINK_LEVELS, formatChain, resolveChain } from '../../../../shared/src/linkage';
+import type { LinkLevel, LinkNode } from '#core';
+import { LINK_LEVELS, formatChain, resolveChain } from '#core';
 import type { Command } from '../command';
 import { findingsText, toJsonFinding } from '../findings';
 import { money, plain, textTable } from '../format';

@@ -2,8 +2,7 @@
  * `plan score`: the priority score and rank of every project from its
  * criterion scores; with a pairwise matrix, the AHP weights and consistency.
  */
-import { CRITERION_DIRECTIONS } from '../../../../shared/src/contract/enums';
-import { scoreProjects } from '../../../../shared/src/priority';
+import { CRITERION_DIRECTIONS, scoreProjects } from '#core';
 import type { Command, CommandContext } from '../command';
 import { findingsText } from '../findings';
 import { num, plain, textTable } from '../format';

@@ -3,9 +3,8 @@
  * and validation, including the fiscal balance against the chosen revenue
  * scenario (plan-workbook.md, "What valid means").
  */
-import type { Finding } from '../../../shared/src/findings';
-import type { RawWorkbook } from '../../../shared/src/read/raw';
-import { validateWorkbook } from '../../../shared/src/validate';
+import type { Finding, RawWorkbook } from '#core';
+import { validateWorkbook } from '#core';
 
 /** Every finding about a workbook, with an optional reference workbook (the city framework). */
 export function checkWorkbook(workbook: RawWorkbook, reference?: RawWorkbook): Finding[] {

@@ -2,7 +2,7 @@
  * Why a file could not be read as a workbook or a table: a stable code and a
  * message in Persian and English that says what to do about it.
  */
-import type { Bilingual } from '../../../shared/src/findings';
+import type { Bilingual } from '#core';
 
 /** Stable codes of file-level read failures. */
 export type FileErrorCode =

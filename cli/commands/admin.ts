@@ -6,12 +6,12 @@
  * the database is (`DATABASE_URL`, `PLAN_DATA_DIR`, or `--database-url`/`--data-dir`); a
  * PGlite folder must not be open in a running service at the same time.
  */
-import type { Database } from '../../db';
-import { DEFAULT_DATA_DIR, openDatabase } from '../../db';
-import type { Repositories } from '../../repositories';
-import { createRepositories } from '../../repositories';
-import type { Role } from '../../repositories/users';
-import { ROLES } from '../../repositories/users';
+import type { Database } from '../../service/src/db';
+import { DEFAULT_DATA_DIR, openDatabase } from '../../service/src/db';
+import type { Repositories } from '../../service/src/repositories';
+import { createRepositories } from '../../service/src/repositories';
+import type { Role } from '../../service/src/repositories/users';
+import { ROLES } from '../../service/src/repositories/users';
 import type { Command, CommandContext } from '../command';
 import { intOption, requireOption } from '../command';
 import { textTable } from '../format';

@@ -1,5 +1,5 @@
 /**
- * Runs the CLI from source (`node --import tsx service/src/cli/entry.ts …`),
+ * Runs the CLI from source (`node --import tsx cli/entry.ts …`),
  * as `bin/plan.js` runs the compiled one.
  */
 import { main } from './main';

@@ -3,7 +3,7 @@
  * exit codes it returns. Tests pass their own streams and run commands in
  * process.
  */
-import type { Bilingual } from '../../../shared/src/findings';
+import type { Bilingual } from '#core';
 
 /** Something text can be written to (`process.stdout` is one). */
 export interface TextSink {

@@ -2,8 +2,7 @@
  * Numbers and tables for readable output: thousands separators everywhere,
  * Persian digits and separators when the output is Persian.
  */
-import { formatRials } from '../../../shared/src/money';
-import { toPersianDigits } from '../../../shared/src/util/text';
+import { formatRials, toPersianDigits } from '#core';
 import type { CliLang } from './io';
 
 /** Whole Rials with thousands separators (Persian digits for fa). */

@@ -7,7 +7,7 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Bilingual } from '../../../shared/src/findings';
+import type { Bilingual } from '#core';
 import type { CliProblem } from './io';
 import { EXIT } from './io';
 import type { Loaded } from './load';

@@ -2,10 +2,9 @@
  * `plan template`: writes a new, empty plan workbook with every contract
  * table, in Persian or English.
  */
-import { WORKBOOK_KINDS } from '../../../../shared/src/contract/enums';
-import type { WorkbookKind } from '../../../../shared/src/contract/enums';
-import { planTemplate } from '../../../../shared/src/template';
-import { writeWorkbook } from '../../xlsx/write';
+import type { WorkbookKind } from '#core';
+import { WORKBOOK_KINDS, planTemplate } from '#core';
+import { writeWorkbook } from '../../io/write';
 import type { Command } from '../command';
 import { intOption, requireOption } from '../command';
 import { EXIT, reportProblem, toJson } from '../io';

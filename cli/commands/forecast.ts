@@ -3,21 +3,25 @@
  * with the Monte Carlo P10/P50/P90; `--json` adds the fitted parameters and
  * in-sample SSE.
  */
-import { REVENUE_CLASSES } from '../../../../shared/src/contract/enums';
-import type { RevenueMethod } from '../../../../shared/src/contract/enums';
-import type { Finding } from '../../../../shared/src/findings';
-import type { Rials } from '../../../../shared/src/money';
-import { readPlan } from '../../../../shared/src/read/plan';
-import { cellText } from '../../../../shared/src/read/cells';
-import type { RawCell, RawTable } from '../../../../shared/src/read/raw';
-import { PLAN_INFO_KEYS } from '../../../../shared/src/contract/tables';
-import type { RevenueQuantile, SimulatedYear } from '../../../../shared/src/revenue';
+import type {
+  Finding,
+  RawCell,
+  RawTable,
+  RevenueMethod,
+  RevenueQuantile,
+  Rials,
+  SimulatedYear,
+} from '#core';
 import {
+  PLAN_INFO_KEYS,
+  REVENUE_CLASSES,
+  cellText,
   forecastRevenueScenarios,
+  matchKey,
   parseRevenueMethod,
+  readPlan,
   simulateRevenueScenario,
-} from '../../../../shared/src/revenue';
-import { matchKey } from '../../../../shared/src/util/text';
+} from '#core';
 import type { Command } from '../command';
 import { intOption, requireOption } from '../command';
 import { findingsText, toJsonFinding } from '../findings';

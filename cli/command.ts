@@ -4,7 +4,7 @@
  * `--help`; bad arguments come back as a problem that names the fix.
  */
 import { parseArgs } from 'node:util';
-import type { Bilingual } from '../../../shared/src/findings';
+import type { Bilingual } from '#core';
 import type { CliIo, CliLang, CliProblem } from './io';
 import { EXIT } from './io';
 

@@ -3,10 +3,8 @@
  * finished projects) against the forecast revenue of a scenario, the gap,
  * and the same by revenue class.
  */
-import { REVENUE_CLASSES } from '../../../../shared/src/contract/enums';
-import type { RevenueClass } from '../../../../shared/src/contract/enums';
-import { fiscalBalance } from '../../../../shared/src/fiscal';
-import type { Rials } from '../../../../shared/src/money';
+import type { RevenueClass, Rials } from '#core';
+import { REVENUE_CLASSES, fiscalBalance } from '#core';
 import type { Command } from '../command';
 import { findingsText, toJsonFinding } from '../findings';
 import { money, plain, textTable } from '../format';

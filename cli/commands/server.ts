@@ -3,9 +3,8 @@
  * `plan login`: push a workbook, pull a version, see a submission's status, compare versions,
  * move a submission through the workflow, and export the consolidated city plan.
  */
-import type { Finding } from '../../../../shared/src/findings';
-import type { VersionDiff } from '../../handlers/diff';
-import { formatDiff } from '../../handlers/diff';
+import type { Finding, VersionDiff } from '#core';
+import { formatDiff } from '#core';
 import type { Command, CommandContext } from '../command';
 import { intOption, requireOption } from '../command';
 import { countsText, findingsText, sortFindings, toJsonFinding } from '../findings';

@@ -2,9 +2,8 @@
  * Findings for people (one line each, located by sheet and cell) and for
  * programs (the `--json` shape of `plan validate`).
  */
-import type { Finding } from '../../../shared/src/findings';
-import { TABLE_NAMES } from '../../../shared/src/contract/tables';
-import { contractNameOf } from '../../../shared/src/read/raw';
+import type { Finding } from '#core';
+import { TABLE_NAMES, contractNameOf } from '#core';
 import type { CliLang } from './io';
 import { num, textTable } from './format';
 

@@ -2,8 +2,8 @@
  * `plan sample`: writes the sample plan of a mid-sized Iranian city (in
  * Persian): every table filled, valid, and within the base revenue forecast.
  */
-import { samplePlanWorkbook, SAMPLE_PLAN_YEARS } from '../../../../shared/src/sample';
-import { writeRawWorkbook } from '../../xlsx/write';
+import { samplePlanWorkbook, SAMPLE_PLAN_YEARS } from '#core';
+import { writeRawWorkbook } from '../../io/write';
 import type { Command } from '../command';
 import { requireOption } from '../command';
 import { num } from '../format';

@@ -4,8 +4,8 @@
  * the plan reader interprets (Persian digits, thousands separators…).
  */
 import { parse } from 'csv-parse/sync';
-import type { RawCell, RawTable } from '../../../shared/src/read/raw';
-import { LIMITS } from '../../../shared/src/read/raw';
+import type { RawCell, RawTable } from '#core';
+import { LIMITS } from '#core';
 import type { FileError } from './errors';
 import { fileError, megabytes } from './errors';
 
