@@ -6,7 +6,15 @@
  * become a formula.
  */
 import ExcelJS from 'exceljs';
-import type { CellValidation, Language, LayoutOptions, RawCell, RawWorkbook, TableLayout, WorkbookLayout } from '#core';
+import type {
+  CellValidation,
+  Language,
+  LayoutOptions,
+  RawCell,
+  RawWorkbook,
+  TableLayout,
+  WorkbookLayout,
+} from '#core';
 import { columnLetters, layoutWorkbook } from '#core';
 
 /** Name of the application written into the file's properties. */

@@ -14,11 +14,11 @@ const space = scratch();
 
 // Run from the project root so that `--import tsx` resolves; files are named by absolute path.
 function planProcess(...args: string[]) {
-  return spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join('cli', 'entry.ts'), ...args],
-    { cwd: root, encoding: 'utf8', timeout: 60_000 },
-  );
+  return spawnSync(process.execPath, ['--import', 'tsx', join('cli', 'entry.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 const file = (name: string) => join(space.dir(), name);

@@ -26,7 +26,14 @@ import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import request from 'supertest';
 import type { PortfolioResult, RawTable } from '#core';
-import { capitalBudgetByYear, forecastRevenueScenarios, portfolioFromPlan, samplePlanWorkbook, selectPortfolio, validateWorkbook } from '#core';
+import {
+  capitalBudgetByYear,
+  forecastRevenueScenarios,
+  portfolioFromPlan,
+  samplePlanWorkbook,
+  selectPortfolio,
+  validateWorkbook,
+} from '#core';
 import { readXlsx } from '../../io';
 import type { Harness } from '../service/api-harness';
 import { bearer, binary, openHarness, submissionOf } from '../service/api-harness';

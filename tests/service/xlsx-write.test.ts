@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
 import type { RawTable } from '#core';
-import { SAMPLE_PLAN_YEARS, TABLE_NAMES, placeTables, planTemplate, readPlan, samplePlanWorkbook, templateWorkbook } from '#core';
+import {
+  SAMPLE_PLAN_YEARS,
+  TABLE_NAMES,
+  placeTables,
+  planTemplate,
+  readPlan,
+  samplePlanWorkbook,
+  templateWorkbook,
+} from '#core';
 import { readXlsx, writeRawWorkbook, writeWorkbook } from '../../io';
 
 const byName = (tables: readonly RawTable[]) =>

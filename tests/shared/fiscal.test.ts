@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import type { RawCell, RawTable, RawWorkbook, RevenueClass } from '#core';
-import { capitalBudgetByYear, fiscalBalance, readPlan, restrictedSourceFindings, spendingByYear } from '#core';
+import {
+  capitalBudgetByYear,
+  fiscalBalance,
+  readPlan,
+  restrictedSourceFindings,
+  spendingByYear,
+} from '#core';
 
 function table(name: string, header: RawCell[], rows: RawCell[][]): RawTable {
   return { name, sheet: name, header, rows };

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import type { KpiDirection, RawCell, RawTable, RawWorkbook } from '#core';
-import { KPI_AT_RISK_FROM, KPI_ON_TRACK_FROM, kpiProgress, kpiReport, kpiStatus, readPlan } from '#core';
+import {
+  KPI_AT_RISK_FROM,
+  KPI_ON_TRACK_FROM,
+  kpiProgress,
+  kpiReport,
+  kpiStatus,
+  readPlan,
+} from '#core';
 
 function table(name: string, header: RawCell[], rows: RawCell[][]): RawTable {
   return { name, sheet: name, header, rows };

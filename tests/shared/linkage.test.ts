@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import type { RawCell, RawTable, RawWorkbook } from '#core';
-import { chainLevel, coverageReport, formatChain, indexPlanLinks, readPlan, resolveChain } from '#core';
+import {
+  chainLevel,
+  coverageReport,
+  formatChain,
+  indexPlanLinks,
+  readPlan,
+  resolveChain,
+} from '#core';
 
 function table(name: string, header: RawCell[], rows: RawCell[][], sheet?: string): RawTable {
   return { name, sheet: sheet ?? name, header, rows };

@@ -1,6 +1,18 @@
 import fc from 'fast-check';
 import type { ColumnLayout, SheetLayout, TableLayout, WorkbookLayout } from '#core';
-import { LISTS_SHEET, NUMBER_FORMATS, TABLES, TABLE_NAMES, TABLE_SPECS, headerOf, layoutWorkbook, placeTables, planTemplate, readPlan, templateWorkbook } from '#core';
+import {
+  LISTS_SHEET,
+  NUMBER_FORMATS,
+  TABLES,
+  TABLE_NAMES,
+  TABLE_SPECS,
+  headerOf,
+  layoutWorkbook,
+  placeTables,
+  planTemplate,
+  readPlan,
+  templateWorkbook,
+} from '#core';
 
 function tableOf(layout: WorkbookLayout, name: string): { sheet: SheetLayout; table: TableLayout } {
   for (const sheet of layout.sheets)

@@ -5,7 +5,14 @@
  * Amounts are whole Rials (the contract's unit, whatever `Unit` the workbook is typed in).
  */
 import type { FiscalBalance, Plan, ScenarioForecast } from '#core';
-import { DEFAULT_REVENUE_SCENARIO, fiscalBalance, forecastRevenueScenarios, matchKey, rialsToNumber, spendingByYear } from '#core';
+import {
+  DEFAULT_REVENUE_SCENARIO,
+  fiscalBalance,
+  forecastRevenueScenarios,
+  matchKey,
+  rialsToNumber,
+  spendingByYear,
+} from '#core';
 import type { Arg } from './args';
 import { integerArg, isBlankArg } from './args';
 import type { Out } from './result';

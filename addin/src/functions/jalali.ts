@@ -4,7 +4,14 @@
  * date may also be given as text such as 1405/01/15 (any digits).
  */
 import type { JalaliDate } from '#core';
-import { dateToExcelSerial, excelSerialToJalali, formatJalali, matchKey, parseJalaliDate, readNumber } from '#core';
+import {
+  dateToExcelSerial,
+  excelSerialToJalali,
+  formatJalali,
+  matchKey,
+  parseJalaliDate,
+  readNumber,
+} from '#core';
 import type { Arg } from './args';
 import { isBlankArg } from './args';
 import type { Out } from './result';

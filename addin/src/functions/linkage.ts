@@ -4,7 +4,14 @@
  * register's reference data cached in it (`ref_` tables), so it works offline.
  */
 import type { LinkIndex, LinkLevel, Plan } from '#core';
-import { LINK_LEVELS, chainLevelNodes, formatChain, indexPlanLinks, matchKey, resolveChain } from '#core';
+import {
+  LINK_LEVELS,
+  chainLevelNodes,
+  formatChain,
+  indexPlanLinks,
+  matchKey,
+  resolveChain,
+} from '#core';
 import type { Arg } from './args';
 import { isBlankArg } from './args';
 import type { Out } from './result';

@@ -6,7 +6,20 @@
  * running the simulation in slices so that Excel stays responsive and can cancel it.
  */
 import type { Row } from '#core';
-import { REVENUE_CLASSES, REVENUE_MAX_HORIZON, REVENUE_MAX_SIMULATIONS, createRevenueSimulation, estimateRevenueVolatility, forecastSeries, matchKey, parseRevenueMethod, readEnum, readNumber, rialsToNumber, rowsOf } from '#core';
+import {
+  REVENUE_CLASSES,
+  REVENUE_MAX_HORIZON,
+  REVENUE_MAX_SIMULATIONS,
+  createRevenueSimulation,
+  estimateRevenueVolatility,
+  forecastSeries,
+  matchKey,
+  parseRevenueMethod,
+  readEnum,
+  readNumber,
+  rialsToNumber,
+  rowsOf,
+} from '#core';
 import type { Arg } from './args';
 import {
   integerArg,

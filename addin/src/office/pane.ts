@@ -8,7 +8,14 @@
  * when the write fails.
  */
 /// <reference types="office-js" />
-import type { LooseCell, RawTable, RawWorkbook, SheetLayout, TableLayout, WorkbookLayout } from '#core';
+import type {
+  LooseCell,
+  RawTable,
+  RawWorkbook,
+  SheetLayout,
+  TableLayout,
+  WorkbookLayout,
+} from '#core';
 import { columnLetters } from '#core';
 import type { ExcelRun } from './workbook';
 import { excelRun, isContractTable, topLeftOf } from './workbook';

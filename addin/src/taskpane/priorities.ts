@@ -5,7 +5,12 @@
  * after activities and opex), by rank-and-fill and, when the solver is loaded, optimal (HiGHS).
  */
 import type { Plan, PlanPortfolio, PortfolioResult, ScoreProjectsResult, Selection } from '#core';
-import { capitalBudgetByYear, forecastRevenueScenarios, portfolioFromPlan, rankAndFill } from '#core';
+import {
+  capitalBudgetByYear,
+  forecastRevenueScenarios,
+  portfolioFromPlan,
+  rankAndFill,
+} from '#core';
 
 /** Where the weights come from. */
 export type WeightMode = 'table' | 'ahp';

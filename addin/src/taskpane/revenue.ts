@@ -5,7 +5,13 @@
  * write back into the workbook (a table of values, or PLAN.SCENARIO_REVENUE formulas).
  */
 import type { FiscalYear, Plan, RevenueClass, RevenueMethod, ScenarioForecast, Table } from '#core';
-import { fiscalBalance, forecastRevenueScenarios, rowsOf, simulateRevenueScenario, spendingByYear } from '#core';
+import {
+  fiscalBalance,
+  forecastRevenueScenarios,
+  rowsOf,
+  simulateRevenueScenario,
+  spendingByYear,
+} from '#core';
 
 /** Paths of the band's Monte Carlo: P10/P90 of 2,000 paths move by well under 1 % between seeds. */
 export const BAND_SIMULATIONS = 2000;
