@@ -3,7 +3,7 @@
  * programs (the `--json` shape of `plan validate`).
  */
 import type { Finding } from '#core';
-import { TABLE_NAMES, contractNameOf } from '#core';
+import { sortFindings } from '#core';
 import type { CliLang } from './io';
 import { num, textTable } from './format';
 
@@ -33,20 +33,9 @@ export function toJsonFinding(f: Finding): JsonFinding {
   };
 }
 
-const TABLE_ORDER = new Map<string, number>(TABLE_NAMES.map((n, i) => [n, i]));
-
-/** Errors first, then by table in workbook order, row and column. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  const order = (f: Finding) =>
-    f.table === null ? -1 : (TABLE_ORDER.get(contractNameOf({ name: f.table }).name) ?? 99);
-  return [...findings].sort(
-    (a, b) =>
-      (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
-      order(a) - order(b) ||
-      (a.row ?? 0) - (b.row ?? 0) ||
-      (a.column ?? '').localeCompare(b.column ?? ''),
-  );
-}
+/** Errors first, then by table in workbook order, row and column (the core's one order). */
+export const sortForPeople = (findings: readonly Finding[]): Finding[] =>
+  sortFindings(findings, { errorsFirst: true });
 
 /** Where a finding points, as people read it: `Sheet!D7`, or the table and column. */
 export function whereOf(f: Finding): string {
@@ -60,7 +49,7 @@ export function findingsText(findings: readonly Finding[], lang: CliLang): strin
   if (findings.length === 0) return '';
   const severity = (f: Finding) =>
     lang === 'fa' ? (f.severity === 'error' ? 'خطا' : 'هشدار') : f.severity;
-  const rows = sortFindings(findings).map((f) => [
+  const rows = sortForPeople(findings).map((f) => [
     severity(f),
     whereOf(f),
     f.code,

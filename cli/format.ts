@@ -2,7 +2,7 @@
  * Numbers and tables for readable output: thousands separators everywhere,
  * Persian digits and separators when the output is Persian.
  */
-import { formatRials, toPersianDigits } from '#core';
+import { formatNumber, formatPercent, formatRials, toPersianDigits } from '#core';
 import type { CliLang } from './io';
 
 /** Whole Rials with thousands separators (Persian digits for fa). */
@@ -10,29 +10,13 @@ export function money(value: bigint, lang: CliLang): string {
   return formatRials(value, lang);
 }
 
-/**
- * A number with thousands separators and a fixed number of decimals; Persian
- * digits, `٬` and the decimal separator `٫` for fa.
- */
-export function num(value: number, lang: CliLang, decimals = 0): string {
-  if (!Number.isFinite(value)) return String(value);
-  const fixed = Math.abs(value).toFixed(decimals);
-  const [int = '0', frac] = fixed.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
-  const text = `${sign}${grouped}${frac ? `.${frac}` : ''}`;
-  if (lang === 'en') return text;
-  return toPersianDigits(text.replace(/,/g, '\u066c').replace('.', '\u066b')).replace(
-    /^-/,
-    '\u2212',
-  );
-}
+/** A number with thousands separators and fixed decimals (the core's one formatter). */
+export const num = (value: number, lang: CliLang, decimals = 0): string =>
+  formatNumber(value, lang, decimals);
 
-/** A share (0.153) as a percent (`15.3%`, `٪۱۵٫۳` style digits for fa). */
-export function percent(value: number, lang: CliLang, decimals = 1): string {
-  const text = num(value * 100, lang, decimals);
-  return lang === 'fa' ? `${text}٪` : `${text}%`;
-}
+/** A share (0.153) as a percent (the core's one formatter). */
+export const percent = (value: number, lang: CliLang, decimals = 1): string =>
+  formatPercent(value, lang, decimals);
 
 /** A year or an ID-like integer without separators (Persian digits for fa). */
 export function plain(value: number | string, lang: CliLang): string {

@@ -7,7 +7,7 @@ import type { Finding, VersionDiff } from '#core';
 import { formatDiff } from '#core';
 import type { Command, CommandContext } from '../command';
 import { intOption, requireOption } from '../command';
-import { countsText, findingsText, sortFindings, toJsonFinding } from '../findings';
+import { countsText, findingsText, sortForPeople, toJsonFinding } from '../findings';
 import { plain, textTable } from '../format';
 import type { CliIo, CliLang, CliProblem } from '../io';
 import { EXIT, reportProblem, say, toJson } from '../io';
@@ -300,7 +300,7 @@ function pushAnswer(
     return EXIT.ok;
   }
   if (res.status === 422 && error?.code === 'WORKBOOK_INVALID') {
-    const findings = sortFindings((error.details as { findings?: Finding[] }).findings ?? []);
+    const findings = sortForPeople((error.details as { findings?: Finding[] }).findings ?? []);
     if (ctx.json)
       io.stdout.write(toJson({ error: error.code, findings: findings.map(toJsonFinding) }) + '\n');
     else

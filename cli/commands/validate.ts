@@ -6,7 +6,7 @@
 import { hasErrors } from '#core';
 import type { Command } from '../command';
 import { checkWorkbook } from '../check';
-import { countsText, findingsText, sortFindings, toJsonFinding } from '../findings';
+import { countsText, findingsText, sortForPeople, toJsonFinding } from '../findings';
 import { EXIT, reportProblem, toJson } from '../io';
 import { loadWorkbook } from '../load';
 
@@ -54,7 +54,7 @@ export const validateCommand: Command = {
       if (!ref.ok) return reportProblem(io, ref.problem, lang);
       reference = ref.value.workbook;
     }
-    const findings = sortFindings(checkWorkbook(loaded.value.workbook, reference));
+    const findings = sortForPeople(checkWorkbook(loaded.value.workbook, reference));
     if (ctx.json) {
       io.stdout.write(toJson({ findings: findings.map(toJsonFinding) }) + '\n');
     } else {

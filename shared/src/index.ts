@@ -9,6 +9,7 @@ export * from './findings';
 export * from './money';
 export * from './util/text';
 export * from './util/json';
+export * from './util/format';
 export * from './diff';
 export * from './read/raw';
 export * from './read/cells';

@@ -3,6 +3,8 @@
  * so amounts are `bigint` end to end; floating point is used only for rates
  * and forecasts, and rounded to whole Rials once, at the boundary.
  */
+import type { Language } from './contract/enums';
+import { formatNumber } from './util/format';
 import { normaliseNumberText } from './util/text';
 
 /** Whole Rials. */
@@ -113,13 +115,6 @@ export function allocateRials(total: Rials, weights: readonly bigint[]): Rials[]
 }
 
 /** Formats Rials with thousands separators (`1,234,567`); Persian digits and `٬` when `lang` is fa. */
-export function formatRials(value: Rials, lang: 'fa' | 'en' = 'en'): string {
-  const neg = value < 0n;
-  const digits = (neg ? -value : value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const text = (neg ? '-' : '') + digits;
-  if (lang === 'en') return text;
-  return text
-    .replace(/,/g, '\u066c')
-    .replace(/[0-9]/g, (d) => String.fromCodePoint(0x06f0 + Number(d)))
-    .replace(/^-/, '\u2212');
+export function formatRials(value: Rials, lang: Language = 'en'): string {
+  return formatNumber(value, lang);
 }

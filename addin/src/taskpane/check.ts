@@ -4,7 +4,7 @@
  * summary a department head can read.
  */
 import type { Finding, RawWorkbook, Severity } from '#core';
-import { REFERENCE_PREFIX, TABLE_NAMES } from '#core';
+import { TABLE_NAMES, contractNameOf } from '#core';
 import type { Lang } from './i18n';
 import { t } from './i18n';
 
@@ -28,11 +28,7 @@ export interface Recognition {
 
 /** Recognises a workbook from its tables and the reader's findings. */
 export function recognise(workbook: RawWorkbook, findings: readonly Finding[]): Recognition {
-  const names = new Set(
-    workbook.tables.map((t) =>
-      t.name.startsWith(REFERENCE_PREFIX) ? t.name.slice(REFERENCE_PREFIX.length) : t.name,
-    ),
-  );
+  const names = new Set(workbook.tables.map((t) => contractNameOf(t).name));
   const present = TABLE_NAMES.filter((n) => names.has(n));
   const malformed = present.filter((n) =>
     findings.some((f) => f.table === n && f.severity === 'error' && STRUCTURE_CODES.has(f.code)),

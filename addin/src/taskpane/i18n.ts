@@ -4,7 +4,7 @@
  * Persian, Latin digits in English.
  */
 import type { Bilingual } from '#core';
-import { formatRials, toPersianDigits } from '#core';
+import { formatNumber as formatCoreNumber, toPersianDigits } from '#core';
 
 /** The pane's two languages. */
 export type Lang = 'fa' | 'en';
@@ -203,16 +203,9 @@ export function t(
   });
 }
 
-/** A whole number or bigint with thousands separators, in the language's digits. */
+/** A whole number or bigint with thousands separators, in the language's digits (the core's one formatter). */
 export function formatNumber(value: number | bigint, lang: Lang, fractionDigits = 0): string {
-  if (typeof value === 'bigint') return formatRials(value, lang);
-  const text = value.toLocaleString('en-US', {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  });
-  if (lang === 'en') return text;
-  // The Arabic thousands separator (U+066C) and decimal separator (U+066B), as formatRials.
-  return toPersianDigits(text.replace(/,/g, '\u066c').replace(/\./g, '\u066b'));
+  return formatCoreNumber(value, lang, fractionDigits);
 }
 
 /** A bilingual message in a language. */

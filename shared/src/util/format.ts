@@ -1,0 +1,40 @@
+/**
+ * Numbers for people: the one formatter the CLI, the pane, the register's messages and the
+ * documents use. Thousands separators always; in Persian, Persian digits, the Arabic
+ * thousands separator `٬` (U+066C), the decimal separator `٫` (U+066B) and the minus sign
+ * `−` (U+2212), which cannot be mistaken for a hyphen or a dash inside Persian text.
+ */
+import type { Language } from '../contract/enums';
+import { toPersianDigits } from './text';
+
+const MINUS = '\u2212';
+
+function localise(text: string, lang: Language): string {
+  if (lang === 'en') return text;
+  return toPersianDigits(text.replace(/,/g, '\u066c').replace('.', '\u066b')).replace(/^-/, MINUS);
+}
+
+const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/**
+ * A number or bigint with thousands separators and `decimals` fixed decimals (bigints have
+ * none), in the language's digits. A value that rounds to zero has no sign; a non-finite
+ * number is written as JavaScript writes it.
+ */
+export function formatNumber(value: number | bigint, lang: Language, decimals = 0): string {
+  if (typeof value === 'bigint') {
+    const neg = value < 0n;
+    return localise((neg ? '-' : '') + group((neg ? -value : value).toString()), lang);
+  }
+  if (!Number.isFinite(value)) return String(value);
+  const fixed = Math.abs(value).toFixed(decimals);
+  const [int = '0', frac] = fixed.split('.');
+  const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
+  return localise(`${sign}${group(int)}${frac ? `.${frac}` : ''}`, lang);
+}
+
+/** A share (0.153) as a percent: `15.3%`, or `۱۵٫۳٪` with the Persian percent sign. */
+export function formatPercent(value: number, lang: Language, decimals = 1): string {
+  const text = formatNumber(value * 100, lang, decimals);
+  return lang === 'fa' ? `${text}٪` : `${text}%`;
+}
