@@ -1,0 +1,157 @@
+/**
+ * The council's city plan from the register, over HTTP on both databases.
+ *
+ * Issue 10, bug 1: a department that keeps its workbook in Million Rials. The civil-works
+ * deputy rewrites its approved plan in `Million Rials` (every amount divided by 10^6, written
+ * exactly as a decimal), pushes it over HTTP and has it approved. Nothing about the plan
+ * changed, so the push reply and every figure of the city plan (totals, the split by
+ * department, the fiscal balance, the portfolio, the council's `.xlsx`) must be what they
+ * were with the plan in Rials; before the fix the consolidation added the Million-Rial
+ * cells as Rials and the civil-works figures fell by a factor of 10^6.
+ *
+ * Issue 10, bug 4: the export's project and activity sheets keep the contract's column
+ * order (they put the year columns 1405–1409 before ID and title: JavaScript objects list
+ * integer-like keys first, and the export rebuilt its columns from objects).
+ */
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { getTableSpec } from '../../shared/src/contract/tables';
+import type { RawWorkbook } from '../../shared/src/read/raw';
+import { CRITERIA } from '../../shared/src/sample/content';
+import { headerOf } from '../../shared/src/template';
+import { readXlsx } from '../../service/src/xlsx';
+import { DB_KINDS } from '../helpers/db';
+import { PLAN_YEARS, projectColumn, writtenInUnit } from '../helpers/workbook';
+import { editable, push } from '../reliability/helpers';
+import type { Harness } from './api-harness';
+import { bearer, binary, openHarness } from './api-harness';
+
+/** The figures of a consolidation that must not depend on the unit a workbook was written in. */
+function figures(body: {
+  totals: unknown;
+  fiscal: unknown;
+  portfolio: unknown;
+}): Pick<typeof body, 'totals' | 'fiscal' | 'portfolio'> {
+  return { totals: body.totals, fiscal: body.fiscal, portfolio: body.portfolio };
+}
+
+/** The header cells of each Excel table of a file, read with exceljs, by table name. */
+async function tableHeaders(bytes: Uint8Array): Promise<Map<string, string[]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as never);
+  const out = new Map<string, string[]>();
+  for (const ws of wb.worksheets)
+    for (const entry of ws.getTables() as unknown as {
+      table: { name: string; tableRef: string };
+    }[]) {
+      const [from, to] = entry.table.tableRef.split(':');
+      const first = ws.getCell(from ?? 'A1');
+      const last = ws.getCell(to ?? 'A1');
+      const header: string[] = [];
+      for (let c = Number(first.col); c <= Number(last.col); c++)
+        header.push(String(ws.getCell(Number(first.row), c).value ?? ''));
+      out.set(entry.table.name, header);
+    }
+  return out;
+}
+
+const exportOf = (h: Harness) =>
+  request(h.app)
+    .get(`/api/cycles/${h.cycleId}/consolidation?format=xlsx`)
+    .set(bearer(h.tokens.council))
+    .buffer(true)
+    .parse(binary);
+
+describe.each(DB_KINDS)('the city plan of the sample cycle (%s)', (kind) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openHarness(kind);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('exports project and activity sheets in the contract column order', async () => {
+    const exported = await exportOf(h);
+    expect(exported.status).toBe(200);
+    const headers = await tableHeaders(new Uint8Array(exported.body as Buffer));
+    const projects = headers.get('tblProjects') ?? [];
+    // The contract's tblProjects (plan-workbook.md): ID, program, title first; the per-year
+    // costs after the end year; one score column per criterion last.
+    expect(projects.slice(0, 3)).toEqual(['شناسه پروژه', 'شناسه برنامه', 'عنوان']);
+    expect(projects.indexOf('1405')).toBe(projects.indexOf('سال پایان') + 1);
+    const criteria = CRITERIA.map(([id]) => id);
+    expect(projects).toEqual(
+      headerOf(getTableSpec('tblProjects'), 'fa', [...PLAN_YEARS.map(Number)], criteria),
+    );
+    const activities = headers.get('tblActivities') ?? [];
+    expect(activities.slice(0, 3)).toEqual(['شناسه فعالیت', 'شناسه برنامه', 'عنوان']);
+    expect(activities).toEqual(
+      headerOf(getTableSpec('tblActivities'), 'fa', PLAN_YEARS.map(Number)),
+    );
+    const kpis = headers.get('tblKpis') ?? [];
+    expect(kpis).toEqual(headerOf(getTableSpec('tblKpis'), 'fa', PLAN_YEARS.map(Number)));
+  });
+
+  it('consolidates a plan written in Million Rials to the same city figures as in Rials', async () => {
+    const consolidation = () =>
+      request(h.app).get(`/api/cycles/${h.cycleId}/consolidation`).set(bearer(h.tokens.council));
+    const before = await consolidation();
+    expect(before.status).toBe(200);
+    // The seeded civil-works plan is in the city totals, so a 10^6 error cannot hide.
+    expect(BigInt(before.body.totals.byDepartment['D-CIV']['1405'])).toBeGreaterThan(10n ** 9n);
+
+    const plan = await editable(h, 'D-CIV');
+    const versions = await request(h.app)
+      .get(`/api/submissions/${plan.id}/versions`)
+      .set(bearer(h.tokens.admin));
+    const rialTotals = (versions.body as { totals: unknown }[]).at(-1)?.totals;
+    const inMillions: RawWorkbook = writtenInUnit(plan.workbook, 'Million Rials');
+    // The rewrite really changed the cells: the first project's 1405 cost is now a decimal.
+    const projects = inMillions.tables.find((t) => t.name === 'tblProjects');
+    expect(String(projects?.rows[0]?.[projects.header.indexOf('1405')])).toMatch(/^\d+(\.\d+)?$/);
+
+    const pushed = await push(h, plan.id, h.tokens.preparer, inMillions, plan.version);
+    expect(pushed.status).toBe(201);
+    // The push reply was already right before the fix: the core reads the workbook's own Unit.
+    expect(pushed.body.totals).toEqual(rialTotals);
+    for (const [token, action] of [
+      [h.tokens.preparer, 'submit'],
+      [h.tokens.reviewer, 'review'],
+      [h.tokens.approver, 'approve'],
+    ] as const) {
+      const step = await request(h.app)
+        .post(`/api/submissions/${plan.id}/transitions`)
+        .set(bearer(token))
+        .send({ action });
+      expect(step.status).toBe(200);
+    }
+
+    const after = await consolidation();
+    expect(after.status).toBe(200);
+    expect(after.body.sources).toEqual(
+      expect.arrayContaining([expect.objectContaining({ departmentCode: 'D-CIV', version: 2 })]),
+    );
+    expect(figures(after.body)).toEqual(figures(before.body));
+
+    // The council's export: the totals sheet and the civil-works projects' costs in Rials.
+    const exported = await exportOf(h);
+    expect(exported.status).toBe(200);
+    const file = await readXlsx(new Uint8Array(exported.body as Buffer));
+    if (!file.ok) throw new Error(file.error.message.en);
+    const byDept = file.workbook.tables.find((t) => t.name === 'tblCityByDept');
+    const civ = byDept?.rows.find((r) => r[0] === 'D-CIV');
+    expect(civ?.slice(1).map(String)).toEqual(
+      PLAN_YEARS.map((y) => String(before.body.totals.byDepartment['D-CIV'][y])),
+    );
+    const sheet = file.workbook.tables.find((t) => t.name === 'tblProjects');
+    if (sheet === undefined || projects === undefined) throw new Error('no tblProjects');
+    const rialProjects = plan.workbook.tables.find((t) => t.name === 'tblProjects');
+    const first = rialProjects?.rows[0];
+    const id = first?.[rialProjects?.header.indexOf('ProjectId') ?? -1];
+    const row = sheet.rows.find((r) => r[projectColumn(sheet, 'ProjectId')] === id);
+    expect(String(row?.[sheet.header.indexOf('1405')])).toBe(
+      String(first?.[rialProjects?.header.indexOf('1405') ?? -1]),
+    );
+  });
+});
