@@ -11,6 +11,7 @@ export * from './util/text';
 export * from './read/raw';
 export * from './read/cells';
 export * from './read/plan';
+export * from './read/canonical';
 export * from './revenue';
 export * from './priority';
 export * from './portfolio';
