@@ -2,9 +2,10 @@
  * Consolidation: the city-wide plan assembled on the server from the latest approved version
  * of every submission of a cycle (the framework and every department), merged from each
  * version's plan in the core's canonical form (each read once, at its push, with its own
- * Unit, digits and captions: amounts in Rials), then measured with the core only: validation across departments, the chain goal → strategy → program → item,
- * totals per year by department, program and funding source, the fiscal balance against each
- * revenue scenario, the portfolio selection over all departments' projects, and KPI coverage.
+ * Unit, digits and captions: amounts in Rials), then measured with the core only: validation
+ * across departments, the chain goal → strategy → program → item, totals per year by
+ * department, program and funding source, the fiscal balance against each revenue scenario,
+ * the portfolio selection over all departments' projects, and KPI coverage.
  * Exported as an `.xlsx` with Persian captions for the council.
  */
 import { findTableSpec, TABLES } from '../../../shared/src/contract/tables';
