@@ -3,10 +3,12 @@
  *
  * - The audit log's hash chain, entry by entry (`verifyChain`): an edited, reordered or
  *   removed entry is named by its sequence number.
- * - Every version of every submission: the SHA-256 of its rows recomputed from the rows as
- *   stored, the SHA-256 of its original `.xlsx` bytes, and its `version.create` audit entry,
- *   which must exist and record the same hashes, row count, base version, author and time. A
+ * - Every version of every submission: the SHA-256 of its rows as pushed and of its plan rows
+ *   (the canonical form the register computes from) recomputed from the rows as stored, the
+ *   SHA-256 of its original `.xlsx` bytes, and its `version.create` audit entry, which must
+ *   exist and record the same hashes, row counts, plan form, base version, author and time. A
  *   changed byte in a row, in the bytes, or in the entry is named by submission and version.
+ *   (Versions stored before plan rows existed have none, and their entries do not name any.)
  *
  * The entry also records the SHA-256 of the version's money totals and validation report
  * (`versionReportHashes`), so a changed total or finding is named too (entries written before
@@ -34,6 +36,7 @@ export interface VerifyProblem {
     | 'hash-mismatch'
     | 'head-mismatch'
     | 'rows-hash-mismatch'
+    | 'plan-hash-mismatch'
     | 'xlsx-hash-mismatch'
     | 'no-audit-entry'
     | 'audit-entry-mismatch';
@@ -73,11 +76,17 @@ export async function verifyRegister(repos: Repositories, tenantId: string): Pro
         problems.push({ table: 'submission_version', row, reason });
       const v = await repos.versions.getVersion(tenantId, sub.id, summary.version, {
         rows: true,
+        plan: true,
         xlsx: true,
       });
       if (v === null) continue;
       const tables = v.tables ?? {};
       if (tablesSha256(tables) !== v.tablesSha256) at('rows-hash-mismatch');
+      const plan = v.plan ?? {};
+      const planRows = Object.values(plan).reduce((n, rows) => n + rows.length, 0);
+      // No plan rows and no hash: a version stored before plan rows were.
+      const planHash = planRows === 0 && v.planForm === null ? null : tablesSha256(plan);
+      if (planHash !== v.planSha256) at('plan-hash-mismatch');
       const bytes = v.xlsx ?? null;
       if ((bytes === null ? null : sha256Hex(bytes)) !== v.xlsxSha256) at('xlsx-hash-mismatch');
       const logged = created.get(summary.version);
@@ -88,6 +97,10 @@ export async function verifyRegister(repos: Repositories, tenantId: string): Pro
         logged.data.tablesSha256 !== v.tablesSha256 ||
         (logged.data.xlsxSha256 ?? null) !== v.xlsxSha256 ||
         logged.data.rows !== rowCount ||
+        // Entries of versions stored before plan rows were name none of these.
+        (logged.data.planSha256 ?? null) !== v.planSha256 ||
+        (logged.data.planForm ?? null) !== v.planForm ||
+        (logged.data.planRows ?? 0) !== planRows ||
         logged.data.baseVersion !== v.baseVersion ||
         // Entries written before these hashes were recorded do not have them.
         (logged.data.totalsSha256 !== undefined &&

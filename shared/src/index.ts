@@ -14,6 +14,7 @@ export * from './diff';
 export * from './read/raw';
 export * from './read/cells';
 export * from './read/plan';
+export * from './read/canonical';
 export * from './revenue';
 export * from './priority';
 export * from './portfolio';

@@ -104,6 +104,42 @@ describe.each(DB_KINDS)('audit integrity and plan admin verify (%s)', (kind) => 
     ]);
   });
 
+  it('names the version whose plan row (the canonical form figures come from) changed', async () => {
+    const report = await tampered(
+      'version_plan_row',
+      'data',
+      `${version()} AND table_name = 'tblProjects' AND row_index = 0`,
+      `jsonb_set(data, '{1405}', '"1"')`,
+      'data::text',
+      '$1::jsonb',
+    );
+    expect(report.problems).toEqual([
+      {
+        table: 'submission_version',
+        row: `submission ${id} version ${xlsxVersion}`,
+        reason: 'plan-hash-mismatch',
+      },
+    ]);
+  });
+
+  it('names the version whose plan form changed (its plan would be derived again from its cells)', async () => {
+    const report = await tampered(
+      'submission_version',
+      'plan_form',
+      version(),
+      'NULL',
+      'plan_form::text',
+      '$1::int',
+    );
+    expect(report.problems).toEqual([
+      {
+        table: 'submission_version',
+        row: `submission ${id} version ${xlsxVersion}`,
+        reason: 'audit-entry-mismatch',
+      },
+    ]);
+  });
+
   it('names the version whose original file changed by one byte', async () => {
     const report = await tampered(
       'submission_version',

@@ -230,3 +230,89 @@ describe.each(DB_KINDS)('pushing plan versions on %s', (kind: DbKind) => {
     expect(await repos.audit.verifyChain(m.tenantId)).toMatchObject({ ok: true });
   });
 });
+
+describe.each(DB_KINDS)('a version’s plan rows beside its cells on %s', (kind: DbKind) => {
+  const database = useTestDatabase(kind);
+  let repos: Repositories;
+  let m: SeededMunicipality;
+  beforeAll(async () => {
+    repos = database().repos;
+    m = await seedMunicipality(repos, 'tabriz');
+  });
+
+  // The department keeps its workbook in Million Rials: 1.25 (million) is 1,250,000 Rials.
+  const cells = {
+    tblPlanInfo: [{ Key: 'Unit', Value: 'Million Rials' }],
+    tblProjects: [{ ProjectId: 'P-014', '1405': 1.25 }],
+  };
+  const plan = {
+    form: 1,
+    tables: {
+      tblPlanInfo: [{ Key: 'Unit', Value: 'Rial' }],
+      tblProjects: [{ ProjectId: 'P-014', '1405': '1250000' }],
+      $layout: [
+        { table: 'tblProjects', sheet: null, address: null, columns: ['ProjectId', '1405'] },
+      ],
+    },
+  };
+
+  it('stores both forms in one push, the plan with its form and hash, and reads each on demand', async () => {
+    const result = await repos.versions.createVersion(m.tenantId, {
+      submissionId: m.submissionId,
+      baseVersion: 0,
+      tables: cells,
+      plan,
+      validation: { findings: [] },
+      actorId: m.preparerId,
+    });
+    expect(result.kind).toBe('created');
+    if (result.kind !== 'created') return;
+    expect(result.version).toMatchObject({ planForm: 1, planSha256: tablesSha256(plan.tables) });
+    const both = await repos.versions.getVersion(m.tenantId, m.submissionId, 1, {
+      rows: true,
+      plan: true,
+    });
+    expect(both?.tables).toEqual(cells);
+    expect(both?.plan).toEqual(plan.tables);
+    const planOnly = await repos.versions.getVersion(m.tenantId, m.submissionId, 1, { plan: true });
+    expect(planOnly).not.toHaveProperty('tables');
+    expect(planOnly?.plan?.tblProjects).toEqual([{ ProjectId: 'P-014', '1405': '1250000' }]);
+    const cellsOnly = await repos.versions.getVersion(m.tenantId, m.submissionId, 1, {
+      rows: true,
+    });
+    expect(cellsOnly).not.toHaveProperty('plan');
+    expect(cellsOnly?.tables?.tblProjects).toEqual([{ ProjectId: 'P-014', '1405': 1.25 }]);
+
+    const [entry] = (await repos.audit.listForEntity(m.tenantId, 'submission', m.submissionId))
+      .filter((e) => e.action === 'version.create')
+      .map((e) => e.data as JsonObject);
+    expect(entry).toMatchObject({
+      planForm: 1,
+      planSha256: tablesSha256(plan.tables),
+      planRows: 3,
+    });
+
+    const rows = await repos.versions.currentRows(m.tenantId, {
+      cycleId: m.cycleId,
+      tableName: 'tblProjects',
+      form: 'plan',
+    });
+    expect(rows.map((r) => r.data)).toEqual([{ ProjectId: 'P-014', '1405': '1250000' }]);
+  });
+
+  it('marks a version stored without plan rows (as before they existed): no form, no hash', async () => {
+    const result = await repos.versions.createVersion(m.tenantId, {
+      submissionId: m.submissionId,
+      baseVersion: 1,
+      tables: cells,
+      validation: { findings: [] },
+      actorId: m.preparerId,
+    });
+    expect(result.kind === 'created' && result.version).toMatchObject({
+      planForm: null,
+      planSha256: null,
+    });
+    const stored = await repos.versions.getVersion(m.tenantId, m.submissionId, 2, { plan: true });
+    expect(stored?.plan).toEqual({});
+  });
+});

@@ -73,6 +73,39 @@ describe.each(DB_KINDS)('the version cache on %s', (kind: DbKind) => {
     expect(bare?.tablesSha256).toBe(truth?.tablesSha256);
   });
 
+  it('keeps a version’s plan rows cached with its cells, each read on demand', async () => {
+    // A municipality of its own, so the versions of the other tests stay as they are.
+    const s = await seedMunicipality(cached, 'shiraz');
+    const plan = {
+      form: 1,
+      tables: { tblProjects: [{ ProjectId: 'P-001', Title: 'پل', '1405': '1250000000' }] },
+    };
+    const result = await cached.versions.createVersion(s.tenantId, {
+      submissionId: s.submissionId,
+      baseVersion: 0,
+      tables: tables('پل'),
+      plan,
+      validation: { findings: [] },
+      actorId: s.preparerId,
+    });
+    expect(result.kind).toBe('created');
+    const cells = await cached.versions.getVersion(s.tenantId, s.submissionId, 1, { rows: true });
+    expect(cells?.plan).toBeUndefined();
+    const planned = await cached.versions.getVersion(s.tenantId, s.submissionId, 1, { plan: true });
+    expect(planned?.plan).toEqual(plan.tables);
+    expect(planned?.tables).toBeUndefined();
+    // Both are cached now: each answer is the same frozen object as before, read once.
+    const both = await cached.versions.getVersion(s.tenantId, s.submissionId, 1, {
+      rows: true,
+      plan: true,
+    });
+    expect(both?.tables).toBe(cells?.tables);
+    expect(both?.plan).toBe(planned?.plan);
+    expect(both).toEqual(
+      await other.versions.getVersion(s.tenantId, s.submissionId, 1, { rows: true, plan: true }),
+    );
+  });
+
   it('is what answers (a row changed behind its back is not seen), but never `xlsx` reads', async () => {
     // Versions are immutable in the service; a test may still write the table directly, as
     // a tamperer would, to show which reads the cache answers.
@@ -117,6 +150,8 @@ describe('the bound of the version cache', () => {
     baseVersion: version - 1,
     tablesSha256: 'x'.repeat(64),
     xlsxSha256: null,
+    planForm: null,
+    planSha256: null,
     createdById: 'u',
     createdAt: new Date(0),
     totals: [],

@@ -1,29 +1,17 @@
 /**
  * Consolidation: the city-wide plan assembled on the server from the latest approved version
- * of every submission of a cycle (the framework and every department), then measured with
- * the core only: validation across departments, the chain goal → strategy → program → item,
- * totals per year by department, program and funding source, the fiscal balance against each
- * revenue scenario, the portfolio selection over all departments' projects, and KPI coverage.
+ * of every submission of a cycle (the framework and every department), merged from each
+ * version's plan in the core's canonical form (each read once, at its push, with its own
+ * Unit, digits and captions: amounts in Rials), then measured with the core only: validation
+ * across departments, the chain goal → strategy → program → item, totals per year by
+ * department, program and funding source, the fiscal balance against each revenue scenario,
+ * the portfolio selection over all departments' projects, and KPI coverage.
  * Exported as an `.xlsx` with Persian captions for the council.
  */
-import type { Finding, RawCell, RawTable, RawWorkbook } from '#core';
-import {
-  capitalBudgetByYear,
-  coverageReport,
-  findTableSpec,
-  fiscalBalance,
-  forecastRevenueScenarios,
-  indexPlanLinks,
-  kpiReport,
-  portfolioFromPlan,
-  resolveChain,
-  selectPortfolio,
-  validateWorkbook,
-} from '#core';
-import type { JsonObject } from '../db/canonical';
+import type { CanonicalRow, CanonicalTable, Finding, RawCell, RawTable, RawWorkbook } from '#core';
+import { TABLES, capitalBudgetByYear, coverageReport, findTableSpec, fiscalBalance, forecastRevenueScenarios, fromCanonicalTables, indexPlanLinks, kpiReport, orderColumns, portfolioFromPlan, presentCanonicalTables, resolveChain, selectPortfolio, validateWorkbook } from '#core';
 import type { AppDeps } from '../handlers/context';
-import { latestApprovedVersion, versionTables } from '../handlers/submissions';
-import { fromVersionTables, LAYOUT_TABLE, layoutOf } from '../handlers/workbook';
+import { latestApprovedVersion, referenceWorkbook, versionPlan } from '../handlers/submissions';
 import { writeRawWorkbook } from '../../../io';
 
 /** Where each part of the consolidated plan came from. */
@@ -34,8 +22,11 @@ export interface ConsolidationSource {
   version: number;
 }
 
-/** The city plan assembled from approved versions, as raw tables keyed by column keys. */
+/** The city plan assembled from approved versions. */
 export interface AssembledPlan {
+  /** The merged plan in the canonical form (amounts in Rials, `tblPlanInfo` says so). */
+  tables: CanonicalTable[];
+  /** The same as raw tables whose headers are the column keys, for the core's reader. */
   workbook: RawWorkbook;
   sources: ConsolidationSource[];
   /** Submissions of the cycle without an approved version (left out). */
@@ -59,11 +50,15 @@ export async function assembleCityPlan(
   const ordered = [...subs].sort(
     (a, b) => rank(a.kind) - rank(b.kind) || a.departmentId.localeCompare(b.departmentId),
   );
-  const merged: Record<string, JsonObject[]> = {};
-  const layout = new Map<string, string[]>();
+  const merged = new Map<string, CanonicalRow[]>();
+  const columns = new Map<string, string[]>();
   const seenIds = new Map<string, Set<string>>();
   const sources: ConsolidationSource[] = [];
   const pending: AssembledPlan['pending'] = [];
+  // Asked for only by versions stored before plan rows were (see `versionPlan`).
+  let reference: Promise<RawWorkbook | undefined> | undefined;
+  const referenceOnce = () =>
+    (reference ??= referenceWorkbook(deps, tenantId, cycleId).then((r) => r?.workbook));
   for (const sub of ordered) {
     const code = depts.get(sub.departmentId) ?? '';
     const version = await latestApprovedVersion(deps, sub);
@@ -77,34 +72,35 @@ export async function assembleCityPlan(
       continue;
     }
     sources.push({ submissionId: sub.id, departmentCode: code, kind: sub.kind, version });
-    const { tables } = await versionTables(deps, sub, version);
-    for (const entry of layoutOf(tables)) {
-      const name = entry.table;
-      const rows = tables[name] ?? [];
-      const columns = layout.get(name) ?? [];
-      for (const c of entry.columns) if (!columns.includes(c)) columns.push(c);
-      layout.set(name, columns);
-      if (SINGLE_COPY.has(name) && merged[name] !== undefined) continue;
+    for (const table of await versionPlan(deps, sub, version, referenceOnce)) {
+      const name = table.name;
+      const known = columns.get(name) ?? [];
+      for (const c of table.columns) if (!known.includes(c)) known.push(c);
+      columns.set(name, known);
+      if (SINGLE_COPY.has(name) && merged.has(name)) continue;
+      const rows = merged.get(name) ?? [];
+      merged.set(name, rows);
       const idColumn = findTableSpec(name)?.idColumn ?? null;
       const ids = seenIds.get(name) ?? new Set<string>();
       seenIds.set(name, ids);
-      for (const row of rows) {
+      for (const row of table.rows) {
         if (MERGE_BY_ID.has(name) && idColumn !== null) {
           const id = String(row[idColumn] ?? '');
           if (ids.has(id)) continue;
           ids.add(id);
         }
-        (merged[name] ??= []).push(row);
+        rows.push(row);
       }
     }
   }
-  merged[LAYOUT_TABLE] = [...layout].map(([table, columns]) => ({
-    table,
-    sheet: null,
-    address: null,
-    columns,
+  // Contract tables in contract order, each with its columns in the contract's order: the
+  // union of every source's columns (a department may have a column another lacks).
+  const tables: CanonicalTable[] = TABLES.filter((spec) => merged.has(spec.name)).map((spec) => ({
+    name: spec.name,
+    columns: orderColumns(spec.name, columns.get(spec.name) ?? []),
+    rows: merged.get(spec.name) ?? [],
   }));
-  return { workbook: fromVersionTables(merged), sources, pending };
+  return { tables, workbook: fromCanonicalTables(tables), sources, pending };
 }
 
 function rank(kind: string): number {
@@ -254,17 +250,30 @@ function amountsTable(
   };
 }
 
+/**
+ * The report's plan tables back as canonical tables: its `workbook` is the merged canonical
+ * plan laid out with the column keys as headers, in the contract's column order.
+ */
+function planOf(report: Consolidation): CanonicalTable[] {
+  return report.workbook.tables.flatMap((t) => {
+    const spec = findTableSpec(t.name);
+    if (spec === undefined) return [];
+    const columns = t.header.map(String);
+    const rows = t.rows.map((cells) => {
+      const row: CanonicalRow = {};
+      columns.forEach((key, i) => {
+        const cell = cells[i];
+        if (cell !== null && cell !== undefined && !(cell instanceof Date)) row[key] = cell;
+      });
+      return row;
+    });
+    return [{ name: spec.name, columns, rows }];
+  });
+}
+
 /** The consolidation as an `.xlsx` the council opens: the plan's tables and the summaries, in Persian. */
 export async function consolidationXlsx(report: Consolidation): Promise<Uint8Array> {
-  const plan = fromVersionTables(
-    Object.fromEntries(
-      report.workbook.tables.map((t) => [
-        t.name,
-        t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [String(h), r[i] ?? null]))),
-      ]),
-    ) as Record<string, JsonObject[]>,
-    { lang: 'fa' },
-  );
+  const plan = { tables: presentCanonicalTables(planOf(report), 'fa') };
   const years = report.years;
   const summaries: RawTable[] = [
     amountsTable('tblCityTotals', 'جمع‌ها', 'کل برنامه', years, { 'جمع کل': report.totals.total }),

@@ -176,11 +176,23 @@ export interface VersionRowsInput {
 }
 
 /**
- * Stores a version's rows with ONE statement: three parallel arrays unnested on the server.
- * Returns the number of rows stored. Runs inside the push's transaction.
+ * Stores a version's rows of one form (`cells`: as pushed, `version_row`; `plan`: the
+ * canonical form, `version_plan_row`) with ONE statement: three parallel arrays unnested on
+ * the server. Returns the number of rows stored. Runs inside the push's transaction.
  */
-export async function insertVersionRows(tx: RawExecutor, rows: VersionRowsInput): Promise<number> {
+export async function insertVersionRows(
+  tx: RawExecutor,
+  rows: VersionRowsInput,
+  form: 'cells' | 'plan' = 'cells',
+): Promise<number> {
   if (rows.data.length === 0) return 0;
+  // Two literal statements: a table name cannot be a parameter, and is never spliced in.
+  if (form === 'plan')
+    return tx.$executeRaw`
+      INSERT INTO version_plan_row (tenant_id, submission_id, version, table_name, row_index, data)
+      SELECT ${rows.tenantId}, ${rows.submissionId}, ${rows.version}::int4, u.t, u.i, u.d::jsonb
+        FROM unnest(${rows.tableNames}::text[], ${rows.rowIndexes}::int4[], ${rows.data}::text[])
+             AS u(t, i, d)`;
   return tx.$executeRaw`
     INSERT INTO version_row (tenant_id, submission_id, version, table_name, row_index, data)
     SELECT ${rows.tenantId}, ${rows.submissionId}, ${rows.version}::int4, u.t, u.i, u.d::jsonb

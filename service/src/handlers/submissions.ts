@@ -3,8 +3,8 @@
  * them, reference data, the workflow and comments. Express-free: routes parse the request,
  * these functions decide, repositories store.
  */
-import type { RawWorkbook } from '#core';
-import { diffVersions, matchKey } from '#core';
+import type { CanonicalTable, RawWorkbook } from '#core';
+import { CANONICAL_FORM, diffVersions, matchKey, readPlan, toCanonicalTables } from '#core';
 import { writeRawWorkbook } from '../../../io';
 import type { Principal } from '../auth';
 import { hasRole, requireDepartment, requireRole } from '../auth';
@@ -14,7 +14,14 @@ import type { SubmissionRecord, WorkflowAction } from '../repositories';
 import { EDITABLE_STATUSES } from '../repositories';
 import type { AppDeps } from './context';
 import { etagOf, toApiEvent, toApiSubmission, toApiVersion } from './context';
-import { fromVersionTables, toVersionTables, validateForPush, versionTotals } from './workbook';
+import {
+  fromPlanTables,
+  fromVersionTables,
+  toPlanTables,
+  toVersionTables,
+  validateForPush,
+  versionTotals,
+} from './workbook';
 
 /** Workbook kinds that hold the city framework (reference data for department workbooks). */
 export const FRAMEWORK_KINDS: readonly string[] = ['framework', 'city'];
@@ -75,11 +82,35 @@ export async function latestApprovedVersion(
   return approvals.at(-1)?.version ?? null;
 }
 
-/** The stored tables of a version. */
+/** The stored tables of a version, as pushed. */
 export async function versionTables(deps: AppDeps, sub: SubmissionRecord, version: number) {
   const v = await deps.repos.versions.getVersion(sub.tenantId, sub.id, version, { rows: true });
   if (v === null) throw notFound(`Version ${version}`);
   return { detail: v, tables: v.tables ?? {} };
+}
+
+/**
+ * A version's plan in the core's canonical form: what every figure of the register is
+ * computed from. Versions stored since plan rows exist have them; for an older one (or one
+ * whose rows are of another `CANONICAL_FORM`) the plan is derived from its stored cells
+ * with the core's one normaliser, read as its push was read: with its own `tblPlanInfo` and
+ * the cycle's framework as reference data (`reference`, asked for only then). Nothing is
+ * written back: versions are immutable.
+ */
+export async function versionPlan(
+  deps: AppDeps,
+  sub: SubmissionRecord,
+  version: number,
+  reference: () => Promise<RawWorkbook | undefined> = async () =>
+    (await referenceWorkbook(deps, sub.tenantId, sub.cycleId))?.workbook,
+): Promise<CanonicalTable[]> {
+  const v = await deps.repos.versions.getVersion(sub.tenantId, sub.id, version, { plan: true });
+  if (v === null) throw notFound(`Version ${version}`);
+  if (v.planForm === CANONICAL_FORM) return fromPlanTables(v.plan ?? {});
+  const { tables } = await versionTables(deps, sub, version);
+  const ref = FRAMEWORK_KINDS.includes(sub.kind) ? undefined : await reference();
+  const { plan } = readPlan(fromVersionTables(tables), ref === undefined ? {} : { reference: ref });
+  return toCanonicalTables(plan);
 }
 
 /** The approved framework (or city) submission of a cycle and its approved version, or null. */
@@ -203,6 +234,7 @@ export async function pushVersion(
     submissionId: sub.id,
     baseVersion,
     tables: toVersionTables(input.raw, plan),
+    plan: toPlanTables(plan),
     xlsx: input.xlsx,
     validation,
     totals: versionTotals(plan),

@@ -1,34 +1,20 @@
 /**
- * A workbook as the register stores it, and back: the core reads and validates the raw
- * tables; the register keeps each contract table's rows as JSON objects keyed by the
+ * A workbook as the register stores it, and back. The core reads and validates the raw
+ * tables once; the register keeps two forms of each version, both as JSON rows keyed by the
  * contract's column keys (years and criterion IDs as themselves, other columns by their
- * header text), plus a `$layout` table that remembers each table's sheet, address and
- * column order (PostgreSQL's jsonb does not keep key order). Rows are stored as the cells
- * came: a number stays a number, text stays text (so amounts sent as decimal strings stay
- * exact), dates become ISO strings.
+ * header text), each with a `$layout` table that remembers each table's column order
+ * (PostgreSQL's jsonb does not keep key order):
+ * - the cells as pushed (`toVersionTables`): a number stays a number, text stays text (so
+ *   amounts sent as decimal strings stay exact), dates become ISO strings; with each table's
+ *   sheet and address, so a pull gives the workbook back as it was;
+ * - the plan in the core's canonical form (`toPlanTables`): whole Rials with the workbook's
+ *   own Unit applied, stable enum values, contract column order. Every figure the register
+ *   computes (the consolidation) comes from these rows, never from the cells.
  */
-import type {
-  Finding,
-  Language,
-  Plan,
-  RawCell,
-  RawTable,
-  RawWorkbook,
-  ValidateWorkbookOptions,
-} from '#core';
-import {
-  REFERENCE_PREFIX,
-  a1,
-  captionOf,
-  contractNameOf,
-  findTableSpec,
-  makeFinding,
-  parseA1,
-  spendingByYear,
-  validateWorkbook,
-} from '#core';
+import type { CanonicalRow, CanonicalTable, Finding, Language, Plan, RawCell, RawTable, RawWorkbook, ValidateWorkbookOptions } from '#core';
+import { CANONICAL_FORM, REFERENCE_PREFIX, a1, captionOf, contractNameOf, findTableSpec, makeFinding, parseA1, spendingByYear, toCanonicalTables, validateWorkbook } from '#core';
 import type { JsonObject, JsonValue } from '../db/canonical';
-import type { VersionTables, VersionTotal } from '../repositories';
+import type { VersionPlan, VersionTables, VersionTotal } from '../repositories';
 
 /** Name of the stored pseudo-table that keeps each table's place and column order. */
 export const LAYOUT_TABLE = '$layout';
@@ -124,6 +110,32 @@ export function toVersionTables(raw: RawWorkbook, plan: Plan): VersionTables {
     });
   }
   out[LAYOUT_TABLE] = layout;
+  return out;
+}
+
+/** The stored form of a plan's own tables in the core's canonical form. */
+export function toPlanTables(plan: Plan): VersionPlan {
+  const out: Record<string, JsonObject[]> = {};
+  const layout: JsonObject[] = [];
+  for (const t of toCanonicalTables(plan)) {
+    out[t.name] = t.rows.map((row) => ({ ...row }));
+    layout.push({ table: t.name, sheet: null, address: null, columns: [...t.columns] });
+  }
+  out[LAYOUT_TABLE] = layout;
+  return { form: CANONICAL_FORM, tables: out };
+}
+
+/** Stored plan rows as the core's canonical tables (contract tables only, in stored order). */
+export function fromPlanTables(
+  tables: Readonly<Record<string, readonly JsonObject[]>>,
+): CanonicalTable[] {
+  const out: CanonicalTable[] = [];
+  for (const entry of layoutOf(tables)) {
+    const spec = findTableSpec(entry.table);
+    if (spec === undefined) continue;
+    const rows = (tables[entry.table] ?? []) as readonly CanonicalRow[];
+    out.push({ name: spec.name, columns: entry.columns, rows });
+  }
   return out;
 }
 

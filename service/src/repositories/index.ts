@@ -110,6 +110,7 @@ export type {
   CreateVersionResult,
   CurrentRow,
   VersionDetail,
+  VersionPlan,
   VersionRepository,
   VersionSummary,
   VersionTables,

@@ -3,8 +3,9 @@
  *
  * `createVersion` writes everything of a push in ONE transaction: the submission's version
  * bump (conditional on the version the client pushed on: optimistic concurrency), the version
- * with its hashes, the `.xlsx` bytes and the validation report, its table rows, its exact
- * money totals, the idempotency record, and the audit entry. A crash or an error anywhere
+ * with its hashes, the `.xlsx` bytes and the validation report, its table rows as pushed, its
+ * plan rows (the canonical form the register computes from), its exact money totals, the
+ * idempotency record, and the audit entry. A crash or an error anywhere
  * leaves the previous version current and nothing of the new one stored.
  *
  * Versions are never updated or deleted: this module has no path that would.
@@ -25,8 +26,15 @@ import { fromDbJson, toDbJson } from './json';
 import type { SubmissionRecord } from './submissions';
 import { EDITABLE_STATUSES } from './submissions';
 
-/** The normalised tables of a workbook: table name → rows `{ ColumnKey: value }`. */
+/** Stored tables of a version: table name → rows `{ ColumnKey: value }`. */
 export type VersionTables = Readonly<Record<string, readonly JsonObject[]>>;
+
+/** A version's plan in the canonical form, as stored: its form and its tables. */
+export interface VersionPlan {
+  /** `CANONICAL_FORM` of the core that wrote the tables. */
+  form: number;
+  tables: VersionTables;
+}
 
 /** An exact money total of a version (whole Rials). */
 export interface VersionTotal {
@@ -45,6 +53,9 @@ export interface VersionSummary {
   baseVersion: number;
   tablesSha256: string;
   xlsxSha256: string | null;
+  /** The form of the stored plan rows; null: stored before plan rows were (derive from cells). */
+  planForm: number | null;
+  planSha256: string | null;
   createdById: string;
   createdAt: Date;
   totals: VersionTotal[];
@@ -53,8 +64,10 @@ export interface VersionSummary {
 /** A version with what was asked for. */
 export interface VersionDetail extends VersionSummary {
   validation: JsonValue;
-  /** Present when asked for (`rows: true`). */
+  /** The tables as pushed; present when asked for (`rows: true`). */
   tables?: Record<string, JsonObject[]>;
+  /** The plan rows; present when asked for (`plan: true`), empty when `planForm` is null. */
+  plan?: Record<string, JsonObject[]>;
   /** Present when asked for (`xlsx: true`); null when the version was pushed as JSON. */
   xlsx?: Uint8Array | null;
 }
@@ -64,7 +77,10 @@ export interface CreateVersionInput {
   submissionId: string;
   /** The version the client pushed on (its current version when it pulled; 0 for the first). */
   baseVersion: number;
+  /** The workbook's tables as pushed. */
   tables: VersionTables;
+  /** The plan in the canonical form; omitted only by tests of storage alone. */
+  plan?: VersionPlan;
   /** The original workbook file; omit or null when pushed as JSON tables. */
   xlsx?: Uint8Array | null;
   /** The validation report (findings) as JSON. */
@@ -96,7 +112,7 @@ export type CreateVersionResult =
   /** The idempotency key was used before for a different request. */
   | { kind: 'idempotency-mismatch' };
 
-/** One row of a table of a submission's current version (for consolidation across departments). */
+/** One row of a table of a submission's current version. */
 export interface CurrentRow {
   submissionId: string;
   departmentId: string;
@@ -110,15 +126,16 @@ export interface VersionRepository {
   /** Stores a push, all or nothing (see the module comment). */
   createVersion(tenantId: string, input: CreateVersionInput): Promise<CreateVersionResult>;
   /**
-   * A version; its rows and bytes only when asked for. Without `xlsx`, the answer may come
-   * from the cache of immutable versions (`VersionCache`) and is frozen: do not change it.
-   * With `xlsx` it is always read from the database (what `plan admin verify` needs).
+   * A version; its rows as pushed (`rows`), its plan rows (`plan`) and its bytes (`xlsx`)
+   * only when asked for. Without `xlsx`, the answer may come from the cache of immutable
+   * versions (`VersionCache`) and is frozen: do not change it. With `xlsx` it is always read
+   * from the database (what `plan admin verify` needs).
    */
   getVersion(
     tenantId: string,
     submissionId: string,
     version: number,
-    options?: { rows?: boolean; xlsx?: boolean },
+    options?: { rows?: boolean; plan?: boolean; xlsx?: boolean },
   ): Promise<VersionDetail | null>;
   /**
    * The versions of a submission, oldest first, without rows and bytes. `current`, the
@@ -130,10 +147,19 @@ export interface VersionRepository {
     submissionId: string,
     current?: number,
   ): Promise<readonly VersionSummary[]>;
-  /** The rows of one table in the current versions of a cycle's submissions. */
+  /**
+   * The rows of one table in the current versions of a cycle's submissions: as pushed
+   * (`form: 'cells'`, the default), or their plan rows (`'plan'`: what figures across
+   * departments must be computed from; versions stored before plan rows have none).
+   */
   currentRows(
     tenantId: string,
-    query: { cycleId: string; tableName: string; statuses?: readonly SubmissionStatus[] },
+    query: {
+      cycleId: string;
+      tableName: string;
+      statuses?: readonly SubmissionStatus[];
+      form?: 'cells' | 'plan';
+    },
   ): Promise<CurrentRow[]>;
 }
 
@@ -190,6 +216,8 @@ const summarySelect = {
   baseVersion: true,
   tablesSha256: true,
   xlsxSha256: true,
+  planForm: true,
+  planSha256: true,
   createdById: true,
   createdAt: true,
   totals: { select: { measure: true, year: true, amount: true } },
@@ -256,7 +284,7 @@ const cacheKey = (tenantId: string, submissionId: string, version?: number) =>
 /** A rough size in bytes of what a version holds (UTF-16 text of its JSON, plus overhead). */
 function approxBytes(detail: VersionDetail): number {
   let chars = JSON.stringify(detail.validation ?? null).length;
-  for (const rows of Object.values(detail.tables ?? {}))
+  for (const rows of [...Object.values(detail.tables ?? {}), ...Object.values(detail.plan ?? {})])
     for (const row of rows) chars += JSON.stringify(row).length;
   return 1024 + 2 * chars;
 }
@@ -291,6 +319,7 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
     if (count === 0) throw new Outcome(await whyNot(tx, tenantId, input));
 
     const tables = input.tables;
+    const plan = input.plan ?? null;
     const xlsx = input.xlsx ?? null;
     const created = await tx.submissionVersion.create({
       data: {
@@ -302,27 +331,18 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
         xlsx: xlsx === null ? null : new Uint8Array(xlsx),
         xlsxSha256: xlsx === null ? null : sha256Hex(xlsx),
         validation: toDbJson(input.validation),
+        planForm: plan?.form ?? null,
+        planSha256: plan === null ? null : tablesSha256(plan.tables),
         createdById: input.actorId,
         createdAt: at,
       },
       select: { tenantId: true, submissionId: true, version: true },
     });
-    const rows: VersionRowsInput = {
-      tenantId,
-      submissionId: input.submissionId,
-      version: next,
-      tableNames: [],
-      rowIndexes: [],
-      data: [],
-    };
-    for (const [tableName, tableRows] of Object.entries(tables))
-      tableRows.forEach((data, rowIndex) => {
-        rows.tableNames.push(tableName);
-        rows.rowIndexes.push(rowIndex);
-        rows.data.push(JSON.stringify(data));
-      });
-    // One statement for all rows (sql.ts says why it is not Prisma's `createMany`).
-    await insertVersionRows(tx, rows);
+    const rows = rowsInput(tenantId, input.submissionId, next, tables);
+    const planRows = rowsInput(tenantId, input.submissionId, next, plan?.tables ?? {});
+    // One statement for all rows of each form (sql.ts says why it is not Prisma's `createMany`).
+    await insertVersionRows(tx, rows, 'cells');
+    await insertVersionRows(tx, planRows, 'plan');
     const totals = input.totals ?? [];
     if (totals.length > 0)
       await tx.versionTotal.createMany({
@@ -361,6 +381,11 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
           xlsxSha256: version.xlsxSha256,
           ...versionReportHashes({ totals: version.totals, validation: input.validation }),
           rows: rows.data.length,
+          ...(plan !== null && {
+            planForm: plan.form,
+            planSha256: version.planSha256,
+            planRows: planRows.data.length,
+          }),
           idempotencyKey: input.idempotency?.key ?? null,
         },
       },
@@ -421,14 +446,15 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
 
     async getVersion(tenantId, submissionId, version, options = {}) {
       const key = cacheKey(tenantId, submissionId, version);
-      if (options.xlsx !== true) {
-        const cached = cache?.detail(key);
-        if (cached !== undefined) {
-          if (options.rows === true) return cached;
-          const { tables: _rows, ...bare } = cached;
-          return bare;
-        }
-      }
+      const wantRows = options.rows === true;
+      const wantPlan = options.plan === true;
+      const prior = options.xlsx === true ? undefined : cache?.detail(key);
+      if (
+        prior !== undefined &&
+        (!wantRows || prior.tables !== undefined) &&
+        (!wantPlan || prior.plan !== undefined)
+      )
+        return only(prior, options);
       const row = await prisma.submissionVersion.findUnique({
         where: { tenantId_submissionId_version: { tenantId, submissionId, version } },
         select: { ...summarySelect, validation: true, xlsx: options.xlsx === true },
@@ -440,19 +466,21 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
         totals: fromDbTotals(totals),
         validation: fromDbJson(validation),
       };
-      if (options.rows === true) {
-        const rows = await prisma.versionRow.findMany({
-          where: { tenantId, submissionId, version },
-          orderBy: [{ tableName: 'asc' }, { rowIndex: 'asc' }],
-          select: { tableName: true, data: true },
-        });
-        const tables: Record<string, JsonObject[]> = {};
-        for (const r of rows) (tables[r.tableName] ??= []).push(r.data as JsonObject);
-        detail.tables = tables;
-        if (options.xlsx !== true && cache !== undefined) return cache.keepDetail(key, detail);
+      const where = { tenantId, submissionId, version };
+      if (wantRows) detail.tables = groupRows(await prisma.versionRow.findMany(rowsQuery(where)));
+      if (wantPlan) detail.plan = groupRows(await prisma.versionPlanRow.findMany(rowsQuery(where)));
+      if (options.xlsx === true) {
+        detail.xlsx = xlsx ?? null;
+        return detail;
       }
-      if (options.xlsx === true) detail.xlsx = xlsx ?? null;
-      return detail;
+      if (cache === undefined || (!wantRows && !wantPlan)) return detail;
+      // Keep what an earlier read cached of the other form, so both stay cached together.
+      const kept: VersionDetail = { ...detail };
+      const tables = detail.tables ?? prior?.tables;
+      const plan = detail.plan ?? prior?.plan;
+      if (tables !== undefined) kept.tables = tables;
+      if (plan !== undefined) kept.plan = plan;
+      return only(cache.keepDetail(key, kept), options);
     },
 
     async listVersions(tenantId, submissionId, current) {
@@ -470,6 +498,7 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
     },
 
     async currentRows(tenantId, query) {
+      const model = query.form === 'plan' ? prisma.versionPlanRow : prisma.versionRow;
       const submissions = await prisma.submission.findMany({
         where: {
           tenantId,
@@ -480,7 +509,7 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
         select: { id: true, departmentId: true, currentVersion: true },
       });
       if (submissions.length === 0) return [];
-      const rows = await prisma.versionRow.findMany({
+      const rows = await (model as typeof prisma.versionRow).findMany({
         where: {
           tenantId,
           tableName: query.tableName,
@@ -496,6 +525,58 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
         data: r.data as JsonObject,
       }));
     },
+  };
+}
+
+/** The parallel arrays `insertVersionRows` takes, from stored tables. */
+function rowsInput(
+  tenantId: string,
+  submissionId: string,
+  version: number,
+  tables: VersionTables,
+): VersionRowsInput {
+  const rows: VersionRowsInput = {
+    tenantId,
+    submissionId,
+    version,
+    tableNames: [],
+    rowIndexes: [],
+    data: [],
+  };
+  for (const [tableName, tableRows] of Object.entries(tables))
+    tableRows.forEach((data, rowIndex) => {
+      rows.tableNames.push(tableName);
+      rows.rowIndexes.push(rowIndex);
+      rows.data.push(JSON.stringify(data));
+    });
+  return rows;
+}
+
+/** The query of a version's rows of one form, in table and row order. */
+function rowsQuery(where: { tenantId: string; submissionId: string; version: number }) {
+  return {
+    where,
+    orderBy: [{ tableName: 'asc' as const }, { rowIndex: 'asc' as const }],
+    select: { tableName: true, data: true },
+  };
+}
+
+function groupRows(rows: { tableName: string; data: unknown }[]): Record<string, JsonObject[]> {
+  const tables: Record<string, JsonObject[]> = {};
+  for (const r of rows) (tables[r.tableName] ??= []).push(r.data as JsonObject);
+  return tables;
+}
+
+/** A (cached) detail with only the parts asked for: itself when it holds no other part. */
+function only(detail: VersionDetail, options: { rows?: boolean; plan?: boolean }): VersionDetail {
+  const otherTables = options.rows !== true && detail.tables !== undefined;
+  const otherPlan = options.plan !== true && detail.plan !== undefined;
+  if (!otherTables && !otherPlan) return detail;
+  const { tables, plan, ...bare } = detail;
+  return {
+    ...bare,
+    ...(options.rows === true && tables !== undefined && { tables }),
+    ...(options.plan === true && plan !== undefined && { plan }),
   };
 }
 

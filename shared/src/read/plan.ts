@@ -574,6 +574,13 @@ export function readPlan(workbook: RawWorkbook, options: ReadOptions = {}): Read
     criterionIds: criterionIdsOf(criteriaRaws, f),
   };
 
+  // Reference data is another workbook: its amounts are in its own Unit when it says one.
+  const refPlanInfo = refs.get('tblPlanInfo');
+  const refCtx: TableContext =
+    refPlanInfo === undefined
+      ? ctx
+      : { ...ctx, scale: UNIT_SCALE[readPlanInfo(refPlanInfo, new Findings()).Unit] };
+
   const tables: Record<string, Table> = {};
   const reference: Record<string, Table> = {};
   for (const spec of TABLES) {
@@ -581,7 +588,7 @@ export function readPlan(workbook: RawWorkbook, options: ReadOptions = {}): Read
     if (mine) tables[spec.name] = readTable(mine, spec, false, ctx, f);
     const theirs = refs.get(spec.name);
     // Reference data is the register's, already checked there: its findings are not the user's to fix.
-    if (theirs) reference[spec.name] = readTable(theirs, spec, true, ctx, new Findings());
+    if (theirs) reference[spec.name] = readTable(theirs, spec, true, refCtx, new Findings());
   }
   return {
     plan: { info, years, tables: tables as PlanTables, reference: reference as PlanTables },

@@ -13,3 +13,4 @@ export {
   SCENARIOS as SAMPLE_SCENARIOS,
   sampleAmounts,
 } from './amounts';
+export { CRITERIA as SAMPLE_CRITERIA } from './content';
