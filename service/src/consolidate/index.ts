@@ -6,19 +6,28 @@
  * revenue scenario, the portfolio selection over all departments' projects, and KPI coverage.
  * Exported as an `.xlsx` with Persian captions for the council.
  */
+import { WORKBOOK_KINDS } from '../../../shared/src/contract/enums';
+import {
+  isContractTable,
+  kindHoldsTable,
+  workbookKindOf,
+} from '../../../shared/src/contract/kinds';
 import { findTableSpec } from '../../../shared/src/contract/tables';
 import { capitalBudgetByYear, fiscalBalance } from '../../../shared/src/fiscal';
 import type { Finding } from '../../../shared/src/findings';
+import { makeFinding } from '../../../shared/src/findings';
 import { kpiReport } from '../../../shared/src/kpi';
 import { coverageReport, indexPlanLinks, resolveChain } from '../../../shared/src/linkage';
 import { portfolioFromPlan, selectPortfolio } from '../../../shared/src/portfolio';
 import type { RawCell, RawTable, RawWorkbook } from '../../../shared/src/read/raw';
 import { forecastRevenueScenarios } from '../../../shared/src/revenue';
-import { validateWorkbook } from '../../../shared/src/validate';
+import { sortFindings, VALIDATION_CODES, validateWorkbook } from '../../../shared/src/validate';
 import type { JsonObject } from '../db/canonical';
 import type { AppDeps } from '../handlers/context';
-import { latestApprovedVersion, versionTables } from '../handlers/submissions';
+import type { IgnoredReason } from '../handlers/submissions';
+import { cycleSubmissions, latestApprovedVersion, versionTables } from '../handlers/submissions';
 import { fromVersionTables, LAYOUT_TABLE, layoutOf } from '../handlers/workbook';
+import { toPersianDigits } from '../../../shared/src/util/text';
 import { writeRawWorkbook } from '../xlsx';
 
 /** Where each part of the consolidated plan came from. */
@@ -35,6 +44,10 @@ export interface AssembledPlan {
   sources: ConsolidationSource[];
   /** Submissions of the cycle without an approved version (left out). */
   pending: { submissionId: string; departmentCode: string; kind: string; status: string }[];
+  /** Submissions of the cycle that are not part of its plan (left out), and why. */
+  ignored: { submissionId: string; departmentCode: string; kind: string; reason: IgnoredReason }[];
+  /** Tables of approved versions that their workbook's kind may not hold (left out). */
+  findings: Finding[];
 }
 
 /** Tables of which only one copy is kept (the first source's: the framework comes first). */
@@ -48,12 +61,13 @@ export async function assembleCityPlan(
   tenantId: string,
   cycleId: string,
 ): Promise<AssembledPlan> {
-  const subs = await deps.repos.submissions.list(tenantId, { cycleId });
+  const { included, ignored } = await cycleSubmissions(deps, tenantId, cycleId);
   const depts = new Map((await deps.repos.departments.list(tenantId)).map((d) => [d.id, d.code]));
-  // Framework first, so its plan info and department list win.
-  const ordered = [...subs].sort(
+  // The cycle's framework first, so its plan info and department list win.
+  const ordered = [...included].sort(
     (a, b) => rank(a.kind) - rank(b.kind) || a.departmentId.localeCompare(b.departmentId),
   );
+  const outOfKind: Finding[] = [];
   const merged: Record<string, JsonObject[]> = {};
   const layout = new Map<string, string[]>();
   const seenIds = new Map<string, Set<string>>();
@@ -73,8 +87,26 @@ export async function assembleCityPlan(
     }
     sources.push({ submissionId: sub.id, departmentCode: code, kind: sub.kind, version });
     const { tables } = await versionTables(deps, sub, version);
+    const kind = workbookKindOf(sub.kind);
     for (const entry of layoutOf(tables)) {
       const name = entry.table;
+      // A version stored before the register refused tables outside their kind: the table
+      // stays out of the city plan (another office owns it), with the finding a push gets.
+      if (kind !== null && isContractTable(name) && !kindHoldsTable(kind, name)) {
+        if ((tables[name] ?? []).length > 0)
+          outOfKind.push(
+            makeFinding(
+              VALIDATION_CODES.TABLE_NOT_IN_KIND.severity,
+              'TABLE_NOT_IN_KIND',
+              { table: name, sheet: entry.sheet },
+              {
+                fa: `نسخه ${toPersianDigits(String(version))} کارپوشه «${WORKBOOK_KINDS.find((k) => k.value === kind)?.fa ?? ''}» واحد ${code} جدول ${name} را دارد که از آنِ این نوع کارپوشه نیست؛ در برنامه شهر به شمار نیامد`,
+                en: `version ${version} of ${code}'s ${sub.kind} workbook holds ${name}, which a ${sub.kind} workbook may not hold; it is left out of the city plan`,
+              },
+            ),
+          );
+        continue;
+      }
       const rows = tables[name] ?? [];
       const columns = layout.get(name) ?? [];
       for (const c of entry.columns) if (!columns.includes(c)) columns.push(c);
@@ -99,7 +131,18 @@ export async function assembleCityPlan(
     address: null,
     columns,
   }));
-  return { workbook: fromVersionTables(merged), sources, pending };
+  return {
+    workbook: fromVersionTables(merged),
+    sources,
+    pending,
+    ignored: ignored.map(({ sub, reason }) => ({
+      submissionId: sub.id,
+      departmentCode: depts.get(sub.departmentId) ?? '',
+      kind: sub.kind,
+      reason,
+    })),
+    findings: outOfKind,
+  };
 }
 
 function rank(kind: string): number {
@@ -124,7 +167,10 @@ function byKey(map: ReadonlyMap<string, ReadonlyMap<number, bigint>>): Record<st
 /** The consolidated plan's report (money as strings of whole Rials). */
 export async function consolidate(deps: AppDeps, tenantId: string, cycleId: string) {
   const assembled = await assembleCityPlan(deps, tenantId, cycleId);
-  const { plan, findings, skipped } = validateWorkbook(assembled.workbook);
+  // The assembled plan is the whole city's: every table is in reach of a `city` workbook.
+  const validation = validateWorkbook(assembled.workbook, { workbookKind: 'city' });
+  const { plan, skipped } = validation;
+  const findings = sortFindings([...assembled.findings, ...validation.findings]);
   const coverage = coverageReport(plan);
   const index = indexPlanLinks(plan);
   const items = [
@@ -189,6 +235,7 @@ export async function consolidate(deps: AppDeps, tenantId: string, cycleId: stri
     cycleId,
     sources: assembled.sources,
     pending: assembled.pending,
+    ignored: assembled.ignored,
     years: plan.years,
     findings: findings as Finding[],
     skipped,

@@ -8,6 +8,7 @@
  * exact), dates become ISO strings.
  */
 import type { Language } from '../../../shared/src/contract/enums';
+import { workbookKindOf } from '../../../shared/src/contract/kinds';
 import { findTableSpec } from '../../../shared/src/contract/tables';
 import type { Finding } from '../../../shared/src/findings';
 import { a1, makeFinding, parseA1 } from '../../../shared/src/findings';
@@ -83,9 +84,16 @@ export function formulaFindings(raw: RawWorkbook): Finding[] {
   return out;
 }
 
-/** Reads and validates a workbook with the core (reference data from the register). */
-export function validateForPush(raw: RawWorkbook, reference?: RawWorkbook) {
-  const options: ValidateWorkbookOptions = reference === undefined ? {} : { reference };
+/**
+ * Reads and validates a workbook with the core (reference data from the register), as the
+ * kind of workbook it is filed as: a table that kind may not hold is an error.
+ */
+export function validateForPush(raw: RawWorkbook, reference?: RawWorkbook, kind?: string) {
+  const workbookKind = kind === undefined ? null : workbookKindOf(kind);
+  const options: ValidateWorkbookOptions = {
+    ...(reference !== undefined && { reference }),
+    ...(workbookKind !== null && { workbookKind }),
+  };
   const result = validateWorkbook(raw, options);
   const findings = [...formulaFindings(raw), ...result.findings];
   return { plan: result.plan, findings, skipped: result.skipped };

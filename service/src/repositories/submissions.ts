@@ -5,8 +5,10 @@
  * saw, so two people acting at once cannot both succeed; each is recorded as a workflow event
  * (the review or decision) and an audit entry, in one transaction.
  */
+import { isFrameworkKind } from '../../../shared/src/contract/kinds';
 import type { SubmissionStatus, WorkflowAction } from '../generated/prisma/enums';
 import { findSubmissionForRead } from '../db/sql';
+import type { Tx } from './client';
 import { isForeignKeyViolation, isUniqueViolation } from './client';
 import type { RepositoryContext } from './context';
 import { writeAudited } from './context';
@@ -104,14 +106,21 @@ export interface SubmissionFilter {
 
 /** Submissions and their workflow. */
 export interface SubmissionRepository {
-  /** Creates a submission (no version yet, status draft). One per cycle, department and kind. */
+  /**
+   * Creates a submission (no version yet, status draft). One per cycle, department and kind;
+   * a framework (or city) submission is the cycle's one framework, filed under its planning
+   * department (in the same transaction, so two at once cannot both be it).
+   */
   create(
     tenantId: string,
     input: { cycleId: string; departmentId: string; kind: string; title: string },
     actorId: string,
   ): Promise<
     | { ok: true; submission: SubmissionRecord }
-    | { ok: false; reason: 'exists' | 'reference-missing' }
+    | {
+        ok: false;
+        reason: 'exists' | 'reference-missing' | 'framework-exists' | 'not-planning-department';
+      }
   >;
   get(tenantId: string, id: string): Promise<SubmissionRecord | null>;
   /** A submission and its department's code, in one statement: the read routes' first step. */
@@ -150,6 +159,7 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
               updatedAt: at,
             },
           });
+          if (isFrameworkKind(input.kind)) await claimFramework(tx, tenantId, input, created.id);
           return {
             value: created,
             audit: {
@@ -168,6 +178,7 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
         });
         return { ok: true, submission };
       } catch (error) {
+        if (error instanceof FrameworkRefusal) return { ok: false, reason: error.reason };
         if (isUniqueViolation(error)) return { ok: false, reason: 'exists' };
         if (isForeignKeyViolation(error)) return { ok: false, reason: 'reference-missing' };
         throw error;
@@ -273,6 +284,41 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       }),
   };
+}
+
+/** Thrown inside the create transaction to roll it back: the cycle's framework is not free. */
+class FrameworkRefusal extends Error {
+  constructor(readonly reason: 'framework-exists' | 'not-planning-department') {
+    super(reason);
+  }
+}
+
+/**
+ * Makes a new submission its cycle's framework: conditional on none filed yet and on the
+ * planning department, so of two concurrent creations one matches no row and rolls back.
+ */
+async function claimFramework(
+  tx: Tx,
+  tenantId: string,
+  input: { cycleId: string; departmentId: string },
+  submissionId: string,
+): Promise<void> {
+  const { count } = await tx.planCycle.updateMany({
+    where: {
+      tenantId,
+      id: input.cycleId,
+      frameworkSubmissionId: null,
+      planningDepartmentId: input.departmentId,
+    },
+    data: { frameworkSubmissionId: submissionId },
+  });
+  if (count === 1) return;
+  const cycle = await tx.planCycle.findUnique({
+    where: { tenantId_id: { tenantId, id: input.cycleId } },
+  });
+  throw new FrameworkRefusal(
+    cycle?.frameworkSubmissionId == null ? 'not-planning-department' : 'framework-exists',
+  );
 }
 
 /** Why a transition cannot leave from this submission's state, or null when it can. */

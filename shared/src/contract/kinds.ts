@@ -120,6 +120,11 @@ export function kindsHolding(table: ContractTableName): WorkbookKind[] {
   );
 }
 
+/** The workbook kind a stored value names, or null for anything else. */
+export function workbookKindOf(value: string): WorkbookKind | null {
+  return WORKBOOK_KINDS.find((k) => k.value === value)?.value ?? null;
+}
+
 /** The workbook kinds, as their values (for CHECK constraints and request schemas). */
 export const WORKBOOK_KIND_VALUES = WORKBOOK_KINDS.map((k) => k.value) as [
   WorkbookKind,
