@@ -6,14 +6,63 @@
  * (the review or decision) and an audit entry, in one transaction.
  */
 import { isFrameworkKind } from '../../../shared/src/contract/kinds';
-import type { SubmissionStatus, WorkflowAction } from '../generated/prisma/enums';
 import { findSubmissionForRead } from '../db/sql';
 import type { Tx } from './client';
 import { isForeignKeyViolation, isUniqueViolation } from './client';
 import type { RepositoryContext } from './context';
 import { writeAudited } from './context';
 
-export type { SubmissionStatus, WorkflowAction };
+/** Every status, in workflow order (the column's CHECK lists the same). */
+export const SUBMISSION_STATUSES = [
+  'draft',
+  'submitted',
+  'reviewed',
+  'approved',
+  'returned',
+] as const;
+/** Where a submission stands in its workflow. */
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/** Every workflow action (the column's CHECK lists the same). */
+export const WORKFLOW_ACTIONS = ['submit', 'review', 'approve', 'return', 'reopen'] as const;
+/** A workflow step recorded as a review or decision. */
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
+
+/** A stored status as its type; a value outside the list is a bug (the CHECK forbids it). */
+export function statusOf(value: string): SubmissionStatus {
+  const status = SUBMISSION_STATUSES.find((known) => known === value);
+  if (status === undefined) throw new Error(`unknown submission status ${value}`);
+  return status;
+}
+
+function actionOf(value: string): WorkflowAction {
+  const action = WORKFLOW_ACTIONS.find((known) => known === value);
+  if (action === undefined) throw new Error(`unknown workflow action ${value}`);
+  return action;
+}
+
+/** A stored submission row as its record. */
+export function fromDbSubmission<R extends { status: string }>(
+  row: R,
+): Omit<R, 'status'> & { status: SubmissionStatus } {
+  return { ...row, status: statusOf(row.status) };
+}
+
+/** A stored workflow event row as its record. */
+function fromDbEvent<R extends { action: string; fromStatus: string; toStatus: string }>(
+  row: R,
+): Omit<R, 'action' | 'fromStatus' | 'toStatus'> & {
+  action: WorkflowAction;
+  fromStatus: SubmissionStatus;
+  toStatus: SubmissionStatus;
+} {
+  return {
+    ...row,
+    action: actionOf(row.action),
+    fromStatus: statusOf(row.fromStatus),
+    toStatus: statusOf(row.toStatus),
+  };
+}
 
 /** A submission. */
 export interface SubmissionRecord {
@@ -57,15 +106,6 @@ export const WORKFLOW: Readonly<
   return: { from: ['submitted', 'reviewed'], to: 'returned' },
   reopen: { from: ['approved'], to: 'draft' },
 };
-
-/** Every status, in workflow order. */
-export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = [
-  'draft',
-  'submitted',
-  'reviewed',
-  'approved',
-  'returned',
-];
 
 /**
  * Statuses in which a new version may be pushed: what is under review or approved does not
@@ -161,7 +201,7 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
           });
           if (isFrameworkKind(input.kind)) await claimFramework(tx, tenantId, input, created.id);
           return {
-            value: created,
+            value: fromDbSubmission(created),
             audit: {
               actorId,
               action: 'submission.create',
@@ -185,25 +225,26 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
       }
     },
 
-    get: (tenantId, id) =>
-      prisma.submission.findUnique({ where: { tenantId_id: { tenantId, id } } }),
+    async get(tenantId, id) {
+      const row = await prisma.submission.findUnique({ where: { tenantId_id: { tenantId, id } } });
+      return row === null ? null : fromDbSubmission(row);
+    },
 
     async getForRead(tenantId, id) {
       const row = await findSubmissionForRead(ctx.reader, tenantId, id);
-      if (row === null) return null;
-      const status = SUBMISSION_STATUSES.find((known) => known === row.status);
-      if (status === undefined) throw new Error(`unknown submission status ${row.status}`);
-      return { ...row, status };
+      return row === null ? null : fromDbSubmission(row);
     },
 
-    find: (tenantId, key) =>
-      prisma.submission.findUnique({
+    async find(tenantId, key) {
+      const row = await prisma.submission.findUnique({
         where: { tenantId_cycleId_departmentId_kind: { tenantId, ...key } },
-      }),
+      });
+      return row === null ? null : fromDbSubmission(row);
+    },
 
-    list(tenantId, filter = {}) {
+    async list(tenantId, filter = {}) {
       const status = filter.status;
-      return prisma.submission.findMany({
+      const rows = await prisma.submission.findMany({
         where: {
           tenantId,
           ...(filter.cycleId !== undefined && { cycleId: filter.cycleId }),
@@ -215,16 +256,18 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
         },
         orderBy: [{ cycleId: 'asc' }, { departmentId: 'asc' }, { kind: 'asc' }],
       });
+      return rows.map(fromDbSubmission);
     },
 
     async transition(tenantId, input) {
       const rule = WORKFLOW[input.action];
       return writeAudited<TransitionResult>(ctx, tenantId, async (tx, at) => {
         const refuse = (value: TransitionResult) => ({ value, audit: null });
-        const seen = await tx.submission.findUnique({
+        const row = await tx.submission.findUnique({
           where: { tenantId_id: { tenantId, id: input.submissionId } },
         });
-        if (seen === null) return refuse({ kind: 'not-found' });
+        if (row === null) return refuse({ kind: 'not-found' });
+        const seen = fromDbSubmission(row);
         const judged = judge(seen, input, rule.from);
         if (judged !== null) return refuse(judged);
         // Conditional on exactly what was read: a concurrent change makes this match no row.
@@ -238,26 +281,30 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
           data: { status: rule.to, updatedAt: at },
         });
         if (count === 0) {
-          const now = await tx.submission.findUniqueOrThrow({
-            where: { tenantId_id: { tenantId, id: seen.id } },
-          });
+          const now = fromDbSubmission(
+            await tx.submission.findUniqueOrThrow({
+              where: { tenantId_id: { tenantId, id: seen.id } },
+            }),
+          );
           return refuse(
             judge(now, input, rule.from) ?? { kind: 'invalid-transition', status: now.status },
           );
         }
-        const event = await tx.workflowEvent.create({
-          data: {
-            tenantId,
-            submissionId: seen.id,
-            version: seen.currentVersion,
-            action: input.action,
-            fromStatus: seen.status,
-            toStatus: rule.to,
-            actorId: input.actorId,
-            note: input.note ?? null,
-            createdAt: at,
-          },
-        });
+        const event = fromDbEvent(
+          await tx.workflowEvent.create({
+            data: {
+              tenantId,
+              submissionId: seen.id,
+              version: seen.currentVersion,
+              action: input.action,
+              fromStatus: seen.status,
+              toStatus: rule.to,
+              actorId: input.actorId,
+              note: input.note ?? null,
+              createdAt: at,
+            },
+          }),
+        );
         const submission = { ...seen, status: rule.to, updatedAt: at };
         return {
           value: { kind: 'done', submission, event },
@@ -278,11 +325,13 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
       });
     },
 
-    history: (tenantId, submissionId) =>
-      prisma.workflowEvent.findMany({
+    async history(tenantId, submissionId) {
+      const rows = await prisma.workflowEvent.findMany({
         where: { tenantId, submissionId },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      }),
+      });
+      return rows.map(fromDbEvent);
+    },
   };
 }
 
