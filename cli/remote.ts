@@ -117,7 +117,7 @@ export interface ApiResponse {
 
 /** A request to the API. */
 export interface ApiRequest {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH';
   /** Path below the server, starting with `/api/`. */
   path: string;
   headers?: Record<string, string>;

@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { adminCommand } from './admin';
 import { chainCommand } from './chain';
+import { cyclesCommand } from './cycles';
 import { fiscalCommand } from './fiscal';
 import { forecastCommand } from './forecast';
 import { kpiCommand } from './kpi';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   fiscalCommand,
   kpiCommand,
   loginCommand,
+  cyclesCommand,
   pushCommand,
   pullCommand,
   statusCommand,

@@ -11,6 +11,7 @@ import {
   CreateSubmissionBody,
   PushBody,
   TransitionBody,
+  UpdateCycleBody,
 } from './routes/schemas';
 
 const json = (schema: z.ZodType) => ({
@@ -93,7 +94,26 @@ export function openApiDocument(publicOrigin: string) {
         post: {
           summary: 'Create a cycle (admin, approver)',
           requestBody: { required: true, content: json(CreateCycleBody) },
-          responses: { 201: { description: 'created' }, 403: error('role'), 409: error('exists') },
+          responses: {
+            201: { description: 'created' },
+            403: error('role'),
+            404: error('no such planning department'),
+            409: error('exists'),
+          },
+        },
+      },
+      '/api/cycles/{cycleId}': {
+        patch: {
+          summary:
+            "Name a cycle's planning department (admin, approver; before its framework is filed)",
+          parameters: [cycleParam],
+          requestBody: { required: true, content: json(UpdateCycleBody) },
+          responses: {
+            200: { description: 'the cycle' },
+            403: error('role'),
+            404: error('no such cycle or department'),
+            409: error('the framework is filed'),
+          },
         },
       },
       '/api/submissions': {
@@ -102,12 +122,14 @@ export function openApiDocument(publicOrigin: string) {
           responses: { 200: { description: 'list' } },
         },
         post: {
-          summary: 'Create a submission (a department workbook kind in a cycle)',
+          summary:
+            'Create a submission (a department workbook kind in a cycle; the framework: approver or admin, once per cycle, under its planning department)',
           requestBody: { required: true, content: json(CreateSubmissionBody) },
           responses: {
             201: { description: 'created' },
-            403: error('department'),
-            409: error('exists'),
+            403: error('department or role'),
+            409: error('exists, or the cycle has its framework'),
+            422: error('a framework outside the planning department'),
           },
         },
       },

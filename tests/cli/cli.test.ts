@@ -220,6 +220,49 @@ describe('plan sample and plan validate', () => {
     expect(withRef.stdout).toContain('PG99');
   });
 
+  it('reports a table its WorkbookKind may not hold, where the table starts (TABLE_NOT_IN_KIND)', async () => {
+    // A department workbook that carries the city's revenue history (the revenue workbook's).
+    const sample = samplePlanWorkbook();
+    const pick = (name: string) => sample.tables.find((t) => t.name === name);
+    const projects = pick('tblProjects');
+    const history = pick('tblRevenueHistory');
+    if (!projects || !history) throw new Error('sample tables');
+    const dept: RawWorkbook = {
+      tables: [
+        {
+          name: 'tblPlanInfo',
+          header: ['Key', 'Value'],
+          rows: [
+            ['StartYear', 1405],
+            ['WorkbookKind', 'department'],
+            ['Department', 'D-CIV'],
+          ],
+        },
+        { ...projects, rows: projects.rows.filter((r) => r[3] === 'D-CIV') },
+        history,
+      ],
+    };
+    const bytes = await writeRawWorkbook(dept, { lang: 'fa' });
+    writeFileSync(join(dir(), 'dept-revenue.xlsx'), bytes);
+    const back = await readXlsx(bytes);
+    if (!back.ok) throw new Error(back.error.message.en);
+    const placed = back.workbook.tables.find((t) => t.name === 'tblRevenueHistory');
+    // The header's row + 1: the first row of revenue history, in the header's first column.
+    const [, col, row] = /^([A-Z]+)(\d+)$/.exec(placed?.address ?? '') ?? [];
+    const r = await plan(dir(), 'validate', 'dept-revenue.xlsx', '--json');
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as {
+      findings: Array<{ code: string; table: string; sheet: string; cell: string }>;
+    };
+    expect(out.findings.filter((f) => f.code === 'TABLE_NOT_IN_KIND')).toEqual([
+      expect.objectContaining({
+        table: 'tblRevenueHistory',
+        sheet: placed?.sheet,
+        cell: `${col}${Number(row) + 1}`,
+      }),
+    ]);
+  });
+
   it('reads a single-table CSV named by --table', async () => {
     const r = await plan(
       dir(),

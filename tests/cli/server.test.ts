@@ -95,6 +95,54 @@ describe.each(DB_KINDS)('plan against a register server (%s)', (kind) => {
     });
   });
 
+  it('lists the cycles with their planning department, and creates one (approver, admin)', async () => {
+    const list = await plan('cycles', '--json');
+    expect(list.code).toBe(0);
+    const framework = await submissionOf(h, 'D-PLN', 'framework');
+    expect(JSON.parse(list.stdout).cycles).toEqual([
+      expect.objectContaining({
+        id: h.cycleId,
+        planningDepartmentCode: 'D-PLN',
+        frameworkSubmissionId: framework,
+      }),
+    ]);
+    const text = await plan('cycles', '--lang', 'en');
+    expect(text.stdout).toContain('planning department');
+    expect(text.stdout).toContain('D-PLN');
+
+    const args = ['cycles', 'create', '--start-year', '۱۴۱۰', '--title', 'برنامه دوم'];
+    const missing = await as(h.tokens.approver, ...args, '--lang', 'en');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--planning-department');
+    const withDept = [...args, '--planning-department', 'D-PLN', '--json'];
+    // The preparer may not (403: exit 2); the approver may (201); a second time is 409 (exit 1).
+    expect((await plan(...withDept)).code).toBe(2);
+    const made = await as(h.tokens.approver, ...withDept);
+    expect(made.code).toBe(0);
+    expect(JSON.parse(made.stdout)).toMatchObject({
+      startYear: 1410,
+      endYear: 1414,
+      planningDepartmentCode: 'D-PLN',
+      frameworkSubmissionId: null,
+    });
+    const again = await as(h.tokens.approver, ...withDept);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('ALREADY_EXISTS');
+    // Before its framework is filed, the planning department may be corrected.
+    const id = JSON.parse(made.stdout).id as string;
+    const moved = await as(
+      h.tokens.admin,
+      'cycles',
+      'planning',
+      id,
+      '--planning-department',
+      'D-FIN',
+      '--json',
+    );
+    expect(moved.code).toBe(0);
+    expect(JSON.parse(moved.stdout).planningDepartmentCode).toBe('D-FIN');
+  });
+
   it('pushes, refuses, conflicts, moves through the workflow, pulls, diffs and exports', async () => {
     const id = await submissionOf(h, 'D-CIV');
     // The seeded plan is approved (frozen): the approver reopens it.

@@ -176,7 +176,11 @@ export async function seedMunicipality(
   const reviewerId = await user(`reviewer@${tenantId}`, 'reviewer');
   const approverId = await user(`approver@${tenantId}`, 'approver');
   const { cycle } = must(
-    await repos.cycles.create(tenantId, { startYear: 1405, title: '1405–1409' }, approverId),
+    await repos.cycles.create(
+      tenantId,
+      { startYear: 1405, title: '1405–1409', planningDepartmentId: department.id },
+      approverId,
+    ),
   );
   const { submission } = must(
     await repos.submissions.create(

@@ -137,7 +137,10 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /cycles',
     allowed: (who) => who === 'admin' || who === 'approver',
     call: (h, token) =>
-      request(h.app).post('/api/cycles').set(bearer(token)).send({ startYear: 1405, title: 't' }),
+      request(h.app)
+        .post('/api/cycles')
+        .set(bearer(token))
+        .send({ startYear: 1405, title: 't', planningDepartmentCode: 'D-PLN' }),
   },
 ];
 

@@ -251,7 +251,7 @@ describe.each(DB_KINDS)('the workflow against its model (%s)', (kind) => {
         async (commands) => {
           const cycle = await h.test.repos.cycles.create(
             TENANT,
-            { startYear: nextYear++, title: 'model' },
+            { startYear: nextYear++, title: 'model', planningDepartmentId: departments[0]! },
             people.get('admin')!.userId,
           );
           if (!cycle.ok) throw new Error(cycle.reason);

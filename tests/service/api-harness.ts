@@ -74,10 +74,10 @@ export const binary = (res: request.Response, done: (err: Error | null, body: Bu
 /** A bearer header. */
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-/** The submission of a department's workbook kind. */
+/** The submission of a department's workbook kind in the seeded cycle. */
 export async function submissionOf(h: Harness, code: string, kind = 'department'): Promise<string> {
   const res: Response = await request(h.app)
-    .get(`/api/submissions?department=${code}&kind=${kind}`)
+    .get(`/api/submissions?cycleId=${h.cycleId}&department=${code}&kind=${kind}`)
     .set(bearer(h.tokens.admin));
   const id = (res.body as { id: string }[])[0]?.id;
   if (id === undefined) throw new Error(`no ${kind} submission for ${code}`);

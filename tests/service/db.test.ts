@@ -271,7 +271,7 @@ const { createRepositories } = require(path.resolve('service/src/repositories/in
   await r.tenants.create({ id: t, name: 'Tabriz' }, null);
   const dept = (await r.departments.create(t, { code: 'URB', name: 'Urban Services' }, null)).department;
   const user = (await r.users.create(t, { email: 'p@tabriz', displayName: 'P', roles: ['preparer'] }, null)).user;
-  const cycle = (await r.cycles.create(t, { startYear: 1405, title: '1405-1409' }, user.id)).cycle;
+  const cycle = (await r.cycles.create(t, { startYear: 1405, title: '1405-1409', planningDepartmentId: dept.id }, user.id)).cycle;
   const sub = (await r.submissions.create(t, { cycleId: cycle.id, departmentId: dept.id, kind: 'department', title: 'Urban' }, user.id)).submission;
   const table = (amount) => ({ tblProjects: [{ ProjectId: 'P-1', '1405': amount }] });
   await r.versions.createVersion(t, { submissionId: sub.id, baseVersion: 0, tables: table('100'), validation: [], actorId: user.id });

@@ -1,13 +1,13 @@
 /**
  * Reference data: a department workbook names the city framework's
- * strategies, funding sources and departments without holding them. With
+ * programs, funding sources and departments without holding them. With
  * the framework as reference those references resolve; without it they are
  * not reported as missing but listed as checked at consolidation.
  */
 import type { RawTable, RawWorkbook } from '#core';
 import { validateWorkbook } from '#core';
 
-// District 1's workbook: one program under the framework's strategy S1.1, one project.
+// District 1's workbook: one project under the framework's program PR-D2.
 function department(): RawWorkbook {
   return {
     tables: [
@@ -22,13 +22,6 @@ function department(): RawWorkbook {
           ['WorkbookKind', 'department'],
           ['Department', 'D2'],
         ],
-      },
-      {
-        name: 'tblPrograms',
-        sheet: 'برنامه‌ها',
-        address: 'A1',
-        header: ['ProgramId', 'StrategyId', 'Title', 'OwnerDept'],
-        rows: [['PR-D2', 'S1.1', 'پیاده‌راه‌سازی منطقه ۱', 'D2']],
       },
       {
         name: 'tblProjects',
@@ -87,6 +80,11 @@ function framework(): RawWorkbook {
         rows: [['S1.1', 'G1', 'پیاده‌مداری', '']],
       },
       {
+        name: 'tblPrograms',
+        header: ['ProgramId', 'StrategyId', 'Title', 'OwnerDept'],
+        rows: [['PR-D2', 'S1.1', 'پیاده‌راه‌سازی منطقه ۱', 'D2']],
+      },
+      {
         name: 'tblFundingSources',
         header: ['SourceId', 'Title', 'RevenueClass'],
         rows: [['SRC1', 'عوارض', 'general-duties']],
@@ -124,7 +122,7 @@ describe('a department workbook and the city framework', () => {
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
     const refs = skipped.filter((s) => s.code === 'REF_MISSING');
     expect(refs.map((s) => [s.table, s.column, s.needs, s.count])).toEqual([
-      ['tblPrograms', 'StrategyId', ['tblStrategies'], 1],
+      ['tblProjects', 'ProgramId', ['tblPrograms'], 1],
       ['tblProjects', 'SourceId', ['tblFundingSources'], 1],
     ]);
     // The message tells the user where the check is made.
@@ -133,17 +131,17 @@ describe('a department workbook and the city framework', () => {
     expect(skipped.map((s) => s.code)).toContain('DEPT_UNKNOWN');
   });
 
-  it('still reports a strategy that the framework does not have', () => {
+  it('still reports a program that the framework does not have', () => {
     const wb = department();
-    const programs = wb.tables.find((t) => t.name === 'tblPrograms') as RawTable;
-    (programs.rows[0] as unknown[])[1] = 'S9.9';
+    const projects = wb.tables.find((t) => t.name === 'tblProjects') as RawTable;
+    (projects.rows[0] as unknown[])[1] = 'PR-9.9';
     const f = validateWorkbook(wb, { reference: framework() }).findings.find(
       (x) => x.code === 'REF_MISSING',
     );
-    // Programs at A1: PR-D2 is row 2, StrategyId column B.
-    expect(f).toMatchObject({ severity: 'error', table: 'tblPrograms', row: 2, cell: 'B2' });
-    expect(f?.message.en).toContain('S9.9');
-    expect(f?.message.fa).toContain('S9.9');
+    // Projects at A1: P-D2-1 is row 2, ProgramId column B.
+    expect(f).toMatchObject({ severity: 'error', table: 'tblProjects', row: 2, cell: 'B2' });
+    expect(f?.message.en).toContain('PR-9.9');
+    expect(f?.message.fa).toContain('PR-9.9');
   });
 
   it('defers a KPI link that may be in a table not in reach, and checks one that is', () => {
@@ -164,8 +162,8 @@ describe('a department workbook and the city framework', () => {
         '1407',
       ],
       rows: [
-        // Linked to the framework's goal G1: no goals table here, so it may exist.
-        ['K1', 'macro', 'G1', 'x', '%', 'increase', 1, 1404, 2, 3, 4],
+        // Linked to the framework's program PR-D2: no programs table here, so it may exist.
+        ['K1', 'micro', 'PR-D2', 'x', '%', 'increase', 1, 1404, 2, 3, 4],
         // Linked to the workbook's own project: resolves.
         ['K2', 'micro', 'P-D2-1', 'y', '%', 'increase', 0, 1404, 30, 60, 100],
       ],
@@ -174,7 +172,7 @@ describe('a department workbook and the city framework', () => {
     expect(findings.map((f) => f.code)).not.toContain('REF_MISSING');
     const kpi = skipped.find((s) => s.table === 'tblKpis');
     expect(kpi).toMatchObject({ code: 'REF_MISSING', column: 'LinkedId', count: 1 });
-    expect(kpi?.needs).toEqual(['tblGoals', 'tblStrategies', 'tblActivities']);
+    expect(kpi?.needs).toEqual(['tblGoals', 'tblStrategies', 'tblPrograms', 'tblActivities']);
   });
 
   it('applies "every program has a project or activity" only to programs it owns', () => {

@@ -9,9 +9,39 @@
  * Exported as an `.xlsx` with Persian captions for the council.
  */
 import type { CanonicalRow, CanonicalTable, Finding, RawCell, RawTable, RawWorkbook } from '#core';
-import { TABLES, capitalBudgetByYear, coverageReport, findTableSpec, fiscalBalance, forecastRevenueScenarios, fromCanonicalTables, indexPlanLinks, kpiReport, orderColumns, portfolioFromPlan, presentCanonicalTables, resolveChain, selectPortfolio, validateWorkbook } from '#core';
+import {
+  TABLES,
+  VALIDATION_CODES,
+  WORKBOOK_KINDS,
+  capitalBudgetByYear,
+  coverageReport,
+  findTableSpec,
+  fiscalBalance,
+  forecastRevenueScenarios,
+  fromCanonicalTables,
+  indexPlanLinks,
+  isContractTable,
+  kindHoldsTable,
+  kpiReport,
+  makeFinding,
+  orderColumns,
+  portfolioFromPlan,
+  presentCanonicalTables,
+  resolveChain,
+  selectPortfolio,
+  sortFindings,
+  toPersianDigits,
+  validateWorkbook,
+  workbookKindOf,
+} from '#core';
 import type { AppDeps } from '../handlers/context';
-import { latestApprovedVersion, referenceWorkbook, versionPlan } from '../handlers/submissions';
+import type { IgnoredReason } from '../handlers/submissions';
+import {
+  cycleSubmissions,
+  latestApprovedVersion,
+  referenceWorkbook,
+  versionPlan,
+} from '../handlers/submissions';
 import { writeRawWorkbook } from '../../../io';
 
 /** Where each part of the consolidated plan came from. */
@@ -31,6 +61,10 @@ export interface AssembledPlan {
   sources: ConsolidationSource[];
   /** Submissions of the cycle without an approved version (left out). */
   pending: { submissionId: string; departmentCode: string; kind: string; status: string }[];
+  /** Submissions of the cycle that are not part of its plan (left out), and why. */
+  ignored: { submissionId: string; departmentCode: string; kind: string; reason: IgnoredReason }[];
+  /** Tables of approved versions that their workbook's kind may not hold (left out). */
+  findings: Finding[];
 }
 
 /** Tables of which only one copy is kept (the first source's: the framework comes first). */
@@ -44,12 +78,13 @@ export async function assembleCityPlan(
   tenantId: string,
   cycleId: string,
 ): Promise<AssembledPlan> {
-  const subs = await deps.repos.submissions.list(tenantId, { cycleId });
+  const { included, ignored } = await cycleSubmissions(deps, tenantId, cycleId);
   const depts = new Map((await deps.repos.departments.list(tenantId)).map((d) => [d.id, d.code]));
-  // Framework first, so its plan info and department list win.
-  const ordered = [...subs].sort(
+  // The cycle's framework first, so its plan info and department list win.
+  const ordered = [...included].sort(
     (a, b) => rank(a.kind) - rank(b.kind) || a.departmentId.localeCompare(b.departmentId),
   );
+  const outOfKind: Finding[] = [];
   const merged = new Map<string, CanonicalRow[]>();
   const columns = new Map<string, string[]>();
   const seenIds = new Map<string, Set<string>>();
@@ -72,8 +107,26 @@ export async function assembleCityPlan(
       continue;
     }
     sources.push({ submissionId: sub.id, departmentCode: code, kind: sub.kind, version });
+    const kind = workbookKindOf(sub.kind);
     for (const table of await versionPlan(deps, sub, version, referenceOnce)) {
       const name = table.name;
+      // A version stored before the register refused tables outside their kind: the table
+      // stays out of the city plan (another office owns it), with the finding a push gets.
+      if (kind !== null && isContractTable(name) && !kindHoldsTable(kind, name)) {
+        if (table.rows.length > 0)
+          outOfKind.push(
+            makeFinding(
+              VALIDATION_CODES.TABLE_NOT_IN_KIND.severity,
+              'TABLE_NOT_IN_KIND',
+              { table: name },
+              {
+                fa: `نسخه ${toPersianDigits(String(version))} کارپوشه «${WORKBOOK_KINDS.find((k) => k.value === kind)?.fa ?? ''}» واحد ${code} جدول ${name} را دارد که از آنِ این نوع کارپوشه نیست؛ در برنامه شهر به شمار نیامد`,
+                en: `version ${version} of ${code}'s ${sub.kind} workbook holds ${name}, which a ${sub.kind} workbook may not hold; it is left out of the city plan`,
+              },
+            ),
+          );
+        continue;
+      }
       const known = columns.get(name) ?? [];
       for (const c of table.columns) if (!known.includes(c)) known.push(c);
       columns.set(name, known);
@@ -100,7 +153,19 @@ export async function assembleCityPlan(
     columns: orderColumns(spec.name, columns.get(spec.name) ?? []),
     rows: merged.get(spec.name) ?? [],
   }));
-  return { tables, workbook: fromCanonicalTables(tables), sources, pending };
+  return {
+    tables,
+    workbook: fromCanonicalTables(tables),
+    sources,
+    pending,
+    ignored: ignored.map(({ sub, reason }) => ({
+      submissionId: sub.id,
+      departmentCode: depts.get(sub.departmentId) ?? '',
+      kind: sub.kind,
+      reason,
+    })),
+    findings: outOfKind,
+  };
 }
 
 function rank(kind: string): number {
@@ -125,7 +190,10 @@ function byKey(map: ReadonlyMap<string, ReadonlyMap<number, bigint>>): Record<st
 /** The consolidated plan's report (money as strings of whole Rials). */
 export async function consolidate(deps: AppDeps, tenantId: string, cycleId: string) {
   const assembled = await assembleCityPlan(deps, tenantId, cycleId);
-  const { plan, findings, skipped } = validateWorkbook(assembled.workbook);
+  // The assembled plan is the whole city's: every table is in reach of a `city` workbook.
+  const validation = validateWorkbook(assembled.workbook, { workbookKind: 'city' });
+  const { plan, skipped } = validation;
+  const findings = sortFindings([...assembled.findings, ...validation.findings]);
   const coverage = coverageReport(plan);
   const index = indexPlanLinks(plan);
   const items = [
@@ -190,6 +258,7 @@ export async function consolidate(deps: AppDeps, tenantId: string, cycleId: stri
     cycleId,
     sources: assembled.sources,
     pending: assembled.pending,
+    ignored: assembled.ignored,
     years: plan.years,
     findings: findings as Finding[],
     skipped,

@@ -146,7 +146,7 @@ export async function findTokenWithUser(
             t.revoked, ${ms('t.revoked_at')} AS "revokedAt", u.email,
             u.display_name AS "displayName", u.department_id AS "departmentId", u.disabled,
             ${ms('u.created_at')} AS "userCreatedAt",
-            ARRAY(SELECT r.role::text FROM user_role r
+            ARRAY(SELECT r.role FROM user_role r
                   WHERE r.tenant_id = u.tenant_id AND r.user_id = u.id) AS roles
        FROM api_token t
        JOIN app_user u ON u.tenant_id = t.tenant_id AND u.id = t.user_id
@@ -228,7 +228,7 @@ export async function findSubmissionForRead(
   const rows = await db.query(
     `SELECT s.tenant_id AS "tenantId", s.id, s.cycle_id AS "cycleId",
             s.department_id AS "departmentId", d.code AS "departmentCode", s.kind, s.title,
-            s.current_version AS "currentVersion", s.status::text AS status,
+            s.current_version AS "currentVersion", s.status,
             s.created_by_id AS "createdById", ${ms('s.created_at')} AS "createdAt",
             ${ms('s.updated_at')} AS "updatedAt"
        FROM submission s

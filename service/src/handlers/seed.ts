@@ -1,18 +1,21 @@
 /**
  * First start: an empty database gets the sample city (shared/src/sample), so the register
  * shows something real at once. Decision (docs/api.md): the sample `city` workbook is split
- * the way the city would file it: the framework (everything but the departments' items) as
- * the planning deputy's `framework` submission, and each department's projects, activities,
- * budget lines, actuals and item KPIs as that department's `department` submission; all are
- * pushed, submitted, reviewed and approved by seeded people, so the consolidated plan is the
- * sample plan. An admin API token is written to `<data root>/admin-token` (mode 0600) and
- * logged once.
+ * the way the city would file it, each table in a workbook of the kind that may hold it
+ * (shared/src/contract/kinds.ts): the framework as the planning deputy's `framework`
+ * submission (the cycle's planning department); each department's projects, activities,
+ * budget lines and item KPIs as that department's `department` submission; the revenue
+ * history and scenarios as the finance deputy's `revenue` submission; the actuals and KPI
+ * actuals as the planning deputy's `monitoring` submission (its monitoring office compiles
+ * the city's progress reports). All are pushed, submitted, reviewed and approved by seeded
+ * people, so the consolidated plan is the sample plan. An admin API token is written to
+ * `<data root>/admin-token` (mode 0600) and logged once.
  */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { RawTable, RawWorkbook } from '#core';
-import { readPlan, samplePlanWorkbook } from '#core';
+import type { RawTable, RawWorkbook, WorkbookKind } from '#core';
+import { KIND_TABLES, readPlan, samplePlanWorkbook } from '#core';
 import type { Principal } from '../auth';
 import { createHash } from 'node:crypto';
 import type { Role } from '../repositories';
@@ -20,12 +23,14 @@ import type { AppDeps } from './context';
 import { pushVersion, transition } from './submissions';
 
 /** Tables whose rows belong to the department that carries them out. */
-const ITEM_TABLES = new Set(['tblProjects', 'tblActivities', 'tblBudgetLines', 'tblActuals']);
+const ITEM_TABLES = new Set(['tblProjects', 'tblActivities', 'tblBudgetLines']);
 
-/** The sample plan as the city's framework and one workbook per department with items. */
+/** The sample plan as the workbooks the city files (see the module comment). */
 export function splitSamplePlan(sample: RawWorkbook = samplePlanWorkbook()): {
   framework: RawWorkbook;
   departments: Map<string, RawWorkbook>;
+  revenue: RawWorkbook;
+  monitoring: RawWorkbook;
   startYear: number;
 } {
   const { plan } = readPlan(sample);
@@ -45,7 +50,7 @@ export function splitSamplePlan(sample: RawWorkbook = samplePlanWorkbook()): {
   }
   const ownerOf = (t: RawTable, r: RawTable['rows'][number]): string | undefined => {
     if (t.name === 'tblProjects' || t.name === 'tblActivities') return String(r[col(t, 'Dept')]);
-    if (t.name === 'tblBudgetLines' || t.name === 'tblActuals' || t.name === 'tblKpis')
+    if (t.name === 'tblBudgetLines' || t.name === 'tblKpis')
       return owner.get(String(r[col(t, 'LinkedId')]));
     return undefined;
   };
@@ -53,6 +58,8 @@ export function splitSamplePlan(sample: RawWorkbook = samplePlanWorkbook()): {
   const info = table('tblPlanInfo');
   const kindRow = info?.rows.findIndex((r) => /نوع کارپوشه|WorkbookKind/i.test(infoKey(r))) ?? -1;
   const frameworkTables: RawTable[] = [];
+  const revenueTables: RawTable[] = [];
+  const monitoringTables: RawTable[] = [];
   const perDept = new Map<string, Map<string, RawTable>>();
   for (const t of sample.tables) {
     if (t.name === 'tblPlanInfo') {
@@ -61,6 +68,16 @@ export function splitSamplePlan(sample: RawWorkbook = samplePlanWorkbook()): {
         rows: t.rows.map((r, i) => (i === kindRow ? [r[0] ?? null, 'framework'] : r)),
       });
       continue;
+    }
+    if (t.name !== 'tblDepartments') {
+      if (KIND_TABLES.revenue.has(t.name as 'tblRevenueHistory')) {
+        revenueTables.push(t);
+        continue;
+      }
+      if (KIND_TABLES.monitoring.has(t.name as 'tblActuals')) {
+        monitoringTables.push(t);
+        continue;
+      }
     }
     const mine: RawTable['rows'] = [];
     for (const r of t.rows) {
@@ -78,30 +95,35 @@ export function splitSamplePlan(sample: RawWorkbook = samplePlanWorkbook()): {
     if (!ITEM_TABLES.has(t.name)) frameworkTables.push({ ...t, rows: mine });
   }
   const startYear = plan.info.StartYear ?? 1405;
+  const infoOf = (kind: WorkbookKind, dept: string): RawTable => ({
+    name: 'tblPlanInfo',
+    header: ['Key', 'Value'],
+    rows: [
+      ['StartYear', startYear],
+      ['Years', plan.info.Years],
+      ['BaseYear', plan.info.BaseYear],
+      ['Unit', 'Rial'],
+      ['Department', dept],
+      ['WorkbookKind', kind],
+      ['Language', 'fa'],
+    ],
+  });
   const departments = new Map<string, RawWorkbook>();
   for (const [dept, tables] of perDept)
-    departments.set(dept, {
-      tables: [
-        {
-          name: 'tblPlanInfo',
-          header: ['Key', 'Value'],
-          rows: [
-            ['StartYear', startYear],
-            ['Years', plan.info.Years],
-            ['Unit', 'Rial'],
-            ['Department', dept],
-            ['WorkbookKind', 'department'],
-            ['Language', 'fa'],
-          ],
-        },
-        ...tables.values(),
-      ],
-    });
-  return { framework: { tables: frameworkTables }, departments, startYear };
+    departments.set(dept, { tables: [infoOf('department', dept), ...tables.values()] });
+  return {
+    framework: { tables: frameworkTables },
+    departments,
+    revenue: { tables: [infoOf('revenue', REVENUE_DEPARTMENT), ...revenueTables] },
+    monitoring: { tables: [infoOf('monitoring', FRAMEWORK_DEPARTMENT), ...monitoringTables] },
+    startYear,
+  };
 }
 
 /** The department that owns the city framework in the sample (the planning deputy). */
 export const FRAMEWORK_DEPARTMENT = 'D-PLN';
+/** The department that files the sample's revenue workbook (the finance deputy). */
+export const REVENUE_DEPARTMENT = 'D-FIN';
 
 /** What `seedSample` made. */
 export interface SeedResult {
@@ -172,30 +194,40 @@ export async function seedSample(
   const reviewer = await user(`reviewer@${tenantId}.example`, ['reviewer'], FRAMEWORK_DEPARTMENT);
   const approver = await user(`approver@${tenantId}.example`, ['approver'], FRAMEWORK_DEPARTMENT);
   await user(`council@${tenantId}.example`, ['council'], null);
-  const { framework, departments, startYear } = splitSamplePlan(sample);
+  const { framework, departments, revenue, monitoring, startYear } = splitSamplePlan(sample);
+  const deptId = (code: string): string => {
+    const id = deptIds.get(code);
+    if (id === undefined) throw new Error(`seeding: no department ${code}`);
+    return id;
+  };
   const { cycle } = must(
     await repos.cycles.create(
       tenantId,
-      { startYear, years: plan.info.Years, title: plan.info.PlanTitle || `${startYear}` },
+      {
+        startYear,
+        years: plan.info.Years,
+        title: plan.info.PlanTitle || `${startYear}`,
+        planningDepartmentId: deptId(FRAMEWORK_DEPARTMENT),
+      },
       admin.userId,
     ),
     'cycle',
   );
   const preparers = new Map<string, Principal>();
-  const file = async (code: string, kind: string, workbook: RawWorkbook) => {
+  const file = async (code: string, kind: WorkbookKind, workbook: RawWorkbook) => {
     const preparer =
       preparers.get(code) ??
       (await user(`preparer.${code.toLowerCase()}@${tenantId}.example`, ['preparer'], code));
     preparers.set(code, preparer);
-    const deptId = deptIds.get(code);
-    if (deptId === undefined) throw new Error(`seeding: no department ${code}`);
+    // The framework is filed by the approver (createSubmission's rule); the rest by preparers.
+    const creator = kind === 'framework' ? approver : preparer;
     const { submission } = must(
       await repos.submissions.create(
         tenantId,
-        { cycleId: cycle.id, departmentId: deptId, kind, title: `${code} ${kind}` },
-        preparer.userId,
+        { cycleId: cycle.id, departmentId: deptId(code), kind, title: `${code} ${kind}` },
+        creator.userId,
       ),
-      `submission ${code}`,
+      `submission ${code} ${kind}`,
     );
     const body = JSON.stringify(workbook);
     await pushVersion(deps, preparer, submission.id, {
@@ -210,7 +242,9 @@ export async function seedSample(
     await transition(deps, approver, submission.id, { action: 'approve', note: 'seeded sample' });
   };
   await file(FRAMEWORK_DEPARTMENT, 'framework', framework);
+  await file(REVENUE_DEPARTMENT, 'revenue', revenue);
   for (const [code, workbook] of departments) await file(code, 'department', workbook);
+  await file(FRAMEWORK_DEPARTMENT, 'monitoring', monitoring);
 
   const { secret } = must(
     await repos.tokens.issue(tenantId, { userId: admin.userId, name: 'first start' }, null),

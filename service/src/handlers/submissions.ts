@@ -3,8 +3,15 @@
  * them, reference data, the workflow and comments. Express-free: routes parse the request,
  * these functions decide, repositories store.
  */
-import type { CanonicalTable, RawWorkbook } from '#core';
-import { CANONICAL_FORM, diffVersions, matchKey, readPlan, toCanonicalTables } from '#core';
+import type { CanonicalTable, ContractTableName, RawWorkbook, WorkbookKind } from '#core';
+import {
+  CANONICAL_FORM,
+  diffVersions,
+  isFrameworkKind,
+  matchKey,
+  readPlan,
+  toCanonicalTables,
+} from '#core';
 import { writeRawWorkbook } from '../../../io';
 import type { Principal } from '../auth';
 import { hasRole, requireDepartment, requireRole } from '../auth';
@@ -23,11 +30,12 @@ import {
   versionTotals,
 } from './workbook';
 
-/** Workbook kinds that hold the city framework (reference data for department workbooks). */
-export const FRAMEWORK_KINDS: readonly string[] = ['framework', 'city'];
-
-/** Contract tables served as reference data: the city framework a department fills against. */
-export const REFERENCE_TABLES: ReadonlySet<string> = new Set([
+/**
+ * Contract tables served as reference data: the part of the city framework (contract/kinds.ts)
+ * that the other workbooks' rows name (SWOT and stakeholders are the framework's own reading,
+ * not named by IDs elsewhere).
+ */
+export const REFERENCE_TABLES: ReadonlySet<ContractTableName> = new Set<ContractTableName>([
   'tblPlanInfo',
   'tblDepartments',
   'tblUpstreamDocs',
@@ -35,10 +43,12 @@ export const REFERENCE_TABLES: ReadonlySet<string> = new Set([
   'tblGoals',
   'tblStrategies',
   'tblPrograms',
+  'tblSchemes',
   'tblFundingSources',
   'tblCriteria',
   'tblCriteriaPairwise',
   'tblKpis',
+  'tblBudgetCodes',
 ]);
 
 /** Which version to read: a number, the latest, or the latest approved. */
@@ -108,20 +118,101 @@ export async function versionPlan(
   if (v === null) throw notFound(`Version ${version}`);
   if (v.planForm === CANONICAL_FORM) return fromPlanTables(v.plan ?? {});
   const { tables } = await versionTables(deps, sub, version);
-  const ref = FRAMEWORK_KINDS.includes(sub.kind) ? undefined : await reference();
+  const ref = isFrameworkKind(sub.kind) ? undefined : await reference();
   const { plan } = readPlan(fromVersionTables(tables), ref === undefined ? {} : { reference: ref });
   return toCanonicalTables(plan);
 }
 
-/** The approved framework (or city) submission of a cycle and its approved version, or null. */
+/**
+ * The cycle's framework (or city) submission, the one its cycle names (filed under the
+ * planning department), and its latest approved version; null when not filed or not approved.
+ * No other submission is ever taken as the framework.
+ */
 export async function approvedFramework(deps: AppDeps, tenantId: string, cycleId: string) {
-  const subs = await deps.repos.submissions.list(tenantId, { cycleId });
-  for (const kind of FRAMEWORK_KINDS)
-    for (const sub of subs.filter((s) => s.kind === kind)) {
-      const version = await latestApprovedVersion(deps, sub);
-      if (version !== null) return { sub, version };
+  const cycle = await deps.repos.cycles.get(tenantId, cycleId);
+  if (cycle?.frameworkSubmissionId == null) return null;
+  const sub = await deps.repos.submissions.get(tenantId, cycle.frameworkSubmissionId);
+  if (sub === null) return null;
+  const version = await latestApprovedVersion(deps, sub);
+  return version === null ? null : { sub, version };
+}
+
+/** Why a submission of a cycle is left out of its consolidation. */
+export type IgnoredReason = 'not-the-cycle-framework';
+
+/**
+ * The submissions a cycle's consolidation is made of: its framework (the one the cycle
+ * names) first, then every department, revenue and monitoring submission. Any other
+ * framework or city submission (filed before a cycle named its framework) is left out.
+ */
+export async function cycleSubmissions(deps: AppDeps, tenantId: string, cycleId: string) {
+  const [cycle, subs] = await Promise.all([
+    deps.repos.cycles.get(tenantId, cycleId),
+    deps.repos.submissions.list(tenantId, { cycleId }),
+  ]);
+  const frameworkId = cycle?.frameworkSubmissionId ?? null;
+  const framework = subs.filter((s) => s.id === frameworkId);
+  const others = subs.filter((s) => !isFrameworkKind(s.kind));
+  const ignored = subs
+    .filter((s) => isFrameworkKind(s.kind) && s.id !== frameworkId)
+    .map((sub) => ({ sub, reason: 'not-the-cycle-framework' as IgnoredReason }));
+  return { included: [...framework, ...others], ignored };
+}
+
+/**
+ * Creates a submission: a department's workbook of a kind in a cycle. A department's own
+ * workbooks: its preparers, an approver or the admin. The cycle's framework (or city)
+ * workbook: an approver or the admin only (403), once per cycle (409), under the cycle's
+ * planning department (422).
+ */
+export async function createSubmission(
+  deps: AppDeps,
+  p: Principal,
+  body: { cycleId: string; departmentCode: string; kind: WorkbookKind; title: string },
+) {
+  const dept = await deps.repos.departments.getByCode(p.tenantId, body.departmentCode);
+  if (dept === null) throw notFound(`Department ${body.departmentCode}`);
+  if (isFrameworkKind(body.kind)) requireRole(p, 'approver', 'admin');
+  else if (!hasRole(p, 'approver')) requireDepartment(p, dept.id, true);
+  const result = await deps.repos.submissions.create(
+    p.tenantId,
+    { cycleId: body.cycleId, departmentId: dept.id, kind: body.kind, title: body.title },
+    p.userId,
+  );
+  if (result.ok) return { submission: result.submission, department: dept };
+  switch (result.reason) {
+    case 'exists':
+      throw apiError(
+        'ALREADY_EXISTS',
+        'این برنامه از پیش ساخته شده است.',
+        'This department already has a submission of this kind in the cycle.',
+      );
+    case 'framework-exists':
+      throw apiError(
+        'ALREADY_EXISTS',
+        'این دوره چارچوب شهر (یا برنامه یکپارچه شهر) خود را دارد؛ هر دوره تنها یکی دارد.',
+        'This cycle already has its city framework (or city plan); a cycle has exactly one.',
+      );
+    case 'not-planning-department': {
+      const cycle = await deps.repos.cycles.get(p.tenantId, body.cycleId);
+      const planning =
+        cycle?.planningDepartmentId == null
+          ? null
+          : await deps.repos.departments.get(p.tenantId, cycle.planningDepartmentId);
+      throw apiError(
+        'DEPARTMENT_MISMATCH',
+        planning === null
+          ? 'واحد برنامه‌ریزی این دوره هنوز تعیین نشده است؛ نخست آن را تعیین کنید.'
+          : `چارچوب این دوره را واحد برنامه‌ریزی آن، ${planning.code}، ثبت می‌کند نه ${dept.code}.`,
+        planning === null
+          ? 'This cycle has no planning department yet; name it first.'
+          : `The framework of this cycle is filed under its planning department ${planning.code}, not ${dept.code}.`,
+        { planningDepartmentCode: planning?.code ?? null },
+      );
     }
-  return null;
+    case 'reference-missing':
+      throw notFound('The cycle');
+  }
 }
 
 /** Reference data of a cycle: the approved framework's tables, marked as reference. */
@@ -212,10 +303,10 @@ export async function pushVersion(
   if (baseVersion !== sub.currentVersion)
     throw await conflict(deps, sub, baseVersion, sub.currentVersion);
 
-  const reference = FRAMEWORK_KINDS.includes(sub.kind)
+  const reference = isFrameworkKind(sub.kind)
     ? undefined
     : (await referenceWorkbook(deps, p.tenantId, sub.cycleId))?.workbook;
-  const { plan, findings, skipped } = validateForPush(input.raw, reference);
+  const { plan, findings, skipped } = validateForPush(input.raw, reference, sub.kind);
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0)
     throw new ApiError(
@@ -329,7 +420,7 @@ async function checkOwnership(
 ): Promise<void> {
   const dept = await deps.repos.departments.get(sub.tenantId, sub.departmentId);
   const code = dept?.code ?? '';
-  const framework = FRAMEWORK_KINDS.includes(sub.kind);
+  const framework = isFrameworkKind(sub.kind);
   const deptOk = department.trim() === '' ? framework : matchKey(department) === matchKey(code);
   if (!deptOk)
     throw apiError(

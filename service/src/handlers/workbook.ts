@@ -11,8 +11,31 @@
  *   own Unit applied, stable enum values, contract column order. Every figure the register
  *   computes (the consolidation) comes from these rows, never from the cells.
  */
-import type { CanonicalRow, CanonicalTable, Finding, Language, Plan, RawCell, RawTable, RawWorkbook, ValidateWorkbookOptions } from '#core';
-import { CANONICAL_FORM, REFERENCE_PREFIX, a1, captionOf, contractNameOf, findTableSpec, makeFinding, parseA1, spendingByYear, toCanonicalTables, validateWorkbook } from '#core';
+import type {
+  CanonicalRow,
+  CanonicalTable,
+  Finding,
+  Language,
+  Plan,
+  RawCell,
+  RawTable,
+  RawWorkbook,
+  ValidateWorkbookOptions,
+} from '#core';
+import {
+  CANONICAL_FORM,
+  REFERENCE_PREFIX,
+  a1,
+  captionOf,
+  contractNameOf,
+  findTableSpec,
+  makeFinding,
+  parseA1,
+  spendingByYear,
+  toCanonicalTables,
+  validateWorkbook,
+  workbookKindOf,
+} from '#core';
 import type { JsonObject, JsonValue } from '../db/canonical';
 import type { VersionPlan, VersionTables, VersionTotal } from '../repositories';
 
@@ -78,9 +101,16 @@ export function formulaFindings(raw: RawWorkbook): Finding[] {
   return out;
 }
 
-/** Reads and validates a workbook with the core (reference data from the register). */
-export function validateForPush(raw: RawWorkbook, reference?: RawWorkbook) {
-  const options: ValidateWorkbookOptions = reference === undefined ? {} : { reference };
+/**
+ * Reads and validates a workbook with the core (reference data from the register), as the
+ * kind of workbook it is filed as: a table that kind may not hold is an error.
+ */
+export function validateForPush(raw: RawWorkbook, reference?: RawWorkbook, kind?: string) {
+  const workbookKind = kind === undefined ? null : workbookKindOf(kind);
+  const options: ValidateWorkbookOptions = {
+    ...(reference !== undefined && { reference }),
+    ...(workbookKind !== null && { workbookKind }),
+  };
   const result = validateWorkbook(raw, options);
   const findings = [...formulaFindings(raw), ...result.findings];
   return { plan: result.plan, findings, skipped: result.skipped };

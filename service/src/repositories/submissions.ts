@@ -5,13 +5,64 @@
  * saw, so two people acting at once cannot both succeed; each is recorded as a workflow event
  * (the review or decision) and an audit entry, in one transaction.
  */
-import type { SubmissionStatus, WorkflowAction } from '../generated/prisma/enums';
+import { isFrameworkKind } from '#core';
 import { findSubmissionForRead } from '../db/sql';
+import type { Tx } from './client';
 import { isForeignKeyViolation, isUniqueViolation } from './client';
 import type { RepositoryContext } from './context';
 import { writeAudited } from './context';
 
-export type { SubmissionStatus, WorkflowAction };
+/** Every status, in workflow order (the column's CHECK lists the same). */
+export const SUBMISSION_STATUSES = [
+  'draft',
+  'submitted',
+  'reviewed',
+  'approved',
+  'returned',
+] as const;
+/** Where a submission stands in its workflow. */
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/** Every workflow action (the column's CHECK lists the same). */
+export const WORKFLOW_ACTIONS = ['submit', 'review', 'approve', 'return', 'reopen'] as const;
+/** A workflow step recorded as a review or decision. */
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
+
+/** A stored status as its type; a value outside the list is a bug (the CHECK forbids it). */
+export function statusOf(value: string): SubmissionStatus {
+  const status = SUBMISSION_STATUSES.find((known) => known === value);
+  if (status === undefined) throw new Error(`unknown submission status ${value}`);
+  return status;
+}
+
+function actionOf(value: string): WorkflowAction {
+  const action = WORKFLOW_ACTIONS.find((known) => known === value);
+  if (action === undefined) throw new Error(`unknown workflow action ${value}`);
+  return action;
+}
+
+/** A stored submission row as its record. */
+export function fromDbSubmission<R extends { status: string }>(
+  row: R,
+): Omit<R, 'status'> & { status: SubmissionStatus } {
+  return { ...row, status: statusOf(row.status) };
+}
+
+/** A stored workflow event row as its record. */
+function fromDbEvent<R extends { action: string; fromStatus: string; toStatus: string }>(
+  row: R,
+): Omit<R, 'action' | 'fromStatus' | 'toStatus'> & {
+  action: WorkflowAction;
+  fromStatus: SubmissionStatus;
+  toStatus: SubmissionStatus;
+} {
+  return {
+    ...row,
+    action: actionOf(row.action),
+    fromStatus: statusOf(row.fromStatus),
+    toStatus: statusOf(row.toStatus),
+  };
+}
 
 /** A submission. */
 export interface SubmissionRecord {
@@ -56,15 +107,6 @@ export const WORKFLOW: Readonly<
   reopen: { from: ['approved'], to: 'draft' },
 };
 
-/** Every status, in workflow order. */
-export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = [
-  'draft',
-  'submitted',
-  'reviewed',
-  'approved',
-  'returned',
-];
-
 /**
  * Statuses in which a new version may be pushed: what is under review or approved does not
  * change under the reviewer's eyes. A push sets the status back to `draft`.
@@ -104,14 +146,21 @@ export interface SubmissionFilter {
 
 /** Submissions and their workflow. */
 export interface SubmissionRepository {
-  /** Creates a submission (no version yet, status draft). One per cycle, department and kind. */
+  /**
+   * Creates a submission (no version yet, status draft). One per cycle, department and kind;
+   * a framework (or city) submission is the cycle's one framework, filed under its planning
+   * department (in the same transaction, so two at once cannot both be it).
+   */
   create(
     tenantId: string,
     input: { cycleId: string; departmentId: string; kind: string; title: string },
     actorId: string,
   ): Promise<
     | { ok: true; submission: SubmissionRecord }
-    | { ok: false; reason: 'exists' | 'reference-missing' }
+    | {
+        ok: false;
+        reason: 'exists' | 'reference-missing' | 'framework-exists' | 'not-planning-department';
+      }
   >;
   get(tenantId: string, id: string): Promise<SubmissionRecord | null>;
   /** A submission and its department's code, in one statement: the read routes' first step. */
@@ -150,8 +199,9 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
               updatedAt: at,
             },
           });
+          if (isFrameworkKind(input.kind)) await claimFramework(tx, tenantId, input, created.id);
           return {
-            value: created,
+            value: fromDbSubmission(created),
             audit: {
               actorId,
               action: 'submission.create',
@@ -168,31 +218,33 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
         });
         return { ok: true, submission };
       } catch (error) {
+        if (error instanceof FrameworkRefusal) return { ok: false, reason: error.reason };
         if (isUniqueViolation(error)) return { ok: false, reason: 'exists' };
         if (isForeignKeyViolation(error)) return { ok: false, reason: 'reference-missing' };
         throw error;
       }
     },
 
-    get: (tenantId, id) =>
-      prisma.submission.findUnique({ where: { tenantId_id: { tenantId, id } } }),
+    async get(tenantId, id) {
+      const row = await prisma.submission.findUnique({ where: { tenantId_id: { tenantId, id } } });
+      return row === null ? null : fromDbSubmission(row);
+    },
 
     async getForRead(tenantId, id) {
       const row = await findSubmissionForRead(ctx.reader, tenantId, id);
-      if (row === null) return null;
-      const status = SUBMISSION_STATUSES.find((known) => known === row.status);
-      if (status === undefined) throw new Error(`unknown submission status ${row.status}`);
-      return { ...row, status };
+      return row === null ? null : fromDbSubmission(row);
     },
 
-    find: (tenantId, key) =>
-      prisma.submission.findUnique({
+    async find(tenantId, key) {
+      const row = await prisma.submission.findUnique({
         where: { tenantId_cycleId_departmentId_kind: { tenantId, ...key } },
-      }),
+      });
+      return row === null ? null : fromDbSubmission(row);
+    },
 
-    list(tenantId, filter = {}) {
+    async list(tenantId, filter = {}) {
       const status = filter.status;
-      return prisma.submission.findMany({
+      const rows = await prisma.submission.findMany({
         where: {
           tenantId,
           ...(filter.cycleId !== undefined && { cycleId: filter.cycleId }),
@@ -204,16 +256,18 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
         },
         orderBy: [{ cycleId: 'asc' }, { departmentId: 'asc' }, { kind: 'asc' }],
       });
+      return rows.map(fromDbSubmission);
     },
 
     async transition(tenantId, input) {
       const rule = WORKFLOW[input.action];
       return writeAudited<TransitionResult>(ctx, tenantId, async (tx, at) => {
         const refuse = (value: TransitionResult) => ({ value, audit: null });
-        const seen = await tx.submission.findUnique({
+        const row = await tx.submission.findUnique({
           where: { tenantId_id: { tenantId, id: input.submissionId } },
         });
-        if (seen === null) return refuse({ kind: 'not-found' });
+        if (row === null) return refuse({ kind: 'not-found' });
+        const seen = fromDbSubmission(row);
         const judged = judge(seen, input, rule.from);
         if (judged !== null) return refuse(judged);
         // Conditional on exactly what was read: a concurrent change makes this match no row.
@@ -227,26 +281,30 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
           data: { status: rule.to, updatedAt: at },
         });
         if (count === 0) {
-          const now = await tx.submission.findUniqueOrThrow({
-            where: { tenantId_id: { tenantId, id: seen.id } },
-          });
+          const now = fromDbSubmission(
+            await tx.submission.findUniqueOrThrow({
+              where: { tenantId_id: { tenantId, id: seen.id } },
+            }),
+          );
           return refuse(
             judge(now, input, rule.from) ?? { kind: 'invalid-transition', status: now.status },
           );
         }
-        const event = await tx.workflowEvent.create({
-          data: {
-            tenantId,
-            submissionId: seen.id,
-            version: seen.currentVersion,
-            action: input.action,
-            fromStatus: seen.status,
-            toStatus: rule.to,
-            actorId: input.actorId,
-            note: input.note ?? null,
-            createdAt: at,
-          },
-        });
+        const event = fromDbEvent(
+          await tx.workflowEvent.create({
+            data: {
+              tenantId,
+              submissionId: seen.id,
+              version: seen.currentVersion,
+              action: input.action,
+              fromStatus: seen.status,
+              toStatus: rule.to,
+              actorId: input.actorId,
+              note: input.note ?? null,
+              createdAt: at,
+            },
+          }),
+        );
         const submission = { ...seen, status: rule.to, updatedAt: at };
         return {
           value: { kind: 'done', submission, event },
@@ -267,12 +325,49 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
       });
     },
 
-    history: (tenantId, submissionId) =>
-      prisma.workflowEvent.findMany({
+    async history(tenantId, submissionId) {
+      const rows = await prisma.workflowEvent.findMany({
         where: { tenantId, submissionId },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      }),
+      });
+      return rows.map(fromDbEvent);
+    },
   };
+}
+
+/** Thrown inside the create transaction to roll it back: the cycle's framework is not free. */
+class FrameworkRefusal extends Error {
+  constructor(readonly reason: 'framework-exists' | 'not-planning-department') {
+    super(reason);
+  }
+}
+
+/**
+ * Makes a new submission its cycle's framework: conditional on none filed yet and on the
+ * planning department, so of two concurrent creations one matches no row and rolls back.
+ */
+async function claimFramework(
+  tx: Tx,
+  tenantId: string,
+  input: { cycleId: string; departmentId: string },
+  submissionId: string,
+): Promise<void> {
+  const { count } = await tx.planCycle.updateMany({
+    where: {
+      tenantId,
+      id: input.cycleId,
+      frameworkSubmissionId: null,
+      planningDepartmentId: input.departmentId,
+    },
+    data: { frameworkSubmissionId: submissionId },
+  });
+  if (count === 1) return;
+  const cycle = await tx.planCycle.findUnique({
+    where: { tenantId_id: { tenantId, id: input.cycleId } },
+  });
+  throw new FrameworkRefusal(
+    cycle?.frameworkSubmissionId == null ? 'not-planning-department' : 'framework-exists',
+  );
 }
 
 /** Why a transition cannot leave from this submission's state, or null when it can. */

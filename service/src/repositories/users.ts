@@ -8,17 +8,14 @@
 import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '../db/canonical';
 import { findTokenWithUser } from '../db/sql';
-import type { Role } from '../generated/prisma/enums';
+import type { Role } from '#core';
+import { ROLES, isRole } from '#core';
 import { isForeignKeyViolation, isUniqueViolation } from './client';
 import type { RepositoryContext } from './context';
 import { writeAudited } from './context';
 
 export type { Role };
-
-/** Every role, in the order of the workflow. */
-export const ROLES: readonly Role[] = ['preparer', 'reviewer', 'approver', 'council', 'admin'];
-
-const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+export { ROLES };
 
 /** A user with roles. */
 export interface UserRecord {
@@ -151,9 +148,10 @@ function fromDbUser(row: {
   departmentId: string | null;
   disabled: boolean;
   createdAt: Date;
-  roles: { role: Role }[];
+  roles: { role: string }[];
 }): UserRecord {
-  const held = new Set(row.roles.map((r) => r.role));
+  // The column's CHECK holds the same list, so no stored role is dropped here.
+  const held = new Set<string>(row.roles.map((r) => r.role));
   return { ...row, roles: ROLES.filter((role) => held.has(role)) };
 }
 

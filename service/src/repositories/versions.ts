@@ -15,7 +15,6 @@ import type { JsonObject, JsonValue } from '../db/canonical';
 import { canonicalJson, sha256Hex } from '../db/canonical';
 import type { VersionRowsInput } from '../db/sql';
 import { insertVersionRows } from '../db/sql';
-import type { SubmissionStatus } from '../generated/prisma/enums';
 import type { Tx, Prisma } from './client';
 import { isUniqueViolation, TX_OPTIONS } from './client';
 import type { RepositoryContext } from './context';
@@ -23,8 +22,8 @@ import { appendAudit } from './audit';
 import type { IdempotencyCheck } from './idempotency';
 import { findIdempotency, insertIdempotency, judgeIdempotency } from './idempotency';
 import { fromDbJson, toDbJson } from './json';
-import type { SubmissionRecord } from './submissions';
-import { EDITABLE_STATUSES } from './submissions';
+import type { SubmissionRecord, SubmissionStatus } from './submissions';
+import { EDITABLE_STATUSES, fromDbSubmission, statusOf } from './submissions';
 
 /** Stored tables of a version: table name → rows `{ ColumnKey: value }`. */
 export type VersionTables = Readonly<Record<string, readonly JsonObject[]>>;
@@ -363,9 +362,11 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
       const response = (input.idempotency.response ?? defaultVersionResponse)(version);
       await insertIdempotency(tx, tenantId, { ...input.idempotency, response }, at);
     }
-    const submission = await tx.submission.findUniqueOrThrow({
-      where: { tenantId_id: { tenantId, id: input.submissionId } },
-    });
+    const submission = fromDbSubmission(
+      await tx.submission.findUniqueOrThrow({
+        where: { tenantId_id: { tenantId, id: input.submissionId } },
+      }),
+    );
     await appendAudit(
       tx,
       tenantId,
@@ -418,7 +419,7 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
     if (now === null) return { kind: 'not-found' };
     if (now.currentVersion !== input.baseVersion)
       return { kind: 'conflict', currentVersion: now.currentVersion };
-    return { kind: 'not-editable', status: now.status };
+    return { kind: 'not-editable', status: statusOf(now.status) };
   }
 
   async function replayed(tenantId: string, input: CreateVersionInput) {

@@ -8,7 +8,7 @@ import type { Request, Response } from 'express';
 import express, { Router } from 'express';
 import multer from 'multer';
 import type { Principal } from '../auth';
-import { hasRole, principalOf, requireDepartment, requireRole } from '../auth';
+import { hasRole, principalOf, requireRole } from '../auth';
 import { consolidate, consolidationXlsx } from '../consolidate';
 import { canonicalJson } from '../db/canonical';
 import type { JsonValue } from '../db/canonical';
@@ -21,7 +21,9 @@ import {
   toApiVersion,
 } from '../handlers/context';
 import { formatDiff } from '#core';
+import { createCycle, listCycles, setPlanningDepartment } from '../handlers/cycles';
 import {
+  createSubmission,
   diffOf,
   pullJson,
   pullXlsx,
@@ -42,6 +44,7 @@ import {
   PushBody,
   SubmissionQuery,
   TransitionBody,
+  UpdateCycleBody,
   VersionSelector,
 } from './schemas';
 
@@ -83,30 +86,20 @@ export function apiRouter(deps: AppDeps): Router {
   });
 
   router.get('/cycles', async (_req, res) => {
-    const p = principalOf(res);
-    const cycles = await repos.cycles.list(p.tenantId);
-    res.json(
-      cycles.map((c) => ({ id: c.id, startYear: c.startYear, endYear: c.endYear, title: c.title })),
-    );
+    res.json(await listCycles(deps, principalOf(res)));
   });
 
   router.post('/cycles', async (req, res) => {
     const p = principalOf(res);
     requireRole(p, 'admin', 'approver');
-    const body = CreateCycleBody.parse(req.body);
-    const result = await repos.cycles.create(p.tenantId, body, p.userId);
-    if (!result.ok)
-      throw apiError(
-        result.reason === 'exists' ? 'ALREADY_EXISTS' : 'INVALID_REQUEST',
-        'این دوره ساخته نشد.',
-        `The cycle was not created (${result.reason}).`,
-      );
-    res.status(201).json({
-      id: result.cycle.id,
-      startYear: result.cycle.startYear,
-      endYear: result.cycle.endYear,
-      title: result.cycle.title,
-    });
+    res.status(201).json(await createCycle(deps, p, CreateCycleBody.parse(req.body)));
+  });
+
+  router.patch('/cycles/:cycleId', async (req, res) => {
+    const p = principalOf(res);
+    requireRole(p, 'admin', 'approver');
+    const id = Id.parse(req.params.cycleId);
+    res.json(await setPlanningDepartment(deps, p, id, UpdateCycleBody.parse(req.body)));
   });
 
   router.get('/submissions', async (req, res) => {
@@ -136,23 +129,8 @@ export function apiRouter(deps: AppDeps): Router {
   router.post('/submissions', async (req, res) => {
     const p = principalOf(res);
     const body = CreateSubmissionBody.parse(req.body);
-    const dept = await repos.departments.getByCode(p.tenantId, body.departmentCode);
-    if (dept === null) throw notFound(`Department ${body.departmentCode}`);
-    if (!hasRole(p, 'approver')) requireDepartment(p, dept.id, true);
-    const result = await repos.submissions.create(
-      p.tenantId,
-      { cycleId: body.cycleId, departmentId: dept.id, kind: body.kind, title: body.title },
-      p.userId,
-    );
-    if (!result.ok)
-      throw apiError(
-        result.reason === 'exists' ? 'ALREADY_EXISTS' : 'NOT_FOUND',
-        result.reason === 'exists' ? 'این برنامه از پیش ساخته شده است.' : 'دوره برنامه پیدا نشد.',
-        result.reason === 'exists'
-          ? 'This department already has a submission of this kind in the cycle.'
-          : 'The cycle was not found.',
-      );
-    res.status(201).set('ETag', etagOf(0)).json(toApiSubmission(result.submission, dept));
+    const { submission, department } = await createSubmission(deps, p, body);
+    res.status(201).set('ETag', etagOf(0)).json(toApiSubmission(submission, department));
   });
 
   router.get('/submissions/:id', async (req, res) => {

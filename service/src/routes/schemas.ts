@@ -4,7 +4,7 @@
  * one name.
  */
 import { z } from 'zod';
-import { RawWorkbookSchema } from '#core';
+import { RawWorkbookSchema, WORKBOOK_KIND_VALUES } from '#core';
 
 /** A push as contract tables in JSON (what the add-in sends): the raw workbook itself. */
 export const PushBody = RawWorkbookSchema;
@@ -44,26 +44,34 @@ export const CommentBody = z
   .strict();
 export type CommentBody = z.infer<typeof CommentBody>;
 
+/** A department's code (the workbook's `DeptId`). */
+const DepartmentCode = z.string().min(1).max(64);
+
 /** A new submission: a department's workbook of a kind in a cycle. */
 export const CreateSubmissionBody = z
   .object({
     cycleId: Id,
-    departmentCode: z.string().min(1).max(64),
-    kind: z.enum(['city', 'framework', 'department', 'revenue', 'monitoring']),
+    departmentCode: DepartmentCode,
+    kind: z.enum(WORKBOOK_KIND_VALUES),
     title: z.string().trim().min(1).max(500),
   })
   .strict();
 export type CreateSubmissionBody = z.infer<typeof CreateSubmissionBody>;
 
-/** A new plan cycle. */
+/** A new plan cycle, and the department that files its framework (the planning deputy). */
 export const CreateCycleBody = z
   .object({
     startYear: z.number().int().min(1300).max(1600),
     years: z.number().int().min(1).max(20).optional(),
     title: z.string().trim().min(1).max(500),
+    planningDepartmentCode: DepartmentCode,
   })
   .strict();
 export type CreateCycleBody = z.infer<typeof CreateCycleBody>;
+
+/** A change of a cycle: its planning department (only while no framework is filed). */
+export const UpdateCycleBody = z.object({ planningDepartmentCode: DepartmentCode }).strict();
+export type UpdateCycleBody = z.infer<typeof UpdateCycleBody>;
 
 /** Filters of the submission list. */
 export const SubmissionQuery = z

@@ -40,6 +40,16 @@ export const VALIDATION_CODES = {
     'کارپوشه آنچه نوعش انتظار دارد ندارد',
     'The workbook lacks what its kind is for',
   ),
+  TABLE_NOT_IN_KIND: code(
+    'error',
+    'جدولی که از آنِ این نوع کارپوشه نیست',
+    'A table that does not belong in this kind of workbook',
+  ),
+  KPI_LEVEL_NOT_IN_KIND: code(
+    'error',
+    'سطح شاخص با نوع کارپوشه نمی‌خواند',
+    'A KPI level that does not belong in this kind of workbook',
+  ),
   // IDs and references
   DUPLICATE_ID: code('error', 'شناسه تکراری', 'Duplicate ID'),
   ID_UNUSUAL: code('warning', 'شناسه نامعمول', 'Unusual ID'),

@@ -12,6 +12,7 @@
  * A check that needs a table neither holds is not made: it is listed in
  * `skipped` so that the user can be told it is made at consolidation.
  */
+import type { WorkbookKind } from '../contract/enums';
 import type { Finding } from '../findings';
 import type { Plan, ReadOptions } from '../read/plan';
 import { readPlan } from '../read/plan';
@@ -24,6 +25,8 @@ import { checkCoverage } from './coverage';
 import { checkCriteria } from './criteria';
 import { checkDependencies } from './dependencies';
 import { checkFiscalBalance } from './fiscal';
+import type { HeldTable } from './kinds';
+import { checkTablesInKind, unreadContractTables } from './kinds';
 import { checkKpis } from './kpis';
 import { sortFindings } from './order';
 import { checkProjectsAndActivities, checkRevenue, checkYearsAndAmounts } from './periods';
@@ -66,6 +69,11 @@ export interface ValidateOptions {
    * empty, which would otherwise look like a second problem).
    */
   readonly readFindings?: readonly Finding[];
+  /**
+   * The kind the workbook is filed as (the register's submission kind), when it is not
+   * left to the workbook's own `WorkbookKind`: which tables it may hold.
+   */
+  readonly workbookKind?: WorkbookKind;
 }
 
 /** Findings of a validation, and the checks left for consolidation. */
@@ -98,8 +106,18 @@ const RULES: ReadonlyArray<(c: Checker) => void> = [
  * table they need is neither in the workbook nor in reference data.
  */
 export function validatePlanDetailed(plan: Plan, options: ValidateOptions = {}): ValidationResult {
+  return validateWith(plan, options, []);
+}
+
+function validateWith(
+  plan: Plan,
+  options: ValidateOptions,
+  unread: readonly HeldTable[],
+): ValidationResult {
   const c = new Checker(plan);
   for (const rule of RULES) rule(c);
+  const kind = options.workbookKind ?? plan.info.WorkbookKind;
+  if (kind !== null) checkTablesInKind(c, kind, unread);
   let findings: Finding[] = c.findings;
   const skipped = c.skipped();
   if (options.fiscalScenario !== false) {
@@ -151,10 +169,15 @@ export function validateWorkbook(
   options: ValidateWorkbookOptions = {},
 ): WorkbookValidation {
   const read = readPlan(raw, options.reference ? { reference: options.reference } : {});
-  const { findings, skipped } = validatePlanDetailed(read.plan, {
-    extraRules: options.extraRules,
-    fiscalScenario: options.fiscalScenario,
-    readFindings: read.findings,
-  });
+  const { findings, skipped } = validateWith(
+    read.plan,
+    {
+      extraRules: options.extraRules,
+      fiscalScenario: options.fiscalScenario,
+      readFindings: read.findings,
+      ...(options.workbookKind !== undefined && { workbookKind: options.workbookKind }),
+    },
+    unreadContractTables(raw),
+  );
   return { plan: read.plan, findings: sortFindings([...read.findings, ...findings]), skipped };
 }
