@@ -174,7 +174,21 @@ describe('the capital budget of one workbook, in the pane, the CLI and the regis
     for (const y of plan.years.slice(1))
       expect(BigInt(expected.budget[y] ?? 0) < BigInt(base[y] ?? 0)).toBe(true);
 
-    // An explicit --scenario overrides the workbook's.
+    // `plan fiscal` balances the same scenario: its gap is the budget less the projects' cost.
+    const fiscal = await runPlan(dir.dir(), 'fiscal', 'binding.xlsx', '--json');
+    expect(fiscal.code).toBe(0);
+    const balance = JSON.parse(fiscal.stdout) as {
+      scenario: string;
+      years: { year: number; projects: string; gap: string }[];
+    };
+    expect(balance.scenario).toBe('pessimistic');
+    for (const y of balance.years)
+      expect(BigInt(y.gap)).toBe(BigInt(expected.budget[y.year] ?? 0) - BigInt(y.projects));
+
+    // An explicit --scenario overrides the workbook's; one the workbook lacks stops the command.
+    const missing = await runPlan(dir.dir(), 'portfolio', 'binding.xlsx', '--scenario', 'nope');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('nope');
     const asked = await cliAnswer('binding.xlsx', '--scenario', 'base');
     expect(asked.scenario).toBe('base');
     expect(answerOf(asked).budget).toEqual(base);

@@ -1,17 +1,18 @@
 /**
  * The Priorities view's figures, all from the core: criteria weights (direct, from the
  * `Weight` column, or AHP of the pairwise matrix with its consistency ratio), ranked projects,
- * and the portfolio under each year's capital budget (what the base scenario's revenue leaves
- * after activities and opex), by rank-and-fill and, when the solver is loaded, optimal (HiGHS).
+ * and the portfolio under each year's capital budget (the core's `computeCapitalBudget`: what
+ * the plan's scenario leaves after activities and opex, as the CLI and the register compute it),
+ * by rank-and-fill and, when the solver is loaded, optimal (HiGHS).
  */
-import { capitalBudgetByYear } from '../../../shared/src/fiscal';
+import type { CapitalBudgetFailure } from '../../../shared/src/fiscal';
+import { computeCapitalBudget } from '../../../shared/src/fiscal';
 import type { Plan } from '../../../shared/src/read/plan';
 import { portfolioFromPlan } from '../../../shared/src/portfolio/fromPlan';
 import type { PlanPortfolio } from '../../../shared/src/portfolio/fromPlan';
 import { rankAndFill } from '../../../shared/src/portfolio/rank';
 import type { PortfolioResult, Selection } from '../../../shared/src/portfolio/types';
 import type { ScoreProjectsResult } from '../../../shared/src/priority';
-import { forecastRevenueScenarios } from '../../../shared/src/revenue';
 
 /** Where the weights come from. */
 export type WeightMode = 'table' | 'ahp';
@@ -22,26 +23,25 @@ export const CR_LIMIT = 0.1;
 /** What the view shows. */
 export interface PrioritiesView {
   scoring: ScoreProjectsResult;
-  budget: Map<number, bigint>;
+  budget: ReadonlyMap<number, bigint>;
+  /** The scenario the budget comes from; null without a budget. */
+  scenario: string | null;
+  /** Why there is no budget (no revenue history in a department's workbook, an unknown scenario). */
+  budgetProblem: CapitalBudgetFailure | null;
   portfolio: PlanPortfolio;
   rankFill: Selection | null;
 }
 
-/** The capital budget per year: the base scenario (or the first) less activities and opex. */
-export function budgetOf(plan: Plan): Map<number, bigint> {
-  const f = forecastRevenueScenarios(plan);
-  if (!f.ok) return new Map();
-  const s = f.scenarios.find((x) => x.scenario === 'base') ?? f.scenarios[0];
-  return s ? capitalBudgetByYear(s.totals, plan) : new Map();
-}
-
 /** Scores, budget and rank-and-fill for a weight mode. */
 export function prioritiesView(plan: Plan, weights: WeightMode): PrioritiesView {
-  const budget = budgetOf(plan);
+  const capital = computeCapitalBudget(plan);
+  const budget = capital.ok ? capital.byYear : new Map<number, bigint>();
   const portfolio = portfolioFromPlan(plan, budget, { scoring: { weights } });
   return {
     scoring: portfolio.scoring,
     budget,
+    scenario: capital.ok ? capital.forecast.scenario : null,
+    budgetProblem: capital.ok ? null : capital,
     portfolio,
     rankFill: rankAndFill(portfolio.input),
   };
