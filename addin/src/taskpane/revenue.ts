@@ -5,12 +5,13 @@
  * write back into the workbook (a table of values, or PLAN.SCENARIO_REVENUE formulas).
  */
 import type { RevenueClass, RevenueMethod } from '../../../shared/src/contract/enums';
-import { fiscalBalance, spendingByYear } from '../../../shared/src/fiscal';
+import { chooseScenario, fiscalBalance, spendingByYear } from '../../../shared/src/fiscal';
 import type { FiscalYear } from '../../../shared/src/fiscal';
 import type { Plan, Table } from '../../../shared/src/read/plan';
 import { rowsOf } from '../../../shared/src/read/plan';
 import { forecastRevenueScenarios, simulateRevenueScenario } from '../../../shared/src/revenue';
 import type { ScenarioForecast } from '../../../shared/src/revenue';
+import { matchKey } from '../../../shared/src/util/text';
 
 /** Paths of the band's Monte Carlo: P10/P90 of 2,000 paths move by well under 1 % between seeds. */
 export const BAND_SIMULATIONS = 2000;
@@ -37,6 +38,15 @@ export interface RevenueView {
 /** The scenarios of the plan's scenario table, in order. */
 export function scenariosOf(plan: Plan): string[] {
   return [...new Set(rowsOf(plan, 'tblRevenueScenarios').map((r) => r.Scenario))];
+}
+
+/**
+ * The scenario the view opens on: the plan's own (`chooseScenario`, the one its capital budget
+ * and fiscal checks use) as the table spells it, else the table's first.
+ */
+export function defaultScenarioOf(plan: Plan, scenarios: readonly string[]): string {
+  const own = matchKey(chooseScenario(plan).name);
+  return scenarios.find((s) => matchKey(s) === own) ?? scenarios[0] ?? '';
 }
 
 /** The plan with the methods of `scenario` replaced for the classes in `methods`. */
