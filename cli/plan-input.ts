@@ -3,8 +3,8 @@
  * given as CSV/xlsx files (`--projects FILE`), read as a plan. Reading errors
  * in the tables a command needs stop it with the located findings.
  */
-import type { Finding, Plan, RawTable, RawWorkbook, ScenarioForecast, TableName } from '#core';
-import { contractNameOf, forecastRevenueScenarios, readPlan } from '#core';
+import type { CapitalBudget, Finding, Plan, RawTable, RawWorkbook, TableName } from '#core';
+import { computeCapitalBudget, contractNameOf, readPlan } from '#core';
 import type { CommandContext } from './command';
 import { findingsText } from './findings';
 import type { CliProblem } from './io';
@@ -99,28 +99,16 @@ export function stopOnErrors(
 }
 
 /**
- * The forecast of one revenue scenario of a plan, or the problem to report
- * (the forecast cannot be made, or the workbook has no such scenario).
+ * The plan's capital budget and the scenario it comes from (`computeCapitalBudget`: the
+ * command's `--scenario`, else the workbook's `Scenario`, else `base`), or the problem to
+ * report (the forecast cannot be made, or the workbook has no such scenario).
  */
-export function scenarioForecast(
+export function capitalBudgetOf(
+  ctx: CommandContext,
   plan: Plan,
-  scenario: string,
-):
-  | { ok: true; forecast: ScenarioForecast; findings: readonly Finding[] }
-  | { ok: false; problem: CliProblem } {
-  const result = forecastRevenueScenarios(plan, { scenario });
-  if (!result.ok) return { ok: false, problem: { code: EXIT.findings, message: result.message } };
-  const forecast = result.scenarios[0];
-  if (!forecast)
-    return {
-      ok: false,
-      problem: {
-        code: EXIT.findings,
-        message: {
-          fa: `سناریوی «${scenario}» در جدول سناریوهای درآمد نیست`,
-          en: `scenario "${scenario}" is not in tblRevenueScenarios`,
-        },
-      },
-    };
-  return { ok: true, forecast, findings: result.findings };
+): { ok: true; budget: CapitalBudget } | { ok: false; problem: CliProblem } {
+  const scenario = typeof ctx.values.scenario === 'string' ? ctx.values.scenario : undefined;
+  const budget = computeCapitalBudget(plan, scenario === undefined ? {} : { scenario });
+  if (!budget.ok) return { ok: false, problem: { code: EXIT.findings, message: budget.message } };
+  return { ok: true, budget };
 }

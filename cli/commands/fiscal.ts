@@ -9,7 +9,7 @@ import type { Command } from '../command';
 import { findingsText, toJsonFinding } from '../findings';
 import { money, plain, textTable } from '../format';
 import { EXIT, reportProblem, toJson } from '../io';
-import { planFromFile, scenarioForecast, stopOnErrors } from '../plan-input';
+import { capitalBudgetOf, planFromFile, stopOnErrors } from '../plan-input';
 
 /** `plan fiscal`: the fiscal balance of a revenue scenario. */
 export const fiscalCommand: Command = {
@@ -24,7 +24,10 @@ export const fiscalCommand: Command = {
     scenario: {
       type: 'string',
       value: 'NAME',
-      description: { fa: 'سناریوی درآمد (پیش‌فرض base)', en: 'revenue scenario (default base)' },
+      description: {
+        fa: 'سناریوی درآمد (پیش‌فرض: سناریوی مشخصات برنامه، وگرنه base)',
+        en: 'revenue scenario (default: the workbook’s Scenario, else base)',
+      },
     },
     reference: {
       type: 'string',
@@ -51,15 +54,14 @@ export const fiscalCommand: Command = {
     ]);
     if (stop !== null) return stop;
     const { plan } = input.value;
-    const scenario = typeof ctx.values.scenario === 'string' ? ctx.values.scenario : 'base';
-    const chosen = scenarioForecast(plan, scenario);
+    const chosen = capitalBudgetOf(ctx, plan);
     if (!chosen.ok) return reportProblem(io, chosen.problem, lang);
-    const s = chosen.forecast;
+    const s = chosen.budget.forecast;
     const byClass = new Map<RevenueClass, ReadonlyMap<number, Rials>>(
       s.classes.map((c) => [c.revenueClass, c.amounts]),
     );
     const balance = fiscalBalance(plan, s.totals, { revenueByClass: byClass });
-    const findings = [...chosen.findings, ...balance.findings];
+    const findings = [...chosen.budget.findings, ...balance.findings];
     if (ctx.json) {
       io.stdout.write(
         toJson({

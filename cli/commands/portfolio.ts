@@ -4,15 +4,7 @@
  * prerequisites kept), compared with rank-and-fill.
  */
 import type { Finding, Rials } from '#core';
-import {
-  capitalBudgetByYear,
-  cellText,
-  matchKey,
-  portfolioFromPlan,
-  readMoney,
-  readYear,
-  selectPortfolio,
-} from '#core';
+import { cellText, matchKey, portfolioFromPlan, readMoney, readYear, selectPortfolio } from '#core';
 import type { Command, CommandContext } from '../command';
 import { intOption } from '../command';
 import { findingsText, toJsonFinding } from '../findings';
@@ -21,7 +13,7 @@ import type { CliProblem } from '../io';
 import { EXIT, reportProblem, toJson } from '../io';
 import type { Loaded } from '../load';
 import { loadWorkbook } from '../load';
-import { errorsIn, scenarioForecast, stopOnErrors } from '../plan-input';
+import { capitalBudgetOf, errorsIn, stopOnErrors } from '../plan-input';
 import { projectInputs } from './score';
 
 /** HiGHS time limit when `--time-limit` is not given (the portfolio module's own default is 10 s). */
@@ -83,8 +75,8 @@ export const portfolioCommand: Command = {
       type: 'string',
       value: 'NAME',
       description: {
-        fa: 'سناریوی درآمد برای سقف بودجه عمرانی (پیش‌فرض base)',
-        en: 'revenue scenario that sets the capital budget (default base)',
+        fa: 'سناریوی درآمد برای سقف بودجه عمرانی (پیش‌فرض: سناریوی مشخصات برنامه، وگرنه base)',
+        en: 'revenue scenario that sets the capital budget (default: the workbook’s Scenario, else base)',
       },
     },
     projects: {
@@ -146,18 +138,16 @@ export const portfolioCommand: Command = {
     if (!input.ok) return reportProblem(io, input.problem, lang);
     const { plan } = input.value;
     const findings: Finding[] = [];
-    let budget: Map<number, Rials>;
+    let budget: ReadonlyMap<number, Rials>;
     let scenario: string | null = null;
     if (fromFile) {
       const stop = stopOnErrors(ctx, input.value.findings);
       if (stop !== null) return stop;
-      scenario = typeof ctx.values.scenario === 'string' ? ctx.values.scenario : 'base';
-      const chosen = scenarioForecast(plan, scenario);
+      const chosen = capitalBudgetOf(ctx, plan);
       if (!chosen.ok) return reportProblem(io, chosen.problem, lang);
-      const s = chosen.forecast;
-      findings.push(...chosen.findings);
-      // Opex of projects already decided only: the proposed ones are what is being chosen.
-      budget = capitalBudgetByYear(s.totals, plan, { opex: 'committed' });
+      scenario = chosen.budget.forecast.scenario;
+      findings.push(...chosen.budget.findings);
+      budget = chosen.budget.byYear;
     } else {
       const stop = stopOnErrors(ctx, input.value.findings, ['tblProjects', 'tblCriteria']);
       if (stop !== null) return stop;

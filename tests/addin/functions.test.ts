@@ -464,6 +464,24 @@ describe('PLAN.FISCAL_GAP, PLAN.SPENDING and PLAN.PLAN_REVENUE', () => {
     expectError(await fiscal.fiscalGap(1405, 'optimistic', plan), 'na', /optimistic/);
     expectError(await fiscal.planSpending('next year', plan), 'value', /year/);
   });
+
+  it('defaults to the workbook’s Scenario, the one its capital budget uses', async () => {
+    const named = (scenario: string) =>
+      planOf({
+        tables: DEPARTMENT_WORKBOOK.tables.map((t) =>
+          t.name === 'tblPlanInfo' ? { ...t, rows: [...t.rows, ['Scenario', scenario]] } : t,
+        ),
+      });
+    // Scenario low, as above: −2,100,000; an argument still overrides it.
+    expect(await fiscal.fiscalGap(1405, null, named('low'))).toBe(-2_100_000);
+    expect(await fiscal.planRevenue(1405, null, named('low'))).toBe(1_197_900_000);
+    expect(await fiscal.fiscalGap(1405, 'base', named('low'))).toBe(131_000_000);
+    expectError(
+      await fiscal.fiscalGap(1405, null, named('optimistic')),
+      'na',
+      /tblPlanInfo names it/,
+    );
+  });
 });
 
 /** A stand-in for the runtime's `CustomFunctions`, to see what reaches Excel. */

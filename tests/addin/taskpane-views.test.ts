@@ -203,4 +203,28 @@ describe('Priorities', () => {
         .disabled,
     ).toBe(true);
   });
+
+  it('names the scenario of the budget: the workbook’s own, and says when it is not there', async () => {
+    const withScenario = (name: string) => ({
+      tables: sample.tables.map((t) =>
+        t.name === 'tblPlanInfo' ? { ...t, rows: [...t.rows, ['Scenario', name]] } : t,
+      ),
+    });
+    const show = async (name: string) => {
+      const office = fakeOffice(withScenario(name));
+      render(
+        createElement(Pane, { services: { office, store: memoryStore() }, initialLang: 'en' }),
+      );
+      await waitFor(() => expect(office.reads).toBe(1));
+      fireEvent.click(screen.getByRole('tab', { name: 'Priorities' }));
+    };
+    await show('pessimistic');
+    expect((await screen.findByTestId('budget-scenario')).textContent).toBe(
+      'Revenue scenario: pessimistic',
+    );
+    cleanup();
+    await show('optimistic-2');
+    await screen.findByText(/scenario "optimistic-2" is not in tblRevenueScenarios/);
+    expect(screen.queryByTestId('budget')).toBeNull();
+  });
 });

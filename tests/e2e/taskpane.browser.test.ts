@@ -27,8 +27,7 @@ import { chromium } from 'playwright-core';
 import request from 'supertest';
 import type { PortfolioResult, RawTable } from '#core';
 import {
-  capitalBudgetByYear,
-  forecastRevenueScenarios,
+  computeCapitalBudget,
   portfolioFromPlan,
   samplePlanWorkbook,
   selectPortfolio,
@@ -192,15 +191,14 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
 
   it('finds the optimal portfolio with HiGHS in the pane, as the core does', async () => {
     // The expected answer, computed here with the plan core on the same workbook the fake host
-    // holds, the way the pane sets the problem: the base scenario's revenue less activities and
-    // opex as each year's capital budget, and the pane's weights (AHP first, then direct).
+    // holds, the way the pane sets the problem: the core's capital budget of the plan (its
+    // scenario, here `base`, less activities and opex) and the pane's weights (AHP, then direct).
     const workbook = samplePlanWorkbook();
     const { plan } = validateWorkbook(workbook);
-    const forecast = forecastRevenueScenarios(plan);
-    if (!forecast.ok) throw new Error('the sample plan has no revenue forecast');
-    const base = forecast.scenarios.find((s) => s.scenario === 'base');
-    if (!base) throw new Error('the sample plan has no base scenario');
-    const budget = capitalBudgetByYear(base.totals, plan);
+    const capital = computeCapitalBudget(plan);
+    if (!capital.ok) throw new Error(capital.message.en);
+    expect(capital.forecast.scenario).toBe('base');
+    const budget = capital.byYear;
     const expected: Record<'ahp' | 'table', PortfolioResult> = {
       ahp: await selectPortfolio(
         portfolioFromPlan(plan, budget, { scoring: { weights: 'ahp' } }).input,

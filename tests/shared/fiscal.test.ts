@@ -2,10 +2,13 @@ import fc from 'fast-check';
 import type { RawCell, RawTable, RawWorkbook, RevenueClass } from '#core';
 import {
   capitalBudgetByYear,
+  chooseScenario,
+  computeCapitalBudget,
   fiscalBalance,
   readPlan,
   restrictedSourceFindings,
   spendingByYear,
+  validateWorkbook,
 } from '#core';
 
 function table(name: string, header: RawCell[], rows: RawCell[][]): RawTable {
@@ -222,11 +225,117 @@ describe('fiscal balance against a revenue scenario', () => {
       if (y.gap !== null) expect((capital.get(y.year) ?? 0n) - y.projects).toBe(y.gap);
   });
 
-  it('can count only the opex of projects already decided', () => {
+  it('subtracts the opex of every project not dropped, proposed ones included', () => {
+    // Planned-opex basis: 1407's opex 180 includes proposed PR-4's 10; dropped PR-3's 1000 is out.
     const r = new Map([[1407, 1000n]]);
-    // Planned opex 1407 is 180; committed leaves out proposed PR-4 (10): 170.
     expect(capitalBudgetByYear(r, plan).get(1407)).toBe(550n); // 1000 − 270 − 180
-    expect(capitalBudgetByYear(r, plan, { opex: 'committed' }).get(1407)).toBe(560n); // 1000 − 270 − 170
+  });
+});
+
+describe('the capital budget of a plan: one scenario choice, one opex basis', () => {
+  // One revenue class, flat at 1,000 a year: `base` grows it by 0 (1,000 a year), `pessimistic`
+  // also by 0 with Adjustment 0.5 (500 a year); `optimistic` is not defined.
+  const history = table(
+    'tblRevenueHistory',
+    ['RevenueClass', 'Year', 'Amount'],
+    [1402, 1403, 1404].map((y) => ['general-duties', y, 1000]),
+  );
+  const scenarios = (names: readonly string[]) =>
+    table(
+      'tblRevenueScenarios',
+      ['Scenario', 'RevenueClass', 'Method', 'GrowthRate', 'Adjustment'],
+      names.map((n) => [n, 'general-duties', 'growth', 0, n === 'pessimistic' ? 0.5 : 1]),
+    );
+  const workbook = (info: RawCell[][], names = ['base', 'pessimistic']): RawWorkbook => ({
+    tables: [
+      ...city.tables.map((t) =>
+        t.name === 'tblPlanInfo' ? { ...t, rows: [...t.rows, ...info] } : t,
+      ),
+      history,
+      scenarios(names),
+    ],
+  });
+  const budgetOf = (info: RawCell[][], options: { scenario?: string } = {}) =>
+    computeCapitalBudget(readPlan(workbook(info)).plan, options);
+  // Activities 250, 260, 270 and opex 20, 120, 180 (above): base 1000 − both; pessimistic 500 − both.
+  const BASE = [
+    [1405, 730n],
+    [1406, 620n],
+    [1407, 550n],
+  ];
+  const PESSIMISTIC = [
+    [1405, 230n],
+    [1406, 120n],
+    [1407, 50n],
+  ];
+
+  it('is the base scenario when the workbook names none', () => {
+    const b = budgetOf([]);
+    if (!b.ok) throw new Error(b.message.en);
+    expect(b.choice).toEqual({ name: 'base', from: 'default' });
+    expect(b.forecast.scenario).toBe('base');
+    expect([...b.byYear]).toEqual(BASE);
+  });
+
+  it('follows the Scenario of tblPlanInfo, by key or Persian caption, in any case', () => {
+    for (const key of ['Scenario', 'سناریوی درآمد']) {
+      const b = budgetOf([[key, 'PESSIMISTIC']]);
+      if (!b.ok) throw new Error(b.message.en);
+      expect(b.choice).toEqual({ name: 'PESSIMISTIC', from: 'plan' });
+      expect(b.forecast.scenario).toBe('pessimistic');
+      expect([...b.byYear]).toEqual(PESSIMISTIC);
+    }
+  });
+
+  it('lets an explicit scenario override the workbook’s (a blank one does not)', () => {
+    const asked = budgetOf([['Scenario', 'pessimistic']], { scenario: 'base' });
+    expect(asked.ok && [...asked.byYear]).toEqual(BASE);
+    expect(asked.choice.from).toBe('option');
+    const blank = budgetOf([['Scenario', 'pessimistic']], { scenario: '  ' });
+    expect(blank.ok && [...blank.byYear]).toEqual(PESSIMISTIC);
+  });
+
+  it('never falls back to the only or the first scenario of the table', () => {
+    const b = computeCapitalBudget(readPlan(workbook([], ['pessimistic'])).plan);
+    expect(b).toMatchObject({ ok: false, code: 'REVENUE_UNKNOWN_SCENARIO' });
+    if (b.ok) return;
+    expect(b.message.en).toBe(
+      'scenario "base" is not in tblRevenueScenarios; name the plan\'s scenario in tblPlanInfo (Scenario)',
+    );
+  });
+
+  it('says when the scenario the workbook names is not there, and validation locates it', () => {
+    const wb = workbook([['Scenario', 'optimistic']]);
+    const b = computeCapitalBudget(readPlan(wb).plan);
+    expect(b).toMatchObject({ ok: false, code: 'REVENUE_UNKNOWN_SCENARIO' });
+    if (!b.ok) expect(b.message.en).toContain('tblPlanInfo names it');
+    const found = validateWorkbook(wb).findings.filter((f) => f.code === 'FISCAL_SCENARIO_UNKNOWN');
+    // tblPlanInfo has StartYear, Years, then Scenario: sheet row 4, Value in column B.
+    expect(found).toMatchObject([{ severity: 'warning', table: 'tblPlanInfo', cell: 'B4' }]);
+    expect(found[0]?.message.fa).toContain('«optimistic»');
+  });
+
+  it('balances the validation check against the same scenario', () => {
+    // 1405: spending 1,770 against base 1,000 (gap −770) or pessimistic 500 (gap −1,270).
+    const deficits = (info: RawCell[][]) =>
+      validateWorkbook(workbook(info))
+        .findings.filter((f) => f.code === 'FISCAL_DEFICIT' && f.column === '1405')
+        .map((f) => f.message.en);
+    expect(deficits([])[0]).toContain('by 770 Rials');
+    expect(deficits([['Scenario', 'pessimistic']])[0]).toContain('by 1,270 Rials');
+  });
+
+  it('takes the city framework’s Scenario into a department workbook that names none', () => {
+    const framework: RawWorkbook = {
+      tables: [table('tblPlanInfo', ['Key', 'Value'], [['Scenario', 'pessimistic']])],
+    };
+    const department = (own: RawCell[][]): RawWorkbook => ({
+      tables: [table('tblPlanInfo', ['Key', 'Value'], [['StartYear', 1405], ...own])],
+    });
+    const scenarioOf = (own: RawCell[][]) =>
+      chooseScenario(readPlan(department(own), { reference: framework }).plan);
+    expect(scenarioOf([])).toEqual({ name: 'pessimistic', from: 'plan' });
+    expect(scenarioOf([['Scenario', 'base']])).toEqual({ name: 'base', from: 'plan' });
   });
 });
 

@@ -1,14 +1,13 @@
 /**
- * PLAN.FISCAL_GAP, PLAN.SPENDING and PLAN.PLAN_REVENUE over the core's revenue scenarios
- * (`forecastRevenueScenarios`) and fiscal balance (`fiscalBalance`, `spendingByYear`), on the
- * plan of the open workbook. Each plan read is computed once per scenario and kept with it.
+ * PLAN.FISCAL_GAP, PLAN.SPENDING and PLAN.PLAN_REVENUE over the core's choice of the revenue
+ * scenario (`computeCapitalBudget`) and fiscal balance (`fiscalBalance`, `spendingByYear`), on
+ * the plan of the open workbook. Each plan read is computed once per scenario and kept with it.
  * Amounts are whole Rials (the contract's unit, whatever `Unit` the workbook is typed in).
  */
 import type { FiscalBalance, Plan, ScenarioForecast } from '#core';
 import {
-  DEFAULT_REVENUE_SCENARIO,
+  computeCapitalBudget,
   fiscalBalance,
-  forecastRevenueScenarios,
   matchKey,
   rialsToNumber,
   spendingByYear,
@@ -44,24 +43,14 @@ function compute(plan: Plan, scenario: string | undefined): Out<Computed> {
 }
 
 function computeUncached(plan: Plan, scenario: string | undefined): Out<Computed> {
-  const forecast = forecastRevenueScenarios(plan, scenario === undefined ? {} : { scenario });
-  if (!forecast.ok)
-    return forecast.code === 'REVENUE_UNKNOWN_SCENARIO'
-      ? notAvailable(forecast.message.fa, forecast.message.en)
-      : valueError(forecast.message.fa, forecast.message.en);
-  // Without a name: the `base` scenario when there is one, else the first of the table.
-  const chosen =
-    forecast.scenarios.find((s) =>
-      scenario === undefined
-        ? matchKey(s.scenario) === matchKey(DEFAULT_REVENUE_SCENARIO)
-        : matchKey(s.scenario) === matchKey(scenario),
-    ) ?? (scenario === undefined ? forecast.scenarios[0] : undefined);
-  if (!chosen)
-    return notAvailable(
-      'هیچ سناریوی درآمدی پیش‌بینی نشد (سابقه درآمد در tblRevenueHistory هست؟)',
-      'no revenue scenario could be forecast (is there history in tblRevenueHistory?)',
-    );
-  return { scenario: chosen, balance: fiscalBalance(plan, chosen.totals) };
+  // The scenario as the pane, the CLI and the register choose it: the argument, else the
+  // workbook's `Scenario`, else `base`.
+  const budget = computeCapitalBudget(plan, scenario === undefined ? {} : { scenario });
+  if (!budget.ok)
+    return budget.code === 'REVENUE_UNKNOWN_SCENARIO'
+      ? notAvailable(budget.message.fa, budget.message.en)
+      : valueError(budget.message.fa, budget.message.en);
+  return { scenario: budget.forecast, balance: fiscalBalance(plan, budget.forecast.totals) };
 }
 
 async function planYear(year: Arg, plan: PlanSource): Promise<Out<{ plan: Plan; year: number }>> {

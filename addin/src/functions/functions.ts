@@ -151,7 +151,7 @@ export async function budgetLink(
  * @customfunction FISCAL_GAP
  * @volatile
  * @param year A plan year, e.g. 1405.
- * @param [scenario] A scenario of tblRevenueScenarios; default "base", else the first.
+ * @param [scenario] A scenario of tblRevenueScenarios; default the workbook's Scenario (tblPlanInfo), else "base".
  * @returns The gap in Rials.
  */
 export async function fiscalGap(year: unknown, scenario?: unknown): Promise<number> {
@@ -182,7 +182,7 @@ export async function spending(year: unknown): Promise<number> {
  * @customfunction PLAN_REVENUE
  * @volatile
  * @param year A plan year, e.g. 1405.
- * @param [scenario] A scenario of tblRevenueScenarios; default "base", else the first.
+ * @param [scenario] A scenario of tblRevenueScenarios; default the workbook's Scenario (tblPlanInfo), else "base".
  * @returns The revenue in Rials.
  */
 export async function planRevenue(year: unknown, scenario?: unknown): Promise<number> {

@@ -81,7 +81,8 @@ export const FUNCTION_TEXT_FA: Readonly<Record<string, FunctionTextFa>> = {
     description: 'شکاف مالی یک سال برنامه: درآمد پیش‌بینی‌شده سناریو منهای مصارف؛ منفی یعنی کسری.',
     parameters: {
       year: 'یکی از سال‌های برنامه، مانند ۱۴۰۵.',
-      scenario: 'سناریویی از جدول سناریوهای درآمد؛ پیش‌فرض «base»، وگرنه نخستین سناریو.',
+      scenario:
+        'سناریویی از جدول سناریوهای درآمد؛ پیش‌فرض سناریوی مشخصات برنامه (Scenario)، وگرنه «base».',
     },
   },
   SPENDING: {
@@ -95,7 +96,8 @@ export const FUNCTION_TEXT_FA: Readonly<Record<string, FunctionTextFa>> = {
     description: 'درآمد پیش‌بینی‌شده یک سال برنامه در یک سناریو، همه طبقه‌های درآمد با هم.',
     parameters: {
       year: 'یکی از سال‌های برنامه، مانند ۱۴۰۵.',
-      scenario: 'سناریویی از جدول سناریوهای درآمد؛ پیش‌فرض «base»، وگرنه نخستین سناریو.',
+      scenario:
+        'سناریویی از جدول سناریوهای درآمد؛ پیش‌فرض سناریوی مشخصات برنامه (Scenario)، وگرنه «base».',
     },
   },
   KPI_PROGRESS: {

@@ -128,6 +128,11 @@ export const STRINGS = {
     fa: 'این کاربرگ درآمدی برای تعیین بودجه ندارد (بودجه واحدها از برنامه شهر می‌آید): پروژه‌ها رتبه‌بندی می‌شوند ولی سبدی برگزیده نمی‌شود.',
     en: 'This workbook has no revenue to set a budget (a department’s budget comes from the city plan): projects are ranked, no portfolio is chosen.',
   },
+  budgetScenario: { fa: 'سناریوی درآمد: {scenario}', en: 'Revenue scenario: {scenario}' },
+  budgetNotSet: {
+    fa: 'بودجه عمرانی تعیین نشد: {message}',
+    en: 'No capital budget could be set: {message}',
+  },
   solverUnavailable: {
     fa: 'حل‌کننده سبد بهینه (HiGHS) بارگذاری نشد: {message}',
     en: 'The optimal-portfolio solver (HiGHS) could not be loaded: {message}',

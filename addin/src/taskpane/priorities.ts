@@ -1,16 +1,19 @@
 /**
  * The Priorities view's figures, all from the core: criteria weights (direct, from the
  * `Weight` column, or AHP of the pairwise matrix with its consistency ratio), ranked projects,
- * and the portfolio under each year's capital budget (what the base scenario's revenue leaves
- * after activities and opex), by rank-and-fill and, when the solver is loaded, optimal (HiGHS).
+ * and the portfolio under each year's capital budget (the core's `computeCapitalBudget`: what
+ * the plan's scenario leaves after activities and opex, as the CLI and the register compute it),
+ * by rank-and-fill and, when the solver is loaded, optimal (HiGHS).
  */
-import type { Plan, PlanPortfolio, PortfolioResult, ScoreProjectsResult, Selection } from '#core';
-import {
-  capitalBudgetByYear,
-  forecastRevenueScenarios,
-  portfolioFromPlan,
-  rankAndFill,
+import type {
+  CapitalBudgetFailure,
+  Plan,
+  PlanPortfolio,
+  PortfolioResult,
+  ScoreProjectsResult,
+  Selection,
 } from '#core';
+import { computeCapitalBudget, portfolioFromPlan, rankAndFill } from '#core';
 
 /** Where the weights come from. */
 export type WeightMode = 'table' | 'ahp';
@@ -21,26 +24,25 @@ export const CR_LIMIT = 0.1;
 /** What the view shows. */
 export interface PrioritiesView {
   scoring: ScoreProjectsResult;
-  budget: Map<number, bigint>;
+  budget: ReadonlyMap<number, bigint>;
+  /** The scenario the budget comes from; null without a budget. */
+  scenario: string | null;
+  /** Why there is no budget (no revenue history in a department's workbook, an unknown scenario). */
+  budgetProblem: CapitalBudgetFailure | null;
   portfolio: PlanPortfolio;
   rankFill: Selection | null;
 }
 
-/** The capital budget per year: the base scenario (or the first) less activities and opex. */
-export function budgetOf(plan: Plan): Map<number, bigint> {
-  const f = forecastRevenueScenarios(plan);
-  if (!f.ok) return new Map();
-  const s = f.scenarios.find((x) => x.scenario === 'base') ?? f.scenarios[0];
-  return s ? capitalBudgetByYear(s.totals, plan) : new Map();
-}
-
 /** Scores, budget and rank-and-fill for a weight mode. */
 export function prioritiesView(plan: Plan, weights: WeightMode): PrioritiesView {
-  const budget = budgetOf(plan);
+  const capital = computeCapitalBudget(plan);
+  const budget = capital.ok ? capital.byYear : new Map<number, bigint>();
   const portfolio = portfolioFromPlan(plan, budget, { scoring: { weights } });
   return {
     scoring: portfolio.scoring,
     budget,
+    scenario: capital.ok ? capital.forecast.scenario : null,
+    budgetProblem: capital.ok ? null : capital,
     portfolio,
     rankFill: rankAndFill(portfolio.input),
   };

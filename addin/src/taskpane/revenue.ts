@@ -6,8 +6,10 @@
  */
 import type { FiscalYear, Plan, RevenueClass, RevenueMethod, ScenarioForecast, Table } from '#core';
 import {
+  chooseScenario,
   fiscalBalance,
   forecastRevenueScenarios,
+  matchKey,
   rowsOf,
   simulateRevenueScenario,
   spendingByYear,
@@ -38,6 +40,15 @@ export interface RevenueView {
 /** The scenarios of the plan's scenario table, in order. */
 export function scenariosOf(plan: Plan): string[] {
   return [...new Set(rowsOf(plan, 'tblRevenueScenarios').map((r) => r.Scenario))];
+}
+
+/**
+ * The scenario the view opens on: the plan's own (`chooseScenario`, the one its capital budget
+ * and fiscal checks use) as the table spells it, else the table's first.
+ */
+export function defaultScenarioOf(plan: Plan, scenarios: readonly string[]): string {
+  const own = matchKey(chooseScenario(plan).name);
+  return scenarios.find((s) => matchKey(s) === own) ?? scenarios[0] ?? '';
 }
 
 /** The plan with the methods of `scenario` replaced for the classes in `methods`. */

@@ -13,7 +13,7 @@ import {
   TABLES,
   VALIDATION_CODES,
   WORKBOOK_KINDS,
-  capitalBudgetByYear,
+  computeCapitalBudget,
   coverageReport,
   findTableSpec,
   fiscalBalance,
@@ -230,15 +230,16 @@ export async function consolidate(deps: AppDeps, tenantId: string, cycleId: stri
     };
   });
 
-  const base = scenarios.find((s) => s.scenario === 'base') ?? scenarios[0];
+  // The capital budget as the pane and the CLI set it: the city's scenario (the framework's
+  // `Scenario`, else `base`) less activities and planned opex.
+  const capital = computeCapitalBudget(plan);
   let portfolio = null;
-  if (base !== undefined) {
-    const budget = capitalBudgetByYear(base.totals, plan, { opex: 'committed' });
-    const problem = portfolioFromPlan(plan, budget);
+  if (capital.ok) {
+    const problem = portfolioFromPlan(plan, capital.byYear);
     // Ten seconds bounds a request; HiGHS proves optimality for a city's few hundred projects well within it.
     const result = await selectPortfolio(problem.input, { timeLimitSeconds: 10 });
     portfolio = {
-      scenario: base.scenario,
+      scenario: capital.forecast.scenario,
       status: result.status,
       message: result.message,
       chosen: result.chosen,

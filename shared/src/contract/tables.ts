@@ -523,6 +523,8 @@ export const PLAN_INFO_KEYS = [
   { key: 'Department', fa: 'واحد', en: 'Department' },
   { key: 'WorkbookKind', fa: 'نوع کارپوشه', en: 'Workbook kind' },
   { key: 'Language', fa: 'زبان', en: 'Language' },
+  // v2: the revenue scenario the plan is balanced against (capital budget, portfolio, fiscal checks).
+  { key: 'Scenario', fa: 'سناریوی درآمد', en: 'Revenue scenario' },
 ] as const;
 export type PlanInfoKey = (typeof PLAN_INFO_KEYS)[number]['key'];
 

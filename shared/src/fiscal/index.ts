@@ -3,7 +3,8 @@
  * "Calculations": Spending, Fiscal gap), exact in bigint Rials, with the
  * split by funding source, revenue class and department, the check that
  * restricted (earmarked or capital) sources fund no current spending, and
- * the capital budget a revenue scenario leaves for capital projects.
+ * the capital budget: the one choice of the plan's revenue scenario and what
+ * it leaves for capital projects (`computeCapitalBudget`).
  */
 import type { ProjectStatus, RevenueClass } from '../contract/enums';
 import type { Bilingual, Finding } from '../findings';
@@ -11,8 +12,13 @@ import { makeFinding } from '../findings';
 import { EXCLUDED_PROJECT_STATUSES } from '../linkage/graph';
 import type { Entry } from '../linkage/rows';
 import { Spellings, entriesOf, idKey, indexBy, moneyYears, whereOf } from '../linkage/rows';
+import type { Rials } from '../money';
 import { formatRials } from '../money';
 import type { Plan } from '../read/plan';
+import type { RevenueFailure } from '../revenue/failure';
+import { revenueFailure } from '../revenue/failure';
+import type { ScenarioForecast } from '../revenue/scenarios';
+import { DEFAULT_REVENUE_SCENARIO, forecastRevenueScenarios } from '../revenue/scenarios';
 import { toPersianDigits } from '../util/text';
 
 /** Spending of a year split by what it is. */
@@ -352,49 +358,138 @@ export function restrictedSourceFindings(plan: Plan, options: SpendingOptions = 
   return out;
 }
 
-/** Which projects' opex `capitalBudgetByYear` subtracts. */
-export type OpexScope =
-  /** Every project that counts in spending (not dropped): the contract's Spending. */
-  | 'planned'
-  /** Only projects already decided (approved, ongoing, done): for choosing among proposed ones. */
-  | 'committed';
-
-/** Options of `capitalBudgetByYear`. */
-export interface CapitalBudgetOptions extends SpendingOptions {
-  readonly opex?: OpexScope;
-}
-
-const COMMITTED: ReadonlySet<ProjectStatus> = new Set(['approved', 'ongoing', 'done']);
-
 /**
- * What a revenue scenario leaves for capital projects in each plan year:
- * revenue − continuous activities − opex impact (negative when current
- * spending alone exceeds revenue). With the default `opex: 'planned'`,
- * capital budget − projects = the fiscal gap. Years without a revenue forecast are left out.
+ * What a revenue path leaves for capital projects in each plan year: revenue − continuous
+ * activities − opex impact, on the **planned-opex basis**: the opex of every project that
+ * counts in spending (not dropped) and finished before the year, as the contract's Spending
+ * counts it. So capital budget − projects = the fiscal gap, and a portfolio that fits the
+ * budget leaves no deficit once the projects left out are dropped. Negative when current
+ * spending alone exceeds revenue; years without a revenue forecast are left out.
+ *
+ * This is the arithmetic only. A plan's capital budget is `computeCapitalBudget`, which also
+ * chooses the scenario; call that unless the revenue path is already the chosen one.
  */
 export function capitalBudgetByYear(
   revenueByYear: ReadonlyMap<number, bigint>,
   plan: Plan,
-  options: CapitalBudgetOptions = {},
-): Map<number, bigint> {
-  const spending = spendingByYear(plan, options);
-  const out = new Map<number, bigint>();
-  const committedOpex = options.opex === 'committed' ? committedOpexByYear(plan, options) : null;
-  for (const s of spending.values()) {
+  options: SpendingOptions = {},
+): Map<number, Rials> {
+  const out = new Map<number, Rials>();
+  for (const s of spendingByYear(plan, options).values()) {
     const revenue = revenueByYear.get(s.year);
-    if (revenue === undefined) continue;
-    const opex = committedOpex ? (committedOpex.get(s.year) ?? 0n) : s.opex;
-    out.set(s.year, revenue - s.activities - opex);
+    if (revenue !== undefined) out.set(s.year, revenue - s.activities - s.opex);
   }
   return out;
 }
 
-function committedOpexByYear(plan: Plan, options: SpendingOptions): Map<number, bigint> {
-  const years = moneyYears(plan);
-  const out = new Map<number, bigint>(years.map((y) => [y, 0n]));
-  for (const { row } of entriesOf(plan, 'tblProjects', options)) {
-    if (row.Status === null || !COMMITTED.has(row.Status) || row.EndYear === null) continue;
-    for (const y of years) if (row.EndYear < y) out.set(y, (out.get(y) ?? 0n) + row.OpexImpact);
+/** Where the name of the chosen scenario came from. */
+export type ScenarioSource =
+  /** Given by the caller (the CLI's `--scenario`, a function's argument). */
+  | 'option'
+  /** `tblPlanInfo`'s `Scenario` (or the reference plan information's). */
+  | 'plan'
+  /** Neither: `DEFAULT_REVENUE_SCENARIO` (`base`). */
+  | 'default';
+
+/** The revenue scenario a plan's figures are balanced against. */
+export interface ScenarioChoice {
+  /** As given (trimmed); scenarios match case- and digit-insensitively. */
+  readonly name: string;
+  readonly from: ScenarioSource;
+}
+
+/**
+ * The revenue scenario the plan is balanced against (contract v2, `tblPlanInfo` key
+ * `Scenario`): `scenario` when given and not blank (an explicit choice overrides the
+ * workbook's), else the plan's `Scenario`, else `base`. Never "the only one" or "the first":
+ * a scenario table read in another order must not move the budget.
+ */
+export function chooseScenario(plan: Plan, scenario?: string): ScenarioChoice {
+  const asked = scenario?.trim() ?? '';
+  if (asked !== '') return { name: asked, from: 'option' };
+  const named = plan.info.Scenario.trim();
+  if (named !== '') return { name: named, from: 'plan' };
+  return { name: DEFAULT_REVENUE_SCENARIO, from: 'default' };
+}
+
+/** Options of `computeCapitalBudget`. */
+export interface CapitalBudgetOptions extends SpendingOptions {
+  /**
+   * The revenue scenario, overriding the plan's `Scenario` (e.g. the CLI's `--scenario`);
+   * blank or absent: the plan's, else `base` (`chooseScenario`).
+   */
+  readonly scenario?: string;
+}
+
+/** The capital budget of a plan, and the scenario it comes from. */
+export interface CapitalBudget {
+  readonly ok: true;
+  /** How the scenario was chosen. */
+  readonly choice: ScenarioChoice;
+  /** The chosen scenario's forecast (its name as the scenario table spells it). */
+  readonly forecast: ScenarioForecast;
+  /** Per plan year with a forecast: what the scenario leaves for capital projects (`capitalBudgetByYear`). */
+  readonly byYear: ReadonlyMap<number, Rials>;
+  /** What the forecast found (defaulted classes, fallbacks, failed classes). */
+  readonly findings: readonly Finding[];
+}
+
+/** Why a plan has no capital budget: the revenue failure, and the scenario that was asked for. */
+export type CapitalBudgetFailure = RevenueFailure & { readonly choice: ScenarioChoice };
+
+/** Result of `computeCapitalBudget`. */
+export type CapitalBudgetResult = CapitalBudget | CapitalBudgetFailure;
+
+/**
+ * The capital budget of a plan: chooses the scenario (`chooseScenario`: the option, else
+ * `tblPlanInfo`'s `Scenario`, else `base`), forecasts it (`forecastRevenueScenarios`) and
+ * leaves per year its revenue − activities − planned opex (`capitalBudgetByYear`). The one
+ * place where the pane, the `PLAN.*` functions, validation, the CLI and the register's
+ * consolidation get the scenario and the budget, so they agree on one workbook.
+ *
+ * Fails (a value, never a throw) when the plan has no years or no revenue history, or when
+ * the chosen scenario is not in `tblRevenueScenarios` (`REVENUE_UNKNOWN_SCENARIO`, with a
+ * message that says where the name came from).
+ */
+export function computeCapitalBudget(
+  plan: Plan,
+  options: CapitalBudgetOptions = {},
+): CapitalBudgetResult {
+  const choice = chooseScenario(plan, options.scenario);
+  const result = forecastRevenueScenarios(plan, { scenario: choice.name });
+  if (!result.ok) {
+    if (result.code !== 'REVENUE_UNKNOWN_SCENARIO') return { ...result, choice };
+    return { ...unknownScenario(choice), choice };
   }
-  return out;
+  const forecast = result.scenarios[0];
+  if (!forecast) return { ...unknownScenario(choice), choice };
+  return {
+    ok: true,
+    choice,
+    forecast,
+    byYear: capitalBudgetByYear(forecast.totals, plan, options),
+    findings: result.findings,
+  };
+}
+
+function unknownScenario(choice: ScenarioChoice): RevenueFailure {
+  const name = choice.name.slice(0, 40);
+  const fa = `سناریوی «${name}» در جدول سناریوهای درآمد (tblRevenueScenarios) نیست`;
+  const en = `scenario "${name}" is not in tblRevenueScenarios`;
+  switch (choice.from) {
+    case 'plan':
+      return revenueFailure(
+        'REVENUE_UNKNOWN_SCENARIO',
+        `${fa}؛ مشخصات برنامه (Scenario در tblPlanInfo) آن را نام برده است`,
+        `${en}; tblPlanInfo names it (Scenario)`,
+      );
+    case 'default':
+      return revenueFailure(
+        'REVENUE_UNKNOWN_SCENARIO',
+        `${fa}؛ سناریوی برنامه را در مشخصات برنامه (Scenario در tblPlanInfo) بنویسید`,
+        `${en}; name the plan's scenario in tblPlanInfo (Scenario)`,
+      );
+    default:
+      return revenueFailure('REVENUE_UNKNOWN_SCENARIO', fa, en);
+  }
 }

@@ -71,6 +71,11 @@ export interface PlanInfo {
   Department: string;
   WorkbookKind: WorkbookKind | null;
   Language: Language;
+  /**
+   * The revenue scenario the plan is balanced against (v2), as typed; `''` when not given
+   * (the capital budget then uses `base`: `chooseScenario` in fiscal/).
+   */
+  Scenario: string;
   /** Any other keys, kept. */
   extra: Record<string, string>;
 }
@@ -160,6 +165,7 @@ function readPlanInfo(raw: RawTable | undefined, f: Findings): PlanInfo {
     Department: '',
     WorkbookKind: null,
     Language: 'fa',
+    Scenario: '',
     extra: {},
   };
   if (!raw) return info;
@@ -218,7 +224,8 @@ function readPlanInfo(raw: RawTable | undefined, f: Findings): PlanInfo {
         info.extra[keyText] = cellText(value);
         break;
       default:
-        info[key as 'City' | 'Municipality' | 'PlanTitle' | 'Department'] = cellText(value);
+        info[key as 'City' | 'Municipality' | 'PlanTitle' | 'Department' | 'Scenario'] =
+          cellText(value);
     }
   });
   return info;
@@ -540,8 +547,10 @@ export function readPlan(workbook: RawWorkbook, options: ReadOptions = {}): Read
 
   const infoFindings = new Findings();
   let info = readPlanInfo(own.get('tblPlanInfo'), infoFindings);
-  if (info.StartYear === null && refs.has('tblPlanInfo')) {
-    const refInfo = readPlanInfo(refs.get('tblPlanInfo'), new Findings());
+  const refInfo = refs.has('tblPlanInfo')
+    ? readPlanInfo(refs.get('tblPlanInfo'), new Findings())
+    : null;
+  if (info.StartYear === null && refInfo) {
     info = {
       ...info,
       StartYear: refInfo.StartYear,
@@ -549,6 +558,9 @@ export function readPlan(workbook: RawWorkbook, options: ReadOptions = {}): Read
       Unit: own.has('tblPlanInfo') ? info.Unit : refInfo.Unit,
     };
   }
+  // The city's scenario is reference data too: a department workbook balanced against the
+  // framework's revenue uses the framework's scenario unless it names its own.
+  if (info.Scenario === '' && refInfo) info = { ...info, Scenario: refInfo.Scenario };
   f.list.push(...infoFindings.list);
   const years =
     info.StartYear === null

@@ -186,6 +186,11 @@ export const VALIDATION_CODES = {
     'منبع محدود، هزینه جاری را تأمین می‌کند',
     'A restricted source funds current spending',
   ),
+  FISCAL_SCENARIO_UNKNOWN: code(
+    'warning',
+    'سناریوی درآمد برنامه در جدول سناریوها نیست',
+    "The plan's revenue scenario is not in the scenario table",
+  ),
   // Budget and monitoring
   BUDGET_OVER_PLAN: code(
     'warning',

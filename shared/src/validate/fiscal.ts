@@ -2,16 +2,19 @@
  * The fiscal-balance rule (contract, "What valid means": "the sum of all
  * spending per year does not exceed forecast revenue of the chosen scenario",
  * feature 9, "within the financial constraints, no idealism"), and the
- * restricted-source rule. Both use the revenue and fiscal modules; the check
- * is made only where the workbook (or its reference data) holds revenue
- * history and spending, else it is left for consolidation.
+ * restricted-source rule. The scenario is the one the capital budget uses
+ * (`computeCapitalBudget`); the check is made only where the workbook (or its
+ * reference data) holds revenue history and spending, else it is left for
+ * consolidation.
  */
 import type { Finding } from '../findings';
-import { fiscalBalance } from '../fiscal';
+import { makeFinding } from '../findings';
+import { computeCapitalBudget, fiscalBalance } from '../fiscal';
 import type { Plan } from '../read/plan';
-import { rowsOf } from '../read/plan';
-import { DEFAULT_REVENUE_SCENARIO, forecastRevenueScenarios } from '../revenue';
+import { cellOf, rowsOf } from '../read/plan';
+import { VALIDATION_CODES } from './codes';
 import type { SkippedCheck } from './context';
+import { planInfoRow } from './workbook';
 
 /** Findings of the fiscal-balance rule, and the check left for consolidation when it could not be made. */
 export function checkFiscalBalance(
@@ -40,12 +43,29 @@ export function checkFiscalBalance(
       ],
     };
   }
-  // The chosen scenario: the one named, else the only one, else `base`.
-  const names = new Set(rowsOf(plan, 'tblRevenueScenarios').map((r) => r.Scenario));
-  const chosen = scenario ?? (names.size === 1 ? [...names][0] : DEFAULT_REVENUE_SCENARIO);
-  const forecast = forecastRevenueScenarios(plan, chosen ? { scenario: chosen } : {});
-  // A forecast that cannot be made is reported by the revenue checks themselves.
-  const totals = forecast.ok ? forecast.scenarios[0]?.totals : undefined;
-  if (!totals) return { findings: [], skipped: [] };
-  return { findings: [...fiscalBalance(plan, totals).findings], skipped: [] };
+  const budget = computeCapitalBudget(plan, scenario === undefined ? {} : { scenario });
+  if (!budget.ok) {
+    // A forecast that cannot be made is reported by the revenue checks themselves; a scenario
+    // that is not there is this rule's to report, since nothing else looks for it.
+    if (budget.code !== 'REVENUE_UNKNOWN_SCENARIO') return { findings: [], skipped: [] };
+    const info = plan.tables.tblPlanInfo;
+    const row = budget.choice.from === 'plan' ? planInfoRow(info, 'Scenario') : null;
+    const scenarios = plan.tables.tblRevenueScenarios;
+    const where =
+      info && row !== null
+        ? {
+            table: info.name,
+            sheet: info.sheet,
+            row,
+            column: 'Value',
+            cell: cellOf(info, row, 'Value'),
+          }
+        : { table: 'tblRevenueScenarios', sheet: scenarios?.sheet ?? null, column: 'Scenario' };
+    const { severity } = VALIDATION_CODES.FISCAL_SCENARIO_UNKNOWN;
+    return {
+      findings: [makeFinding(severity, 'FISCAL_SCENARIO_UNKNOWN', where, budget.message)],
+      skipped: [],
+    };
+  }
+  return { findings: [...fiscalBalance(plan, budget.forecast.totals).findings], skipped: [] };
 }

@@ -4,7 +4,7 @@
  */
 import type { WorkbookKind } from '../contract/enums';
 import { WORKBOOK_KINDS } from '../contract/enums';
-import type { TableName } from '../contract/tables';
+import type { PlanInfoKey, TableName } from '../contract/tables';
 import { PLAN_INFO_KEYS, getTableSpec } from '../contract/tables';
 import type { Table } from '../read/plan';
 import { matchKey } from '../util/text';
@@ -28,8 +28,11 @@ const EXPECTED: Readonly<Record<WorkbookKind, ReadonlyArray<readonly TableName[]
   monitoring: [['tblActuals', 'tblKpiActuals']],
 };
 
-function planInfoRow(c: Checker, key: string): number | null {
-  const info = c.own('tblPlanInfo');
+/** The sheet row of a plan-information key (typed as the key or a caption), or null. */
+export function planInfoRow(
+  info: Pick<Table<'tblPlanInfo'>, 'rows'> | undefined,
+  key: PlanInfoKey,
+): number | null {
   const spec = PLAN_INFO_KEYS.find((k) => k.key === key);
   if (!info || !spec) return null;
   const wanted = new Set([matchKey(spec.key), matchKey(spec.fa), matchKey(spec.en)]);
@@ -54,21 +57,21 @@ export function checkWorkbook(c: Checker): void {
     if (WorkbookKind === null)
       c.add(
         'PLAN_KIND_MISSING',
-        c.at(info, planInfoRow(c, 'WorkbookKind'), 'Value'),
+        c.at(info, planInfoRow(info, 'WorkbookKind'), 'Value'),
         `نوع کارپوشه (WorkbookKind) در مشخصات برنامه نیامده است؛ یکی از این‌ها را بنویسید: ${WORKBOOK_KINDS.map((k) => k.fa).join('، ')}`,
         `the workbook kind (WorkbookKind) is not given in tblPlanInfo; add one of: ${WORKBOOK_KINDS.map((k) => k.value).join(', ')}`,
       );
     if (StartYear !== null && BaseYear !== null && BaseYear !== StartYear - 1)
       c.add(
         'PLAN_BASE_YEAR',
-        c.at(info, planInfoRow(c, 'BaseYear'), 'Value'),
+        c.at(info, planInfoRow(info, 'BaseYear'), 'Value'),
         `سال پایه (${BaseYear}) معمولاً سال پیش از شروع برنامه (${StartYear - 1}) است، آخرین سالی که عملکردش معلوم است؛ آن را بازبینی کنید`,
         `the base year ${BaseYear} is expected to be the year before the plan starts (${StartYear - 1}), the last year with actuals; review it`,
       );
     if (WorkbookKind === 'department' && Department === '')
       c.add(
         'PLAN_DEPARTMENT_MISSING',
-        c.at(info, planInfoRow(c, 'Department'), 'Value'),
+        c.at(info, planInfoRow(info, 'Department'), 'Value'),
         'این کارپوشه واحد است ولی کد واحد (Department) در مشخصات برنامه نیامده است؛ کد واحد را بنویسید تا سامانه آن را به واحد درست نسبت دهد',
         'this is a department workbook but tblPlanInfo gives no Department; fill in the department code so the register files it under the right department',
       );

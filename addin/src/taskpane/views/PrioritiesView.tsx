@@ -98,13 +98,24 @@ export function PrioritiesView() {
       </Section>
       <Section title={t(lang, 'budget')}>
         {hasBudget ? (
-          <Text data-testid="budget">
-            {[...view.budget.entries()]
-              .map(([y, b]) => `${digits(String(y), lang)}: ${billions(b, lang)}`)
-              .join(' · ')}
-          </Text>
+          <>
+            <Text data-testid="budget">
+              {[...view.budget.entries()]
+                .map(([y, b]) => `${digits(String(y), lang)}: ${billions(b, lang)}`)
+                .join(' · ')}
+            </Text>
+            {view.scenario !== null && (
+              <Text data-testid="budget-scenario">
+                {t(lang, 'budgetScenario', { scenario: view.scenario })}
+              </Text>
+            )}
+          </>
         ) : (
-          <Note intent="warning">{t(lang, 'noBudget')}</Note>
+          <Note intent="warning">
+            {view.budgetProblem?.code === 'REVENUE_UNKNOWN_SCENARIO'
+              ? t(lang, 'budgetNotSet', { message: view.budgetProblem.message[lang] })
+              : t(lang, 'noBudget')}
+          </Note>
         )}
         <div className={styles.row}>
           <Button onClick={() => void solve()} disabled={solving || !hasBudget}>

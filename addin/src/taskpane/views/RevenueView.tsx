@@ -20,7 +20,13 @@ import type { Lang } from '../i18n';
 import { digits, t } from '../i18n';
 import { billions, billionsNumber } from '../money';
 import type { RevenuePoint } from '../revenue';
-import { forecastFormulas, forecastTable, revenueView, scenariosOf } from '../revenue';
+import {
+  defaultScenarioOf,
+  forecastFormulas,
+  forecastTable,
+  revenueView,
+  scenariosOf,
+} from '../revenue';
 import { usePane } from '../services';
 import { Note, Section, useViewStyles } from './common';
 
@@ -120,7 +126,7 @@ export function RevenueView() {
   const plan = check?.plan;
   const scenarios = useMemo(() => (plan ? scenariosOf(plan) : []), [plan]);
   const [scenario, setScenario] = useState<string>('');
-  const chosen = scenario || (scenarios.includes('base') ? 'base' : (scenarios[0] ?? ''));
+  const chosen = scenario || (plan ? defaultScenarioOf(plan, scenarios) : '');
   const [methods, setMethods] = useState<Map<RevenueClass, RevenueMethod>>(new Map());
   const [mode, setMode] = useState<'table' | 'formulas'>('table');
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(
