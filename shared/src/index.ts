@@ -5,6 +5,7 @@
 export * from './contract/enums';
 export * from './contract/tables';
 export * from './contract/schemas';
+export * from './contract/workflow';
 export * from './findings';
 export * from './money';
 export * from './util/text';
@@ -22,3 +23,4 @@ export * from './validate';
 export * from './template';
 export * from './sample';
 export * from './swot';
+export * from './api';

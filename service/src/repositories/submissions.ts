@@ -5,13 +5,20 @@
  * saw, so two people acting at once cannot both succeed; each is recorded as a workflow event
  * (the review or decision) and an audit entry, in one transaction.
  */
-import type { SubmissionStatus, WorkflowAction } from '../generated/prisma/enums';
+import type { SubmissionStatus, WorkflowAction } from '../../../shared/src/contract/workflow';
+import {
+  EDITABLE_STATUSES,
+  isSubmissionStatus,
+  TRANSITIONS,
+} from '../../../shared/src/contract/workflow';
 import { findSubmissionForRead } from '../db/sql';
 import { isForeignKeyViolation, isUniqueViolation } from './client';
 import type { RepositoryContext } from './context';
 import { writeAudited } from './context';
 
 export type { SubmissionStatus, WorkflowAction };
+/** The workflow's rules live in the core (`shared/src/contract/workflow.ts`). */
+export { EDITABLE_STATUSES, TRANSITIONS };
 
 /** A submission. */
 export interface SubmissionRecord {
@@ -44,32 +51,6 @@ export interface WorkflowEventRecord {
   note: string | null;
   createdAt: Date;
 }
-
-/** Which statuses each action leaves from, and where it goes. */
-export const WORKFLOW: Readonly<
-  Record<WorkflowAction, { from: readonly SubmissionStatus[]; to: SubmissionStatus }>
-> = {
-  submit: { from: ['draft', 'returned'], to: 'submitted' },
-  review: { from: ['submitted'], to: 'reviewed' },
-  approve: { from: ['reviewed'], to: 'approved' },
-  return: { from: ['submitted', 'reviewed'], to: 'returned' },
-  reopen: { from: ['approved'], to: 'draft' },
-};
-
-/** Every status, in workflow order. */
-export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = [
-  'draft',
-  'submitted',
-  'reviewed',
-  'approved',
-  'returned',
-];
-
-/**
- * Statuses in which a new version may be pushed: what is under review or approved does not
- * change under the reviewer's eyes. A push sets the status back to `draft`.
- */
-export const EDITABLE_STATUSES: readonly SubmissionStatus[] = ['draft', 'returned'];
 
 /** Input of a workflow transition. */
 export interface TransitionInput {
@@ -180,8 +161,8 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
     async getForRead(tenantId, id) {
       const row = await findSubmissionForRead(ctx.reader, tenantId, id);
       if (row === null) return null;
-      const status = SUBMISSION_STATUSES.find((known) => known === row.status);
-      if (status === undefined) throw new Error(`unknown submission status ${row.status}`);
+      const status = row.status;
+      if (!isSubmissionStatus(status)) throw new Error(`unknown submission status ${status}`);
       return { ...row, status };
     },
 
@@ -207,14 +188,14 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
     },
 
     async transition(tenantId, input) {
-      const rule = WORKFLOW[input.action];
+      const rule = TRANSITIONS[input.action];
       return writeAudited<TransitionResult>(ctx, tenantId, async (tx, at) => {
         const refuse = (value: TransitionResult) => ({ value, audit: null });
         const seen = await tx.submission.findUnique({
           where: { tenantId_id: { tenantId, id: input.submissionId } },
         });
         if (seen === null) return refuse({ kind: 'not-found' });
-        const judged = judge(seen, input, rule.from);
+        const judged = judge(seen, input);
         if (judged !== null) return refuse(judged);
         // Conditional on exactly what was read: a concurrent change makes this match no row.
         const { count } = await tx.submission.updateMany({
@@ -230,9 +211,7 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
           const now = await tx.submission.findUniqueOrThrow({
             where: { tenantId_id: { tenantId, id: seen.id } },
           });
-          return refuse(
-            judge(now, input, rule.from) ?? { kind: 'invalid-transition', status: now.status },
-          );
+          return refuse(judge(now, input) ?? { kind: 'invalid-transition', status: now.status });
         }
         const event = await tx.workflowEvent.create({
           data: {
@@ -275,20 +254,21 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
   };
 }
 
-/** Why a transition cannot leave from this submission's state, or null when it can. */
-function judge(
-  submission: SubmissionRecord,
-  input: TransitionInput,
-  from: readonly SubmissionStatus[],
-): TransitionResult | null {
+/**
+ * Why a transition cannot leave from this submission's state, or null when it can: the
+ * workflow's status and version rules (`TRANSITIONS`), judged again on what this transaction
+ * read. Who may act is the handler's question, asked before.
+ */
+function judge(submission: SubmissionRecord, input: TransitionInput): TransitionResult | null {
+  const rule = TRANSITIONS[input.action];
   const status = submission.status;
   if (
-    !from.includes(status) ||
+    !rule.from.includes(status) ||
     (input.expectedStatus !== undefined && input.expectedStatus !== status)
   )
     return { kind: 'invalid-transition', status };
   if (input.expectedVersion !== undefined && input.expectedVersion !== submission.currentVersion)
     return { kind: 'version-changed', currentVersion: submission.currentVersion };
-  if (input.action === 'submit' && submission.currentVersion === 0) return { kind: 'no-version' };
+  if (rule.needsVersion === true && submission.currentVersion === 0) return { kind: 'no-version' };
   return null;
 }

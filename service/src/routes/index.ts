@@ -13,13 +13,7 @@ import { consolidate, consolidationXlsx } from '../consolidate';
 import { canonicalJson } from '../db/canonical';
 import type { JsonValue } from '../db/canonical';
 import type { AppDeps } from '../handlers/context';
-import {
-  etagOf,
-  toApiComment,
-  toApiEvent,
-  toApiSubmission,
-  toApiVersion,
-} from '../handlers/context';
+import { etagOf, toApiComment, toApiEvent, toApiVersion } from '../handlers/context';
 import { formatDiff } from '../handlers/diff';
 import {
   diffOf,
@@ -28,6 +22,7 @@ import {
   pushVersion,
   readableSubmission,
   referenceWorkbook,
+  submissionView,
   transition,
 } from '../handlers/submissions';
 import { apiError, notFound } from '../http/errors';
@@ -130,7 +125,11 @@ export function apiRouter(deps: AppDeps): Router {
       (s) =>
         hasRole(p, 'reviewer', 'approver', 'council', 'admin') || s.departmentId === p.departmentId,
     );
-    res.json(visible.map((s) => toApiSubmission(s, byId.get(s.departmentId))));
+    res.json(
+      await Promise.all(
+        visible.map((s) => submissionView(deps, p, s, byId.get(s.departmentId)?.code ?? null)),
+      ),
+    );
   });
 
   router.post('/submissions', async (req, res) => {
@@ -152,7 +151,10 @@ export function apiRouter(deps: AppDeps): Router {
           ? 'This department already has a submission of this kind in the cycle.'
           : 'The cycle was not found.',
       );
-    res.status(201).set('ETag', etagOf(0)).json(toApiSubmission(result.submission, dept));
+    res
+      .status(201)
+      .set('ETag', etagOf(0))
+      .json(await submissionView(deps, p, result.submission, dept.code));
   });
 
   router.get('/submissions/:id', async (req, res) => {
@@ -160,7 +162,7 @@ export function apiRouter(deps: AppDeps): Router {
     const sub = await readableSubmission(deps, p, Id.parse(req.params.id));
     res
       .set('ETag', etagOf(sub.currentVersion))
-      .json(toApiSubmission(sub, { code: sub.departmentCode }));
+      .json(await submissionView(deps, p, sub, sub.departmentCode));
   });
 
   router.get('/submissions/:id/versions', async (req, res) => {
