@@ -8,7 +8,8 @@ import type { Finding } from '../../../shared/src/findings';
 import type { RawWorkbook } from '../../../shared/src/read/raw';
 import type { Plan } from '../../../shared/src/read/plan';
 import { validateWorkbook } from '../../../shared/src/validate';
-import type { Fetch, KeyValueStore } from '../api/client';
+import type { Fetch } from '../../../shared/src/api/client';
+import type { KeyValueStore } from '../api/connection';
 import type { PaneOffice } from '../office/pane';
 import type { Lang } from './i18n';
 
