@@ -1,13 +1,15 @@
 /**
  * Talking to a register server from the command line: the stored credentials (`plan login`),
- * and requests with Node's `fetch` whose refusals become bilingual problems. The token is read
+ * the register's client (`RegisterClient`, over Node's `fetch`), and its failures as
+ * bilingual problems. The token is read
  * from the credentials file or `PLAN_TOKEN` and sent only in the `Authorization` header; it is
  * never printed.
  */
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Bilingual } from '#core';
+import type { ApiFailure, Fetch } from '#core';
+import { RegisterClient } from '#core';
 import type { CliProblem } from './io';
 import { EXIT } from './io';
 import type { Loaded } from './load';
@@ -97,96 +99,37 @@ export async function loadCredentials(env: CliEnv = process.env): Promise<Loaded
   return { ok: true, value: { server: normalized, token } };
 }
 
-/** The bilingual error body of the API (`service/src/http/errors.ts`). */
-export interface ApiErrorBody {
-  code: string;
-  message: Bilingual;
-  details?: unknown;
-  requestId?: string;
-}
+/** Node's `fetch`, as the register's client takes it. */
+const nodeFetch: Fetch = (url, init) => fetch(url, init);
 
-/** A server's answer. */
-export interface ApiResponse {
-  status: number;
-  headers: Headers;
-  /** The parsed JSON body, or null for other bodies. */
-  json: unknown;
-  /** The raw bytes (for `.xlsx`). */
-  bytes: Uint8Array;
-}
-
-/** A request to the API. */
-export interface ApiRequest {
-  method?: 'GET' | 'POST' | 'PATCH';
-  /** Path below the server, starting with `/api/`. */
-  path: string;
-  headers?: Record<string, string>;
-  body?: Uint8Array | string;
-}
-
-/** Sends a request; a network failure becomes a problem (exit 2), any HTTP answer a response. */
-export async function callApi(creds: Credentials, req: ApiRequest): Promise<Loaded<ApiResponse>> {
-  let res: Response;
-  try {
-    res = await fetch(creds.server + req.path, {
-      method: req.method ?? 'GET',
-      headers: { Authorization: `Bearer ${creds.token}`, ...req.headers },
-      ...(req.body !== undefined && {
-        body: typeof req.body === 'string' ? req.body : Buffer.from(req.body),
-      }),
-    });
-  } catch (e) {
-    const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
-    return {
-      ok: false,
-      problem: {
-        code: EXIT.input,
-        message: {
-          fa: `سرور ${creds.server} در دسترس نیست (${cause})`,
-          en: `the server ${creds.server} cannot be reached (${cause})`,
-        },
-      },
-    };
-  }
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  let json: unknown = null;
-  if ((res.headers.get('content-type') ?? '').includes('json')) {
-    try {
-      json = JSON.parse(Buffer.from(bytes).toString('utf8'));
-    } catch {
-      json = null;
-    }
-  }
-  return { ok: true, value: { status: res.status, headers: res.headers, json, bytes } };
-}
-
-/** The API error body of a response, when it has one. */
-export function errorBodyOf(res: ApiResponse): ApiErrorBody | null {
-  const b = res.json as Partial<ApiErrorBody> | null;
-  if (b === null || typeof b !== 'object' || typeof b.code !== 'string') return null;
-  if (typeof b.message?.fa !== 'string' || typeof b.message.en !== 'string') return null;
-  return b as ApiErrorBody;
+/** The register's client for these credentials (`fetcher`: tests may pass another). */
+export function clientOf(creds: Credentials, fetcher: Fetch = nodeFetch): RegisterClient {
+  return new RegisterClient(creds, fetcher);
 }
 
 /**
- * A refusal as a problem: the server's bilingual message with its code and status. Refusals
- * about the content (findings, conflicts, a workflow step not allowed now) exit 1; everything
- * else (no access, not found, bad request, server down) exits 2.
+ * A failed call as a problem: the server's bilingual message with its code and status.
+ * Refusals about the content (findings, conflicts, a workflow step not allowed now) exit 1;
+ * everything else (no access, not found, bad request, server down) exits 2.
  */
-export function refusal(res: ApiResponse): CliProblem {
-  const body = errorBodyOf(res);
-  const content = res.status === 409 || res.status === 422;
-  const code = content ? EXIT.findings : EXIT.input;
-  if (body === null)
+export function refusal(creds: Credentials, error: ApiFailure): CliProblem {
+  if (error.code === 'NETWORK') {
+    const cause = error.cause ?? error.message.en;
     return {
-      code,
+      code: EXIT.input,
       message: {
-        fa: `سرور با وضعیت ${res.status} پاسخ داد`,
-        en: `the server answered with status ${res.status}`,
+        fa: `سرور ${creds.server} در دسترس نیست (${cause})`,
+        en: `the server ${creds.server} cannot be reached (${cause})`,
       },
     };
+  }
+  const content = error.status === 409 || error.status === 422;
+  const code = content ? EXIT.findings : EXIT.input;
+  // Not the API's own error body (a proxy's page, say), or an answer this client cannot read.
+  if (error.code.startsWith('HTTP_') || error.code === 'INVALID_RESPONSE')
+    return { code: EXIT.input, message: error.message };
   const hint =
-    res.status === 401
+    error.status === 401
       ? {
           fa: '؛ توکن پذیرفته نشد، دوباره plan login کنید',
           en: '; the token was not accepted, run plan login again',
@@ -195,11 +138,8 @@ export function refusal(res: ApiResponse): CliProblem {
   return {
     code,
     message: {
-      fa: `${body.message.fa} [${body.code}، ${res.status}]${hint.fa}`,
-      en: `${body.message.en} [${body.code}, ${res.status}]${hint.en}`,
+      fa: `${error.message.fa} [${error.code}، ${error.status}]${hint.fa}`,
+      en: `${error.message.en} [${error.code}, ${error.status}]${hint.en}`,
     },
   };
 }
-
-/** A path segment, escaped. */
-export const seg = (s: string) => encodeURIComponent(s);

@@ -8,18 +8,9 @@ import { intOption, requireOption } from '../command';
 import { plain, textTable } from '../format';
 import type { CliProblem } from '../io';
 import { EXIT, reportProblem, toJson } from '../io';
+import type { ApiCycle, ApiResult } from '#core';
 import type { Credentials } from '../remote';
-import { callApi, loadCredentials, refusal, seg } from '../remote';
-
-/** A cycle as the API gives it (service/src/handlers/cycles.ts). */
-interface ApiCycle {
-  id: string;
-  startYear: number;
-  endYear: number;
-  title: string;
-  planningDepartmentCode: string | null;
-  frameworkSubmissionId: string | null;
-}
+import { clientOf, loadCredentials, refusal } from '../remote';
 
 const ACTIONS = ['list', 'create', 'planning'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -36,24 +27,21 @@ const planningOption = (ctx: CommandContext) =>
     en: 'code of the department that files the cycle’s framework (the planning deputy)',
   });
 
-/** The request an action makes, or the problem with its arguments. */
-function requestOf(
+/** The call an action makes, or the problem with its arguments. */
+function callOf(
   ctx: CommandContext,
+  creds: Credentials,
   action: Action,
-): { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: unknown; ok: 200 | 201 } | CliProblem {
-  if (action === 'list') return { method: 'GET', path: '/api/cycles', ok: 200 };
+): (() => Promise<ApiResult<ApiCycle | ApiCycle[]>>) | CliProblem {
+  const client = clientOf(creds);
+  if (action === 'list') return () => client.cycles();
   const planning = planningOption(ctx);
   if (!planning.ok) return planning.problem;
   if (action === 'planning') {
     const id = ctx.positionals[1];
     if (id === undefined)
       return problem('شناسه دوره را پس از planning بنویسید', 'give the cycle ID after planning');
-    return {
-      method: 'PATCH',
-      path: `/api/cycles/${seg(id)}`,
-      body: { planningDepartmentCode: planning.value },
-      ok: 200,
-    };
+    return () => client.setPlanningDepartment(id, { planningDepartmentCode: planning.value });
   }
   const start = intOption(ctx, 'cycles', 'start-year', { min: 1300, max: 1600, fallback: null });
   if (!start.ok) return start.problem;
@@ -63,34 +51,22 @@ function requestOf(
   if (!years.ok) return years.problem;
   const title = requireOption(ctx, 'cycles', 'title', { fa: 'عنوان دوره', en: 'cycle title' });
   if (!title.ok) return title.problem;
-  return {
-    method: 'POST',
-    path: '/api/cycles',
-    body: {
-      startYear: start.value,
-      ...(years.value !== null && { years: years.value }),
-      title: title.value,
-      planningDepartmentCode: planning.value,
-    },
-    ok: 201,
+  const body = {
+    startYear: start.value,
+    ...(years.value !== null && { years: years.value }),
+    title: title.value,
+    planningDepartmentCode: planning.value,
   };
+  return () => client.createCycle(body);
 }
 
 async function run(ctx: CommandContext, creds: Credentials, action: Action): Promise<number> {
   const { io, lang } = ctx;
-  const req = requestOf(ctx, action);
-  if ('code' in req) return reportProblem(io, req, lang);
-  const res = await callApi(creds, {
-    method: req.method,
-    path: req.path,
-    ...(req.body !== undefined && {
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(req.body),
-    }),
-  });
-  if (!res.ok) return reportProblem(io, res.problem, lang);
-  if (res.value.status !== req.ok) return reportProblem(io, refusal(res.value), lang);
-  const cycles = (action === 'list' ? res.value.json : [res.value.json]) as ApiCycle[];
+  const call = callOf(ctx, creds, action);
+  if (typeof call !== 'function') return reportProblem(io, call, lang);
+  const answer = await call();
+  if (!answer.ok) return reportProblem(io, refusal(creds, answer.error), lang);
+  const cycles = Array.isArray(answer.value) ? answer.value : [answer.value];
   if (ctx.json) {
     io.stdout.write(toJson(action === 'list' ? { cycles } : cycles[0]) + '\n');
     return EXIT.ok;

@@ -3,29 +3,39 @@
  * `plan login`: push a workbook, pull a version, see a submission's status, compare versions,
  * move a submission through the workflow, and export the consolidated city plan.
  */
-import type { Finding, VersionDiff } from '#core';
-import { formatDiff } from '#core';
+import type {
+  ApiComment,
+  ApiFailure,
+  ApiResult,
+  ApiSubmission,
+  ApiVersion,
+  ApiWorkflowEvent,
+  Bilingual,
+  PushResult,
+  RegisterClient,
+  Role,
+  SubmissionStatus,
+  VersionRef,
+  WorkflowAction,
+} from '#core';
+import {
+  ACTION_CAPTIONS,
+  ROLE_CAPTIONS,
+  STATUS_CAPTIONS,
+  TRANSITIONS,
+  WORKFLOW_ACTIONS,
+  formatDiff,
+} from '#core';
 import type { Command, CommandContext } from '../command';
 import { intOption, requireOption } from '../command';
 import { countsText, findingsText, sortForPeople, toJsonFinding } from '../findings';
 import { plain, textTable } from '../format';
 import type { CliIo, CliLang, CliProblem } from '../io';
 import { EXIT, reportProblem, say, toJson } from '../io';
+import type { Loaded } from '../load';
 import { readInputBytes } from '../load';
 import { checkOutPath, writeOut } from '../output';
-import type { ApiResponse, Credentials } from '../remote';
-import {
-  callApi,
-  errorBodyOf,
-  loadCredentials,
-  normalizeServer,
-  refusal,
-  saveCredentials,
-  seg,
-} from '../remote';
-
-/** Media type of an `.xlsx` file (as the API names it). */
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { clientOf, loadCredentials, normalizeServer, refusal, saveCredentials } from '../remote';
 
 /** 50 MB: the workbook size limit of every command (docs/cli.md). */
 const MAX_WORKBOOK_BYTES = 50 * 1_048_576;
@@ -37,48 +47,33 @@ const str = (ctx: CommandContext, name: string): string | undefined => {
   return typeof v === 'string' && v !== '' ? v : undefined;
 };
 
-/** Runs a server command body with credentials; problems go to stderr. */
+/** The register as a command body sees it: its client, and failures as problems. */
+interface Remote {
+  client: RegisterClient;
+  /** A call's value, or its failure as a problem. */
+  value<T>(result: ApiResult<T>): Loaded<T>;
+  refused(error: ApiFailure): CliProblem;
+}
+
+/** Runs a server command body with the stored credentials; problems go to stderr. */
 async function withServer(
   ctx: CommandContext,
-  body: (creds: Credentials) => Promise<number | CliProblem>,
+  body: (remote: Remote) => Promise<number | CliProblem>,
 ): Promise<number> {
   const creds = await loadCredentials(envOf(ctx.io));
   if (!creds.ok) return reportProblem(ctx.io, creds.problem, ctx.lang);
-  const out = await body(creds.value);
+  const refused = (error: ApiFailure) => refusal(creds.value, error);
+  const out = await body({
+    client: clientOf(creds.value),
+    refused,
+    value: (r) => (r.ok ? { ok: true, value: r.value } : { ok: false, problem: refused(r.error) }),
+  });
   return typeof out === 'number' ? out : reportProblem(ctx.io, out, ctx.lang);
 }
 
-/** A GET whose answer must be 200 (its JSON), or the problem. */
-async function getJson<T>(creds: Credentials, path: string): Promise<T | CliProblem> {
-  const res = await callApi(creds, { path });
-  if (!res.ok) return res.problem;
-  if (res.value.status !== 200) return refusal(res.value);
-  return res.value.json as T;
-}
-
-const isProblem = (v: unknown): v is CliProblem =>
-  v !== null && typeof v === 'object' && 'code' in v && 'message' in v && !('id' in v);
-
-/** The API's submission. */
-interface ApiSubmission {
-  id: string;
-  cycleId: string;
-  departmentCode: string | null;
-  kind: string;
-  title: string;
-  currentVersion: number;
-  status: string;
-  updatedAt: string;
-}
-
-const STATUS_FA: Record<string, string> = {
-  draft: 'پیش‌نویس',
-  submitted: 'فرستاده',
-  reviewed: 'بازبینی‌شده',
-  approved: 'تصویب‌شده',
-};
-
-const statusText = (s: string, lang: CliLang) => (lang === 'fa' ? (STATUS_FA[s] ?? s) : s);
+/** A status as the CLI prints it: its key in English (what `--status` filters take), else its caption. */
+const statusText = (s: SubmissionStatus, lang: CliLang) =>
+  lang === 'fa' ? STATUS_CAPTIONS[s].fa : s;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -125,11 +120,9 @@ export const loginCommand: Command = {
         lang,
       );
     const creds = { server: url, token: token.value };
-    const me = await getJson<{ email: string; tenantId: string; roles: string[] }>(
-      creds,
-      '/api/me',
-    );
-    if (isProblem(me)) return reportProblem(io, me, lang);
+    const answer = await clientOf(creds).me();
+    if (!answer.ok) return reportProblem(io, refusal(creds, answer.error), lang);
+    const me = answer.value;
     const saved = await saveCredentials(creds, envOf(io));
     if (!saved.ok) return reportProblem(io, saved.problem, lang);
     if (ctx.json)
@@ -157,40 +150,53 @@ export const loginCommand: Command = {
 /** The submission a push names: `--submission ID`, or the department and kind (and cycle). */
 async function resolveSubmission(
   ctx: CommandContext,
-  creds: Credentials,
-): Promise<ApiSubmission | CliProblem> {
+  remote: Remote,
+): Promise<Loaded<ApiSubmission>> {
   const id = str(ctx, 'submission');
-  if (id !== undefined) return getJson<ApiSubmission>(creds, `/api/submissions/${seg(id)}`);
+  if (id !== undefined) return remote.value(await remote.client.submission(id));
   const dept = str(ctx, 'department');
   const kind = str(ctx, 'kind');
   if (dept === undefined || kind === undefined)
     return {
-      code: EXIT.input,
-      message: {
-        fa: '--submission یا هر دو --department و --kind را بدهید',
-        en: 'give --submission, or both --department and --kind',
+      ok: false,
+      problem: {
+        code: EXIT.input,
+        message: {
+          fa: '--submission یا هر دو --department و --kind را بدهید',
+          en: 'give --submission, or both --department and --kind',
+        },
+        helpFor: 'push',
       },
-      helpFor: 'push',
     };
   const cycle = str(ctx, 'cycle');
-  const q = new URLSearchParams({ department: dept, kind, ...(cycle && { cycleId: cycle }) });
-  const list = await getJson<ApiSubmission[]>(creds, `/api/submissions?${q.toString()}`);
-  if (isProblem(list)) return list;
-  if (list.length !== 1)
+  const listed = remote.value(
+    await remote.client.submissions({
+      department: dept,
+      kind,
+      ...(cycle !== undefined && { cycleId: cycle }),
+    }),
+  );
+  if (!listed.ok) return listed;
+  const list = listed.value;
+  const [only] = list;
+  if (only === undefined || list.length !== 1)
     return {
-      code: EXIT.input,
-      message:
-        list.length === 0
-          ? {
-              fa: `برنامه‌ای از نوع ${kind} برای ${dept} نیست (یا اجازه دیدنش را ندارید)`,
-              en: `no ${kind} submission of ${dept} (or you may not see it)`,
-            }
-          : {
-              fa: `${list.length} برنامه برای ${dept} هست؛ با --cycle یا --submission یکی را برگزینید`,
-              en: `${list.length} submissions of ${dept}; choose one with --cycle or --submission`,
-            },
+      ok: false,
+      problem: {
+        code: EXIT.input,
+        message:
+          list.length === 0
+            ? {
+                fa: `برنامه‌ای از نوع ${kind} برای ${dept} نیست (یا اجازه دیدنش را ندارید)`,
+                en: `no ${kind} submission of ${dept} (or you may not see it)`,
+              }
+            : {
+                fa: `${list.length} برنامه برای ${dept} هست؛ با --cycle یا --submission یکی را برگزینید`,
+                en: `${list.length} submissions of ${dept}; choose one with --cycle or --submission`,
+              },
+      },
     };
-  return list[0] as ApiSubmission;
+  return { ok: true, value: only };
 }
 
 /** `plan push`: sends a workbook as a new version; findings on 422, what changed on 409. */
@@ -249,44 +255,39 @@ export const pushCommand: Command = {
   },
   positionals: { min: 1, max: 1, names: ['FILE.xlsx'] },
   run: (ctx) =>
-    withServer(ctx, async (creds) => {
+    withServer(ctx, async (remote) => {
       const { io } = ctx;
       const file = ctx.positionals[0] ?? '';
       const base = intOption(ctx, 'push', 'base', { min: 0, max: 1_000_000, fallback: null });
       if (!base.ok) return base.problem;
       const bytes = await readInputBytes(io, file, MAX_WORKBOOK_BYTES);
       if (!bytes.ok) return bytes.problem;
-      const sub = await resolveSubmission(ctx, creds);
-      if (isProblem(sub)) return sub;
-      const baseVersion = base.value ?? sub.currentVersion;
+      const sub = await resolveSubmission(ctx, remote);
+      if (!sub.ok) return sub.problem;
       const key = str(ctx, 'idempotency-key');
-      const res = await callApi(creds, {
-        method: 'POST',
-        path: `/api/submissions/${seg(sub.id)}/versions`,
-        headers: {
-          'Content-Type': XLSX_TYPE,
-          'If-Match': `"${baseVersion}"`,
-          ...(key !== undefined && { 'Idempotency-Key': key }),
+      const out = await remote.client.push(
+        sub.value.id,
+        { xlsx: bytes.value },
+        {
+          baseVersion: base.value ?? sub.value.currentVersion,
+          ...(key !== undefined && { idempotencyKey: key }),
         },
-        body: bytes.value,
-      });
-      if (!res.ok) return res.problem;
-      return pushAnswer(ctx, file, sub, res.value);
+      );
+      return pushAnswer(ctx, remote, file, sub.value, out);
     }),
 };
 
 function pushAnswer(
   ctx: CommandContext,
+  remote: Remote,
   file: string,
   sub: ApiSubmission,
-  res: ApiResponse,
+  out: PushResult,
 ): number | CliProblem {
   const { io, lang } = ctx;
-  const error = errorBodyOf(res);
-  if (res.status === 201) {
-    const body = res.json as { version: number; warnings?: Finding[] };
-    const warnings = body.warnings ?? [];
-    const replayed = res.headers.get('idempotent-replayed') === 'true';
+  if (out.ok) {
+    const { value: body, replayed } = out;
+    const warnings = body.warnings;
     if (ctx.json) io.stdout.write(toJson({ submission: sub.id, replayed, ...body }) + '\n');
     else {
       if (warnings.length) io.stdout.write(findingsText(warnings, lang) + '\n');
@@ -299,31 +300,32 @@ function pushAnswer(
     }
     return EXIT.ok;
   }
-  if (res.status === 422 && error?.code === 'WORKBOOK_INVALID') {
-    const findings = sortForPeople((error.details as { findings?: Finding[] }).findings ?? []);
+  if (out.kind === 'invalid') {
+    const findings = sortForPeople(out.findings);
     if (ctx.json)
-      io.stdout.write(toJson({ error: error.code, findings: findings.map(toJsonFinding) }) + '\n');
+      io.stdout.write(
+        toJson({ error: out.error.code, findings: findings.map(toJsonFinding) }) + '\n',
+      );
     else
       io.stdout.write(
         findingsText(findings, lang) +
           (findings.length ? '\n' : '') +
           `${file}: ${countsText(findings, lang)}\n`,
       );
-    io.stderr.write(`plan: ${say(error.message, lang)}\n`);
+    io.stderr.write(`plan: ${say(out.error.message, lang)}\n`);
     return EXIT.findings;
   }
-  if (res.status === 409 && error?.code === 'VERSION_CONFLICT') {
-    const details = error.details as {
-      baseVersion: number;
-      currentVersion: number;
-      changes: VersionDiff;
-    };
-    if (ctx.json) io.stdout.write(toJson({ error: error.code, ...details }) + '\n');
-    else io.stdout.write(formatDiff(details.changes, lang));
-    io.stderr.write(`plan: ${say(error.message, lang)}\n`);
+  if (out.kind === 'conflict') {
+    const { baseVersion, currentVersion, changes } = out;
+    if (ctx.json)
+      io.stdout.write(
+        toJson({ error: out.error.code, baseVersion, currentVersion, changes }) + '\n',
+      );
+    else io.stdout.write(formatDiff(changes, lang));
+    io.stderr.write(`plan: ${say(out.error.message, lang)}\n`);
     return EXIT.findings;
   }
-  return refusal(res);
+  return remote.refused(out.error);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -366,7 +368,7 @@ export const pullCommand: Command = {
   },
   positionals: { min: 1, max: 1, names: ['SUBMISSION'] },
   run: (ctx) =>
-    withServer(ctx, async (creds) => {
+    withServer(ctx, async (remote) => {
       const { io, lang } = ctx;
       const id = ctx.positionals[0] ?? '';
       const out = requireOption(ctx, 'pull', 'out', { fa: 'پرونده خروجی', en: 'output file' });
@@ -386,15 +388,11 @@ export const pullCommand: Command = {
       if (!full.ok) return full.problem;
       const selector = n.value ?? (ctx.values.approved === true ? 'approved' : 'latest');
       const source = ctx.values.original === true ? 'original' : 'auto';
-      const res = await callApi(creds, {
-        path: `/api/submissions/${seg(id)}/versions/${selector}?format=xlsx&source=${source}`,
-      });
-      if (!res.ok) return res.problem;
-      if (res.value.status !== 200) return refusal(res.value);
-      const written = await writeOut(full.value, out.value, res.value.bytes);
+      const pulled = remote.value(await remote.client.versionXlsx(id, selector, source));
+      if (!pulled.ok) return pulled.problem;
+      const { bytes, version, regenerated } = pulled.value;
+      const written = await writeOut(full.value, out.value, bytes);
       if (!written.ok) return written.problem;
-      const version = Number((res.value.headers.get('etag') ?? '').replace(/\D/g, ''));
-      const regenerated = res.value.headers.get('x-plan-regenerated') === 'true';
       if (ctx.json)
         io.stdout.write(
           toJson({
@@ -402,7 +400,7 @@ export const pullCommand: Command = {
             version,
             regenerated,
             out: out.value,
-            bytes: res.value.bytes.length,
+            bytes: bytes.length,
           }) + '\n',
         );
       else
@@ -417,30 +415,6 @@ export const pullCommand: Command = {
 
 // ---------------------------------------------------------------------------------------------
 
-interface ApiVersion {
-  version: number;
-  baseVersion: number | null;
-  createdById: string;
-  createdAt: string;
-}
-interface ApiEvent {
-  version: number | null;
-  action: string;
-  fromStatus: string;
-  toStatus: string;
-  actorId: string | null;
-  note: string | null;
-  createdAt: string;
-}
-interface ApiComment {
-  version: number | null;
-  tableName: string | null;
-  rowKey: string | null;
-  columnKey: string | null;
-  body: string;
-  createdAt: string;
-}
-
 /** `plan status`: the submissions one may see, or one submission's versions, history, comments. */
 export const statusCommand: Command = {
   name: 'status',
@@ -453,12 +427,13 @@ export const statusCommand: Command = {
   options: {},
   positionals: { min: 0, max: 1, names: ['SUBMISSION'] },
   run: (ctx) =>
-    withServer(ctx, async (creds) => {
+    withServer(ctx, async (remote) => {
       const { io, lang } = ctx;
       const id = ctx.positionals[0];
       if (id === undefined) {
-        const list = await getJson<ApiSubmission[]>(creds, '/api/submissions');
-        if (isProblem(list)) return list;
+        const listed = remote.value(await remote.client.submissions());
+        if (!listed.ok) return listed.problem;
+        const list = listed.value;
         if (ctx.json) io.stdout.write(toJson({ submissions: list }) + '\n');
         else
           io.stdout.write(
@@ -479,68 +454,75 @@ export const statusCommand: Command = {
           );
         return EXIT.ok;
       }
-      const base = `/api/submissions/${seg(id)}`;
-      const sub = await getJson<ApiSubmission>(creds, base);
-      if (isProblem(sub)) return sub;
-      const versions = await getJson<ApiVersion[]>(creds, `${base}/versions`);
-      if (isProblem(versions)) return versions;
-      const history = await getJson<ApiEvent[]>(creds, `${base}/history`);
-      if (isProblem(history)) return history;
-      const comments = await getJson<ApiComment[]>(creds, `${base}/comments`);
-      if (isProblem(comments)) return comments;
-      if (ctx.json) {
-        io.stdout.write(toJson({ submission: sub, versions, history, comments }) + '\n');
-        return EXIT.ok;
-      }
-      const fa = lang === 'fa';
-      const lines = [
-        `${sub.title} (${sub.departmentCode ?? '-'}, ${sub.kind})`,
-        fa
-          ? `وضعیت: ${statusText(sub.status, lang)} · آخرین نسخه: ${plain(sub.currentVersion, lang)}`
-          : `Status: ${sub.status} · current version: ${sub.currentVersion}`,
-        '',
-        fa ? 'نسخه‌ها:' : 'Versions:',
-        textTable(
-          fa ? ['نسخه', 'بر پایه', 'زمان'] : ['version', 'base', 'at'],
-          versions.map((v) => [
-            plain(v.version, lang),
-            v.baseVersion === null ? '-' : plain(v.baseVersion, lang),
-            v.createdAt,
-          ]),
-        ),
-        fa ? 'گردش کار:' : 'Workflow:',
-        textTable(
-          fa
-            ? ['کار', 'از', 'به', 'نسخه', 'یادداشت', 'زمان']
-            : ['action', 'from', 'to', 'version', 'note', 'at'],
-          history.map((e) => [
-            e.action,
-            statusText(e.fromStatus, lang),
-            statusText(e.toStatus, lang),
-            e.version === null ? '-' : plain(e.version, lang),
-            e.note ?? '',
-            e.createdAt,
-          ]),
-        ),
-        fa ? 'یادداشت‌ها:' : 'Comments:',
-        ...(comments.length === 0
-          ? [fa ? '(هیچ)' : '(none)']
-          : comments.map((c) => {
-              const where = [c.tableName, c.rowKey, c.columnKey]
-                .filter((x) => x !== null)
-                .join(' ');
-              const v = c.version === null ? '' : `v${c.version} `;
-              return `- ${v}${where ? `${where}: ` : ''}${c.body}`;
-            })),
-      ];
-      io.stdout.write(lines.join('\n') + '\n');
-      return EXIT.ok;
+      const { client } = remote;
+      const sub = remote.value(await client.submission(id));
+      if (!sub.ok) return sub.problem;
+      const versions = remote.value(await client.versions(id));
+      if (!versions.ok) return versions.problem;
+      const history = remote.value(await client.history(id));
+      if (!history.ok) return history.problem;
+      const comments = remote.value(await client.comments(id));
+      if (!comments.ok) return comments.problem;
+      return statusReport(ctx, sub.value, versions.value, history.value, comments.value);
     }),
 };
+
+function statusReport(
+  ctx: CommandContext,
+  sub: ApiSubmission,
+  versions: ApiVersion[],
+  history: ApiWorkflowEvent[],
+  comments: ApiComment[],
+): number {
+  const { io, lang } = ctx;
+  if (ctx.json) {
+    io.stdout.write(toJson({ submission: sub, versions, history, comments }) + '\n');
+    return EXIT.ok;
+  }
+  const fa = lang === 'fa';
+  const lines = [
+    `${sub.title} (${sub.departmentCode ?? '-'}, ${sub.kind})`,
+    fa
+      ? `وضعیت: ${statusText(sub.status, lang)} · آخرین نسخه: ${plain(sub.currentVersion, lang)}`
+      : `Status: ${sub.status} · current version: ${sub.currentVersion}`,
+    '',
+    fa ? 'نسخه‌ها:' : 'Versions:',
+    textTable(
+      fa ? ['نسخه', 'بر پایه', 'زمان'] : ['version', 'base', 'at'],
+      versions.map((v) => [plain(v.version, lang), plain(v.baseVersion, lang), v.createdAt]),
+    ),
+    fa ? 'گردش کار:' : 'Workflow:',
+    textTable(
+      fa
+        ? ['کار', 'از', 'به', 'نسخه', 'یادداشت', 'زمان']
+        : ['action', 'from', 'to', 'version', 'note', 'at'],
+      history.map((e) => [
+        e.action,
+        statusText(e.fromStatus, lang),
+        statusText(e.toStatus, lang),
+        plain(e.version, lang),
+        e.note ?? '',
+        e.createdAt,
+      ]),
+    ),
+    fa ? 'یادداشت‌ها:' : 'Comments:',
+    ...(comments.length === 0
+      ? [fa ? '(هیچ)' : '(none)']
+      : comments.map((c) => {
+          const where = [c.tableName, c.rowKey, c.columnKey].filter((x) => x !== null).join(' ');
+          const v = c.version === null ? '' : `v${c.version} `;
+          return `- ${v}${where ? `${where}: ` : ''}${c.body}`;
+        })),
+  ];
+  io.stdout.write(lines.join('\n') + '\n');
+  return EXIT.ok;
+}
 
 // ---------------------------------------------------------------------------------------------
 
 const SELECTOR = /^(\d+|latest|approved)$/;
+
+const versionRef = (v: string): VersionRef => (v === 'latest' || v === 'approved' ? v : Number(v));
 
 /** `plan diff`: what changed between two versions of a submission. */
 export const diffCommand: Command = {
@@ -554,7 +536,7 @@ export const diffCommand: Command = {
   options: {},
   positionals: { min: 3, max: 3, names: ['SUBMISSION', 'A', 'B'] },
   run: (ctx) =>
-    withServer(ctx, async (creds) => {
+    withServer(ctx, async (remote) => {
       const [id = '', a = '', b = ''] = ctx.positionals;
       for (const v of [a, b])
         if (!SELECTOR.test(v))
@@ -566,47 +548,48 @@ export const diffCommand: Command = {
             },
             helpFor: 'diff',
           };
-      const diff = await getJson<VersionDiff>(
-        creds,
-        `/api/submissions/${seg(id)}/diff?from=${a}&to=${b}`,
-      );
-      if (isProblem(diff)) return diff;
-      ctx.io.stdout.write(ctx.json ? toJson(diff) + '\n' : formatDiff(diff, ctx.lang));
+      const diff = remote.value(await remote.client.diff(id, versionRef(a), versionRef(b)));
+      if (!diff.ok) return diff.problem;
+      ctx.io.stdout.write(ctx.json ? toJson(diff.value) + '\n' : formatDiff(diff.value, ctx.lang));
       return EXIT.ok;
     }),
 };
 
 // ---------------------------------------------------------------------------------------------
 
-type Action = 'submit' | 'review' | 'approve' | 'return' | 'reopen';
+/**
+ * A workflow command's help, from the workflow itself (`TRANSITIONS`): where the step leaves
+ * from and goes to, and who may take it.
+ */
+function actionSummary(action: WorkflowAction): Bilingual {
+  const rule = TRANSITIONS[action];
+  const roles = (list: readonly Role[]) => ({
+    fa: list.map((r) => ROLE_CAPTIONS[r].fa).join(' یا '),
+    en: list.join(' or '),
+  });
+  const who = roles(rule.roles);
+  const fa = [who.fa];
+  const en = [who.en];
+  if (rule.ownDepartmentUnless !== undefined) {
+    const unless = roles(rule.ownDepartmentUnless);
+    fa.push(`فقط برای واحد خود، مگر ${unless.fa}`);
+    en.push(`for their own department only, unless ${unless.en}`);
+  }
+  if (rule.fourEyes === true) {
+    fa.push('نه کسی که آن نسخه را فرستاده یا ارسال کرده');
+    en.push('not whoever pushed or submitted that version');
+  }
+  const from = rule.from.map((st) => `«${STATUS_CAPTIONS[st].fa}»`).join(' یا ');
+  return {
+    fa: `${ACTION_CAPTIONS[action].fa}: برنامه را از وضعیت ${from} به «${STATUS_CAPTIONS[rule.to].fa}» می‌برد (${fa.join('؛ ')}).`,
+    en: `${ACTION_CAPTIONS[action].en}: moves a plan from ${rule.from.join(' or ')} to ${rule.to} (${en.join('; ')}).`,
+  };
+}
 
-const ACTION_SUMMARY: Record<Action, { fa: string; en: string }> = {
-  submit: {
-    fa: 'برنامه را برای بازبینی می‌فرستد (تهیه‌کننده).',
-    en: 'Submits a plan for review (preparer).',
-  },
-  review: {
-    fa: 'برنامه فرستاده‌شده را بازبینی‌شده اعلام می‌کند (بازبین).',
-    en: 'Marks a submitted plan reviewed (reviewer).',
-  },
-  approve: {
-    fa: 'برنامه بازبینی‌شده را تصویب می‌کند (تصویب‌کننده یا شورا؛ نه کسی که آن نسخه را فرستاده).',
-    en: 'Approves a reviewed plan (approver or council; not whoever pushed or submitted that version).',
-  },
-  return: {
-    fa: 'برنامه را برای اصلاح به تهیه‌کننده بازمی‌گرداند.',
-    en: 'Returns a plan to its preparer for changes.',
-  },
-  reopen: {
-    fa: 'برنامه تصویب‌شده را برای ویرایش بازمی‌گشاید.',
-    en: 'Reopens an approved plan for editing.',
-  },
-};
-
-function transitionCommand(action: Action): Command {
+function transitionCommand(action: WorkflowAction): Command {
   return {
     name: action,
-    summary: ACTION_SUMMARY[action],
+    summary: actionSummary(action),
     usage: `${action} SUBMISSION [--note TEXT] [--expected-version N]`,
     examples: [`${action} 8f0c… --note "…"`],
     options: {
@@ -626,7 +609,7 @@ function transitionCommand(action: Action): Command {
     },
     positionals: { min: 1, max: 1, names: ['SUBMISSION'] },
     run: (ctx) =>
-      withServer(ctx, async (creds) => {
+      withServer(ctx, async (remote) => {
         const { io, lang } = ctx;
         const id = ctx.positionals[0] ?? '';
         const expected = intOption(ctx, action, 'expected-version', {
@@ -636,19 +619,14 @@ function transitionCommand(action: Action): Command {
         });
         if (!expected.ok) return expected.problem;
         const note = str(ctx, 'note');
-        const res = await callApi(creds, {
-          method: 'POST',
-          path: `/api/submissions/${seg(id)}/transitions`,
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({
-            action,
+        const done = remote.value(
+          await remote.client.transition(id, action, {
             ...(note !== undefined && { note }),
             ...(expected.value !== null && { expectedVersion: expected.value }),
           }),
-        });
-        if (!res.ok) return res.problem;
-        if (res.value.status !== 200) return refusal(res.value);
-        const body = res.value.json as { submission: ApiSubmission };
+        );
+        if (!done.ok) return done.problem;
+        const body = done.value;
         if (ctx.json) io.stdout.write(toJson(body) + '\n');
         else
           io.stdout.write(
@@ -662,9 +640,7 @@ function transitionCommand(action: Action): Command {
 }
 
 /** `plan submit|review|approve|return|reopen SUBMISSION`: one workflow step. */
-export const transitionCommands: readonly Command[] = (
-  ['submit', 'review', 'approve', 'return', 'reopen'] as const
-).map(transitionCommand);
+export const transitionCommands: readonly Command[] = WORKFLOW_ACTIONS.map(transitionCommand);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -695,7 +671,7 @@ export const exportCommand: Command = {
   },
   positionals: { min: 0, max: 0, names: [] },
   run: (ctx) =>
-    withServer(ctx, async (creds) => {
+    withServer(ctx, async (remote) => {
       const { io, lang } = ctx;
       const cycle = requireOption(ctx, 'export', 'cycle', { fa: 'دوره برنامه', en: 'plan cycle' });
       if (!cycle.ok) return cycle.problem;
@@ -703,16 +679,13 @@ export const exportCommand: Command = {
       if (!out.ok) return out.problem;
       const full = await checkOutPath(io, out.value, ctx.values.force === true, 'export');
       if (!full.ok) return full.problem;
-      const res = await callApi(creds, {
-        path: `/api/cycles/${seg(cycle.value)}/consolidation?format=xlsx`,
-      });
-      if (!res.ok) return res.problem;
-      if (res.value.status !== 200) return refusal(res.value);
-      const written = await writeOut(full.value, out.value, res.value.bytes);
+      const file = remote.value(await remote.client.consolidationXlsx(cycle.value));
+      if (!file.ok) return file.problem;
+      const written = await writeOut(full.value, out.value, file.value);
       if (!written.ok) return written.problem;
       if (ctx.json)
         io.stdout.write(
-          toJson({ cycle: cycle.value, out: out.value, bytes: res.value.bytes.length }) + '\n',
+          toJson({ cycle: cycle.value, out: out.value, bytes: file.value.length }) + '\n',
         );
       else
         io.stdout.write(

@@ -68,6 +68,66 @@ function cors(origins: readonly string[]): RequestHandler {
   };
 }
 
+/** The readable API page: Redoc rendering `/api/docs`, from this origin only. */
+export const API_REFERENCE_PATH = '/api/reference';
+
+/** The only address outside this origin in Redoc's bundle: the "API docs by Redocly" logo. */
+const REDOC_LOGO = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
+
+/**
+ * Redoc's self-contained bundle (the `redoc` package), read once, with its footer logo made an
+ * empty inline image: the page then asks nothing of any other origin (the logo would tell
+ * Redocly's CDN who reads the API, and the page's policy would block it anyway).
+ */
+let redocBundle: Buffer | null = null;
+function redocStandalone(): Buffer {
+  redocBundle ??= Buffer.from(
+    readFileSync(require.resolve('redoc/bundles/redoc.standalone.js'), 'utf8').replaceAll(
+      REDOC_LOGO,
+      "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/%3E",
+    ),
+  );
+  return redocBundle;
+}
+
+/**
+ * The page: no inline script (Redoc starts itself from the `<redoc>` element). `disable-search`:
+ * Redoc's search runs in a Web Worker made from a `blob:` URL, which this page's policy does
+ * not allow (a page of two dozen operations is searched with the browser's own find).
+ */
+const API_REFERENCE_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Plan Register API</title>
+<link rel="icon" href="data:,">
+</head>
+<body>
+<redoc spec-url="/api/docs" disable-search></redoc>
+<script src="${API_REFERENCE_PATH}/redoc.standalone.js"></script>
+</body>
+</html>
+`;
+
+/**
+ * The API page's own Content-Security-Policy (the rest of the register keeps helmet's). Redoc
+ * styles itself with styled-components, which writes `<style>` elements at run time and sets
+ * `style` attributes: `style-src 'unsafe-inline'` is needed, here only. Scripts, the document
+ * (`connect-src`) and images come from this origin (images also as `data:` URLs, Redoc's
+ * icons); nothing may frame the page, submit a form or set a base URL.
+ */
+export const API_REFERENCE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** Where the built add-in is served (the manifest's URLs point here). */
 export const ADDIN_PATH = '/addin';
 
@@ -178,8 +238,18 @@ export function createApp(options: AppOptions): express.Express {
       });
     }
   });
+  const apiDocument = openApiDocument();
   app.get(['/api/docs', '/api/openapi.json'], (_req, res) => {
-    res.json(openApiDocument(config.publicOrigin));
+    res.json(apiDocument);
+  });
+  app.get(API_REFERENCE_PATH, (_req, res) => {
+    res.set('Content-Security-Policy', API_REFERENCE_CSP).type('html').send(API_REFERENCE_PAGE);
+  });
+  app.get(`${API_REFERENCE_PATH}/redoc.standalone.js`, (_req, res) => {
+    res
+      .set('Cache-Control', 'public, max-age=86400')
+      .type('application/javascript')
+      .send(redocStandalone());
   });
   app.use('/api', authenticate(repos, oidc), apiRouter(deps));
 

@@ -1,267 +1,701 @@
 /**
- * The API's OpenAPI 3.1 document, served at `/api/docs`. Request bodies come from the same
- * zod schemas the routes parse with (`z.toJSONSchema`), so the document cannot drift from
- * what the server accepts.
+ * The API's OpenAPI 3.1 document, served at `/api/docs`. Nothing in it is written by hand
+ * twice: the response schemas are the core's (`shared/src/api/schemas.ts`, the ones
+ * `RegisterClient` parses with), the request bodies and query parameters are the zod schemas
+ * the routes parse with (`routes/schemas.ts`), both turned into JSON Schema by zod's
+ * `z.toJSONSchema`; each error status names the codes of `http/errors.ts` it stands for.
+ * tests/service/openapi.test.ts lints it with Redocly's recommended rules.
  */
 import { z } from 'zod';
-import { XLSX_TYPE } from './routes';
+import { API_SCHEMAS, XLSX_MEDIA_TYPE } from '#core';
+import type { ErrorCode } from './http/errors';
+import { ERROR_STATUS } from './http/errors';
 import {
   CommentBody,
   CreateCycleBody,
   CreateSubmissionBody,
+  DiffQuery,
+  FormatQuery,
   PushBody,
+  SubmissionQuery,
   TransitionBody,
   UpdateCycleBody,
 } from './routes/schemas';
 
-const json = (schema: z.ZodType) => ({
-  'application/json': { schema: z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) },
-});
+type Json = Record<string, unknown>;
+type SchemaName = keyof typeof API_SCHEMAS;
 
-const error = (description: string) => ({
+/** Request bodies, by component name. */
+const REQUEST_SCHEMAS = {
+  PushBody,
+  TransitionBody,
+  CommentBody,
+  CreateSubmissionBody,
+  CreateCycleBody,
+  UpdateCycleBody,
+} as const;
+type RequestName = keyof typeof REQUEST_SCHEMAS;
+
+const ref = (name: SchemaName | RequestName) => ({ $ref: `#/components/schemas/${name}` });
+const list = (name: SchemaName) => ({ type: 'array', items: ref(name) });
+
+/**
+ * A JSON Schema without the empty alternatives that unrepresentable types leave in `anyOf`:
+ * a cell may be a `Date` when the server reads an `.xlsx`, but JSON cannot carry one.
+ */
+function withoutAnything(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutAnything);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(schema)) {
+    const cleaned = withoutAnything(value);
+    out[key] =
+      key === 'anyOf' && Array.isArray(cleaned)
+        ? cleaned.filter((s) => Object.keys(s as Json).length > 0)
+        : cleaned;
+  }
+  return out;
+}
+
+/**
+ * JSON Schemas of a set of named zod schemas, each one referring to the others by `$ref`.
+ * `io`: responses are described as the server writes them, requests as a client may send
+ * them (before defaults and coercion).
+ */
+function componentSchemas(
+  schemas: Readonly<Record<string, z.ZodType>>,
+  io: 'input' | 'output',
+): Record<string, Json> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
+  const out = z.toJSONSchema(registry, {
+    io,
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  const result: Record<string, Json> = {};
+  for (const [id, schema] of Object.entries(out.schemas)) {
+    // Each schema is a component of this document, not a JSON Schema document of its own.
+    const { $schema: _drop, $id: _id, ...rest } = schema as Json;
+    void _drop;
+    void _id;
+    result[id] = withoutAnything(rest) as Json;
+  }
+  return result;
+}
+
+/** Query parameters from a zod object schema of the routes. */
+function queryParams(schema: z.ZodObject, descriptions: Record<string, string> = {}) {
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const fieldSchema = field as z.ZodType;
+    const { $schema: _drop, ...json } = z.toJSONSchema(fieldSchema, {
+      io: 'input',
+      unrepresentable: 'any',
+    }) as Json;
+    void _drop;
+    return {
+      name,
+      in: 'query',
+      required: !fieldSchema.safeParse(undefined).success,
+      ...(descriptions[name] !== undefined && { description: descriptions[name] }),
+      schema: withoutAnything(json),
+    };
+  });
+}
+
+const pathParam = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
   description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  schema: { type: 'string', minLength: 1, maxLength: 64 },
 });
-
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-const cycleParam = { name: 'cycleId', in: 'path', required: true, schema: { type: 'string' } };
+const idParam = pathParam('id', 'The submission.');
+const cycleParam = pathParam('cycleId', 'The plan cycle.');
 const versionParam = {
   name: 'version',
   in: 'path',
   required: true,
-  description: 'a version number, `latest` or `approved`',
-  schema: { type: 'string' },
-};
-const formatParam = {
-  name: 'format',
-  in: 'query',
-  schema: { type: 'string', enum: ['json', 'xlsx'] },
+  description: 'A version number, `latest` or `approved` (the latest approved version).',
+  schema: {
+    anyOf: [
+      { type: 'integer', minimum: 1 },
+      { type: 'string', enum: ['latest', 'approved'] },
+    ],
+  },
 };
 
-/** The OpenAPI document for a public origin. */
-export function openApiDocument(publicOrigin: string) {
+/** An error response: the codes it stands for (`http/errors.ts`), all of one status. */
+interface ErrorResponse {
+  status: number;
+  response: Json;
+}
+
+/** An error response of some codes; `schema` names a specialised body (a conflict's details). */
+function failure(
+  codes: readonly [ErrorCode, ...ErrorCode[]],
+  description: string,
+  schema: Json = ref('Error'),
+): ErrorResponse {
+  const status = ERROR_STATUS[codes[0]];
+  if (codes.some((c) => ERROR_STATUS[c] !== status))
+    throw new Error(`${codes.join(', ')} are not all answered with ${status}`);
+  return {
+    status,
+    response: {
+      description: `${description} (${codes.map((c) => `\`${c}\``).join(', ')}).`,
+      content: { 'application/json': { schema } },
+    },
+  };
+}
+
+/** An error response with headers. */
+const withHeaders = (e: ErrorResponse, headers: Json): ErrorResponse => ({
+  status: e.status,
+  response: { ...e.response, headers },
+});
+
+/** Error responses many routes may answer with, shared by reference. */
+const SHARED_ERRORS = {
+  BadRequest: failure(
+    ['INVALID_REQUEST'],
+    'The request does not match its schema; `details` lists the issues',
+  ),
+  Unauthenticated: withHeaders(
+    failure(['UNAUTHENTICATED'], 'No bearer token, or not a valid one'),
+    {
+      'WWW-Authenticate': { schema: { type: 'string' } },
+    },
+  ),
+  Forbidden: failure(['FORBIDDEN'], 'The caller’s role or department does not allow this'),
+  NotFound: failure(['NOT_FOUND'], 'No such thing, or not one the caller may know of'),
+  PayloadTooLarge: failure(['PAYLOAD_TOO_LARGE'], 'The body is larger than the configured limit'),
+  RateLimited: withHeaders(failure(['RATE_LIMITED'], 'Too many requests from this client'), {
+    RateLimit: { schema: { type: 'string' } },
+  }),
+  Unavailable: withHeaders(
+    failure(
+      ['UNAVAILABLE'],
+      'The database cannot serve now; try again after `Retry-After` seconds',
+    ),
+    { 'Retry-After': { schema: { type: 'integer' } } },
+  ),
+} as const;
+type SharedError = keyof typeof SHARED_ERRORS;
+
+const etag = {
+  ETag: {
+    description: 'The submission’s current (or the returned) version, `"3"`.',
+    schema: { type: 'string' },
+  },
+};
+
+const json = (schema: Json) => ({ 'application/json': { schema } });
+const xlsx = {
+  [XLSX_MEDIA_TYPE]: { schema: { type: 'string', contentMediaType: XLSX_MEDIA_TYPE } },
+};
+
+/** One operation of the document. */
+interface Operation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: Tag;
+  /** False for the public routes (no token). */
+  authenticated?: boolean;
+  parameters?: Json[];
+  requestBody?: Json;
+  /** The success response, by status. */
+  ok: Record<number, Json>;
+  /**
+   * Shared errors the operation may answer with beyond those every route may: 429 (rate
+   * limit), 401 and 503 (the token is looked up in the database), 400 with parameters or a
+   * body, 413 with a body.
+   */
+  errors?: ('Forbidden' | 'NotFound')[];
+  /** Errors of its own. */
+  own?: ErrorResponse[];
+}
+
+type Tag = 'service' | 'people' | 'submissions' | 'versions' | 'workflow' | 'city';
+const TAGS: Record<Tag, string> = {
+  service: 'Health and this document.',
+  people: 'The caller, the departments and the plan cycles.',
+  submissions: 'Submissions: one department’s workbook of one kind in one cycle.',
+  versions: 'Pushing, pulling and comparing versions of a submission.',
+  workflow: 'Moving a submission through draft, review and approval; comments.',
+  city: 'Reference data and the consolidated city plan of a cycle; the audit log.',
+};
+
+/** Every route of the API, by path and method. */
+const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operation>>> = {
+  '/health': {
+    get: {
+      operationId: 'getHealth',
+      summary: 'Health, with a database check',
+      tag: 'service',
+      authenticated: false,
+      ok: {
+        200: { description: 'The register and its database answer.', content: json(ref('Health')) },
+      },
+      own: [failure(['UNAVAILABLE'], 'The database is down')],
+    },
+    post: undefined,
+  },
+  '/api/docs': {
+    get: {
+      operationId: 'getOpenApiDocument',
+      summary: 'This OpenAPI document (also at `/api/openapi.json`)',
+      tag: 'service',
+      authenticated: false,
+      ok: { 200: { description: 'The document.', content: json({ type: 'object' }) } },
+    },
+    post: undefined,
+  },
+  '/api/reference': {
+    get: {
+      operationId: 'getApiReference',
+      summary: 'This document as a readable page (Redoc)',
+      tag: 'service',
+      authenticated: false,
+      ok: {
+        200: {
+          description: 'An HTML page that renders `/api/docs`.',
+          content: { 'text/html': { schema: { type: 'string' } } },
+        },
+      },
+    },
+    post: undefined,
+  },
+  '/api/me': {
+    get: {
+      operationId: 'getMe',
+      summary: 'The caller',
+      tag: 'people',
+      ok: { 200: { description: 'Who the token belongs to.', content: json(ref('Me')) } },
+    },
+    post: undefined,
+  },
+  '/api/departments': {
+    get: {
+      operationId: 'listDepartments',
+      summary: 'The municipality’s departments',
+      tag: 'people',
+      ok: { 200: { description: 'Every department.', content: json(list('Department')) } },
+    },
+    post: undefined,
+  },
+  '/api/cycles': {
+    get: {
+      operationId: 'listCycles',
+      summary: 'Plan cycles',
+      tag: 'people',
+      ok: { 200: { description: 'Every cycle.', content: json(list('Cycle')) } },
+    },
+    post: {
+      operationId: 'createCycle',
+      summary: 'Create a plan cycle (admin, approver)',
+      tag: 'people',
+      requestBody: { required: true, content: json(ref('CreateCycleBody')) },
+      ok: { 201: { description: 'The new cycle.', content: json(ref('Cycle')) } },
+      errors: ['Forbidden'],
+      own: [failure(['ALREADY_EXISTS'], 'A cycle starting that year exists')],
+    },
+  },
+  '/api/cycles/{cycleId}': {
+    patch: {
+      operationId: 'setPlanningDepartment',
+      summary:
+        'Name the planning department of a cycle whose framework is not filed (admin, approver)',
+      tag: 'people',
+      parameters: [cycleParam],
+      requestBody: { required: true, content: json(ref('UpdateCycleBody')) },
+      ok: { 200: { description: 'The cycle.', content: json(ref('Cycle')) } },
+      errors: ['Forbidden', 'NotFound'],
+      own: [failure(['ALREADY_EXISTS'], 'The cycle’s framework is already filed')],
+    },
+  },
+  '/api/submissions': {
+    get: {
+      operationId: 'listSubmissions',
+      summary: 'The submissions the caller may read',
+      tag: 'submissions',
+      parameters: queryParams(SubmissionQuery, {
+        department: 'A department’s code (`D-CIV`).',
+        kind: 'A workbook kind.',
+      }),
+      ok: {
+        200: {
+          description: 'Each with the workflow actions the caller may take now.',
+          content: json(list('Submission')),
+        },
+      },
+    },
+    post: {
+      operationId: 'createSubmission',
+      summary: 'Create a submission (a department’s workbook kind in a cycle)',
+      tag: 'submissions',
+      requestBody: { required: true, content: json(ref('CreateSubmissionBody')) },
+      ok: {
+        201: {
+          description: 'The new submission, without versions.',
+          headers: etag,
+          content: json(ref('Submission')),
+        },
+      },
+      errors: ['Forbidden', 'NotFound'],
+      own: [
+        failure(['ALREADY_EXISTS'], 'The department has a submission of this kind in the cycle'),
+      ],
+    },
+  },
+  '/api/submissions/{id}': {
+    get: {
+      operationId: 'getSubmission',
+      summary: 'A submission',
+      tag: 'submissions',
+      parameters: [idParam],
+      ok: {
+        200: {
+          description: 'The submission, with the workflow actions the caller may take now.',
+          headers: etag,
+          content: json(ref('Submission')),
+        },
+      },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/submissions/{id}/versions': {
+    get: {
+      operationId: 'listVersions',
+      summary: 'A submission’s versions',
+      tag: 'versions',
+      parameters: [idParam],
+      ok: {
+        200: { description: 'Oldest first.', headers: etag, content: json(list('Version')) },
+      },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: {
+      operationId: 'pushVersion',
+      summary: 'Push a workbook as a new version',
+      description:
+        'The body is the contract tables as JSON, the `.xlsx` file itself, or a multipart form with the file in `file`. `If-Match` names the base version (`"0"` first). The same `Idempotency-Key` and request again return the first result (`Idempotent-Replayed: true`). The workbook is validated with the core: any error answers 422 with the findings and nothing is stored.',
+      tag: 'versions',
+      parameters: [
+        idParam,
+        {
+          name: 'If-Match',
+          in: 'header',
+          required: true,
+          description: 'The version the workbook was made from, `"3"`.',
+          schema: { type: 'string' },
+        },
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          description: '8–200 of `[A-Za-z0-9_.:-]`.',
+          schema: { type: 'string', pattern: '^[\\w.:-]{8,200}$' },
+        },
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          ...json(ref('PushBody')),
+          ...xlsx,
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              required: ['file'],
+              properties: { file: { type: 'string', contentMediaType: XLSX_MEDIA_TYPE } },
+            },
+          },
+        },
+      },
+      ok: {
+        201: {
+          description: 'Stored (or the first result again, `Idempotent-Replayed: true`).',
+          headers: {
+            ...etag,
+            'Idempotent-Replayed': { schema: { type: 'string', enum: ['true'] } },
+          },
+          content: json(ref('PushedVersion')),
+        },
+      },
+      errors: ['Forbidden', 'NotFound'],
+      own: [
+        failure(
+          ['VERSION_CONFLICT', 'NOT_EDITABLE'],
+          'A stale `If-Match` (`details` says what changed since), or the submission is under review or approved',
+          {
+            anyOf: [
+              {
+                allOf: [
+                  ref('Error'),
+                  { type: 'object', properties: { details: ref('VersionConflict') } },
+                ],
+              },
+              ref('Error'),
+            ],
+          },
+        ),
+        failure(['UNSUPPORTED_MEDIA_TYPE'], 'Not JSON, `.xlsx` or a multipart form'),
+        failure(
+          ['WORKBOOK_INVALID', 'DEPARTMENT_MISMATCH', 'IDEMPOTENCY_MISMATCH'],
+          'The workbook has errors (`details` has the findings), belongs to another department or kind, or the idempotency key was used for another request',
+          {
+            anyOf: [
+              {
+                allOf: [
+                  ref('Error'),
+                  { type: 'object', properties: { details: ref('WorkbookInvalid') } },
+                ],
+              },
+              ref('Error'),
+            ],
+          },
+        ),
+        failure(['PRECONDITION_REQUIRED'], 'No `If-Match`'),
+      ],
+    },
+  },
+  '/api/submissions/{id}/versions/{version}': {
+    get: {
+      operationId: 'pullVersion',
+      summary: 'Pull a version as JSON or `.xlsx`',
+      description:
+        '`.xlsx` with `format=xlsx` or `Accept`: the file as pushed (`source=original`), rebuilt from the stored rows (`rows`), or the original when there is one (`auto`, the default; `X-Plan-Regenerated` says which).',
+      tag: 'versions',
+      parameters: [
+        idParam,
+        versionParam,
+        ...queryParams(FormatQuery, {
+          lang: 'Headers of the JSON tables: column keys, or Persian or English captions.',
+        }),
+      ],
+      ok: {
+        200: {
+          description: 'The version.',
+          headers: {
+            ...etag,
+            'X-Plan-Regenerated': { schema: { type: 'string', enum: ['true', 'false'] } },
+          },
+          content: { ...json(ref('VersionContent')), ...xlsx },
+        },
+      },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/submissions/{id}/diff': {
+    get: {
+      operationId: 'diffVersions',
+      summary: 'What changed between two versions, row by row and cell by cell',
+      tag: 'versions',
+      parameters: [idParam, ...queryParams(DiffQuery)],
+      ok: {
+        200: {
+          description: 'As JSON, or as readable text (`format=text`).',
+          content: { ...json(ref('VersionDiff')), 'text/plain': { schema: { type: 'string' } } },
+        },
+      },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/submissions/{id}/transitions': {
+    get: undefined,
+    post: {
+      operationId: 'transitionSubmission',
+      summary: 'Take a workflow step: submit, review, approve, return, reopen',
+      description:
+        'Who may take each step is the core’s rule (`shared/src/contract/workflow.ts`); each submission’s `actions` says it for the caller beforehand.',
+      tag: 'workflow',
+      parameters: [idParam],
+      requestBody: { required: true, content: json(ref('TransitionBody')) },
+      ok: {
+        200: {
+          description: 'The submission after the step, and the event recorded.',
+          headers: etag,
+          content: json(ref('TransitionResult')),
+        },
+      },
+      errors: ['Forbidden', 'NotFound'],
+      own: [
+        failure(
+          ['INVALID_TRANSITION', 'VERSION_CONFLICT'],
+          'Not possible from the current status, nothing pushed yet, or a newer version than `expectedVersion`',
+        ),
+        failure(['SAME_PERSON'], 'Four eyes: the caller pushed or submitted this version'),
+      ],
+    },
+  },
+  '/api/submissions/{id}/history': {
+    get: {
+      operationId: 'listWorkflowEvents',
+      summary: 'A submission’s workflow events',
+      tag: 'workflow',
+      parameters: [idParam],
+      ok: { 200: { description: 'Oldest first.', content: json(list('WorkflowEvent')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/submissions/{id}/comments': {
+    get: {
+      operationId: 'listComments',
+      summary: 'A submission’s comments',
+      tag: 'workflow',
+      parameters: [idParam],
+      ok: { 200: { description: 'Oldest first.', content: json(list('Comment')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: {
+      operationId: 'addComment',
+      summary: 'Comment on a submission',
+      tag: 'workflow',
+      parameters: [idParam],
+      requestBody: { required: true, content: json(ref('CommentBody')) },
+      ok: { 201: { description: 'The comment.', content: json(ref('Comment')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+  },
+  '/api/cycles/{cycleId}/reference': {
+    get: {
+      operationId: 'getReferenceData',
+      summary: 'Reference data: the approved city framework’s tables',
+      tag: 'city',
+      parameters: [cycleParam, ...queryParams(FormatQuery)],
+      ok: {
+        200: {
+          description: 'As `ref_` tables (JSON), or a workbook.',
+          content: { ...json(ref('Reference')), ...xlsx },
+        },
+      },
+      errors: ['NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/cycles/{cycleId}/consolidation': {
+    get: {
+      operationId: 'getConsolidation',
+      summary: 'The city plan from every approved submission (reviewer, approver, council, admin)',
+      tag: 'city',
+      parameters: [cycleParam, ...queryParams(FormatQuery)],
+      ok: {
+        200: {
+          description: 'The report as JSON, or the city plan as a workbook.',
+          content: { ...json(ref('Consolidation')), ...xlsx },
+        },
+      },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/audit/verify': {
+    get: {
+      operationId: 'verifyAuditChain',
+      summary: 'Verify the audit hash chain (admin, council)',
+      tag: 'city',
+      ok: {
+        200: {
+          description: 'Whether the chain holds, or its first broken entry.',
+          content: json(ref('AuditVerification')),
+        },
+      },
+      errors: ['Forbidden'],
+    },
+    post: undefined,
+  },
+};
+
+function operationObject(op: Operation): Json {
+  const authenticated = op.authenticated !== false;
+  const shared = new Set<SharedError>(['RateLimited', ...(op.errors ?? [])]);
+  if (authenticated) {
+    shared.add('Unauthenticated');
+    shared.add('Unavailable');
+  }
+  if (op.parameters !== undefined || op.requestBody !== undefined) shared.add('BadRequest');
+  if (op.requestBody !== undefined) shared.add('PayloadTooLarge');
+  const errors = new Map<number, Json[]>();
+  const add = (status: number, response: Json) =>
+    errors.set(status, [...(errors.get(status) ?? []), response]);
+  for (const name of shared)
+    add(SHARED_ERRORS[name].status, { $ref: `#/components/responses/${name}` });
+  for (const e of op.own ?? []) add(e.status, e.response);
+  const responses: Record<string, Json> = { ...op.ok };
+  for (const [status, all] of [...errors].sort((a, b) => a[0] - b[0]))
+    responses[String(status)] = all.length === 1 ? (all[0] as Json) : mergeErrors(all);
+  return {
+    operationId: op.operationId,
+    summary: op.summary,
+    ...(op.description !== undefined && { description: op.description }),
+    tags: [op.tag],
+    ...(!authenticated && { security: [] }),
+    ...(op.parameters !== undefined && { parameters: op.parameters }),
+    ...(op.requestBody !== undefined && { requestBody: op.requestBody }),
+    responses,
+  };
+}
+
+/** Two error responses of one status (a shared one and the route's own) as one. */
+function mergeErrors(all: Json[]): Json {
+  const resolved = all.map((r) => {
+    const name = typeof r.$ref === 'string' ? r.$ref.split('/').pop() : undefined;
+    return name === undefined ? r : SHARED_ERRORS[name as SharedError].response;
+  });
+  return {
+    description: resolved.map((r) => String(r.description)).join(' Or: '),
+    content: { 'application/json': { schema: ref('Error') } },
+  };
+}
+
+/**
+ * The OpenAPI document. Its server is `/`, the register that serves it: right behind any
+ * proxy or public origin, and never a development `localhost`.
+ */
+export function openApiDocument() {
+  const paths: Record<string, Json> = {};
+  for (const [path, methods] of Object.entries(OPERATIONS)) {
+    const item: Json = {};
+    for (const [method, op] of Object.entries(methods)) if (op) item[method] = operationObject(op);
+    paths[path] = item;
+  }
   return {
     openapi: '3.1.0',
     info: {
       title: 'Plan Register API',
       version: '1.0.0',
       description:
-        'The central register of the five-year strategic-operational plan: push, pull, diff, workflow and consolidation of plan workbooks. Errors: `{ code, message: { fa, en }, details? }`. Money: strings of whole Rials.',
+        'The central register of the five-year strategic-operational plan: push, pull, diff, workflow and consolidation of plan workbooks. Errors: `{ code, message: { fa, en }, details?, requestId? }`, one HTTP status per code. Money: strings of whole Rials.',
+      // The package is not licensed for reuse (`"license": "UNLICENSED"`); SPDX names such a
+      // license with a `LicenseRef-` identifier.
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
-    servers: [{ url: publicOrigin }],
+    servers: [{ url: '/', description: 'The register serving this document.' }],
     security: [{ bearer: [] }],
+    tags: (Object.entries(TAGS) as [Tag, string][]).map(([name, description]) => ({
+      name,
+      description,
+    })),
+    paths,
     components: {
       securitySchemes: {
         bearer: {
           type: 'http',
           scheme: 'bearer',
           description:
-            'An API token (`plan admin token`) or, when configured, an OpenID Connect JWT.',
+            'An API token (`plan admin token-issue`) or, when configured, an OpenID Connect JWT.',
         },
       },
+      responses: Object.fromEntries(
+        Object.entries(SHARED_ERRORS).map(([name, e]) => [name, e.response]),
+      ),
       schemas: {
-        Error: {
-          type: 'object',
-          required: ['code', 'message'],
-          properties: {
-            code: { type: 'string' },
-            message: {
-              type: 'object',
-              properties: { fa: { type: 'string' }, en: { type: 'string' } },
-            },
-            details: {},
-            requestId: { type: 'string' },
-          },
-        },
-      },
-    },
-    paths: {
-      '/health': {
-        get: {
-          summary: 'Health, with a database check',
-          security: [],
-          responses: { 200: { description: 'ok' }, 503: error('database down') },
-        },
-      },
-      '/api/me': {
-        get: { summary: 'The caller', responses: { 200: { description: 'principal' } } },
-      },
-      '/api/departments': {
-        get: { summary: 'Departments', responses: { 200: { description: 'list' } } },
-      },
-      '/api/cycles': {
-        get: { summary: 'Plan cycles', responses: { 200: { description: 'list' } } },
-        post: {
-          summary: 'Create a cycle (admin, approver)',
-          requestBody: { required: true, content: json(CreateCycleBody) },
-          responses: {
-            201: { description: 'created' },
-            403: error('role'),
-            404: error('no such planning department'),
-            409: error('exists'),
-          },
-        },
-      },
-      '/api/cycles/{cycleId}': {
-        patch: {
-          summary:
-            "Name a cycle's planning department (admin, approver; before its framework is filed)",
-          parameters: [cycleParam],
-          requestBody: { required: true, content: json(UpdateCycleBody) },
-          responses: {
-            200: { description: 'the cycle' },
-            403: error('role'),
-            404: error('no such cycle or department'),
-            409: error('the framework is filed'),
-          },
-        },
-      },
-      '/api/submissions': {
-        get: {
-          summary: 'Submissions the caller may read',
-          responses: { 200: { description: 'list' } },
-        },
-        post: {
-          summary:
-            'Create a submission (a department workbook kind in a cycle; the framework: approver or admin, once per cycle, under its planning department)',
-          requestBody: { required: true, content: json(CreateSubmissionBody) },
-          responses: {
-            201: { description: 'created' },
-            403: error('department or role'),
-            409: error('exists, or the cycle has its framework'),
-            422: error('a framework outside the planning department'),
-          },
-        },
-      },
-      '/api/submissions/{id}': {
-        get: {
-          summary: 'A submission (ETag: its current version)',
-          parameters: [idParam],
-          responses: { 200: { description: 'submission' }, 404: error('not found') },
-        },
-      },
-      '/api/submissions/{id}/versions': {
-        get: {
-          summary: 'Versions',
-          parameters: [idParam],
-          responses: { 200: { description: 'list' } },
-        },
-        post: {
-          summary: 'Push a workbook version',
-          description:
-            'Body: contract tables as JSON, a raw `.xlsx`, or multipart field `file`. `If-Match` names the base version ("0" first). `Idempotency-Key` makes retries return the first result. Errors in the workbook: 422 with the findings, nothing stored.',
-          parameters: [
-            idParam,
-            { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } },
-            { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } },
-          ],
-          requestBody: {
-            required: true,
-            content: {
-              ...json(PushBody),
-              [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
-              'multipart/form-data': {
-                schema: {
-                  type: 'object',
-                  properties: { file: { type: 'string', format: 'binary' } },
-                },
-              },
-            },
-          },
-          responses: {
-            201: { description: 'stored (or replayed: `Idempotent-Replayed: true`)' },
-            400: error('unreadable file or bad JSON'),
-            403: error('not your department'),
-            409: error('stale If-Match: details.changes says what changed since'),
-            413: error('too large'),
-            415: error('wrong content type'),
-            422: error(
-              'workbook errors (details.findings), department mismatch, idempotency key reuse',
-            ),
-            428: error('If-Match missing'),
-          },
-        },
-      },
-      '/api/submissions/{id}/versions/{version}': {
-        get: {
-          summary: 'Pull a version as JSON or .xlsx (original, or re-generated from rows)',
-          parameters: [
-            idParam,
-            versionParam,
-            formatParam,
-            {
-              name: 'source',
-              in: 'query',
-              schema: { type: 'string', enum: ['original', 'rows', 'auto'] },
-            },
-            { name: 'lang', in: 'query', schema: { type: 'string', enum: ['keys', 'fa', 'en'] } },
-          ],
-          responses: { 200: { description: 'the version' }, 404: error('no such version') },
-        },
-      },
-      '/api/submissions/{id}/diff': {
-        get: {
-          summary: 'Row-by-row, cell-by-cell difference of two versions (JSON or text)',
-          parameters: [
-            idParam,
-            { name: 'from', in: 'query', required: true, schema: { type: 'string' } },
-            { name: 'to', in: 'query', schema: { type: 'string' } },
-            { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'text'] } },
-          ],
-          responses: { 200: { description: 'diff' } },
-        },
-      },
-      '/api/submissions/{id}/transitions': {
-        post: {
-          summary: 'Workflow: submit, review, approve, return, reopen',
-          parameters: [idParam],
-          requestBody: { required: true, content: json(TransitionBody) },
-          responses: {
-            200: { description: 'done' },
-            403: error('role or four eyes'),
-            409: error('not from this status'),
-          },
-        },
-      },
-      '/api/submissions/{id}/history': {
-        get: {
-          summary: 'Workflow events',
-          parameters: [idParam],
-          responses: { 200: { description: 'list' } },
-        },
-      },
-      '/api/submissions/{id}/comments': {
-        get: {
-          summary: 'Comments',
-          parameters: [idParam],
-          responses: { 200: { description: 'list' } },
-        },
-        post: {
-          summary: 'Add a comment',
-          parameters: [idParam],
-          requestBody: { required: true, content: json(CommentBody) },
-          responses: { 201: { description: 'added' } },
-        },
-      },
-      '/api/cycles/{cycleId}/reference': {
-        get: {
-          summary: 'Reference data (the approved city framework)',
-          parameters: [cycleParam, formatParam],
-          responses: { 200: { description: 'tables' } },
-        },
-      },
-      '/api/cycles/{cycleId}/consolidation': {
-        get: {
-          summary: 'The city-wide plan from the latest approved versions (JSON or .xlsx)',
-          parameters: [cycleParam, formatParam],
-          responses: { 200: { description: 'report' }, 403: error('role') },
-        },
-      },
-      '/api/audit/verify': {
-        get: {
-          summary: 'Verify the audit hash chain (admin, council)',
-          responses: { 200: { description: 'result' } },
-        },
+        ...componentSchemas(API_SCHEMAS, 'output'),
+        ...componentSchemas(REQUEST_SCHEMAS, 'input'),
       },
     },
   };

@@ -9,6 +9,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createElement } from 'react';
 import type { ComponentType } from 'react';
+import type { ApiSubmission, ApiVersion } from '#core';
 import { samplePlanWorkbook } from '#core';
 import type { PaneServices } from '../../addin/src/taskpane/services';
 import { setView } from '../../addin/src/taskpane/paneState';
@@ -31,16 +32,31 @@ afterEach(() => {
   setView('home');
 });
 
-const SUB = {
+// The register's answers, whole: the pane's client parses each with the API's schemas.
+const AT = '2026-01-01T00:00:00.000Z';
+const sub = (currentVersion: number): ApiSubmission => ({
   id: 'sub-1',
   cycleId: 'c-1',
+  departmentId: 'd',
   departmentCode: 'D-CIV',
   kind: 'department',
   title: 'Civil works',
-  currentVersion: 1,
+  currentVersion,
   status: 'draft',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+  etag: `"${currentVersion}"`,
+  updatedAt: AT,
+  actions: [],
+});
+const version = (n: number): ApiVersion => ({
+  submissionId: 'sub-1',
+  version: n,
+  baseVersion: n - 1,
+  tablesSha256: 'a'.repeat(64),
+  xlsxSha256: null,
+  createdById: 'u',
+  createdAt: AT,
+  totals: [],
+});
 
 /** A register where someone else pushed version 2 after our base 1. */
 function register() {
@@ -51,11 +67,18 @@ function register() {
         status: req.headers.Authorization === 'Bearer plan_sample_secret' ? 200 : 401,
         body:
           req.headers.Authorization === 'Bearer plan_sample_secret'
-            ? { email: 'p@x', displayName: 'Preparer', departmentId: 'd', roles: ['preparer'] }
+            ? {
+                tenantId: 'sample',
+                userId: 'u',
+                email: 'p@x',
+                displayName: 'Preparer',
+                departmentId: 'd',
+                roles: ['preparer'],
+                via: 'api-token',
+              }
             : { code: 'UNAUTHENTICATED', message: { fa: 'کلید نادرست', en: 'Bad token' } },
       };
-    if (req.path === '/api/submissions')
-      return { status: 200, body: [{ ...SUB, currentVersion: current }] };
+    if (req.path === '/api/submissions') return { status: 200, body: [sub(current)] };
     if (req.path.endsWith('/comments'))
       return {
         status: 200,
@@ -66,8 +89,9 @@ function register() {
             tableName: 'tblProjects',
             rowKey: 'P-1',
             columnKey: null,
+            authorId: 'r',
             body: 'Cost?',
-            createdAt: '',
+            createdAt: AT,
           },
         ],
       };
@@ -82,26 +106,32 @@ function register() {
               baseVersion: 1,
               currentVersion: 2,
               changes: {
+                from: 1,
+                to: 2,
                 tables: [
                   {
                     table: 'tblProjects',
+                    keyColumn: 'ProjectId',
                     added: [],
                     removed: [],
                     changed: [{ key: 'P-1', cells: [{ column: '1405', from: 10, to: 12 }] }],
                   },
                 ],
+                summary: { added: 0, removed: 0, changed: 1, cells: 1 },
               },
             },
           },
         };
       current = 3;
-      return { status: 201, body: { version: 3 } };
+      return { status: 201, body: { ...version(3), status: 'draft', warnings: [], skipped: [] } };
     }
     if (req.path === '/api/submissions/sub-1/versions/latest?lang=en')
       return {
         status: 200,
         body: {
-          version: 2,
+          ...version(2),
+          submission: sub(2),
+          validation: null,
           workbook: {
             tables: [
               {

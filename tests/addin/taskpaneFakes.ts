@@ -3,8 +3,8 @@
  * (records selections, creations and writes; fires the table-changed handler on demand), a
  * key-value store, and a register answering from a script of responses.
  */
-import type { RawWorkbook, WorkbookLayout } from '#core';
-import type { Fetch, KeyValueStore } from '../../addin/src/api/client';
+import type { Fetch, RawWorkbook, WorkbookLayout } from '#core';
+import type { KeyValueStore } from '../../addin/src/api/connection';
 import type { PaneOffice, TableWrite } from '../../addin/src/office/pane';
 
 /** The fake adapter and what it recorded. */
@@ -96,18 +96,23 @@ export function fakeRegister(route: (req: SeenRequest) => { status: number; body
   const fetch: Fetch = async (url, init) => {
     const u = new URL(url);
     const req: SeenRequest = {
-      method: init?.method ?? 'GET',
+      method: init.method,
       path: u.pathname + u.search,
-      headers: (init?.headers ?? {}) as Record<string, string>,
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      headers: init.headers,
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
     };
     seen.push(req);
     const { status, body } = route(req);
+    const text = JSON.stringify(body);
     return {
       ok: status >= 200 && status < 300,
       status,
-      json: async () => body,
-    } as Response;
+      headers: {
+        get: (name) => (name.toLowerCase() === 'content-type' ? 'application/json' : null),
+      },
+      text: async () => text,
+      arrayBuffer: async () => new TextEncoder().encode(text).buffer as ArrayBuffer,
+    };
   };
   return { fetch, seen };
 }

@@ -12,7 +12,13 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEPARTMENT_KINDS, ROLES, WORKBOOK_KIND_VALUES } from '#core';
+import {
+  DEPARTMENT_KINDS,
+  ROLES,
+  SUBMISSION_STATUSES,
+  WORKBOOK_KIND_VALUES,
+  WORKFLOW_ACTIONS,
+} from '#core';
 import type { Database } from '../../service/src/db';
 import {
   defaultMigrationsDir,
@@ -21,7 +27,6 @@ import {
   readMigrations,
 } from '../../service/src/db';
 import { createRepositories } from '../../service/src/repositories';
-import { SUBMISSION_STATUSES, WORKFLOW_ACTIONS } from '../../service/src/repositories/submissions';
 import { createScratchDatabase, DB_KINDS } from '../helpers/db';
 
 /** Tables outside the tenant rule: the tenant itself, and the migrator's own ledger. */

@@ -5,7 +5,15 @@
  */
 import fc from 'fast-check';
 import type { CanonicalTable, RawCell, RawWorkbook } from '#core';
-import { fromCanonicalTables, orderColumns, presentCanonicalTables, readPlan, samplePlanWorkbook, spendingByYear, toCanonicalTables } from '#core';
+import {
+  fromCanonicalTables,
+  orderColumns,
+  presentCanonicalTables,
+  readPlan,
+  samplePlanWorkbook,
+  spendingByYear,
+  toCanonicalTables,
+} from '#core';
 import { amountInUnit, UNIT_NAMES } from '../helpers/workbook';
 import type { Spelling, UnitName } from '../helpers/workbook';
 

@@ -165,7 +165,6 @@ export const STRINGS = {
     en: 'Pushing is blocked while errors remain.',
   },
   pushed: { fa: 'نسخه {n} ثبت شد.', en: 'Version {n} recorded.' },
-  submit: { fa: 'فرستادن برای بررسی', en: 'Submit for review' },
   refresh: { fa: 'تازه‌سازی', en: 'Refresh' },
   conflict: {
     fa: 'تعارض: نسخه {current} پس از نسخه شما ({base}) ثبت شده است.',

@@ -4,9 +4,9 @@
  * that tests give the views a mock adapter and a fake fetch.
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
-import type { Finding, Plan, RawWorkbook } from '#core';
+import type { Fetch, Finding, Plan, RawWorkbook } from '#core';
 import { validateWorkbook } from '#core';
-import type { Fetch, KeyValueStore } from '../api/client';
+import type { KeyValueStore } from '../api/connection';
 import type { PaneOffice } from '../office/pane';
 import type { Lang } from './i18n';
 

@@ -3,6 +3,15 @@
  * (`toApiX`). Money leaves the register as strings of whole Rials.
  */
 import type { Logger } from 'pino';
+import type {
+  ApiActionVerdict,
+  ApiComment,
+  ApiSubmission,
+  ApiVersion,
+  ApiVersionTotal,
+  ApiWorkflowEvent,
+} from '#core';
+import { WORKBOOK_KIND_VALUES } from '#core';
 import type { Config } from '../config';
 import type {
   CommentRecord,
@@ -22,51 +31,45 @@ export interface AppDeps {
   databaseKind: string;
 }
 
-/** A submission as the API shows it. */
-export interface ApiSubmission {
-  id: string;
-  cycleId: string;
-  departmentId: string;
-  departmentCode: string | null;
-  kind: string;
-  title: string;
-  currentVersion: number;
-  status: string;
-  etag: string;
-  updatedAt: string;
-}
-
 /** The ETag of a submission's current version (`"3"`). */
 export function etagOf(version: number): string {
   return `"${version}"`;
 }
 
-/** A submission for the API. */
+/**
+ * A submission for the API, with the workflow actions of the caller (`actionsFor` in
+ * handlers/submissions.ts).
+ */
 export function toApiSubmission(
   s: SubmissionRecord,
-  dept?: Pick<DepartmentRecord, 'code'> | null,
+  dept: Pick<DepartmentRecord, 'code'> | null,
+  actions: ApiActionVerdict[],
 ): ApiSubmission {
+  const kind = WORKBOOK_KIND_VALUES.find((k) => k === s.kind);
+  // Kinds are checked when a submission is created; another one in the table is a bug.
+  if (kind === undefined) throw new Error(`unknown workbook kind ${s.kind}`);
   return {
     id: s.id,
     cycleId: s.cycleId,
     departmentId: s.departmentId,
     departmentCode: dept?.code ?? null,
-    kind: s.kind,
+    kind,
     title: s.title,
     currentVersion: s.currentVersion,
     status: s.status,
     etag: etagOf(s.currentVersion),
     updatedAt: s.updatedAt.toISOString(),
+    actions,
   };
 }
 
 /** Totals with amounts as strings of whole Rials. */
-export function toApiTotals(totals: VersionSummary['totals']) {
+export function toApiTotals(totals: VersionSummary['totals']): ApiVersionTotal[] {
   return totals.map((t) => ({ measure: t.measure, year: t.year, amount: t.amount.toString() }));
 }
 
 /** A version summary for the API. */
-export function toApiVersion(v: VersionSummary) {
+export function toApiVersion(v: VersionSummary): ApiVersion {
   return {
     submissionId: v.submissionId,
     version: v.version,
@@ -80,7 +83,7 @@ export function toApiVersion(v: VersionSummary) {
 }
 
 /** A workflow event for the API. */
-export function toApiEvent(e: WorkflowEventRecord) {
+export function toApiEvent(e: WorkflowEventRecord): ApiWorkflowEvent {
   return {
     id: e.id,
     version: e.version,
@@ -94,7 +97,7 @@ export function toApiEvent(e: WorkflowEventRecord) {
 }
 
 /** A comment for the API. */
-export function toApiComment(c: CommentRecord) {
+export function toApiComment(c: CommentRecord): ApiComment {
   return {
     id: c.id,
     version: c.version,

@@ -3,24 +3,13 @@
  * planning department, usually the planning deputy). Express-free: routes parse the request,
  * these functions decide, repositories store.
  */
+import type { ApiCycle } from '#core';
 import { toPersianDigits } from '#core';
 import type { Principal } from '../auth';
 import { requireRole } from '../auth';
 import { apiError, notFound } from '../http/errors';
 import type { CycleRecord, DepartmentRecord } from '../repositories';
 import type { AppDeps } from './context';
-
-/** A cycle as the API shows it. */
-export interface ApiCycle {
-  id: string;
-  startYear: number;
-  endYear: number;
-  title: string;
-  planningDepartmentId: string | null;
-  planningDepartmentCode: string | null;
-  /** The cycle's one framework (or city) submission, once filed. */
-  frameworkSubmissionId: string | null;
-}
 
 /** A cycle for the API. */
 export function toApiCycle(

@@ -3,12 +3,27 @@
  * them, reference data, the workflow and comments. Express-free: routes parse the request,
  * these functions decide, repositories store.
  */
-import type { CanonicalTable, ContractTableName, RawWorkbook, WorkbookKind } from '#core';
+import type {
+  ApiActionVerdict,
+  ApiConsolidation,
+  ApiSubmission,
+  CanonicalTable,
+  ContractTableName,
+  FourEyesFacts,
+  RawWorkbook,
+  WorkbookKind,
+  WorkflowAction,
+} from '#core';
 import {
   CANONICAL_FORM,
+  EDITABLE_STATUSES,
+  WORKFLOW_ACTIONS,
   diffVersions,
   isFrameworkKind,
+  judgeAction,
+  judgeActions,
   matchKey,
+  needsFourEyesFacts,
   readPlan,
   toCanonicalTables,
 } from '#core';
@@ -17,8 +32,7 @@ import type { Principal } from '../auth';
 import { hasRole, requireDepartment, requireRole } from '../auth';
 import type { JsonObject, JsonValue } from '../db/canonical';
 import { apiError, ApiError, notFound } from '../http/errors';
-import type { SubmissionRecord, WorkflowAction } from '../repositories';
-import { EDITABLE_STATUSES } from '../repositories';
+import type { SubmissionRecord } from '../repositories';
 import type { AppDeps } from './context';
 import { etagOf, toApiEvent, toApiSubmission, toApiVersion } from './context';
 import {
@@ -138,7 +152,7 @@ export async function approvedFramework(deps: AppDeps, tenantId: string, cycleId
 }
 
 /** Why a submission of a cycle is left out of its consolidation. */
-export type IgnoredReason = 'not-the-cycle-framework';
+export type IgnoredReason = ApiConsolidation['ignored'][number]['reason'];
 
 /**
  * The submissions a cycle's consolidation is made of: its framework (the one the cycle
@@ -452,7 +466,7 @@ export async function pullJson(
   return {
     etag: etagOf(version),
     body: {
-      submission: toApiSubmission(sub, { code: sub.departmentCode }),
+      submission: await submissionView(deps, p, sub, sub.departmentCode),
       ...toApiVersion(detail),
       validation: detail.validation,
       workbook: fromVersionTables(tables, { lang }),
@@ -481,16 +495,66 @@ export async function pullXlsx(
   return { bytes: await writeRawWorkbook(workbook, { lang: 'fa' }), version, regenerated: true };
 }
 
-/** Who may carry out each workflow action. */
-export const ACTION_ROLES: Record<WorkflowAction, Parameters<typeof requireRole>[1][]> = {
-  submit: ['preparer', 'admin'],
-  review: ['reviewer'],
-  approve: ['approver', 'council'],
-  return: ['reviewer', 'approver', 'council'],
-  reopen: ['approver', 'admin'],
-};
+/** Who pushed and who submitted a submission's current version (what four eyes looks at). */
+async function fourEyesFacts(deps: AppDeps, sub: SubmissionRecord): Promise<FourEyesFacts> {
+  const events = await deps.repos.submissions.history(sub.tenantId, sub.id);
+  const version =
+    sub.currentVersion === 0
+      ? null
+      : await deps.repos.versions.getVersion(sub.tenantId, sub.id, sub.currentVersion);
+  return {
+    pushedBy: version?.createdById ?? null,
+    submittedBy: events
+      .filter((e) => e.action === 'submit' && e.version === sub.currentVersion)
+      .map((e) => e.actorId),
+  };
+}
 
-/** Carries out a workflow action (role, department and four-eyes checks first). */
+/**
+ * The workflow actions the caller may take on a submission now, and why not for the others
+ * (`judgeActions`). Who pushed and submitted is read only when a verdict hangs on it (an
+ * approver looking at a reviewed plan), so that the hot reads stay one statement.
+ */
+export async function actionsFor(
+  deps: AppDeps,
+  p: Principal,
+  sub: SubmissionRecord,
+): Promise<ApiActionVerdict[]> {
+  const facts = WORKFLOW_ACTIONS.some((a) => needsFourEyesFacts(a, p, sub))
+    ? await fourEyesFacts(deps, sub)
+    : undefined;
+  return judgeActions(p, sub, facts);
+}
+
+/** A submission as the caller sees it: with its department's code and the caller's actions. */
+export async function submissionView(
+  deps: AppDeps,
+  p: Principal,
+  sub: SubmissionRecord,
+  departmentCode: string | null,
+): Promise<ApiSubmission> {
+  return toApiSubmission(
+    sub,
+    departmentCode === null ? null : { code: departmentCode },
+    await actionsFor(deps, p, sub),
+  );
+}
+
+/** A refused action as the error it answers with. */
+function refusal(verdict: ApiActionVerdict, status: string): ApiError {
+  const code = verdict.code ?? 'INVALID_TRANSITION';
+  const reason = verdict.reason ?? {
+    fa: 'این کار اکنون ممکن نیست.',
+    en: `The action "${verdict.action}" is not possible now.`,
+  };
+  return new ApiError(code, reason, code === 'INVALID_TRANSITION' ? { status } : undefined);
+}
+
+/**
+ * Carries out a workflow action. Who may act (role, department, four eyes) and from which
+ * status is the core's rule (`judgeAction`); the repository then moves the status only if it
+ * is still the one judged, so two people acting at once cannot both succeed.
+ */
 export async function transition(
   deps: AppDeps,
   p: Principal,
@@ -502,10 +566,11 @@ export async function transition(
   },
 ) {
   const sub = await readableSubmission(deps, p, submissionId);
-  requireRole(p, ...ACTION_ROLES[input.action]);
-  if (input.action === 'submit' && !hasRole(p, 'admin'))
-    requireDepartment(p, sub.departmentId, true);
-  if (input.action === 'approve') await refuseSamePerson(deps, p, sub);
+  const facts = needsFourEyesFacts(input.action, p, sub)
+    ? await fourEyesFacts(deps, sub)
+    : undefined;
+  const verdict = judgeAction(input.action, p, sub, facts);
+  if (!verdict.allowed) throw refusal(verdict, sub.status);
   const result = await deps.repos.submissions.transition(p.tenantId, {
     submissionId: sub.id,
     action: input.action,
@@ -516,17 +581,13 @@ export async function transition(
   switch (result.kind) {
     case 'done':
       return {
-        submission: toApiSubmission(result.submission),
+        submission: await submissionView(deps, p, result.submission, sub.departmentCode),
         event: toApiEvent(result.event),
       };
     case 'not-found':
       throw notFound('The submission');
     case 'no-version':
-      throw apiError(
-        'INVALID_TRANSITION',
-        'هنوز نسخه‌ای فرستاده نشده است.',
-        'No version has been pushed yet.',
-      );
+      throw refusal(judgeAction(input.action, p, { ...sub, currentVersion: 0 }), sub.status);
     case 'version-changed':
       throw apiError(
         'VERSION_CONFLICT',
@@ -535,28 +596,12 @@ export async function transition(
         { currentVersion: result.currentVersion },
       );
     case 'invalid-transition':
-      throw apiError(
-        'INVALID_TRANSITION',
-        `کار «${input.action}» از وضعیت «${result.status}» ممکن نیست.`,
-        `The action "${input.action}" is not possible from status "${result.status}".`,
-        { status: result.status },
+      // Someone else moved it between the judgement and the write: judged again on what is now.
+      throw refusal(
+        judgeAction(input.action, p, { ...sub, status: result.status }, facts),
+        result.status,
       );
   }
-}
-
-/** Four eyes: whoever pushed or submitted the version under decision may not approve it. */
-async function refuseSamePerson(deps: AppDeps, p: Principal, sub: SubmissionRecord) {
-  const events = await deps.repos.submissions.history(p.tenantId, sub.id);
-  const submitters = events
-    .filter((e) => e.action === 'submit' && e.version === sub.currentVersion)
-    .map((e) => e.actorId);
-  const version = await deps.repos.versions.getVersion(p.tenantId, sub.id, sub.currentVersion);
-  if (submitters.includes(p.userId) || version?.createdById === p.userId)
-    throw apiError(
-      'SAME_PERSON',
-      'کسی که نسخه را فرستاده یا ارسال کرده نمی‌تواند آن را تصویب کند.',
-      'The person who pushed or submitted a version cannot approve it.',
-    );
 }
 
 /** Stored comment body limits (a remark, not a document). */

@@ -88,7 +88,7 @@ export type {
   WorkflowAction,
   WorkflowEventRecord,
 } from './submissions';
-export { EDITABLE_STATUSES, WORKFLOW } from './submissions';
+export { EDITABLE_STATUSES, TRANSITIONS } from './submissions';
 export type {
   DepartmentRecord,
   DepartmentRepository,

@@ -5,28 +5,23 @@
  * saw, so two people acting at once cannot both succeed; each is recorded as a workflow event
  * (the review or decision) and an audit entry, in one transaction.
  */
-import { isFrameworkKind } from '#core';
+import type { SubmissionStatus, WorkflowAction } from '#core';
+import {
+  EDITABLE_STATUSES,
+  SUBMISSION_STATUSES,
+  TRANSITIONS,
+  WORKFLOW_ACTIONS,
+  isFrameworkKind,
+} from '#core';
 import { findSubmissionForRead } from '../db/sql';
 import type { Tx } from './client';
 import { isForeignKeyViolation, isUniqueViolation } from './client';
 import type { RepositoryContext } from './context';
 import { writeAudited } from './context';
 
-/** Every status, in workflow order (the column's CHECK lists the same). */
-export const SUBMISSION_STATUSES = [
-  'draft',
-  'submitted',
-  'reviewed',
-  'approved',
-  'returned',
-] as const;
-/** Where a submission stands in its workflow. */
-export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
-
-/** Every workflow action (the column's CHECK lists the same). */
-export const WORKFLOW_ACTIONS = ['submit', 'review', 'approve', 'return', 'reopen'] as const;
-/** A workflow step recorded as a review or decision. */
-export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
+export type { SubmissionStatus, WorkflowAction };
+/** The workflow's rules live in the core (`shared/src/contract/workflow.ts`). */
+export { EDITABLE_STATUSES, TRANSITIONS };
 
 /** A stored status as its type; a value outside the list is a bug (the CHECK forbids it). */
 export function statusOf(value: string): SubmissionStatus {
@@ -95,23 +90,6 @@ export interface WorkflowEventRecord {
   note: string | null;
   createdAt: Date;
 }
-
-/** Which statuses each action leaves from, and where it goes. */
-export const WORKFLOW: Readonly<
-  Record<WorkflowAction, { from: readonly SubmissionStatus[]; to: SubmissionStatus }>
-> = {
-  submit: { from: ['draft', 'returned'], to: 'submitted' },
-  review: { from: ['submitted'], to: 'reviewed' },
-  approve: { from: ['reviewed'], to: 'approved' },
-  return: { from: ['submitted', 'reviewed'], to: 'returned' },
-  reopen: { from: ['approved'], to: 'draft' },
-};
-
-/**
- * Statuses in which a new version may be pushed: what is under review or approved does not
- * change under the reviewer's eyes. A push sets the status back to `draft`.
- */
-export const EDITABLE_STATUSES: readonly SubmissionStatus[] = ['draft', 'returned'];
 
 /** Input of a workflow transition. */
 export interface TransitionInput {
@@ -260,7 +238,7 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
     },
 
     async transition(tenantId, input) {
-      const rule = WORKFLOW[input.action];
+      const rule = TRANSITIONS[input.action];
       return writeAudited<TransitionResult>(ctx, tenantId, async (tx, at) => {
         const refuse = (value: TransitionResult) => ({ value, audit: null });
         const row = await tx.submission.findUnique({
@@ -268,7 +246,7 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
         });
         if (row === null) return refuse({ kind: 'not-found' });
         const seen = fromDbSubmission(row);
-        const judged = judge(seen, input, rule.from);
+        const judged = judge(seen, input);
         if (judged !== null) return refuse(judged);
         // Conditional on exactly what was read: a concurrent change makes this match no row.
         const { count } = await tx.submission.updateMany({
@@ -286,9 +264,7 @@ export function submissionRepository(ctx: RepositoryContext): SubmissionReposito
               where: { tenantId_id: { tenantId, id: seen.id } },
             }),
           );
-          return refuse(
-            judge(now, input, rule.from) ?? { kind: 'invalid-transition', status: now.status },
-          );
+          return refuse(judge(now, input) ?? { kind: 'invalid-transition', status: now.status });
         }
         const event = fromDbEvent(
           await tx.workflowEvent.create({
@@ -370,20 +346,21 @@ async function claimFramework(
   );
 }
 
-/** Why a transition cannot leave from this submission's state, or null when it can. */
-function judge(
-  submission: SubmissionRecord,
-  input: TransitionInput,
-  from: readonly SubmissionStatus[],
-): TransitionResult | null {
+/**
+ * Why a transition cannot leave from this submission's state, or null when it can: the
+ * workflow's status and version rules (`TRANSITIONS`), judged again on what this transaction
+ * read. Who may act is the handler's question, asked before.
+ */
+function judge(submission: SubmissionRecord, input: TransitionInput): TransitionResult | null {
+  const rule = TRANSITIONS[input.action];
   const status = submission.status;
   if (
-    !from.includes(status) ||
+    !rule.from.includes(status) ||
     (input.expectedStatus !== undefined && input.expectedStatus !== status)
   )
     return { kind: 'invalid-transition', status };
   if (input.expectedVersion !== undefined && input.expectedVersion !== submission.currentVersion)
     return { kind: 'version-changed', currentVersion: submission.currentVersion };
-  if (input.action === 'submit' && submission.currentVersion === 0) return { kind: 'no-version' };
+  if (rule.needsVersion === true && submission.currentVersion === 0) return { kind: 'no-version' };
   return null;
 }

@@ -13,13 +13,7 @@ import { consolidate, consolidationXlsx } from '../consolidate';
 import { canonicalJson } from '../db/canonical';
 import type { JsonValue } from '../db/canonical';
 import type { AppDeps } from '../handlers/context';
-import {
-  etagOf,
-  toApiComment,
-  toApiEvent,
-  toApiSubmission,
-  toApiVersion,
-} from '../handlers/context';
+import { etagOf, toApiComment, toApiEvent, toApiVersion } from '../handlers/context';
 import { formatDiff } from '#core';
 import { createCycle, listCycles, setPlanningDepartment } from '../handlers/cycles';
 import {
@@ -30,6 +24,7 @@ import {
   pushVersion,
   readableSubmission,
   referenceWorkbook,
+  submissionView,
   transition,
 } from '../handlers/submissions';
 import { apiError, notFound } from '../http/errors';
@@ -123,14 +118,21 @@ export function apiRouter(deps: AppDeps): Router {
       (s) =>
         hasRole(p, 'reviewer', 'approver', 'council', 'admin') || s.departmentId === p.departmentId,
     );
-    res.json(visible.map((s) => toApiSubmission(s, byId.get(s.departmentId))));
+    res.json(
+      await Promise.all(
+        visible.map((s) => submissionView(deps, p, s, byId.get(s.departmentId)?.code ?? null)),
+      ),
+    );
   });
 
   router.post('/submissions', async (req, res) => {
     const p = principalOf(res);
     const body = CreateSubmissionBody.parse(req.body);
     const { submission, department } = await createSubmission(deps, p, body);
-    res.status(201).set('ETag', etagOf(0)).json(toApiSubmission(submission, department));
+    res
+      .status(201)
+      .set('ETag', etagOf(0))
+      .json(await submissionView(deps, p, submission, department.code));
   });
 
   router.get('/submissions/:id', async (req, res) => {
@@ -138,7 +140,7 @@ export function apiRouter(deps: AppDeps): Router {
     const sub = await readableSubmission(deps, p, Id.parse(req.params.id));
     res
       .set('ETag', etagOf(sub.currentVersion))
-      .json(toApiSubmission(sub, { code: sub.departmentCode }));
+      .json(await submissionView(deps, p, sub, sub.departmentCode));
   });
 
   router.get('/submissions/:id/versions', async (req, res) => {

@@ -1,103 +1,18 @@
 /**
- * Request schemas of the API (zod, `.strict()`: unknown fields such as `status`,
- * `approvedBy` or `version` are refused, never mass-assigned). A schema and its type share
- * one name.
+ * Request schemas of the API. They live in the core (`shared/src/api/requests.ts`), beside
+ * the response schemas, so that the server parses, the OpenAPI document describes and
+ * `RegisterClient` sends one shape; this module is where the routes take them from.
  */
-import { z } from 'zod';
-import { RawWorkbookSchema, WORKBOOK_KIND_VALUES } from '#core';
-
-/** A push as contract tables in JSON (what the add-in sends): the raw workbook itself. */
-export const PushBody = RawWorkbookSchema;
-export type PushBody = z.infer<typeof PushBody>;
-
-/** An id in a path. */
-export const Id = z.string().min(1).max(64);
-
-/** A version in a path or query: a number, `latest` or `approved`. */
-export const VersionSelector = z.union([
-  z.literal('latest'),
-  z.literal('approved'),
-  z.coerce.number().int().min(1).max(1_000_000_000),
-]);
-export type VersionSelector = z.infer<typeof VersionSelector>;
-
-/** A workflow action. */
-export const TransitionBody = z
-  .object({
-    action: z.enum(['submit', 'review', 'approve', 'return', 'reopen']),
-    note: z.string().max(4000).optional(),
-    /** The version the actor looked at; refused if a newer one was pushed meanwhile. */
-    expectedVersion: z.number().int().min(0).optional(),
-  })
-  .strict();
-export type TransitionBody = z.infer<typeof TransitionBody>;
-
-/** A comment, optionally anchored to a version, table, row and column. */
-export const CommentBody = z
-  .object({
-    body: z.string().trim().min(1).max(10_000),
-    version: z.number().int().min(1).optional(),
-    tableName: z.string().max(255).optional(),
-    rowKey: z.string().max(255).optional(),
-    columnKey: z.string().max(255).optional(),
-  })
-  .strict();
-export type CommentBody = z.infer<typeof CommentBody>;
-
-/** A department's code (the workbook's `DeptId`). */
-const DepartmentCode = z.string().min(1).max(64);
-
-/** A new submission: a department's workbook of a kind in a cycle. */
-export const CreateSubmissionBody = z
-  .object({
-    cycleId: Id,
-    departmentCode: DepartmentCode,
-    kind: z.enum(WORKBOOK_KIND_VALUES),
-    title: z.string().trim().min(1).max(500),
-  })
-  .strict();
-export type CreateSubmissionBody = z.infer<typeof CreateSubmissionBody>;
-
-/** A new plan cycle, and the department that files its framework (the planning deputy). */
-export const CreateCycleBody = z
-  .object({
-    startYear: z.number().int().min(1300).max(1600),
-    years: z.number().int().min(1).max(20).optional(),
-    title: z.string().trim().min(1).max(500),
-    planningDepartmentCode: DepartmentCode,
-  })
-  .strict();
-export type CreateCycleBody = z.infer<typeof CreateCycleBody>;
-
-/** A change of a cycle: its planning department (only while no framework is filed). */
-export const UpdateCycleBody = z.object({ planningDepartmentCode: DepartmentCode }).strict();
-export type UpdateCycleBody = z.infer<typeof UpdateCycleBody>;
-
-/** Filters of the submission list. */
-export const SubmissionQuery = z
-  .object({
-    cycleId: Id.optional(),
-    department: z.string().max(64).optional(),
-    kind: z.string().max(32).optional(),
-    status: z.enum(['draft', 'submitted', 'reviewed', 'approved', 'returned']).optional(),
-  })
-  .strict();
-
-/** How to return a version or report. */
-export const FormatQuery = z
-  .object({
-    format: z.enum(['json', 'xlsx', 'text']).optional(),
-    lang: z.enum(['fa', 'en', 'keys']).optional(),
-    source: z.enum(['original', 'rows', 'auto']).optional(),
-  })
-  .strict();
-
-/** The two versions of a diff. */
-export const DiffQuery = z
-  .object({
-    from: VersionSelector,
-    to: VersionSelector.default('latest'),
-    format: z.enum(['json', 'text']).optional(),
-    lang: z.enum(['fa', 'en']).optional(),
-  })
-  .strict();
+export {
+  CommentBody,
+  CreateCycleBody,
+  CreateSubmissionBody,
+  DiffQuery,
+  FormatQuery,
+  Id,
+  PushBody,
+  SubmissionQuery,
+  TransitionBody,
+  UpdateCycleBody,
+  VersionSelector,
+} from '#core';

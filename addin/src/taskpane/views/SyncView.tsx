@@ -8,34 +8,35 @@
  */
 import { Badge, Button, Field, Input, ProgressBar, Select, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Finding, RawCell, RawWorkbook } from '#core';
-import { REFERENCE_SHEET_PREFIX, hasErrors } from '#core';
-import type { Comment, Connection, PushResult, Submission } from '../../api/client';
+import type {
+  ApiComment,
+  ApiSubmission,
+  Connection,
+  Finding,
+  PushResult,
+  RawCell,
+  RawWorkbook,
+} from '#core';
 import {
+  ACTION_CAPTIONS,
+  REFERENCE_SHEET_PREFIX,
   RegisterClient,
+  STATUS_CAPTIONS,
+  hasErrors,
+} from '#core';
+import {
   baseVersionOf,
+  browserFetch,
   clearConnection,
   loadConnection,
+  newIdempotencyKey,
   saveConnection,
   setBaseVersion,
-} from '../../api/client';
+} from '../../api/connection';
 import type { TableWrite } from '../../office/pane';
-import type { Lang } from '../i18n';
 import { digits, t } from '../i18n';
 import { usePane } from '../services';
 import { Note, Section, useViewStyles } from './common';
-
-const STATUS: Record<string, { fa: string; en: string }> = {
-  draft: { fa: 'پیش‌نویس', en: 'Draft' },
-  submitted: { fa: 'فرستاده برای بررسی', en: 'Submitted' },
-  reviewed: { fa: 'بررسی‌شده', en: 'Reviewed' },
-  returned: { fa: 'بازگردانده برای اصلاح', en: 'Returned for changes' },
-  approved: { fa: 'تصویب‌شده', en: 'Approved' },
-};
-
-function statusText(status: string, lang: Lang): string {
-  return STATUS[status]?.[lang] ?? status;
-}
 
 function cellText(c: RawCell): string | number | boolean | null {
   return c instanceof Date ? c.toISOString() : c;
@@ -66,15 +67,16 @@ export function SyncView() {
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<Finding[]>([]);
   const [info, setInfo] = useState<string | null>(null);
-  const [subs, setSubs] = useState<Submission[]>([]);
+  const [subs, setSubs] = useState<ApiSubmission[]>([]);
   const [selected, setSelected] = useState<string>('');
-  const [comments, setComments] = useState<Comment[]>([]);
+  const [comments, setComments] = useState<ApiComment[]>([]);
   const [busy, setBusy] = useState<Busy>(null);
   const [progress, setProgress] = useState(0);
   const [conflict, setConflict] = useState<Extract<PushResult, { kind: 'conflict' }> | null>(null);
+  const fetcher = pane.fetch ?? browserFetch;
   const client = useMemo(
-    () => (connection ? new RegisterClient(connection, pane.fetch) : null),
-    [connection, pane.fetch],
+    () => (connection ? new RegisterClient(connection, fetcher) : null),
+    [connection, fetcher],
   );
   const sub = subs.find((s) => s.id === selected) ?? null;
 
@@ -107,7 +109,7 @@ export function SyncView() {
   const signIn = async () => {
     setError(null);
     const c = { server: server.trim(), token: token.trim() };
-    const me = await new RegisterClient(c, pane.fetch).me();
+    const me = await new RegisterClient(c, fetcher).me();
     if (!me.ok) {
       setError(me.error.message[lang]);
       return;
@@ -141,11 +143,15 @@ export function SyncView() {
       setBusy('sending');
       setProgress(0.6);
       const from = base ?? baseVersionOf(store, sub.id) ?? sub.currentVersion;
-      const out = await client.push(sub.id, checked.workbook, from);
+      const out = await client.push(
+        sub.id,
+        { workbook: checked.workbook },
+        { baseVersion: from, idempotencyKey: newIdempotencyKey() },
+      );
       setProgress(1);
       if (out.ok) {
-        setBaseVersion(store, sub.id, out.version);
-        setInfo(t(lang, 'pushed', { n: out.version }));
+        setBaseVersion(store, sub.id, out.value.version);
+        setInfo(t(lang, 'pushed', { n: out.value.version }));
         await refresh();
       } else if (out.kind === 'conflict') setConflict(out);
       else if (out.kind === 'invalid') {
@@ -163,7 +169,7 @@ export function SyncView() {
     if (!client || !sub) return;
     setBusy('pulling');
     try {
-      const latest = await client.latest(sub.id, lang);
+      const latest = await client.version(sub.id, 'latest', lang);
       if (!latest.ok) {
         setError(latest.error.message[lang]);
         return;
@@ -191,7 +197,7 @@ export function SyncView() {
         setError(ref.error.message[lang]);
         return;
       }
-      const writes = writesOf(ref.value, (n) =>
+      const writes = writesOf(ref.value.workbook, (n) =>
         `${REFERENCE_SHEET_PREFIX[lang]}${n.replace(/^ref_tbl/, '')}`.slice(0, 31),
       ).map((w) => ({ ...w, address: 'A1' }));
       for (const [i, w] of writes.entries()) {
@@ -263,7 +269,7 @@ export function SyncView() {
                     : 'brand'
               }
             >
-              {statusText(sub.status, lang)}
+              {STATUS_CAPTIONS[sub.status][lang]}
             </Badge>
             <Text>{t(lang, 'version', { n: sub.currentVersion })}</Text>
             <Button size="small" onClick={() => void refresh()}>
@@ -278,7 +284,7 @@ export function SyncView() {
               onClick={() => void submit()}
               disabled={busy !== null || sub.status !== 'draft'}
             >
-              {t(lang, 'submit')}
+              {ACTION_CAPTIONS.submit[lang]}
             </Button>
             <Button onClick={() => void pullReference()} disabled={busy !== null}>
               {t(lang, 'pullReference')}
@@ -319,7 +325,7 @@ export function SyncView() {
         >
           <Text>{conflict.error.message[lang]}</Text>
           <ul className={styles.list} data-testid="conflict-changes">
-            {conflict.changes
+            {conflict.changes.tables
               .filter((c) => c.added.length + c.removed.length + c.changed.length > 0)
               .map((c) => (
                 <li key={c.table}>

@@ -1,0 +1,4 @@
+/** The register's API as the core describes it: response and request schemas, one client. */
+export * from './schemas';
+export * from './requests';
+export * from './client';

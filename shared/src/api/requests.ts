@@ -1,0 +1,109 @@
+/**
+ * Request schemas of the register's API (zod, `.strict()`: unknown fields such as `status`,
+ * `approvedBy` or `version` are refused, never mass-assigned). The server parses with these
+ * (service/src/routes/schemas.ts), the OpenAPI document describes them, and `RegisterClient`
+ * takes their types. A schema and its type share one name.
+ */
+import { z } from 'zod';
+import { WORKBOOK_KIND_VALUES } from '../contract/kinds';
+import { SUBMISSION_STATUSES, WORKFLOW_ACTIONS } from '../contract/workflow';
+import { RawWorkbookSchema } from '../read/raw';
+
+/** A push as contract tables in JSON (what the add-in sends): the raw workbook itself. */
+export const PushBody = RawWorkbookSchema;
+export type PushBody = z.infer<typeof PushBody>;
+
+/** An id in a path. */
+export const Id = z.string().min(1).max(64);
+
+/** A version in a path or query: a number, `latest` or `approved`. */
+export const VersionSelector = z.union([
+  z.literal('latest'),
+  z.literal('approved'),
+  z.coerce.number().int().min(1).max(1_000_000_000),
+]);
+export type VersionSelector = z.infer<typeof VersionSelector>;
+
+/** A workflow action. */
+export const TransitionBody = z
+  .object({
+    action: z.enum(WORKFLOW_ACTIONS),
+    note: z.string().max(4000).optional(),
+    /** The version the actor looked at; refused if a newer one was pushed meanwhile. */
+    expectedVersion: z.number().int().min(0).optional(),
+  })
+  .strict();
+export type TransitionBody = z.infer<typeof TransitionBody>;
+
+/** A comment, optionally anchored to a version, table, row and column. */
+export const CommentBody = z
+  .object({
+    body: z.string().trim().min(1).max(10_000),
+    version: z.number().int().min(1).optional(),
+    tableName: z.string().max(255).optional(),
+    rowKey: z.string().max(255).optional(),
+    columnKey: z.string().max(255).optional(),
+  })
+  .strict();
+export type CommentBody = z.infer<typeof CommentBody>;
+
+/** A new submission: a department's workbook of a kind in a cycle. */
+export const CreateSubmissionBody = z
+  .object({
+    cycleId: Id,
+    departmentCode: z.string().min(1).max(64),
+    kind: z.enum(WORKBOOK_KIND_VALUES),
+    title: z.string().trim().min(1).max(500),
+  })
+  .strict();
+export type CreateSubmissionBody = z.infer<typeof CreateSubmissionBody>;
+
+/** A department's code (the workbook's `DeptId`). */
+const DepartmentCode = z.string().min(1).max(64);
+
+/** A new plan cycle, and the department that files its framework (the planning deputy). */
+export const CreateCycleBody = z
+  .object({
+    startYear: z.number().int().min(1300).max(1600),
+    years: z.number().int().min(1).max(20).optional(),
+    title: z.string().trim().min(1).max(500),
+    planningDepartmentCode: DepartmentCode,
+  })
+  .strict();
+export type CreateCycleBody = z.infer<typeof CreateCycleBody>;
+
+/** A change of a cycle: its planning department (only while no framework is filed). */
+export const UpdateCycleBody = z.object({ planningDepartmentCode: DepartmentCode }).strict();
+export type UpdateCycleBody = z.infer<typeof UpdateCycleBody>;
+
+/** Filters of the submission list. */
+export const SubmissionQuery = z
+  .object({
+    cycleId: Id.optional(),
+    department: z.string().max(64).optional(),
+    kind: z.string().max(32).optional(),
+    status: z.enum(SUBMISSION_STATUSES).optional(),
+  })
+  .strict();
+export type SubmissionQuery = z.infer<typeof SubmissionQuery>;
+
+/** How to return a version or report. */
+export const FormatQuery = z
+  .object({
+    format: z.enum(['json', 'xlsx', 'text']).optional(),
+    lang: z.enum(['fa', 'en', 'keys']).optional(),
+    source: z.enum(['original', 'rows', 'auto']).optional(),
+  })
+  .strict();
+export type FormatQuery = z.infer<typeof FormatQuery>;
+
+/** The two versions of a diff. */
+export const DiffQuery = z
+  .object({
+    from: VersionSelector,
+    to: VersionSelector.default('latest'),
+    format: z.enum(['json', 'text']).optional(),
+    lang: z.enum(['fa', 'en']).optional(),
+  })
+  .strict();
+export type DiffQuery = z.infer<typeof DiffQuery>;

@@ -1,0 +1,427 @@
+/**
+ * The register's HTTP API responses as zod schemas (docs/api.md). The server's OpenAPI
+ * document is generated from these, and `RegisterClient` parses every answer with them, so
+ * the server, its document and its clients read one description. A schema and its type share
+ * one name. Money is a string of whole Rials (exact beyond 2^53); times are ISO 8601 strings.
+ *
+ * Objects are not strict: a client keeps working when the server adds a field. The contract
+ * test (tests/service/client-contract.test.ts) checks the other way, that the server sends
+ * nothing these schemas do not describe.
+ */
+import { z } from 'zod';
+import {
+  ACTION_REFUSAL_CODES,
+  ROLES,
+  SUBMISSION_STATUSES,
+  WORKFLOW_ACTIONS,
+} from '../contract/workflow';
+import { WORKBOOK_KIND_VALUES } from '../contract/kinds';
+
+/** A text in Persian and English. */
+export const ApiBilingual = z.object({ fa: z.string(), en: z.string() });
+export type ApiBilingual = z.infer<typeof ApiBilingual>;
+
+/** Whole Rials as a decimal string (`"-1200"`). */
+export const ApiMoney = z.string().regex(/^-?\d+$/);
+export type ApiMoney = z.infer<typeof ApiMoney>;
+
+const time = z.iso.datetime({ offset: true });
+
+/** The body of every error response: a stable code, one HTTP status per code. */
+export const ApiErrorBody = z.object({
+  code: z.string().meta({ description: 'Stable error code, e.g. `VERSION_CONFLICT`.' }),
+  message: ApiBilingual,
+  details: z.unknown().optional(),
+  requestId: z.string().optional(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+/** `GET /health`. */
+export const ApiHealth = z.object({ status: z.literal('ok'), database: z.string() });
+export type ApiHealth = z.infer<typeof ApiHealth>;
+
+/** `GET /api/me`: who the token belongs to. */
+export const ApiMe = z.object({
+  tenantId: z.string(),
+  userId: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  departmentId: z.string().nullable(),
+  roles: z.array(z.enum(ROLES)),
+  via: z.enum(['api-token', 'oidc']),
+});
+export type ApiMe = z.infer<typeof ApiMe>;
+
+/** A department of the municipality. */
+export const ApiDepartment = z.object({
+  id: z.string(),
+  code: z.string().meta({ description: 'The workbook’s `DeptId`, e.g. `D-CIV`.' }),
+  name: z.string(),
+  kind: z.string().nullable(),
+});
+export type ApiDepartment = z.infer<typeof ApiDepartment>;
+
+/** A plan cycle (five Jalali years, usually). */
+export const ApiCycle = z.object({
+  id: z.string(),
+  startYear: z.int(),
+  endYear: z.int(),
+  title: z.string(),
+  planningDepartmentId: z.string().nullable(),
+  planningDepartmentCode: z.string().nullable().meta({
+    description: 'The department that files the cycle’s framework (the planning deputy).',
+  }),
+  frameworkSubmissionId: z
+    .string()
+    .nullable()
+    .meta({ description: 'The cycle’s one framework (or city) submission, once filed.' }),
+});
+export type ApiCycle = z.infer<typeof ApiCycle>;
+
+/** Whether the caller may take a workflow action now, and why not (`judgeAction`). */
+export const ApiActionVerdict = z.object({
+  action: z.enum(WORKFLOW_ACTIONS),
+  allowed: z.boolean(),
+  code: z
+    .enum(ACTION_REFUSAL_CODES)
+    .nullable()
+    .meta({ description: 'The error code the transition would answer with; null when allowed.' }),
+  reason: ApiBilingual.nullable(),
+});
+export type ApiActionVerdict = z.infer<typeof ApiActionVerdict>;
+
+/** A submission: one department's workbook of one kind in one cycle. */
+export const ApiSubmission = z.object({
+  id: z.string(),
+  cycleId: z.string(),
+  departmentId: z.string(),
+  departmentCode: z.string().nullable(),
+  kind: z.enum(WORKBOOK_KIND_VALUES),
+  title: z.string(),
+  currentVersion: z.int().meta({ description: '0 before the first push.' }),
+  status: z.enum(SUBMISSION_STATUSES),
+  etag: z.string(),
+  updatedAt: time,
+  actions: z
+    .array(ApiActionVerdict)
+    .meta({ description: 'Every workflow action, and whether the caller may take it now.' }),
+});
+export type ApiSubmission = z.infer<typeof ApiSubmission>;
+
+/** One exact total of a version (`measure` per `year`). */
+export const ApiVersionTotal = z.object({
+  measure: z.string(),
+  year: z.int(),
+  amount: ApiMoney,
+});
+export type ApiVersionTotal = z.infer<typeof ApiVersionTotal>;
+
+/** A stored version of a submission. */
+export const ApiVersion = z.object({
+  submissionId: z.string(),
+  version: z.int(),
+  baseVersion: z.int(),
+  tablesSha256: z.string(),
+  xlsxSha256: z.string().nullable(),
+  createdById: z.string(),
+  createdAt: time,
+  totals: z.array(ApiVersionTotal),
+});
+export type ApiVersion = z.infer<typeof ApiVersion>;
+
+/** A located, bilingual finding about a workbook (`shared/src/findings.ts`). */
+export const ApiFinding = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  table: z.string().nullable(),
+  sheet: z.string().nullable(),
+  row: z.int().nullable(),
+  column: z.string().nullable(),
+  cell: z.string().nullable(),
+  message: ApiBilingual,
+});
+export type ApiFinding = z.infer<typeof ApiFinding>;
+
+/** A check left for consolidation because the tables it needs are elsewhere. */
+export const ApiSkippedCheck = z.object({
+  code: z.string(),
+  table: z.string(),
+  column: z.string().nullable(),
+  needs: z.array(z.string()),
+  count: z.int(),
+  message: ApiBilingual,
+});
+export type ApiSkippedCheck = z.infer<typeof ApiSkippedCheck>;
+
+/** What validation kept with a version: its warnings and the checks left for consolidation. */
+export const ApiValidation = z.object({
+  findings: z.array(ApiFinding),
+  skipped: z.array(ApiSkippedCheck),
+});
+export type ApiValidation = z.infer<typeof ApiValidation>;
+
+/** A push's answer (201): the version, the submission's status, the warnings kept with it. */
+export const ApiPushedVersion = ApiVersion.extend({
+  status: z.enum(SUBMISSION_STATUSES),
+  warnings: z.array(ApiFinding),
+  skipped: z.array(ApiSkippedCheck),
+});
+export type ApiPushedVersion = z.infer<typeof ApiPushedVersion>;
+
+/** A cell as JSON carries it. */
+export const ApiCell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type ApiCell = z.infer<typeof ApiCell>;
+
+/** A table of a workbook: its header row and data rows. */
+export const ApiTable = z.object({
+  name: z.string(),
+  sheet: z.string().optional(),
+  address: z.string().optional(),
+  header: z.array(ApiCell),
+  rows: z.array(z.array(ApiCell)),
+  reference: z.boolean().optional(),
+});
+export type ApiTable = z.infer<typeof ApiTable>;
+
+/** A workbook as its tables. */
+export const ApiWorkbook = z.object({ tables: z.array(ApiTable) });
+export type ApiWorkbook = z.infer<typeof ApiWorkbook>;
+
+/** A version pulled as JSON. */
+export const ApiVersionContent = ApiVersion.extend({
+  submission: ApiSubmission,
+  validation: ApiValidation.nullable(),
+  workbook: ApiWorkbook,
+});
+export type ApiVersionContent = z.infer<typeof ApiVersionContent>;
+
+/** A stored row, keyed by column key. */
+const row = z.record(z.string(), ApiCell);
+
+/** What changed in one table between two versions. */
+export const ApiTableDiff = z.object({
+  table: z.string(),
+  keyColumn: z
+    .string()
+    .nullable()
+    .meta({ description: 'The column rows are matched by; null: matched by position.' }),
+  added: z.array(z.object({ key: z.string(), row })),
+  removed: z.array(z.object({ key: z.string(), row })),
+  changed: z.array(
+    z.object({
+      key: z.string(),
+      cells: z.array(z.object({ column: z.string(), from: ApiCell, to: ApiCell })),
+    }),
+  ),
+});
+export type ApiTableDiff = z.infer<typeof ApiTableDiff>;
+
+/** What changed between two versions. */
+export const ApiVersionDiff = z.object({
+  from: z.int(),
+  to: z.int(),
+  tables: z.array(ApiTableDiff),
+  summary: z.object({ added: z.int(), removed: z.int(), changed: z.int(), cells: z.int() }),
+});
+export type ApiVersionDiff = z.infer<typeof ApiVersionDiff>;
+
+/** `details` of 409 `VERSION_CONFLICT` on a push: what changed since the base version. */
+export const ApiVersionConflict = z.object({
+  baseVersion: z.int(),
+  currentVersion: z.int(),
+  changes: ApiVersionDiff,
+});
+export type ApiVersionConflict = z.infer<typeof ApiVersionConflict>;
+
+/** `details` of 422 `WORKBOOK_INVALID`: every finding (errors and warnings). */
+export const ApiWorkbookInvalid = z.object({
+  findings: z.array(ApiFinding),
+  skipped: z.array(ApiSkippedCheck),
+});
+export type ApiWorkbookInvalid = z.infer<typeof ApiWorkbookInvalid>;
+
+/** A recorded workflow step. */
+export const ApiWorkflowEvent = z.object({
+  id: z.string(),
+  version: z.int(),
+  action: z.enum(WORKFLOW_ACTIONS),
+  fromStatus: z.enum(SUBMISSION_STATUSES),
+  toStatus: z.enum(SUBMISSION_STATUSES),
+  actorId: z.string(),
+  note: z.string().nullable(),
+  createdAt: time,
+});
+export type ApiWorkflowEvent = z.infer<typeof ApiWorkflowEvent>;
+
+/** A transition's answer: the submission after it, and the event recorded. */
+export const ApiTransitionResult = z.object({
+  submission: ApiSubmission,
+  event: ApiWorkflowEvent,
+});
+export type ApiTransitionResult = z.infer<typeof ApiTransitionResult>;
+
+/** A comment, optionally anchored to a version, table, row and column. */
+export const ApiComment = z.object({
+  id: z.string(),
+  version: z.int().nullable(),
+  tableName: z.string().nullable(),
+  rowKey: z.string().nullable(),
+  columnKey: z.string().nullable(),
+  authorId: z.string(),
+  body: z.string(),
+  createdAt: time,
+});
+export type ApiComment = z.infer<typeof ApiComment>;
+
+/** A cycle's reference data: the approved framework's tables, as `ref_` tables. */
+export const ApiReference = z.object({
+  workbook: ApiWorkbook,
+  source: z.object({ submissionId: z.string(), version: z.int() }),
+});
+export type ApiReference = z.infer<typeof ApiReference>;
+
+/** Amounts per plan year (keys are the years). */
+const yearly = z.record(z.string(), ApiMoney);
+
+/** The city plan assembled from every approved submission of a cycle. */
+export const ApiConsolidation = z.object({
+  cycleId: z.string(),
+  sources: z.array(
+    z.object({
+      submissionId: z.string(),
+      departmentCode: z.string(),
+      kind: z.string(),
+      version: z.int(),
+    }),
+  ),
+  pending: z
+    .array(
+      z.object({
+        submissionId: z.string(),
+        departmentCode: z.string(),
+        kind: z.string(),
+        status: z.enum(SUBMISSION_STATUSES),
+      }),
+    )
+    .meta({ description: 'Submissions of the cycle without an approved version (left out).' }),
+  ignored: z
+    .array(
+      z.object({
+        submissionId: z.string(),
+        departmentCode: z.string(),
+        kind: z.string(),
+        reason: z.enum(['not-the-cycle-framework']),
+      }),
+    )
+    .meta({
+      description:
+        'Framework or city submissions other than the one the cycle names (left out), and why.',
+    }),
+  years: z.array(z.int()),
+  findings: z.array(ApiFinding),
+  skipped: z.array(ApiSkippedCheck),
+  totals: z.object({
+    total: yearly,
+    byDepartment: z.record(z.string(), yearly),
+    byProgram: z.record(z.string(), yearly),
+    bySource: z.record(z.string(), yearly),
+    byGoal: z.record(z.string(), yearly),
+  }),
+  chains: z.array(
+    z.object({
+      item: z.string(),
+      program: z.string().nullable(),
+      strategy: z.string().nullable(),
+      goal: z.string().nullable(),
+      sources: z.array(z.string()),
+    }),
+  ),
+  fiscal: z.array(
+    z.object({
+      scenario: z.string(),
+      complete: z.boolean(),
+      years: z.array(
+        z.object({
+          year: z.int(),
+          revenue: ApiMoney.nullable(),
+          spending: ApiMoney,
+          activities: ApiMoney,
+          projects: ApiMoney,
+          opex: ApiMoney,
+          gap: ApiMoney.nullable(),
+        }),
+      ),
+    }),
+  ),
+  revenueFindings: z.array(ApiFinding),
+  portfolio: z
+    .object({
+      scenario: z.string(),
+      status: z.string(),
+      message: ApiBilingual,
+      chosen: z.array(z.string()),
+      objective: z.number(),
+      spending: z.array(
+        z.object({ year: z.int(), budget: ApiMoney, spent: ApiMoney, left: ApiMoney }),
+      ),
+      excluded: z.array(z.object({ id: z.string(), reason: z.string() })),
+    })
+    .nullable(),
+  kpi: z.object({
+    goalsWithoutMacroKpi: z.array(z.string()),
+    programsWithoutMoney: z.array(z.string()),
+    strategiesWithoutProgram: z.array(z.string()),
+    kpis: z.int(),
+    withActuals: z.int(),
+    byStatus: z.record(z.string(), z.int()),
+  }),
+  workbook: ApiWorkbook,
+});
+export type ApiConsolidation = z.infer<typeof ApiConsolidation>;
+
+/** `GET /api/audit/verify`: whether the audit hash chain holds. */
+export const ApiAuditVerification = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), entries: z.int(), head: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    seq: z.string().meta({ description: 'The first entry that does not fit.' }),
+    reason: z.enum(['sequence-gap', 'prev-hash-mismatch', 'hash-mismatch', 'head-mismatch']),
+  }),
+]);
+export type ApiAuditVerification = z.infer<typeof ApiAuditVerification>;
+
+/**
+ * The named schemas, as the OpenAPI document's components (`#/components/schemas/<name>`):
+ * a schema reached from another is referenced, not copied.
+ */
+export const API_SCHEMAS = {
+  Bilingual: ApiBilingual,
+  Money: ApiMoney,
+  Error: ApiErrorBody,
+  Health: ApiHealth,
+  Me: ApiMe,
+  Department: ApiDepartment,
+  Cycle: ApiCycle,
+  ActionVerdict: ApiActionVerdict,
+  Submission: ApiSubmission,
+  VersionTotal: ApiVersionTotal,
+  Version: ApiVersion,
+  Finding: ApiFinding,
+  SkippedCheck: ApiSkippedCheck,
+  Validation: ApiValidation,
+  PushedVersion: ApiPushedVersion,
+  Cell: ApiCell,
+  Table: ApiTable,
+  Workbook: ApiWorkbook,
+  VersionContent: ApiVersionContent,
+  TableDiff: ApiTableDiff,
+  VersionDiff: ApiVersionDiff,
+  VersionConflict: ApiVersionConflict,
+  WorkbookInvalid: ApiWorkbookInvalid,
+  WorkflowEvent: ApiWorkflowEvent,
+  TransitionResult: ApiTransitionResult,
+  Comment: ApiComment,
+  Reference: ApiReference,
+  Consolidation: ApiConsolidation,
+  AuditVerification: ApiAuditVerification,
+} as const;
