@@ -13,6 +13,7 @@ export type FileErrorCode =
   | 'NO_TABLES'
   | 'TOO_MANY_TABLES'
   | 'TOO_MANY_CELLS'
+  | 'TEXT_TOO_LARGE'
   | 'CSV_UNREADABLE'
   | 'CSV_EMPTY';
 

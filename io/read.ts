@@ -7,9 +7,10 @@
  */
 import ExcelJS from 'exceljs';
 import type { RawCell, RawTable, RawWorkbook } from '#core';
-import { LIMITS, a1, parseA1 } from '#core';
+import { LIMITS, a1, parseA1, toPersianDigits } from '#core';
 import type { FileError } from './errors';
 import { fileError, megabytes } from './errors';
+import type { ScanResult } from './zip';
 import { scanParts, summariseZip } from './zip';
 
 /** Limits checked before and after parsing. */
@@ -26,6 +27,11 @@ export interface ReadXlsxOptions {
   maxSheetRows?: number;
   /** Most cells in all worksheets, counted before parsing (default `DEFAULT_MAX_SHEET_CELLS`). */
   maxSheetCells?: number;
+  /**
+   * Most characters of cell text in all worksheets, a shared string counted once per cell
+   * that names it, counted before parsing (default `DEFAULT_MAX_TEXT_CHARS`; io/scan.ts).
+   */
+  maxTextChars?: number;
 }
 
 /** 50 MB: a plan workbook with a few thousand rows is well under 5 MB. */
@@ -41,6 +47,11 @@ export const DEFAULT_MAX_ENTRIES = 1_000;
 export const DEFAULT_MAX_SHEET_ROWS = 100_000;
 /** 1,000,000 sheet cells (≈1.5 KB each in exceljs: about 1.5 GB at most, see `scanParts`). */
 export const DEFAULT_MAX_SHEET_CELLS = 1_000_000;
+/**
+ * 64 Mi characters of cell text (64 MB of Latin text in UTF-8): a plan workbook of a few
+ * thousand rows holds a few million. Bounds what one parse and the copies after it may build.
+ */
+export const DEFAULT_MAX_TEXT_CHARS = 64 * 1_048_576;
 /** Five million table cells: far above any plan, low enough to bound memory. */
 export const DEFAULT_MAX_CELLS = 5_000_000;
 
@@ -160,31 +171,13 @@ export async function readXlsx(
       'This is a zip archive but not an Excel workbook (e.g. a Word or ODS file). Save it from Excel as .xlsx.',
     );
 
+  const maxText = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
   const scanned = await scanParts(bytes, zip.summary.parts, {
     maxRows: options.maxSheetRows ?? DEFAULT_MAX_SHEET_ROWS,
     maxCells: options.maxSheetCells ?? DEFAULT_MAX_SHEET_CELLS,
+    maxText,
   });
-  if (!scanned.ok && scanned.problem === 'doctype')
-    return fail(
-      'FILE_UNREADABLE',
-      'فایل بخشی با تعریف DOCTYPE دارد که کارپوشه‌های اکسل ندارند؛ برای ایمنی خوانده نشد. آن را در اکسل باز کنید و دوباره ذخیره کنید.',
-      'A part of the file declares a DOCTYPE, which Excel workbooks never do; for safety it was not read. Open it in Excel and save it again.',
-      'zip: doctype',
-    );
-  if (!scanned.ok)
-    return scanned.problem === 'too-many-rows' || scanned.problem === 'too-many-cells'
-      ? fail(
-          'TOO_MANY_CELLS',
-          'برگه‌های کارپوشه بیش از اندازه سطر یا خانه دارند؛ کارپوشه برنامه چنین نیست.',
-          'The sheets hold far more rows or cells than a plan workbook; the file was not read.',
-          `zip: ${scanned.problem}`,
-        )
-      : fail(
-          'FILE_UNREADABLE',
-          'فایل ناقص یا خراب است و خوانده نشد. نسخه سالم آن را دوباره ذخیره کنید.',
-          'The file is truncated or damaged and could not be read. Save a sound copy again.',
-          `zip: ${scanned.problem}`,
-        );
+  if (!scanned.ok) return { ok: false, error: scanRefusal(scanned, maxText) };
 
   const wb = new ExcelJS.Workbook();
   try {
@@ -253,6 +246,66 @@ export async function readXlsx(
       'The workbook has no Excel tables. Turn the data into a table (Home > Format as Table) and name it like tblProjects, or start from "plan template".',
     );
   return { ok: true, workbook: { tables }, sheets };
+}
+
+/** Why the scan refused the file, in words that name the cause. */
+function scanRefusal(scanned: Extract<ScanResult, { ok: false }>, maxText: number): FileError {
+  const detail = `zip: ${scanned.problem}`;
+  switch (scanned.problem) {
+    case 'doctype':
+      return fileError(
+        'FILE_UNREADABLE',
+        'فایل بخشی با تعریف DOCTYPE دارد که کارپوشه‌های اکسل ندارند؛ برای ایمنی خوانده نشد. آن را در اکسل باز کنید و دوباره ذخیره کنید.',
+        'A part of the file declares a DOCTYPE, which Excel workbooks never do; for safety it was not read. Open it in Excel and save it again.',
+        detail,
+      );
+    case 'too-many-rows':
+    case 'too-many-cells':
+    case 'too-many-strings':
+      return fileError(
+        'TOO_MANY_CELLS',
+        'برگه‌های کارپوشه بیش از اندازه سطر یا خانه دارند؛ کارپوشه برنامه چنین نیست.',
+        'The sheets hold far more rows or cells than a plan workbook; the file was not read.',
+        detail,
+      );
+    case 'too-much-text': {
+      const limit = Math.round(maxText / 1_048_576);
+      return fileError(
+        'TEXT_TOO_LARGE',
+        `متن خانه‌های کارپوشه (هر متن مشترک به شمار خانه‌هایی که آن را به کار می‌برند) از سقف ${toPersianDigits(String(limit))} میلیون نویسه بیشتر است؛ کارپوشه برنامه چنین نیست. خانه‌های بسیار بلند را کوتاه کنید.`,
+        `The text of the workbook's cells (a shared string counted once per cell that uses it) is above the limit of ${limit} Mi characters; a plan workbook holds far less. Shorten the very long cells.`,
+        detail,
+      );
+    }
+    case 'malformed':
+      return fileError(
+        'FILE_UNREADABLE',
+        `بخش ${scanned.part} فایل، XML درست‌ساختی نیست و خوانده نشد. برنامه‌ای که فایل را ساخته آن را نادرست نوشته است؛ فایل را در اکسل یا لیبره‌آفیس باز کنید و دوباره ذخیره کنید.`,
+        `The part ${scanned.part} of the file is not well-formed XML (${scanned.detail}); the program that wrote the file wrote it wrongly. Open it in Excel or LibreOffice and save it again.`,
+        `zip: malformed ${scanned.part}: ${scanned.detail}`,
+      );
+    case 'size-mismatch':
+      return fileError(
+        'FILE_UNREADABLE',
+        `بخش ${scanned.part} فایل بزرگ‌تر از اندازه‌ای است که فهرست فایل فشرده می‌گوید؛ فایل دست‌کاری شده یا خراب است و خوانده نشد.`,
+        `The part ${scanned.part} inflates beyond the size the zip directory declares; the file is tampered with or damaged and was not read.`,
+        detail,
+      );
+    case 'unsupported-method':
+      return fileError(
+        'FILE_UNREADABLE',
+        `بخش ${scanned.part} فایل با روشی فشرده شده که کارپوشه‌های اکسل به کار نمی‌برند؛ آن را در اکسل باز کنید و دوباره ذخیره کنید.`,
+        `The part ${scanned.part} is compressed with a method Excel workbooks do not use; open the file in Excel and save it again.`,
+        detail,
+      );
+    case 'truncated':
+      return fileError(
+        'FILE_UNREADABLE',
+        'فایل ناقص است (پیش از پایان بریده شده) و خوانده نشد. دوباره آن را بفرستید یا نسخه کامل را ذخیره کنید.',
+        'The file is truncated (cut off before its end) and could not be read. Send it again or save a complete copy.',
+        detail,
+      );
+  }
 }
 
 function fail(

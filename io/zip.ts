@@ -6,6 +6,8 @@
  * and 4.3.16, give the record layouts read here.)
  */
 import { createInflateRaw } from 'node:zlib';
+import type { SheetLimits, SheetProblem, SheetTotals } from './scan';
+import { SheetScanner } from './scan';
 
 /** Where an entry's data is and what the central directory declares about it. */
 export interface ZipPart {
@@ -110,105 +112,131 @@ export function summariseZip(
   return { ok: true, summary: { entries, uncompressedBytes: uncompressed, names, parts } };
 }
 
-/** Limits of what the sheets of an archive may hold, checked while inflating them. */
-export interface ScanLimits {
-  /** Most `<row>` elements in all worksheets together. */
-  maxRows: number;
-  /** Most `<c>` (cell) elements in all worksheets together. */
-  maxCells: number;
-}
+/** Limits of what the parts of an archive may hold, checked while inflating them. */
+export type ScanLimits = SheetLimits;
 
 /** Why `scanParts` refused an archive. */
-export type ScanProblem =
-  | 'size-mismatch'
-  | 'unsupported-method'
-  | 'truncated'
-  | 'too-many-rows'
-  | 'too-many-cells'
-  | 'doctype';
+export type ScanProblem = SheetProblem | 'size-mismatch' | 'unsupported-method' | 'truncated';
+
+/** What `scanParts` found. */
+export type ScanResult =
+  ({ ok: true } & SheetTotals) | { ok: false; problem: ScanProblem; part: string; detail: string };
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+/** The part exceljs reads shared strings from (lib/xlsx/xlsx.js matches this name exactly). */
+export const SHARED_STRINGS_PART = 'xl/sharedStrings.xml';
 const XML_PART = /\.(xml|rels|vml)$/i;
-const ROW_TAG = Buffer.from('<row');
-const CELL_TAGS = [Buffer.from('<c '), Buffer.from('<c>')];
 /**
  * A document type declaration: what external entities (XXE) and entity expansion ("billion
  * laughs") need. No part of an .xlsx written by Excel or LibreOffice has one (the Open
  * Packaging Conventions, ECMA-376 Part 2, forbid DTDs in a package's XML), so any is refused.
  */
 const DOCTYPE = Buffer.from('<!DOCTYPE');
-/** Bytes kept from the end of one chunk for tags cut by a chunk boundary (longest tag − 1). */
+/** Bytes kept from the end of one chunk for a DOCTYPE cut by a chunk boundary. */
 const TAIL = DOCTYPE.length - 1;
 
-function countTag(hay: Buffer, tag: Buffer, tail: number): number {
-  let n = 0;
-  for (let at = hay.indexOf(tag); at >= 0; at = hay.indexOf(tag, at + 1))
-    if (at + tag.length > tail) n += 1; // matches wholly inside the tail were counted before
-  return n;
+/** The stored (possibly deflated) bytes of a part, or null when the archive is cut short. */
+export function storedBytes(bytes: Uint8Array, part: ZipPart): Uint8Array | null {
+  const at = part.localOffset;
+  if (at + 30 > bytes.length || readU32(bytes, at) !== LOCAL_HEADER) return null;
+  const start = at + 30 + readU16(bytes, at + 26) + readU16(bytes, at + 28);
+  if (start + part.compressedSize > bytes.length) return null;
+  return bytes.subarray(start, start + part.compressedSize);
 }
 
 /**
- * Inflates every entry as a stream, without keeping what it inflates, before any parser
- * sees the archive: refuses an entry that inflates past its declared size (a zip bomb whose
- * directory lies; the parser would inflate it whole into memory), XML parts with a document
- * type declaration (external entities, entity expansion), and worksheets with more
- * rows or cells than the limits (a parser keeps every cell of a sheet in memory, ≈1.5 KB
- * each in exceljs 4.4: a 1,000,000-row sheet took 1.6 GB and 6 s). Memory: one 64 KB chunk.
+ * Inflates a part as a stream, handing each chunk to `take` (which returns false to stop);
+ * nothing inflated is kept. Refuses a part that inflates past its declared size (a zip bomb
+ * whose directory lies: a parser would inflate it whole into memory).
+ */
+export async function inflatePart(
+  data: Uint8Array,
+  part: ZipPart,
+  take: (chunk: Buffer) => boolean,
+): Promise<'size-mismatch' | 'unsupported-method' | 'truncated' | 'stopped' | null> {
+  let size = 0;
+  let outcome: 'size-mismatch' | 'truncated' | 'stopped' | null = null;
+  const accept = (chunk: Buffer): boolean => {
+    size += chunk.length;
+    if (size > part.declaredSize) outcome = 'size-mismatch';
+    else if (!take(chunk)) outcome = 'stopped';
+    return outcome === null;
+  };
+  if (part.method === 0) {
+    accept(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    return outcome;
+  }
+  if (part.method !== 8) return 'unsupported-method';
+  await new Promise<void>((resolve) => {
+    const inflate = createInflateRaw({ chunkSize: 65_536 });
+    inflate.on('data', (chunk: Buffer) => {
+      if (!accept(chunk)) {
+        inflate.destroy();
+        resolve();
+      }
+    });
+    inflate.on('error', () => {
+      outcome ??= 'truncated';
+      resolve();
+    });
+    inflate.on('end', () => resolve());
+    inflate.end(data);
+  });
+  return outcome;
+}
+
+/**
+ * Inflates every entry as a stream before any parser sees the archive, without keeping what
+ * it inflates: refuses an entry that inflates past its declared size, XML parts with a
+ * document type declaration (external entities, entity expansion), and worksheets with more
+ * rows, cells or text than the limits (io/scan.ts: a parser keeps every cell of a sheet in
+ * memory, ≈1.5 KB each in exceljs 4.4: a 1,000,000-row sheet took 1.6 GB and 6 s). The
+ * shared strings are scanned first, whatever the order of the entries, so that each cell
+ * that names one counts its length. Memory: one 64 KB chunk, and 4 bytes per shared string.
  */
 export async function scanParts(
   bytes: Uint8Array,
   parts: readonly ZipPart[],
   limits: ScanLimits,
-): Promise<{ ok: true; rows: number; cells: number } | { ok: false; problem: ScanProblem }> {
-  let rows = 0;
-  let cells = 0;
-  for (const part of parts) {
-    const at = part.localOffset;
-    if (at + 30 > bytes.length || readU32(bytes, at) !== LOCAL_HEADER)
-      return { ok: false, problem: 'truncated' };
-    const start = at + 30 + readU16(bytes, at + 26) + readU16(bytes, at + 28);
-    if (start + part.compressedSize > bytes.length) return { ok: false, problem: 'truncated' };
-    const data = bytes.subarray(start, start + part.compressedSize);
-    const sheet = WORKSHEET.test(part.name);
+): Promise<ScanResult> {
+  const scanner = new SheetScanner(limits);
+  const ordered = [
+    ...parts.filter((p) => p.name === SHARED_STRINGS_PART),
+    ...parts.filter((p) => p.name !== SHARED_STRINGS_PART),
+  ];
+  for (const part of ordered) {
+    const refuse = (problem: ScanProblem, detail = ''): ScanResult => ({
+      ok: false,
+      problem,
+      part: part.name,
+      detail,
+    });
+    const data = storedBytes(bytes, part);
+    if (data === null) return refuse('truncated');
+    const kind =
+      part.name === SHARED_STRINGS_PART
+        ? 'sharedStrings'
+        : WORKSHEET.test(part.name)
+          ? 'worksheet'
+          : null;
     const xml = XML_PART.test(part.name);
-    let problem: ScanProblem | null = null;
-    let size = 0;
+    const tokens = kind === null ? null : scanner.part(kind);
     let tail = Buffer.alloc(0);
-    const take = (chunk: Buffer): boolean => {
-      size += chunk.length;
-      if (size > part.declaredSize) problem = 'size-mismatch';
-      else if (xml) {
-        const hay = Buffer.concat([tail, chunk]);
-        if (hay.includes(DOCTYPE)) problem = 'doctype';
-        else if (sheet) {
-          rows += countTag(hay, ROW_TAG, tail.length);
-          for (const tag of CELL_TAGS) cells += countTag(hay, tag, tail.length);
-          if (rows > limits.maxRows) problem = 'too-many-rows';
-          else if (cells > limits.maxCells) problem = 'too-many-cells';
-        }
-        tail = Buffer.from(hay.subarray(Math.max(0, hay.length - TAIL)));
+    let doctype = false;
+    const outcome = await inflatePart(data, part, (chunk) => {
+      if (!xml) return true;
+      const hay = Buffer.concat([tail, chunk]);
+      if (hay.includes(DOCTYPE)) {
+        doctype = true;
+        return false;
       }
-      return problem === null;
-    };
-    if (part.method === 0) take(Buffer.from(data));
-    else if (part.method === 8) {
-      await new Promise<void>((resolve) => {
-        const inflate = createInflateRaw({ chunkSize: 65_536 });
-        inflate.on('data', (chunk: Buffer) => {
-          if (!take(chunk)) {
-            inflate.destroy();
-            resolve();
-          }
-        });
-        inflate.on('error', () => {
-          problem ??= 'truncated';
-          resolve();
-        });
-        inflate.on('end', () => resolve());
-        inflate.end(data);
-      });
-    } else return { ok: false, problem: 'unsupported-method' };
-    if (problem !== null) return { ok: false, problem };
+      tail = Buffer.from(hay.subarray(Math.max(0, hay.length - TAIL)));
+      return tokens === null || tokens.feed(chunk);
+    });
+    if (doctype) return refuse('doctype');
+    if (outcome !== null && outcome !== 'stopped') return refuse(outcome);
+    if (outcome === null && tokens !== null) tokens.end();
+    if (scanner.problem !== null) return refuse(scanner.problem, scanner.detail);
   }
-  return { ok: true, rows, cells };
+  return { ok: true, ...scanner.totals };
 }
