@@ -3,7 +3,7 @@
  * a parser would build, however the XML is spelled.
  */
 import { readXlsx } from '../../io';
-import { workbookParts, zip } from '../reliability/zip';
+import { amplifiedWorkbook, workbookParts, zip } from '../reliability/zip';
 
 /** Rows of one number cell each, the cell's tag spelled `<c` + `sep` + `r="…"`. */
 function rowsSpelled(count: number, sep: string): string {
@@ -46,5 +46,38 @@ describe('counting the cells of the sheets before parsing', () => {
     const bytes = zip(workbookParts({ header: ['A'], rows: [], extraRowsXml: rows }));
     const r = await readXlsx(new Uint8Array(bytes), { maxSheetRows: 50 });
     expect(r).toMatchObject({ ok: false, error: { detail: 'zip: too-many-rows' } });
+  });
+});
+
+describe('budgeting the text the cells expand to', () => {
+  it('refuses one 60,000,000-character shared string named by 8 cells before parsing it', async () => {
+    // The issue's file: 8 × 60,000,000 = 480,000,000 characters, above the 64 Mi default.
+    const bytes = amplifiedWorkbook(60_000_000, 8);
+    expect(bytes.length).toBeLessThan(200_000);
+    const r = await readXlsx(new Uint8Array(bytes));
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'TEXT_TOO_LARGE', detail: 'zip: too-much-text' },
+    });
+    if (!r.ok) expect(r.error.message.en).toContain('64 Mi characters');
+  });
+
+  it('counts a shared string once per cell that names it', async () => {
+    // 1,000 characters named by 8 cells: 8,000 (+ 4 for the header "Note").
+    const bytes = new Uint8Array(amplifiedWorkbook(1_000, 8));
+    expect(await readXlsx(bytes, { maxTextChars: 8_004 })).toMatchObject({ ok: true });
+    expect(await readXlsx(bytes, { maxTextChars: 8_003 })).toMatchObject({
+      ok: false,
+      error: { code: 'TEXT_TOO_LARGE' },
+    });
+  });
+
+  it('counts inline strings as written', async () => {
+    const bytes = new Uint8Array(
+      zip(workbookParts({ header: ['Title'], rows: [['x'.repeat(500)], ['&<']] })),
+    );
+    // "Title" 5 + 500 + "&amp;&lt;" 9 (as written: an upper bound of the 2 characters read).
+    expect(await readXlsx(bytes, { maxTextChars: 514 })).toMatchObject({ ok: true });
+    expect(await readXlsx(bytes, { maxTextChars: 513 })).toMatchObject({ ok: false });
   });
 });
