@@ -13,6 +13,7 @@ export * from './diff';
 export * from './read/raw';
 export * from './read/cells';
 export * from './read/plan';
+export * from './read/recover';
 export * from './revenue';
 export * from './priority';
 export * from './portfolio';
