@@ -6,10 +6,12 @@
  * bilingual message, never as an exception.
  */
 import ExcelJS from 'exceljs';
-import type { RawCell, RawTable, RawWorkbook } from '#core';
-import { LIMITS, a1, parseA1, toPersianDigits } from '#core';
+import type { RawCell, RawSheet, RawTable, RawWorkbook } from '#core';
+import { LIMITS, a1, parseA1, recoverTables, sheetsToSearch, toPersianDigits } from '#core';
 import type { FileError } from './errors';
 import { fileError, megabytes } from './errors';
+import type { Normalised } from './normalise';
+import { normaliseWorkbook } from './normalise';
 import type { ScanResult } from './zip';
 import { scanParts, summariseZip } from './zip';
 
@@ -179,14 +181,19 @@ export async function readXlsx(
   });
   if (!scanned.ok) return { ok: false, error: scanRefusal(scanned, maxText) };
 
+  const normalised = normaliseWorkbook(bytes, zip.summary.parts);
+  if (!normalised.ok) return { ok: false, error: normaliseRefusal(normalised) };
+  const sound = normalised.bytes;
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    await wb.xlsx.load(Buffer.from(sound.buffer, sound.byteOffset, sound.byteLength) as never);
   } catch (e) {
+    // Every cause the checks above can name has been named: what is left is a structure the
+    // reader does not follow, in a file that is a zip of well-formed sheets.
     return fail(
       'FILE_UNREADABLE',
-      'فایل اکسل خوانده نشد؛ ممکن است خراب یا رمزدار باشد. آن را در اکسل باز کنید و دوباره ذخیره کنید.',
-      'The workbook could not be read; it may be damaged or password-protected. Open it in Excel and save it again.',
+      'ساختار این کارپوشه را خواننده نتوانست دنبال کند، هرچند فایل فشرده و برگه‌هایش سالم‌اند. فایل را در اکسل یا لیبره‌آفیس باز کنید و با قالب «Excel Workbook (*.xlsx)» دوباره ذخیره کنید.',
+      `The reader could not follow this workbook's structure (${e instanceof Error ? e.message : String(e)}), although the zip and its sheets are sound. Open it in Excel or LibreOffice and save it as "Excel Workbook (*.xlsx)".`,
       e instanceof Error ? e.message : String(e),
     );
   }
@@ -239,6 +246,33 @@ export async function readXlsx(
       });
     }
   }
+  // Tables lost on the way (Google Sheets and some converters keep cells, not tables): the
+  // core finds them by their header rows on their default sheets (read/recover.ts).
+  const search = new Set(sheetsToSearch(sheets, tables));
+  if (search.size > 0) {
+    const grids: RawSheet[] = [];
+    for (const ws of wb.worksheets) {
+      if (!search.has(ws.name)) continue;
+      const found: RawSheet['cells'][number][] = [];
+      ws.eachRow({ includeEmpty: false }, (row, r) =>
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          const value = toRawCell(cell.value);
+          if (value !== null) found.push({ row: r, column: c, value });
+        }),
+      );
+      grids.push({ name: ws.name, cells: found });
+    }
+    for (const t of recoverTables(grids, tables)) {
+      cells += t.header.length * (t.rows.length + 1);
+      if (cells > maxCells)
+        return fail(
+          'TOO_MANY_CELLS',
+          `جدول‌های کارپوشه بیش از ${maxCells.toLocaleString('en-US')} خانه دارند.`,
+          `The workbook's tables hold more than ${maxCells.toLocaleString('en-US')} cells.`,
+        );
+      tables.push(t);
+    }
+  }
   if (tables.length === 0)
     return fail(
       'NO_TABLES',
@@ -246,6 +280,33 @@ export async function readXlsx(
       'The workbook has no Excel tables. Turn the data into a table (Home > Format as Table) and name it like tblProjects, or start from "plan template".',
     );
   return { ok: true, workbook: { tables }, sheets };
+}
+
+/** Why the file cannot be put right for the parser, in words that name the cause. */
+function normaliseRefusal(n: Exclude<Normalised, { ok: true }>): FileError {
+  switch (n.problem) {
+    case 'strict':
+      return fileError(
+        'FILE_UNREADABLE',
+        'این کارپوشه با قالب «Strict Open XML» ذخیره شده است که خوانده نمی‌شود. آن را در اکسل باز کنید و با قالب «Excel Workbook (*.xlsx)» ذخیره کنید.',
+        'This workbook is saved as "Strict Open XML Spreadsheet", which is not read. Open it in Excel and save it as "Excel Workbook (*.xlsx)".',
+        'xlsx: strict',
+      );
+    case 'missing-part':
+      return fileError(
+        'FILE_UNREADABLE',
+        `بخش ${n.part} به بخش ${n.target} ارجاع می‌دهد که در فایل نیست؛ برنامه‌ای که فایل را ساخته آن را ناقص نوشته است. فایل را در اکسل یا لیبره‌آفیس باز کنید و دوباره ذخیره کنید.`,
+        `The part ${n.part} refers to ${n.target}, which the file lacks; the program that wrote it left it out. Open the file in Excel or LibreOffice and save it again.`,
+        `xlsx: missing ${n.target}`,
+      );
+    case 'malformed':
+      return fileError(
+        'FILE_UNREADABLE',
+        `بخش ${n.part} فایل، XML درست‌ساختی نیست و خوانده نشد. فایل را در اکسل یا لیبره‌آفیس باز کنید و دوباره ذخیره کنید.`,
+        `The part ${n.part} of the file is not well-formed XML (${n.detail}). Open it in Excel or LibreOffice and save it again.`,
+        `zip: malformed ${n.part}: ${n.detail}`,
+      );
+  }
 }
 
 /** Why the scan refused the file, in words that name the cause. */

@@ -5,7 +5,7 @@
  * inflates anything into memory. (PKWARE APPNOTE.TXT 6.3, sections 4.3.12
  * and 4.3.16, give the record layouts read here.)
  */
-import { createInflateRaw } from 'node:zlib';
+import { crc32, createInflateRaw, deflateRawSync } from 'node:zlib';
 import type { SheetLimits, SheetProblem, SheetTotals } from './scan';
 import { SheetScanner } from './scan';
 
@@ -14,6 +14,9 @@ export interface ZipPart {
   name: string;
   /** 0 stored, 8 deflated (the only two methods .xlsx writers use). */
   method: number;
+  /** General purpose bit flags (bit 0: encrypted; bit 3: sizes in a data descriptor; bit 11: UTF-8 name). */
+  flags: number;
+  crc32: number;
   compressedSize: number;
   /** The declared uncompressed size (a hostile file may lie; `scanParts` checks it). */
   declaredSize: number;
@@ -43,6 +46,8 @@ const EOCD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
 const CENTRAL_FIXED = 46;
 const MAX_NAMES_KEPT = 10_000;
+/** General purpose flag bit 11: the name is UTF-8. */
+const UTF8_NAME = 0x0800;
 
 /** True when the bytes start like a zip archive (a local file header), as every .xlsx does. */
 export function looksLikeZip(bytes: Uint8Array): boolean {
@@ -102,6 +107,8 @@ export function summariseZip(
       parts.push({
         name,
         method: readU16(bytes, at + 10),
+        flags: readU16(bytes, at + 8),
+        crc32: readU32(bytes, at + 16),
         compressedSize: readU32(bytes, at + 20),
         declaredSize: usize,
         localOffset: readU32(bytes, at + 42),
@@ -239,4 +246,60 @@ export async function scanParts(
     if (scanner.problem !== null) return refuse(scanner.problem, scanner.detail);
   }
   return { ok: true, ...scanner.totals };
+}
+
+/**
+ * The archive again with some parts' contents replaced (deflated anew); every other part is
+ * copied as stored, under a fresh local header written from the central directory (so a data
+ * descriptor is not needed). Comments and extra fields are dropped: no reader needs them.
+ */
+export function rebuildZip(
+  bytes: Uint8Array,
+  parts: readonly ZipPart[],
+  replaced: ReadonlyMap<string, Buffer>,
+): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const content = replaced.get(part.name);
+    const stored = content === undefined ? storedBytes(bytes, part) : deflateRawSync(content);
+    if (stored === null) throw new Error(`rebuildZip: ${part.name} is outside the archive`);
+    const method = content === undefined ? part.method : 8;
+    const crc = content === undefined ? part.crc32 : crc32(content);
+    const size = content === undefined ? part.declaredSize : content.length;
+    const name = Buffer.from(part.name, 'utf8');
+    const flags = UTF8_NAME;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL_HEADER, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc >>> 0, 14);
+    local.writeUInt32LE(stored.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength));
+    const central = Buffer.alloc(CENTRAL_FIXED);
+    central.writeUInt32LE(CENTRAL_HEADER, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(flags, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc >>> 0, 16);
+    central.writeUInt32LE(stored.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += 30 + name.length + stored.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(EOCD_SIZE);
+  end.writeUInt32LE(END_OF_DIRECTORY, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, end]));
 }
