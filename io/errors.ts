@@ -10,6 +10,7 @@ export type FileErrorCode =
   | 'FILE_TOO_LARGE'
   | 'FILE_NOT_XLSX'
   | 'FILE_UNREADABLE'
+  | 'FILE_PROTECTED'
   | 'NO_TABLES'
   | 'TOO_MANY_TABLES'
   | 'TOO_MANY_CELLS'

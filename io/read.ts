@@ -12,8 +12,8 @@ import type { FileError } from './errors';
 import { fileError, megabytes } from './errors';
 import type { Normalised } from './normalise';
 import { normaliseWorkbook } from './normalise';
-import type { ScanResult } from './zip';
-import { scanParts, summariseZip } from './zip';
+import type { ScanResult, ZipPart } from './zip';
+import { scanParts, storedBytes, summariseZip } from './zip';
 
 /** Limits checked before and after parsing. */
 export interface ReadXlsxOptions {
@@ -136,20 +136,28 @@ export async function readXlsx(
       `فایل ${megabytes(bytes.length)} است و از سقف ${megabytes(maxBytes)} بزرگ‌تر است.`,
       `The file is ${megabytes(bytes.length)}, above the limit of ${megabytes(maxBytes)}.`,
     );
+  if (isCompoundFile(bytes)) return { ok: false, error: compoundFileError(bytes) };
   const zip = summariseZip(bytes);
   if (!zip.ok) {
-    return zip.problem === 'not-zip'
-      ? fail(
-          'FILE_NOT_XLSX',
-          'این فایل کارپوشه اکسل (.xlsx) نیست. فایل را در اکسل با قالب «Excel Workbook (*.xlsx)» ذخیره کنید.',
-          'This is not an Excel workbook (.xlsx). Save it from Excel as "Excel Workbook (*.xlsx)".',
-        )
-      : fail(
-          'FILE_UNREADABLE',
-          'فایل ناقص یا خراب است و خوانده نشد. نسخه سالم آن را دوباره ذخیره کنید.',
-          'The file is truncated or damaged and could not be read. Save a sound copy again.',
-          `zip: ${zip.problem}`,
-        );
+    if (zip.problem === 'not-zip')
+      return fail(
+        'FILE_NOT_XLSX',
+        'این فایل کارپوشه اکسل (.xlsx) نیست (فایل فشرده‌ای نیست که کارپوشه‌ها هستند؛ شاید CSV یا متن با پسوند xlsx باشد). فایل را در اکسل با قالب «Excel Workbook (*.xlsx)» ذخیره کنید.',
+        'This is not an Excel workbook (.xlsx): it is not the zip archive every workbook is (it may be CSV or text named .xlsx). Save it from Excel as "Excel Workbook (*.xlsx)".',
+      );
+    if (zip.problem === 'zip64')
+      return fail(
+        'FILE_UNREADABLE',
+        'فایل با قالب ZIP64 فشرده شده که خوانده نمی‌شود (برای فایل‌های بزرگ‌تر از ۴ گیگابایت است). آن را در اکسل یا لیبره‌آفیس باز کنید و دوباره ذخیره کنید.',
+        'The file is packed as ZIP64 (meant for archives above 4 GB), which is not read. Open it in Excel or LibreOffice and save it again.',
+        'zip: zip64',
+      );
+    return fail(
+      'FILE_UNREADABLE',
+      'فایل ناقص است: پایان آن، که فهرست بخش‌های فایل فشرده در آن است، نیست یا بریده شده است. فایل را دوباره بفرستید یا نسخه کامل را ذخیره کنید.',
+      'The file is truncated: its end, where a zip archive lists its parts, is missing or cut off. Send it again or save a complete copy.',
+      `zip: ${zip.problem}`,
+    );
   }
   if (zip.summary.uncompressedBytes > maxUnpacked)
     return fail(
@@ -167,10 +175,13 @@ export async function readXlsx(
     );
   const names = new Set(zip.summary.names.map((n) => n.toLowerCase()));
   if (!names.has('[content_types].xml') || !names.has('xl/workbook.xml'))
+    return { ok: false, error: otherArchiveError(bytes, zip.summary.parts, names) };
+  if (zip.summary.parts.some((p) => (p.flags & ZIP_ENCRYPTED) !== 0))
     return fail(
-      'FILE_NOT_XLSX',
-      'این فایل فشرده (zip) هست ولی کارپوشه اکسل نیست (مثلاً سند Word یا فایل ODS است). آن را در اکسل با قالب .xlsx ذخیره کنید.',
-      'This is a zip archive but not an Excel workbook (e.g. a Word or ODS file). Save it from Excel as .xlsx.',
+      'FILE_PROTECTED',
+      'بخش‌های این فایل فشرده با گذرواژه رمز شده‌اند و خوانده نمی‌شوند. فایل را بی‌گذرواژه ذخیره کنید.',
+      'The parts of this zip archive are encrypted with a password and cannot be read. Save the file without a password.',
+      'zip: encrypted entries',
     );
 
   const maxText = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
@@ -280,6 +291,76 @@ export async function readXlsx(
       'The workbook has no Excel tables. Turn the data into a table (Home > Format as Table) and name it like tblProjects, or start from "plan template".',
     );
   return { ok: true, workbook: { tables }, sheets };
+}
+
+/** The signature of an OLE compound file (MS-CFB §2.2): old `.xls` files and encrypted workbooks. */
+const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** General purpose flag bit 0 of a zip entry: encrypted (APPNOTE.TXT 4.4.4). */
+const ZIP_ENCRYPTED = 0x0001;
+
+function isCompoundFile(bytes: Uint8Array): boolean {
+  return COMPOUND_FILE.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * An OLE compound file: a workbook encrypted with a password (Excel keeps the encrypted
+ * package in a stream named `EncryptedPackage`, MS-OFFCRYPTO §2.3.4.4; stream names are
+ * UTF-16), or a file of Excel 97–2003 or another older Office program.
+ */
+function compoundFileError(bytes: Uint8Array): FileError {
+  const stream = Buffer.from('EncryptedPackage', 'utf16le');
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.includes(stream))
+    return fileError(
+      'FILE_PROTECTED',
+      'این کارپوشه با گذرواژه رمز شده است و خوانده نمی‌شود. آن را در اکسل باز کنید، گذرواژه را بردارید («پرونده › اطلاعات › محافظت از کارپوشه») و دوباره ذخیره کنید.',
+      'This workbook is encrypted with a password and cannot be read. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password) and save it again.',
+      'cfb: encrypted package',
+    );
+  return fileError(
+    'FILE_NOT_XLSX',
+    'این فایل با قالب قدیمی اکسل ۹۷ تا ۲۰۰۳ (.xls) یا برنامه قدیمی دیگری از آفیس است. آن را در اکسل یا لیبره‌آفیس باز کنید و با قالب «Excel Workbook (*.xlsx)» ذخیره کنید.',
+    'This is an Excel 97–2003 workbook (.xls) or another older Office file. Open it in Excel or LibreOffice and save it as "Excel Workbook (*.xlsx)".',
+    'cfb: not encrypted',
+  );
+}
+
+/** A zip archive that is not an `.xlsx` workbook: say what it is, when it can be told. */
+function otherArchiveError(
+  bytes: Uint8Array,
+  parts: readonly ZipPart[],
+  names: ReadonlySet<string>,
+): FileError {
+  const mimetype = parts.find((p) => p.name === 'mimetype' && p.method === 0);
+  const stored = mimetype && storedBytes(bytes, mimetype);
+  const kind = stored ? Buffer.from(stored).toString('latin1') : '';
+  if (kind.startsWith('application/vnd.oasis.opendocument.spreadsheet'))
+    return fileError(
+      'FILE_NOT_XLSX',
+      'این فایل کاربرگ اپن‌داکیومنت (.ods) است، نه کارپوشه اکسل. آن را در لیبره‌آفیس یا اکسل باز کنید و با قالب «Excel 2007-365 (.xlsx)» ذخیره کنید.',
+      'This is an OpenDocument spreadsheet (.ods), not an Excel workbook. Open it in LibreOffice or Excel and save it as "Excel 2007-365 (.xlsx)".',
+      'zip: ods',
+    );
+  if (names.has('xl/workbook.bin'))
+    return fileError(
+      'FILE_NOT_XLSX',
+      'این فایل کارپوشه دودویی اکسل (.xlsb) است. آن را در اکسل با قالب «Excel Workbook (*.xlsx)» ذخیره کنید.',
+      'This is an Excel binary workbook (.xlsb). Save it from Excel as "Excel Workbook (*.xlsx)".',
+      'zip: xlsb',
+    );
+  if (names.has('word/document.xml') || names.has('ppt/presentation.xml'))
+    return fileError(
+      'FILE_NOT_XLSX',
+      'این فایل سند ورد یا ارائه پاورپوینت است، نه کارپوشه اکسل.',
+      'This is a Word document or a PowerPoint presentation, not an Excel workbook.',
+      'zip: other office document',
+    );
+  return fileError(
+    'FILE_NOT_XLSX',
+    'این فایل فشرده (zip) هست ولی کارپوشه اکسل نیست (بخش xl/workbook.xml را ندارد). آن را در اکسل با قالب .xlsx ذخیره کنید.',
+    'This is a zip archive but not an Excel workbook (it has no xl/workbook.xml part). Save it from Excel as .xlsx.',
+    'zip: not a workbook',
+  );
 }
 
 /** Why the file cannot be put right for the parser, in words that name the cause. */
