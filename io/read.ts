@@ -409,11 +409,12 @@ function scanRefusal(scanned: Extract<ScanResult, { ok: false }>, maxText: numbe
         detail,
       );
     case 'too-much-text': {
-      const limit = Math.round(maxText / 1_048_576);
+      const limit = maxText.toLocaleString('en-US');
+      const persian = toPersianDigits(limit).replace(/,/g, '\u066c');
       return fileError(
         'TEXT_TOO_LARGE',
-        `متن خانه‌های کارپوشه (هر متن مشترک به شمار خانه‌هایی که آن را به کار می‌برند) از سقف ${toPersianDigits(String(limit))} میلیون نویسه بیشتر است؛ کارپوشه برنامه چنین نیست. خانه‌های بسیار بلند را کوتاه کنید.`,
-        `The text of the workbook's cells (a shared string counted once per cell that uses it) is above the limit of ${limit} Mi characters; a plan workbook holds far less. Shorten the very long cells.`,
+        `متن خانه‌های کارپوشه (هر متن مشترک به شمار خانه‌هایی که آن را به کار می‌برند) از سقف ${persian} نویسه بیشتر است؛ کارپوشه برنامه چنین نیست. خانه‌های بسیار بلند را کوتاه کنید.`,
+        `The text of the workbook's cells (a shared string counted once per cell that uses it) is above the limit of ${limit} characters; a plan workbook holds far less. Shorten the very long cells.`,
         detail,
       );
     }

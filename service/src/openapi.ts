@@ -151,12 +151,15 @@ export function openApiDocument(publicOrigin: string) {
             400: error('unreadable file or bad JSON'),
             403: error('not your department'),
             409: error('stale If-Match: details.changes says what changed since'),
-            413: error('too large'),
+            413: error(
+              'too large: the body, or an .xlsx whose cells expand to more text, cells or tables than allowed (details.fileError)',
+            ),
             415: error('wrong content type'),
             422: error(
               'workbook errors (details.findings), department mismatch, idempotency key reuse',
             ),
             428: error('If-Match missing'),
+            503: error('as many .xlsx files as allowed are being read: retry after Retry-After'),
           },
         },
       },

@@ -59,7 +59,7 @@ describe('budgeting the text the cells expand to', () => {
       ok: false,
       error: { code: 'TEXT_TOO_LARGE', detail: 'zip: too-much-text' },
     });
-    if (!r.ok) expect(r.error.message.en).toContain('64 Mi characters');
+    if (!r.ok) expect(r.error.message.en).toContain('limit of 67,108,864 characters');
   });
 
   it('counts a shared string once per cell that names it', async () => {
