@@ -10,9 +10,11 @@ export type FileErrorCode =
   | 'FILE_TOO_LARGE'
   | 'FILE_NOT_XLSX'
   | 'FILE_UNREADABLE'
+  | 'FILE_PROTECTED'
   | 'NO_TABLES'
   | 'TOO_MANY_TABLES'
   | 'TOO_MANY_CELLS'
+  | 'TEXT_TOO_LARGE'
   | 'CSV_UNREADABLE'
   | 'CSV_EMPTY';
 

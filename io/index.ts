@@ -12,6 +12,7 @@ export {
   DEFAULT_MAX_ENTRIES,
   DEFAULT_MAX_SHEET_CELLS,
   DEFAULT_MAX_SHEET_ROWS,
+  DEFAULT_MAX_TEXT_CHARS,
   DEFAULT_MAX_UNCOMPRESSED_BYTES,
   readXlsx,
   toRawCell,
@@ -19,5 +20,5 @@ export {
 export type { ReadCsvResult } from './csv';
 export { DEFAULT_MAX_CSV_BYTES, decodeCsvBytes, detectDelimiter, readCsvTable } from './csv';
 export { writeRawWorkbook, writeWorkbook } from './write';
-export type { ScanLimits, ScanProblem, ZipPart, ZipSummary } from './zip';
+export type { ScanLimits, ScanProblem, ScanResult, ZipPart, ZipSummary } from './zip';
 export { looksLikeZip, scanParts, summariseZip } from './zip';

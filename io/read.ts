@@ -6,11 +6,33 @@
  * bilingual message, never as an exception.
  */
 import ExcelJS from 'exceljs';
-import type { RawCell, RawTable, RawWorkbook } from '#core';
-import { LIMITS, a1, parseA1 } from '#core';
+import type { RawCell, RawSheet, RawTable, RawWorkbook } from '#core';
+import { LIMITS, a1, parseA1, recoverTables, sheetsToSearch, toPersianDigits } from '#core';
 import type { FileError } from './errors';
+import {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_CELLS,
+  DEFAULT_MAX_ENTRIES,
+  DEFAULT_MAX_SHEET_CELLS,
+  DEFAULT_MAX_SHEET_ROWS,
+  DEFAULT_MAX_TEXT_CHARS,
+  DEFAULT_MAX_UNCOMPRESSED_BYTES,
+} from './limits';
 import { fileError, megabytes } from './errors';
-import { scanParts, summariseZip } from './zip';
+import type { Normalised } from './normalise';
+import { normaliseWorkbook } from './normalise';
+import type { ScanResult, ZipPart } from './zip';
+import { scanParts, storedBytes, summariseZip } from './zip';
+
+export {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_CELLS,
+  DEFAULT_MAX_ENTRIES,
+  DEFAULT_MAX_SHEET_CELLS,
+  DEFAULT_MAX_SHEET_ROWS,
+  DEFAULT_MAX_TEXT_CHARS,
+  DEFAULT_MAX_UNCOMPRESSED_BYTES,
+};
 
 /** Limits checked before and after parsing. */
 export interface ReadXlsxOptions {
@@ -26,23 +48,12 @@ export interface ReadXlsxOptions {
   maxSheetRows?: number;
   /** Most cells in all worksheets, counted before parsing (default `DEFAULT_MAX_SHEET_CELLS`). */
   maxSheetCells?: number;
+  /**
+   * Most characters of cell text in all worksheets, a shared string counted once per cell
+   * that names it, counted before parsing (default `DEFAULT_MAX_TEXT_CHARS`; io/scan.ts).
+   */
+  maxTextChars?: number;
 }
-
-/** 50 MB: a plan workbook with a few thousand rows is well under 5 MB. */
-export const DEFAULT_MAX_BYTES = 50 * 1_048_576;
-/**
- * 100 MB unpacked: a plan workbook with a few thousand rows unpacks to a few MB; exceljs
- * needs many times the unpacked size in memory, so this bounds what a parse may cost.
- */
-export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 100 * 1_048_576;
-/** 1,000 parts: a workbook at the 200-table limit has about 2 parts per table plus sheets. */
-export const DEFAULT_MAX_ENTRIES = 1_000;
-/** 100,000 sheet rows: 20 times a large plan; refused before exceljs keeps them in memory. */
-export const DEFAULT_MAX_SHEET_ROWS = 100_000;
-/** 1,000,000 sheet cells (≈1.5 KB each in exceljs: about 1.5 GB at most, see `scanParts`). */
-export const DEFAULT_MAX_SHEET_CELLS = 1_000_000;
-/** Five million table cells: far above any plan, low enough to bound memory. */
-export const DEFAULT_MAX_CELLS = 5_000_000;
 
 /** The result of reading a workbook. */
 export type ReadXlsxResult =
@@ -123,20 +134,28 @@ export async function readXlsx(
       `فایل ${megabytes(bytes.length)} است و از سقف ${megabytes(maxBytes)} بزرگ‌تر است.`,
       `The file is ${megabytes(bytes.length)}, above the limit of ${megabytes(maxBytes)}.`,
     );
+  if (isCompoundFile(bytes)) return { ok: false, error: compoundFileError(bytes) };
   const zip = summariseZip(bytes);
   if (!zip.ok) {
-    return zip.problem === 'not-zip'
-      ? fail(
-          'FILE_NOT_XLSX',
-          'این فایل کارپوشه اکسل (.xlsx) نیست. فایل را در اکسل با قالب «Excel Workbook (*.xlsx)» ذخیره کنید.',
-          'This is not an Excel workbook (.xlsx). Save it from Excel as "Excel Workbook (*.xlsx)".',
-        )
-      : fail(
-          'FILE_UNREADABLE',
-          'فایل ناقص یا خراب است و خوانده نشد. نسخه سالم آن را دوباره ذخیره کنید.',
-          'The file is truncated or damaged and could not be read. Save a sound copy again.',
-          `zip: ${zip.problem}`,
-        );
+    if (zip.problem === 'not-zip')
+      return fail(
+        'FILE_NOT_XLSX',
+        'این فایل کارپوشه اکسل (.xlsx) نیست (فایل فشرده‌ای نیست که کارپوشه‌ها هستند؛ شاید CSV یا متن با پسوند xlsx باشد). فایل را در اکسل با قالب «Excel Workbook (*.xlsx)» ذخیره کنید.',
+        'This is not an Excel workbook (.xlsx): it is not the zip archive every workbook is (it may be CSV or text named .xlsx). Save it from Excel as "Excel Workbook (*.xlsx)".',
+      );
+    if (zip.problem === 'zip64')
+      return fail(
+        'FILE_UNREADABLE',
+        'فایل با قالب ZIP64 فشرده شده که خوانده نمی‌شود (برای فایل‌های بزرگ‌تر از ۴ گیگابایت است). آن را در اکسل یا لیبره‌آفیس باز کنید و دوباره ذخیره کنید.',
+        'The file is packed as ZIP64 (meant for archives above 4 GB), which is not read. Open it in Excel or LibreOffice and save it again.',
+        'zip: zip64',
+      );
+    return fail(
+      'FILE_UNREADABLE',
+      'فایل ناقص است: پایان آن، که فهرست بخش‌های فایل فشرده در آن است، نیست یا بریده شده است. فایل را دوباره بفرستید یا نسخه کامل را ذخیره کنید.',
+      'The file is truncated: its end, where a zip archive lists its parts, is missing or cut off. Send it again or save a complete copy.',
+      `zip: ${zip.problem}`,
+    );
   }
   if (zip.summary.uncompressedBytes > maxUnpacked)
     return fail(
@@ -154,46 +173,36 @@ export async function readXlsx(
     );
   const names = new Set(zip.summary.names.map((n) => n.toLowerCase()));
   if (!names.has('[content_types].xml') || !names.has('xl/workbook.xml'))
+    return { ok: false, error: otherArchiveError(bytes, zip.summary.parts, names) };
+  if (zip.summary.parts.some((p) => (p.flags & ZIP_ENCRYPTED) !== 0))
     return fail(
-      'FILE_NOT_XLSX',
-      'این فایل فشرده (zip) هست ولی کارپوشه اکسل نیست (مثلاً سند Word یا فایل ODS است). آن را در اکسل با قالب .xlsx ذخیره کنید.',
-      'This is a zip archive but not an Excel workbook (e.g. a Word or ODS file). Save it from Excel as .xlsx.',
+      'FILE_PROTECTED',
+      'بخش‌های این فایل فشرده با گذرواژه رمز شده‌اند و خوانده نمی‌شوند. فایل را بی‌گذرواژه ذخیره کنید.',
+      'The parts of this zip archive are encrypted with a password and cannot be read. Save the file without a password.',
+      'zip: encrypted entries',
     );
 
+  const maxText = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
   const scanned = await scanParts(bytes, zip.summary.parts, {
     maxRows: options.maxSheetRows ?? DEFAULT_MAX_SHEET_ROWS,
     maxCells: options.maxSheetCells ?? DEFAULT_MAX_SHEET_CELLS,
+    maxText,
   });
-  if (!scanned.ok && scanned.problem === 'doctype')
-    return fail(
-      'FILE_UNREADABLE',
-      'فایل بخشی با تعریف DOCTYPE دارد که کارپوشه‌های اکسل ندارند؛ برای ایمنی خوانده نشد. آن را در اکسل باز کنید و دوباره ذخیره کنید.',
-      'A part of the file declares a DOCTYPE, which Excel workbooks never do; for safety it was not read. Open it in Excel and save it again.',
-      'zip: doctype',
-    );
-  if (!scanned.ok)
-    return scanned.problem === 'too-many-rows' || scanned.problem === 'too-many-cells'
-      ? fail(
-          'TOO_MANY_CELLS',
-          'برگه‌های کارپوشه بیش از اندازه سطر یا خانه دارند؛ کارپوشه برنامه چنین نیست.',
-          'The sheets hold far more rows or cells than a plan workbook; the file was not read.',
-          `zip: ${scanned.problem}`,
-        )
-      : fail(
-          'FILE_UNREADABLE',
-          'فایل ناقص یا خراب است و خوانده نشد. نسخه سالم آن را دوباره ذخیره کنید.',
-          'The file is truncated or damaged and could not be read. Save a sound copy again.',
-          `zip: ${scanned.problem}`,
-        );
+  if (!scanned.ok) return { ok: false, error: scanRefusal(scanned, maxText) };
 
+  const normalised = normaliseWorkbook(bytes, zip.summary.parts);
+  if (!normalised.ok) return { ok: false, error: normaliseRefusal(normalised) };
+  const sound = normalised.bytes;
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    await wb.xlsx.load(Buffer.from(sound.buffer, sound.byteOffset, sound.byteLength) as never);
   } catch (e) {
+    // Every cause the checks above can name has been named: what is left is a structure the
+    // reader does not follow, in a file that is a zip of well-formed sheets.
     return fail(
       'FILE_UNREADABLE',
-      'فایل اکسل خوانده نشد؛ ممکن است خراب یا رمزدار باشد. آن را در اکسل باز کنید و دوباره ذخیره کنید.',
-      'The workbook could not be read; it may be damaged or password-protected. Open it in Excel and save it again.',
+      'ساختار این کارپوشه را خواننده نتوانست دنبال کند، هرچند فایل فشرده و برگه‌هایش سالم‌اند. فایل را در اکسل یا لیبره‌آفیس باز کنید و با قالب «Excel Workbook (*.xlsx)» دوباره ذخیره کنید.',
+      `The reader could not follow this workbook's structure (${e instanceof Error ? e.message : String(e)}), although the zip and its sheets are sound. Open it in Excel or LibreOffice and save it as "Excel Workbook (*.xlsx)".`,
       e instanceof Error ? e.message : String(e),
     );
   }
@@ -246,6 +255,33 @@ export async function readXlsx(
       });
     }
   }
+  // Tables lost on the way (Google Sheets and some converters keep cells, not tables): the
+  // core finds them by their header rows on their default sheets (read/recover.ts).
+  const search = new Set(sheetsToSearch(sheets, tables));
+  if (search.size > 0) {
+    const grids: RawSheet[] = [];
+    for (const ws of wb.worksheets) {
+      if (!search.has(ws.name)) continue;
+      const found: RawSheet['cells'][number][] = [];
+      ws.eachRow({ includeEmpty: false }, (row, r) =>
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          const value = toRawCell(cell.value);
+          if (value !== null) found.push({ row: r, column: c, value });
+        }),
+      );
+      grids.push({ name: ws.name, cells: found });
+    }
+    for (const t of recoverTables(grids, tables)) {
+      cells += t.header.length * (t.rows.length + 1);
+      if (cells > maxCells)
+        return fail(
+          'TOO_MANY_CELLS',
+          `جدول‌های کارپوشه بیش از ${maxCells.toLocaleString('en-US')} خانه دارند.`,
+          `The workbook's tables hold more than ${maxCells.toLocaleString('en-US')} cells.`,
+        );
+      tables.push(t);
+    }
+  }
   if (tables.length === 0)
     return fail(
       'NO_TABLES',
@@ -253,6 +289,164 @@ export async function readXlsx(
       'The workbook has no Excel tables. Turn the data into a table (Home > Format as Table) and name it like tblProjects, or start from "plan template".',
     );
   return { ok: true, workbook: { tables }, sheets };
+}
+
+/** The signature of an OLE compound file (MS-CFB §2.2): old `.xls` files and encrypted workbooks. */
+const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** General purpose flag bit 0 of a zip entry: encrypted (APPNOTE.TXT 4.4.4). */
+const ZIP_ENCRYPTED = 0x0001;
+
+function isCompoundFile(bytes: Uint8Array): boolean {
+  return COMPOUND_FILE.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * An OLE compound file: a workbook encrypted with a password (Excel keeps the encrypted
+ * package in a stream named `EncryptedPackage`, MS-OFFCRYPTO §2.3.4.4; stream names are
+ * UTF-16), or a file of Excel 97–2003 or another older Office program.
+ */
+function compoundFileError(bytes: Uint8Array): FileError {
+  const stream = Buffer.from('EncryptedPackage', 'utf16le');
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.includes(stream))
+    return fileError(
+      'FILE_PROTECTED',
+      'این کارپوشه با گذرواژه رمز شده است و خوانده نمی‌شود. آن را در اکسل باز کنید، گذرواژه را بردارید («پرونده › اطلاعات › محافظت از کارپوشه») و دوباره ذخیره کنید.',
+      'This workbook is encrypted with a password and cannot be read. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password) and save it again.',
+      'cfb: encrypted package',
+    );
+  return fileError(
+    'FILE_NOT_XLSX',
+    'این فایل با قالب قدیمی اکسل ۹۷ تا ۲۰۰۳ (.xls) یا برنامه قدیمی دیگری از آفیس است. آن را در اکسل یا لیبره‌آفیس باز کنید و با قالب «Excel Workbook (*.xlsx)» ذخیره کنید.',
+    'This is an Excel 97–2003 workbook (.xls) or another older Office file. Open it in Excel or LibreOffice and save it as "Excel Workbook (*.xlsx)".',
+    'cfb: not encrypted',
+  );
+}
+
+/** A zip archive that is not an `.xlsx` workbook: say what it is, when it can be told. */
+function otherArchiveError(
+  bytes: Uint8Array,
+  parts: readonly ZipPart[],
+  names: ReadonlySet<string>,
+): FileError {
+  const mimetype = parts.find((p) => p.name === 'mimetype' && p.method === 0);
+  const stored = mimetype && storedBytes(bytes, mimetype);
+  const kind = stored ? Buffer.from(stored).toString('latin1') : '';
+  if (kind.startsWith('application/vnd.oasis.opendocument.spreadsheet'))
+    return fileError(
+      'FILE_NOT_XLSX',
+      'این فایل کاربرگ اپن‌داکیومنت (.ods) است، نه کارپوشه اکسل. آن را در لیبره‌آفیس یا اکسل باز کنید و با قالب «Excel 2007-365 (.xlsx)» ذخیره کنید.',
+      'This is an OpenDocument spreadsheet (.ods), not an Excel workbook. Open it in LibreOffice or Excel and save it as "Excel 2007-365 (.xlsx)".',
+      'zip: ods',
+    );
+  if (names.has('xl/workbook.bin'))
+    return fileError(
+      'FILE_NOT_XLSX',
+      'این فایل کارپوشه دودویی اکسل (.xlsb) است. آن را در اکسل با قالب «Excel Workbook (*.xlsx)» ذخیره کنید.',
+      'This is an Excel binary workbook (.xlsb). Save it from Excel as "Excel Workbook (*.xlsx)".',
+      'zip: xlsb',
+    );
+  if (names.has('word/document.xml') || names.has('ppt/presentation.xml'))
+    return fileError(
+      'FILE_NOT_XLSX',
+      'این فایل سند ورد یا ارائه پاورپوینت است، نه کارپوشه اکسل.',
+      'This is a Word document or a PowerPoint presentation, not an Excel workbook.',
+      'zip: other office document',
+    );
+  return fileError(
+    'FILE_NOT_XLSX',
+    'این فایل فشرده (zip) هست ولی کارپوشه اکسل نیست (بخش xl/workbook.xml را ندارد). آن را در اکسل با قالب .xlsx ذخیره کنید.',
+    'This is a zip archive but not an Excel workbook (it has no xl/workbook.xml part). Save it from Excel as .xlsx.',
+    'zip: not a workbook',
+  );
+}
+
+/** Why the file cannot be put right for the parser, in words that name the cause. */
+function normaliseRefusal(n: Exclude<Normalised, { ok: true }>): FileError {
+  switch (n.problem) {
+    case 'strict':
+      return fileError(
+        'FILE_UNREADABLE',
+        'این کارپوشه با قالب «Strict Open XML» ذخیره شده است که خوانده نمی‌شود. آن را در اکسل باز کنید و با قالب «Excel Workbook (*.xlsx)» ذخیره کنید.',
+        'This workbook is saved as "Strict Open XML Spreadsheet", which is not read. Open it in Excel and save it as "Excel Workbook (*.xlsx)".',
+        'xlsx: strict',
+      );
+    case 'missing-part':
+      return fileError(
+        'FILE_UNREADABLE',
+        `بخش ${n.part} به بخش ${n.target} ارجاع می‌دهد که در فایل نیست؛ برنامه‌ای که فایل را ساخته آن را ناقص نوشته است. فایل را در اکسل یا لیبره‌آفیس باز کنید و دوباره ذخیره کنید.`,
+        `The part ${n.part} refers to ${n.target}, which the file lacks; the program that wrote it left it out. Open the file in Excel or LibreOffice and save it again.`,
+        `xlsx: missing ${n.target}`,
+      );
+    case 'malformed':
+      return fileError(
+        'FILE_UNREADABLE',
+        `بخش ${n.part} فایل، XML درست‌ساختی نیست و خوانده نشد. فایل را در اکسل یا لیبره‌آفیس باز کنید و دوباره ذخیره کنید.`,
+        `The part ${n.part} of the file is not well-formed XML (${n.detail}). Open it in Excel or LibreOffice and save it again.`,
+        `zip: malformed ${n.part}: ${n.detail}`,
+      );
+  }
+}
+
+/** Why the scan refused the file, in words that name the cause. */
+function scanRefusal(scanned: Extract<ScanResult, { ok: false }>, maxText: number): FileError {
+  const detail = `zip: ${scanned.problem}`;
+  switch (scanned.problem) {
+    case 'doctype':
+      return fileError(
+        'FILE_UNREADABLE',
+        'فایل بخشی با تعریف DOCTYPE دارد که کارپوشه‌های اکسل ندارند؛ برای ایمنی خوانده نشد. آن را در اکسل باز کنید و دوباره ذخیره کنید.',
+        'A part of the file declares a DOCTYPE, which Excel workbooks never do; for safety it was not read. Open it in Excel and save it again.',
+        detail,
+      );
+    case 'too-many-rows':
+    case 'too-many-cells':
+    case 'too-many-strings':
+      return fileError(
+        'TOO_MANY_CELLS',
+        'برگه‌های کارپوشه بیش از اندازه سطر یا خانه دارند؛ کارپوشه برنامه چنین نیست.',
+        'The sheets hold far more rows or cells than a plan workbook; the file was not read.',
+        detail,
+      );
+    case 'too-much-text': {
+      const limit = maxText.toLocaleString('en-US');
+      const persian = toPersianDigits(limit).replace(/,/g, '\u066c');
+      return fileError(
+        'TEXT_TOO_LARGE',
+        `متن خانه‌های کارپوشه (هر متن مشترک به شمار خانه‌هایی که آن را به کار می‌برند) از سقف ${persian} نویسه بیشتر است؛ کارپوشه برنامه چنین نیست. خانه‌های بسیار بلند را کوتاه کنید.`,
+        `The text of the workbook's cells (a shared string counted once per cell that uses it) is above the limit of ${limit} characters; a plan workbook holds far less. Shorten the very long cells.`,
+        detail,
+      );
+    }
+    case 'malformed':
+      return fileError(
+        'FILE_UNREADABLE',
+        `بخش ${scanned.part} فایل، XML درست‌ساختی نیست و خوانده نشد. برنامه‌ای که فایل را ساخته آن را نادرست نوشته است؛ فایل را در اکسل یا لیبره‌آفیس باز کنید و دوباره ذخیره کنید.`,
+        `The part ${scanned.part} of the file is not well-formed XML (${scanned.detail}); the program that wrote the file wrote it wrongly. Open it in Excel or LibreOffice and save it again.`,
+        `zip: malformed ${scanned.part}: ${scanned.detail}`,
+      );
+    case 'size-mismatch':
+      return fileError(
+        'FILE_UNREADABLE',
+        `بخش ${scanned.part} فایل بزرگ‌تر از اندازه‌ای است که فهرست فایل فشرده می‌گوید؛ فایل دست‌کاری شده یا خراب است و خوانده نشد.`,
+        `The part ${scanned.part} inflates beyond the size the zip directory declares; the file is tampered with or damaged and was not read.`,
+        detail,
+      );
+    case 'unsupported-method':
+      return fileError(
+        'FILE_UNREADABLE',
+        `بخش ${scanned.part} فایل با روشی فشرده شده که کارپوشه‌های اکسل به کار نمی‌برند؛ آن را در اکسل باز کنید و دوباره ذخیره کنید.`,
+        `The part ${scanned.part} is compressed with a method Excel workbooks do not use; open the file in Excel and save it again.`,
+        detail,
+      );
+    case 'truncated':
+      return fileError(
+        'FILE_UNREADABLE',
+        'فایل ناقص است (پیش از پایان بریده شده) و خوانده نشد. دوباره آن را بفرستید یا نسخه کامل را ذخیره کنید.',
+        'The file is truncated (cut off before its end) and could not be read. Send it again or save a complete copy.',
+        detail,
+      );
+  }
 }
 
 function fail(

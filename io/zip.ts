@@ -5,13 +5,18 @@
  * inflates anything into memory. (PKWARE APPNOTE.TXT 6.3, sections 4.3.12
  * and 4.3.16, give the record layouts read here.)
  */
-import { createInflateRaw } from 'node:zlib';
+import { crc32, createInflateRaw, deflateRawSync } from 'node:zlib';
+import type { SheetLimits, SheetProblem, SheetTotals } from './scan';
+import { SheetScanner } from './scan';
 
 /** Where an entry's data is and what the central directory declares about it. */
 export interface ZipPart {
   name: string;
   /** 0 stored, 8 deflated (the only two methods .xlsx writers use). */
   method: number;
+  /** General purpose bit flags (bit 0: encrypted; bit 3: sizes in a data descriptor; bit 11: UTF-8 name). */
+  flags: number;
+  crc32: number;
   compressedSize: number;
   /** The declared uncompressed size (a hostile file may lie; `scanParts` checks it). */
   declaredSize: number;
@@ -41,6 +46,8 @@ const EOCD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
 const CENTRAL_FIXED = 46;
 const MAX_NAMES_KEPT = 10_000;
+/** General purpose flag bit 11: the name is UTF-8. */
+const UTF8_NAME = 0x0800;
 
 /** True when the bytes start like a zip archive (a local file header), as every .xlsx does. */
 export function looksLikeZip(bytes: Uint8Array): boolean {
@@ -100,6 +107,8 @@ export function summariseZip(
       parts.push({
         name,
         method: readU16(bytes, at + 10),
+        flags: readU16(bytes, at + 8),
+        crc32: readU32(bytes, at + 16),
         compressedSize: readU32(bytes, at + 20),
         declaredSize: usize,
         localOffset: readU32(bytes, at + 42),
@@ -110,105 +119,187 @@ export function summariseZip(
   return { ok: true, summary: { entries, uncompressedBytes: uncompressed, names, parts } };
 }
 
-/** Limits of what the sheets of an archive may hold, checked while inflating them. */
-export interface ScanLimits {
-  /** Most `<row>` elements in all worksheets together. */
-  maxRows: number;
-  /** Most `<c>` (cell) elements in all worksheets together. */
-  maxCells: number;
-}
+/** Limits of what the parts of an archive may hold, checked while inflating them. */
+export type ScanLimits = SheetLimits;
 
 /** Why `scanParts` refused an archive. */
-export type ScanProblem =
-  | 'size-mismatch'
-  | 'unsupported-method'
-  | 'truncated'
-  | 'too-many-rows'
-  | 'too-many-cells'
-  | 'doctype';
+export type ScanProblem = SheetProblem | 'size-mismatch' | 'unsupported-method' | 'truncated';
+
+/** What `scanParts` found. */
+export type ScanResult =
+  ({ ok: true } & SheetTotals) | { ok: false; problem: ScanProblem; part: string; detail: string };
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+/** The part exceljs reads shared strings from (lib/xlsx/xlsx.js matches this name exactly). */
+export const SHARED_STRINGS_PART = 'xl/sharedStrings.xml';
 const XML_PART = /\.(xml|rels|vml)$/i;
-const ROW_TAG = Buffer.from('<row');
-const CELL_TAGS = [Buffer.from('<c '), Buffer.from('<c>')];
 /**
  * A document type declaration: what external entities (XXE) and entity expansion ("billion
  * laughs") need. No part of an .xlsx written by Excel or LibreOffice has one (the Open
  * Packaging Conventions, ECMA-376 Part 2, forbid DTDs in a package's XML), so any is refused.
  */
 const DOCTYPE = Buffer.from('<!DOCTYPE');
-/** Bytes kept from the end of one chunk for tags cut by a chunk boundary (longest tag − 1). */
+/** Bytes kept from the end of one chunk for a DOCTYPE cut by a chunk boundary. */
 const TAIL = DOCTYPE.length - 1;
 
-function countTag(hay: Buffer, tag: Buffer, tail: number): number {
-  let n = 0;
-  for (let at = hay.indexOf(tag); at >= 0; at = hay.indexOf(tag, at + 1))
-    if (at + tag.length > tail) n += 1; // matches wholly inside the tail were counted before
-  return n;
+/** The stored (possibly deflated) bytes of a part, or null when the archive is cut short. */
+export function storedBytes(bytes: Uint8Array, part: ZipPart): Uint8Array | null {
+  const at = part.localOffset;
+  if (at + 30 > bytes.length || readU32(bytes, at) !== LOCAL_HEADER) return null;
+  const start = at + 30 + readU16(bytes, at + 26) + readU16(bytes, at + 28);
+  if (start + part.compressedSize > bytes.length) return null;
+  return bytes.subarray(start, start + part.compressedSize);
 }
 
 /**
- * Inflates every entry as a stream, without keeping what it inflates, before any parser
- * sees the archive: refuses an entry that inflates past its declared size (a zip bomb whose
- * directory lies; the parser would inflate it whole into memory), XML parts with a document
- * type declaration (external entities, entity expansion), and worksheets with more
- * rows or cells than the limits (a parser keeps every cell of a sheet in memory, ≈1.5 KB
- * each in exceljs 4.4: a 1,000,000-row sheet took 1.6 GB and 6 s). Memory: one 64 KB chunk.
+ * Inflates a part as a stream, handing each chunk to `take` (which returns false to stop);
+ * nothing inflated is kept. Refuses a part that inflates past its declared size (a zip bomb
+ * whose directory lies: a parser would inflate it whole into memory).
+ */
+export async function inflatePart(
+  data: Uint8Array,
+  part: ZipPart,
+  take: (chunk: Buffer) => boolean,
+): Promise<'size-mismatch' | 'unsupported-method' | 'truncated' | 'stopped' | null> {
+  let size = 0;
+  let outcome: 'size-mismatch' | 'truncated' | 'stopped' | null = null;
+  const accept = (chunk: Buffer): boolean => {
+    size += chunk.length;
+    if (size > part.declaredSize) outcome = 'size-mismatch';
+    else if (!take(chunk)) outcome = 'stopped';
+    return outcome === null;
+  };
+  if (part.method === 0) {
+    accept(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    return outcome;
+  }
+  if (part.method !== 8) return 'unsupported-method';
+  await new Promise<void>((resolve) => {
+    const inflate = createInflateRaw({ chunkSize: 65_536 });
+    inflate.on('data', (chunk: Buffer) => {
+      if (!accept(chunk)) {
+        inflate.destroy();
+        resolve();
+      }
+    });
+    inflate.on('error', () => {
+      outcome ??= 'truncated';
+      resolve();
+    });
+    inflate.on('end', () => resolve());
+    inflate.end(data);
+  });
+  return outcome;
+}
+
+/**
+ * Inflates every entry as a stream before any parser sees the archive, without keeping what
+ * it inflates: refuses an entry that inflates past its declared size, XML parts with a
+ * document type declaration (external entities, entity expansion), and worksheets with more
+ * rows, cells or text than the limits (io/scan.ts: a parser keeps every cell of a sheet in
+ * memory, ≈1.5 KB each in exceljs 4.4: a 1,000,000-row sheet took 1.6 GB and 6 s). The
+ * shared strings are scanned first, whatever the order of the entries, so that each cell
+ * that names one counts its length. Memory: one 64 KB chunk, and 4 bytes per shared string.
  */
 export async function scanParts(
   bytes: Uint8Array,
   parts: readonly ZipPart[],
   limits: ScanLimits,
-): Promise<{ ok: true; rows: number; cells: number } | { ok: false; problem: ScanProblem }> {
-  let rows = 0;
-  let cells = 0;
-  for (const part of parts) {
-    const at = part.localOffset;
-    if (at + 30 > bytes.length || readU32(bytes, at) !== LOCAL_HEADER)
-      return { ok: false, problem: 'truncated' };
-    const start = at + 30 + readU16(bytes, at + 26) + readU16(bytes, at + 28);
-    if (start + part.compressedSize > bytes.length) return { ok: false, problem: 'truncated' };
-    const data = bytes.subarray(start, start + part.compressedSize);
-    const sheet = WORKSHEET.test(part.name);
+): Promise<ScanResult> {
+  const scanner = new SheetScanner(limits);
+  const ordered = [
+    ...parts.filter((p) => p.name === SHARED_STRINGS_PART),
+    ...parts.filter((p) => p.name !== SHARED_STRINGS_PART),
+  ];
+  for (const part of ordered) {
+    const refuse = (problem: ScanProblem, detail = ''): ScanResult => ({
+      ok: false,
+      problem,
+      part: part.name,
+      detail,
+    });
+    const data = storedBytes(bytes, part);
+    if (data === null) return refuse('truncated');
+    const kind =
+      part.name === SHARED_STRINGS_PART
+        ? 'sharedStrings'
+        : WORKSHEET.test(part.name)
+          ? 'worksheet'
+          : null;
     const xml = XML_PART.test(part.name);
-    let problem: ScanProblem | null = null;
-    let size = 0;
+    const tokens = kind === null ? null : scanner.part(kind);
     let tail = Buffer.alloc(0);
-    const take = (chunk: Buffer): boolean => {
-      size += chunk.length;
-      if (size > part.declaredSize) problem = 'size-mismatch';
-      else if (xml) {
-        const hay = Buffer.concat([tail, chunk]);
-        if (hay.includes(DOCTYPE)) problem = 'doctype';
-        else if (sheet) {
-          rows += countTag(hay, ROW_TAG, tail.length);
-          for (const tag of CELL_TAGS) cells += countTag(hay, tag, tail.length);
-          if (rows > limits.maxRows) problem = 'too-many-rows';
-          else if (cells > limits.maxCells) problem = 'too-many-cells';
-        }
-        tail = Buffer.from(hay.subarray(Math.max(0, hay.length - TAIL)));
+    let doctype = false;
+    const outcome = await inflatePart(data, part, (chunk) => {
+      if (!xml) return true;
+      const hay = Buffer.concat([tail, chunk]);
+      if (hay.includes(DOCTYPE)) {
+        doctype = true;
+        return false;
       }
-      return problem === null;
-    };
-    if (part.method === 0) take(Buffer.from(data));
-    else if (part.method === 8) {
-      await new Promise<void>((resolve) => {
-        const inflate = createInflateRaw({ chunkSize: 65_536 });
-        inflate.on('data', (chunk: Buffer) => {
-          if (!take(chunk)) {
-            inflate.destroy();
-            resolve();
-          }
-        });
-        inflate.on('error', () => {
-          problem ??= 'truncated';
-          resolve();
-        });
-        inflate.on('end', () => resolve());
-        inflate.end(data);
-      });
-    } else return { ok: false, problem: 'unsupported-method' };
-    if (problem !== null) return { ok: false, problem };
+      tail = Buffer.from(hay.subarray(Math.max(0, hay.length - TAIL)));
+      return tokens === null || tokens.feed(chunk);
+    });
+    if (doctype) return refuse('doctype');
+    if (outcome !== null && outcome !== 'stopped') return refuse(outcome);
+    if (outcome === null && tokens !== null) tokens.end();
+    if (scanner.problem !== null) return refuse(scanner.problem, scanner.detail);
   }
-  return { ok: true, rows, cells };
+  return { ok: true, ...scanner.totals };
+}
+
+/**
+ * The archive again with some parts' contents replaced (deflated anew); every other part is
+ * copied as stored, under a fresh local header written from the central directory (so a data
+ * descriptor is not needed). Comments and extra fields are dropped: no reader needs them.
+ */
+export function rebuildZip(
+  bytes: Uint8Array,
+  parts: readonly ZipPart[],
+  replaced: ReadonlyMap<string, Buffer>,
+): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const content = replaced.get(part.name);
+    const stored = content === undefined ? storedBytes(bytes, part) : deflateRawSync(content);
+    if (stored === null) throw new Error(`rebuildZip: ${part.name} is outside the archive`);
+    const method = content === undefined ? part.method : 8;
+    const crc = content === undefined ? part.crc32 : crc32(content);
+    const size = content === undefined ? part.declaredSize : content.length;
+    const name = Buffer.from(part.name, 'utf8');
+    const flags = UTF8_NAME;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL_HEADER, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc >>> 0, 14);
+    local.writeUInt32LE(stored.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength));
+    const central = Buffer.alloc(CENTRAL_FIXED);
+    central.writeUInt32LE(CENTRAL_HEADER, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(flags, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc >>> 0, 16);
+    central.writeUInt32LE(stored.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += 30 + name.length + stored.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(EOCD_SIZE);
+  end.writeUInt32LE(END_OF_DIRECTORY, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, end]));
 }

@@ -3,6 +3,7 @@
  * Every value has a default that runs the service locally on the embedded database.
  */
 import path from 'node:path';
+import { DEFAULT_MAX_TEXT_CHARS } from '../../io/limits';
 import { projectRoot } from './paths';
 
 /** OpenID Connect settings: when `issuer` is set, JWT bearer tokens are accepted too. */
@@ -29,6 +30,13 @@ export interface Config {
   jsonLimitBytes: number;
   /** Largest `.xlsx` upload in bytes (413 above). */
   xlsxLimitBytes: number;
+  /**
+   * Most characters of cell text an `.xlsx` push may expand to, a shared string counted once
+   * per cell that names it (413 above, before any row is built; io/scan.ts).
+   */
+  xlsxTextMaxChars: number;
+  /** Most `.xlsx` files parsed at once (503 with `Retry-After` above; 0: no `.xlsx` pushes). */
+  xlsxParses: number;
   /** Requests per client per window (429 above). */
   rateLimit: { windowMs: number; max: number };
   /** Default tenant (for OIDC tokens without a tenant claim, and for seeding). */
@@ -54,6 +62,13 @@ export interface Config {
 const DEFAULT_JSON_LIMIT = 10 * 1_048_576;
 /** 20 MB of `.xlsx`: a plan workbook with a few thousand rows is well under 5 MB. */
 const DEFAULT_XLSX_LIMIT = 20 * 1_048_576;
+
+/**
+ * Two parses at once: a parse of a plan workbook takes ≈0.3 s and tens of MB, one at the
+ * limits a few hundred MB (docs/reliability.md), so two bound the memory of a burst while an
+ * honest second push rarely waits.
+ */
+const DEFAULT_XLSX_PARSES = 2;
 
 function int(value: string | undefined, fallback: number): number {
   if (value === undefined || value.trim() === '') return fallback;
@@ -84,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: list(env.PLAN_CORS_ORIGINS),
     jsonLimitBytes: int(env.PLAN_JSON_LIMIT_BYTES, DEFAULT_JSON_LIMIT),
     xlsxLimitBytes: int(env.PLAN_XLSX_LIMIT_BYTES, DEFAULT_XLSX_LIMIT),
+    xlsxTextMaxChars: int(env.PLAN_XLSX_TEXT_MAX_CHARS, DEFAULT_MAX_TEXT_CHARS),
+    xlsxParses: int(env.PLAN_XLSX_PARSES, DEFAULT_XLSX_PARSES),
     rateLimit: {
       windowMs: int(env.PLAN_RATE_WINDOW_MS, 60_000),
       max: int(env.PLAN_RATE_MAX, 600),

@@ -169,14 +169,17 @@ const SHARED_ERRORS = {
   ),
   Forbidden: failure(['FORBIDDEN'], 'The caller’s role or department does not allow this'),
   NotFound: failure(['NOT_FOUND'], 'No such thing, or not one the caller may know of'),
-  PayloadTooLarge: failure(['PAYLOAD_TOO_LARGE'], 'The body is larger than the configured limit'),
+  PayloadTooLarge: failure(
+    ['PAYLOAD_TOO_LARGE'],
+    'The body is larger than the configured limit, or an .xlsx whose cells expand to more text, cells or tables than allowed (`details.fileError`)',
+  ),
   RateLimited: withHeaders(failure(['RATE_LIMITED'], 'Too many requests from this client'), {
     RateLimit: { schema: { type: 'string' } },
   }),
   Unavailable: withHeaders(
     failure(
       ['UNAVAILABLE'],
-      'The database cannot serve now; try again after `Retry-After` seconds',
+      'The database cannot serve now, or as many .xlsx files as allowed are being read; try again after `Retry-After` seconds',
     ),
     { 'Retry-After': { schema: { type: 'integer' } } },
   ),

@@ -17,6 +17,7 @@ export * from './read/raw';
 export * from './read/cells';
 export * from './read/plan';
 export * from './read/canonical';
+export * from './read/recover';
 export * from './revenue';
 export * from './priority';
 export * from './portfolio';

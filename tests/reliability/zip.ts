@@ -34,6 +34,78 @@ export function deflatedZeros(megabytes: number): Buffer {
   return Buffer.concat([...Array.from({ length: megabytes }, () => chunk), end]);
 }
 
+/**
+ * An entry from content given in pieces, never joined: each piece is deflated on its own with
+ * a full flush (byte-aligned, no back-references across pieces), then an empty final block;
+ * the CRC is carried from piece to piece. A piece repeated (the same Buffer) is deflated once.
+ */
+export function streamedEntry(name: string, pieces: Iterable<Buffer>): ZipEntry {
+  const deflated = new Map<Buffer, Buffer>();
+  const out: Buffer[] = [];
+  let crc = 0;
+  let size = 0;
+  for (const piece of pieces) {
+    let d = deflated.get(piece);
+    if (d === undefined) {
+      d = deflateRawSync(piece, { finishFlush: constants.Z_FULL_FLUSH });
+      deflated.set(piece, d);
+    }
+    out.push(d);
+    crc = crc32(piece, crc);
+    size += piece.length;
+  }
+  out.push(Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff]));
+  return { name, data: Buffer.concat(out), declaredSize: size, crc };
+}
+
+/**
+ * The issue's amplification file (#12, item 1): one shared string of `length` characters
+ * (`a`, written in 1,000,000-character pieces) named by `references` cells of a table outside
+ * the contract (`tblNotes`), beside a header cell of its own. Built without the string.
+ */
+export function amplifiedWorkbook(length: number, references: number): Buffer {
+  const piece = Buffer.alloc(1_000_000, 0x61);
+  function* sst(): Generator<Buffer> {
+    yield Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="${MAIN}" count="${references + 1}" uniqueCount="2"><si><t>Note</t></si><si><t>`,
+    );
+    for (let left = length; left > 0; left -= piece.length)
+      yield left >= piece.length ? piece : piece.subarray(0, left);
+    yield Buffer.from('</t></si></sst>');
+  }
+  const rows = [`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`];
+  for (let i = 0; i < references; i++)
+    rows.push(`<row r="${i + 2}"><c r="A${i + 2}" t="s"><v>1</v></c></row>`);
+  const base = workbookParts({
+    table: 'tblNotes',
+    header: ['Note'],
+    rows: Array.from({ length: references }, () => ['']),
+    sheetXml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN}" xmlns:r="${OFFICE_REL}"><sheetData>${rows.join('')}</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`,
+  });
+  const types = base[0]!;
+  const withSst = (xml: string) =>
+    xml.replace(
+      '</Types>',
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    );
+  const rels = (xml: string) =>
+    xml.replace(
+      '</Relationships>',
+      `<Relationship Id="rId2" Type="${OFFICE_REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    );
+  return zip([
+    entry(types.name, withSst(inflateRawSync(types.data).toString('utf8'))),
+    ...base
+      .slice(1)
+      .map((e) =>
+        e.name === 'xl/_rels/workbook.xml.rels'
+          ? entry(e.name, rels(inflateRawSync(e.data).toString('utf8')))
+          : e,
+      ),
+    streamedEntry('xl/sharedStrings.xml', sst()),
+  ]);
+}
+
 /** The archive of the entries. */
 export function zip(entries: readonly ZipEntry[]): Buffer {
   const locals: Buffer[] = [];

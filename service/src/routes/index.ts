@@ -28,7 +28,9 @@ import {
   transition,
 } from '../handlers/submissions';
 import { apiError, notFound } from '../http/errors';
-import { readXlsx, writeRawWorkbook } from '../../../io';
+import { writeRawWorkbook } from '../../../io';
+import type { UploadReader } from '../handlers/upload';
+import { uploadReader } from '../handlers/upload';
 import {
   CommentBody,
   CreateCycleBody,
@@ -65,6 +67,7 @@ export function apiRouter(deps: AppDeps): Router {
   const { repos, config } = deps;
   const router = Router();
   const rawXlsx = express.raw({ type: XLSX_TYPE, limit: config.xlsxLimitBytes });
+  const uploads = uploadReader(config);
   const upload = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: config.xlsxLimitBytes, files: 1, fields: 5 },
@@ -153,7 +156,7 @@ export function apiRouter(deps: AppDeps): Router {
   router.post('/submissions/:id/versions', rawXlsx, upload.single('file'), async (req, res) => {
     const p = principalOf(res);
     const id = Id.parse(req.params.id);
-    const { raw, xlsx, bodyHash } = await pushPayload(req);
+    const { raw, xlsx, bodyHash } = await pushPayload(req, uploads);
     const ifMatch = req.get('if-match');
     const idempotencyKey = req.get('idempotency-key');
     if (idempotencyKey !== undefined && !/^[\w.:-]{8,200}$/.test(idempotencyKey))
@@ -288,7 +291,7 @@ export function apiRouter(deps: AppDeps): Router {
 }
 
 /** The workbook of a push: JSON tables, a raw `.xlsx` body, or a multipart `file`. */
-async function pushPayload(req: Request) {
+async function pushPayload(req: Request, uploads: UploadReader) {
   const type = req.get('content-type') ?? '';
   if (req.is('application/json')) {
     const raw = PushBody.parse(req.body);
@@ -311,12 +314,7 @@ async function pushPayload(req: Request) {
       'کارپوشه را به‌صورت JSON، فایل .xlsx یا فرم چندبخشی بفرستید.',
       `Send the workbook as application/json, ${XLSX_TYPE} or multipart/form-data (got "${type}").`,
     );
-  const read = await readXlsx(bytes);
-  if (!read.ok)
-    throw apiError('FILE_UNREADABLE', read.error.message.fa, read.error.message.en, {
-      fileError: read.error.code,
-    });
-  return { raw: read.workbook, xlsx: bytes, bodyHash: sha256(bytes) };
+  return { raw: await uploads.read(bytes), xlsx: bytes, bodyHash: sha256(bytes) };
 }
 
 /** Re-exported for the app: the principal type of authenticated routes. */

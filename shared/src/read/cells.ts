@@ -11,6 +11,7 @@ import type { UnitScale } from '../money';
 import { parseRials } from '../money';
 import { cleanText, matchKey, normaliseNumberText, splitIdList } from '../util/text';
 import type { RawCell } from './raw';
+import { LIMITS } from './raw';
 
 /** A cell that could not be read. */
 export interface CellProblem {
@@ -188,18 +189,28 @@ export function readMoney(value: RawCell | undefined, scale: UnitScale): CellRes
   );
 }
 
+/**
+ * True for text above Excel's limit of a cell (32,767 characters, `LIMITS.cellText`). Such a
+ * cell is an error wherever it is in a table, known or not: Excel itself cannot hold it.
+ */
+export function isTooLong(value: RawCell | undefined): boolean {
+  return typeof value === 'string' && value.length > LIMITS.cellText;
+}
+
+/** The message of `CELL_TOO_LONG`. */
+export const CELL_TOO_LONG_MESSAGE = {
+  fa: 'متن خانه بیش از ۳۲۷۶۷ نویسه است (سقف یک خانه در اکسل)',
+  en: "cell text is longer than 32,767 characters (Excel's limit of a cell)",
+} as const;
+
 /** The value of a cell read by its column spec, or a problem. */
 export function readCell(
   column: ColumnSpec,
   value: RawCell | undefined,
   scale: UnitScale,
 ): CellResult<unknown> {
-  if (typeof value === 'string' && value.length > 32_767)
-    return problem(
-      'CELL_TOO_LONG',
-      'متن خانه بیش از ۳۲۷۶۷ نویسه است',
-      'cell text is longer than 32,767 characters',
-    );
+  if (isTooLong(value))
+    return problem('CELL_TOO_LONG', CELL_TOO_LONG_MESSAGE.fa, CELL_TOO_LONG_MESSAGE.en);
   if (column.nonEmpty && isBlank(value)) {
     return problem(
       'VALUE_REQUIRED',

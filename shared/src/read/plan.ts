@@ -15,6 +15,7 @@ import type { UnitScale } from '../money';
 import { matchKey } from '../util/text';
 import type { RawCell, RawTable, RawWorkbook } from './raw';
 import { contractNameOf } from './raw';
+import { CELL_TOO_LONG_MESSAGE, isTooLong } from './cells';
 import { cellText, isBlank, readCell, readEnum, readNumber, readYear } from './cells';
 
 /** Per-table extras beyond the fixed contract columns. */
@@ -460,6 +461,14 @@ function readTable(
     }
     for (const { header, i } of extraCols) {
       const v = cells[i];
+      if (isTooLong(v))
+        f.add(
+          'error',
+          'CELL_TOO_LONG',
+          where(header, sheetRow, i),
+          CELL_TOO_LONG_MESSAGE.fa,
+          CELL_TOO_LONG_MESSAGE.en,
+        );
       if (v !== undefined) out.extra[header] = v;
     }
     rows.push(out);
@@ -513,6 +522,63 @@ function criterionIdsOf(raws: RawTable[], f: Findings): Set<string> {
   return ids;
 }
 
+/** `CELL_TOO_LONG` for every cell (header included) of a table the reader does not read. */
+function tooLongCells(raw: RawTable, f: Findings): void {
+  const loc = locate(raw);
+  const at = (row: number, i: number, column: string | null) => ({
+    table: raw.name,
+    sheet: loc.sheet,
+    row,
+    column,
+    cell: a1(row, loc.firstColumn + i),
+  });
+  raw.header.forEach((h, i) => {
+    if (isTooLong(h))
+      f.add(
+        'error',
+        'CELL_TOO_LONG',
+        at(loc.headerRow, i, null),
+        CELL_TOO_LONG_MESSAGE.fa,
+        CELL_TOO_LONG_MESSAGE.en,
+      );
+  });
+  raw.rows.forEach((cells, r) =>
+    cells.forEach((c, i) => {
+      if (!isTooLong(c)) return;
+      const header = raw.header[i];
+      const column = header === undefined || isTooLong(header) ? null : cellText(header) || null;
+      f.add(
+        'error',
+        'CELL_TOO_LONG',
+        at(loc.headerRow + 1 + r, i, column),
+        CELL_TOO_LONG_MESSAGE.fa,
+        CELL_TOO_LONG_MESSAGE.en,
+      );
+    }),
+  );
+}
+
+/** `TABLE_RECOVERED`: where a table without its Excel definition was read, and how to restore it. */
+function recoveredFinding(raw: RawTable, f: Findings): void {
+  const loc = locate(raw);
+  const range = `${a1(loc.headerRow, loc.firstColumn)}:${a1(
+    loc.headerRow + Math.max(1, raw.rows.length),
+    loc.firstColumn + Math.max(1, raw.header.length) - 1,
+  )}`;
+  f.add(
+    'warning',
+    'TABLE_RECOVERED',
+    {
+      table: raw.name,
+      sheet: loc.sheet,
+      row: loc.headerRow,
+      cell: a1(loc.headerRow, loc.firstColumn),
+    },
+    `جدول ${raw.name} در فایل تعریف نشده بود (برخی برنامه‌ها در تبدیل، خانه‌ها را نگه می‌دارند و جدول‌ها را نه) و از سطر سرآیند محدوده ${range} در برگه «${loc.sheet}» تا نخستین سطر خالی خوانده شد. برای بازگرداندن جدول، این محدوده را برگزینید، با «درج › جدول» (با گزینه «جدول من سرآیند دارد») آن را جدول کنید و در «طراحی جدول › نام جدول» نام آن را ${raw.name} بگذارید.`,
+    `table ${raw.name} was not defined in the file (some programs keep the cells but drop Excel tables when converting); it was read from its header row, range ${range} on sheet "${loc.sheet}", down to the first empty row. To restore it, select that range, Insert › Table (with "My table has headers"), and name it ${raw.name} under Table Design › Table Name.`,
+  );
+}
+
 /**
  * Reads a workbook's tables into a plan. Unknown tables are ignored (kept by
  * writers), reference tables (`ref_…` or `reference: true`, or the tables of
@@ -528,7 +594,12 @@ export function readPlan(workbook: RawWorkbook, options: ReadOptions = {}): Read
   ];
   for (const { raw, fromReference } of sources) {
     const { name, reference } = contractNameOf(raw);
-    if (!findTableSpec(name)) continue;
+    if (!findTableSpec(name)) {
+      // Tables the contract does not know are kept, not read; Excel's cell limit holds there too.
+      if (!fromReference) tooLongCells(raw, f);
+      continue;
+    }
+    if (raw.recovered && !reference && !fromReference) recoveredFinding(raw, f);
     const target = reference || fromReference ? refs : own;
     if (target.has(name)) {
       if (fromReference && !reference) continue; // the main workbook's reference copy wins

@@ -20,6 +20,11 @@ export interface RawTable {
   rows: RawCell[][];
   /** True when the table holds reference data from the register, not this workbook's own. */
   reference?: boolean;
+  /**
+   * True when the file had no Excel table here and the range was found by its header row on
+   * the table's default sheet (read/recover.ts); the reader warns how to restore the table.
+   */
+  recovered?: boolean;
 }
 
 /** A workbook as its tables. */
@@ -57,6 +62,7 @@ export const RawTableSchema = z
     header: z.array(cell).max(LIMITS.columns),
     rows: z.array(z.array(cell).max(LIMITS.columns)).max(LIMITS.rowsPerTable),
     reference: z.boolean().optional(),
+    recovered: z.boolean().optional(),
   })
   .strict();
 

@@ -244,6 +244,11 @@ export const READER_CODES = {
   PLAN_INFO_INVALID: code('error', 'مقدار نامعتبر در مشخصات برنامه', 'Invalid plan information'),
   PLAN_INFO_MISSING: code('error', 'سال شروع برنامه نیامده است', 'Plan start year missing'),
   TABLE_DUPLICATE: code('error', 'جدول تکراری', 'Duplicate table'),
+  TABLE_RECOVERED: code(
+    'warning',
+    'جدول بی‌تعریف از سرآیندش خوانده شد',
+    'Table without its definition read from its header',
+  ),
   COLUMN_MISSING: code('error', 'ستون الزامی نیست', 'Required column missing'),
   COLUMN_ABSENT: code('warning', 'ستون اختیاری نیست', 'Optional column absent'),
   COLUMN_DUPLICATE: code('error', 'ستون تکراری', 'Duplicate column'),
