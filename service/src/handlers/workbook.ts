@@ -121,7 +121,7 @@ export function toVersionTables(raw: RawWorkbook, plan: Plan): VersionTables {
   const out: Record<string, JsonObject[]> = {};
   const layout: JsonObject[] = [];
   for (const t of raw.tables) {
-    if (t.name.startsWith(REFERENCE_PREFIX) || t.reference === true) continue;
+    if (contractNameOf(t).reference) continue;
     const keys = columnKeys(t, plan);
     const rows = t.rows.map((row) => {
       const obj: JsonObject = {};
