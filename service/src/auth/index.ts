@@ -4,6 +4,7 @@
  * never the request body's.
  */
 import type { Request, RequestHandler, Response } from 'express';
+import { ROLE_CAPTIONS } from '#core';
 import type { Role } from '../repositories';
 import type { Repositories, UserRecord } from '../repositories';
 import { hashToken, tenantOfToken } from '../repositories';
@@ -101,7 +102,7 @@ export function requireRole(p: Principal, ...roles: Role[]): void {
   if (!hasRole(p, ...roles))
     throw apiError(
       'FORBIDDEN',
-      `این کار نقش ${roles.join(' یا ')} می‌خواهد.`,
+      `این کار نقش ${roles.map((r) => ROLE_CAPTIONS[r].fa).join(' یا ')} می‌خواهد.`,
       `This needs the role ${roles.join(' or ')}.`,
     );
 }

@@ -8,7 +8,7 @@ import type { Request, Response } from 'express';
 import express, { Router } from 'express';
 import multer from 'multer';
 import type { Principal } from '../auth';
-import { hasRole, principalOf, requireRole } from '../auth';
+import { CITY_WIDE_ROLES, canReadDepartment, principalOf, requireRole } from '../auth';
 import { consolidate, consolidationXlsx } from '../consolidate';
 import { canonicalJson } from '../db/canonical';
 import type { JsonValue } from '../db/canonical';
@@ -117,10 +117,7 @@ export function apiRouter(deps: AppDeps): Router {
       ...(q.kind !== undefined && { kind: q.kind }),
       ...(q.status !== undefined && { status: q.status }),
     });
-    const visible = subs.filter(
-      (s) =>
-        hasRole(p, 'reviewer', 'approver', 'council', 'admin') || s.departmentId === p.departmentId,
-    );
+    const visible = subs.filter((s) => canReadDepartment(p, s.departmentId));
     res.json(
       await Promise.all(
         visible.map((s) => submissionView(deps, p, s, byId.get(s.departmentId)?.code ?? null)),
@@ -268,7 +265,8 @@ export function apiRouter(deps: AppDeps): Router {
 
   router.get('/cycles/:cycleId/consolidation', async (req, res) => {
     const p = principalOf(res);
-    requireRole(p, 'reviewer', 'approver', 'council', 'admin');
+    // The city plan is read by those who read every department's plan.
+    requireRole(p, ...CITY_WIDE_ROLES);
     const q = FormatQuery.parse(req.query);
     const cycleId = Id.parse(req.params.cycleId);
     if ((await repos.cycles.get(p.tenantId, cycleId)) === null) throw notFound('The cycle');
