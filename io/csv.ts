@@ -59,11 +59,12 @@ export function readCsvTable(
   if (text.length > maxBytes)
     return fail(
       'FILE_TOO_LARGE',
-      `فایل CSV از سقف ${megabytes(maxBytes)} بزرگ‌تر است.`,
+      `فایل \u2066CSV\u2069 از سقف ${megabytes(maxBytes)} بزرگ‌تر است.`,
       `The CSV file is above the limit of ${megabytes(maxBytes)}.`,
     );
   const clean = text.replace(/^\ufeff/, '');
-  if (clean.trim() === '') return fail('CSV_EMPTY', 'فایل CSV خالی است.', 'The CSV file is empty.');
+  if (clean.trim() === '')
+    return fail('CSV_EMPTY', 'فایل \u2066CSV\u2069 خالی است.', 'The CSV file is empty.');
   let records: string[][];
   try {
     records = parse(clean, {
@@ -76,18 +77,22 @@ export function readCsvTable(
   } catch (e) {
     return fail(
       'CSV_UNREADABLE',
-      'فایل CSV خوانده نشد (مثلاً یک نقل‌قول بسته نشده است). آن را دوباره از اکسل با قالب «CSV UTF-8» ذخیره کنید.',
+      'فایل \u2066CSV\u2069 خوانده نشد (مثلاً یک نقل‌قول بسته نشده است). آن را دوباره از اکسل با قالب «\u2066CSV UTF-8\u2069» ذخیره کنید.',
       'The CSV file could not be read (e.g. an unclosed quote). Save it again from Excel as "CSV UTF-8".',
       e instanceof Error ? e.message : String(e),
     );
   }
   const [head, ...body] = records;
   if (!head || head.every((h) => h.trim() === ''))
-    return fail('CSV_EMPTY', 'فایل CSV سطر عنوان ندارد.', 'The CSV file has no header line.');
+    return fail(
+      'CSV_EMPTY',
+      'فایل \u2066CSV\u2069 سطر عنوان ندارد.',
+      'The CSV file has no header line.',
+    );
   if (body.length > LIMITS.rowsPerTable || head.length > LIMITS.columns)
     return fail(
       'TOO_MANY_CELLS',
-      'فایل CSV بیش از حد سطر یا ستون دارد.',
+      'فایل \u2066CSV\u2069 بیش از حد سطر یا ستون دارد.',
       'The CSV file has too many rows or columns.',
     );
   const cell = (s: string | undefined): RawCell => (s === undefined || s.trim() === '' ? null : s);

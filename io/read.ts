@@ -140,13 +140,13 @@ export async function readXlsx(
     if (zip.problem === 'not-zip')
       return fail(
         'FILE_NOT_XLSX',
-        'این فایل کارپوشه اکسل (.xlsx) نیست (فایل فشرده‌ای نیست که کارپوشه‌ها هستند؛ شاید CSV یا متن با پسوند xlsx باشد). فایل را در اکسل با قالب «Excel Workbook (*.xlsx)» ذخیره کنید.',
+        'این فایل کارپوشه اکسل (\u2066.xlsx\u2069) نیست (فایل فشرده‌ای نیست که کارپوشه‌ها هستند؛ شاید \u2066CSV\u2069 یا متن با پسوند \u2066xlsx\u2069 باشد). فایل را در اکسل با قالب «\u2066Excel Workbook (*.xlsx)\u2069» ذخیره کنید.',
         'This is not an Excel workbook (.xlsx): it is not the zip archive every workbook is (it may be CSV or text named .xlsx). Save it from Excel as "Excel Workbook (*.xlsx)".',
       );
     if (zip.problem === 'zip64')
       return fail(
         'FILE_UNREADABLE',
-        'فایل با قالب ZIP64 فشرده شده که خوانده نمی‌شود (برای فایل‌های بزرگ‌تر از ۴ گیگابایت است). آن را در اکسل یا لیبره‌آفیس باز کنید و دوباره ذخیره کنید.',
+        'فایل با قالب \u2066ZIP64\u2069 فشرده شده که خوانده نمی‌شود (برای فایل‌های بزرگ‌تر از ۴ گیگابایت است). آن را در اکسل یا لیبره‌آفیس باز کنید و دوباره ذخیره کنید.',
         'The file is packed as ZIP64 (meant for archives above 4 GB), which is not read. Open it in Excel or LibreOffice and save it again.',
         'zip: zip64',
       );
@@ -201,7 +201,7 @@ export async function readXlsx(
     // reader does not follow, in a file that is a zip of well-formed sheets.
     return fail(
       'FILE_UNREADABLE',
-      'ساختار این کارپوشه را خواننده نتوانست دنبال کند، هرچند فایل فشرده و برگه‌هایش سالم‌اند. فایل را در اکسل یا لیبره‌آفیس باز کنید و با قالب «Excel Workbook (*.xlsx)» دوباره ذخیره کنید.',
+      'ساختار این کارپوشه را خواننده نتوانست دنبال کند، هرچند فایل فشرده و برگه‌هایش سالم‌اند. فایل را در اکسل یا لیبره‌آفیس باز کنید و با قالب «\u2066Excel Workbook (*.xlsx)\u2069» دوباره ذخیره کنید.',
       `The reader could not follow this workbook's structure (${e instanceof Error ? e.message : String(e)}), although the zip and its sheets are sound. Open it in Excel or LibreOffice and save it as "Excel Workbook (*.xlsx)".`,
       e instanceof Error ? e.message : String(e),
     );
@@ -285,7 +285,7 @@ export async function readXlsx(
   if (tables.length === 0)
     return fail(
       'NO_TABLES',
-      'کارپوشه هیچ جدول اکسل (Table) ندارد. داده‌ها را با «Format as Table» به جدول تبدیل کنید و نام جدول را مانند tblProjects بگذارید، یا با «plan template» کارپوشه تازه بسازید.',
+      'کارپوشه هیچ جدول اکسل (\u2066Table\u2069) ندارد. داده‌ها را با «\u2066Format as Table\u2069» به جدول تبدیل کنید و نام جدول را مانند \u2066tblProjects\u2069 بگذارید، یا با «\u2066plan template\u2069» کارپوشه تازه بسازید.',
       'The workbook has no Excel tables. Turn the data into a table (Home > Format as Table) and name it like tblProjects, or start from "plan template".',
     );
   return { ok: true, workbook: { tables }, sheets };
@@ -317,7 +317,7 @@ function compoundFileError(bytes: Uint8Array): FileError {
     );
   return fileError(
     'FILE_NOT_XLSX',
-    'این فایل با قالب قدیمی اکسل ۹۷ تا ۲۰۰۳ (.xls) یا برنامه قدیمی دیگری از آفیس است. آن را در اکسل یا لیبره‌آفیس باز کنید و با قالب «Excel Workbook (*.xlsx)» ذخیره کنید.',
+    'این فایل با قالب قدیمی اکسل ۹۷ تا ۲۰۰۳ (\u2066.xls\u2069) یا برنامه قدیمی دیگری از آفیس است. آن را در اکسل یا لیبره‌آفیس باز کنید و با قالب «\u2066Excel Workbook (*.xlsx)\u2069» ذخیره کنید.',
     'This is an Excel 97–2003 workbook (.xls) or another older Office file. Open it in Excel or LibreOffice and save it as "Excel Workbook (*.xlsx)".',
     'cfb: not encrypted',
   );
@@ -335,14 +335,14 @@ function otherArchiveError(
   if (kind.startsWith('application/vnd.oasis.opendocument.spreadsheet'))
     return fileError(
       'FILE_NOT_XLSX',
-      'این فایل کاربرگ اپن‌داکیومنت (.ods) است، نه کارپوشه اکسل. آن را در لیبره‌آفیس یا اکسل باز کنید و با قالب «Excel 2007-365 (.xlsx)» ذخیره کنید.',
+      'این فایل صفحه‌گسترده اپن‌داکیومنت (\u2066.ods\u2069) است، نه کارپوشه اکسل. آن را در لیبره‌آفیس یا اکسل باز کنید و با قالب «\u2066Excel 2007-365 (.xlsx)\u2069» ذخیره کنید.',
       'This is an OpenDocument spreadsheet (.ods), not an Excel workbook. Open it in LibreOffice or Excel and save it as "Excel 2007-365 (.xlsx)".',
       'zip: ods',
     );
   if (names.has('xl/workbook.bin'))
     return fileError(
       'FILE_NOT_XLSX',
-      'این فایل کارپوشه دودویی اکسل (.xlsb) است. آن را در اکسل با قالب «Excel Workbook (*.xlsx)» ذخیره کنید.',
+      'این فایل کارپوشه دودویی اکسل (\u2066.xlsb\u2069) است. آن را در اکسل با قالب «\u2066Excel Workbook (*.xlsx)\u2069» ذخیره کنید.',
       'This is an Excel binary workbook (.xlsb). Save it from Excel as "Excel Workbook (*.xlsx)".',
       'zip: xlsb',
     );
@@ -355,7 +355,7 @@ function otherArchiveError(
     );
   return fileError(
     'FILE_NOT_XLSX',
-    'این فایل فشرده (zip) هست ولی کارپوشه اکسل نیست (بخش xl/workbook.xml را ندارد). آن را در اکسل با قالب .xlsx ذخیره کنید.',
+    'این فایل فشرده (\u2066zip\u2069) هست ولی کارپوشه اکسل نیست (بخش \u2066xl/workbook.xml\u2069 را ندارد). آن را در اکسل با قالب \u2066.xlsx\u2069 ذخیره کنید.',
     'This is a zip archive but not an Excel workbook (it has no xl/workbook.xml part). Save it from Excel as .xlsx.',
     'zip: not a workbook',
   );
@@ -367,7 +367,7 @@ function normaliseRefusal(n: Exclude<Normalised, { ok: true }>): FileError {
     case 'strict':
       return fileError(
         'FILE_UNREADABLE',
-        'این کارپوشه با قالب «Strict Open XML» ذخیره شده است که خوانده نمی‌شود. آن را در اکسل باز کنید و با قالب «Excel Workbook (*.xlsx)» ذخیره کنید.',
+        'این کارپوشه با قالب «\u2066Strict Open XML\u2069» ذخیره شده است که خوانده نمی‌شود. آن را در اکسل باز کنید و با قالب «\u2066Excel Workbook (*.xlsx)\u2069» ذخیره کنید.',
         'This workbook is saved as "Strict Open XML Spreadsheet", which is not read. Open it in Excel and save it as "Excel Workbook (*.xlsx)".',
         'xlsx: strict',
       );
@@ -381,7 +381,7 @@ function normaliseRefusal(n: Exclude<Normalised, { ok: true }>): FileError {
     case 'malformed':
       return fileError(
         'FILE_UNREADABLE',
-        `بخش ${n.part} فایل، XML درست‌ساختی نیست و خوانده نشد. فایل را در اکسل یا لیبره‌آفیس باز کنید و دوباره ذخیره کنید.`,
+        `بخش ${n.part} فایل، \u2066XML\u2069 درست‌ساختی نیست و خوانده نشد. فایل را در اکسل یا لیبره‌آفیس باز کنید و دوباره ذخیره کنید.`,
         `The part ${n.part} of the file is not well-formed XML (${n.detail}). Open it in Excel or LibreOffice and save it again.`,
         `zip: malformed ${n.part}: ${n.detail}`,
       );
@@ -395,7 +395,7 @@ function scanRefusal(scanned: Extract<ScanResult, { ok: false }>, maxText: numbe
     case 'doctype':
       return fileError(
         'FILE_UNREADABLE',
-        'فایل بخشی با تعریف DOCTYPE دارد که کارپوشه‌های اکسل ندارند؛ برای ایمنی خوانده نشد. آن را در اکسل باز کنید و دوباره ذخیره کنید.',
+        'فایل بخشی با تعریف \u2066DOCTYPE\u2069 دارد که کارپوشه‌های اکسل ندارند؛ برای ایمنی خوانده نشد. آن را در اکسل باز کنید و دوباره ذخیره کنید.',
         'A part of the file declares a DOCTYPE, which Excel workbooks never do; for safety it was not read. Open it in Excel and save it again.',
         detail,
       );
@@ -421,7 +421,7 @@ function scanRefusal(scanned: Extract<ScanResult, { ok: false }>, maxText: numbe
     case 'malformed':
       return fileError(
         'FILE_UNREADABLE',
-        `بخش ${scanned.part} فایل، XML درست‌ساختی نیست و خوانده نشد. برنامه‌ای که فایل را ساخته آن را نادرست نوشته است؛ فایل را در اکسل یا لیبره‌آفیس باز کنید و دوباره ذخیره کنید.`,
+        `بخش ${scanned.part} فایل، \u2066XML\u2069 درست‌ساختی نیست و خوانده نشد. برنامه‌ای که فایل را ساخته آن را نادرست نوشته است؛ فایل را در اکسل یا لیبره‌آفیس باز کنید و دوباره ذخیره کنید.`,
         `The part ${scanned.part} of the file is not well-formed XML (${scanned.detail}); the program that wrote the file wrote it wrongly. Open it in Excel or LibreOffice and save it again.`,
         `zip: malformed ${scanned.part}: ${scanned.detail}`,
       );

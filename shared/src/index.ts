@@ -30,3 +30,5 @@ export * from './template';
 export * from './sample';
 export * from './swot';
 export * from './api';
+export * from './glossary';
+export * from './glossary/markdown';

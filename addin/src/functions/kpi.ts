@@ -28,7 +28,7 @@ function direction(v: Arg): Out<KpiDirection> {
   if (isFnError(d)) return d;
   if (d === undefined)
     return valueError(
-      'جهت مطلوب داده نشده است: increase، decrease یا maintain',
+      'جهت مطلوب داده نشده است: \u2066increase\u2069، \u2066decrease\u2069 یا \u2066maintain\u2069',
       'the direction is missing: increase, decrease or maintain',
     );
   return d;
@@ -65,7 +65,7 @@ export function kpiStatusOf(progress: Arg, language?: Arg): Out<string> {
   const lang = isBlankArg(language) ? 'fa' : matchKey(String(language));
   if (!(STATUS_LANGUAGES as readonly string[]).includes(lang))
     return valueError(
-      `زبان «${String(language).slice(0, 20)}» شناخته نیست؛ fa، en یا code`,
+      `زبان «${String(language).slice(0, 20)}» شناخته نیست؛ \u2066fa\u2069، \u2066en\u2069 یا \u2066code\u2069`,
       `language "${String(language).slice(0, 20)}" is unknown; fa, en or code`,
     );
   let p: number | null = null;

@@ -69,7 +69,7 @@ export async function budgetLink(
   const show = isBlankArg(part) ? 'id' : matchKey(String(part));
   if (!(PARTS as readonly string[]).includes(show))
     return valueError(
-      `بخش «${String(part).slice(0, 20)}» شناخته نیست؛ id، title یا both`,
+      `بخش «${String(part).slice(0, 20)}» شناخته نیست؛ \u2066id\u2069، \u2066title\u2069 یا \u2066both\u2069`,
       `part "${String(part).slice(0, 20)}" is unknown; id, title or both`,
     );
   let read;
@@ -82,7 +82,7 @@ export async function budgetLink(
   const chain = resolveChain(indexOf(read.plan), text);
   if (!chain)
     return notAvailable(
-      `ردیف بودجه یا شناسه‌ای به نام «${text.slice(0, 40)}» در کاربرگ و داده‌های مرجع نیست`,
+      `ردیف بودجه یا شناسه‌ای به نام «${text.slice(0, 40)}» در کارپوشه و داده‌های مرجع نیست`,
       `no such budget code or ID "${text.slice(0, 40)}" in the workbook or its reference data`,
     );
   const lang = read.plan.info.Language;

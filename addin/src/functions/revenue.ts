@@ -173,7 +173,7 @@ export async function scenarioAssumptions(
   );
   if (rows.length === 0)
     return notAvailable(
-      `سناریوی «${name.slice(0, 40)}» در جدول سناریوهای درآمد (tblRevenueScenarios) نیست`,
+      `سناریوی «${name.slice(0, 40)}» در جدول سناریوهای درآمد (\u2066tblRevenueScenarios\u2069) نیست`,
       `no scenario "${name.slice(0, 40)}" in tblRevenueScenarios`,
     );
   let row = rows[0]!;
@@ -204,7 +204,7 @@ export async function scenarioAssumptions(
 /** `#N/A` for a workbook that could not be read (Office not ready, a failed sync). */
 export function workbookUnreadable(e: unknown): ReturnType<typeof notAvailable> {
   const detail = e instanceof Error ? e.message : String(e);
-  return notAvailable(`کاربرگ خوانده نشد: ${detail}`, `the workbook could not be read: ${detail}`);
+  return notAvailable(`کارپوشه خوانده نشد: ${detail}`, `the workbook could not be read: ${detail}`);
 }
 
 /**
@@ -239,7 +239,7 @@ export async function scenarioRevenue(
       const m = options.method === undefined ? 'growth' : parseRevenueMethod(options.method);
       if (m !== null && m !== 'growth')
         return valueError(
-          'نرخ رشد فقط در روش growth به کار می‌رود؛ روش را خالی بگذارید یا growth بنویسید',
+          'نرخ رشد فقط در روش \u2066growth\u2069 به کار می‌رود؛ روش را خالی بگذارید یا \u2066growth\u2069 بنویسید',
           'a growth rate is used by the growth method only; leave the method empty or write growth',
         );
       options.method = options.method ?? 'growth';
@@ -285,7 +285,7 @@ function probabilityArg(v: Arg): Out<number | null> {
   if (isFnError(p)) return p;
   if (!(p > 0 && p < 1))
     return valueError(
-      'احتمال باید بین ۰ و ۱ باشد، مانند ۰٫۹ یا P90',
+      'احتمال باید بین ۰ و ۱ باشد، مانند ۰٫۹ یا \u2066P90\u2069',
       'probability must be between 0 and 1, e.g. 0.9 or P90',
     );
   return p;

@@ -24,22 +24,22 @@ export const STRINGS = {
   unexpected: { fa: 'خطای پیش‌بینی‌نشده: {message}', en: 'Unexpected error: {message}' },
   // Start
   startIntro: {
-    fa: 'یک کاربرگ برنامه تازه از الگو بسازید، یا کاربرگ باز را بشناسید.',
+    fa: 'یک کارپوشه برنامه تازه از الگو بسازید، یا کارپوشه باز را بشناسید.',
     en: 'Create a new plan workbook from the template, or recognise the open workbook.',
   },
   startYear: { fa: 'سال شروع برنامه', en: 'First year of the plan' },
-  createTemplate: { fa: 'ساخت کاربرگ از الگو', en: 'Create from the template' },
+  createTemplate: { fa: 'ساخت کارپوشه از الگو', en: 'Create from the template' },
   created: {
     fa: '{n} جدول ساخته شد؛ {skipped} جدول از پیش بود.',
     en: '{n} tables created; {skipped} already existed.',
   },
-  recognise: { fa: 'شناسایی کاربرگ باز', en: 'Recognise the open workbook' },
+  recognise: { fa: 'شناسایی کارپوشه باز', en: 'Recognise the open workbook' },
   tablesPresent: { fa: 'جدول‌های موجود', en: 'Tables present' },
   tablesMissing: { fa: 'جدول‌های ناموجود', en: 'Tables missing' },
   tablesMalformed: { fa: 'جدول‌های نادرست', en: 'Malformed tables' },
   none: { fa: 'هیچ', en: 'none' },
   recognised: {
-    fa: '{present} از {total} جدول قرارداد در این کاربرگ هست.',
+    fa: '{present} از {total} جدول قرارداد در این کارپوشه هست.',
     en: '{present} of {total} contract tables are in this workbook.',
   },
   // Check
@@ -57,7 +57,7 @@ export const STRINGS = {
   warningsCount: { fa: '{n} هشدار (مانع نیست).', en: '{n} warnings (not blocking).' },
   errors: { fa: 'خطاها', en: 'Errors' },
   warnings: { fa: 'هشدارها', en: 'Warnings' },
-  workbookWide: { fa: 'کل کاربرگ', en: 'Whole workbook' },
+  workbookWide: { fa: 'کل کارپوشه', en: 'Whole workbook' },
   notChecked: { fa: 'هنوز بررسی نشده است.', en: 'Not checked yet.' },
   goToCell: { fa: 'رفتن به خانه {cell}', en: 'Go to cell {cell}' },
   checkedAt: { fa: 'بررسی: {n} یافته', en: 'Checked: {n} findings' },
@@ -71,7 +71,7 @@ export const STRINGS = {
   noDirective: { fa: 'بی‌سند بالادستی', en: 'no upstream directive' },
   kpis: { fa: 'شاخص‌ها', en: 'KPIs' },
   total: { fa: 'جمع', en: 'Total' },
-  emptyChain: { fa: 'هدفی در کاربرگ نیست.', en: 'The workbook has no goals.' },
+  emptyChain: { fa: 'هدفی در کارپوشه نیست.', en: 'The workbook has no goals.' },
   // Revenue
   revenueIntro: {
     fa: 'برای هر طبقه درآمد سناریو و روش را برگزینید.',
@@ -91,12 +91,15 @@ export const STRINGS = {
   revenue: { fa: 'درآمد', en: 'Revenue' },
   spending: { fa: 'هزینه', en: 'Spending' },
   gap: { fa: 'شکاف', en: 'Gap' },
-  writeAs: { fa: 'نوشتن در کاربرگ به صورت', en: 'Write into the workbook as' },
+  writeAs: { fa: 'نوشتن در کارپوشه به صورت', en: 'Write into the workbook as' },
   asTable: { fa: 'جدول مقدارها', en: 'A table of values' },
-  asFormulas: { fa: 'فرمول PLAN.SCENARIO_REVENUE', en: 'PLAN.SCENARIO_REVENUE formulas' },
+  asFormulas: {
+    fa: 'فرمول \u2066PLAN.SCENARIO_REVENUE\u2069',
+    en: 'PLAN.SCENARIO_REVENUE formulas',
+  },
   write: { fa: 'نوشتن', en: 'Write' },
-  written: { fa: 'در کاربرگ «{sheet}» نوشته شد.', en: 'Written to the sheet "{sheet}".' },
-  noRevenue: { fa: 'گذشته درآمدی در کاربرگ نیست.', en: 'The workbook has no revenue history.' },
+  written: { fa: 'در برگه «{sheet}» نوشته شد.', en: 'Written to the sheet "{sheet}".' },
+  noRevenue: { fa: 'گذشته درآمدی در کارپوشه نیست.', en: 'The workbook has no revenue history.' },
   // Priorities
   prioritiesIntro: {
     fa: 'وزن معیارها، رتبه پروژه‌ها و سبد بهینه زیر بودجه هر سال.',
@@ -104,7 +107,7 @@ export const STRINGS = {
   },
   weightsFrom: { fa: 'وزن‌ها از', en: 'Weights from' },
   direct: { fa: 'وزن مستقیم', en: 'Direct weights' },
-  ahp: { fa: 'مقایسه زوجی (AHP)', en: 'Pairwise comparison (AHP)' },
+  ahp: { fa: 'مقایسه زوجی (\u2066AHP\u2069)', en: 'Pairwise comparison (AHP)' },
   consistency: { fa: 'نسبت سازگاری: {cr}؛', en: 'Consistency ratio: {cr}.' },
   consistencyOk: {
     fa: 'کمتر از ۰٫۱۰ است: داوری‌ها سازگارند (ساعتی).',
@@ -122,10 +125,10 @@ export const STRINGS = {
   rankFill: { fa: 'رتبه و پرکردن', en: 'Rank and fill' },
   selected: { fa: 'برگزیده', en: 'selected' },
   writeColumn: { fa: 'نوشتن ستون انتخاب', en: 'Write the selection column' },
-  noProjects: { fa: 'پروژه‌ای در کاربرگ نیست.', en: 'The workbook has no projects.' },
+  noProjects: { fa: 'پروژه‌ای در کارپوشه نیست.', en: 'The workbook has no projects.' },
   budget: { fa: 'بودجه عمرانی هر سال', en: 'Capital budget per year' },
   noBudget: {
-    fa: 'این کاربرگ درآمدی برای تعیین بودجه ندارد (بودجه واحدها از برنامه شهر می‌آید): پروژه‌ها رتبه‌بندی می‌شوند ولی سبدی برگزیده نمی‌شود.',
+    fa: 'این کارپوشه درآمدی برای تعیین بودجه ندارد (بودجه واحدها از برنامه شهر می‌آید): پروژه‌ها رتبه‌بندی می‌شوند ولی سبدی برگزیده نمی‌شود.',
     en: 'This workbook has no revenue to set a budget (a department’s budget comes from the city plan): projects are ranked, no portfolio is chosen.',
   },
   budgetScenario: { fa: 'سناریوی درآمد: {scenario}', en: 'Revenue scenario: {scenario}' },
@@ -134,7 +137,7 @@ export const STRINGS = {
     en: 'No capital budget could be set: {message}',
   },
   solverUnavailable: {
-    fa: 'حل‌کننده سبد بهینه (HiGHS) بارگذاری نشد: {message}',
+    fa: 'حل‌کننده سبد بهینه (\u2066HiGHS\u2069) بارگذاری نشد: {message}',
     en: 'The optimal-portfolio solver (HiGHS) could not be loaded: {message}',
   },
   optimalStatus: {
@@ -148,7 +151,7 @@ export const STRINGS = {
   signOut: { fa: 'خروج', en: 'Sign out' },
   signedInAs: { fa: 'وارد شده: {name}', en: 'Signed in as {name}' },
   tokenNote: {
-    fa: 'کلید فقط در حافظه این افزونه می‌ماند، نه در کاربرگ.',
+    fa: 'کلید فقط در حافظه این افزونه می‌ماند، نه در کارپوشه.',
     en: 'The token stays in this add-in’s storage, never in the workbook.',
   },
   submission: { fa: 'برنامه', en: 'Submission' },
@@ -156,10 +159,10 @@ export const STRINGS = {
   version: { fa: 'نسخه {n}', en: 'Version {n}' },
   pullReference: { fa: 'گرفتن داده مرجع', en: 'Pull reference data' },
   referencePulled: {
-    fa: '{n} جدول مرجع در کاربرگ نوشته شد.',
+    fa: '{n} جدول مرجع در کارپوشه نوشته شد.',
     en: '{n} reference tables written to the workbook.',
   },
-  push: { fa: 'فرستادن کاربرگ', en: 'Push the workbook' },
+  push: { fa: 'فرستادن کارپوشه', en: 'Push the workbook' },
   pushBlocked: {
     fa: 'تا خطاها برطرف نشود فرستادن ممکن نیست.',
     en: 'Pushing is blocked while errors remain.',
@@ -178,12 +181,12 @@ export const STRINGS = {
   comments: { fa: 'نظرهای بررسی‌کنندگان', en: 'Reviewers’ comments' },
   noComments: { fa: 'نظری نیست.', en: 'No comments.' },
   invalidPush: {
-    fa: 'سامانه کاربرگ را نپذیرفت: {n} خطا.',
+    fa: 'سامانه کارپوشه را نپذیرفت: {n} خطا.',
     en: 'The register refused the workbook: {n} errors.',
   },
-  reading: { fa: 'خواندن کاربرگ…', en: 'Reading the workbook…' },
+  reading: { fa: 'خواندن کارپوشه…', en: 'Reading the workbook…' },
   sending: { fa: 'فرستادن…', en: 'Sending…' },
-  pulled: { fa: 'نسخه {n} در کاربرگ نوشته شد.', en: 'Version {n} written to the workbook.' },
+  pulled: { fa: 'نسخه {n} در کارپوشه نوشته شد.', en: 'Version {n} written to the workbook.' },
 } as const satisfies Record<string, Bilingual>;
 
 /** A key of `STRINGS`. */

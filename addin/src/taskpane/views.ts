@@ -7,7 +7,7 @@ import type { Bilingual } from '#core';
 /** The pane's views, in ribbon order. */
 export const PANE_VIEWS = [
   { id: 'home', title: { fa: 'ثبت برنامه', en: 'Plan Register' } },
-  { id: 'check', title: { fa: 'بررسی کاربرگ', en: 'Check the workbook' } },
+  { id: 'check', title: { fa: 'بررسی کارپوشه', en: 'Check the workbook' } },
   { id: 'revenue', title: { fa: 'پیش‌بینی درآمد', en: 'Revenue forecast' } },
   { id: 'priorities', title: { fa: 'اولویت‌بندی پروژه‌ها', en: 'Project priorities' } },
   { id: 'register', title: { fa: 'سامانه ثبت برنامه', en: 'The register' } },

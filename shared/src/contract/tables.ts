@@ -205,9 +205,9 @@ export const TABLE_SPECS = [
   ),
   table(
     'tblSwot',
-    'عوامل محیطی (SWOT)',
+    'عوامل محیطی (\u2066SWOT\u2069)',
     'Environment factors (SWOT)',
-    { fa: 'SWOT', en: 'SWOT' },
+    { fa: 'عوامل محیطی', en: 'SWOT' },
     'FactorId',
     [
       col('FactorId', 'id', 'شناسه عامل', 'Factor ID'),
@@ -331,7 +331,7 @@ export const TABLE_SPECS = [
   ),
   table(
     'tblCriteriaPairwise',
-    'ماتریس مقایسه زوجی (AHP)',
+    'ماتریس مقایسه زوجی (\u2066AHP\u2069)',
     'Pairwise comparison matrix (AHP)',
     { fa: 'معیارها', en: 'Criteria' },
     'CriterionId',

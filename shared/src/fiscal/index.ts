@@ -474,19 +474,19 @@ export function computeCapitalBudget(
 
 function unknownScenario(choice: ScenarioChoice): RevenueFailure {
   const name = choice.name.slice(0, 40);
-  const fa = `سناریوی «${name}» در جدول سناریوهای درآمد (tblRevenueScenarios) نیست`;
+  const fa = `سناریوی «${name}» در جدول سناریوهای درآمد (\u2066tblRevenueScenarios\u2069) نیست`;
   const en = `scenario "${name}" is not in tblRevenueScenarios`;
   switch (choice.from) {
     case 'plan':
       return revenueFailure(
         'REVENUE_UNKNOWN_SCENARIO',
-        `${fa}؛ مشخصات برنامه (Scenario در tblPlanInfo) آن را نام برده است`,
+        `${fa}؛ مشخصات برنامه (\u2066Scenario\u2069 در \u2066tblPlanInfo\u2069) آن را نام برده است`,
         `${en}; tblPlanInfo names it (Scenario)`,
       );
     case 'default':
       return revenueFailure(
         'REVENUE_UNKNOWN_SCENARIO',
-        `${fa}؛ سناریوی برنامه را در مشخصات برنامه (Scenario در tblPlanInfo) بنویسید`,
+        `${fa}؛ سناریوی برنامه را در مشخصات برنامه (\u2066Scenario\u2069 در \u2066tblPlanInfo\u2069) بنویسید`,
         `${en}; name the plan's scenario in tblPlanInfo (Scenario)`,
       );
     default:

@@ -357,7 +357,7 @@ export async function selectPortfolio(
         {
           code: 'PORTFOLIO_SOLVER_UNAVAILABLE',
           message: {
-            fa: `حل‌کننده HiGHS بارگذاری نشد؛ نتیجه روش رتبه‌بندی و پرکردن آمده است (${String(e)})`,
+            fa: `حل‌کننده \u2066HiGHS\u2069 بارگذاری نشد؛ نتیجه روش رتبه‌بندی و پرکردن آمده است (${String(e)})`,
             en: `the HiGHS solver could not be loaded; the rank-and-fill plan is given (${String(e)})`,
           },
         },

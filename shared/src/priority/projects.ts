@@ -202,7 +202,7 @@ export function analysePairwiseTable(plan: Plan): PairwiseAnalysis | null {
     const cr = ahp.cr.toFixed(3);
     const bound = ahp.riExtrapolated
       ? {
-          fa: ` (برای بیش از ۱۰ معیار با RI(10) حساب شده و کران بالای CR است)`,
+          fa: ` (برای بیش از ۱۰ معیار با \u2066RI(10)\u2069 حساب شده و کران بالای \u2066CR\u2069 است)`,
           en: ` (computed with RI(10) for more than 10 criteria: an upper bound on CR)`,
         }
       : { fa: '', en: '' };
@@ -368,7 +368,7 @@ export function scoreProjects(plan: Plan, options: ScoreProjectsOptions = {}): S
           'AHP_TABLE_MISSING',
           { table: 'tblCriteriaPairwise' },
           {
-            fa: 'وزن‌دهی AHP خواسته شده اما ماتریس مقایسه زوجی در کارپوشه نیست',
+            fa: 'وزن‌دهی \u2066AHP\u2069 خواسته شده اما ماتریس مقایسه زوجی در کارپوشه نیست',
             en: 'AHP weights were asked for but the workbook has no pairwise matrix',
           },
         ),

@@ -643,7 +643,7 @@ export function readPlan(workbook: RawWorkbook, options: ReadOptions = {}): Read
       'error',
       'PLAN_INFO_MISSING',
       { table: 'tblPlanInfo', sheet: t ? locate(t).sheet : null, column: 'StartYear' },
-      'سال شروع برنامه (StartYear) در جدول مشخصات برنامه نیست',
+      'سال شروع برنامه (\u2066StartYear\u2069) در جدول مشخصات برنامه نیست',
       'the plan start year (StartYear) is not given in tblPlanInfo',
     );
   }

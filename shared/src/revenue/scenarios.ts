@@ -134,7 +134,7 @@ export function forecastRevenueScenarios(
   if (years.length === 0)
     return revenueFailure(
       'REVENUE_NO_PLAN_YEARS',
-      'سال‌های برنامه معلوم نیست (StartYear در مشخصات برنامه)',
+      'سال‌های برنامه معلوم نیست (\u2066StartYear\u2069 در مشخصات برنامه)',
       'the plan years are unknown (StartYear in tblPlanInfo)',
     );
   const findings: Finding[] = [];
@@ -167,7 +167,7 @@ export function forecastRevenueScenarios(
   if (history.size === 0)
     return revenueFailure(
       'REVENUE_NO_HISTORY',
-      'سابقه درآمد (tblRevenueHistory) خالی است',
+      'سابقه درآمد (\u2066tblRevenueHistory\u2069) خالی است',
       'there is no revenue history (tblRevenueHistory is empty or absent)',
     );
   const classOrder = REVENUE_CLASSES.map((c) => c.value as RevenueClass);

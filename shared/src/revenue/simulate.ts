@@ -196,7 +196,10 @@ export function createRevenueSimulation(
       `the number of simulations must be a whole number from 1 to ${REVENUE_MAX_SIMULATIONS}`,
     );
   if (!Number.isSafeInteger(input.seed))
-    return badOption('بذر (seed) باید عددی صحیح باشد', 'the seed must be a whole number');
+    return badOption(
+      'بذر (\u2066seed\u2069) باید عددی صحیح باشد',
+      'the seed must be a whole number',
+    );
   const qs = input.quantiles ?? DEFAULT_REVENUE_QUANTILES;
   if (qs.length > 99 || qs.some((q) => !(q >= 0 && q <= 1)))
     return badOption(
@@ -420,13 +423,13 @@ export function estimateRevenueVolatility(
   if (values.length < 3)
     return revenueFailure(
       'REVENUE_NO_VOLATILITY',
-      'برای برآورد نوسان دست‌کم ۳ سال سابقه لازم است؛ نوسان را در ستون Volatility بدهید',
+      'برای برآورد نوسان دست‌کم ۳ سال سابقه لازم است؛ نوسان را در ستون \u2066Volatility\u2069 بدهید',
       'estimating the volatility needs at least 3 years of history; give it in the Volatility column',
     );
   if (values.some((v) => !(v > 0)))
     return revenueFailure(
       'REVENUE_NOT_POSITIVE',
-      'برای برآورد نوسان همه مقادیر سابقه باید مثبت باشند؛ نوسان را در ستون Volatility بدهید',
+      'برای برآورد نوسان همه مقادیر سابقه باید مثبت باشند؛ نوسان را در ستون \u2066Volatility\u2069 بدهید',
       'estimating the volatility needs every history value positive; give it in the Volatility column',
     );
   const r: number[] = [];

@@ -183,7 +183,7 @@ export function scoreSwot(factors: readonly SwotFactorInput[]): SwotMatrixResult
       ok: false,
       code: 'SWOT_NO_INTERNAL',
       message: {
-        fa: 'هیچ عامل داخلی (قوت یا ضعف) نیست؛ ماتریس IFE محاسبه نمی‌شود',
+        fa: 'هیچ عامل داخلی (قوت یا ضعف) نیست؛ ماتریس \u2066IFE\u2069 محاسبه نمی‌شود',
         en: 'there are no internal factors (strengths or weaknesses): the IFE cannot be computed',
       },
     };
@@ -192,7 +192,7 @@ export function scoreSwot(factors: readonly SwotFactorInput[]): SwotMatrixResult
       ok: false,
       code: 'SWOT_NO_EXTERNAL',
       message: {
-        fa: 'هیچ عامل خارجی (فرصت یا تهدید) نیست؛ ماتریس EFE محاسبه نمی‌شود',
+        fa: 'هیچ عامل خارجی (فرصت یا تهدید) نیست؛ ماتریس \u2066EFE\u2069 محاسبه نمی‌شود',
         en: 'there are no external factors (opportunities or threats): the EFE cannot be computed',
       },
     };

@@ -71,3 +71,12 @@ export function splitIdList(text: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
+
+/**
+ * An ID, a code or a Latin term set inside Persian text: wrapped in a left-to-right isolate
+ * (U+2066 … U+2069) so that the bidi algorithm keeps it whole and in place (`P-014` never
+ * shows as `014-P`). Readers drop the isolates again (`matchKey`, `cleanText`).
+ */
+export function ltr(text: string | number | bigint): string {
+  return `\u2066${String(text)}\u2069`;
+}

@@ -64,7 +64,7 @@ export function checkAhp(c: Checker): void {
       c.add(
         'AHP_CRITERION_MISSING',
         c.at(table, null, 'CriterionId'),
-        `معیار «${shown(crit.CriterionId)}» در ماتریس مقایسه زوجی نیست و وزن AHP نمی‌گیرد؛ ردیف و ستون آن را بیفزایید`,
+        `معیار «${shown(crit.CriterionId)}» در ماتریس مقایسه زوجی نیست و وزن \u2066AHP\u2069 نمی‌گیرد؛ ردیف و ستون آن را بیفزایید`,
         `criterion "${shown(crit.CriterionId)}" is not in the pairwise matrix and gets no AHP weight; add its row and column`,
       );
     }
@@ -99,7 +99,7 @@ export function checkAhp(c: Checker): void {
   const wj = shown(ids[worst.j]);
   const bound = ahp.riExtrapolated
     ? {
-        fa: '؛ برای بیش از ۱۰ معیار با RI(10) حساب شده و کران بالای آن است',
+        fa: '؛ برای بیش از ۱۰ معیار با \u2066RI(10)\u2069 حساب شده و کران بالای آن است',
         en: '; with more than 10 criteria it uses RI(10) and is an upper bound',
       }
     : { fa: '', en: '' };
@@ -158,7 +158,7 @@ function report(
       c.add(
         'AHP_NOT_RECIPROCAL',
         at,
-        `مقایسه ${pair} برابر ${value} است ولی ${mirrorPair} برابر ${fmt(m)}؛ باید معکوس هم باشند: ${value} را به 1/${fmt(m)} = ${fmt(1 / m)} تغییر دهید`,
+        `مقایسه ${pair} برابر ${value} است ولی ${mirrorPair} برابر ${fmt(m)}؛ باید معکوس هم باشند: ${value} را به ۱/${fmt(m)} = ${fmt(1 / m)} تغییر دهید`,
         `comparison ${pair} is ${value} but ${mirrorPair} is ${fmt(m)}; they must be reciprocal: change ${value} to 1/${fmt(m)} = ${fmt(1 / m)}`,
       );
       return;

@@ -151,7 +151,7 @@ function periodsOnce<R extends PeriodRow>(
       c.add(
         'ACTUALS_PERIOD_MIX',
         c.at(table, r.row, 'Period'),
-        `برای «${shown(id)}» در ${r.Year} هم مقدار کل سال (FY) آمده و هم فصلی؛ یکی از این دو را نگه دارید تا دو بار شمرده نشود`,
+        `برای «${shown(id)}» در ${r.Year} هم مقدار کل سال (\u2066FY\u2069) آمده و هم فصلی؛ یکی از این دو را نگه دارید تا دو بار شمرده نشود`,
         `"${shown(id)}" has both a full-year (FY) and quarterly values for ${r.Year}; keep one of them so nothing is counted twice`,
       );
     }

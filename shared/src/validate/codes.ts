@@ -138,10 +138,14 @@ export const VALIDATION_CODES = {
   ),
   SCORE_MISSING: code('warning', 'امتیاز معیار داده نشده', 'Criterion score missing'),
   // SWOT
-  SWOT_WEIGHTS_SUM: code('error', 'جمع وزن‌های عوامل SWOT یک نیست', 'SWOT weights do not sum to 1'),
+  SWOT_WEIGHTS_SUM: code(
+    'error',
+    'جمع وزن‌های عوامل \u2066SWOT\u2069 یک نیست',
+    'SWOT weights do not sum to 1',
+  ),
   SWOT_GROUP_EMPTY: code(
     'warning',
-    'عوامل داخلی یا خارجی SWOT نیامده است',
+    'عوامل داخلی یا خارجی \u2066SWOT\u2069 نیامده است',
     'No internal or no external SWOT factors',
   ),
   SWOT_RATING_SIDE: code(

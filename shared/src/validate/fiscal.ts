@@ -36,7 +36,7 @@ export function checkFiscalBalance(
           needs: ['tblRevenueHistory'],
           count: spendingRows,
           message: {
-            fa: 'تراز مالی (هزینه‌ها در برابر درآمد پیش‌بینی‌شده) بدون سابقه درآمد سنجیده نمی‌شود؛ در تلفیق برنامه بررسی می‌شود',
+            fa: 'تراز مالی (هزینه‌ها در برابر درآمد پیش‌بینی‌شده) بدون سابقه درآمد سنجیده نمی‌شود؛ در برنامه یکپارچه شهر بررسی می‌شود',
             en: 'The fiscal balance (spending against forecast revenue) needs revenue history; it is checked at consolidation',
           },
         },

@@ -20,7 +20,7 @@ export function checkKpis(c: Checker): void {
     c.add(
       'KPI_NO_UNIT',
       c.at(table, null, 'KpiId'),
-      'جدول شاخص‌ها ستون «واحد سنجش» (Unit) ندارد؛ ستون را بیفزایید و واحد هر شاخص (مثلاً درصد، کیلومتر) را بنویسید',
+      'جدول شاخص‌ها ستون «واحد سنجش» (\u2066Unit\u2069) ندارد؛ ستون را بیفزایید و واحد هر شاخص (مثلاً درصد، کیلومتر) را بنویسید',
       'tblKpis has no Unit column; add it and give each KPI its unit (e.g. percent, km)',
     );
 

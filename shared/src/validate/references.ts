@@ -72,7 +72,7 @@ export function checkIds(c: Checker): void {
         c.add(
           'ID_UNUSUAL',
           c.at(table, r.row, idColumn),
-          `شناسه ${noun.fa} «${shown(id)}» ${why.fa}؛ شناسه‌ای کوتاه مانند P-014 بنویسید`,
+          `شناسه ${noun.fa} «${shown(id)}» ${why.fa}؛ شناسه‌ای کوتاه مانند \u2066P-014\u2069 بنویسید`,
           `${noun.en} ID "${shown(id)}" ${why.en}; use a short code such as P-014`,
         );
     }

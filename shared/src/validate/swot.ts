@@ -26,14 +26,14 @@ export function checkSwot(c: Checker): void {
       c.add(
         'SWOT_RATING_SIDE',
         c.at(table, f.row, 'Rating'),
-        `قوت «${id}» رتبه ${f.Rating} دارد؛ در ماتریس IFE رتبه قوت ۳ (قوت جزئی) یا ۴ (قوت اصلی) است. رتبه را اصلاح کنید یا آن را ضعف بشمارید`,
+        `قوت «${id}» رتبه ${f.Rating} دارد؛ در ماتریس \u2066IFE\u2069 رتبه قوت ۳ (قوت جزئی) یا ۴ (قوت اصلی) است. رتبه را اصلاح کنید یا آن را ضعف بشمارید`,
         `strength "${id}" is rated ${f.Rating}; in the IFE matrix a strength is rated 3 (minor) or 4 (major). Correct the rating or list it as a weakness`,
       );
     if (f.Rating !== null && f.Kind === 'W' && f.Rating > 2)
       c.add(
         'SWOT_RATING_SIDE',
         c.at(table, f.row, 'Rating'),
-        `ضعف «${id}» رتبه ${f.Rating} دارد؛ در ماتریس IFE رتبه ضعف ۱ (ضعف اصلی) یا ۲ (ضعف جزئی) است. رتبه را اصلاح کنید یا آن را قوت بشمارید`,
+        `ضعف «${id}» رتبه ${f.Rating} دارد؛ در ماتریس \u2066IFE\u2069 رتبه ضعف ۱ (ضعف اصلی) یا ۲ (ضعف جزئی) است. رتبه را اصلاح کنید یا آن را قوت بشمارید`,
         `weakness "${id}" is rated ${f.Rating}; in the IFE matrix a weakness is rated 1 (major) or 2 (minor). Correct the rating or list it as a strength`,
       );
   }

@@ -46,7 +46,7 @@ export function checkWorkbook(c: Checker): void {
     c.add(
       'WORKBOOK_EMPTY',
       {},
-      'این کارپوشه هیچ‌یک از جدول‌های برنامه (مانند tblPlanInfo یا tblProjects) را ندارد؛ الگوی برنامه را درج کنید یا نام جدول‌ها را بررسی کنید',
+      'این کارپوشه هیچ‌یک از جدول‌های برنامه (مانند \u2066tblPlanInfo\u2069 یا \u2066tblProjects\u2069) را ندارد؛ الگوی برنامه را درج کنید یا نام جدول‌ها را بررسی کنید',
       'this workbook holds none of the plan tables (such as tblPlanInfo or tblProjects); insert the plan template or check the table names',
     );
     return;
@@ -58,7 +58,7 @@ export function checkWorkbook(c: Checker): void {
       c.add(
         'PLAN_KIND_MISSING',
         c.at(info, planInfoRow(info, 'WorkbookKind'), 'Value'),
-        `نوع کارپوشه (WorkbookKind) در مشخصات برنامه نیامده است؛ یکی از این‌ها را بنویسید: ${WORKBOOK_KINDS.map((k) => k.fa).join('، ')}`,
+        `نوع کارپوشه (\u2066WorkbookKind\u2069) در مشخصات برنامه نیامده است؛ یکی از این‌ها را بنویسید: ${WORKBOOK_KINDS.map((k) => k.fa).join('، ')}`,
         `the workbook kind (WorkbookKind) is not given in tblPlanInfo; add one of: ${WORKBOOK_KINDS.map((k) => k.value).join(', ')}`,
       );
     if (StartYear !== null && BaseYear !== null && BaseYear !== StartYear - 1)
@@ -72,7 +72,7 @@ export function checkWorkbook(c: Checker): void {
       c.add(
         'PLAN_DEPARTMENT_MISSING',
         c.at(info, planInfoRow(info, 'Department'), 'Value'),
-        'این کارپوشه واحد است ولی کد واحد (Department) در مشخصات برنامه نیامده است؛ کد واحد را بنویسید تا سامانه آن را به واحد درست نسبت دهد',
+        'این کارپوشه واحد است ولی کد واحد (\u2066Department\u2069) در مشخصات برنامه نیامده است؛ کد واحد را بنویسید تا سامانه آن را به واحد درست نسبت دهد',
         'this is a department workbook but tblPlanInfo gives no Department; fill in the department code so the register files it under the right department',
       );
   }
