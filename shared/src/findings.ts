@@ -5,6 +5,8 @@
  * Persian and English.
  */
 
+import { persianNumerals } from './util/text';
+
 export type Severity = 'error' | 'warning';
 
 /** A message in both languages. */
@@ -40,7 +42,7 @@ export interface FindingLocation {
   cell?: string | null;
 }
 
-/** Builds a finding. */
+/** Builds a finding; the numbers of its Persian message are shown in Persian digits. */
 export function makeFinding(
   severity: Severity,
   code: string,
@@ -55,7 +57,7 @@ export function makeFinding(
     row: where.row ?? null,
     column: where.column ?? null,
     cell: where.cell ?? null,
-    message,
+    message: { fa: persianNumerals(message.fa), en: message.en },
   };
 }
 

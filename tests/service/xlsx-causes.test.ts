@@ -70,7 +70,7 @@ describe('files that cannot be read, each with its cause', () => {
       const e = await refusal(converted('xls'));
       expect(e).toMatchObject({ code: 'FILE_NOT_XLSX', detail: 'cfb: not encrypted' });
       expect(e.message.en).toContain('(.xls)');
-      expect(e.message.fa).toContain('(.xls)');
+      expect(e.message.fa).toContain('(\u2066.xls\u2069)');
     },
     150_000,
   );

@@ -4,7 +4,7 @@
  * with the core's `ltr()`, and use the glossary's terms, not the variants it refuses.
  */
 import { join } from 'node:path';
-import { GLOSSARY, ltr, renderGlossaryMarkdown } from '#core';
+import { GLOSSARY, ltr, makeFinding, persianNumerals, renderGlossaryMarkdown } from '#core';
 import { readFileSync } from 'node:fs';
 import { latinIn, scanPersianText } from '../helpers/persianText';
 
@@ -30,6 +30,27 @@ describe('the Persian text scanner', () => {
     expect(latinIn('سال 1405')).toBe('1405');
     expect(latinIn('سال ۱۴۰۵ و {n} پروژه')).toBeNull();
     expect(latinIn(`جدول ${ltr('tblProjects')} خالی است`)).toBeNull();
+  });
+});
+
+describe('persianNumerals: the numbers of Persian text in Persian digits', () => {
+  // Hand-worked: each digit 0–9 maps to U+06F0–U+06F9; '.' between digits is the Persian
+  // decimal separator U+066B and ',' the thousands separator U+066C.
+  it.each([
+    ['سال 1405', 'سال ۱۴۰۵'],
+    ['نسبت 0.25 است.', 'نسبت ۰\u066b۲۵ است.'],
+    ['1,500 ریال', '۱\u066c۵۰۰ ریال'],
+    ['سال 1405.', 'سال ۱۴۰۵.'],
+    ['چندک P90 و Q1', 'چندک P90 و Q1'],
+    ['شناسه P-014 در 1406', 'شناسه P-014 در ۱۴۰۶'],
+    [`${ltr('tbl2')} و \u2068پروژه 12\u2069 در 7`, `${ltr('tbl2')} و \u2068پروژه 12\u2069 در ۷`],
+  ])('%s', (input, expected) => {
+    expect(persianNumerals(input)).toBe(expected);
+  });
+
+  it('is applied to the Persian message of every finding, never to the English one', () => {
+    const f = makeFinding('error', 'X', {}, { fa: 'سال 1405', en: 'year 1405' });
+    expect(f.message).toEqual({ fa: 'سال ۱۴۰۵', en: 'year 1405' });
   });
 });
 

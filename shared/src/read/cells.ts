@@ -31,7 +31,7 @@ function isoDate(value: Date): string {
 // Long values are cut in messages so that a hostile cell cannot flood a report.
 function shown(value: unknown): string {
   const text = value instanceof Date ? isoDate(value) : String(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return `\u2068${text.length > 40 ? `${text.slice(0, 40)}…` : text}\u2069`;
 }
 
 function problem(code: string, fa: string, en: string): CellResult<never> {

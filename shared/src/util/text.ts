@@ -80,3 +80,41 @@ export function splitIdList(text: string): string[] {
 export function ltr(text: string | number | bigint): string {
   return `\u2066${String(text)}\u2069`;
 }
+
+/**
+ * Persian text as it is shown: the Latin digits of numbers become Persian digits (with the
+ * Persian decimal and thousands separators between digits), except inside bidi isolates
+ * (IDs, codes and values a user typed, set there by `ltr` and `shown`) and inside Latin
+ * words (`P90`, `RI(10)` when not isolated). Messages are written with plain `${n}` and pass
+ * through here once, where they are made (findings, the register's errors, the CLI's output).
+ */
+export function persianNumerals(text: string): string {
+  let out = '';
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch >= '\u2066' && ch <= '\u2068') depth++;
+    else if (ch === '\u2069' && depth > 0) depth--;
+    if (depth > 0 || !/[0-9.,]/.test(ch)) {
+      out += ch;
+      continue;
+    }
+    const before = text[i - 1] ?? '';
+    const after = text[i + 1] ?? '';
+    if (ch === '.' || ch === ',') {
+      // A separator between two digits of a number; elsewhere punctuation.
+      const between = /[0-9۰-۹]/.test(before) && /[0-9]/.test(after);
+      out += between ? (ch === '.' ? '\u066b' : '\u066c') : ch;
+      continue;
+    }
+    // A digit inside a Latin word (P90, Q1, x2) stays as it is.
+    let start = i;
+    while (start > 0 && /[0-9]/.test(text[start - 1] as string)) start--;
+    const wordBefore = /[A-Za-z_-]/.test(text[start - 1] ?? '');
+    let end = i;
+    while (end < text.length && /[0-9]/.test(text[end] as string)) end++;
+    const wordAfter = /[A-Za-z_]/.test(text[end] ?? '');
+    out += wordBefore || wordAfter ? ch : String.fromCodePoint(PERSIAN_ZERO + Number(ch));
+  }
+  return out;
+}

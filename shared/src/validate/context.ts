@@ -48,10 +48,14 @@ export function idKey(id: string): string {
     .toLowerCase();
 }
 
-/** Cuts a value typed by a user for a message, so a hostile cell cannot flood a report. */
+/**
+ * A value typed by a user, for a message: cut so that a hostile cell cannot flood a report,
+ * and set in a first-strong bidi isolate (U+2068 … U+2069) so that an ID such as `P-014`
+ * keeps its order inside Persian text and a Persian title keeps its own inside English.
+ */
 export function shown(value: unknown): string {
   const text = String(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return `\u2068${text.length > 40 ? `${text.slice(0, 40)}…` : text}\u2069`;
 }
 
 /** An ID of a table in reach, with the row that defines it. */
