@@ -43,6 +43,7 @@ describe('persianNumerals: the numbers of Persian text in Persian digits', () =>
     ['سال 1405.', 'سال ۱۴۰۵.'],
     ['چندک P90 و Q1', 'چندک P90 و Q1'],
     ['شناسه P-014 در 1406', 'شناسه P-014 در ۱۴۰۶'],
+    ['مانده -500 ریال', 'مانده -۵۰۰ ریال'],
     [`${ltr('tbl2')} و \u2068پروژه 12\u2069 در 7`, `${ltr('tbl2')} و \u2068پروژه 12\u2069 در ۷`],
   ])('%s', (input, expected) => {
     expect(persianNumerals(input)).toBe(expected);

@@ -110,7 +110,10 @@ export function persianNumerals(text: string): string {
     // A digit inside a Latin word (P90, Q1, x2) stays as it is.
     let start = i;
     while (start > 0 && /[0-9]/.test(text[start - 1] as string)) start--;
-    const wordBefore = /[A-Za-z_-]/.test(text[start - 1] ?? '');
+    const prev = text[start - 1] ?? '';
+    // P90, x_2, P-014 (a hyphen joined to a Latin letter), not a minus sign.
+    const wordBefore =
+      /[A-Za-z_]/.test(prev) || (prev === '-' && /[A-Za-z0-9]/.test(text[start - 2] ?? ''));
     let end = i;
     while (end < text.length && /[0-9]/.test(text[end] as string)) end++;
     const wordAfter = /[A-Za-z_]/.test(text[end] ?? '');
