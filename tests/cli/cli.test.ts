@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RawWorkbook } from '#core';
-import { samplePlanWorkbook } from '#core';
+import { TABLE_NAMES, samplePlanWorkbook, toPersianDigits } from '#core';
 import { readXlsx, writeRawWorkbook } from '../../io';
 import { FIXTURES, plan, scratch } from './helpers';
 
@@ -100,9 +100,9 @@ describe('plan template', () => {
   it('writes a Persian workbook with every contract table and says so in Persian', async () => {
     const r = await plan(dir(), 'template', '--out', 'plan-fa.xlsx');
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toContain('۲۰ جدول');
+    expect(r.stdout).toContain(`${toPersianDigits(String(TABLE_NAMES.length))} جدول`);
     const read = await readXlsx(new Uint8Array(readFileSync(join(dir(), 'plan-fa.xlsx'))));
-    expect(read.ok && read.workbook.tables.length).toBe(20);
+    expect(read.ok && read.workbook.tables.length).toBe(TABLE_NAMES.length);
     expect(read.ok && read.sheets[0]).toBe('راهنما');
   });
 
@@ -123,7 +123,7 @@ describe('plan template', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { lang: string; tables: string[]; sheets: string[] };
     expect(out.lang).toBe('en');
-    expect(out.tables).toHaveLength(20);
+    expect(out.tables).toHaveLength(TABLE_NAMES.length);
     expect(out.sheets[0]).toBe('Guide');
   });
 

@@ -44,7 +44,8 @@ describe('the map of tables by workbook kind', () => {
   it('covers every kind and every v1 and v2 table', () => {
     expect(Object.keys(KIND_TABLES).sort()).toEqual(WORKBOOK_KINDS.map((k) => k.value).sort());
     expect(CONTRACT_TABLE_NAMES).toEqual([...TABLE_NAMES, ...V2_TABLE_NAMES]);
-    expect(CONTRACT_TABLE_NAMES).toHaveLength(20 + 5);
+    // 22 tables read (20 of v1, tblSchemes and tblBudgetCodes of v2) and 3 v2 tables not yet read.
+    expect(CONTRACT_TABLE_NAMES).toHaveLength(22 + 3);
     for (const name of CONTRACT_TABLE_NAMES)
       expect([name, Object.values(EXPECTED).some((list) => list.includes(name))]).toEqual([
         name,

@@ -128,9 +128,62 @@ export const REVENUE_METHODS = values([
   ['auto', 'انتخاب خودکار', 'Automatic'],
 ] as const);
 
+/** The three heads of spending of the municipal budget (v2 adds `financial`). */
 export const BUDGET_KINDS = values([
   ['current', 'هزینه‌ای (جاری)', 'Current'],
   ['capital', 'تملک دارایی سرمایه‌ای', 'Capital'],
+  ['financial', 'تملک دارایی مالی', 'Financial assets'],
+] as const);
+
+/** v2: the stage of a budget line (plan-workbook.md, "Version 2"). */
+export const BUDGET_STAGES = values([
+  ['proposed', 'پیشنهادی', 'Proposed'],
+  ['approved', 'مصوب', 'Approved'],
+  ['amended', 'اصلاحیه', 'Amendment'],
+  ['supplement', 'متمم', 'Supplement'],
+  ['outturn', 'تفریغ', 'Outturn'],
+] as const);
+
+/**
+ * v2: the economic chapters of spending in Iranian public budgets (after GFS), as the
+ * contract lists them; the circular in force may differ, and then `tblBudgetCodes` (Level
+ * `chapter`) holds its own list.
+ */
+export const CHAPTERS = values([
+  ['1', 'جبران خدمات کارکنان', 'Compensation of employees'],
+  ['2', 'استفاده از کالاها و خدمات', 'Use of goods and services'],
+  ['3', 'هزینه‌های اموال و دارایی', 'Property expenses'],
+  ['4', 'یارانه', 'Subsidies'],
+  ['5', 'کمک‌های بلاعوض', 'Grants'],
+  ['6', 'رفاه اجتماعی', 'Social benefits'],
+  ['7', 'سایر هزینه‌ها', 'Other expenses'],
+] as const);
+
+/** v2: what kind of money a funding source is (the operating balance's rule). */
+export const FUNDING_NATURES = values([
+  ['revenue', 'درآمد', 'Revenue'],
+  ['capital-disposal', 'واگذاری دارایی‌های سرمایه‌ای', 'Disposal of capital assets'],
+  ['financial-disposal', 'واگذاری دارایی‌های مالی', 'Disposal of financial assets'],
+] as const);
+
+/** v2: how ready a capital project is to start (the technical limit). */
+export const READINESS = values([
+  ['idea', 'ایده', 'Idea'],
+  ['study', 'مطالعه', 'Study'],
+  ['design', 'طراحی', 'Design'],
+  ['permits', 'اخذ مجوز', 'Permits'],
+  ['ready', 'آماده اجرا', 'Ready'],
+] as const);
+
+/** v2: the level of a code in the budget structure (`tblBudgetCodes`). */
+export const BUDGET_CODE_LEVELS = values([
+  ['function', 'وظیفه', 'Function'],
+  ['program', 'برنامه', 'Program'],
+  ['scheme', 'طرح', 'Scheme'],
+  ['project', 'پروژه', 'Project'],
+  ['activity', 'فعالیت', 'Activity'],
+  ['chapter', 'فصل هزینه', 'Chapter'],
+  ['revenue', 'درآمد', 'Revenue'],
 ] as const);
 
 export const PERIODS = values([
@@ -148,6 +201,9 @@ export const STAKEHOLDER_TYPES = values([
   ['private', 'بخش خصوصی', 'Private sector'],
   ['expert', 'خبره', 'Expert'],
   ['citizen-group', 'گروه شهروندی', 'Citizen group'],
+  ['agency', 'دستگاه اجرایی', 'Executive agency'],
+  ['university', 'دانشگاه', 'University'],
+  ['neighbourhood-council', 'شورایاری', 'Neighbourhood council'],
 ] as const);
 
 export const WORKBOOK_KINDS = values([
@@ -186,6 +242,11 @@ export type KpiDirection = ValueOf<typeof KPI_DIRECTIONS>;
 export type KpiFrequency = ValueOf<typeof KPI_FREQUENCIES>;
 export type RevenueMethod = ValueOf<typeof REVENUE_METHODS>;
 export type BudgetKind = ValueOf<typeof BUDGET_KINDS>;
+export type BudgetStage = ValueOf<typeof BUDGET_STAGES>;
+export type Chapter = ValueOf<typeof CHAPTERS>;
+export type FundingNature = ValueOf<typeof FUNDING_NATURES>;
+export type Readiness = ValueOf<typeof READINESS>;
+export type BudgetCodeLevel = ValueOf<typeof BUDGET_CODE_LEVELS>;
 export type Period = ValueOf<typeof PERIODS>;
 export type StakeholderType = ValueOf<typeof STAKEHOLDER_TYPES>;
 export type WorkbookKind = ValueOf<typeof WORKBOOK_KINDS>;

@@ -40,6 +40,7 @@ export const TABLE_NAMES = [
   'tblGoals',
   'tblStrategies',
   'tblPrograms',
+  'tblSchemes',
   'tblFundingSources',
   'tblProjects',
   'tblActivities',
@@ -48,6 +49,7 @@ export const TABLE_NAMES = [
   'tblKpis',
   'tblRevenueHistory',
   'tblRevenueScenarios',
+  'tblBudgetCodes',
   'tblBudgetLines',
   'tblActuals',
   'tblKpiActuals',
@@ -88,6 +90,11 @@ export interface ColumnSpec {
   readonly max?: number;
   /** A value must be given in every row. */
   readonly nonEmpty?: boolean;
+  /**
+   * The contract version that added the column: `2` for the columns of "Version 2", which a
+   * v1 workbook does not have (absent, they read as empty without a finding).
+   */
+  readonly since?: 2;
 }
 
 /** What the per-year columns (named `1405`, `1406`, …) of a table hold. */
@@ -111,6 +118,7 @@ export interface TableSpec {
 }
 
 interface ColOpts {
+  since?: 2;
   required?: boolean;
   nonEmpty?: boolean;
   enumValues?: readonly EnumValue[];
@@ -142,6 +150,19 @@ function col<const K extends string, const T extends ColumnType, const O extends
 
 const title = col('Title', 'text', 'عنوان', 'Title', { nonEmpty: true });
 const ownerDept = col('OwnerDept', 'text', 'واحد مسئول', 'Owner department');
+/** v2: the item's code in the budget structure (checked against `tblBudgetCodes`). */
+const budgetCode = col2('BudgetCode', 'text', 'کد بودجه', 'Budget code');
+/** v2: the economic chapter of current spending (`1`–`7`, or the circular's list). */
+const chapter = col2('Chapter', 'text', 'فصل هزینه', 'Chapter');
+
+/** A column of contract v2 (optional; absent from a v1 workbook, it reads as empty). */
+function col2<
+  const K extends string,
+  const T extends ColumnType,
+  const O extends ColOpts = ColOpts,
+>(key: K, type: T, fa: string, en: string, opts?: O) {
+  return col(key, type, fa, en, { required: false, ...opts, since: 2 } as O & { since: 2 });
+}
 
 function table<const N extends TableName, const C extends readonly ColumnSpec[]>(
   name: N,
@@ -174,6 +195,9 @@ export const TABLE_SPECS = [
     col('DeptId', 'id', 'شناسه واحد', 'Department ID'),
     col('Name', 'text', 'نام', 'Name', { nonEmpty: true }),
     col('Kind', 'enum', 'نوع', 'Kind', { enumValues: E.DEPARTMENT_KINDS }),
+    // v2: the administrative limit of the department (feature 9).
+    col2('MaxProjects', 'int', 'سقف پروژه‌های هم‌زمان', 'Max projects at once', { min: 0 }),
+    col2('MaxCapital', 'money', 'سقف اجرای سرمایه‌ای سالانه', 'Max capital per year'),
   ]),
   table(
     'tblUpstreamDocs',
@@ -246,12 +270,26 @@ export const TABLE_SPECS = [
         required: false,
       }),
       ownerDept,
+      // v2: the executive agencies that share the strategy (stakeholders of Type agency).
+      col2('PartnerIds', 'refList', 'دستگاه‌های همکار', 'Partner agencies', {
+        refTables: ['tblStakeholders'],
+        required: false,
+      }),
     ],
   ),
   table('tblPrograms', 'برنامه‌ها', 'Programs', { fa: 'برنامه‌ها', en: 'Programs' }, 'ProgramId', [
     col('ProgramId', 'id', 'شناسه برنامه', 'Program ID'),
     col('StrategyId', 'ref', 'شناسه راهبرد', 'Strategy ID', { refTables: ['tblStrategies'] }),
     title,
+    ownerDept,
+    budgetCode,
+    col2('Function', 'text', 'وظیفه', 'Function'),
+  ]),
+  table('tblSchemes', 'طرح‌ها', 'Schemes', { fa: 'برنامه‌ها', en: 'Programs' }, 'SchemeId', [
+    col('SchemeId', 'id', 'شناسه طرح', 'Scheme ID'),
+    col('ProgramId', 'ref', 'شناسه برنامه', 'Program ID', { refTables: ['tblPrograms'] }),
+    title,
+    budgetCode,
     ownerDept,
   ]),
   table(
@@ -268,6 +306,8 @@ export const TABLE_SPECS = [
         required: true,
       }),
       col('Restricted', 'bool', 'محدود به مصارف خاص', 'Restricted'),
+      // v2: revenue, or the disposal of capital or financial assets (borrowing, bonds).
+      col2('Nature', 'enum', 'ماهیت منبع', 'Nature', { enumValues: E.FUNDING_NATURES }),
     ],
   ),
   table(
@@ -292,6 +332,19 @@ export const TABLE_SPECS = [
         required: false,
       }),
       col('OpexImpact', 'money', 'هزینه جاری پس از بهره‌برداری', 'Opex impact'),
+      // v2: the budget skeleton and the limits of scheduling.
+      col2('SchemeId', 'ref', 'شناسه طرح', 'Scheme ID', {
+        refTables: ['tblSchemes'],
+        required: false,
+        nonEmpty: false,
+      }),
+      budgetCode,
+      col2('TotalCost', 'money', 'هزینه کل', 'Total cost'),
+      col2('SpentBefore', 'money', 'هزینه‌شده پیش از برنامه', 'Spent before the plan'),
+      col2('Readiness', 'enum', 'آمادگی اجرا', 'Readiness', { enumValues: E.READINESS }),
+      col2('EarliestStart', 'year', 'زودترین شروع', 'Earliest start'),
+      col2('LatestStart', 'year', 'دیرترین شروع', 'Latest start'),
+      col2('Location', 'text', 'موقعیت', 'Location'),
     ],
     { yearColumns: 'money', criterionColumns: true },
   ),
@@ -308,6 +361,8 @@ export const TABLE_SPECS = [
       col('Dept', 'text', 'واحد متولی', 'Department'),
       col('Kind', 'enum', 'نوع فعالیت', 'Kind', { enumValues: E.ACTIVITY_KINDS }),
       col('SourceId', 'ref', 'منبع تأمین', 'Funding source', { refTables: ['tblFundingSources'] }),
+      budgetCode,
+      chapter,
     ],
     { yearColumns: 'money' },
   ),
@@ -405,6 +460,30 @@ export const TABLE_SPECS = [
     ],
   ),
   table(
+    'tblBudgetCodes',
+    'کدهای ساختار بودجه',
+    'Budget codes',
+    { fa: 'کدهای بودجه', en: 'Budget codes' },
+    'Code',
+    [
+      col('Code', 'id', 'کد', 'Code'),
+      col('ParentCode', 'ref', 'کد بالادست', 'Parent code', {
+        refTables: ['tblBudgetCodes'],
+        nonEmpty: false,
+      }),
+      col('Level', 'enum', 'سطح', 'Level', {
+        enumValues: E.BUDGET_CODE_LEVELS,
+        required: true,
+        nonEmpty: true,
+      }),
+      title,
+      col('Head', 'enum', 'سرفصل هزینه', 'Head', { enumValues: E.BUDGET_KINDS }),
+      col('RevenueClass', 'enum', 'طبقه درآمد', 'Revenue class', {
+        enumValues: E.REVENUE_CLASSES,
+      }),
+    ],
+  ),
+  table(
     'tblBudgetLines',
     'ردیف‌های بودجه',
     'Budget lines',
@@ -419,6 +498,9 @@ export const TABLE_SPECS = [
       }),
       col('SourceId', 'ref', 'منبع تأمین', 'Funding source', { refTables: ['tblFundingSources'] }),
       col('Amount', 'money', 'مبلغ', 'Amount', { required: true, nonEmpty: true }),
+      // v2: the budget's stage (default approved) and the economic chapter.
+      col2('Stage', 'enum', 'مرحله بودجه', 'Stage', { enumValues: E.BUDGET_STAGES }),
+      chapter,
     ],
   ),
   table(
@@ -525,6 +607,11 @@ export const PLAN_INFO_KEYS = [
   { key: 'Language', fa: 'زبان', en: 'Language' },
   // v2: the revenue scenario the plan is balanced against (capital budget, portfolio, fiscal checks).
   { key: 'Scenario', fa: 'سناریوی درآمد', en: 'Revenue scenario' },
+  // v2: cash carried in at the start of the period (scaled by Unit), the yearly escalation of
+  // a moved project's cost, and the budget circular whose code list the workbook follows.
+  { key: 'OpeningBalance', fa: 'موجودی ابتدای دوره', en: 'Opening balance' },
+  { key: 'CostEscalation', fa: 'نرخ افزایش هزینه', en: 'Cost escalation' },
+  { key: 'Circular', fa: 'بخشنامه بودجه', en: 'Budget circular' },
 ] as const;
 export type PlanInfoKey = (typeof PLAN_INFO_KEYS)[number]['key'];
 

@@ -132,7 +132,9 @@ function canonicalTable(table: Table): CanonicalTable {
 function canonicalPlanInfo(info: PlanInfo): CanonicalTable {
   const rows: CanonicalRow[] = [];
   for (const { key } of PLAN_INFO_KEYS) {
-    const value = key === 'Unit' ? CANONICAL_UNIT : info[key];
+    const typed = key === 'Unit' ? CANONICAL_UNIT : info[key];
+    // Money (the opening balance) is kept as its whole Rials, like the tables' money.
+    const value = typeof typed === 'bigint' ? (typed === 0n ? null : typed.toString()) : typed;
     if (value === null || value === '') continue;
     rows.push({ Key: key, Value: value });
   }

@@ -9,14 +9,14 @@ import type { ColumnSpec, RowFields, TableName, TableSpec } from '../contract/ta
 import { PLAN_INFO_KEYS, TABLES, findTableSpec } from '../contract/tables';
 import { LANGUAGES, UNITS, WORKBOOK_KINDS } from '../contract/enums';
 import type { Language, Unit, WorkbookKind } from '../contract/enums';
-import type { Finding, Severity } from '../findings';
+import type { Finding, FindingLocation, Severity } from '../findings';
 import { a1, makeFinding, parseA1 } from '../findings';
 import type { UnitScale } from '../money';
-import { matchKey } from '../util/text';
+import { ltr, matchKey } from '../util/text';
 import type { RawCell, RawTable, RawWorkbook } from './raw';
 import { contractNameOf } from './raw';
 import { CELL_TOO_LONG_MESSAGE, isTooLong } from './cells';
-import { cellText, isBlank, readCell, readEnum, readNumber, readYear } from './cells';
+import { cellText, isBlank, readCell, readEnum, readMoney, readNumber, readYear } from './cells';
 
 /** Per-table extras beyond the fixed contract columns. */
 export type RowExtras<N extends TableName> = N extends 'tblProjects'
@@ -77,6 +77,12 @@ export interface PlanInfo {
    * (the capital budget then uses `base`: `chooseScenario` in fiscal/).
    */
   Scenario: string;
+  /** v2: cash carried in at the start of the period, in Rials (scaled by `Unit`); 0 when not given. */
+  OpeningBalance: bigint;
+  /** v2: the yearly escalation of a moved project's cost (0.25 = 25 %); null when not given. */
+  CostEscalation: number | null;
+  /** v2: the budget circular whose code list the workbook follows, as typed. */
+  Circular: string;
   /** Any other keys, kept. */
   extra: Record<string, string>;
 }
@@ -167,9 +173,14 @@ function readPlanInfo(raw: RawTable | undefined, f: Findings): PlanInfo {
     WorkbookKind: null,
     Language: 'fa',
     Scenario: '',
+    OpeningBalance: 0n,
+    CostEscalation: null,
+    Circular: '',
     extra: {},
   };
   if (!raw) return info;
+  // The opening balance is money: scaled by Unit, which may come on a later row.
+  let opening: { value: RawCell | undefined; where: FindingLocation } | null = null;
   const loc = locate(raw);
   const keyIdx = findHeader(raw, 'Key');
   const valIdx = findHeader(raw, 'Value');
@@ -221,14 +232,35 @@ function readPlanInfo(raw: RawTable | undefined, f: Findings): PlanInfo {
         else if (e.value !== null) (info as unknown as Record<string, string>)[key] = e.value;
         break;
       }
+      case 'OpeningBalance':
+        opening = { value, where };
+        break;
+      case 'CostEscalation': {
+        const n = readNumber(value);
+        if (n.ok && (n.value === null || (n.value >= 0 && n.value <= 10)))
+          info.CostEscalation = n.value;
+        else
+          bad(
+            'نرخ افزایش هزینه باید عددی میان ۰ و ۱۰ باشد (مانند ۰٫۲۵ برای ۲۵ درصد در سال)',
+            'CostEscalation must be a number from 0 to 10 (such as 0.25 for 25 % a year)',
+          );
+        break;
+      }
       case undefined:
         info.extra[keyText] = cellText(value);
         break;
       default:
-        info[key as 'City' | 'Municipality' | 'PlanTitle' | 'Department' | 'Scenario'] =
-          cellText(value);
+        info[
+          key as 'City' | 'Municipality' | 'PlanTitle' | 'Department' | 'Scenario' | 'Circular'
+        ] = cellText(value);
     }
   });
+  if (opening !== null) {
+    const { value, where } = opening as { value: RawCell | undefined; where: FindingLocation };
+    const m = readMoney(value, UNIT_SCALE[info.Unit]);
+    if (m.ok) info.OpeningBalance = m.value;
+    else f.add('error', 'PLAN_INFO_INVALID', where, m.problem.message.fa, m.problem.message.en);
+  }
   return info;
 }
 
@@ -348,15 +380,16 @@ function readTable(
   const firstFixed = new Map<string, number>();
   for (const c of fixed) if (!firstFixed.has(c.spec.key)) firstFixed.set(c.spec.key, c.i);
   for (const c of spec.columns) {
-    if (firstFixed.has(c.key)) continue;
+    // A column of contract v2 may be absent from a v1 workbook: it reads as empty, silently.
+    if (firstFixed.has(c.key) || c.since === 2) continue;
     const severity: Severity = c.required ? 'error' : 'warning';
     f.add(
       severity,
       c.required ? 'COLUMN_MISSING' : 'COLUMN_ABSENT',
       where(c.key, loc.headerRow, null),
       c.required
-        ? `ستون الزامی «${c.fa}» (${c.key}) در جدول نیست`
-        : `ستون «${c.fa}» (${c.key}) در جدول نیست و خالی خوانده شد`,
+        ? `ستون الزامی «${c.fa}» (${ltr(c.key)}) در جدول نیست`
+        : `ستون «${c.fa}» (${ltr(c.key)}) در جدول نیست و خالی خوانده شد`,
       c.required
         ? `required column ${c.key} ("${c.en}") is missing`
         : `column ${c.key} is absent and read as empty`,

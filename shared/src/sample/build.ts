@@ -55,9 +55,83 @@ function planInfo(): RawTable {
       ['واحد', null],
       ['نوع کارپوشه', fa(E.WORKBOOK_KINDS, 'city')],
       ['زبان', fa(E.LANGUAGES, 'fa')],
+      ['بخشنامه بودجه', C.CIRCULAR],
     ],
   };
 }
+
+/**
+ * v2: the budget structure of the sample, derived from its programs (C.FUNCTIONS): one
+ * scheme (طرح) per program, and codes function `01`, program `01-01`, scheme `01-01-1`,
+ * project `01-01-1-001` (the project's number), activity `01-01-A-001`, the seven chapters.
+ */
+interface BudgetStructure {
+  readonly programCode: ReadonlyMap<string, { code: string; fn: string }>;
+  readonly schemeOf: ReadonlyMap<string, string>;
+  readonly codes: readonly Cells[];
+}
+
+function budgetStructure(): BudgetStructure {
+  const programCode = new Map<string, { code: string; fn: string }>();
+  const schemeOf = new Map<string, string>();
+  const codes: Cells[] = [];
+  const head = (h: string) => fa(E.BUDGET_KINDS, h);
+  const level = (l: string) => fa(E.BUDGET_CODE_LEVELS, l);
+  for (const [fn, title, programs] of C.FUNCTIONS) {
+    codes.push({ Code: fn, ParentCode: null, Level: level('function'), Title: title });
+    programs.forEach((pg, i) => {
+      const code = `${fn}-${String(i + 1).padStart(2, '0')}`;
+      programCode.set(pg, { code, fn });
+      const program = C.PROGRAMS.find(([id]) => id === pg);
+      codes.push({
+        Code: code,
+        ParentCode: fn,
+        Level: level('program'),
+        Title: program?.[2] ?? pg,
+      });
+      schemeOf.set(pg, `SC${pg.slice(2)}`);
+      codes.push({
+        Code: `${code}-1`,
+        ParentCode: code,
+        Level: level('scheme'),
+        Title: `طرح ${program?.[2] ?? pg}`,
+        Head: head('capital'),
+      });
+    });
+  }
+  for (const [id, pg, title] of C.PROJECTS) {
+    const p = programCode.get(pg);
+    if (p)
+      codes.push({
+        Code: `${p.code}-1-${id.slice(2)}`,
+        ParentCode: `${p.code}-1`,
+        Level: level('project'),
+        Title: title,
+        Head: head('capital'),
+      });
+  }
+  for (const [id, pg, title] of C.ACTIVITIES) {
+    const p = programCode.get(pg);
+    if (p)
+      codes.push({
+        Code: `${p.code}-A-${id.slice(2)}`,
+        ParentCode: p.code,
+        Level: level('activity'),
+        Title: title,
+        Head: head('current'),
+      });
+  }
+  for (const chapter of E.CHAPTERS)
+    codes.push({
+      Code: chapter.value,
+      Level: level('chapter'),
+      Title: chapter.fa,
+      Head: head('current'),
+    });
+  return { programCode, schemeOf, codes };
+}
+
+const STRUCTURE = budgetStructure();
 
 function projects(amounts: SampleAmounts): Cells[] {
   return C.PROJECTS.map((p) => {
@@ -77,10 +151,37 @@ function projects(amounts: SampleAmounts): Cells[] {
       Mandatory: yesNo(mandatory),
       DependsOn: deps || null,
       OpexImpact: cash(amounts.projectOpex.get(id) ?? 0n),
+      ...projectV2(id, program, start, status, amounts),
     };
     CRITERION_IDS.forEach((c, i) => (row[c] = scores[i] ?? null));
     return row;
   });
+}
+
+/**
+ * v2 columns of a project: its scheme and code; an ongoing project has spent 30 % of its
+ * plan-period cost before the plan (rounded down to a million Rials), and its total cost is
+ * that plus the plan years' costs; projects starting in the first plan year are ready, later
+ * ones at design (starting 1406) or study.
+ */
+function projectV2(
+  id: string,
+  program: string,
+  start: number,
+  status: string,
+  amounts: SampleAmounts,
+): Cells {
+  const inPlan = [...(amounts.projectCosts.get(id)?.values() ?? [])].reduce((a, v) => a + v, 0n);
+  const before = status === 'ongoing' ? ((inPlan * 3n) / 10n / 1_000_000n) * 1_000_000n : 0n;
+  const p = STRUCTURE.programCode.get(program);
+  const readiness = start <= FIRST_YEAR ? 'ready' : start === FIRST_YEAR + 1 ? 'design' : 'study';
+  return {
+    SchemeId: STRUCTURE.schemeOf.get(program) ?? null,
+    BudgetCode: p ? `${p.code}-1-${id.slice(2)}` : null,
+    TotalCost: cash(before + inPlan),
+    SpentBefore: before === 0n ? null : cash(before),
+    Readiness: fa(E.READINESS, readiness),
+  };
 }
 
 function activities(amounts: SampleAmounts): Cells[] {
@@ -92,6 +193,8 @@ function activities(amounts: SampleAmounts): Cells[] {
     Kind: fa(E.ACTIVITY_KINDS, kind),
     ...yearCells(amounts.activityCosts.get(id)),
     SourceId: source,
+    BudgetCode: `${STRUCTURE.programCode.get(program)?.code ?? ''}-A-${id.slice(2)}`,
+    Chapter: C.ACTIVITY_CHAPTERS[kind],
   }));
 }
 
@@ -130,9 +233,10 @@ function budgetLines(amounts: SampleAmounts): Cells[] {
       LinkedId: id,
       SourceId: source,
       Amount: cash(cost),
+      Stage: fa(E.BUDGET_STAGES, 'approved'),
     });
   }
-  for (const [id, , , , , , source] of C.ACTIVITIES) {
+  for (const [id, , , , kind, , source] of C.ACTIVITIES) {
     rows.push({
       BudgetCode: `${FIRST_YEAR}-2-${id.slice(2)}`,
       Year: FIRST_YEAR,
@@ -140,6 +244,8 @@ function budgetLines(amounts: SampleAmounts): Cells[] {
       LinkedId: id,
       SourceId: source,
       Amount: cash(amounts.activityCosts.get(id)?.get(FIRST_YEAR) ?? 0n),
+      Stage: fa(E.BUDGET_STAGES, 'approved'),
+      Chapter: C.ACTIVITY_CHAPTERS[kind],
     });
   }
   return rows;
@@ -268,6 +374,18 @@ function tables(): RawTable[] {
         StrategyId,
         Title,
         OwnerDept,
+        BudgetCode: STRUCTURE.programCode.get(ProgramId)?.code ?? null,
+        Function: STRUCTURE.programCode.get(ProgramId)?.fn ?? null,
+      })),
+    ),
+    table(
+      'tblSchemes',
+      C.PROGRAMS.map(([ProgramId, , Title, OwnerDept]) => ({
+        SchemeId: STRUCTURE.schemeOf.get(ProgramId) ?? null,
+        ProgramId,
+        Title: `طرح ${Title}`,
+        BudgetCode: `${STRUCTURE.programCode.get(ProgramId)?.code ?? ''}-1`,
+        OwnerDept,
       })),
     ),
     table(
@@ -277,6 +395,7 @@ function tables(): RawTable[] {
         Title,
         RevenueClass: classFa(cls),
         Restricted: yesNo(restricted),
+        Nature: fa(E.FUNDING_NATURES, C.SOURCE_NATURES[SourceId] ?? 'revenue'),
       })),
     ),
     table('tblProjects', projects(amounts)),
@@ -321,6 +440,7 @@ function tables(): RawTable[] {
         Volatility: s.volatility,
       })),
     ),
+    table('tblBudgetCodes', STRUCTURE.codes),
     table('tblBudgetLines', budgetLines(amounts)),
     table('tblActuals', actuals(amounts)),
     table(

@@ -467,3 +467,36 @@ export const STAKEHOLDERS: ReadonlyArray<readonly [string, string, StakeholderTy
   ['SH11', 'شورایاران محلات', 'citizen-group'],
   ['SH12', 'اتحادیه‌های صنفی و کسبه بازار', 'citizen-group'],
 ];
+
+/**
+ * v2: an illustrative budget structure for the sample (function codes `01`–`05`, so that they
+ * never meet the chapters `1`–`7`), marked as such in the workbook
+ * (tblPlanInfo `Circular`): a municipality replaces it with the code list of the budget
+ * circular in force. Functions (وظایف) and the programs under each.
+ */
+export const CIRCULAR = 'فهرست نمونه برای آموزش؛ کدهای بخشنامه بودجه سال جاری را جایگزین کنید';
+
+export const FUNCTIONS: ReadonlyArray<readonly [string, string, readonly string[]]> = [
+  ['01', 'خدمات شهری و محیط زیست', ['PG01', 'PG02', 'PG03', 'PG04', 'PG05', 'PG14']],
+  ['02', 'عمران و توسعه شهری', ['PG08', 'PG09', 'PG13', 'PG15', 'PG16', 'PG17']],
+  ['03', 'حمل‌ونقل و ترافیک', ['PG06', 'PG07', 'PG10', 'PG25']],
+  ['04', 'فرهنگی و اجتماعی', ['PG23', 'PG24']],
+  [
+    '05',
+    'مدیریت، برنامه‌ریزی و پشتیبانی',
+    ['PG11', 'PG12', 'PG18', 'PG19', 'PG20', 'PG21', 'PG22'],
+  ],
+];
+
+/** The economic chapter of each kind of continuous activity in the sample. */
+export const ACTIVITY_CHAPTERS: Readonly<Record<ActivityKind, string>> = {
+  maintenance: '2',
+  service: '2',
+  administration: '1',
+  transfer: '5',
+};
+
+/** The Nature of each funding source: asset sales are capital; every other source is revenue. */
+export const SOURCE_NATURES: Readonly<Record<string, 'revenue' | 'capital-disposal'>> = {
+  'SRC-OTH': 'capital-disposal',
+};
