@@ -14,6 +14,7 @@ import type { JsonObject, JsonValue } from '../db/canonical';
 import { canonicalJson, sha256Hex } from '../db/canonical';
 import { lockAuditChain } from '../db/sql';
 import type { Tx } from './client';
+import { TX_OPTIONS } from './client';
 import type { RepositoryContext } from './context';
 import { fromDbJson } from './json';
 
@@ -110,6 +111,24 @@ export async function appendAudit(
   const hash = auditHash(entry);
   await tx.auditEntry.create({ data: { ...entry, data: entry.data as JsonObject, hash } });
   return { ...entry, hash };
+}
+
+/**
+ * Runs `work` in one interactive transaction and appends its audit entry as the transaction's
+ * last statement (see `appendAudit`). `work` returns the audit entry to append, or null when
+ * it changed nothing (e.g. a conditional update that matched no row).
+ */
+export async function writeAudited<T>(
+  ctx: RepositoryContext,
+  tenantId: string,
+  work: (tx: Tx, at: Date) => Promise<{ value: T; audit: AuditInput | null }>,
+): Promise<T> {
+  return ctx.prisma.$transaction(async (tx) => {
+    const at = ctx.now();
+    const { value, audit } = await work(tx, at);
+    if (audit !== null) await appendAudit(tx, tenantId, audit, at);
+    return value;
+  }, TX_OPTIONS);
 }
 
 /** Reading and verifying the audit log. */

@@ -4,7 +4,7 @@
  */
 import { isForeignKeyViolation } from './client';
 import type { RepositoryContext } from './context';
-import { writeAudited } from './context';
+import { writeAudited } from './audit';
 
 /** A comment. */
 export interface CommentRecord {

@@ -23,7 +23,8 @@ import { tokenRepository, userRepository } from './users';
 import type { SqlReader } from '../db/sql';
 import { prismaReader } from '../db/sql';
 import type { VersionRepository } from './versions';
-import { DEFAULT_VERSION_CACHE_BYTES, VersionCache, versionRepository } from './versions';
+import { DEFAULT_VERSION_CACHE_BYTES, VersionCache } from './version-cache';
+import { versionRepository } from './versions';
 
 /** All repositories over one database. */
 export interface Repositories {

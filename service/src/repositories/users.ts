@@ -12,7 +12,7 @@ import type { Role } from '#core';
 import { ROLES, isRole } from '#core';
 import { isForeignKeyViolation, isUniqueViolation } from './client';
 import type { RepositoryContext } from './context';
-import { writeAudited } from './context';
+import { writeAudited } from './audit';
 
 export type { Role };
 export { ROLES };
