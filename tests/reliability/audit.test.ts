@@ -1,13 +1,22 @@
 /**
  * Issue item 5: the audit log is append-only and tamper-evident, and `plan admin verify`
  * (cli/commands/verify.ts) names any stored row whose bytes were changed.
+ * Issue 12 point 4: it also names any state that differs from what the chain says (a
+ * version deleted, a status forged, a decision's actor or note changed, a comment rewritten,
+ * a role inserted, a revoked token restored), and a tail cut off the chain, against the head
+ * anchored outside the database.
  *
  * The tampering is done with SQL behind the register's back (as someone with database
  * access would), one change at a time, undone after each check.
  */
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import { main } from '../../cli/main';
 import { verifyAction, verifyRegister } from '../../cli/commands/verify';
+import { createRepositories } from '../../service/src/repositories';
+import { fileAuditHeadStore } from '../../service/src/repositories/audit-head';
 import { XLSX_TYPE } from '../../service/src/routes';
 import { DB_KINDS } from '../helpers/db';
 import type { Harness } from '../service/api-harness';
@@ -18,6 +27,12 @@ describe.each(DB_KINDS)('audit integrity and plan admin verify (%s)', (kind) => 
   let h: Harness;
   let id: string;
   let xlsxVersion: number;
+  /** People of the seeded city: the civil-works preparer and the council member. */
+  let preparerId: string;
+  let councilId: string;
+  /** A comment on the latest version, and a token issued and revoked. */
+  let commentId: string;
+  let revokedTokenId: string;
   beforeAll(async () => {
     h = await openHarness(kind);
     const plan = await editable(h);
@@ -39,6 +54,28 @@ describe.each(DB_KINDS)('audit integrity and plan admin verify (%s)', (kind) => 
       .send(file.body as Buffer);
     expect(pushed.status).toBe(201);
     xlsxVersion = pushed.body.version as number;
+    const repos = h.test.repos;
+    preparerId = (await repos.users.getByEmail(TENANT, `preparer.d-civ@${TENANT}.example`))!.id;
+    councilId = (await repos.users.getByEmail(TENANT, `council@${TENANT}.example`))!.id;
+    const comment = await repos.comments.add(TENANT, {
+      submissionId: id,
+      version: xlsxVersion,
+      tableName: 'tblProjects',
+      rowKey: 'P-001',
+      authorId: councilId,
+      body: 'هزینه سال ۱۴۰۶ را توضیح دهید',
+    });
+    if (!comment.ok) throw new Error(comment.reason);
+    commentId = comment.comment.id;
+    const issued = await repos.tokens.issue(
+      TENANT,
+      { userId: preparerId, name: 'old laptop' },
+      null,
+    );
+    if (!issued.ok) throw new Error(issued.reason);
+    revokedTokenId = issued.token.id;
+    const revoked = await repos.tokens.revoke(TENANT, revokedTokenId, null);
+    if (!revoked.ok) throw new Error(revoked.reason);
   });
   afterAll(async () => {
     await h.close();
@@ -76,6 +113,39 @@ describe.each(DB_KINDS)('audit integrity and plan admin verify (%s)', (kind) => 
 
   const version = () =>
     `tenant_id = '${TENANT}' AND submission_id = '${id}' AND version = ${xlsxVersion}`;
+
+  /** Runs SQL statements, verifies, and runs the statements that undo them. */
+  async function tamperedBy(change: string[], undo: string[]) {
+    const db = h.test.db.prisma;
+    for (const sql of change) await db.$executeRawUnsafe(sql);
+    try {
+      return await verifyRegister(h.test.repos, TENANT);
+    } finally {
+      for (const sql of undo) await db.$executeRawUnsafe(sql);
+    }
+  }
+
+  /** Statements that set rows aside in a kept table and delete them, and put them back. */
+  function removed(table: string, where: string) {
+    const kept = `tamper_kept_${table}`;
+    return {
+      change: [
+        `CREATE TABLE ${kept} AS SELECT * FROM ${table} WHERE ${where}`,
+        `DELETE FROM ${table} WHERE ${where}`,
+      ],
+      undo: [`INSERT INTO ${table} SELECT * FROM ${kept}`, `DROP TABLE ${kept}`],
+    };
+  }
+
+  /** Several `removed`: deleted in the order given, put back in the reverse order. */
+  function removedAll(...parts: { change: string[]; undo: string[] }[]) {
+    return {
+      change: parts.flatMap((p) => p.change),
+      undo: [...parts].reverse().flatMap((p) => p.undo),
+    };
+  }
+
+  const OF_TENANT = `tenant_id = '${TENANT}'`;
 
   it('verifies the untouched register', async () => {
     const report = await verifyRegister(h.test.repos, TENANT);
@@ -237,6 +307,233 @@ describe.each(DB_KINDS)('audit integrity and plan admin verify (%s)', (kind) => 
         reason: 'audit-entry-mismatch',
       },
     ]);
+  });
+
+  it('names the version deleted whole while its version.create entry remains', async () => {
+    // The version pushed as JSON, one before the latest: nothing else points at it.
+    const deleted = xlsxVersion - 1;
+    const where = `${OF_TENANT} AND submission_id = '${id}' AND version = ${deleted}`;
+    const { change, undo } = removedAll(
+      removed('version_total', where),
+      removed('version_plan_row', where),
+      removed('version_row', where),
+      removed('submission_version', where),
+    );
+    const report = await tamperedBy(change, undo);
+    expect(report.problems).toEqual([
+      {
+        table: 'submission_version',
+        row: `submission ${id} version ${deleted}`,
+        reason: 'missing',
+      },
+    ]);
+  });
+
+  it("names the submission whose status was forged (not its last audited transition's)", async () => {
+    // After the two pushes the plan is a draft; the forged status says it was approved.
+    const report = await tampered(
+      'submission',
+      'status',
+      `${OF_TENANT} AND id = '${id}'`,
+      `'approved'`,
+      'status',
+      '$1',
+    );
+    expect(report.problems).toEqual([
+      {
+        table: 'submission',
+        row: `submission ${id}`,
+        reason: 'state-mismatch',
+        columns: ['status'],
+      },
+    ]);
+  });
+
+  /** The seeded approval of the civil-works plan (before the reopen of `editable`). */
+  async function approval(): Promise<string> {
+    const [event] = await h.test.db.prisma.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT id FROM workflow_event WHERE ${OF_TENANT} AND submission_id = '${id}' AND action = 'approve'`,
+    );
+    if (event === undefined) throw new Error('the seeded plan has no approval');
+    return event.id;
+  }
+
+  it('names the approval whose actor was changed', async () => {
+    const eventId = await approval();
+    const report = await tampered(
+      'workflow_event',
+      'actor_id',
+      `${OF_TENANT} AND id = '${eventId}'`,
+      `'${councilId}'`,
+      'actor_id',
+      '$1',
+    );
+    expect(report.problems).toEqual([
+      {
+        table: 'workflow_event',
+        row: `workflow_event ${eventId}`,
+        reason: 'state-mismatch',
+        columns: ['actor_id'],
+      },
+    ]);
+  });
+
+  it('names the approval whose note was changed', async () => {
+    const eventId = await approval();
+    const report = await tampered(
+      'workflow_event',
+      'note',
+      `${OF_TENANT} AND id = '${eventId}'`,
+      `'approved after the council vote'`,
+      'note',
+      '$1',
+    );
+    expect(report.problems).toEqual([
+      {
+        table: 'workflow_event',
+        row: `workflow_event ${eventId}`,
+        reason: 'state-mismatch',
+        columns: ['note'],
+      },
+    ]);
+  });
+
+  it('names the comment whose body was rewritten', async () => {
+    const report = await tampered(
+      'comment',
+      'body',
+      `${OF_TENANT} AND id = '${commentId}'`,
+      `'هزینه‌ها درست است'`,
+      'body',
+      '$1',
+    );
+    expect(report.problems).toEqual([
+      {
+        table: 'comment',
+        row: `comment ${commentId}`,
+        reason: 'state-mismatch',
+        columns: ['body'],
+      },
+    ]);
+  });
+
+  it('names the admin role inserted straight into user_role', async () => {
+    const key = `${OF_TENANT} AND user_id = '${preparerId}' AND role = 'admin'`;
+    const report = await tamperedBy(
+      [
+        `INSERT INTO user_role (tenant_id, user_id, role) VALUES ('${TENANT}', '${preparerId}', 'admin')`,
+      ],
+      [`DELETE FROM user_role WHERE ${key}`],
+    );
+    expect(report.problems).toEqual([
+      { table: 'user_role', row: `user ${preparerId} role admin`, reason: 'not-audited' },
+    ]);
+  });
+
+  it('names the revoked token made usable again', async () => {
+    const where = `${OF_TENANT} AND id = '${revokedTokenId}'`;
+    const [before] = await h.test.db.prisma.$queryRawUnsafe<{ at: string }[]>(
+      `SELECT revoked_at::text AS at FROM api_token WHERE ${where}`,
+    );
+    const report = await tamperedBy(
+      [`UPDATE api_token SET revoked = false, revoked_at = NULL WHERE ${where}`],
+      [
+        `UPDATE api_token SET revoked = true, revoked_at = '${before!.at}'::timestamp WHERE ${where}`,
+      ],
+    );
+    expect(report.problems).toEqual([
+      {
+        table: 'api_token',
+        row: `api_token ${revokedTokenId}`,
+        reason: 'state-mismatch',
+        columns: ['revoked', 'revoked_at'],
+      },
+    ]);
+  });
+
+  describe('the head anchored outside the database', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(path.join(os.tmpdir(), 'plan-audit-head-'));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    /** Repositories that anchor each head they append in `dir`. */
+    const anchored = () =>
+      createRepositories(h.test.db.prisma, {
+        reader: h.test.db.reader,
+        auditHead: fileAuditHeadStore(dir),
+      });
+
+    it('names a tenant whose head is not anchored', async () => {
+      const report = await verifyRegister(anchored(), TENANT);
+      expect(report.problems).toEqual([
+        { table: 'audit_entry', row: 'head', reason: 'head-not-anchored' },
+      ]);
+    });
+
+    it('keeps the key and the head in files only their owner reads', async () => {
+      const repos = anchored();
+      const added = await repos.comments.add(TENANT, {
+        submissionId: id,
+        authorId: councilId,
+        body: 'نخستین سخن پس از لنگر',
+      });
+      expect(added.ok).toBe(true);
+      expect((await verifyRegister(repos, TENANT)).problems).toEqual([]);
+      const [key, head] = [
+        path.join(dir, 'audit-head.key'),
+        path.join(dir, 'audit-head', `${TENANT}.json`),
+      ];
+      expect(statSync(key).mode & 0o777).toBe(0o600);
+      expect(statSync(head).mode & 0o777).toBe(0o600);
+    });
+
+    it('detects the tail of the chain cut off, which the chain and the state alone cannot show', async () => {
+      const repos = anchored();
+      const added = await repos.comments.add(TENANT, {
+        submissionId: id,
+        authorId: councilId,
+        body: 'سخن آخر',
+      });
+      if (!added.ok) throw new Error(added.reason);
+      const [entry] = await h.test.db.prisma.$queryRawUnsafe<{ seq: bigint }[]>(
+        `SELECT seq FROM audit_entry WHERE ${OF_TENANT} AND action = 'comment.add' AND data->>'commentId' = '${added.comment.id}'`,
+      );
+      const seq = entry!.seq.toString();
+      // The last entry and the comment it records, removed together: what is left agrees.
+      const { change, undo } = removedAll(
+        removed('comment', `${OF_TENANT} AND id = '${added.comment.id}'`),
+        removed('audit_entry', `${OF_TENANT} AND seq = ${seq}`),
+      );
+      const db = h.test.db.prisma;
+      for (const sql of change) await db.$executeRawUnsafe(sql);
+      try {
+        expect((await verifyRegister(h.test.repos, TENANT)).problems).toEqual([]);
+        expect((await verifyRegister(repos, TENANT)).problems).toEqual([
+          { table: 'audit_entry', row: `seq ${seq}`, reason: 'anchored-head-missing' },
+        ]);
+      } finally {
+        for (const sql of undo) await db.$executeRawUnsafe(sql);
+      }
+      expect((await verifyRegister(repos, TENANT)).problems).toEqual([]);
+    });
+
+    it('names a head whose signature does not fit (changed in the file)', async () => {
+      const file = path.join(dir, 'audit-head', `${TENANT}.json`);
+      const before = readFileSync(file, 'utf8');
+      const head = JSON.parse(before) as { seq: string };
+      writeFileSync(
+        file,
+        before.replace(`"seq":"${head.seq}"`, `"seq":"${BigInt(head.seq) - 1n}"`),
+      );
+      try {
+        expect((await verifyRegister(anchored(), TENANT)).problems).toEqual([
+          { table: 'audit_entry', row: 'head', reason: 'head-signature-mismatch' },
+        ]);
+      } finally {
+        writeFileSync(file, before);
+      }
+    });
   });
 
   /** `plan admin verify` itself, on the database (PostgreSQL: an in-memory PGlite is this process's). */

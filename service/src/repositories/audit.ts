@@ -123,12 +123,20 @@ export async function writeAudited<T>(
   tenantId: string,
   work: (tx: Tx, at: Date) => Promise<{ value: T; audit: AuditInput | null }>,
 ): Promise<T> {
-  return ctx.prisma.$transaction(async (tx) => {
+  let appended: AuditRecord | null = null;
+  const value = await ctx.prisma.$transaction(async (tx) => {
     const at = ctx.now();
     const { value, audit } = await work(tx, at);
-    if (audit !== null) await appendAudit(tx, tenantId, audit, at);
+    if (audit !== null) appended = await appendAudit(tx, tenantId, audit, at);
     return value;
   }, TX_OPTIONS);
+  if (appended !== null) anchorHead(ctx, appended);
+  return value;
+}
+
+/** Anchors a committed entry as its chain's head outside the database (`audit-head.ts`). */
+export function anchorHead(ctx: RepositoryContext, entry: AuditRecord): void {
+  ctx.auditHead?.record({ tenantId: entry.tenantId, seq: entry.seq, hash: entry.hash });
 }
 
 /** Reading and verifying the audit log. */

@@ -3,6 +3,7 @@
  * parameter so tests can pin times (audit entries hash their timestamp). Types only: the
  * repositories import this file, and it imports none of them.
  */
+import type { AuditHeadStore } from './audit-head';
 import type { Db } from './client';
 import type { VersionCache } from './version-cache';
 import type { SqlReader } from '../db/sql';
@@ -16,4 +17,6 @@ export interface RepositoryContext {
   reader: SqlReader;
   /** Cache of immutable versions; none when absent. */
   versionCache?: VersionCache;
+  /** Where each committed head of the audit chains is anchored; none when absent. */
+  auditHead?: AuditHeadStore;
 }

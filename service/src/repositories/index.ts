@@ -5,6 +5,7 @@
  * same transaction.
  */
 import type { AuditRepository } from './audit';
+import type { AuditHeadStore } from './audit-head';
 import { auditRepository } from './audit';
 import type { Db } from './client';
 import type { CommentRepository } from './comments';
@@ -49,6 +50,8 @@ export function createRepositories(
     versionCacheBytes?: number;
     /** What runs the hot reads (`Database.reader`); default: Prisma's raw queries. */
     reader?: SqlReader;
+    /** Where the head of each audit chain is anchored after each append; default: nowhere. */
+    auditHead?: AuditHeadStore;
   } = {},
 ): Repositories {
   const cacheBytes = options.versionCacheBytes ?? DEFAULT_VERSION_CACHE_BYTES;
@@ -57,6 +60,7 @@ export function createRepositories(
     now: options.now ?? (() => new Date()),
     reader: options.reader ?? prismaReader(prisma),
     ...(cacheBytes > 0 && { versionCache: new VersionCache(cacheBytes) }),
+    ...(options.auditHead !== undefined && { auditHead: options.auditHead }),
   };
   return {
     tenants: tenantRepository(ctx),

@@ -17,7 +17,7 @@ import { insertVersionRows } from '../db/sql';
 import type { Tx, Prisma } from './client';
 import { isUniqueViolation, TX_OPTIONS } from './client';
 import type { RepositoryContext } from './context';
-import { appendAudit } from './audit';
+import { anchorHead, appendAudit } from './audit';
 import type { IdempotencyCheck } from './idempotency';
 import { findIdempotency, insertIdempotency, judgeIdempotency } from './idempotency';
 import { fromDbJson, toDbJson } from './json';
@@ -267,7 +267,7 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
         where: { tenantId_id: { tenantId, id: input.submissionId } },
       }),
     );
-    await appendAudit(
+    const entry = await appendAudit(
       tx,
       tenantId,
       {
@@ -292,7 +292,7 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
       },
       at,
     );
-    return { kind: 'created' as const, version, submission };
+    return { created: { kind: 'created' as const, version, submission }, entry };
   }
 
   /** Why the conditional bump matched no row (read inside the same transaction). */
@@ -333,7 +333,12 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
       const early = await replayed(tenantId, input);
       if (early !== null) return early;
       try {
-        return await prisma.$transaction((tx) => push(tx, tenantId, input, ctx.now()), TX_OPTIONS);
+        const { created, entry } = await prisma.$transaction(
+          (tx) => push(tx, tenantId, input, ctx.now()),
+          TX_OPTIONS,
+        );
+        anchorHead(ctx, entry);
+        return created;
       } catch (error) {
         if (error instanceof Outcome) return error.result;
         // The same key was stored by a concurrent request between our check and our insert.
