@@ -21,6 +21,8 @@ import type { DepartmentRepository, TenantRepository } from './tenants';
 import { departmentRepository, tenantRepository } from './tenants';
 import type { TokenRepository, UserRepository } from './users';
 import { tokenRepository, userRepository } from './users';
+import type { VerifyRepository } from './verify';
+import { verifyRepository } from './verify';
 import type { SqlReader } from '../db/sql';
 import { prismaReader } from '../db/sql';
 import type { VersionRepository } from './versions';
@@ -39,6 +41,8 @@ export interface Repositories {
   comments: CommentRepository;
   audit: AuditRepository;
   idempotency: IdempotencyRepository;
+  /** `plan admin verify`: the stored state against the audit chain (verify.ts). */
+  verify: VerifyRepository;
 }
 
 /** Builds the repositories over a Prisma client (from `openDatabase`). */
@@ -73,10 +77,21 @@ export function createRepositories(
     comments: commentRepository(ctx),
     audit: auditRepository(ctx),
     idempotency: idempotencyRepository(ctx),
+    verify: verifyRepository(ctx),
   };
 }
 
 export type { Db } from './client';
+export type { AnchoredHead, AuditHead, AuditHeadStore } from './audit-head';
+export { fileAuditHeadStore } from './audit-head';
+export type {
+  TableCoverage,
+  VerifyOptions,
+  VerifyProblem,
+  VerifyReason,
+  VerifyReport,
+} from './verify';
+export { VERIFIED_TABLES } from './verify';
 export type { AuditInput, AuditRecord, AuditRepository, ChainVerification } from './audit';
 export { auditHash, GENESIS_HASH } from './audit';
 export type { CommentInput, CommentRecord, CommentRepository } from './comments';

@@ -110,7 +110,7 @@ export function departmentRepository(ctx: RepositoryContext): DepartmentReposito
               action: 'department.create',
               entity: 'department',
               entityId: created.id,
-              data: { code: created.code, name: created.name },
+              data: { code: created.code, name: created.name, kind: created.kind },
             },
           };
         });
