@@ -537,7 +537,12 @@ describe.each(DB_KINDS)('audit integrity and plan admin verify (%s)', (kind) => 
   });
 
   /** `plan admin verify` itself, on the database (PostgreSQL: an in-memory PGlite is this process's). */
-  async function cli(): Promise<{ code: number; out: string }> {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'plan-verify-root-'));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  async function cli(...extra: string[]): Promise<{ code: number; out: string }> {
     let out = '';
     const write = (t: string) => (out += t);
     const code = await main(
@@ -546,10 +551,13 @@ describe.each(DB_KINDS)('audit integrity and plan admin verify (%s)', (kind) => 
         'verify',
         '--database-url',
         h.test.scratch.url!,
+        '--data-root',
+        root,
         '--tenant',
         TENANT,
         '--lang',
         'en',
+        ...extra,
       ],
       { cwd: process.cwd(), env: {}, stdout: { write }, stderr: { write } },
     );
@@ -558,6 +566,14 @@ describe.each(DB_KINDS)('audit integrity and plan admin verify (%s)', (kind) => 
 
   if (kind === 'postgres')
     it('makes `plan admin verify` name the changed row and exit non-zero', async () => {
+      // This data root holds no head yet (the harness anchors none): named, until anchored.
+      const unanchored = await cli();
+      expect(unanchored.code).not.toBe(0);
+      expect(unanchored.out).toContain('audit_entry head: head-not-anchored');
+      expect(await cli('--anchor-head')).toMatchObject({
+        code: 0,
+        out: expect.stringMatching(/^ok: .*head anchored at seq \d+/),
+      });
       expect(await cli()).toMatchObject({ code: 0, out: expect.stringMatching(/^ok: /) });
       const db = h.test.db.prisma;
       const where = `tenant_id = '${TENANT}' AND submission_id = '${id}' AND version = ${xlsxVersion} AND table_name = 'tblProjects' AND row_index = 0`;

@@ -62,6 +62,8 @@ const KEY_FILE = 'audit-head.key';
 const HEADS_DIR = 'audit-head';
 /** 256 bits: the size of HMAC-SHA256's block-reduced key and of its output. */
 const KEY_BYTES = 32;
+/** A configured key: 32 characters at least (e.g. `openssl rand -hex 32` gives 64). */
+const MIN_KEY_CHARS = 32;
 
 /** Writes a file with mode 0600 atomically: beside it, flushed, then renamed over it. */
 function writeAtomically(file: string, text: string): void {
@@ -104,6 +106,8 @@ export function fileAuditHeadStore(
   dir: string,
   options: { key?: string; onError?: (error: unknown) => void } = {},
 ): AuditHeadStore {
+  if (options.key !== undefined && options.key.length < MIN_KEY_CHARS)
+    throw new Error(`the audit head key must have at least ${MIN_KEY_CHARS} characters`);
   let key: Buffer | undefined = options.key === undefined ? undefined : Buffer.from(options.key);
   const keyOf = () => {
     if (key === undefined) {

@@ -358,7 +358,7 @@ export interface TableCheckContext {
 export type TableCoverage =
   /** Compared with the chain by `check`. */
   | { kind: 'checked'; check: (c: TableCheckContext) => Promise<void> }
-  /** Its rows are hashed in another table's rows, which the chain records (`by`). */
+  /** Its rows are hashed where the chain records them (`by` says where). */
   | { kind: 'covered'; by: string }
   /** Holds no state anyone decides by; `why`. */
   | { kind: 'not-state'; why: string };
@@ -705,12 +705,15 @@ export const VERIFIED_TABLES: Readonly<Record<string, TableCoverage>> = {
   plan_cycle: checkCycles,
   submission: checkSubmissions,
   submission_version: checkVersions,
-  version_row: { kind: 'covered', by: 'submission_version' },
-  version_plan_row: { kind: 'covered', by: 'submission_version' },
-  version_total: { kind: 'covered', by: 'submission_version' },
+  version_row: { kind: 'covered', by: 'submission_version: tables_sha256, in its version.create' },
+  version_plan_row: {
+    kind: 'covered',
+    by: 'submission_version: plan_sha256, in its version.create',
+  },
+  version_total: { kind: 'covered', by: 'submission_version: totalsSha256 in its version.create' },
   workflow_event: checkEvents,
   comment: checkComments,
-  audit_entry: { kind: 'covered', by: 'audit_entry' },
+  audit_entry: { kind: 'covered', by: 'itself: the hash chain and its head anchored outside' },
   idempotency_key: {
     kind: 'not-state',
     why: 'a replay cache of responses, purged after a while; a push records its key in its version.create entry',
