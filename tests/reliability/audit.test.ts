@@ -18,7 +18,11 @@ import { verifyAction, verifyRegister } from '../../cli/commands/verify';
 import { createRepositories } from '../../service/src/repositories';
 import { fileAuditHeadStore } from '../../service/src/repositories/audit-head';
 import { XLSX_TYPE } from '../../service/src/routes';
-import { DB_KINDS } from '../helpers/db';
+import type { AuditInput } from '../../service/src/repositories';
+import { appendAudit } from '../../service/src/repositories/audit';
+import type { Tx } from '../../service/src/repositories/client';
+import type { SeededMunicipality } from '../helpers/db';
+import { DB_KINDS, seedMunicipality, useTestDatabase } from '../helpers/db';
 import type { Harness } from '../service/api-harness';
 import { bearer, binary, openHarness, TENANT } from '../service/api-harness';
 import { editable, push, variant } from './helpers';
@@ -599,5 +603,155 @@ describe.each(DB_KINDS)('audit integrity and plan admin verify (%s)', (kind) => 
 
   it('is clean again once every change is undone', async () => {
     expect((await verifyRegister(h.test.repos, TENANT)).ok).toBe(true);
+  });
+});
+
+/**
+ * Chains written before entries recorded a comment's body hash, a token's name and hash
+ * digest, a department's kind, a user's display name and a cycle's planning department keep
+ * verifying (the hash rule is unchanged; verify compares what an entry records).
+ */
+describe.each(DB_KINDS)('verify on a chain of older entries (%s)', (kind) => {
+  const database = useTestDatabase(kind);
+  const T = 'legacy';
+  let seeded: SeededMunicipality;
+  let commentId: string;
+
+  beforeAll(async () => {
+    const { db, repos } = database();
+    seeded = await seedMunicipality(repos, T);
+    const prisma = db.prisma;
+    /** One change and its entry as the register wrote them before, in one transaction. */
+    const older = (work: (tx: Tx, at: Date) => Promise<AuditInput>) =>
+      prisma.$transaction(async (tx) => {
+        const at = new Date();
+        await appendAudit(tx, T, await work(tx, at), at);
+      });
+    await older(async (tx, at) => {
+      const d = await tx.department.create({
+        data: { tenantId: T, code: 'D3', name: 'District 3', kind: 'district', createdAt: at },
+      });
+      return {
+        actorId: null,
+        action: 'department.create',
+        entity: 'department',
+        entityId: d.id,
+        data: { code: d.code, name: d.name },
+      };
+    });
+    await older(async (tx, at) => {
+      const u = await tx.user.create({
+        data: {
+          tenantId: T,
+          email: 'old@legacy',
+          displayName: 'An older colleague',
+          departmentId: seeded.departmentId,
+          createdAt: at,
+          roles: { create: [{ role: 'council' }] },
+        },
+      });
+      return {
+        actorId: null,
+        action: 'user.create',
+        entity: 'user',
+        entityId: u.id,
+        data: { email: u.email, departmentId: u.departmentId, roles: ['council'] },
+      };
+    });
+    await older(async (tx, at) => {
+      const t = await tx.apiToken.create({
+        data: {
+          tenantId: T,
+          userId: seeded.reviewerId,
+          name: 'laptop',
+          prefix: 'plan_legacy_abcdef',
+          tokenHash: 'f'.repeat(64),
+          createdAt: at,
+        },
+      });
+      return {
+        actorId: null,
+        action: 'token.issue',
+        entity: 'api_token',
+        entityId: t.id,
+        data: { userId: t.userId, prefix: t.prefix, expiresAt: null },
+      };
+    });
+    await older(async (tx, at) => {
+      // Its planning department named later by the migration that added the column.
+      const c = await tx.planCycle.create({
+        data: {
+          tenantId: T,
+          startYear: 1410,
+          endYear: 1414,
+          title: '1410–1414',
+          planningDepartmentId: seeded.departmentId,
+          createdAt: at,
+        },
+      });
+      return {
+        actorId: seeded.approverId,
+        action: 'cycle.create',
+        entity: 'plan_cycle',
+        entityId: c.id,
+        data: { startYear: c.startYear, endYear: c.endYear, title: c.title },
+      };
+    });
+    await older(async (tx, at) => {
+      const c = await tx.comment.create({
+        data: {
+          tenantId: T,
+          submissionId: seeded.submissionId,
+          authorId: seeded.reviewerId,
+          body: 'یادداشت پیشین',
+          createdAt: at,
+        },
+      });
+      commentId = c.id;
+      return {
+        actorId: seeded.reviewerId,
+        action: 'comment.add',
+        entity: 'submission',
+        entityId: c.submissionId,
+        data: {
+          commentId: c.id,
+          version: null,
+          tableName: null,
+          rowKey: null,
+          columnKey: null,
+        },
+      };
+    });
+  });
+
+  it('verifies, each older entry compared with what it records', async () => {
+    const report = await verifyRegister(database().repos, T);
+    expect(report.problems).toEqual([]);
+    expect(report.tables).toContain('comment');
+  });
+
+  it("still names an older comment's author changed, though not its body (the entry has no hash of it)", async () => {
+    const prisma = database().db.prisma;
+    const where = `tenant_id = '${T}' AND id = '${commentId}'`;
+    await prisma.$executeRawUnsafe(`UPDATE comment SET body = 'بازنوشته' WHERE ${where}`);
+    try {
+      expect((await verifyRegister(database().repos, T)).problems).toEqual([]);
+      await prisma.$executeRawUnsafe(
+        `UPDATE comment SET author_id = '${seeded.approverId}' WHERE ${where}`,
+      );
+      expect((await verifyRegister(database().repos, T)).problems).toEqual([
+        {
+          table: 'comment',
+          row: `comment ${commentId}`,
+          reason: 'state-mismatch',
+          columns: ['author_id'],
+        },
+      ]);
+    } finally {
+      await prisma.$executeRawUnsafe(
+        `UPDATE comment SET body = 'یادداشت پیشین', author_id = '${seeded.reviewerId}' WHERE ${where}`,
+      );
+    }
+    expect((await verifyRegister(database().repos, T)).ok).toBe(true);
   });
 });
