@@ -205,10 +205,8 @@ export function emptyAuditedState(): AuditedState {
 export function replayAudit(state: AuditedState, entry: AuditRecord): void {
   const data: JsonObject = isObject(entry.data) ? entry.data : {};
   const id = entry.entityId;
-  const [verb, detail] = [
-    entry.action.split('.')[0],
-    entry.action.slice(entry.action.indexOf('.') + 1),
-  ];
+  const dot = entry.action.indexOf('.');
+  const [verb, detail] = [entry.action.slice(0, dot), entry.action.slice(dot + 1)];
   switch (entry.action) {
     case 'tenant.create':
       state.tenant = { entry, state: { name: data.name } };
@@ -487,6 +485,7 @@ const checkRoles: TableCoverage = {
   },
 };
 
+/** `last_used_at` is not compared: nothing writes it (reserved), and it decides nothing. */
 const checkTokens: TableCoverage = {
   kind: 'checked',
   async check(c) {
@@ -546,6 +545,7 @@ const checkCycles: TableCoverage = {
   },
 };
 
+/** `updated_at` is not compared: the time of the last change, not a statement or a right. */
 const checkSubmissions: TableCoverage = {
   kind: 'checked',
   async check(c) {
