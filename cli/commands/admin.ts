@@ -9,7 +9,7 @@
 import type { Database } from '../../service/src/db';
 import { DEFAULT_DATA_DIR, openDatabase } from '../../service/src/db';
 import type { Repositories } from '../../service/src/repositories';
-import { createRepositories } from '../../service/src/repositories';
+import { createRepositories, fileAuditHeadStore } from '../../service/src/repositories';
 import type { Role } from '../../service/src/repositories/users';
 import { ROLES } from '../../service/src/repositories/users';
 import type { Command, CommandContext } from '../command';
@@ -48,6 +48,15 @@ function target(ctx: CommandContext): { url: string } | { dataDir: string } {
   if (str(ctx, 'data-dir') === undefined && url !== undefined) return { url };
   const dir = str(ctx, 'data-dir') ?? (env.PLAN_DATA_DIR || DEFAULT_DATA_DIR);
   return { dataDir: dir.startsWith('memory://') ? dir : pathOf(ctx.io, dir) };
+}
+
+/**
+ * The register's data root, where the audit chains' heads are anchored (`audit-head/`): the
+ * option, then `PLAN_DATA_ROOT`, then `.data`, as the service reads it (docs/configuration.md).
+ */
+function dataRoot(ctx: CommandContext): string {
+  const env = ctx.io.env ?? process.env;
+  return pathOf(ctx.io, str(ctx, 'data-root') ?? (env.PLAN_DATA_ROOT || '.data'));
 }
 
 async function runAction(
@@ -193,7 +202,7 @@ async function runAction(
       };
     }
     case 'verify':
-      return verifyAction(repos, tenant);
+      return verifyAction(repos, tenant, { anchorHead: ctx.values['anchor-head'] === true });
   }
 }
 
@@ -209,7 +218,7 @@ export const adminCommand: Command = {
     'admin user-create --email admin@city.ir --roles admin --data-dir .data/pglite',
     'admin token-issue --email admin@city.ir --name laptop --expires-days 90',
     'admin token-revoke --id 5d2a…',
-    'admin verify --data-dir .data/pglite',
+    'admin verify --data-dir .data/pglite --data-root .data',
   ],
   options: {
     tenant: {
@@ -234,6 +243,21 @@ export const adminCommand: Command = {
       description: {
         fa: 'پوشه PGlite (پیش‌فرض PLAN_DATA_DIR یا .data/pglite)',
         en: 'PGlite folder (default PLAN_DATA_DIR or .data/pglite)',
+      },
+    },
+    'data-root': {
+      type: 'string',
+      value: 'DIR',
+      description: {
+        fa: 'پوشه داده دفتر که سر زنجیره ممیزی در آن امضا و نگه داشته می‌شود (پیش‌فرض PLAN_DATA_ROOT یا .data)',
+        en: "the register's data root, where the audit chain's signed head is kept (default PLAN_DATA_ROOT or .data)",
+      },
+    },
+    'anchor-head': {
+      type: 'boolean',
+      description: {
+        fa: 'verify: پس از وارسی زنجیره، سر کنونی آن را امضا و نگه دار (نخستین بار پس از ارتقا یا جابه‌جایی پوشه داده)',
+        en: 'verify: once the chain verifies, sign and keep its head as the anchor (first run after an upgrade or a moved data root)',
       },
     },
     email: {
@@ -300,11 +324,16 @@ export const adminCommand: Command = {
         lang,
       );
     }
+    const headKey = (io.env ?? process.env).PLAN_AUDIT_HEAD_KEY ?? '';
     try {
       const out = await runAction(
         ctx,
         action,
-        createRepositories(db.prisma, { reader: db.reader }),
+        createRepositories(db.prisma, {
+          reader: db.reader,
+          // Every change made here anchors its chain's head where the service does.
+          auditHead: fileAuditHeadStore(dataRoot(ctx), headKey === '' ? {} : { key: headKey }),
+        }),
       );
       if ('code' in out) return reportProblem(io, out, lang);
       io.stdout.write((ctx.json ? toJson(out.json) : out.text) + '\n');

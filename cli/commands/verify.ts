@@ -1,135 +1,54 @@
 /**
- * `plan admin verify`: checks that the register's stored history is what was written.
+ * `plan admin verify`: checks that the register's stored state is what its audit chain says
+ * (service/src/repositories/verify.ts):
  *
- * - The audit log's hash chain, entry by entry (`verifyChain`): an edited, reordered or
- *   removed entry is named by its sequence number.
- * - Every version of every submission: the SHA-256 of its rows as pushed and of its plan rows
- *   (the canonical form the register computes from) recomputed from the rows as stored, the
- *   SHA-256 of its original `.xlsx` bytes, and its `version.create` audit entry, which must
- *   exist and record the same hashes, row counts, plan form, base version, author and time. A
- *   changed byte in a row, in the bytes, or in the entry is named by submission and version.
- *   (Versions stored before plan rows existed have none, and their entries do not name any.)
+ * - the audit log's hash chain, entry by entry: an edited, reordered or removed entry is named
+ *   by its sequence number;
+ * - the chain's head against the head anchored outside the database (the data root's
+ *   `audit-head/`): a tail cut off the chain is named;
+ * - every table of the schema against the state the chain describes: every version's hashes
+ *   (rows as pushed, plan rows, original `.xlsx`, totals, validation report) and its
+ *   `version.create` entry, and every `version.create` its version; each submission's status
+ *   and current version; users, their roles and disabling; tokens and their revocation;
+ *   cycles; each decision's action, actor and note; each comment's author and body. A row the
+ *   chain does not describe, a described row that is gone, and a column that differs are
+ *   named by table and row.
  *
- * The entry also records the SHA-256 of the version's money totals and validation report
- * (`versionReportHashes`), so a changed total or finding is named too (entries written before
- * those hashes were recorded are checked without them).
- *
- * Read-only. Meant as an action of `plan admin` (same database options); `verifyRegister` is
- * the check itself, `verifyAction` its command-line answer.
+ * Read-only (but `--anchor-head`). Meant as an action of `plan admin` (same database options);
+ * `verifyRegister` is the check itself, `verifyAction` its command-line answer.
  */
-import type { JsonObject } from '../../service/src/db/canonical';
-import { sha256Hex } from '../../service/src/db/canonical';
-import type { AuditRecord, Repositories } from '../../service/src/repositories';
-import { tablesSha256, versionReportHashes } from '../../service/src/repositories/versions';
+import type { Repositories } from '../../service/src/repositories';
+import type {
+  VerifyOptions,
+  VerifyProblem,
+  VerifyReport,
+} from '../../service/src/repositories/verify';
 import type { CliProblem } from '../io';
 import { EXIT } from '../io';
 
-/** One thing that does not fit, and where. */
-export interface VerifyProblem {
-  /** `audit_entry` or `submission_version`. */
-  table: 'audit_entry' | 'submission_version';
-  /** The row: `seq 17`, or `submission <id> version 3`. */
-  row: string;
-  reason:
-    | 'sequence-gap'
-    | 'prev-hash-mismatch'
-    | 'hash-mismatch'
-    | 'head-mismatch'
-    | 'rows-hash-mismatch'
-    | 'plan-hash-mismatch'
-    | 'xlsx-hash-mismatch'
-    | 'no-audit-entry'
-    | 'audit-entry-mismatch';
+export type { VerifyProblem, VerifyReport };
+
+/** Checks a tenant's audit chain, its anchored head and every table against the chain. */
+export function verifyRegister(
+  repos: Repositories,
+  tenantId: string,
+  options: VerifyOptions = {},
+): Promise<VerifyReport> {
+  return repos.verify.register(tenantId, options);
 }
 
-/** What `verifyRegister` found. */
-export interface VerifyReport {
-  ok: boolean;
-  tenantId: string;
-  auditEntries: number;
-  versions: number;
-  problems: VerifyProblem[];
-}
-
-/** Checks a tenant's audit chain and every stored version against it. */
-export async function verifyRegister(repos: Repositories, tenantId: string): Promise<VerifyReport> {
-  const problems: VerifyProblem[] = [];
-  const chain = await repos.audit.verifyChain(tenantId);
-  if (!chain.ok)
-    problems.push({
-      table: 'audit_entry',
-      row: `seq ${chain.seq.toString()}`,
-      reason: chain.reason,
-    });
-  let versions = 0;
-  for (const sub of await repos.submissions.list(tenantId)) {
-    const created = new Map<number, { entry: AuditRecord; data: JsonObject }>();
-    for (const e of await repos.audit.listForEntity(tenantId, 'submission', sub.id))
-      if (e.action === 'version.create' && e.data !== null && typeof e.data === 'object') {
-        const data = e.data as JsonObject;
-        if (typeof data.version === 'number') created.set(data.version, { entry: e, data });
-      }
-    for (const summary of await repos.versions.listVersions(tenantId, sub.id)) {
-      versions += 1;
-      const row = `submission ${sub.id} version ${summary.version}`;
-      const at = (reason: VerifyProblem['reason']) =>
-        problems.push({ table: 'submission_version', row, reason });
-      const v = await repos.versions.getVersion(tenantId, sub.id, summary.version, {
-        rows: true,
-        plan: true,
-        xlsx: true,
-      });
-      if (v === null) continue;
-      const tables = v.tables ?? {};
-      if (tablesSha256(tables) !== v.tablesSha256) at('rows-hash-mismatch');
-      const plan = v.plan ?? {};
-      const planRows = Object.values(plan).reduce((n, rows) => n + rows.length, 0);
-      // No plan rows and no hash: a version stored before plan rows were.
-      const planHash = planRows === 0 && v.planForm === null ? null : tablesSha256(plan);
-      if (planHash !== v.planSha256) at('plan-hash-mismatch');
-      const bytes = v.xlsx ?? null;
-      if ((bytes === null ? null : sha256Hex(bytes)) !== v.xlsxSha256) at('xlsx-hash-mismatch');
-      const logged = created.get(summary.version);
-      const rowCount = Object.values(tables).reduce((n, rows) => n + rows.length, 0);
-      const hashes = versionReportHashes(v);
-      if (logged === undefined) at('no-audit-entry');
-      else if (
-        logged.data.tablesSha256 !== v.tablesSha256 ||
-        (logged.data.xlsxSha256 ?? null) !== v.xlsxSha256 ||
-        logged.data.rows !== rowCount ||
-        // Entries of versions stored before plan rows were name none of these.
-        (logged.data.planSha256 ?? null) !== v.planSha256 ||
-        (logged.data.planForm ?? null) !== v.planForm ||
-        (logged.data.planRows ?? 0) !== planRows ||
-        logged.data.baseVersion !== v.baseVersion ||
-        // Entries written before these hashes were recorded do not have them.
-        (logged.data.totalsSha256 !== undefined &&
-          logged.data.totalsSha256 !== hashes.totalsSha256) ||
-        (logged.data.validationSha256 !== undefined &&
-          logged.data.validationSha256 !== hashes.validationSha256) ||
-        logged.entry.actorId !== v.createdById ||
-        logged.entry.at.getTime() !== v.createdAt.getTime()
-      )
-        at('audit-entry-mismatch');
-    }
-  }
-  return {
-    ok: problems.length === 0,
-    tenantId,
-    auditEntries: chain.ok ? chain.entries : 0,
-    versions,
-    problems,
-  };
-}
+const line = (p: VerifyProblem) =>
+  `${p.table} ${p.row}: ${p.reason}${p.columns === undefined ? '' : ` (${p.columns.join(', ')})`}`;
 
 /** `plan admin verify` as an admin action: the report as JSON and text, or a problem (exit 1). */
 export async function verifyAction(
   repos: Repositories,
   tenantId: string,
+  options: VerifyOptions = {},
 ): Promise<CliProblem | { json: unknown; text: string }> {
-  const report = await verifyRegister(repos, tenantId);
+  const report = await verifyRegister(repos, tenantId, options);
   if (!report.ok) {
-    const list = report.problems.map((p) => `${p.table} ${p.row}: ${p.reason}`).join('\n');
+    const list = report.problems.map(line).join('\n');
     return {
       code: EXIT.findings,
       message: {
@@ -138,8 +57,15 @@ export async function verifyAction(
       },
     };
   }
+  const head =
+    report.anchoredSeq === null
+      ? 'head not anchored'
+      : `head anchored at seq ${report.anchoredSeq}`;
   return {
     json: report,
-    text: `ok: ${report.auditEntries} audit entries in an unbroken chain, ${report.versions} versions match their hashes and audit entries (${tenantId})`,
+    text:
+      `ok: ${report.auditEntries} audit entries in an unbroken chain (${head}), ` +
+      `${report.versions} versions match their hashes and audit entries, ` +
+      `${report.tables.length} tables match the chain (${tenantId})`,
   };
 }

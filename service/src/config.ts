@@ -56,6 +56,11 @@ export interface Config {
   trustProxy: boolean;
   /** Bound of the in-memory cache of immutable versions, in bytes (0: no cache). */
   versionCacheBytes: number;
+  /**
+   * The HMAC key that signs the audit chains' heads kept in `<dataRoot>/audit-head/`; null:
+   * the key file `<dataRoot>/audit-head.key`, made on first use (mode 0600).
+   */
+  auditHeadKey: string | null;
 }
 
 /** 10 MB of JSON: a 10,000-row workbook as contract tables is ≈3 MB. */
@@ -123,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.PLAN_TRUST_PROXY === 'true',
     versionCacheBytes: int(env.PLAN_VERSION_CACHE_MB, 64) * 1_048_576,
+    auditHeadKey: env.PLAN_AUDIT_HEAD_KEY || null,
   };
 }
 

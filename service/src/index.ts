@@ -12,7 +12,7 @@ import { createApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db';
 import { seedSample } from './handlers/seed';
-import { createRepositories } from './repositories';
+import { createRepositories, fileAuditHeadStore } from './repositories';
 
 /** Starts the service; resolves with a function that stops it. */
 export async function start(env: NodeJS.ProcessEnv = process.env): Promise<() => Promise<void>> {
@@ -24,6 +24,13 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<() =>
   const repos = createRepositories(db.prisma, {
     versionCacheBytes: config.versionCacheBytes,
     reader: db.reader,
+    // Each committed head of an audit chain, signed, beside the database (plan admin verify).
+    auditHead: fileAuditHeadStore(config.dataRoot, {
+      ...(config.auditHeadKey !== null && { key: config.auditHeadKey }),
+      // The change is committed and answered; the anchored head lags behind (still one the
+      // chain must hold) until a later append anchors again.
+      onError: (err) => logger.error({ err }, 'audit chain head not anchored'),
+    }),
   });
   logger.info({ database: db.kind, migrations: db.migrations }, 'database open');
   if (config.seedSample) {

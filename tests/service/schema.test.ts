@@ -7,7 +7,10 @@
  *   values are the core's lists (roles, workbook kinds, department kinds) and the
  *   workflow's statuses and actions;
  * - the migration from enums to text keeps every value, and the one that gave cycles their
- *   planning department keeps the framework each cycle was already served from.
+ *   planning department keeps the framework each cycle was already served from;
+ * - every table registers with `plan admin verify` (service/src/repositories/verify.ts,
+ *   `VERIFIED_TABLES`): compared with the audit chain, covered by hashes the chain records, or
+ *   listed as holding no state (issue 12 point 4), so a table added later is covered too.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -26,7 +29,7 @@ import {
   openDatabase,
   readMigrations,
 } from '../../service/src/db';
-import { createRepositories } from '../../service/src/repositories';
+import { createRepositories, VERIFIED_TABLES } from '../../service/src/repositories';
 import { createScratchDatabase, DB_KINDS } from '../helpers/db';
 
 /** Tables outside the tenant rule: the tenant itself, and the migrator's own ledger. */
@@ -130,6 +133,15 @@ async function checkValues(db: Database, table: string, name: string): Promise<s
   return [...row.def.matchAll(/'([^']*)'::text/g)].map((m) => m[1] ?? '');
 }
 
+/** Tables `plan admin verify` does not know, and registered names that are no table. */
+function verifyGaps(tables: string[]): { unregistered: string[]; stale: string[] } {
+  const registered = Object.keys(VERIFIED_TABLES);
+  return {
+    unregistered: tables.filter((t) => !registered.includes(t)),
+    stale: registered.filter((t) => !tables.includes(t)),
+  };
+}
+
 describe.each(DB_KINDS)('the migrated schema (%s)', (kind) => {
   let db: Database;
   let drop: () => Promise<void>;
@@ -166,6 +178,36 @@ describe.each(DB_KINDS)('the migrated schema (%s)', (kind) => {
       ]);
     } finally {
       await db.prisma.$executeRawUnsafe(`DROP TABLE "later_table"`);
+    }
+  });
+
+  it('registers every table with plan admin verify: checked against the chain, covered, or not state', async () => {
+    const { tables } = await keysOf(db);
+    expect(tables.length).toBeGreaterThan(10);
+    expect(verifyGaps(tables)).toEqual({ unregistered: [], stale: [] });
+    // What decides who may do what, and what people said, is checked, not waved through.
+    for (const table of [
+      'app_user',
+      'user_role',
+      'api_token',
+      'submission',
+      'workflow_event',
+      'comment',
+    ])
+      expect([table, VERIFIED_TABLES[table]?.kind]).toEqual([table, 'checked']);
+  });
+
+  it('would catch a table added later that verify does not know', async () => {
+    await db.prisma.$executeRawUnsafe(
+      `CREATE TABLE "council_vote" ("tenant_id" TEXT NOT NULL, "id" TEXT NOT NULL, PRIMARY KEY ("tenant_id", "id"))`,
+    );
+    try {
+      expect(verifyGaps((await keysOf(db)).tables)).toEqual({
+        unregistered: ['council_vote'],
+        stale: [],
+      });
+    } finally {
+      await db.prisma.$executeRawUnsafe(`DROP TABLE "council_vote"`);
     }
   });
 

@@ -14,6 +14,7 @@ import type { JsonObject, JsonValue } from '../db/canonical';
 import { canonicalJson, sha256Hex } from '../db/canonical';
 import { lockAuditChain } from '../db/sql';
 import type { Tx } from './client';
+import { TX_OPTIONS } from './client';
 import type { RepositoryContext } from './context';
 import { fromDbJson } from './json';
 
@@ -110,6 +111,32 @@ export async function appendAudit(
   const hash = auditHash(entry);
   await tx.auditEntry.create({ data: { ...entry, data: entry.data as JsonObject, hash } });
   return { ...entry, hash };
+}
+
+/**
+ * Runs `work` in one interactive transaction and appends its audit entry as the transaction's
+ * last statement (see `appendAudit`). `work` returns the audit entry to append, or null when
+ * it changed nothing (e.g. a conditional update that matched no row).
+ */
+export async function writeAudited<T>(
+  ctx: RepositoryContext,
+  tenantId: string,
+  work: (tx: Tx, at: Date) => Promise<{ value: T; audit: AuditInput | null }>,
+): Promise<T> {
+  let appended: AuditRecord | null = null;
+  const value = await ctx.prisma.$transaction(async (tx) => {
+    const at = ctx.now();
+    const { value, audit } = await work(tx, at);
+    if (audit !== null) appended = await appendAudit(tx, tenantId, audit, at);
+    return value;
+  }, TX_OPTIONS);
+  if (appended !== null) anchorHead(ctx, appended);
+  return value;
+}
+
+/** Anchors a committed entry as its chain's head outside the database (`audit-head.ts`). */
+export function anchorHead(ctx: RepositoryContext, entry: AuditRecord): void {
+  ctx.auditHead?.record({ tenantId: entry.tenantId, seq: entry.seq, hash: entry.hash });
 }
 
 /** Reading and verifying the audit log. */

@@ -2,9 +2,10 @@
  * Comments on submissions: a reviewer's remark, optionally anchored to a version, a table, a
  * row (by its ID) and a column, so the add-in can show it beside the cell.
  */
+import { sha256Hex } from '../db/canonical';
 import { isForeignKeyViolation } from './client';
 import type { RepositoryContext } from './context';
-import { writeAudited } from './context';
+import { writeAudited } from './audit';
 
 /** A comment. */
 export interface CommentRecord {
@@ -79,6 +80,8 @@ export function commentRepository(ctx: RepositoryContext): CommentRepository {
                 tableName: created.tableName,
                 rowKey: created.rowKey,
                 columnKey: created.columnKey,
+                // What the person said, so that a body changed afterwards is seen (verify.ts).
+                bodySha256: sha256Hex(created.body),
               },
             },
           };

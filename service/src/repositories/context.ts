@@ -1,12 +1,11 @@
 /**
  * What every repository is built from: the Prisma client and the clock. The clock is a
- * parameter so tests can pin times (audit entries hash their timestamp).
+ * parameter so tests can pin times (audit entries hash their timestamp). Types only: the
+ * repositories import this file, and it imports none of them.
  */
-import type { AuditInput } from './audit';
-import { appendAudit } from './audit';
-import type { Db, Tx } from './client';
-import { TX_OPTIONS } from './client';
-import type { VersionCache } from './versions';
+import type { AuditHeadStore } from './audit-head';
+import type { Db } from './client';
+import type { VersionCache } from './version-cache';
 import type { SqlReader } from '../db/sql';
 
 /** The shared dependencies of the repositories. */
@@ -18,22 +17,6 @@ export interface RepositoryContext {
   reader: SqlReader;
   /** Cache of immutable versions; none when absent. */
   versionCache?: VersionCache;
-}
-
-/**
- * Runs `work` in one interactive transaction and appends its audit entry as the transaction's
- * last statement (see `appendAudit`). `work` returns the audit entry to append, or null when
- * it changed nothing (e.g. a conditional update that matched no row).
- */
-export async function writeAudited<T>(
-  ctx: RepositoryContext,
-  tenantId: string,
-  work: (tx: Tx, at: Date) => Promise<{ value: T; audit: AuditInput | null }>,
-): Promise<T> {
-  return ctx.prisma.$transaction(async (tx) => {
-    const at = ctx.now();
-    const { value, audit } = await work(tx, at);
-    if (audit !== null) await appendAudit(tx, tenantId, audit, at);
-    return value;
-  }, TX_OPTIONS);
+  /** Where each committed head of the audit chains is anchored; none when absent. */
+  auditHead?: AuditHeadStore;
 }

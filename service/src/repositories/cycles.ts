@@ -3,7 +3,7 @@
  */
 import { isForeignKeyViolation, isUniqueViolation } from './client';
 import type { RepositoryContext } from './context';
-import { writeAudited } from './context';
+import { writeAudited } from './audit';
 
 /** Years in a cycle unless told otherwise (the five-year plan; plan-workbook.md `Years`). */
 export const DEFAULT_CYCLE_YEARS = 5;

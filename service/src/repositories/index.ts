@@ -5,6 +5,7 @@
  * same transaction.
  */
 import type { AuditRepository } from './audit';
+import type { AuditHeadStore } from './audit-head';
 import { auditRepository } from './audit';
 import type { Db } from './client';
 import type { CommentRepository } from './comments';
@@ -20,10 +21,13 @@ import type { DepartmentRepository, TenantRepository } from './tenants';
 import { departmentRepository, tenantRepository } from './tenants';
 import type { TokenRepository, UserRepository } from './users';
 import { tokenRepository, userRepository } from './users';
+import type { VerifyRepository } from './verify';
+import { verifyRepository } from './verify';
 import type { SqlReader } from '../db/sql';
 import { prismaReader } from '../db/sql';
 import type { VersionRepository } from './versions';
-import { DEFAULT_VERSION_CACHE_BYTES, VersionCache, versionRepository } from './versions';
+import { DEFAULT_VERSION_CACHE_BYTES, VersionCache } from './version-cache';
+import { versionRepository } from './versions';
 
 /** All repositories over one database. */
 export interface Repositories {
@@ -37,6 +41,8 @@ export interface Repositories {
   comments: CommentRepository;
   audit: AuditRepository;
   idempotency: IdempotencyRepository;
+  /** `plan admin verify`: the stored state against the audit chain (verify.ts). */
+  verify: VerifyRepository;
 }
 
 /** Builds the repositories over a Prisma client (from `openDatabase`). */
@@ -48,6 +54,8 @@ export function createRepositories(
     versionCacheBytes?: number;
     /** What runs the hot reads (`Database.reader`); default: Prisma's raw queries. */
     reader?: SqlReader;
+    /** Where the head of each audit chain is anchored after each append; default: nowhere. */
+    auditHead?: AuditHeadStore;
   } = {},
 ): Repositories {
   const cacheBytes = options.versionCacheBytes ?? DEFAULT_VERSION_CACHE_BYTES;
@@ -56,6 +64,7 @@ export function createRepositories(
     now: options.now ?? (() => new Date()),
     reader: options.reader ?? prismaReader(prisma),
     ...(cacheBytes > 0 && { versionCache: new VersionCache(cacheBytes) }),
+    ...(options.auditHead !== undefined && { auditHead: options.auditHead }),
   };
   return {
     tenants: tenantRepository(ctx),
@@ -68,10 +77,21 @@ export function createRepositories(
     comments: commentRepository(ctx),
     audit: auditRepository(ctx),
     idempotency: idempotencyRepository(ctx),
+    verify: verifyRepository(ctx),
   };
 }
 
 export type { Db } from './client';
+export type { AnchoredHead, AuditHead, AuditHeadStore } from './audit-head';
+export { fileAuditHeadStore } from './audit-head';
+export type {
+  TableCoverage,
+  VerifyOptions,
+  VerifyProblem,
+  VerifyReason,
+  VerifyReport,
+} from './verify';
+export { VERIFIED_TABLES } from './verify';
 export type { AuditInput, AuditRecord, AuditRepository, ChainVerification } from './audit';
 export { auditHash, GENESIS_HASH } from './audit';
 export type { CommentInput, CommentRecord, CommentRepository } from './comments';

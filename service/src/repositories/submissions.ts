@@ -17,7 +17,7 @@ import { findSubmissionForRead } from '../db/sql';
 import type { Tx } from './client';
 import { isForeignKeyViolation, isUniqueViolation } from './client';
 import type { RepositoryContext } from './context';
-import { writeAudited } from './context';
+import { writeAudited } from './audit';
 
 export type { SubmissionStatus, WorkflowAction };
 /** The workflow's rules live in the core (`shared/src/contract/workflow.ts`). */

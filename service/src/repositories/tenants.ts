@@ -3,7 +3,7 @@
  */
 import { isForeignKeyViolation, isUniqueViolation } from './client';
 import type { RepositoryContext } from './context';
-import { writeAudited } from './context';
+import { writeAudited } from './audit';
 
 /** A tenant id: a lower-case slug, 2–40 characters (it also appears in API tokens and URLs). */
 export const TENANT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,39}$/;
@@ -110,7 +110,7 @@ export function departmentRepository(ctx: RepositoryContext): DepartmentReposito
               action: 'department.create',
               entity: 'department',
               entityId: created.id,
-              data: { code: created.code, name: created.name },
+              data: { code: created.code, name: created.name, kind: created.kind },
             },
           };
         });

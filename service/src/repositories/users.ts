@@ -12,7 +12,7 @@ import type { Role } from '#core';
 import { ROLES, isRole } from '#core';
 import { isForeignKeyViolation, isUniqueViolation } from './client';
 import type { RepositoryContext } from './context';
-import { writeAudited } from './context';
+import { writeAudited } from './audit';
 
 export type { Role };
 export { ROLES };
@@ -205,7 +205,12 @@ export function userRepository(ctx: RepositoryContext): UserRepository {
               action: 'user.create',
               entity: 'user',
               entityId: record.id,
-              data: { email: record.email, departmentId: record.departmentId, roles: record.roles },
+              data: {
+                email: record.email,
+                displayName: record.displayName,
+                departmentId: record.departmentId,
+                roles: record.roles,
+              },
             },
           };
         });
@@ -319,7 +324,11 @@ export function tokenRepository(ctx: RepositoryContext): TokenRepository {
               entityId: record.id,
               data: {
                 userId: record.userId,
+                name: record.name,
                 prefix: record.prefix,
+                // A digest of the stored digest: names the token's secret without revealing
+                // anything usable, so a hash swapped in afterwards is seen (verify.ts).
+                tokenHashSha256: sha256Hex(created.tokenHash),
                 expiresAt: record.expiresAt?.toISOString() ?? null,
               },
             },

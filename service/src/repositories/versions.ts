@@ -10,7 +10,6 @@
  *
  * Versions are never updated or deleted: this module has no path that would.
  */
-import { LRUCache } from 'lru-cache';
 import type { JsonObject, JsonValue } from '../db/canonical';
 import { canonicalJson, sha256Hex } from '../db/canonical';
 import type { VersionRowsInput } from '../db/sql';
@@ -18,58 +17,22 @@ import { insertVersionRows } from '../db/sql';
 import type { Tx, Prisma } from './client';
 import { isUniqueViolation, TX_OPTIONS } from './client';
 import type { RepositoryContext } from './context';
-import { appendAudit } from './audit';
+import { anchorHead, appendAudit } from './audit';
 import type { IdempotencyCheck } from './idempotency';
 import { findIdempotency, insertIdempotency, judgeIdempotency } from './idempotency';
 import { fromDbJson, toDbJson } from './json';
 import type { SubmissionRecord, SubmissionStatus } from './submissions';
 import { EDITABLE_STATUSES, fromDbSubmission, statusOf } from './submissions';
+import type {
+  VersionDetail,
+  VersionPlan,
+  VersionSummary,
+  VersionTables,
+  VersionTotal,
+} from './version-types';
 
-/** Stored tables of a version: table name → rows `{ ColumnKey: value }`. */
-export type VersionTables = Readonly<Record<string, readonly JsonObject[]>>;
-
-/** A version's plan in the canonical form, as stored: its form and its tables. */
-export interface VersionPlan {
-  /** `CANONICAL_FORM` of the core that wrote the tables. */
-  form: number;
-  tables: VersionTables;
-}
-
-/** An exact money total of a version (whole Rials). */
-export interface VersionTotal {
-  /** What is summed, e.g. `projects`, `activities`, `budget`. */
-  measure: string;
-  /** Jalali year. */
-  year: number;
-  amount: bigint;
-}
-
-/** A version without its rows and bytes. */
-export interface VersionSummary {
-  tenantId: string;
-  submissionId: string;
-  version: number;
-  baseVersion: number;
-  tablesSha256: string;
-  xlsxSha256: string | null;
-  /** The form of the stored plan rows; null: stored before plan rows were (derive from cells). */
-  planForm: number | null;
-  planSha256: string | null;
-  createdById: string;
-  createdAt: Date;
-  totals: VersionTotal[];
-}
-
-/** A version with what was asked for. */
-export interface VersionDetail extends VersionSummary {
-  validation: JsonValue;
-  /** The tables as pushed; present when asked for (`rows: true`). */
-  tables?: Record<string, JsonObject[]>;
-  /** The plan rows; present when asked for (`plan: true`), empty when `planForm` is null. */
-  plan?: Record<string, JsonObject[]>;
-  /** Present when asked for (`xlsx: true`); null when the version was pushed as JSON. */
-  xlsx?: Uint8Array | null;
-}
+export type { VersionDetail, VersionPlan, VersionSummary, VersionTables, VersionTotal };
+export { DEFAULT_VERSION_CACHE_BYTES, VersionCache } from './version-cache';
 
 /** A push. */
 export interface CreateVersionInput {
@@ -228,73 +191,10 @@ function fromDbTotals(rows: { measure: string; year: number; amount: Prisma.Deci
     .sort(byMeasureYear);
 }
 
-/**
- * Versions are immutable once committed (nothing updates them: module comment), so what was
- * read of one can be kept and served again in any process, with no invalidation: the cache
- * of a version's summary, validation report and rows, and of each submission's version list
- * up to the latest version seen. Bounded by an estimate of the bytes kept (`maxBytes`), least
- * recently used out first. The hot read routes (`GET …/versions`, `GET …/versions/latest`)
- * then cost the submission's row and nothing more (bench/push.bench.ts).
- */
-export class VersionCache {
-  private readonly details: LRUCache<string, VersionDetail>;
-  private readonly lists: LRUCache<string, readonly VersionSummary[]>;
-
-  constructor(maxBytes: number) {
-    this.details = new LRUCache({
-      maxSize: Math.max(1, Math.floor(maxBytes * 0.9)),
-      sizeCalculation: (detail) => approxBytes(detail),
-    });
-    this.lists = new LRUCache({
-      maxSize: Math.max(1, Math.floor(maxBytes * 0.1)),
-      sizeCalculation: (list) => 256 + list.length * 512,
-    });
-  }
-
-  detail(key: string): VersionDetail | undefined {
-    return this.details.get(key);
-  }
-
-  keepDetail(key: string, detail: VersionDetail): VersionDetail {
-    deepFreeze(detail);
-    this.details.set(key, detail);
-    return detail;
-  }
-
-  list(key: string): readonly VersionSummary[] | undefined {
-    return this.lists.get(key);
-  }
-
-  keepList(key: string, list: VersionSummary[]): readonly VersionSummary[] {
-    deepFreeze(list);
-    this.lists.set(key, list);
-    return list;
-  }
-}
-
-/** Default bound of the version cache: 64 MiB (configurable: `PLAN_VERSION_CACHE_MB`). */
-export const DEFAULT_VERSION_CACHE_BYTES = 64 * 1_048_576;
-
 const cacheKey = (tenantId: string, submissionId: string, version?: number) =>
   version === undefined
     ? `${tenantId}\u0000${submissionId}`
     : `${tenantId}\u0000${submissionId}\u0000${version}`;
-
-/** A rough size in bytes of what a version holds (UTF-16 text of its JSON, plus overhead). */
-function approxBytes(detail: VersionDetail): number {
-  let chars = JSON.stringify(detail.validation ?? null).length;
-  for (const rows of [...Object.values(detail.tables ?? {}), ...Object.values(detail.plan ?? {})])
-    for (const row of rows) chars += JSON.stringify(row).length;
-  return 1024 + 2 * chars;
-}
-
-/** Freezes a cached value all the way down, so a caller that changes it fails loudly. */
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  if (value instanceof Date) return;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
-}
 
 /** The version repository. */
 export function versionRepository(ctx: RepositoryContext): VersionRepository {
@@ -367,7 +267,7 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
         where: { tenantId_id: { tenantId, id: input.submissionId } },
       }),
     );
-    await appendAudit(
+    const entry = await appendAudit(
       tx,
       tenantId,
       {
@@ -392,7 +292,7 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
       },
       at,
     );
-    return { kind: 'created' as const, version, submission };
+    return { created: { kind: 'created' as const, version, submission }, entry };
   }
 
   /** Why the conditional bump matched no row (read inside the same transaction). */
@@ -433,7 +333,12 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
       const early = await replayed(tenantId, input);
       if (early !== null) return early;
       try {
-        return await prisma.$transaction((tx) => push(tx, tenantId, input, ctx.now()), TX_OPTIONS);
+        const { created, entry } = await prisma.$transaction(
+          (tx) => push(tx, tenantId, input, ctx.now()),
+          TX_OPTIONS,
+        );
+        anchorHead(ctx, entry);
+        return created;
       } catch (error) {
         if (error instanceof Outcome) return error.result;
         // The same key was stored by a concurrent request between our check and our insert.
