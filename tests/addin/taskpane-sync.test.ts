@@ -9,7 +9,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createElement } from 'react';
 import type { ComponentType } from 'react';
-import type { ApiSubmission, ApiVersion } from '#core';
+import type { ApiSubmission, ApiVersion, Language } from '#core';
 import { samplePlanWorkbook } from '#core';
 import type { PaneServices } from '../../addin/src/taskpane/services';
 import { setView } from '../../addin/src/taskpane/paneState';
@@ -18,7 +18,7 @@ import { fakeOffice, fakeRegister, memoryStore } from './taskpaneFakes';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Pane } = require('../../addin/src/taskpane/Pane') as {
-  Pane: ComponentType<{ services: PaneServices; initialLang?: 'fa' | 'en' }>;
+  Pane: ComponentType<{ services: PaneServices; initialLang?: Language }>;
 };
 
 globalThis.ResizeObserver ??= class {

@@ -10,7 +10,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createElement } from 'react';
 import type { ComponentType } from 'react';
-import type { RawTable } from '#core';
+import type { Language, RawTable } from '#core';
 import { samplePlanWorkbook } from '#core';
 import type { PaneServices } from '../../addin/src/taskpane/services';
 import { setView } from '../../addin/src/taskpane/paneState';
@@ -18,7 +18,7 @@ import { fakeOffice, memoryStore } from './taskpaneFakes';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Pane } = require('../../addin/src/taskpane/Pane') as {
-  Pane: ComponentType<{ services: PaneServices; initialLang?: 'fa' | 'en' }>;
+  Pane: ComponentType<{ services: PaneServices; initialLang?: Language }>;
 };
 
 globalThis.ResizeObserver ??= class {
@@ -35,7 +35,7 @@ afterEach(() => {
 const sample = samplePlanWorkbook();
 const table = (name: string): RawTable => sample.tables.find((t) => t.name === name)!;
 
-async function open(tab: string, lang: 'fa' | 'en' = 'en') {
+async function open(tab: string, lang: Language = 'en') {
   const office = fakeOffice(sample);
   render(createElement(Pane, { services: { office, store: memoryStore() }, initialLang: lang }));
   await waitFor(() => expect(office.reads).toBe(1));

@@ -13,7 +13,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createElement } from 'react';
 import type { ComponentType } from 'react';
-import type { RawWorkbook } from '#core';
+import type { Language, RawWorkbook } from '#core';
 import { TABLE_NAMES, columnLetters, samplePlanWorkbook } from '#core';
 import type { PaneServices } from '../../addin/src/taskpane/services';
 import { setView } from '../../addin/src/taskpane/paneState';
@@ -21,7 +21,7 @@ import { fakeOffice, memoryStore } from './taskpaneFakes';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Pane } = require('../../addin/src/taskpane/Pane') as {
-  Pane: ComponentType<{ services: PaneServices; initialLang?: 'fa' | 'en' }>;
+  Pane: ComponentType<{ services: PaneServices; initialLang?: Language }>;
 };
 
 // jsdom has no ResizeObserver; Fluent's tab list measures itself with one.
@@ -52,7 +52,7 @@ function withEmptyTitle(): { workbook: RawWorkbook; cell: string; sheet: string 
   };
 }
 
-function renderPane(services: PaneServices, initialLang?: 'fa' | 'en') {
+function renderPane(services: PaneServices, initialLang?: Language) {
   return render(createElement(Pane, { services, ...(initialLang ? { initialLang } : {}) }));
 }
 

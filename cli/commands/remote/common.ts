@@ -3,10 +3,10 @@
  * `plan login` turned into the register's client, the client's failures as problems, and the
  * small pieces of output they all print. One file per command sits beside this one.
  */
-import type { ApiFailure, ApiResult, RegisterClient, SubmissionStatus } from '#core';
+import type { ApiFailure, ApiResult, Language, RegisterClient, SubmissionStatus } from '#core';
 import { STATUS_CAPTIONS } from '#core';
 import type { CommandContext } from '../../command';
-import type { CliIo, CliLang, CliProblem } from '../../io';
+import type { CliIo, CliProblem } from '../../io';
 import { reportProblem } from '../../io';
 import type { Loaded } from '../../load';
 import { clientOf, loadCredentials, refusal } from '../../remote';
@@ -45,5 +45,5 @@ export async function withServer(
 }
 
 /** A status as the CLI prints it: its key in English (what `--status` filters take), else its caption. */
-export const statusText = (s: SubmissionStatus, lang: CliLang) =>
+export const statusText = (s: SubmissionStatus, lang: Language) =>
   lang === 'fa' ? STATUS_CAPTIONS[s].fa : s;
