@@ -141,6 +141,37 @@ function register() {
                 header: ['Goal ID', 'Title'],
                 rows: [['G1', 'A greener city']],
               },
+              // Stored without a place (pushed from a CSV, say): it goes where the core puts it.
+              { name: 'tblPrograms', header: ['Program ID', 'Title'], rows: [['PR1', 'Parks']] },
+            ],
+          },
+        },
+      };
+    if (req.path.startsWith('/api/cycles/c-1/reference'))
+      return {
+        status: 200,
+        body: {
+          source: { submissionId: 'fw-1', version: 4 },
+          workbook: {
+            tables: [
+              {
+                name: 'ref_tblCriteria',
+                reference: true,
+                header: ['CriterionId', 'Title'],
+                rows: [['C1', 'Need']],
+              },
+              {
+                name: 'ref_tblCriteriaPairwise',
+                reference: true,
+                header: ['CriterionId', 'C1'],
+                rows: [['C1', 1]],
+              },
+              {
+                name: 'ref_tblPrograms',
+                reference: true,
+                header: ['ProgramId', 'Title'],
+                rows: [['PR1', 'Parks']],
+              },
             ],
           },
         },
@@ -233,7 +264,9 @@ it('resolves a conflict by pulling their version into the workbook', async () =>
   const readsBefore = office.reads;
   fireEvent.click(screen.getByRole('button', { name: 'Pull their version' }));
   await screen.findByText('Version 2 written to the workbook.');
-  // Their tables, with the English captions asked for, written where they were.
+  // Their tables, with the English captions asked for, written where they were; one that
+  // had no place goes on its contract sheet in the pane's language (`Programs`, the table's
+  // sheet in tables.ts), header on row 2 under the title row as in a new workbook.
   expect(office.writes).toEqual([
     {
       sheet: 'Goals',
@@ -242,9 +275,39 @@ it('resolves a conflict by pulling their version into the workbook', async () =>
       header: ['Goal ID', 'Title'],
       rows: [['G1', 'A greener city']],
     },
+    {
+      sheet: 'Programs',
+      name: 'tblPrograms',
+      address: 'A2',
+      header: ['Program ID', 'Title'],
+      rows: [['PR1', 'Parks']],
+    },
   ]);
   // The workbook is now version 2 (the next push's If-Match), and it is checked again.
   expect(store.data.get('plan-register.base.sub-1')).toBe('2');
   await waitFor(() => expect(office.reads).toBeGreaterThan(readsBefore));
   expect(screen.queryByText(/^Conflict:/)).toBeNull();
+});
+
+it('pulls the city’s reference data onto the reference sheets a new workbook has', async () => {
+  const office = fakeOffice(samplePlanWorkbook());
+  const store = memoryStore();
+  store.setItem(
+    'plan-register.connection',
+    JSON.stringify({ server: 'https://plan.example', token: 'plan_sample_secret' }),
+  );
+  const reg = register();
+  render(createElement(Pane, { services: { office, store, fetch: reg.fetch } }));
+  fireEvent.click(screen.getByRole('tab', { name: 'سامانه' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'گرفتن داده مرجع' }));
+  await waitFor(() => expect(office.writes).toHaveLength(3));
+  // The sheet names are the contract's Persian sheets (tables.ts: معیارها for both criteria
+  // tables, برنامه‌ها for programs) after the reference prefix «مرجع - », as in the template
+  // and the register's reference .xlsx. The two criteria tables share their sheet side by
+  // side: the first at A2 (two columns, A–B), one empty column (C), the second at D2.
+  expect(office.writes.map((w) => [w.name, w.sheet, w.address])).toEqual([
+    ['ref_tblCriteria', 'مرجع - معیارها', 'A2'],
+    ['ref_tblCriteriaPairwise', 'مرجع - معیارها', 'D2'],
+    ['ref_tblPrograms', 'مرجع - برنامه‌ها', 'A2'],
+  ]);
 });
