@@ -2,7 +2,7 @@
  * The Plan pane end to end, in headless Chromium at the task pane's width (350 px): the built
  * add-in served by the real register (createApp over a PGlite database seeded with the sample
  * city, on 127.0.0.1), Microsoft's office.js routed to a fake Excel host holding an in-memory
- * workbook (tests/e2e/taskpaneExcelHost.ts).
+ * workbook (tests/helpers/fakeExcel.ts, the jsdom tests' host too).
  *
  * The story: a planner creates a workbook from the template in an empty workbook, runs Check
  * and clicks a finding (the host records the selection). Then, in the civil-works department's
@@ -36,7 +36,7 @@ import {
 import { readXlsx } from '../../io';
 import type { Harness } from '../service/api-harness';
 import { bearer, binary, openHarness, submissionOf } from '../service/api-harness';
-import { fakeExcelJs } from './taskpaneExcelHost';
+import { fakeOfficeJs } from '../helpers/fakeExcelScript';
 import {
   buildAddin,
   CHROMIUM,
@@ -112,7 +112,7 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
     await page.route(OFFICE_JS, (route) =>
       route.fulfill({
         contentType: 'text/javascript',
-        body: fakeExcelJs(tables, displayLanguage),
+        body: fakeOfficeJs(tables, displayLanguage),
       }),
     );
     await page.route(
