@@ -6,31 +6,12 @@
  * what changed, and overwrites it as a new version on top of the current one.
  */
 /// <reference lib="dom" />
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createElement } from 'react';
-import type { ComponentType } from 'react';
-import type { ApiSubmission, ApiVersion, Language } from '#core';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import type { ApiSubmission, ApiVersion } from '#core';
 import { samplePlanWorkbook } from '#core';
-import type { PaneServices } from '../../addin/src/taskpane/services';
-import { setView } from '../../addin/src/taskpane/paneState';
+import { openPane, signedInStore } from './paneHarness';
 import type { SeenRequest } from './taskpaneFakes';
-import { fakeOffice, fakeRegister, memoryStore } from './taskpaneFakes';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Pane } = require('../../addin/src/taskpane/Pane') as {
-  Pane: ComponentType<{ services: PaneServices; initialLang?: Language }>;
-};
-
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
-
-afterEach(() => {
-  cleanup();
-  setView('home');
-});
+import { fakeRegister } from './taskpaneFakes';
 
 // The register's answers, whole: the pane's client parses each with the API's schemas.
 const AT = '2026-01-01T00:00:00.000Z';
@@ -181,16 +162,12 @@ function register() {
 }
 
 it('signs in, keeps the token out of the workbook, resolves a conflict by overwriting', async () => {
-  const office = fakeOffice(samplePlanWorkbook());
-  const store = memoryStore();
   const reg = register();
-  render(
-    createElement(Pane, {
-      services: { office, store, fetch: reg.fetch, defaultServer: 'https://plan.example' },
-      initialLang: 'en',
-    }),
-  );
-  fireEvent.click(screen.getByRole('tab', { name: 'Sync' }));
+  const { office, store } = await openPane(samplePlanWorkbook(), {
+    fetch: reg.fetch,
+    defaultServer: 'https://plan.example',
+    tab: 'Sync',
+  });
   fireEvent.change(screen.getByLabelText(/Access token/), { target: { value: 'wrong' } });
   fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
   await screen.findByText('Bad token');
@@ -229,15 +206,11 @@ it('signs in, keeps the token out of the workbook, resolves a conflict by overwr
 it('refuses to push while the workbook has errors', async () => {
   const wb = samplePlanWorkbook();
   // Without tblPlanInfo the plan has no start year: the reader reports an error.
-  const office = fakeOffice({ tables: wb.tables.filter((t) => t.name !== 'tblPlanInfo') });
-  const store = memoryStore();
-  store.setItem(
-    'plan-register.connection',
-    JSON.stringify({ server: 'https://plan.example', token: 'plan_sample_secret' }),
-  );
   const reg = register();
-  render(createElement(Pane, { services: { office, store, fetch: reg.fetch }, initialLang: 'en' }));
-  fireEvent.click(screen.getByRole('tab', { name: 'Sync' }));
+  await openPane(
+    { tables: wb.tables.filter((t) => t.name !== 'tblPlanInfo') },
+    { store: signedInStore(), fetch: reg.fetch, tab: 'Sync' },
+  );
   await screen.findByText('Signed in as Preparer');
   fireEvent.click(screen.getByRole('button', { name: 'Push the workbook' }));
   await waitFor(() =>
@@ -249,15 +222,12 @@ it('refuses to push while the workbook has errors', async () => {
 });
 
 it('resolves a conflict by pulling their version into the workbook', async () => {
-  const office = fakeOffice(samplePlanWorkbook());
-  const store = memoryStore();
-  store.setItem(
-    'plan-register.connection',
-    JSON.stringify({ server: 'https://plan.example', token: 'plan_sample_secret' }),
-  );
   const reg = register();
-  render(createElement(Pane, { services: { office, store, fetch: reg.fetch }, initialLang: 'en' }));
-  fireEvent.click(screen.getByRole('tab', { name: 'Sync' }));
+  const { office, store } = await openPane(samplePlanWorkbook(), {
+    store: signedInStore(),
+    fetch: reg.fetch,
+    tab: 'Sync',
+  });
   await screen.findByText('Signed in as Preparer');
   fireEvent.click(screen.getByRole('button', { name: 'Push the workbook' }));
   await screen.findByText('Conflict: version 2 was recorded after yours (1).');
@@ -290,15 +260,13 @@ it('resolves a conflict by pulling their version into the workbook', async () =>
 });
 
 it('pulls the city’s reference data onto the reference sheets a new workbook has', async () => {
-  const office = fakeOffice(samplePlanWorkbook());
-  const store = memoryStore();
-  store.setItem(
-    'plan-register.connection',
-    JSON.stringify({ server: 'https://plan.example', token: 'plan_sample_secret' }),
-  );
   const reg = register();
-  render(createElement(Pane, { services: { office, store, fetch: reg.fetch } }));
-  fireEvent.click(screen.getByRole('tab', { name: 'سامانه' }));
+  const { office } = await openPane(samplePlanWorkbook(), {
+    lang: 'fa',
+    store: signedInStore(),
+    fetch: reg.fetch,
+    tab: 'سامانه',
+  });
   fireEvent.click(await screen.findByRole('button', { name: 'گرفتن داده مرجع' }));
   await waitFor(() => expect(office.writes).toHaveLength(3));
   // The sheet names are the contract's Persian sheets (tables.ts: معیارها for both criteria
