@@ -16,14 +16,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { DEFAULT_BASE_URL } from '../../addin/build/manifest';
-import { fakeOfficeJs } from '../helpers/fakeExcelScript';
 import { DEPARTMENT_WORKBOOK } from '../addin/fixtures';
 import {
   buildAddin,
   CHROMIUM,
   CHROMIUM_FLAGS,
   chromiumAvailable,
-  OFFICE_JS,
+  hostInFakeExcel,
 } from '../helpers/browser';
 
 const TYPES: Record<string, string> = {
@@ -71,28 +70,17 @@ describeInBrowser('the built add-in in a browser with a fake Office host', () =>
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/addin/`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
     page = await browser.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    // Offline, as on a municipality's machine: nothing but the add-in's own origin.
+    await hostInFakeExcel(page, {
+      tables: DEPARTMENT_WORKBOOK.tables,
+      displayLanguage: 'en-US',
+      base,
+      problems,
     });
     page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
     page.on('response', (r) => {
       if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
     });
-    await page.route(OFFICE_JS, (route) =>
-      route.fulfill({
-        contentType: 'text/javascript',
-        body: fakeOfficeJs(DEPARTMENT_WORKBOOK.tables, 'en-US'),
-      }),
-    );
-    // Offline, as on a municipality's machine: nothing but the add-in's own origin.
-    await page.route(
-      (url) => url.href !== OFFICE_JS && !url.href.startsWith(base),
-      (route) => {
-        problems.push(`request outside the add-in: ${route.request().url()}`);
-        return route.abort();
-      },
-    );
     await page.goto(`${base}taskpane.html`);
     await page.waitForFunction(() => document.querySelector('h1') !== null, undefined, {
       timeout: 20_000,

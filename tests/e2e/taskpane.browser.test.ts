@@ -36,13 +36,12 @@ import {
 import { readXlsx } from '../../io';
 import type { Harness } from '../service/api-harness';
 import { bearer, binary, openHarness, submissionOf } from '../service/api-harness';
-import { fakeOfficeJs } from '../helpers/fakeExcelScript';
 import {
   buildAddin,
   CHROMIUM,
   CHROMIUM_FLAGS,
   chromiumAvailable,
-  OFFICE_JS,
+  hostInFakeExcel,
 } from '../helpers/browser';
 
 const SHOTS = path.join(__dirname, 'screenshots');
@@ -93,10 +92,7 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
     // Reduced motion: Fluent then draws the selected tab's indicator without sliding it, so
     // screenshots show it under the right tab.
     const page = await browser.newPage({ viewport: PANE, reducedMotion: 'reduce' });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-    });
+    await hostInFakeExcel(page, { tables, displayLanguage, base, problems });
     // Content-Security-Policy violations, reported by the page itself (Chromium also logs most
     // of them as console errors, but not every kind).
     await page.exposeFunction('__cspViolation', (text: string) =>
@@ -108,19 +104,6 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
           `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
         ),
       ),
-    );
-    await page.route(OFFICE_JS, (route) =>
-      route.fulfill({
-        contentType: 'text/javascript',
-        body: fakeOfficeJs(tables, displayLanguage),
-      }),
-    );
-    await page.route(
-      (url) => url.href !== OFFICE_JS && !url.href.startsWith(base),
-      (route) => {
-        problems.push(`request outside the add-in: ${route.request().url()}`);
-        return route.abort();
-      },
     );
     await page.goto(`${base}/addin/taskpane.html`);
     await page.getByRole('tab').first().waitFor();
