@@ -2,7 +2,7 @@
 import type { Command } from '../../command';
 import { requireOption } from '../../command';
 import { EXIT, toJson } from '../../io';
-import { checkOutPath, writeOut } from '../../output';
+import { FORCE_OPTION, OUT_OPTION, checkOutPath, outOption, writeOut } from '../../output';
 import { withServer } from './common';
 
 /** `plan export`: the consolidated city plan of a cycle as `.xlsx`. */
@@ -20,15 +20,8 @@ export const exportCommand: Command = {
       value: 'ID',
       description: { fa: 'شناسه دوره برنامه', en: 'the plan cycle ID' },
     },
-    out: {
-      type: 'string',
-      value: 'FILE.xlsx',
-      description: { fa: 'پرونده خروجی', en: 'output file' },
-    },
-    force: {
-      type: 'boolean',
-      description: { fa: 'رونویسی پرونده موجود', en: 'overwrite an existing file' },
-    },
+    out: OUT_OPTION,
+    force: FORCE_OPTION,
   },
   positionals: { min: 0, max: 0, names: [] },
   run: (ctx) =>
@@ -36,7 +29,7 @@ export const exportCommand: Command = {
       const { io, lang } = ctx;
       const cycle = requireOption(ctx, 'export', 'cycle', { fa: 'دوره برنامه', en: 'plan cycle' });
       if (!cycle.ok) return cycle.problem;
-      const out = requireOption(ctx, 'export', 'out', { fa: 'پرونده خروجی', en: 'output file' });
+      const out = outOption(ctx, 'export');
       if (!out.ok) return out.problem;
       const full = await checkOutPath(io, out.value, ctx.values.force === true, 'export');
       if (!full.ok) return full.problem;

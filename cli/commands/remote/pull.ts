@@ -1,9 +1,9 @@
 /** `plan pull`: one version of a submission from the register, as an `.xlsx` file. */
 import type { Command } from '../../command';
-import { intOption, requireOption } from '../../command';
+import { intOption } from '../../command';
 import { plain } from '../../format';
 import { EXIT, toJson } from '../../io';
-import { checkOutPath, writeOut } from '../../output';
+import { FORCE_OPTION, OUT_OPTION, checkOutPath, outOption, writeOut } from '../../output';
 import { withServer } from './common';
 
 /** `plan pull`: one version of a submission as an `.xlsx` file. */
@@ -25,11 +25,7 @@ export const pullCommand: Command = {
       type: 'boolean',
       description: { fa: 'آخرین نسخه تصویب‌شده', en: 'the latest approved version' },
     },
-    out: {
-      type: 'string',
-      value: 'FILE.xlsx',
-      description: { fa: 'پرونده خروجی', en: 'output file' },
-    },
+    out: OUT_OPTION,
     original: {
       type: 'boolean',
       description: {
@@ -37,17 +33,14 @@ export const pullCommand: Command = {
         en: 'exactly the file that was pushed (not a workbook rebuilt from the rows)',
       },
     },
-    force: {
-      type: 'boolean',
-      description: { fa: 'رونویسی پرونده موجود', en: 'overwrite an existing file' },
-    },
+    force: FORCE_OPTION,
   },
   positionals: { min: 1, max: 1, names: ['SUBMISSION'] },
   run: (ctx) =>
     withServer(ctx, async (remote) => {
       const { io, lang } = ctx;
       const id = ctx.positionals[0] ?? '';
-      const out = requireOption(ctx, 'pull', 'out', { fa: 'پرونده خروجی', en: 'output file' });
+      const out = outOption(ctx, 'pull');
       if (!out.ok) return out.problem;
       const n = intOption(ctx, 'pull', 'version', { min: 1, max: 1_000_000, fallback: null });
       if (!n.ok) return n.problem;
