@@ -59,8 +59,8 @@ export function readCsvTable(
   if (text.length > maxBytes)
     return fail(
       'FILE_TOO_LARGE',
-      `فایل CSV از سقف ${megabytes(maxBytes)} بزرگ‌تر است.`,
-      `The CSV file is above the limit of ${megabytes(maxBytes)}.`,
+      `فایل CSV از سقف ${megabytes(maxBytes, 'fa')} بزرگ‌تر است.`,
+      `The CSV file is above the limit of ${megabytes(maxBytes, 'en')}.`,
     );
   const clean = text.replace(/^\ufeff/, '');
   if (clean.trim() === '') return fail('CSV_EMPTY', 'فایل CSV خالی است.', 'The CSV file is empty.');
