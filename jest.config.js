@@ -20,7 +20,11 @@ const common = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(@electric-sql/pglite|jose)/)'],
   // The core's one entry (package.json "imports", tsconfig "paths"): tests run its sources.
-  moduleNameMapper: { '^#core$': '<rootDir>/shared/src/index.ts' },
+  // office-addin-mock's office-addin-manifest: a stub with its host list (the stub says why).
+  moduleNameMapper: {
+    '^#core$': '<rootDir>/shared/src/index.ts',
+    '^office-addin-manifest$': '<rootDir>/tests/helpers/office-addin-manifest.cjs',
+  },
 };
 
 /** Tests that start the register, a database server or a child process. */

@@ -24,7 +24,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { samplePlanWorkbook } from '#core';
-import { fakeExcelJs } from '../tests/e2e/taskpaneExcelHost';
+import { fakeOfficeJs } from '../tests/helpers/fakeExcelScript';
 import {
   buildAddin,
   CHROMIUM,
@@ -97,7 +97,7 @@ async function loadTimes(dist: string): Promise<BenchLine[]> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/addin/`;
-  const office = fakeExcelJs(samplePlanWorkbook().tables, 'fa-IR');
+  const office = fakeOfficeJs(samplePlanWorkbook().tables, 'fa-IR');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   const context = await browser.newContext({ viewport: { width: 350, height: 900 } });
   await context.route(OFFICE_JS, (route) =>

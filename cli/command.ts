@@ -4,9 +4,10 @@
  * `--help`; bad arguments come back as a problem that names the fix.
  */
 import { parseArgs } from 'node:util';
-import type { Bilingual } from '#core';
-import type { CliIo, CliLang, CliProblem } from './io';
+import type { Bilingual, Language } from '#core';
+import type { CliIo, CliProblem } from './io';
 import { EXIT } from './io';
+import { isLanguage } from '#core';
 
 /** One option of a command. */
 export interface OptionSpec {
@@ -20,7 +21,7 @@ export interface OptionSpec {
 /** What a command receives after parsing. */
 export interface CommandContext {
   io: CliIo;
-  lang: CliLang;
+  lang: Language;
   json: boolean;
   /** Option values by name (strings or true). */
   values: Record<string, string | boolean | undefined>;
@@ -59,21 +60,20 @@ export const COMMON_OPTIONS: Record<string, OptionSpec> = {
 export type Parsed =
   | {
       ok: true;
-      lang: CliLang;
+      lang: Language;
       json: boolean;
       help: boolean;
       values: CommandContext['values'];
       positionals: string[];
     }
-  | { ok: false; lang: CliLang; problem: CliProblem };
+  | { ok: false; lang: Language; problem: CliProblem };
 
 /** The `--lang` value in raw arguments, before full parsing (so that errors speak it). */
-export function langOf(argv: readonly string[]): CliLang {
+export function langOf(argv: readonly string[]): Language {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = a === '--lang' ? argv[i + 1] : a?.startsWith('--lang=') ? a.slice(7) : undefined;
-    if (v === 'en') return 'en';
-    if (v === 'fa') return 'fa';
+    if (isLanguage(v)) return v;
   }
   return 'fa';
 }
@@ -113,7 +113,7 @@ export function parseCommandArgs(command: Command, argv: string[]): Parsed {
   const values = parsed.values as CommandContext['values'];
   const help = values.help === true;
   const langValue = values.lang;
-  if (langValue !== undefined && langValue !== 'fa' && langValue !== 'en')
+  if (langValue !== undefined && !isLanguage(langValue))
     return {
       ok: false,
       lang,
@@ -153,7 +153,7 @@ export function parseCommandArgs(command: Command, argv: string[]): Parsed {
   }
   return {
     ok: true,
-    lang: langValue === 'en' ? 'en' : langValue === 'fa' ? 'fa' : lang,
+    lang: isLanguage(langValue) ? langValue : lang,
     json: values.json === true,
     help,
     values,
@@ -162,7 +162,7 @@ export function parseCommandArgs(command: Command, argv: string[]): Parsed {
 }
 
 /** The help text of a command. */
-export function commandHelp(command: Command, lang: CliLang): string {
+export function commandHelp(command: Command, lang: Language): string {
   const options = { ...command.options, ...COMMON_OPTIONS };
   const lines = [
     `plan ${command.usage}`,

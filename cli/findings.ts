@@ -2,9 +2,8 @@
  * Findings for people (one line each, located by sheet and cell) and for
  * programs (the `--json` shape of `plan validate`).
  */
-import type { Finding } from '#core';
+import type { Finding, Language } from '#core';
 import { sortFindings } from '#core';
-import type { CliLang } from './io';
 import { num, textTable } from './format';
 
 /** A finding as `plan validate --json` prints it. */
@@ -45,7 +44,7 @@ export function whereOf(f: Finding): string {
 }
 
 /** Findings as an aligned plain-text list. */
-export function findingsText(findings: readonly Finding[], lang: CliLang): string {
+export function findingsText(findings: readonly Finding[], lang: Language): string {
   if (findings.length === 0) return '';
   const severity = (f: Finding) =>
     lang === 'fa' ? (f.severity === 'error' ? 'خطا' : 'هشدار') : f.severity;
@@ -61,7 +60,7 @@ export function findingsText(findings: readonly Finding[], lang: CliLang): strin
 }
 
 /** `3 errors, 5 warnings` (in Persian for fa). */
-export function countsText(findings: readonly Finding[], lang: CliLang): string {
+export function countsText(findings: readonly Finding[], lang: Language): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   return lang === 'fa'

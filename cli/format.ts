@@ -2,24 +2,24 @@
  * Numbers and tables for readable output: thousands separators everywhere,
  * Persian digits and separators when the output is Persian.
  */
+import type { Language } from '#core';
 import { formatNumber, formatPercent, formatRials, toPersianDigits } from '#core';
-import type { CliLang } from './io';
 
 /** Whole Rials with thousands separators (Persian digits for fa). */
-export function money(value: bigint, lang: CliLang): string {
+export function money(value: bigint, lang: Language): string {
   return formatRials(value, lang);
 }
 
 /** A number with thousands separators and fixed decimals (the core's one formatter). */
-export const num = (value: number, lang: CliLang, decimals = 0): string =>
+export const num = (value: number, lang: Language, decimals = 0): string =>
   formatNumber(value, lang, decimals);
 
 /** A share (0.153) as a percent (the core's one formatter). */
-export const percent = (value: number, lang: CliLang, decimals = 1): string =>
+export const percent = (value: number, lang: Language, decimals = 1): string =>
   formatPercent(value, lang, decimals);
 
 /** A year or an ID-like integer without separators (Persian digits for fa). */
-export function plain(value: number | string, lang: CliLang): string {
+export function plain(value: number | string, lang: Language): string {
   return lang === 'fa' ? toPersianDigits(String(value)) : String(value);
 }
 
@@ -48,7 +48,7 @@ export function textTable(
 }
 
 /** A number with as many decimals as it needs, up to `max` (`12.5`, `6`, `0.33`). */
-export function numShort(value: number, lang: CliLang, max = 2): string {
+export function numShort(value: number, lang: Language, max = 2): string {
   if (!Number.isFinite(value)) return String(value);
   const rounded = Number(value.toFixed(max));
   const decimals = (String(rounded).split('.')[1] ?? '').length;

@@ -3,7 +3,7 @@
  * exit codes it returns. Tests pass their own streams and run commands in
  * process.
  */
-import type { Bilingual } from '#core';
+import type { Bilingual, Language } from '#core';
 
 /** Something text can be written to (`process.stdout` is one). */
 export interface TextSink {
@@ -20,9 +20,6 @@ export interface CliIo {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Language of readable output. */
-export type CliLang = 'fa' | 'en';
-
 /** Exit codes of every command. */
 export const EXIT = {
   /** Done; for `validate`: no errors. */
@@ -34,7 +31,7 @@ export const EXIT = {
 } as const;
 
 /** Picks the message of a language. */
-export function say(message: Bilingual, lang: CliLang): string {
+export function say(message: Bilingual, lang: Language): string {
   return lang === 'fa' ? message.fa : message.en;
 }
 
@@ -48,7 +45,7 @@ export interface CliProblem {
 }
 
 /** Writes a problem to stderr and returns its exit code. */
-export function reportProblem(io: CliIo, problem: CliProblem, lang: CliLang): number {
+export function reportProblem(io: CliIo, problem: CliProblem, lang: Language): number {
   const hint = problem.helpFor
     ? lang === 'fa'
       ? `\nراهنما: plan help ${problem.helpFor}`

@@ -55,8 +55,8 @@ export async function readInputBytes(
       return problem(`«${path}» یک پوشه است، نه فایل.`, `"${path}" is a folder, not a file.`);
     if (info.size > maxBytes)
       return problem(
-        `«${path}» ${megabytes(info.size)} است و از سقف ${megabytes(maxBytes)} بزرگ‌تر است.`,
-        `"${path}" is ${megabytes(info.size)}, above the limit of ${megabytes(maxBytes)}.`,
+        `«${path}» ${megabytes(info.size, 'fa')} است و از سقف ${megabytes(maxBytes, 'fa')} بزرگ‌تر است.`,
+        `"${path}" is ${megabytes(info.size, 'en')}, above the limit of ${megabytes(maxBytes, 'en')}.`,
       );
     return { ok: true, value: new Uint8Array(await readFile(full)) };
   } catch (e) {

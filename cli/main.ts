@@ -4,15 +4,16 @@
  * `main` never throws on bad input: it writes to stderr and returns an exit
  * code (0 done, 1 errors found, 2 could not run).
  */
+import type { Language } from '#core';
 import type { Command } from './command';
 import { commandHelp, langOf, parseCommandArgs } from './command';
 import { COMMANDS } from './commands';
-import type { CliIo, CliLang } from './io';
+import type { CliIo } from './io';
 import { EXIT, reportProblem } from './io';
 
 const DEFAULT_IO: CliIo = { stdout: process.stdout, stderr: process.stderr };
 
-function overview(lang: CliLang): string {
+function overview(lang: Language): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   const lines = [
     lang === 'fa'

@@ -4,10 +4,27 @@
  */
 import { access, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import type { CommandContext, OptionSpec } from './command';
+import { requireOption } from './command';
 import type { CliIo } from './io';
 import { EXIT } from './io';
 import type { Loaded } from './load';
 import { pathOf } from './load';
+
+const OUT_FILE = { fa: 'پرونده .xlsx خروجی', en: 'the .xlsx file to write' };
+
+/** `--out FILE.xlsx`, as every command that writes a workbook takes it. */
+export const OUT_OPTION: OptionSpec = { type: 'string', value: 'FILE.xlsx', description: OUT_FILE };
+
+/** `--force`: write over an existing `--out` file. */
+export const FORCE_OPTION: OptionSpec = {
+  type: 'boolean',
+  description: { fa: 'رونویسی پرونده موجود', en: 'overwrite an existing file' },
+};
+
+/** The `--out` path, or the problem that it is missing. */
+export const outOption = (ctx: CommandContext, command: string) =>
+  requireOption(ctx, command, 'out', OUT_FILE);
 
 /** Checks an `--out` path before any work is done: an `.xlsx` name, not an existing file unless forced. */
 export async function checkOutPath(

@@ -59,8 +59,8 @@ export function readCsvTable(
   if (text.length > maxBytes)
     return fail(
       'FILE_TOO_LARGE',
-      `فایل \u2066CSV\u2069 از سقف ${megabytes(maxBytes)} بزرگ‌تر است.`,
-      `The CSV file is above the limit of ${megabytes(maxBytes)}.`,
+      `فایل \u2066CSV\u2069 از سقف ${megabytes(maxBytes, 'fa')} بزرگ‌تر است.`,
+      `The CSV file is above the limit of ${megabytes(maxBytes, 'en')}.`,
     );
   const clean = text.replace(/^\ufeff/, '');
   if (clean.trim() === '')

@@ -2,7 +2,8 @@
  * Why a file could not be read as a workbook or a table: a stable code and a
  * message in Persian and English that says what to do about it.
  */
-import type { Bilingual } from '#core';
+import type { Bilingual, Language } from '#core';
+import { formatNumber } from '#core';
 
 /** Stable codes of file-level read failures. */
 export type FileErrorCode =
@@ -33,7 +34,8 @@ export function fileError(code: FileErrorCode, fa: string, en: string, detail?: 
     : { code, message: { fa, en }, detail: detail.slice(0, 500) };
 }
 
-/** A size in bytes as megabytes for messages (`52.4 MB`). */
-export function megabytes(bytes: number): string {
-  return `${(bytes / 1_048_576).toFixed(1)} MB`;
+/** A size in bytes as megabytes for a message in `lang` (`52.4 MB`, `۵۲٫۴ مگابایت`). */
+export function megabytes(bytes: number, lang: Language): string {
+  const mb = formatNumber(bytes / 1_048_576, lang, 1);
+  return lang === 'fa' ? `${mb} مگابایت` : `${mb} MB`;
 }

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { RawCell, RawSheet, RawTable, RawWorkbook } from '#core';
-import { LIMITS, a1, parseA1, recoverTables, sheetsToSearch, toPersianDigits } from '#core';
+import { LIMITS, a1, formatNumber, parseA1, recoverTables, sheetsToSearch } from '#core';
 import type { FileError } from './errors';
 import {
   DEFAULT_MAX_BYTES,
@@ -131,8 +131,8 @@ export async function readXlsx(
   if (bytes.length > maxBytes)
     return fail(
       'FILE_TOO_LARGE',
-      `فایل ${megabytes(bytes.length)} است و از سقف ${megabytes(maxBytes)} بزرگ‌تر است.`,
-      `The file is ${megabytes(bytes.length)}, above the limit of ${megabytes(maxBytes)}.`,
+      `فایل ${megabytes(bytes.length, 'fa')} است و از سقف ${megabytes(maxBytes, 'fa')} بزرگ‌تر است.`,
+      `The file is ${megabytes(bytes.length, 'en')}, above the limit of ${megabytes(maxBytes, 'en')}.`,
     );
   if (isCompoundFile(bytes)) return { ok: false, error: compoundFileError(bytes) };
   const zip = summariseZip(bytes);
@@ -160,15 +160,15 @@ export async function readXlsx(
   if (zip.summary.uncompressedBytes > maxUnpacked)
     return fail(
       'FILE_TOO_LARGE',
-      `محتوای فایل پس از گشودن ${megabytes(zip.summary.uncompressedBytes)} است و از سقف ${megabytes(maxUnpacked)} بزرگ‌تر است.`,
-      `The file unpacks to ${megabytes(zip.summary.uncompressedBytes)}, above the limit of ${megabytes(maxUnpacked)}.`,
+      `محتوای فایل پس از گشودن ${megabytes(zip.summary.uncompressedBytes, 'fa')} است و از سقف ${megabytes(maxUnpacked, 'fa')} بزرگ‌تر است.`,
+      `The file unpacks to ${megabytes(zip.summary.uncompressedBytes, 'en')}, above the limit of ${megabytes(maxUnpacked, 'en')}.`,
     );
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   if (zip.summary.entries > maxEntries)
     return fail(
       'FILE_UNREADABLE',
-      `فایل ${zip.summary.entries.toLocaleString('en-US')} بخش دارد و از سقف ${maxEntries.toLocaleString('en-US')} بیشتر است؛ کارپوشه برنامه چنین نیست.`,
-      `The file has ${zip.summary.entries.toLocaleString('en-US')} parts, above the limit of ${maxEntries.toLocaleString('en-US')}; a plan workbook has far fewer.`,
+      `فایل ${formatNumber(zip.summary.entries, 'fa')} بخش دارد و از سقف ${formatNumber(maxEntries, 'fa')} بیشتر است؛ کارپوشه برنامه چنین نیست.`,
+      `The file has ${formatNumber(zip.summary.entries, 'en')} parts, above the limit of ${formatNumber(maxEntries, 'en')}; a plan workbook has far fewer.`,
       'zip: too many entries',
     );
   const names = new Set(zip.summary.names.map((n) => n.toLowerCase()));
@@ -230,8 +230,8 @@ export async function readXlsx(
       if (cells > maxCells)
         return fail(
           'TOO_MANY_CELLS',
-          `جدول‌های کارپوشه بیش از ${maxCells.toLocaleString('en-US')} خانه دارند.`,
-          `The workbook's tables hold more than ${maxCells.toLocaleString('en-US')} cells.`,
+          `جدول‌های کارپوشه بیش از ${formatNumber(maxCells, 'fa')} خانه دارند.`,
+          `The workbook's tables hold more than ${formatNumber(maxCells, 'en')} cells.`,
         );
       const header: RawCell[] = [];
       for (let c = 0; c < width; c++) {
@@ -276,8 +276,8 @@ export async function readXlsx(
       if (cells > maxCells)
         return fail(
           'TOO_MANY_CELLS',
-          `جدول‌های کارپوشه بیش از ${maxCells.toLocaleString('en-US')} خانه دارند.`,
-          `The workbook's tables hold more than ${maxCells.toLocaleString('en-US')} cells.`,
+          `جدول‌های کارپوشه بیش از ${formatNumber(maxCells, 'fa')} خانه دارند.`,
+          `The workbook's tables hold more than ${formatNumber(maxCells, 'en')} cells.`,
         );
       tables.push(t);
     }
@@ -409,8 +409,8 @@ function scanRefusal(scanned: Extract<ScanResult, { ok: false }>, maxText: numbe
         detail,
       );
     case 'too-much-text': {
-      const limit = maxText.toLocaleString('en-US');
-      const persian = toPersianDigits(limit).replace(/,/g, '\u066c');
+      const limit = formatNumber(maxText, 'en');
+      const persian = formatNumber(maxText, 'fa');
       return fileError(
         'TEXT_TOO_LARGE',
         `متن خانه‌های کارپوشه (هر متن مشترک به شمار خانه‌هایی که آن را به کار می‌برند) از سقف ${persian} نویسه بیشتر است؛ کارپوشه برنامه چنین نیست. خانه‌های بسیار بلند را کوتاه کنید.`,

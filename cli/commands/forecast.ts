@@ -5,6 +5,7 @@
  */
 import type {
   Finding,
+  Language,
   RawCell,
   RawTable,
   RevenueMethod,
@@ -39,7 +40,7 @@ const DEFAULT_HORIZON = 5;
 /** The reader's longest plan (read/plan.ts: Years 1–10). */
 const MAX_HORIZON = 10;
 
-const classCaption = (cls: string, lang: 'fa' | 'en') => {
+const classCaption = (cls: string, lang: Language) => {
   const c = REVENUE_CLASSES.find((x) => x.value === cls);
   return c ? (lang === 'fa' ? c.fa : c.value) : cls;
 };

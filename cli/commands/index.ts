@@ -2,22 +2,20 @@
 import type { Command } from '../command';
 import { adminCommand } from './admin';
 import { chainCommand } from './chain';
-import { cyclesCommand } from './cycles';
 import { fiscalCommand } from './fiscal';
 import { forecastCommand } from './forecast';
 import { kpiCommand } from './kpi';
 import { portfolioCommand } from './portfolio';
+import { cyclesCommand } from './remote/cycles';
+import { diffCommand } from './remote/diff';
+import { exportCommand } from './remote/export';
+import { loginCommand } from './remote/login';
+import { pullCommand } from './remote/pull';
+import { pushCommand } from './remote/push';
+import { statusCommand } from './remote/status';
+import { transitionCommands } from './remote/workflow';
 import { sampleCommand } from './sample';
 import { scoreCommand } from './score';
-import {
-  diffCommand,
-  exportCommand,
-  loginCommand,
-  pullCommand,
-  pushCommand,
-  statusCommand,
-  transitionCommands,
-} from './server';
 import { templateCommand } from './template';
 import { validateCommand } from './validate';
 

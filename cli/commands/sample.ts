@@ -5,10 +5,10 @@
 import { samplePlanWorkbook, SAMPLE_PLAN_YEARS } from '#core';
 import { writeRawWorkbook } from '../../io/write';
 import type { Command } from '../command';
-import { requireOption } from '../command';
+
 import { num } from '../format';
 import { EXIT, reportProblem, toJson } from '../io';
-import { checkOutPath, writeOut } from '../output';
+import { FORCE_OPTION, OUT_OPTION, checkOutPath, outOption, writeOut } from '../output';
 
 /** `plan sample`: the sample plan workbook. */
 export const sampleCommand: Command = {
@@ -20,20 +20,13 @@ export const sampleCommand: Command = {
   usage: 'sample --out FILE.xlsx [--force]',
   examples: ['sample --out sample-plan.xlsx', 'sample --out sample-plan.xlsx --force --json'],
   options: {
-    out: {
-      type: 'string',
-      value: 'FILE.xlsx',
-      description: { fa: 'فایل خروجی', en: 'the workbook to write' },
-    },
-    force: {
-      type: 'boolean',
-      description: { fa: 'رونویسی فایل موجود', en: 'overwrite an existing file' },
-    },
+    out: OUT_OPTION,
+    force: FORCE_OPTION,
   },
   positionals: { min: 0, max: 0, names: [] },
   async run(ctx) {
     const { io, lang } = ctx;
-    const out = requireOption(ctx, 'sample', 'out', { fa: 'فایل خروجی', en: 'the file to write' });
+    const out = outOption(ctx, 'sample');
     if (!out.ok) return reportProblem(io, out.problem, lang);
     const target = await checkOutPath(io, out.value, ctx.values.force === true, 'sample');
     if (!target.ok) return reportProblem(io, target.problem, lang);

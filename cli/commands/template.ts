@@ -6,9 +6,9 @@ import type { WorkbookKind } from '#core';
 import { WORKBOOK_KINDS, planTemplate } from '#core';
 import { writeWorkbook } from '../../io/write';
 import type { Command } from '../command';
-import { intOption, requireOption } from '../command';
+import { intOption } from '../command';
 import { EXIT, reportProblem, toJson } from '../io';
-import { checkOutPath, writeOut } from '../output';
+import { FORCE_OPTION, OUT_OPTION, checkOutPath, outOption, writeOut } from '../output';
 import { num } from '../format';
 
 /** `plan template`: a new, empty plan workbook. */
@@ -25,11 +25,7 @@ export const templateCommand: Command = {
     'template --lang en --out plan-en.xlsx --start-year 1406',
   ],
   options: {
-    out: {
-      type: 'string',
-      value: 'FILE.xlsx',
-      description: { fa: 'فایل خروجی', en: 'the workbook to write' },
-    },
+    out: OUT_OPTION,
     'start-year': {
       type: 'string',
       value: 'YEAR',
@@ -51,18 +47,12 @@ export const templateCommand: Command = {
         en: 'workbook kind: city, framework, department, revenue or monitoring',
       },
     },
-    force: {
-      type: 'boolean',
-      description: { fa: 'رونویسی فایل موجود', en: 'overwrite an existing file' },
-    },
+    force: FORCE_OPTION,
   },
   positionals: { min: 0, max: 0, names: [] },
   async run(ctx) {
     const { io, lang } = ctx;
-    const out = requireOption(ctx, 'template', 'out', {
-      fa: 'فایل خروجی',
-      en: 'the file to write',
-    });
+    const out = outOption(ctx, 'template');
     if (!out.ok) return reportProblem(io, out.problem, lang);
     const start = intOption(ctx, 'template', 'start-year', {
       min: 1300,

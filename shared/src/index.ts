@@ -12,6 +12,7 @@ export * from './money';
 export * from './util/text';
 export * from './util/json';
 export * from './util/format';
+export * from './util/language';
 export * from './diff';
 export * from './read/raw';
 export * from './read/cells';

@@ -18,29 +18,36 @@
  */
 import type { RawTable, RawWorkbook } from '#core';
 
-/** The framework's tables as the register would cache them in a department workbook. */
+/**
+ * The framework's tables as the register would cache them in a department workbook: side by
+ * side on one sheet, one empty column between (Excel's tables cannot overlap).
+ */
 export const REFERENCE_TABLES: RawTable[] = [
   {
     name: 'ref_tblGoals',
     sheet: 'مرجع',
+    address: 'A1',
     header: ['GoalId', 'Title', 'Perspective'],
     rows: [['G-1', 'Green city', 'citizen']],
   },
   {
     name: 'ref_tblStrategies',
     sheet: 'مرجع',
+    address: 'E1',
     header: ['StrategyId', 'GoalId', 'Title'],
     rows: [['S-1', 'G-1', 'Expand parks']],
   },
   {
     name: 'ref_tblPrograms',
     sheet: 'مرجع',
+    address: 'I1',
     header: ['ProgramId', 'StrategyId', 'Title'],
     rows: [['PR-1', 'S-1', 'Neighbourhood parks']],
   },
   {
     name: 'ref_tblFundingSources',
     sheet: 'مرجع',
+    address: 'M1',
     header: ['SourceId', 'Title', 'RevenueClass', 'Restricted'],
     rows: [['SRC-1', 'General duties', 'general-duties', false]],
   },
@@ -117,6 +124,8 @@ export const OWN_TABLES: RawTable[] = [
   {
     name: 'tblRevenueScenarios',
     sheet: 'Revenue',
+    // Beside the history (A–D), one empty column between.
+    address: 'F1',
     header: ['Scenario', 'RevenueClass', 'Method', 'GrowthRate', 'Adjustment', 'Volatility'],
     rows: [
       ['base', 'general-duties', 'growth', 0.1, 1, null],

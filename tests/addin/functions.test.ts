@@ -530,6 +530,13 @@ describe('the entry points Excel calls', () => {
     );
   });
 
+  it('speak the pane’s language for a locale that is neither Persian nor English', () => {
+    // The pane opens in Persian for such a locale (languageOfLocale); the messages follow it.
+    setMessageLanguage('de-DE');
+    const de = captureSync(() => ENTRY_POINTS.PRIORITY_SCORE([[8, 6]], [[0.5, -1]]));
+    expect(de).toEqual(new FakeExcelError('#VALUE!', 'وزن معیار 2 باید عددی نامنفی باشد'));
+  });
+
   it('reject with #N/A, not an exception, when there is no workbook to read', async () => {
     setMessageLanguage('en-US');
     const e = await ENTRY_POINTS.BUDGET_LINK('B-1405-01').then(

@@ -20,10 +20,6 @@ import {
 } from '../../addin/src/office/pane';
 import type { ExcelRun } from '../../addin/src/office/workbook';
 
-jest.mock('office-addin-manifest', () => ({
-  OfficeApp: { Excel: 'excel', Outlook: 'outlook', PowerPoint: 'powerpoint', Word: 'word' },
-}));
-
 type Mock = { sync(): Promise<void>; [k: string]: unknown };
 
 /** A mock Excel over raw tables whose ranges are read by index (getRangeByIndexes). */

@@ -13,12 +13,6 @@ import type { ExcelRun } from '../../addin/src/office/workbook';
 import { readContractTables, topLeftOf } from '../../addin/src/office/workbook';
 import { DEPARTMENT_WORKBOOK } from './fixtures';
 
-// office-addin-mock imports office-addin-manifest only for its list of hosts; that package's
-// dependencies reach an ESM-only module jest cannot load (see docs/addin.md, "Tests").
-jest.mock('office-addin-manifest', () => ({
-  OfficeApp: { Excel: 'excel', Outlook: 'outlook', PowerPoint: 'powerpoint', Word: 'word' },
-}));
-
 /** A mock Excel holding `tables`, counting round trips and keeping the change handlers. */
 function mockExcel(tables: RawTable[]) {
   const handlers: Array<() => unknown> = [];

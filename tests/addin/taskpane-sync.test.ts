@@ -6,31 +6,12 @@
  * what changed, and overwrites it as a new version on top of the current one.
  */
 /// <reference lib="dom" />
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createElement } from 'react';
-import type { ComponentType } from 'react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { ApiSubmission, ApiVersion } from '#core';
 import { samplePlanWorkbook } from '#core';
-import type { PaneServices } from '../../addin/src/taskpane/services';
-import { setView } from '../../addin/src/taskpane/paneState';
+import { openPane, signedInStore } from './paneHarness';
 import type { SeenRequest } from './taskpaneFakes';
-import { fakeOffice, fakeRegister, memoryStore } from './taskpaneFakes';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Pane } = require('../../addin/src/taskpane/Pane') as {
-  Pane: ComponentType<{ services: PaneServices; initialLang?: 'fa' | 'en' }>;
-};
-
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
-
-afterEach(() => {
-  cleanup();
-  setView('home');
-});
+import { fakeRegister } from './taskpaneFakes';
 
 // The register's answers, whole: the pane's client parses each with the API's schemas.
 const AT = '2026-01-01T00:00:00.000Z';
@@ -141,6 +122,37 @@ function register() {
                 header: ['Goal ID', 'Title'],
                 rows: [['G1', 'A greener city']],
               },
+              // Stored without a place (pushed from a CSV, say): it goes where the core puts it.
+              { name: 'tblPrograms', header: ['Program ID', 'Title'], rows: [['PR1', 'Parks']] },
+            ],
+          },
+        },
+      };
+    if (req.path.startsWith('/api/cycles/c-1/reference'))
+      return {
+        status: 200,
+        body: {
+          source: { submissionId: 'fw-1', version: 4 },
+          workbook: {
+            tables: [
+              {
+                name: 'ref_tblCriteria',
+                reference: true,
+                header: ['CriterionId', 'Title'],
+                rows: [['C1', 'Need']],
+              },
+              {
+                name: 'ref_tblCriteriaPairwise',
+                reference: true,
+                header: ['CriterionId', 'C1'],
+                rows: [['C1', 1]],
+              },
+              {
+                name: 'ref_tblPrograms',
+                reference: true,
+                header: ['ProgramId', 'Title'],
+                rows: [['PR1', 'Parks']],
+              },
             ],
           },
         },
@@ -150,16 +162,12 @@ function register() {
 }
 
 it('signs in, keeps the token out of the workbook, resolves a conflict by overwriting', async () => {
-  const office = fakeOffice(samplePlanWorkbook());
-  const store = memoryStore();
   const reg = register();
-  render(
-    createElement(Pane, {
-      services: { office, store, fetch: reg.fetch, defaultServer: 'https://plan.example' },
-      initialLang: 'en',
-    }),
-  );
-  fireEvent.click(screen.getByRole('tab', { name: 'Sync' }));
+  const { office, store } = await openPane(samplePlanWorkbook(), {
+    fetch: reg.fetch,
+    defaultServer: 'https://plan.example',
+    tab: 'Sync',
+  });
   fireEvent.change(screen.getByLabelText(/Access token/), { target: { value: 'wrong' } });
   fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
   await screen.findByText('Bad token');
@@ -198,15 +206,11 @@ it('signs in, keeps the token out of the workbook, resolves a conflict by overwr
 it('refuses to push while the workbook has errors', async () => {
   const wb = samplePlanWorkbook();
   // Without tblPlanInfo the plan has no start year: the reader reports an error.
-  const office = fakeOffice({ tables: wb.tables.filter((t) => t.name !== 'tblPlanInfo') });
-  const store = memoryStore();
-  store.setItem(
-    'plan-register.connection',
-    JSON.stringify({ server: 'https://plan.example', token: 'plan_sample_secret' }),
-  );
   const reg = register();
-  render(createElement(Pane, { services: { office, store, fetch: reg.fetch }, initialLang: 'en' }));
-  fireEvent.click(screen.getByRole('tab', { name: 'Sync' }));
+  await openPane(
+    { tables: wb.tables.filter((t) => t.name !== 'tblPlanInfo') },
+    { store: signedInStore(), fetch: reg.fetch, tab: 'Sync' },
+  );
   await screen.findByText('Signed in as Preparer');
   fireEvent.click(screen.getByRole('button', { name: 'Push the workbook' }));
   await waitFor(() =>
@@ -218,22 +222,21 @@ it('refuses to push while the workbook has errors', async () => {
 });
 
 it('resolves a conflict by pulling their version into the workbook', async () => {
-  const office = fakeOffice(samplePlanWorkbook());
-  const store = memoryStore();
-  store.setItem(
-    'plan-register.connection',
-    JSON.stringify({ server: 'https://plan.example', token: 'plan_sample_secret' }),
-  );
   const reg = register();
-  render(createElement(Pane, { services: { office, store, fetch: reg.fetch }, initialLang: 'en' }));
-  fireEvent.click(screen.getByRole('tab', { name: 'Sync' }));
+  const { office, store } = await openPane(samplePlanWorkbook(), {
+    store: signedInStore(),
+    fetch: reg.fetch,
+    tab: 'Sync',
+  });
   await screen.findByText('Signed in as Preparer');
   fireEvent.click(screen.getByRole('button', { name: 'Push the workbook' }));
   await screen.findByText('Conflict: version 2 was recorded after yours (1).');
   const readsBefore = office.reads;
   fireEvent.click(screen.getByRole('button', { name: 'Pull their version' }));
   await screen.findByText('Version 2 written to the workbook.');
-  // Their tables, with the English captions asked for, written where they were.
+  // Their tables, with the English captions asked for, written where they were; one that
+  // had no place goes on its contract sheet in the pane's language (`Programs`, the table's
+  // sheet in tables.ts), header on row 2 under the title row as in a new workbook.
   expect(office.writes).toEqual([
     {
       sheet: 'Goals',
@@ -242,9 +245,37 @@ it('resolves a conflict by pulling their version into the workbook', async () =>
       header: ['Goal ID', 'Title'],
       rows: [['G1', 'A greener city']],
     },
+    {
+      sheet: 'Programs',
+      name: 'tblPrograms',
+      address: 'A2',
+      header: ['Program ID', 'Title'],
+      rows: [['PR1', 'Parks']],
+    },
   ]);
   // The workbook is now version 2 (the next push's If-Match), and it is checked again.
   expect(store.data.get('plan-register.base.sub-1')).toBe('2');
   await waitFor(() => expect(office.reads).toBeGreaterThan(readsBefore));
   expect(screen.queryByText(/^Conflict:/)).toBeNull();
+});
+
+it('pulls the city’s reference data onto the reference sheets a new workbook has', async () => {
+  const reg = register();
+  const { office } = await openPane(samplePlanWorkbook(), {
+    lang: 'fa',
+    store: signedInStore(),
+    fetch: reg.fetch,
+    tab: 'سامانه',
+  });
+  fireEvent.click(await screen.findByRole('button', { name: 'گرفتن داده مرجع' }));
+  await waitFor(() => expect(office.writes).toHaveLength(3));
+  // The sheet names are the contract's Persian sheets (tables.ts: معیارها for both criteria
+  // tables, برنامه‌ها for programs) after the reference prefix «مرجع - », as in the template
+  // and the register's reference .xlsx. The two criteria tables share their sheet side by
+  // side: the first at A2 (two columns, A–B), one empty column (C), the second at D2.
+  expect(office.writes.map((w) => [w.name, w.sheet, w.address])).toEqual([
+    ['ref_tblCriteria', 'مرجع - معیارها', 'A2'],
+    ['ref_tblCriteriaPairwise', 'مرجع - معیارها', 'D2'],
+    ['ref_tblPrograms', 'مرجع - برنامه‌ها', 'A2'],
+  ]);
 });

@@ -7,40 +7,17 @@
  * consistency between the views' figures (the gap table against the written forecast).
  */
 /// <reference lib="dom" />
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createElement } from 'react';
-import type { ComponentType } from 'react';
-import type { RawTable } from '#core';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { Language, RawTable, RawWorkbook } from '#core';
 import { samplePlanWorkbook } from '#core';
-import type { PaneServices } from '../../addin/src/taskpane/services';
-import { setView } from '../../addin/src/taskpane/paneState';
-import { fakeOffice, memoryStore } from './taskpaneFakes';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Pane } = require('../../addin/src/taskpane/Pane') as {
-  Pane: ComponentType<{ services: PaneServices; initialLang?: 'fa' | 'en' }>;
-};
-
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
-
-afterEach(() => {
-  cleanup();
-  setView('home');
-});
+import { openPane } from './paneHarness';
 
 const sample = samplePlanWorkbook();
 const table = (name: string): RawTable => sample.tables.find((t) => t.name === name)!;
 
-async function open(tab: string, lang: 'fa' | 'en' = 'en') {
-  const office = fakeOffice(sample);
-  render(createElement(Pane, { services: { office, store: memoryStore() }, initialLang: lang }));
-  await waitFor(() => expect(office.reads).toBe(1));
-  fireEvent.click(screen.getByRole('tab', { name: tab }));
-  return office;
+/** The pane on a tab, over the sample workbook (or `workbook`). */
+async function open(tab: string, lang: Language = 'en', workbook: RawWorkbook = sample) {
+  return (await openPane(workbook, { lang, tab })).office;
 }
 
 describe('Chain', () => {
@@ -189,14 +166,11 @@ describe('Priorities', () => {
   });
 
   it('says so when the workbook has no revenue to set a budget', async () => {
-    const office = fakeOffice({
+    await open('Priorities', 'en', {
       tables: sample.tables.filter(
         (t) => t.name !== 'tblRevenueHistory' && t.name !== 'tblRevenueScenarios',
       ),
     });
-    render(createElement(Pane, { services: { office, store: memoryStore() }, initialLang: 'en' }));
-    await waitFor(() => expect(office.reads).toBe(1));
-    fireEvent.click(screen.getByRole('tab', { name: 'Priorities' }));
     await screen.findByText(/This workbook has no revenue to set a budget/);
     expect(
       (screen.getByRole('button', { name: 'Write the selection column' }) as HTMLButtonElement)
@@ -210,14 +184,7 @@ describe('Priorities', () => {
         t.name === 'tblPlanInfo' ? { ...t, rows: [...t.rows, ['Scenario', name]] } : t,
       ),
     });
-    const show = async (name: string) => {
-      const office = fakeOffice(withScenario(name));
-      render(
-        createElement(Pane, { services: { office, store: memoryStore() }, initialLang: 'en' }),
-      );
-      await waitFor(() => expect(office.reads).toBe(1));
-      fireEvent.click(screen.getByRole('tab', { name: 'Priorities' }));
-    };
+    const show = (name: string) => open('Priorities', 'en', withScenario(name));
     await show('pessimistic');
     expect((await screen.findByTestId('budget-scenario')).textContent).toBe(
       'Revenue scenario: pessimistic',

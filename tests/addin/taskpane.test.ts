@@ -5,36 +5,15 @@
  * English; Start creates every contract table from the core's template and recognises what a
  * workbook lacks; Check groups the core's findings, says how many errors block submission,
  * selects a finding's cell in Excel, and checks again after an edit.
- *
- * The pane's modules are .tsx and the root tsconfig has no JSX, so they are loaded with
- * `require` and typed here by hand (see docs/addin.md, "Tests").
+ * The set-up every pane test shares is in `paneHarness.ts`.
  */
 /// <reference lib="dom" />
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createElement } from 'react';
-import type { ComponentType } from 'react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { RawWorkbook } from '#core';
 import { TABLE_NAMES, columnLetters, samplePlanWorkbook } from '#core';
-import type { PaneServices } from '../../addin/src/taskpane/services';
 import { setView } from '../../addin/src/taskpane/paneState';
+import { renderPane } from './paneHarness';
 import { fakeOffice, memoryStore } from './taskpaneFakes';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Pane } = require('../../addin/src/taskpane/Pane') as {
-  Pane: ComponentType<{ services: PaneServices; initialLang?: 'fa' | 'en' }>;
-};
-
-// jsdom has no ResizeObserver; Fluent's tab list measures itself with one.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
-
-afterEach(() => {
-  cleanup();
-  setView('home');
-});
 
 /** The sample plan with the Title of its first project emptied: one VALUE_REQUIRED error. */
 function withEmptyTitle(): { workbook: RawWorkbook; cell: string; sheet: string } {
@@ -50,10 +29,6 @@ function withEmptyTitle(): { workbook: RawWorkbook; cell: string; sheet: string 
     cell,
     sheet: projects.sheet!,
   };
-}
-
-function renderPane(services: PaneServices, initialLang?: 'fa' | 'en') {
-  return render(createElement(Pane, { services, ...(initialLang ? { initialLang } : {}) }));
 }
 
 describe('the pane shell', () => {

@@ -1,15 +1,21 @@
 /**
- * Fakes for the pane's component tests: an in-memory Office adapter over a raw workbook
- * (records selections, creations and writes; fires the table-changed handler on demand), a
- * key-value store, and a register answering from a script of responses.
+ * Fakes for the pane's component tests: the pane's real Office adapter (`paneOffice`) over
+ * the one fake Excel host (`tests/helpers/fakeExcel.ts`, the same one the browser tests
+ * serve as office.js), recording what the views asked of it; a key-value store; and a
+ * register answering from a script of responses.
  */
 import type { Fetch, RawWorkbook, WorkbookLayout } from '#core';
 import type { KeyValueStore } from '../../addin/src/api/connection';
 import type { PaneOffice, TableWrite } from '../../addin/src/office/pane';
+import { paneOffice } from '../../addin/src/office/pane';
+import type { ExcelRun } from '../../addin/src/office/workbook';
+import type { FakeExcel } from '../helpers/fakeExcel';
+import { installFakeExcel } from '../helpers/fakeExcel';
 
-/** The fake adapter and what it recorded. */
+/** The adapter, the host under it, and what the views asked of it. */
 export interface FakeOffice extends PaneOffice {
-  workbook: RawWorkbook;
+  /** The fake Excel the adapter talks to (its sheets, tables, selections, syncs). */
+  host: FakeExcel;
   reads: number;
   selections: Array<{ sheet: string; cell: string }>;
   layouts: WorkbookLayout[];
@@ -19,50 +25,42 @@ export interface FakeOffice extends PaneOffice {
     topLeft: string;
     formulas: ReadonlyArray<ReadonlyArray<string | number>>;
   }>;
-  /** Simulates an edit: replaces the workbook and fires the table-changed handlers. */
+  /** Simulates an edit: replaces the workbook's tables and fires the table-changed handlers. */
   edit(workbook: RawWorkbook): void;
 }
 
-/** An adapter over `workbook`. */
+/** The pane's adapter over a fake Excel holding `workbook`. */
 export function fakeOffice(workbook: RawWorkbook): FakeOffice {
-  const handlers: Array<() => void> = [];
+  const host = installFakeExcel({}, { tables: workbook.tables, displayLanguage: 'fa-IR' });
+  const real = paneOffice(host.run as ExcelRun);
   const office: FakeOffice = {
-    workbook,
+    host,
     reads: 0,
-    selections: [],
+    selections: host.state.selections,
     layouts: [],
     writes: [],
     formulas: [],
     async readAllTables() {
       office.reads++;
-      return { workbook: office.workbook, names: office.workbook.tables.map((t) => t.name) };
+      return real.readAllTables();
     },
-    async createFromLayout(layout) {
+    async createFromLayout(layout, progress) {
       office.layouts.push(layout);
-      const created = layout.sheets.flatMap((s) => s.tables.map((t) => t.name));
-      return { created, skipped: [] };
+      return real.createFromLayout(layout, progress);
     },
-    async selectCell(sheet, cell) {
-      office.selections.push({ sheet, cell });
-    },
+    selectCell: (sheet, cell) => real.selectCell(sheet, cell),
     async writeTable(write) {
       office.writes.push(write);
+      return real.writeTable(write);
     },
     async writeFormulas(sheet, topLeft, formulas) {
       office.formulas.push({ sheet, topLeft, formulas });
+      return real.writeFormulas(sheet, topLeft, formulas);
     },
-    async watchTables(onChange) {
-      handlers.push(onChange);
-      return {
-        watched: true,
-        stop: async () => {
-          handlers.splice(handlers.indexOf(onChange), 1);
-        },
-      };
-    },
+    // No debounce here: its timing is the adapter's own test (office-pane.test.ts).
+    watchTables: (onChange) => real.watchTables(onChange, 0),
     edit(next) {
-      office.workbook = next;
-      for (const h of [...handlers]) h();
+      host.replaceTables(next.tables);
     },
   };
   return office;

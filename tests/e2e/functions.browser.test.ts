@@ -1,7 +1,7 @@
 /**
  * The built add-in in headless Chromium, as Excel's shared runtime would load it: the page is
- * served from 127.0.0.1, Microsoft's CDN office.js is routed to a fake host
- * (tests/addin/fakeOfficeHost.ts) that records registrations and gives `Excel.run` a small
+ * served from 127.0.0.1, Microsoft's CDN office.js is routed to the fake Excel
+ * host (tests/helpers/fakeExcel.ts) that records registrations and gives `Excel.run` a small
  * workbook. The page must load without errors or failed requests, register every function of
  * the built functions.json under its id, answer through those entry points, register the
  * ribbon actions, and render the pane.
@@ -16,14 +16,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { DEFAULT_BASE_URL } from '../../addin/build/manifest';
-import { fakeOfficeJs } from '../addin/fakeOfficeHost';
 import { DEPARTMENT_WORKBOOK } from '../addin/fixtures';
 import {
   buildAddin,
   CHROMIUM,
   CHROMIUM_FLAGS,
   chromiumAvailable,
-  OFFICE_JS,
+  hostInFakeExcel,
 } from '../helpers/browser';
 
 const TYPES: Record<string, string> = {
@@ -71,28 +70,17 @@ describeInBrowser('the built add-in in a browser with a fake Office host', () =>
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/addin/`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
     page = await browser.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    // Offline, as on a municipality's machine: nothing but the add-in's own origin.
+    await hostInFakeExcel(page, {
+      tables: DEPARTMENT_WORKBOOK.tables,
+      displayLanguage: 'en-US',
+      base,
+      problems,
     });
     page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
     page.on('response', (r) => {
       if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
     });
-    await page.route(OFFICE_JS, (route) =>
-      route.fulfill({
-        contentType: 'text/javascript',
-        body: fakeOfficeJs(DEPARTMENT_WORKBOOK.tables),
-      }),
-    );
-    // Offline, as on a municipality's machine: nothing but the add-in's own origin.
-    await page.route(
-      (url) => url.href !== OFFICE_JS && !url.href.startsWith(base),
-      (route) => {
-        problems.push(`request outside the add-in: ${route.request().url()}`);
-        return route.abort();
-      },
-    );
     await page.goto(`${base}taskpane.html`);
     await page.waitForFunction(() => document.querySelector('h1') !== null, undefined, {
       timeout: 20_000,
@@ -110,11 +98,11 @@ describeInBrowser('the built add-in in a browser with a fake Office host', () =>
     return page.evaluate(
       async ({ id, args }) => {
         const w = window as unknown as {
-          __fakeOffice: { functions: Record<string, (...a: unknown[]) => unknown> };
+          __fakeExcel: { functions: Record<string, (...a: unknown[]) => unknown> };
           CustomFunctions: { Error: new (...a: unknown[]) => unknown };
         };
         try {
-          return { value: await w.__fakeOffice.functions[id]!(...args) };
+          return { value: await w.__fakeExcel.functions[id]!(...args) };
         } catch (e) {
           const err = e as { code?: string; message?: string };
           return {
@@ -140,7 +128,7 @@ describeInBrowser('the built add-in in a browser with a fake Office host', () =>
     };
     const registered = await page.evaluate(() =>
       Object.entries(
-        (window as unknown as { __fakeOffice: { functions: Record<string, unknown> } }).__fakeOffice
+        (window as unknown as { __fakeExcel: { functions: Record<string, unknown> } }).__fakeExcel
           .functions,
       ).map(([id, fn]) => [id, typeof fn]),
     );
@@ -188,11 +176,11 @@ describeInBrowser('the built add-in in a browser with a fake Office host', () =>
   it('reads the workbook through Excel.run for the chain and the fiscal gap', async () => {
     const runs = () =>
       page.evaluate(
-        () => (window as unknown as { __fakeOffice: { runs: number } }).__fakeOffice.runs,
+        () => (window as unknown as { __fakeExcel: { runs: number } }).__fakeExcel.runs,
       );
     // The pane's own first read and its change listener (two runs) come first.
     await page.waitForFunction(
-      () => (window as unknown as { __fakeOffice: { runs: number } }).__fakeOffice.runs >= 2,
+      () => (window as unknown as { __fakeExcel: { runs: number } }).__fakeExcel.runs >= 2,
     );
     const before = await runs();
     expect(await call('BUDGET_LINK', 'B-1405-01', 'goal', 'both')).toEqual({
@@ -225,9 +213,7 @@ describeInBrowser('the built add-in in a browser with a fake Office host', () =>
     // The pane opens in Office's display language (en-US in this host).
     expect(await page.textContent('h1')).toBe('Plan Register');
     const actions = await page.evaluate(() =>
-      Object.keys(
-        (window as unknown as { __fakeOffice: { actions: object } }).__fakeOffice.actions,
-      ),
+      Object.keys((window as unknown as { __fakeExcel: { actions: object } }).__fakeExcel.actions),
     );
     expect(actions.sort()).toEqual([
       'openCheck',
@@ -240,8 +226,8 @@ describeInBrowser('the built add-in in a browser with a fake Office host', () =>
       () =>
         new Promise<boolean>((resolve) => {
           const f = (
-            window as unknown as { __fakeOffice: { actions: Record<string, (e: unknown) => void> } }
-          ).__fakeOffice;
+            window as unknown as { __fakeExcel: { actions: Record<string, (e: unknown) => void> } }
+          ).__fakeExcel;
           f.actions.openRevenue!({ completed: () => resolve(true) });
         }),
     );

@@ -2,7 +2,7 @@
  * The Plan pane end to end, in headless Chromium at the task pane's width (350 px): the built
  * add-in served by the real register (createApp over a PGlite database seeded with the sample
  * city, on 127.0.0.1), Microsoft's office.js routed to a fake Excel host holding an in-memory
- * workbook (tests/e2e/taskpaneExcelHost.ts).
+ * workbook (tests/helpers/fakeExcel.ts, the jsdom tests' host too).
  *
  * The story: a planner creates a workbook from the template in an empty workbook, runs Check
  * and clicks a finding (the host records the selection). Then, in the civil-works department's
@@ -36,13 +36,12 @@ import {
 import { readXlsx } from '../../io';
 import type { Harness } from '../service/api-harness';
 import { bearer, binary, openHarness, submissionOf } from '../service/api-harness';
-import { fakeExcelJs } from './taskpaneExcelHost';
 import {
   buildAddin,
   CHROMIUM,
   CHROMIUM_FLAGS,
   chromiumAvailable,
-  OFFICE_JS,
+  hostInFakeExcel,
 } from '../helpers/browser';
 
 const SHOTS = path.join(__dirname, 'screenshots');
@@ -93,10 +92,7 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
     // Reduced motion: Fluent then draws the selected tab's indicator without sliding it, so
     // screenshots show it under the right tab.
     const page = await browser.newPage({ viewport: PANE, reducedMotion: 'reduce' });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-    });
+    await hostInFakeExcel(page, { tables, displayLanguage, base, problems });
     // Content-Security-Policy violations, reported by the page itself (Chromium also logs most
     // of them as console errors, but not every kind).
     await page.exposeFunction('__cspViolation', (text: string) =>
@@ -108,19 +104,6 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
           `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
         ),
       ),
-    );
-    await page.route(OFFICE_JS, (route) =>
-      route.fulfill({
-        contentType: 'text/javascript',
-        body: fakeExcelJs(tables, displayLanguage),
-      }),
-    );
-    await page.route(
-      (url) => url.href !== OFFICE_JS && !url.href.startsWith(base),
-      (route) => {
-        problems.push(`request outside the add-in: ${route.request().url()}`);
-        return route.abort();
-      },
     );
     await page.goto(`${base}/addin/taskpane.html`);
     await page.getByRole('tab').first().waitFor();

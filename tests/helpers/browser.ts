@@ -1,11 +1,15 @@
 /**
  * What the browser tests and the pane benchmark share: where Chromium is, the launch flags
  * that work on these machines (toolchain.md, "Browser tests"), the CDN address of office.js
- * that they route to a fake host, and a build of the add-in into a folder of their own.
+ * that they route to the fake Excel host, a page set up that way, and a build of the add-in
+ * into a folder of their own.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { RawTable } from '#core';
+import { fakeOfficeJs } from './fakeExcelScript';
 
 const REPO = path.join(__dirname, '..', '..');
 
@@ -47,4 +51,39 @@ export function buildAddin(outDir: string, env: NodeJS.ProcessEnv = {}): void {
     { cwd: REPO, encoding: 'utf8', env: { ...process.env, ...env } },
   );
   if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+/**
+ * Sets a page up as Excel's runtime would load the add-in, offline: office.js is the fake
+ * Excel host over `tables` in `displayLanguage`, every other request outside `base` (the
+ * add-in's origin) is refused, and page errors, console errors and refused requests go to
+ * `problems`.
+ */
+export async function hostInFakeExcel(
+  page: Page,
+  options: {
+    tables: readonly RawTable[];
+    displayLanguage: string;
+    base: string;
+    problems: string[];
+  },
+): Promise<void> {
+  const { problems, base } = options;
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  await page.route(OFFICE_JS, (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: fakeOfficeJs(options.tables, options.displayLanguage),
+    }),
+  );
+  await page.route(
+    (url) => url.href !== OFFICE_JS && !url.href.startsWith(base),
+    (route) => {
+      problems.push(`request outside the add-in: ${route.request().url()}`);
+      return route.abort();
+    },
+  );
 }

@@ -1,11 +1,34 @@
 /**
- * A small but complete city plan to build tests on, and the edits tests make to a raw
+ * A small but complete city plan to build tests on, the pieces a test types its own small
+ * plan from (`rawTable`, `planInfo`), and the edits tests make to a raw
  * workbook (set a cell, add or remove a row or a column). One builder for every test that
  * needs a plan typed by hand, so that a change of the contract is made once.
  */
 import type { RawCell, RawTable, RawWorkbook } from '#core';
 
 export type Rows = Record<string, RawCell>[];
+
+/**
+ * A raw table from rows typed in header order, on the sheet `sheet` (default: a sheet named
+ * after the table) with no address: for the small plans a test types to make one point.
+ */
+export function rawTable(
+  name: string,
+  header: readonly RawCell[],
+  rows: RawCell[][],
+  sheet: string = name,
+): RawTable {
+  return { name, sheet, header: [...header], rows };
+}
+
+/** `tblPlanInfo` with these keys and values, in order (e.g. `{ StartYear: 1405, Years: 3 }`). */
+export function planInfo(values: Record<string, RawCell>): RawTable {
+  return rawTable(
+    'tblPlanInfo',
+    ['Key', 'Value'],
+    Object.entries(values).map(([k, v]) => [k, v]),
+  );
+}
 
 export function table(
   name: string,

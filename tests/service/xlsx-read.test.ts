@@ -149,6 +149,20 @@ describe('files that are not readable workbooks', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'FILE_TOO_LARGE' } });
   });
 
+  it('says the sizes in each language’s digits: no Latin digit in the Persian message', async () => {
+    // 500 MB declared against the 100 MB default (the test above), written by the core's one
+    // number formatter: `500.0 MB` in English, `۵۰۰٫۰ مگابایت` in Persian.
+    const bomb = zipOf([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'xl/workbook.xml', data: '<workbook/>', declaredSize: 500 * 1_048_576 },
+    ]);
+    const r = await readXlsx(bomb);
+    if (r.ok) throw new Error('read a bomb');
+    expect(r.error.message.en).toContain('above the limit of 100.0 MB');
+    expect(r.error.message.fa).toContain('از سقف ۱۰۰٫۰ مگابایت');
+    expect(r.error.message.fa).not.toMatch(/[0-9]/);
+  });
+
   it('refuses a truncated workbook', async () => {
     const whole = fixture('exceljs-features.xlsx');
     const r = await readXlsx(whole.subarray(0, Math.floor(whole.length / 2)));

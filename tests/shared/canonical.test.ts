@@ -14,6 +14,7 @@ import {
   spendingByYear,
   toCanonicalTables,
 } from '#core';
+import { planInfo } from '../helpers/plan';
 import { amountInUnit, UNIT_NAMES } from '../helpers/workbook';
 import type { Spelling, UnitName } from '../helpers/workbook';
 
@@ -133,7 +134,7 @@ describe('the canonical form of a workbook', () => {
   it('shows amounts past 2^53 as text, so no Rial is lost in a spreadsheet', () => {
     const raw: RawWorkbook = {
       tables: [
-        { name: 'tblPlanInfo', header: ['Key', 'Value'], rows: [['StartYear', 1405]] },
+        planInfo({ StartYear: 1405 }),
         {
           name: 'tblActivities',
           header: ['ActivityId', 'ProgramId', 'Title', '1405'],
@@ -167,20 +168,11 @@ describe('the canonical form of a workbook', () => {
 
   it('reads reference data with the reference’s own Unit', () => {
     const own: RawWorkbook = {
-      tables: [
-        {
-          name: 'tblPlanInfo',
-          header: ['Key', 'Value'],
-          rows: [
-            ['StartYear', 1405],
-            ['Years', 1],
-          ],
-        },
-      ],
+      tables: [planInfo({ StartYear: 1405, Years: 1 })],
     };
     const framework: RawWorkbook = {
       tables: [
-        { name: 'tblPlanInfo', header: ['Key', 'Value'], rows: [['Unit', 'Million Rials']] },
+        planInfo({ Unit: 'Million Rials' }),
         {
           name: 'tblProjects',
           header: ['ProjectId', 'ProgramId', 'Title', 'StartYear', 'EndYear', '1405'],

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { RawCell, RawTable, RawWorkbook, RevenueClass } from '#core';
+import type { RawCell, RawWorkbook, RevenueClass } from '#core';
 import {
   capitalBudgetByYear,
   chooseScenario,
@@ -10,10 +10,7 @@ import {
   spendingByYear,
   validateWorkbook,
 } from '#core';
-
-function table(name: string, header: RawCell[], rows: RawCell[][]): RawTable {
-  return { name, sheet: name, header, rows };
-}
+import { planInfo, rawTable } from '../helpers/plan';
 
 const PROJECT_HEADER = [
   'ProjectId',
@@ -34,15 +31,8 @@ const PROJECT_HEADER = [
 // a transport duty (dedicated, earmarked) and a bank loan (borrowing).
 const city: RawWorkbook = {
   tables: [
-    table(
-      'tblPlanInfo',
-      ['Key', 'Value'],
-      [
-        ['StartYear', 1405],
-        ['Years', 3],
-      ],
-    ),
-    table(
+    planInfo({ StartYear: 1405, Years: 3 }),
+    rawTable(
       'tblFundingSources',
       ['SourceId', 'Title', 'RevenueClass', 'Restricted'],
       [
@@ -51,7 +41,7 @@ const city: RawWorkbook = {
         ['SRC-L', 'Bank loan', 'other-resources', 'بله'],
       ],
     ),
-    table('tblProjects', PROJECT_HEADER, [
+    rawTable('tblProjects', PROJECT_HEADER, [
       ['PR-1', 'P', 'BRT line', 'D-TR', 1405, 1405, 1000, 0, 0, 'SRC-D', 'ongoing', 100],
       ['PR-2', 'P', 'Centre A', 'D-UR', 1405, 1406, 500, 700, 0, 'SRC-L', 'approved', 50],
       ['PR-3', 'P', 'Centre B', 'D-UR', 1405, 1405, 9999, 9999, 9999, 'SRC-G', 'dropped', 1000],
@@ -60,7 +50,7 @@ const city: RawWorkbook = {
       ['PR-6', 'P', 'Old terminal', 'D-TR', 1400, 1404, 0, 0, 0, 'SRC-G', 'done', 20],
       ['PR-7', 'P', 'Open-ended study', 'D-TR', 1405, null, 0, 0, 0, 'SRC-G', null, 999],
     ]),
-    table(
+    rawTable(
       'tblActivities',
       ['ActivityId', 'ProgramId', 'Title', 'Dept', '1405', '1406', '1407', 'SourceId'],
       [
@@ -69,7 +59,7 @@ const city: RawWorkbook = {
         ['A-2', 'P', 'Centre staff', 'D-UR', 50, 50, 50, 'SRC-D'],
       ],
     ),
-    table(
+    rawTable(
       'tblBudgetLines',
       ['BudgetCode', 'Year', 'Kind', 'LinkedId', 'SourceId', 'Amount'],
       [
@@ -235,13 +225,13 @@ describe('fiscal balance against a revenue scenario', () => {
 describe('the capital budget of a plan: one scenario choice, one opex basis', () => {
   // One revenue class, flat at 1,000 a year: `base` grows it by 0 (1,000 a year), `pessimistic`
   // also by 0 with Adjustment 0.5 (500 a year); `optimistic` is not defined.
-  const history = table(
+  const history = rawTable(
     'tblRevenueHistory',
     ['RevenueClass', 'Year', 'Amount'],
     [1402, 1403, 1404].map((y) => ['general-duties', y, 1000]),
   );
   const scenarios = (names: readonly string[]) =>
-    table(
+    rawTable(
       'tblRevenueScenarios',
       ['Scenario', 'RevenueClass', 'Method', 'GrowthRate', 'Adjustment'],
       names.map((n) => [n, 'general-duties', 'growth', 0, n === 'pessimistic' ? 0.5 : 1]),
@@ -327,10 +317,10 @@ describe('the capital budget of a plan: one scenario choice, one opex basis', ()
 
   it('takes the city framework’s Scenario into a department workbook that names none', () => {
     const framework: RawWorkbook = {
-      tables: [table('tblPlanInfo', ['Key', 'Value'], [['Scenario', 'pessimistic']])],
+      tables: [planInfo({ Scenario: 'pessimistic' })],
     };
     const department = (own: RawCell[][]): RawWorkbook => ({
-      tables: [table('tblPlanInfo', ['Key', 'Value'], [['StartYear', 1405], ...own])],
+      tables: [rawTable('tblPlanInfo', ['Key', 'Value'], [['StartYear', 1405], ...own])],
     });
     const scenarioOf = (own: RawCell[][]) =>
       chooseScenario(readPlan(department(own), { reference: framework }).plan);
@@ -343,20 +333,13 @@ describe('reference rows and big amounts', () => {
   it('counts reference items the workbook does not hold unless ownOnly', () => {
     const wb: RawWorkbook = {
       tables: [
-        table(
-          'tblPlanInfo',
-          ['Key', 'Value'],
-          [
-            ['StartYear', 1405],
-            ['Years', 1],
-          ],
-        ),
-        table(
+        planInfo({ StartYear: 1405, Years: 1 }),
+        rawTable(
           'tblActivities',
           ['ActivityId', 'ProgramId', '1405', 'SourceId'],
           [['A-1', 'P', '9007199254740993', 'S']],
         ),
-        table(
+        rawTable(
           'ref_tblActivities',
           ['ActivityId', 'ProgramId', '1405', 'SourceId'],
           [
@@ -400,15 +383,8 @@ describe('properties over generated plans', () => {
       fc.property(arb, (g) => {
         const wb: RawWorkbook = {
           tables: [
-            table(
-              'tblPlanInfo',
-              ['Key', 'Value'],
-              [
-                ['StartYear', 1405],
-                ['Years', 3],
-              ],
-            ),
-            table(
+            planInfo({ StartYear: 1405, Years: 3 }),
+            rawTable(
               'tblProjects',
               PROJECT_HEADER,
               g.projects.map((p, i) => [
@@ -424,7 +400,7 @@ describe('properties over generated plans', () => {
                 String(p.opex),
               ]),
             ),
-            table(
+            rawTable(
               'tblActivities',
               ['ActivityId', 'ProgramId', '1405', '1406', '1407', 'SourceId'],
               g.activities.map((a, i) => [`A${i}`, 'P', ...a.costs.map(String), a.source]),

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { KpiDirection, RawCell, RawTable, RawWorkbook } from '#core';
+import type { KpiDirection, RawWorkbook } from '#core';
 import {
   KPI_AT_RISK_FROM,
   KPI_ON_TRACK_FROM,
@@ -8,10 +8,7 @@ import {
   kpiStatus,
   readPlan,
 } from '#core';
-
-function table(name: string, header: RawCell[], rows: RawCell[][]): RawTable {
-  return { name, sheet: name, header, rows };
-}
+import { planInfo, rawTable } from '../helpers/plan';
 
 const progress = (
   direction: KpiDirection | null,
@@ -108,15 +105,8 @@ describe('KPI progress, as the contract defines it', () => {
 // A monitoring workbook: KPIs with targets for 1405–1407 and readings by period.
 const monitoring: RawWorkbook = {
   tables: [
-    table(
-      'tblPlanInfo',
-      ['Key', 'Value'],
-      [
-        ['StartYear', 1405],
-        ['Years', 3],
-      ],
-    ),
-    table(
+    planInfo({ StartYear: 1405, Years: 3 }),
+    rawTable(
       'tblKpis',
       [
         'KpiId',
@@ -138,7 +128,7 @@ const monitoring: RawWorkbook = {
         ['K4', 'macro', 'G1', 'Not yet measured', '%', 'increase', 0, 1404, 10, 20, 30],
       ],
     ),
-    table(
+    rawTable(
       'tblKpiActuals',
       ['KpiId', 'Year', 'Period', 'Actual'],
       [
@@ -187,8 +177,8 @@ describe('the KPI report of a monitoring workbook', () => {
   it('reports framework KPIs from reference data only where this workbook measures them', () => {
     const framework: RawWorkbook = {
       tables: [
-        table('tblPlanInfo', ['Key', 'Value'], [['StartYear', 1405]]),
-        table(
+        planInfo({ StartYear: 1405 }),
+        rawTable(
           'tblKpis',
           ['KpiId', 'Level', 'LinkedId', 'Title', 'Direction', 'Baseline', '1405'],
           [
@@ -200,8 +190,12 @@ describe('the KPI report of a monitoring workbook', () => {
     };
     const dept: RawWorkbook = {
       tables: [
-        table('tblPlanInfo', ['Key', 'Value'], [['StartYear', 1405]]),
-        table('tblKpiActuals', ['KpiId', 'Year', 'Period', 'Actual'], [['KC1', 1405, 'FY', '۷']]),
+        planInfo({ StartYear: 1405 }),
+        rawTable(
+          'tblKpiActuals',
+          ['KpiId', 'Year', 'Period', 'Actual'],
+          [['KC1', 1405, 'FY', '۷']],
+        ),
       ],
     };
     const r = kpiReport(readPlan(dept, { reference: framework }).plan);

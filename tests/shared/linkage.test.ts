@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { RawCell, RawTable, RawWorkbook } from '#core';
+import type { RawWorkbook } from '#core';
 import {
   chainLevel,
   coverageReport,
@@ -8,10 +8,7 @@ import {
   readPlan,
   resolveChain,
 } from '#core';
-
-function table(name: string, header: RawCell[], rows: RawCell[][], sheet?: string): RawTable {
-  return { name, sheet: sheet ?? name, header, rows };
-}
+import { planInfo, rawTable } from '../helpers/plan';
 
 // A small city plan for 1405–1407 (amounts in Rials). The story: welfare
 // goal G1 has two strategies with programs and money; G2 has a strategy whose
@@ -20,16 +17,13 @@ function table(name: string, header: RawCell[], rows: RawCell[][], sheet?: strin
 // program that does not exist and no source; PR-3 was dropped.
 const city: RawWorkbook = {
   tables: [
-    table(
-      'tblPlanInfo',
-      ['Key', 'Value'],
-      [
-        ['StartYear', 1405],
-        ['Years', 3],
-      ],
+    planInfo({ StartYear: 1405, Years: 3 }),
+    rawTable(
+      'tblUpstreamDocs',
+      ['DocId', 'Title', 'Level'],
+      [['D1', 'Comprehensive plan', 'city']],
     ),
-    table('tblUpstreamDocs', ['DocId', 'Title', 'Level'], [['D1', 'Comprehensive plan', 'city']]),
-    table(
+    rawTable(
       'tblDirectives',
       ['DirectiveId', 'DocId', 'Text'],
       [
@@ -37,7 +31,7 @@ const city: RawWorkbook = {
         ['DR2', 'D9', 'Green belts'],
       ],
     ),
-    table(
+    rawTable(
       'tblGoals',
       ['GoalId', 'Title'],
       [
@@ -46,7 +40,7 @@ const city: RawWorkbook = {
         ['G3', 'Green city'],
       ],
     ),
-    table(
+    rawTable(
       'tblStrategies',
       ['StrategyId', 'GoalId', 'Title', 'DirectiveIds'],
       [
@@ -56,7 +50,7 @@ const city: RawWorkbook = {
         ['S9', 'G7', 'Orphan strategy', 'DR404'],
       ],
     ),
-    table(
+    rawTable(
       'tblPrograms',
       ['ProgramId', 'StrategyId', 'Title'],
       [
@@ -66,7 +60,7 @@ const city: RawWorkbook = {
         ['P-04', 'S-X', 'Lost program'],
       ],
     ),
-    table(
+    rawTable(
       'tblFundingSources',
       ['SourceId', 'Title', 'RevenueClass', 'Restricted'],
       [
@@ -75,7 +69,7 @@ const city: RawWorkbook = {
         ['SRC-L', 'Bank loan', 'other-resources', true],
       ],
     ),
-    table(
+    rawTable(
       'tblProjects',
       [
         'ProjectId',
@@ -113,7 +107,7 @@ const city: RawWorkbook = {
         ['PR-6', 'P-01', 'Old terminal', 'D-TR', 1400, 1404, 0, 0, 0, 'SRC-G', 'done', 20],
       ],
     ),
-    table(
+    rawTable(
       'tblActivities',
       ['ActivityId', 'ProgramId', 'Title', 'Dept', '1405', '1406', '1407', 'SourceId'],
       [
@@ -121,7 +115,7 @@ const city: RawWorkbook = {
         ['A-2', 'P-02', 'Centre staff', 'D-UR', 50, 50, 50, 'SRC-D'],
       ],
     ),
-    table(
+    rawTable(
       'tblBudgetLines',
       ['BudgetCode', 'Year', 'Kind', 'LinkedId', 'SourceId', 'Amount'],
       [
@@ -130,7 +124,7 @@ const city: RawWorkbook = {
         ['B-1405-03', 1405, 'current', 'A-9', 'SRC-G', 30],
       ],
     ),
-    table(
+    rawTable(
       'tblKpis',
       ['KpiId', 'Level', 'LinkedId', 'Title', 'Direction', 'Baseline', '1405', '1406', '1407'],
       [
@@ -284,9 +278,9 @@ describe('chains from other starting points', () => {
   it('picks a level when an ID is in several tables', () => {
     const twin: RawWorkbook = {
       tables: [
-        table('tblPlanInfo', ['Key', 'Value'], [['StartYear', 1405]]),
-        table('tblGoals', ['GoalId', 'Title'], [['X1', 'Goal X1']]),
-        table('tblPrograms', ['ProgramId', 'StrategyId', 'Title'], [['X1', 'S1', 'Program X1']]),
+        planInfo({ StartYear: 1405 }),
+        rawTable('tblGoals', ['GoalId', 'Title'], [['X1', 'Goal X1']]),
+        rawTable('tblPrograms', ['ProgramId', 'StrategyId', 'Title'], [['X1', 'S1', 'Program X1']]),
       ],
     };
     const p = readPlan(twin).plan;
@@ -352,15 +346,8 @@ describe('coverage of the plan', () => {
 describe('a department workbook resolves the city framework from reference data', () => {
   const framework: RawWorkbook = {
     tables: [
-      table(
-        'tblPlanInfo',
-        ['Key', 'Value'],
-        [
-          ['StartYear', 1405],
-          ['Years', 2],
-        ],
-      ),
-      table(
+      planInfo({ StartYear: 1405, Years: 2 }),
+      rawTable(
         'tblGoals',
         ['GoalId', 'Title'],
         [
@@ -368,7 +355,7 @@ describe('a department workbook resolves the city framework from reference data'
           ['G2', 'Other goal'],
         ],
       ),
-      table(
+      rawTable(
         'tblStrategies',
         ['StrategyId', 'GoalId', 'Title', 'DirectiveIds'],
         [
@@ -376,8 +363,8 @@ describe('a department workbook resolves the city framework from reference data'
           ['S2', 'G2', 'Strategy 2', ''],
         ],
       ),
-      table('tblPrograms', ['ProgramId', 'StrategyId', 'Title'], [['P1', 'S1', 'Program 1']]),
-      table(
+      rawTable('tblPrograms', ['ProgramId', 'StrategyId', 'Title'], [['P1', 'S1', 'Program 1']]),
+      rawTable(
         'tblFundingSources',
         ['SourceId', 'Title', 'RevenueClass'],
         [['SRC', 'General', 'general-duties']],
@@ -387,16 +374,8 @@ describe('a department workbook resolves the city framework from reference data'
   // Amounts past 2^53 (≈ 9.007e15) stay exact: 9,007,199,254,740,993 is 2^53 + 1.
   const dept: RawWorkbook = {
     tables: [
-      table(
-        'tblPlanInfo',
-        ['Key', 'Value'],
-        [
-          ['StartYear', 1405],
-          ['Years', 2],
-          ['Department', 'D-7'],
-        ],
-      ),
-      table(
+      planInfo({ StartYear: 1405, Years: 2, Department: 'D-7' }),
+      rawTable(
         'tblProjects',
         ['ProjectId', 'ProgramId', 'Title', 'StartYear', 'EndYear', '1405', '1406', 'SourceId'],
         [
@@ -463,30 +442,23 @@ describe('properties over generated plans', () => {
       }));
       const wb: RawWorkbook = {
         tables: [
-          table(
-            'tblPlanInfo',
-            ['Key', 'Value'],
-            [
-              ['StartYear', 1405],
-              ['Years', 2],
-            ],
-          ),
-          table(
+          planInfo({ StartYear: 1405, Years: 2 }),
+          rawTable(
             'tblGoals',
             ['GoalId', 'Title'],
             goalIds.map((id) => [id, id]),
           ),
-          table(
+          rawTable(
             'tblStrategies',
             ['StrategyId', 'GoalId', 'Title'],
             strategyIds.map((id, i) => [id, strategyGoal[i] ?? '', id]),
           ),
-          table(
+          rawTable(
             'tblPrograms',
             ['ProgramId', 'StrategyId', 'Title'],
             programIds.map((id, i) => [id, programStrategy[i] ?? '', id]),
           ),
-          table(
+          rawTable(
             'tblProjects',
             [
               'ProjectId',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PortfolioInput, RawCell, RawWorkbook } from '#core';
 import { portfolioFromPlan, readPlan, selectPortfolio } from '#core';
+import { planInfo } from '../helpers/plan';
 import reference from '../reference/portfolio_milp.json';
 
 // One criterion VALUE (benefit, 0–100, weight 1), so a project's priority
@@ -33,14 +34,7 @@ function row(
 
 const workbook: RawWorkbook = {
   tables: [
-    {
-      name: 'tblPlanInfo',
-      header: ['Key', 'Value'],
-      rows: [
-        ['StartYear', 1405],
-        ['Years', 2],
-      ],
-    },
+    planInfo({ StartYear: 1405, Years: 2 }),
     {
       name: 'tblCriteria',
       header: ['CriterionId', 'Title', 'Weight', 'Direction', 'ScaleMin', 'ScaleMax'],

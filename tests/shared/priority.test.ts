@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { RawCell, RawTable, RawWorkbook } from '#core';
 import { readPlan, scorePriority, scoreProjects } from '#core';
+import { planInfo } from '../helpers/plan';
 
 // The worked example used throughout (hand-worked):
 //   need       benefit, scale 0–10,  weight 5 → w = 0.5
@@ -121,7 +122,7 @@ describe('PLAN.PRIORITY_SCORE: the score of one project', () => {
 function workbook(extra: RawTable[] = [], criteriaWeights = weights): RawWorkbook {
   return {
     tables: [
-      { name: 'tblPlanInfo', header: ['Key', 'Value'], rows: [['StartYear', 1405]] },
+      planInfo({ StartYear: 1405 }),
       {
         name: 'tblCriteria',
         sheet: 'معیارها',

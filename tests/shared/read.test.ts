@@ -1,5 +1,6 @@
 import type { RawWorkbook } from '#core';
 import { readPlan } from '#core';
+import { planInfo } from '../helpers/plan';
 
 // A department workbook typed by a Persian user: Persian captions, Persian digits, Thousand Rials.
 const workbook: RawWorkbook = {
@@ -92,7 +93,7 @@ describe('reading hostile cells', () => {
   it('reads an invalid Date cell as empty instead of throwing', () => {
     const { plan, findings } = readPlan({
       tables: [
-        { name: 'tblPlanInfo', header: ['Key', 'Value'], rows: [['StartYear', 1405]] },
+        planInfo({ StartYear: 1405 }),
         {
           name: 'tblUpstreamDocs',
           header: ['DocId', 'Title', 'ApprovedOn'],
@@ -107,14 +108,7 @@ describe('reading hostile cells', () => {
   it('scales whole-number amounts exactly on the fast path and the text path alike', () => {
     const { plan } = readPlan({
       tables: [
-        {
-          name: 'tblPlanInfo',
-          header: ['Key', 'Value'],
-          rows: [
-            ['StartYear', 1405],
-            ['Unit', 'Million Rials'],
-          ],
-        },
+        planInfo({ StartYear: 1405, Unit: 'Million Rials' }),
         {
           name: 'tblRevenueHistory',
           header: ['RevenueClass', 'Year', 'Amount'],

@@ -1,5 +1,6 @@
 import type { RawCell, RawWorkbook, ScenarioForecast } from '#core';
 import { forecastRevenueScenarios, readPlan, simulateRevenueScenario } from '#core';
+import { planInfo } from '../helpers/plan';
 
 // The revenue unit of a city prepares the five-year plan 1405–1409 from ten
 // years of actual revenue, 1395–1404, and three scenarios.
@@ -26,14 +27,7 @@ for (let k = 0; k <= 9; k++) {
 
 const workbook: RawWorkbook = {
   tables: [
-    {
-      name: 'tblPlanInfo',
-      header: ['Key', 'Value'],
-      rows: [
-        ['StartYear', 1405],
-        ['Years', 5],
-      ],
-    },
+    planInfo({ StartYear: 1405, Years: 5 }),
     {
       name: 'tblRevenueHistory',
       sheet: 'Revenue history',
@@ -191,7 +185,7 @@ describe('revenue scenarios: what the user is told', () => {
   it('falls back to auto when the history is too short for the method, and reports duplicates', () => {
     const wb: RawWorkbook = {
       tables: [
-        { name: 'tblPlanInfo', header: ['Key', 'Value'], rows: [['StartYear', 1405]] },
+        planInfo({ StartYear: 1405 }),
         {
           name: 'tblRevenueHistory',
           header: ['RevenueClass', 'Year', 'Amount'],
@@ -230,7 +224,7 @@ describe('revenue scenarios: what the user is told', () => {
   it('without scenario rows, builds one base scenario with auto; a gap year reads as 0', () => {
     const wb: RawWorkbook = {
       tables: [
-        { name: 'tblPlanInfo', header: ['Key', 'Value'], rows: [['StartYear', 1405]] },
+        planInfo({ StartYear: 1405 }),
         {
           name: 'tblRevenueHistory',
           header: ['RevenueClass', 'Year', 'Amount'],
@@ -254,14 +248,7 @@ describe('revenue scenarios: what the user is told', () => {
   it('uses actuals for plan years already booked, and marks a scenario incomplete when a class cannot be forecast', () => {
     const wb: RawWorkbook = {
       tables: [
-        {
-          name: 'tblPlanInfo',
-          header: ['Key', 'Value'],
-          rows: [
-            ['StartYear', 1404],
-            ['Years', 3],
-          ],
-        },
+        planInfo({ StartYear: 1404, Years: 3 }),
         {
           name: 'tblRevenueHistory',
           header: ['RevenueClass', 'Year', 'Amount'],
@@ -291,7 +278,7 @@ describe('revenue scenarios: what the user is told', () => {
     expect(noYears).toMatchObject({ ok: false, code: 'REVENUE_NO_PLAN_YEARS' });
     const noHistory = forecastRevenueScenarios(
       readPlan({
-        tables: [{ name: 'tblPlanInfo', header: ['Key', 'Value'], rows: [['StartYear', 1405]] }],
+        tables: [planInfo({ StartYear: 1405 })],
       }).plan,
     );
     expect(noHistory).toMatchObject({ ok: false, code: 'REVENUE_NO_HISTORY' });

@@ -11,6 +11,7 @@
  */
 import type { RawCell, SwotFactorInput } from '#core';
 import { ieCell, ieStance, readPlan, scoreSwot, swotMatrix, swotStrategyType } from '#core';
+import { planInfo } from '../helpers/plan';
 
 // A mid-sized city's factors, in David's table layout.
 //
@@ -48,7 +49,7 @@ const cityRows: RawCell[][] = [
 describe('the SWOT matrices of a plan', () => {
   const { plan } = readPlan({
     tables: [
-      { name: 'tblPlanInfo', header: ['Key', 'Value'], rows: [['StartYear', 1405]] },
+      planInfo({ StartYear: 1405 }),
       {
         name: 'tblSwot',
         header: ['FactorId', 'Kind', 'Text', 'Weight', 'Rating'],

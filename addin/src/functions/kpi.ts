@@ -3,7 +3,7 @@
  * (shared/src/kpi). Called once per cell on every recalculation: the common case (numbers
  * and an English direction) reads its arguments without allocating.
  */
-import type { KpiDirection } from '#core';
+import type { KpiDirection, Language } from '#core';
 import { KPI_DIRECTIONS, KPI_STATUSES, kpiProgress, kpiStatus, matchKey } from '#core';
 import type { Arg } from './args';
 import { enumArg, isBlankArg, numberArg } from './args';
@@ -77,5 +77,5 @@ export function kpiStatusOf(progress: Arg, language?: Arg): Out<string> {
   const status = kpiStatus(p);
   if (lang === 'code') return status;
   const caption = KPI_STATUSES.find((s) => s.value === status);
-  return caption ? caption[lang as 'fa' | 'en'] : status;
+  return caption ? caption[lang as Language] : status;
 }

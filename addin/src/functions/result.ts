@@ -4,7 +4,8 @@
  * entry points in `functions.ts` turn it into `CustomFunctions.Error`, the documented way a
  * custom function reports an error to its cell.
  */
-import type { Bilingual } from '#core';
+import type { Bilingual, Language } from '#core';
+import { languageOfLocale } from '#core';
 import type * as CustomFunctions from './customFunctions';
 import { runtime } from './customFunctions';
 
@@ -48,18 +49,19 @@ export function mapOut<T, U>(out: Out<T>, f: (value: T) => Out<U>): Out<U> {
   return isFnError(out) ? out : f(out);
 }
 
-let messageLanguage: 'fa' | 'en' = 'fa';
+let messageLanguage: Language = 'fa';
 
 /**
- * Chooses the language of error messages from Office's display language (`fa-IR` → Persian,
- * anything else → English). Persian until told otherwise: the users are Persian-first.
+ * Chooses the language of error messages from Office's display language by the pane's own
+ * rule (`languageOfLocale`: `en-US` → English, anything else → Persian), so that a cell's
+ * message and the pane always speak the same language.
  */
 export function setMessageLanguage(displayLanguage: string | undefined): void {
-  messageLanguage = displayLanguage && !/^fa\b/i.test(displayLanguage) ? 'en' : 'fa';
+  messageLanguage = languageOfLocale(displayLanguage);
 }
 
 /** The language error messages are shown in. */
-export function getMessageLanguage(): 'fa' | 'en' {
+export function getMessageLanguage(): Language {
   return messageLanguage;
 }
 

@@ -4,6 +4,8 @@
  * English LTR), a header with the language switch, and the views as tabs. The ribbon's
  * buttons choose the tab through `paneState` (they run in the same shared runtime).
  */
+import type { Language } from '#core';
+import { isLanguage } from '#core';
 import {
   FluentProvider,
   makeStyles,
@@ -15,7 +17,6 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { Lang } from './i18n';
 import { t } from './i18n';
 import { getView, subscribeView } from './paneState';
 import type { PaneContext, PaneServices } from './services';
@@ -49,14 +50,14 @@ const useStyles = makeStyles({
 const LANG_KEY = 'plan-register.lang';
 
 /** The pane's root component. */
-export function Pane(props: { services: PaneServices; initialLang?: Lang }) {
+export function Pane(props: { services: PaneServices; initialLang?: Language }) {
   const { services } = props;
-  const [lang, setLangState] = useState<Lang>(() => {
+  const [lang, setLangState] = useState<Language>(() => {
     const saved = services.store.getItem(LANG_KEY);
-    return saved === 'en' || saved === 'fa' ? saved : (props.initialLang ?? 'fa');
+    return isLanguage(saved) ? saved : (props.initialLang ?? 'fa');
   });
   const setLang = useCallback(
-    (l: Lang) => {
+    (l: Language) => {
       setLangState(l);
       services.store.setItem(LANG_KEY, l);
     },

@@ -3,9 +3,8 @@
  * contract tables a workbook has, and the findings grouped by table and severity with a
  * summary a department head can read.
  */
-import type { Finding, RawWorkbook, Severity } from '#core';
+import type { Finding, Language, RawWorkbook, Severity } from '#core';
 import { TABLE_NAMES, contractNameOf } from '#core';
-import type { Lang } from './i18n';
 import { t } from './i18n';
 
 /** Reader codes that mean a table is there but not in the contract's shape. */
@@ -65,7 +64,7 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
 }
 
 /** The summary line: how many errors block submission, or that none do. */
-export function summary(findings: readonly Finding[], lang: Lang): string {
+export function summary(findings: readonly Finding[], lang: Language): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   if (errors === 0) return t(lang, 'readyToSubmit');
   if (errors === 1) return t(lang, 'blockingOne');

@@ -3,11 +3,8 @@
  * language: Persian digits (۰–۹) and the Arabic thousands separator where the user chose
  * Persian, Latin digits in English.
  */
-import type { Bilingual } from '#core';
+import type { Bilingual, Language } from '#core';
 import { formatNumber as formatCoreNumber, toPersianDigits } from '#core';
-
-/** The pane's two languages. */
-export type Lang = 'fa' | 'en';
 
 /** The pane's strings. A `{n}`-style placeholder is filled by `t(…, { n })`. */
 export const STRINGS = {
@@ -193,13 +190,13 @@ export const STRINGS = {
 export type StringKey = keyof typeof STRINGS;
 
 /** Latin digits as the language writes them: Persian digits in Persian. */
-export function digits(text: string, lang: Lang): string {
+export function digits(text: string, lang: Language): string {
   return lang === 'fa' ? toPersianDigits(text) : text;
 }
 
 /** A string in a language with its `{name}` placeholders filled (numbers in the language's digits). */
 export function t(
-  lang: Lang,
+  lang: Language,
   key: StringKey,
   values: Record<string, string | number | bigint> = {},
 ): string {
@@ -211,11 +208,11 @@ export function t(
 }
 
 /** A whole number or bigint with thousands separators, in the language's digits (the core's one formatter). */
-export function formatNumber(value: number | bigint, lang: Lang, fractionDigits = 0): string {
+export function formatNumber(value: number | bigint, lang: Language, fractionDigits = 0): string {
   return formatCoreNumber(value, lang, fractionDigits);
 }
 
 /** A bilingual message in a language. */
-export function pick(message: Bilingual, lang: Lang): string {
+export function pick(message: Bilingual, lang: Language): string {
   return message[lang];
 }

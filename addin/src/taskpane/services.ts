@@ -4,11 +4,10 @@
  * that tests give the views a mock adapter and a fake fetch.
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
-import type { Fetch, Finding, Plan, RawWorkbook } from '#core';
+import type { Fetch, Finding, Language, Plan, RawWorkbook } from '#core';
 import { validateWorkbook } from '#core';
 import type { KeyValueStore } from '../api/connection';
 import type { PaneOffice } from '../office/pane';
-import type { Lang } from './i18n';
 
 /** The outside world as the pane sees it. */
 export interface PaneServices {
@@ -35,8 +34,8 @@ export interface WorkbookCheck {
 
 /** The state every view reads. */
 export interface PaneContext extends PaneServices {
-  lang: Lang;
-  setLang(lang: Lang): void;
+  lang: Language;
+  setLang(lang: Language): void;
   /** The last check, or null before the first. */
   check: WorkbookCheck | null;
   checking: boolean;

@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import type { Bilingual } from '../findings';
+import type { Language } from '../contract/enums';
 import type { WorkflowAction } from '../contract/workflow';
 import type { RawTable, RawWorkbook } from '../read/raw';
 import { REFERENCE_PREFIX } from '../read/raw';
@@ -362,7 +363,7 @@ export class RegisterClient {
   version(
     id: string,
     version: VersionRef = 'latest',
-    lang: 'keys' | 'fa' | 'en' = 'keys',
+    lang: Language | 'keys' = 'keys',
   ): Promise<ApiResult<ApiVersionContent>> {
     return this.json(
       ApiVersionContent,
@@ -454,7 +455,7 @@ export class RegisterClient {
     id: string,
     from: VersionRef,
     to: VersionRef = 'latest',
-    lang: 'fa' | 'en' = 'en',
+    lang: Language = 'en',
   ): Promise<ApiResult<string>> {
     return this.text(
       `/api/submissions/${seg(id)}/diff${query({ from, to, format: 'text', lang })}`,
@@ -492,10 +493,7 @@ export class RegisterClient {
   }
 
   /** A cycle's reference data (the approved framework) as `ref_` tables. */
-  reference(
-    cycleId: string,
-    lang: 'keys' | 'fa' | 'en' = 'keys',
-  ): Promise<ApiResult<ApiReference>> {
+  reference(cycleId: string, lang: Language | 'keys' = 'keys'): Promise<ApiResult<ApiReference>> {
     return this.json(ApiReference, `/api/cycles/${seg(cycleId)}/reference${query({ lang })}`);
   }
 

@@ -251,4 +251,5 @@ export type Period = ValueOf<typeof PERIODS>;
 export type StakeholderType = ValueOf<typeof STAKEHOLDER_TYPES>;
 export type WorkbookKind = ValueOf<typeof WORKBOOK_KINDS>;
 export type Unit = ValueOf<typeof UNITS>;
+/** The project's one language type (its list, guard and locale rule: `util/language.ts`). */
 export type Language = ValueOf<typeof LANGUAGES>;

@@ -6,6 +6,7 @@
  * metadata about a version (its sheet layout), not plan rows, and are not compared.
  */
 import { findTableSpec } from '../contract/tables';
+import type { Language } from '../contract/enums';
 import type { JsonObject, JsonValue } from '../util/json';
 import { canonicalJson } from '../util/json';
 
@@ -87,7 +88,7 @@ export function diffVersions(from: number, a: Tables, to: number, b: Tables): Ve
 const shown = (v: JsonValue) => (v === null ? '∅' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** The difference as lines people read (`+` added, `-` removed, `~` changed cell). */
-export function formatDiff(diff: VersionDiff, lang: 'fa' | 'en' = 'en'): string {
+export function formatDiff(diff: VersionDiff, lang: Language = 'en'): string {
   const s = diff.summary;
   const lines = [
     lang === 'fa'

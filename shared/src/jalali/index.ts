@@ -15,6 +15,7 @@ import {
   toJalaali,
 } from 'jalaali-js';
 import type { Bilingual } from '../findings';
+import type { Language } from '../contract/enums';
 import { cleanText, toLatinDigits, toPersianDigits } from '../util/text';
 
 /** A day of the Jalali calendar. */
@@ -204,7 +205,7 @@ export interface FormatJalaliOptions {
  */
 export function formatJalali(
   date: Date | JalaliDate,
-  lang: 'fa' | 'en' = 'fa',
+  lang: Language = 'fa',
   options: FormatJalaliOptions = {},
 ): string {
   const j = date instanceof Date ? toJalali(date) : date;

@@ -5,6 +5,7 @@
  * level, and the places where the chain breaks, named rather than thrown.
  */
 import type { Bilingual } from '../findings';
+import type { Language } from '../contract/enums';
 import type { Plan } from '../read/plan';
 import type { ChainBreak, ItemEntry, LinkData, LinkIndex, LinkLevel, LinkNode } from './graph';
 import { follow, indexPlanLinks, itemCounts, levelCaption, makeBreak, refOf } from './graph';
@@ -491,7 +492,7 @@ export function chainLevelNodes(chain: LinkChain, level: LinkLevel): LinkLabel[]
 export function chainLevel(
   chain: LinkChain,
   level: LinkLevel,
-  lang: 'fa' | 'en' = 'en',
+  lang: Language = 'en',
 ): LinkLabel | null {
   const nodes = chainLevelNodes(chain, level);
   if (nodes.length === 0) return null;
@@ -508,7 +509,7 @@ export interface FormatChainOptions {
   readonly titles?: boolean;
 }
 
-function placeholder(b: ChainBreak, lang: 'fa' | 'en'): string {
+function placeholder(b: ChainBreak, lang: Language): string {
   const level: Bilingual = b.missing ? levelCaption(b.missing) : { fa: 'پیوند', en: 'Link' };
   if (b.reason === 'empty')
     return lang === 'fa' ? `(بدون ${level.fa})` : `(no ${level.en.toLowerCase()})`;
@@ -524,7 +525,7 @@ function placeholder(b: ChainBreak, lang: 'fa' | 'en'): string {
  */
 export function formatChain(
   chain: LinkChain,
-  lang: 'fa' | 'en' = 'en',
+  lang: Language = 'en',
   options: FormatChainOptions = {},
 ): string {
   const titles = options.titles ?? true;

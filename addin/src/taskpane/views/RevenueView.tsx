@@ -14,9 +14,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { RevenueClass, RevenueMethod } from '#core';
+import type { Language, RevenueClass, RevenueMethod } from '#core';
 import { REVENUE_CLASSES, REVENUE_METHODS } from '#core';
-import type { Lang } from '../i18n';
 import { digits, t } from '../i18n';
 import { billions, billionsNumber } from '../money';
 import type { RevenuePoint } from '../revenue';
@@ -35,7 +34,7 @@ const H = 180;
 const PAD = 28;
 
 /** The chart: history (solid), P50 (dashed) and the P10–P90 band, drawn in SVG with Fluent's colours. */
-function Chart(props: { points: RevenuePoint[]; lang: Lang }) {
+function Chart(props: { points: RevenuePoint[]; lang: Language }) {
   const { points, lang } = props;
   const values = points.flatMap((p) => [p.actual, p.p10, p.p50, p.p90]).filter((v) => v !== null);
   if (values.length === 0 || points.length < 2) return null;

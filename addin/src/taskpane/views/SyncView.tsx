@@ -13,17 +13,12 @@ import type {
   ApiSubmission,
   Connection,
   Finding,
+  Language,
   PushResult,
   RawCell,
   RawWorkbook,
 } from '#core';
-import {
-  ACTION_CAPTIONS,
-  REFERENCE_SHEET_PREFIX,
-  RegisterClient,
-  STATUS_CAPTIONS,
-  hasErrors,
-} from '#core';
+import { ACTION_CAPTIONS, RegisterClient, STATUS_CAPTIONS, hasErrors, placeTables } from '#core';
 import {
   baseVersionOf,
   browserFetch,
@@ -42,10 +37,14 @@ function cellText(c: RawCell): string | number | boolean | null {
   return c instanceof Date ? c.toISOString() : c;
 }
 
-/** The tables of a pulled workbook as writes (each on its own sheet, or its recorded one). */
-function writesOf(workbook: RawWorkbook, sheetOf: (name: string) => string): TableWrite[] {
-  return workbook.tables.map((tb) => ({
-    sheet: tb.sheet ?? sheetOf(tb.name),
+/**
+ * The tables of a pulled workbook as writes: where they were recorded, else where the core
+ * places a table in a new workbook (`placeTables`: its contract sheet in the language, with
+ * the reference prefix for `ref_` tables, side by side on a shared sheet).
+ */
+function writesOf(workbook: RawWorkbook, lang: Language): TableWrite[] {
+  return placeTables(workbook, { lang }).tables.map((tb) => ({
+    sheet: tb.sheet ?? tb.name,
     name: tb.name,
     header: tb.header.map((h) => String(h ?? '')),
     rows: tb.rows.map((r) => r.map(cellText)),
@@ -174,7 +173,7 @@ export function SyncView() {
         setError(latest.error.message[lang]);
         return;
       }
-      const writes = writesOf(latest.value.workbook, (n) => n);
+      const writes = writesOf(latest.value.workbook, lang);
       for (const [i, w] of writes.entries()) {
         await office.writeTable(w);
         setProgress((i + 1) / writes.length);
@@ -197,9 +196,7 @@ export function SyncView() {
         setError(ref.error.message[lang]);
         return;
       }
-      const writes = writesOf(ref.value.workbook, (n) =>
-        `${REFERENCE_SHEET_PREFIX[lang]}${n.replace(/^ref_tbl/, '')}`.slice(0, 31),
-      ).map((w) => ({ ...w, address: 'A1' }));
+      const writes = writesOf(ref.value.workbook, lang);
       for (const [i, w] of writes.entries()) {
         await office.writeTable(w);
         setProgress((i + 1) / writes.length);

@@ -3,14 +3,14 @@
  * department (which files the cycle's framework) and its framework submission; `create` makes
  * one, `planning` names the planning department of one whose framework is not filed yet.
  */
-import type { Command, CommandContext } from '../command';
-import { intOption, requireOption } from '../command';
-import { plain, textTable } from '../format';
-import type { CliProblem } from '../io';
-import { EXIT, reportProblem, toJson } from '../io';
-import type { ApiCycle, ApiResult } from '#core';
-import type { Credentials } from '../remote';
-import { clientOf, loadCredentials, refusal } from '../remote';
+import type { ApiCycle, ApiResult, RegisterClient } from '#core';
+import type { Command, CommandContext } from '../../command';
+import { intOption, requireOption } from '../../command';
+import { plain, textTable } from '../../format';
+import type { CliProblem } from '../../io';
+import { EXIT, reportProblem, toJson } from '../../io';
+import type { Remote } from './common';
+import { withServer } from './common';
 
 const ACTIONS = ['list', 'create', 'planning'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -30,10 +30,9 @@ const planningOption = (ctx: CommandContext) =>
 /** The call an action makes, or the problem with its arguments. */
 function callOf(
   ctx: CommandContext,
-  creds: Credentials,
+  client: RegisterClient,
   action: Action,
 ): (() => Promise<ApiResult<ApiCycle | ApiCycle[]>>) | CliProblem {
-  const client = clientOf(creds);
   if (action === 'list') return () => client.cycles();
   const planning = planningOption(ctx);
   if (!planning.ok) return planning.problem;
@@ -60,12 +59,16 @@ function callOf(
   return () => client.createCycle(body);
 }
 
-async function run(ctx: CommandContext, creds: Credentials, action: Action): Promise<number> {
+async function run(
+  ctx: CommandContext,
+  remote: Remote,
+  action: Action,
+): Promise<number | CliProblem> {
   const { io, lang } = ctx;
-  const call = callOf(ctx, creds, action);
-  if (typeof call !== 'function') return reportProblem(io, call, lang);
-  const answer = await call();
-  if (!answer.ok) return reportProblem(io, refusal(creds, answer.error), lang);
+  const call = callOf(ctx, remote.client, action);
+  if (typeof call !== 'function') return call;
+  const answer = remote.value(await call());
+  if (!answer.ok) return answer.problem;
   const cycles = Array.isArray(answer.value) ? answer.value : [answer.value];
   if (ctx.json) {
     io.stdout.write(toJson(action === 'list' ? { cycles } : cycles[0]) + '\n');
@@ -136,8 +139,6 @@ export const cyclesCommand: Command = {
         ),
         lang,
       );
-    const creds = await loadCredentials(io.env ?? process.env);
-    if (!creds.ok) return reportProblem(io, creds.problem, lang);
-    return run(ctx, creds.value, action);
+    return withServer(ctx, (remote) => run(ctx, remote, action));
   },
 };
