@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import type { Bilingual, Language } from '#core';
 import type { CliIo, CliProblem } from './io';
 import { EXIT } from './io';
-import { isLanguage } from '#core';
+import { isLanguage, fsi } from '#core';
 
 /** One option of a command. */
 export interface OptionSpec {
@@ -46,12 +46,18 @@ export interface Command {
 export const COMMON_OPTIONS: Record<string, OptionSpec> = {
   json: {
     type: 'boolean',
-    description: { fa: 'خروجی JSON برای برنامه‌ها', en: 'machine-readable JSON output' },
+    description: {
+      fa: 'خروجی \u2066JSON\u2069 برای برنامه‌ها',
+      en: 'machine-readable JSON output',
+    },
   },
   lang: {
     type: 'string',
     value: 'fa|en',
-    description: { fa: 'زبان خروجی (پیش‌فرض fa)', en: 'language of the output (default fa)' },
+    description: {
+      fa: 'زبان خروجی (پیش‌فرض \u2066fa\u2069)',
+      en: 'language of the output (default fa)',
+    },
   },
   help: { type: 'boolean', short: 'h', description: { fa: 'همین راهنما', en: 'this help' } },
 };
@@ -120,7 +126,7 @@ export function parseCommandArgs(command: Command, argv: string[]): Parsed {
       problem: {
         code: EXIT.input,
         message: {
-          fa: `--lang باید fa یا en باشد، نه «${String(langValue)}»`,
+          fa: `\u2066--lang\u2069 باید \u2066fa\u2069 یا \u2066en\u2069 باشد، نه «${fsi(String(langValue))}»`,
           en: `--lang must be fa or en, not "${String(langValue)}"`,
         },
         helpFor: command.name,
@@ -223,7 +229,7 @@ export function intOption(
     problem: {
       code: EXIT.input,
       message: {
-        fa: `--${name} باید عددی صحیح از ${bounds.min} تا ${bounds.max} باشد، نه «${String(v)}»`,
+        fa: `--${name} باید عددی صحیح از ${bounds.min} تا ${bounds.max} باشد، نه «${fsi(String(v))}»`,
         en: `--${name} must be a whole number from ${bounds.min} to ${bounds.max}, not "${String(v)}"`,
       },
       helpFor: command,

@@ -4,6 +4,7 @@
  * process.
  */
 import type { Bilingual, Language } from '#core';
+import { persianNumerals } from '#core';
 
 /** Something text can be written to (`process.stdout` is one). */
 export interface TextSink {
@@ -18,6 +19,18 @@ export interface CliIo {
   cwd?: string;
   /** Environment variables (default: the process's); `plan login` and server commands read it. */
   env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * The output of a Persian run that is not JSON: every number a message or a table writes
+ * comes out in Persian digits (the core's `persianNumerals`; IDs, codes and typed values are
+ * isolated and keep theirs). JSON stays as it is: it is for programs.
+ */
+export function persianOutput(io: CliIo): CliIo {
+  const sink = (s: TextSink): TextSink => ({
+    write: (text: string) => s.write(persianNumerals(text)),
+  });
+  return { ...io, stdout: sink(io.stdout), stderr: sink(io.stderr) };
 }
 
 /** Exit codes of every command. */
@@ -48,7 +61,7 @@ export interface CliProblem {
 export function reportProblem(io: CliIo, problem: CliProblem, lang: Language): number {
   const hint = problem.helpFor
     ? lang === 'fa'
-      ? `\nراهنما: plan help ${problem.helpFor}`
+      ? `\nراهنما: \u2066plan help\u2069 ${problem.helpFor}`
       : `\nSee: plan help ${problem.helpFor}`
     : '';
   io.stderr.write(`plan: ${say(problem.message, lang)}${hint}\n`);

@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { RawTable, RawWorkbook, TableName } from '#core';
-import { TABLE_NAMES, cellText, contractNameOf, findTableSpec, matchKey } from '#core';
+import { TABLE_NAMES, cellText, contractNameOf, findTableSpec, matchKey, fsi } from '#core';
 import type { FileError } from '../io/errors';
 import { megabytes } from '../io/errors';
 import { DEFAULT_MAX_BYTES, readXlsx } from '../io/read';
@@ -52,10 +52,10 @@ export async function readInputBytes(
   try {
     const info = await stat(full);
     if (info.isDirectory())
-      return problem(`«${path}» یک پوشه است، نه فایل.`, `"${path}" is a folder, not a file.`);
+      return problem(`«${fsi(path)}» یک پوشه است، نه فایل.`, `"${path}" is a folder, not a file.`);
     if (info.size > maxBytes)
       return problem(
-        `«${path}» ${megabytes(info.size, 'fa')} است و از سقف ${megabytes(maxBytes, 'fa')} بزرگ‌تر است.`,
+        `«${fsi(path)}» ${megabytes(info.size, 'fa')} است و از سقف ${megabytes(maxBytes, 'fa')} بزرگ‌تر است.`,
         `"${path}" is ${megabytes(info.size, 'en')}, above the limit of ${megabytes(maxBytes, 'en')}.`,
       );
     return { ok: true, value: new Uint8Array(await readFile(full)) };
@@ -63,12 +63,15 @@ export async function readInputBytes(
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
       return problem(
-        `فایل «${path}» پیدا نشد. نشانی را بررسی کنید.`,
+        `فایل «${fsi(path)}» پیدا نشد. نشانی را بررسی کنید.`,
         `file "${path}" not found; check the path.`,
       );
     if (code === 'EACCES')
-      return problem(`اجازه خواندن «${path}» نیست.`, `no permission to read "${path}".`);
-    return problem(`«${path}» خوانده نشد.`, `"${path}" could not be read (${code ?? 'error'}).`);
+      return problem(`اجازه خواندن «${fsi(path)}» نیست.`, `no permission to read "${path}".`);
+    return problem(
+      `«${fsi(path)}» خوانده نشد.`,
+      `"${path}" could not be read (${code ?? 'error'}).`,
+    );
   }
 }
 
@@ -111,7 +114,7 @@ export async function loadWorkbook(
   const table = options.csvTable ?? tableFromFileName(path);
   if (!table)
     return problem(
-      `معلوم نیست «${basename(path)}» کدام جدول است. نام جدول را با --table بدهید (مثلاً --table tblProjects) یا فایل را به نام جدول بنامید (projects.csv).`,
+      `معلوم نیست «${fsi(basename(path))}» کدام جدول است. نام جدول را با \u2066--table\u2069 بدهید (مثلاً \u2066--table tblProjects\u2069) یا فایل را به نام جدول بنامید (\u2066projects.csv\u2069).`,
       `cannot tell which table "${basename(path)}" is. Name it with --table (e.g. --table tblProjects) or name the file after the table (projects.csv).`,
     );
   const csv = readCsvTable(decodeCsvBytes(bytes.value), table);
@@ -142,7 +145,7 @@ export async function loadTable(
   if (!chosen) {
     const names = workbook.tables.map((t) => t.name).join(', ');
     return problem(
-      `«${basename(path)}» (داده شده با --${option}) جدول ${table} ندارد؛ جدول‌هایش: ${names}`,
+      `«${fsi(basename(path))}» (داده شده با --${option}) جدول ${table} ندارد؛ جدول‌هایش: ${names}`,
       `"${basename(path)}" (given as --${option}) has no table ${table}; its tables: ${names}`,
     );
   }

@@ -4,12 +4,13 @@
  * `main` never throws on bad input: it writes to stderr and returns an exit
  * code (0 done, 1 errors found, 2 could not run).
  */
+import { fsi } from '#core';
 import type { Language } from '#core';
 import type { Command } from './command';
 import { commandHelp, langOf, parseCommandArgs } from './command';
 import { COMMANDS } from './commands';
 import type { CliIo } from './io';
-import { EXIT, reportProblem } from './io';
+import { EXIT, persianOutput, reportProblem } from './io';
 
 const DEFAULT_IO: CliIo = { stdout: process.stdout, stderr: process.stderr };
 
@@ -17,10 +18,12 @@ function overview(lang: Language): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   const lines = [
     lang === 'fa'
-      ? 'plan: ابزار خط فرمان برنامه پنج‌ساله راهبردی-عملیاتی شهر و شهرداری'
+      ? '\u2066plan\u2069: ابزار خط فرمان برنامه پنج‌ساله راهبردی-عملیاتی شهر و شهرداری'
       : 'plan: command line of the five-year strategic-operational plan of the city and municipality',
     '',
-    lang === 'fa' ? 'کاربرد: plan <فرمان> [گزینه‌ها]' : 'Usage: plan <command> [options]',
+    lang === 'fa'
+      ? 'کاربرد: \u2066plan\u2069 <فرمان> [گزینه‌ها]'
+      : 'Usage: plan <command> [options]',
     '',
     lang === 'fa' ? 'فرمان‌ها:' : 'Commands:',
     ...COMMANDS.map(
@@ -29,7 +32,7 @@ function overview(lang: Language): string {
     ),
     '',
     lang === 'fa'
-      ? 'راهنمای هر فرمان: plan help <فرمان>  ·  خروجی انگلیسی: --lang en  ·  خروجی ماشینی: --json'
+      ? 'راهنمای هر فرمان: \u2066plan help\u2069 <فرمان>  ·  خروجی انگلیسی: \u2066--lang en\u2069  ·  خروجی ماشینی: \u2066--json\u2069'
       : 'Help on a command: plan help <command>  ·  Persian/English output: --lang fa|en  ·  machine output: --json',
   ];
   return lines.join('\n') + '\n';
@@ -40,8 +43,9 @@ function find(name: string | undefined): Command | undefined {
 }
 
 /** Runs the `plan` command with its arguments (without `node` and the script) and returns the exit code. */
-export async function main(argv: string[], io: CliIo = DEFAULT_IO): Promise<number> {
+export async function main(argv: string[], given: CliIo = DEFAULT_IO): Promise<number> {
   const lang = langOf(argv);
+  const io = lang === 'fa' && !argv.includes('--json') ? persianOutput(given) : given;
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h') {
     io.stdout.write(overview(lang));
@@ -60,7 +64,7 @@ export async function main(argv: string[], io: CliIo = DEFAULT_IO): Promise<numb
         io,
         {
           code: EXIT.input,
-          message: { fa: `فرمان «${topic}» شناخته نیست`, en: `unknown command "${topic}"` },
+          message: { fa: `فرمان «${fsi(topic)}» شناخته نیست`, en: `unknown command "${topic}"` },
           helpFor: '',
         },
         lang,
@@ -76,7 +80,7 @@ export async function main(argv: string[], io: CliIo = DEFAULT_IO): Promise<numb
       {
         code: EXIT.input,
         message: {
-          fa: `فرمان «${first}» شناخته نیست؛ فرمان‌ها: ${names}`,
+          fa: `فرمان «${fsi(first)}» شناخته نیست؛ فرمان‌ها: ${names}`,
           en: `unknown command "${first}"; commands: ${names}`,
         },
       },

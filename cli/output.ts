@@ -2,6 +2,7 @@
  * Writing a command's output file (`--out FILE.xlsx`): never over an existing
  * file unless `--force`, and with a message that says what to fix.
  */
+import { fsi } from '#core';
 import { access, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { CommandContext, OptionSpec } from './command';
@@ -11,7 +12,7 @@ import { EXIT } from './io';
 import type { Loaded } from './load';
 import { pathOf } from './load';
 
-const OUT_FILE = { fa: 'پرونده .xlsx خروجی', en: 'the .xlsx file to write' };
+const OUT_FILE = { fa: 'پرونده \u2066.xlsx\u2069 خروجی', en: 'the .xlsx file to write' };
 
 /** `--out FILE.xlsx`, as every command that writes a workbook takes it. */
 export const OUT_OPTION: OptionSpec = { type: 'string', value: 'FILE.xlsx', description: OUT_FILE };
@@ -39,7 +40,7 @@ export async function checkOutPath(
       problem: {
         code: EXIT.input,
         message: {
-          fa: `نام فایل خروجی باید به .xlsx پایان یابد (نه «${path}»)`,
+          fa: `نام فایل خروجی باید به \u2066.xlsx\u2069 پایان یابد (نه «${fsi(path)}»)`,
           en: `the output file name must end in .xlsx (not "${path}")`,
         },
         helpFor: command,
@@ -57,7 +58,7 @@ export async function checkOutPath(
         problem: {
           code: EXIT.input,
           message: {
-            fa: `فایل «${path}» از پیش هست؛ نام دیگری بدهید یا با --force رونویسی کنید`,
+            fa: `فایل «${fsi(path)}» از پیش هست؛ نام دیگری بدهید یا با \u2066--force\u2069 رونویسی کنید`,
             en: `"${path}" already exists; choose another name or overwrite it with --force`,
           },
         },
@@ -82,7 +83,7 @@ export async function writeOut(
       problem: {
         code: EXIT.input,
         message: {
-          fa: `نوشتن «${shown}» ممکن نشد (${code}); آیا پوشه آن هست و اجازه نوشتن دارید؟`,
+          fa: `نوشتن «${fsi(shown)}» ممکن نشد (${code}); آیا پوشه آن هست و اجازه نوشتن دارید؟`,
           en: `could not write "${shown}" (${code}); does its folder exist, and may you write there?`,
         },
       },

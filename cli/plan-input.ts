@@ -92,7 +92,7 @@ export function stopOnErrors(
   if (errors.length === 0) return null;
   const head =
     ctx.lang === 'fa'
-      ? 'plan: این خطاها را در ورودی درست کنید و دوباره اجرا کنید:\n'
+      ? '\u2066plan\u2069: این خطاها را در ورودی درست کنید و دوباره اجرا کنید:\n'
       : 'plan: fix these errors in the input and run again:\n';
   ctx.io.stderr.write(head + findingsText(errors, ctx.lang));
   return EXIT.findings;

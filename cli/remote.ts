@@ -9,7 +9,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ApiFailure, Fetch } from '#core';
-import { RegisterClient } from '#core';
+import { RegisterClient, fsi } from '#core';
 import type { CliProblem } from './io';
 import { EXIT } from './io';
 import type { Loaded } from './load';
@@ -64,7 +64,7 @@ export async function saveCredentials(
       problem: {
         code: EXIT.input,
         message: {
-          fa: `ذخیره اطلاعات ورود در «${file}» ممکن نشد (${code})`,
+          fa: `ذخیره اطلاعات ورود در «${fsi(file)}» ممکن نشد (${code})`,
           en: `could not store the credentials in "${file}" (${code})`,
         },
       },
@@ -90,7 +90,7 @@ export async function loadCredentials(env: CliEnv = process.env): Promise<Loaded
       problem: {
         code: EXIT.input,
         message: {
-          fa: 'نشانی سرور یا توکن را نمی‌دانم؛ نخست «plan login --server URL --token TOKEN» را اجرا کنید (یا PLAN_SERVER و PLAN_TOKEN را بگذارید)',
+          fa: 'نشانی سرور یا توکن را نمی‌دانم؛ نخست «\u2066plan login --server URL --token TOKEN\u2069» را اجرا کنید (یا \u2066PLAN_SERVER\u2069 و \u2066PLAN_TOKEN\u2069 را بگذارید)',
           en: 'no server or token; run "plan login --server URL --token TOKEN" first (or set PLAN_SERVER and PLAN_TOKEN)',
         },
         helpFor: 'login',
@@ -131,7 +131,7 @@ export function refusal(creds: Credentials, error: ApiFailure): CliProblem {
   const hint =
     error.status === 401
       ? {
-          fa: '؛ توکن پذیرفته نشد، دوباره plan login کنید',
+          fa: '؛ توکن پذیرفته نشد، دوباره \u2066plan login\u2069 کنید',
           en: '; the token was not accepted, run plan login again',
         }
       : { fa: '', en: '' };

@@ -6,6 +6,7 @@
  * the database is (`DATABASE_URL`, `PLAN_DATA_DIR`, or `--database-url`/`--data-dir`); a
  * PGlite folder must not be open in a running service at the same time.
  */
+import { fsi } from '#core';
 import type { Database } from '../../service/src/db';
 import { DEFAULT_DATA_DIR, openDatabase } from '../../service/src/db';
 import type { Repositories } from '../../service/src/repositories';
@@ -210,7 +211,7 @@ async function runAction(
 export const adminCommand: Command = {
   name: 'admin',
   summary: {
-    fa: 'مدیریت مستقیم پایگاه داده دفتر برنامه: ساخت شهرداری، واحد و کاربر، صدور، فهرست و ابطال توکن API (برای راه‌اندازی نخستین مدیر)، و وارسی زنجیره ممیزی و هش همه نسخه‌ها (verify).',
+    fa: 'مدیریت مستقیم پایگاه داده سامانه ثبت برنامه: ساخت شهرداری، واحد و کاربر، صدور، فهرست و ابطال توکن \u2066API\u2069 (برای راه‌اندازی نخستین مدیر)، و وارسی زنجیره ممیزی و هش همه نسخه‌ها (\u2066verify\u2069).',
     en: 'Works on the register database directly: create a tenant, department or user, issue, list or revoke API tokens (how the first administrator is made), and verify the audit chain and every version against its hashes (verify).',
   },
   usage: `admin ${ACTIONS.join('|')} [--tenant ID] [--database-url URL | --data-dir DIR] …`,
@@ -225,7 +226,7 @@ export const adminCommand: Command = {
       type: 'string',
       value: 'ID',
       description: {
-        fa: 'شهرداری (پیش‌فرض PLAN_TENANT یا sample)',
+        fa: 'شهرداری (پیش‌فرض \u2066PLAN_TENANT\u2069 یا \u2066sample\u2069)',
         en: 'tenant (default PLAN_TENANT or sample)',
       },
     },
@@ -233,7 +234,7 @@ export const adminCommand: Command = {
       type: 'string',
       value: 'URL',
       description: {
-        fa: 'نشانی PostgreSQL (پیش‌فرض DATABASE_URL)',
+        fa: 'نشانی \u2066PostgreSQL\u2069 (پیش‌فرض \u2066DATABASE_URL\u2069)',
         en: 'PostgreSQL URL (default DATABASE_URL)',
       },
     },
@@ -241,7 +242,7 @@ export const adminCommand: Command = {
       type: 'string',
       value: 'DIR',
       description: {
-        fa: 'پوشه PGlite (پیش‌فرض PLAN_DATA_DIR یا .data/pglite)',
+        fa: 'پوشه \u2066PGlite\u2069 (پیش‌فرض \u2066PLAN_DATA_DIR\u2069 یا \u2066.data/pglite\u2069)',
         en: 'PGlite folder (default PLAN_DATA_DIR or .data/pglite)',
       },
     },
@@ -249,14 +250,14 @@ export const adminCommand: Command = {
       type: 'string',
       value: 'DIR',
       description: {
-        fa: 'پوشه داده دفتر که سر زنجیره ممیزی در آن امضا و نگه داشته می‌شود (پیش‌فرض PLAN_DATA_ROOT یا .data)',
+        fa: 'پوشه داده دفتر که سر زنجیره ممیزی در آن امضا و نگه داشته می‌شود (پیش‌فرض \u2066PLAN_DATA_ROOT\u2069 یا \u2066.data\u2069)',
         en: "the register's data root, where the audit chain's signed head is kept (default PLAN_DATA_ROOT or .data)",
       },
     },
     'anchor-head': {
       type: 'boolean',
       description: {
-        fa: 'verify: پس از وارسی زنجیره، سر کنونی آن را امضا و نگه دار (نخستین بار پس از ارتقا یا جابه‌جایی پوشه داده)',
+        fa: '\u2066verify\u2069: پس از وارسی زنجیره، سر کنونی آن را امضا و نگه دار (نخستین بار پس از ارتقا یا جابه‌جایی پوشه داده)',
         en: 'verify: once the chain verifies, sign and keep its head as the anchor (first run after an upgrade or a moved data root)',
       },
     },
@@ -288,7 +289,7 @@ export const adminCommand: Command = {
     'expires-days': {
       type: 'string',
       value: 'N',
-      description: { fa: 'انقضای توکن پس از N روز', en: 'token expires after N days' },
+      description: { fa: 'انقضای توکن پس از \u2066N\u2069 روز', en: 'token expires after N days' },
     },
   },
   positionals: { min: 1, max: 1, names: ['ACTION'] },
@@ -300,7 +301,7 @@ export const adminCommand: Command = {
         io,
         {
           ...problem(
-            `کار «${action}» شناخته نیست؛ کارها: ${ACTIONS.join('، ')}`,
+            `کار «${fsi(action)}» شناخته نیست؛ کارها: ${ACTIONS.join('، ')}`,
             `unknown action "${action}"; actions: ${ACTIONS.join(', ')}`,
             EXIT.input,
           ),

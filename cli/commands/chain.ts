@@ -5,7 +5,7 @@
  * and where the chain breaks.
  */
 import type { LinkLevel, LinkNode } from '#core';
-import { LINK_LEVELS, formatChain, resolveChain } from '#core';
+import { LINK_LEVELS, formatChain, resolveChain, fsi } from '#core';
 import type { Command } from '../command';
 import { findingsText, toJsonFinding } from '../findings';
 import { money, plain, textTable } from '../format';
@@ -45,7 +45,7 @@ export const chainCommand: Command = {
       type: 'string',
       value: 'LEVEL',
       description: {
-        fa: 'فقط در این سطح بگرد: goal، strategy، program، item، budget یا kpi',
+        fa: 'فقط در این سطح بگرد: \u2066goal\u2069، \u2066strategy\u2069، \u2066program\u2069، \u2066item\u2069، \u2066budget\u2069 یا \u2066kpi\u2069',
         en: 'look at this level only: goal, strategy, program, item, budget or kpi',
       },
     },
@@ -66,7 +66,7 @@ export const chainCommand: Command = {
         {
           code: EXIT.input,
           message: {
-            fa: `--level باید یکی از ${[...LEVELS].join('، ')} باشد`,
+            fa: `\u2066--level\u2069 باید یکی از ${[...LEVELS].join('، ')} باشد`,
             en: `--level must be one of ${[...LEVELS].join(', ')}`,
           },
           helpFor: 'chain',
@@ -100,7 +100,7 @@ export const chainCommand: Command = {
         {
           code: EXIT.findings,
           message: {
-            fa: `شناسه «${id}» در هیچ جدولی از «${file}» نیست (کد بودجه، پروژه، فعالیت، برنامه، راهبرد، هدف یا شاخص)`,
+            fa: `شناسه «${fsi(id)}» در هیچ جدولی از «${fsi(file)}» نیست (کد بودجه، پروژه، فعالیت، برنامه، راهبرد، هدف یا شاخص)`,
             en: `ID "${id}" is in no table of "${file}" (budget code, project, activity, program, strategy, goal or KPI)`,
           },
         },
@@ -156,7 +156,7 @@ export const chainCommand: Command = {
     );
     const list = (label: { fa: string; en: string }, nodes: readonly LinkNode[]) => {
       if (nodes.length > 0)
-        out += `${lang === 'fa' ? label.fa : label.en}: ${nodes.map((n) => `${n.id} ${n.title}`.trim()).join(lang === 'fa' ? '؛ ' : '; ')}\n`;
+        out += `${lang === 'fa' ? label.fa : label.en}: ${nodes.map((n) => `${lang === 'fa' ? fsi(n.id) : n.id} ${n.title}`.trim()).join(lang === 'fa' ? '؛ ' : '; ')}\n`;
     };
     out += '\n';
     list({ fa: 'منابع تأمین', en: 'Funding sources' }, chain.sources);

@@ -4,7 +4,7 @@
  * and the same by revenue class.
  */
 import type { RevenueClass, Rials } from '#core';
-import { REVENUE_CLASSES, fiscalBalance } from '#core';
+import { REVENUE_CLASSES, fiscalBalance, scenarioCaption } from '#core';
 import type { Command } from '../command';
 import { findingsText, toJsonFinding } from '../findings';
 import { money, plain, textTable } from '../format';
@@ -25,7 +25,7 @@ export const fiscalCommand: Command = {
       type: 'string',
       value: 'NAME',
       description: {
-        fa: 'سناریوی درآمد (پیش‌فرض: سناریوی مشخصات برنامه، وگرنه base)',
+        fa: 'سناریوی درآمد (پیش‌فرض: سناریوی مشخصات برنامه، وگرنه \u2066base\u2069)',
         en: 'revenue scenario (default: the workbook’s Scenario, else base)',
       },
     },
@@ -77,7 +77,7 @@ export const fiscalCommand: Command = {
     const m = (v: Rials | null) => (v === null ? '-' : money(v, lang));
     let out =
       (lang === 'fa'
-        ? `تراز مالی برنامه در سناریوی ${s.scenario} (ریال):\n`
+        ? `تراز مالی برنامه در سناریوی ${scenarioCaption(s.scenario).fa} (ریال):\n`
         : `Fiscal balance in scenario ${s.scenario} (Rials):\n`) +
       textTable(
         lang === 'fa'

@@ -22,6 +22,9 @@ import {
   parseRevenueMethod,
   readPlan,
   simulateRevenueScenario,
+  fsi,
+  scenarioCaption,
+  REVENUE_METHODS,
 } from '#core';
 import type { Command } from '../command';
 import { intOption, requireOption } from '../command';
@@ -77,7 +80,7 @@ function classesOf(history: RawTable): string[] {
 export const forecastCommand: Command = {
   name: 'forecast',
   summary: {
-    fa: 'درآمد هر طبقه را در هر سال برنامه و برای هر سناریو پیش‌بینی می‌کند، با صدک‌های ۱۰، ۵۰ و ۹۰ از شبیه‌سازی مونت‌کارلو؛ با --json پارامترهای برازش و SSE درون‌نمونه‌ای را هم می‌دهد.',
+    fa: 'درآمد هر طبقه را در هر سال برنامه و برای هر سناریو پیش‌بینی می‌کند، با صدک‌های ۱۰، ۵۰ و ۹۰ از شبیه‌سازی مونت‌کارلو؛ با \u2066--json\u2069 پارامترهای برازش و \u2066SSE\u2069 درون‌نمونه‌ای را هم می‌دهد.',
     en: 'Forecasts revenue per class, plan year and scenario, with P10/P50/P90 from a Monte Carlo simulation; with --json also the fitted parameters and in-sample SSE.',
   },
   usage:
@@ -91,7 +94,7 @@ export const forecastCommand: Command = {
       type: 'string',
       value: 'FILE',
       description: {
-        fa: 'سابقه درآمد: CSV با ستون‌های RevenueClass، Year، Amount یا کارپوشه‌ای با tblRevenueHistory',
+        fa: 'سابقه درآمد: \u2066CSV\u2069 با ستون‌های \u2066RevenueClass\u2069، \u2066Year\u2069، \u2066Amount\u2069 یا کارپوشه‌ای با \u2066tblRevenueHistory\u2069',
         en: 'revenue history: a CSV with RevenueClass, Year, Amount, or a workbook with tblRevenueHistory',
       },
     },
@@ -99,7 +102,7 @@ export const forecastCommand: Command = {
       type: 'string',
       value: 'FILE',
       description: {
-        fa: 'فرض‌های سناریوها (tblRevenueScenarios)؛ بی آن: یک سناریوی base با روش خودکار',
+        fa: 'فرض‌های سناریوها (\u2066tblRevenueScenarios\u2069)؛ بی آن: یک سناریوی \u2066base\u2069 با روش خودکار',
         en: 'scenario assumptions (tblRevenueScenarios); without it one scenario "base", method auto',
       },
     },
@@ -112,7 +115,7 @@ export const forecastCommand: Command = {
       type: 'string',
       value: 'M',
       description: {
-        fa: 'روش برای همه طبقه‌ها: growth، trend، holt، damped یا auto',
+        fa: 'روش برای همه طبقه‌ها: \u2066growth\u2069، \u2066trend\u2069، \u2066holt\u2069، \u2066damped\u2069 یا \u2066auto\u2069',
         en: 'method for every class: growth, trend, holt, damped or auto',
       },
     },
@@ -173,7 +176,7 @@ export const forecastCommand: Command = {
           {
             code: EXIT.input,
             message: {
-              fa: `روش «${ctx.values.method}» شناخته نیست؛ یکی از growth، trend، holt، damped، auto`,
+              fa: `روش «${fsi(ctx.values.method)}» شناخته نیست؛ یکی از \u2066growth\u2069، \u2066trend\u2069، \u2066holt\u2069، \u2066damped\u2069، \u2066auto\u2069`,
               en: `unknown method "${ctx.values.method}"; one of growth, trend, holt, damped, auto`,
             },
             helpFor: 'forecast',
@@ -310,7 +313,9 @@ export const forecastCommand: Command = {
         for (const y of c.years)
           rows.push([
             classCaption(c.revenueClass, lang),
-            c.method,
+            lang === 'fa'
+              ? (REVENUE_METHODS.find((r) => r.value === c.method)?.fa ?? c.method)
+              : c.method,
             plain(y.year, lang),
             m(y.point),
             m(y.p10),
@@ -328,7 +333,9 @@ export const forecastCommand: Command = {
           m(y.p90),
         ]);
       out +=
-        (lang === 'fa' ? `سناریو ${s.scenario} (ریال):\n` : `Scenario ${s.scenario} (Rials):\n`) +
+        (lang === 'fa'
+          ? `سناریوی ${scenarioCaption(s.scenario).fa} (ریال):\n`
+          : `Scenario ${s.scenario} (Rials):\n`) +
         textTable(header, rows, new Set([3, 4, 5, 6])) +
         '\n';
     }

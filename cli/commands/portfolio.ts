@@ -37,7 +37,7 @@ async function readBudget(ctx: CommandContext, path: string): Promise<Loaded<Map
   const ai = find(['Amount', 'مبلغ', 'Budget', 'بودجه']);
   if (yi < 0 || ai < 0)
     return budgetProblem(
-      'فایل بودجه باید ستون‌های Year و Amount (سال، مبلغ) داشته باشد',
+      'فایل بودجه باید ستون‌های \u2066Year\u2069 و \u2066Amount\u2069 (سال، مبلغ) داشته باشد',
       'the budget file needs the columns Year and Amount',
     );
   const out = new Map<number, Rials>();
@@ -75,7 +75,7 @@ export const portfolioCommand: Command = {
       type: 'string',
       value: 'NAME',
       description: {
-        fa: 'سناریوی درآمد برای سقف بودجه عمرانی (پیش‌فرض: سناریوی مشخصات برنامه، وگرنه base)',
+        fa: 'سناریوی درآمد برای سقف بودجه عمرانی (پیش‌فرض: سناریوی مشخصات برنامه، وگرنه \u2066base\u2069)',
         en: 'revenue scenario that sets the capital budget (default: the workbook’s Scenario, else base)',
       },
     },
@@ -98,7 +98,7 @@ export const portfolioCommand: Command = {
       type: 'string',
       value: 'FILE',
       description: {
-        fa: 'بودجه عمرانی هر سال: CSV با ستون‌های Year,Amount (ریال)',
+        fa: 'بودجه عمرانی هر سال: \u2066CSV\u2069 با ستون‌های \u2066Year\u2069,\u2066Amount\u2069 (ریال)',
         en: 'capital budget per year: a CSV with Year,Amount (Rials)',
       },
     },
@@ -127,7 +127,7 @@ export const portfolioCommand: Command = {
         {
           code: EXIT.input,
           message: {
-            fa: 'با --projects و --criteria، بودجه هر سال را هم با --budget FILE بدهید (ستون‌های Year,Amount)',
+            fa: 'با \u2066--projects\u2069 و \u2066--criteria\u2069، بودجه هر سال را هم با \u2066--budget FILE\u2069 بدهید (ستون‌های \u2066Year\u2069,\u2066Amount\u2069)',
             en: 'with --projects and --criteria, also give the budget of each year with --budget FILE (columns Year,Amount)',
           },
           helpFor: 'portfolio',

@@ -2,7 +2,7 @@
  * `plan sample`: writes the sample plan of a mid-sized Iranian city (in
  * Persian): every table filled, valid, and within the base revenue forecast.
  */
-import { samplePlanWorkbook, SAMPLE_PLAN_YEARS } from '#core';
+import { samplePlanWorkbook, SAMPLE_PLAN_YEARS, fsi } from '#core';
 import { writeRawWorkbook } from '../../io/write';
 import type { Command } from '../command';
 
@@ -45,7 +45,7 @@ export const sampleCommand: Command = {
     } else {
       io.stdout.write(
         lang === 'fa'
-          ? `کارپوشه نمونه «${out.value}» با ${num(workbook.tables.length, lang)} جدول و ${num(rows, lang)} ردیف ساخته شد.\n`
+          ? `کارپوشه نمونه «${fsi(out.value)}» با ${num(workbook.tables.length, lang)} جدول و ${num(rows, lang)} ردیف ساخته شد.\n`
           : `Wrote the sample plan "${out.value}": ${workbook.tables.length} tables, ${num(rows, lang)} rows.\n`,
       );
     }

@@ -29,7 +29,7 @@ export async function projectInputs(
       problem: {
         code: EXIT.input,
         message: {
-          fa: `یک کارپوشه بدهید (plan ${command} FILE.xlsx) یا هر دو گزینه --projects و --criteria را`,
+          fa: `یک کارپوشه بدهید (\u2066plan\u2069 ${command} \u2066FILE.xlsx\u2069) یا هر دو گزینه \u2066--projects\u2069 و \u2066--criteria\u2069 را`,
           en: `give a workbook (plan ${command} FILE.xlsx) or both --projects and --criteria`,
         },
         helpFor: command,
@@ -48,7 +48,7 @@ export async function projectInputs(
 export const scoreCommand: Command = {
   name: 'score',
   summary: {
-    fa: 'امتیاز اولویت (۰ تا ۱۰۰) و رتبه هر پروژه را از امتیاز معیارها حساب می‌کند؛ با ماتریس مقایسه زوجی، وزن‌های AHP و نسبت سازگاری را هم می‌دهد.',
+    fa: 'امتیاز اولویت (۰ تا ۱۰۰) و رتبه هر پروژه را از امتیاز معیارها حساب می‌کند؛ با ماتریس مقایسه زوجی، وزن‌های \u2066AHP\u2069 و نسبت سازگاری را هم می‌دهد.',
     en: 'Computes the priority score (0–100) and rank of every project from its criterion scores; with a pairwise matrix, also the AHP weights and consistency ratio.',
   },
   usage: 'score --projects FILE --criteria FILE [--pairwise FILE] | score FILE.xlsx',
@@ -61,18 +61,24 @@ export const scoreCommand: Command = {
     projects: {
       type: 'string',
       value: 'FILE',
-      description: { fa: 'جدول پروژه‌ها (CSV یا xlsx)', en: 'the projects table (CSV or xlsx)' },
+      description: {
+        fa: 'جدول پروژه‌ها (\u2066CSV\u2069 یا \u2066xlsx\u2069)',
+        en: 'the projects table (CSV or xlsx)',
+      },
     },
     criteria: {
       type: 'string',
       value: 'FILE',
-      description: { fa: 'جدول معیارها (CSV یا xlsx)', en: 'the criteria table (CSV or xlsx)' },
+      description: {
+        fa: 'جدول معیارها (\u2066CSV\u2069 یا \u2066xlsx\u2069)',
+        en: 'the criteria table (CSV or xlsx)',
+      },
     },
     pairwise: {
       type: 'string',
       value: 'FILE',
       description: {
-        fa: 'ماتریس مقایسه زوجی AHP (اختیاری)',
+        fa: 'ماتریس مقایسه زوجی \u2066AHP\u2069 (اختیاری)',
         en: 'the AHP pairwise comparison matrix (optional)',
       },
     },
@@ -129,7 +135,7 @@ export const scoreCommand: Command = {
       (lang === 'fa' ? 'معیارها' : 'Criteria') +
       (result.weightsFrom === 'ahp'
         ? lang === 'fa'
-          ? ' (وزن از AHP)'
+          ? ' (وزن از \u2066AHP\u2069)'
           : ' (weights from AHP)'
         : '') +
       ':\n' +
@@ -143,7 +149,7 @@ export const scoreCommand: Command = {
     if (ahp)
       out +=
         (lang === 'fa'
-          ? `AHP: λmax = ${num(ahp.lambdaMax, lang, 4)}، CI = ${num(ahp.ci, lang, 4)}، CR = ${num(ahp.cr, lang, 4)} (${ahp.consistent ? 'سازگار' : 'ناسازگار؛ بیش از ۰٫۱۰'})`
+          ? `\u2066AHP\u2069: \u2066λmax\u2069 = ${num(ahp.lambdaMax, lang, 4)}، \u2066CI\u2069 = ${num(ahp.ci, lang, 4)}، \u2066CR\u2069 = ${num(ahp.cr, lang, 4)} (${ahp.consistent ? 'سازگار' : 'ناسازگار؛ بیش از ۰٫۱۰'})`
           : `AHP: λmax = ${num(ahp.lambdaMax, lang, 4)}, CI = ${num(ahp.ci, lang, 4)}, CR = ${num(ahp.cr, lang, 4)} (${ahp.consistent ? 'consistent' : 'inconsistent: above 0.10'})`) +
         '\n';
     const flag = lang === 'fa' ? 'بله' : 'yes';

@@ -3,7 +3,7 @@
  * table, in Persian or English.
  */
 import type { WorkbookKind } from '#core';
-import { WORKBOOK_KINDS, planTemplate } from '#core';
+import { WORKBOOK_KINDS, planTemplate, fsi } from '#core';
 import { writeWorkbook } from '../../io/write';
 import type { Command } from '../command';
 import { intOption } from '../command';
@@ -43,7 +43,7 @@ export const templateCommand: Command = {
       type: 'string',
       value: 'KIND',
       description: {
-        fa: 'نوع کارپوشه: city، framework، department، revenue یا monitoring',
+        fa: 'نوع کارپوشه: \u2066city\u2069، \u2066framework\u2069، \u2066department\u2069، \u2066revenue\u2069 یا \u2066monitoring\u2069',
         en: 'workbook kind: city, framework, department, revenue or monitoring',
       },
     },
@@ -70,7 +70,7 @@ export const templateCommand: Command = {
         {
           code: EXIT.input,
           message: {
-            fa: `--kind باید یکی از ${WORKBOOK_KINDS.map((k) => k.value).join('، ')} باشد`,
+            fa: `\u2066--kind\u2069 باید یکی از ${WORKBOOK_KINDS.map((k) => k.value).join('، ')} باشد`,
             en: `--kind must be one of ${WORKBOOK_KINDS.map((k) => k.value).join(', ')}`,
           },
           helpFor: 'template',
@@ -95,7 +95,7 @@ export const templateCommand: Command = {
     } else {
       io.stdout.write(
         lang === 'fa'
-          ? `کارپوشه «${out.value}» با ${num(tables.length, lang)} جدول ساخته شد.\n`
+          ? `کارپوشه «${fsi(out.value)}» با ${num(tables.length, lang)} جدول ساخته شد.\n`
           : `Wrote "${out.value}" with ${tables.length} tables.\n`,
       );
     }

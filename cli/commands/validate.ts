@@ -3,7 +3,7 @@
  * finding, located by sheet and cell. Exit 0 without errors, 1 with errors,
  * 2 when the file cannot be read.
  */
-import { hasErrors } from '#core';
+import { hasErrors, fsi } from '#core';
 import type { Command } from '../command';
 import { checkWorkbook } from '../check';
 import { countsText, findingsText, sortForPeople, toJsonFinding } from '../findings';
@@ -36,7 +36,7 @@ export const validateCommand: Command = {
       type: 'string',
       value: 'NAME',
       description: {
-        fa: 'نام جدول، وقتی ورودی CSV است (مثلاً tblProjects)',
+        fa: 'نام جدول، وقتی ورودی \u2066CSV\u2069 است (مثلاً \u2066tblProjects\u2069)',
         en: 'table name when the input is a CSV file (e.g. tblProjects)',
       },
     },
@@ -58,7 +58,7 @@ export const validateCommand: Command = {
     if (ctx.json) {
       io.stdout.write(toJson({ findings: findings.map(toJsonFinding) }) + '\n');
     } else {
-      const summary = `${file}: ${countsText(findings, lang)}\n`;
+      const summary = `${lang === 'fa' ? fsi(file) : file}: ${countsText(findings, lang)}\n`;
       io.stdout.write(findingsText(findings, lang) + (findings.length ? '\n' : '') + summary);
     }
     return hasErrors(findings) ? EXIT.findings : EXIT.ok;

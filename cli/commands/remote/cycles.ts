@@ -3,6 +3,7 @@
  * department (which files the cycle's framework) and its framework submission; `create` makes
  * one, `planning` names the planning department of one whose framework is not filed yet.
  */
+import { fsi } from '#core';
 import type { ApiCycle, ApiResult, RegisterClient } from '#core';
 import type { Command, CommandContext } from '../../command';
 import { intOption, requireOption } from '../../command';
@@ -39,13 +40,16 @@ function callOf(
   if (action === 'planning') {
     const id = ctx.positionals[1];
     if (id === undefined)
-      return problem('شناسه دوره را پس از planning بنویسید', 'give the cycle ID after planning');
+      return problem(
+        'شناسه دوره را پس از \u2066planning\u2069 بنویسید',
+        'give the cycle ID after planning',
+      );
     return () => client.setPlanningDepartment(id, { planningDepartmentCode: planning.value });
   }
   const start = intOption(ctx, 'cycles', 'start-year', { min: 1300, max: 1600, fallback: null });
   if (!start.ok) return start.problem;
   if (start.value === null)
-    return problem('گزینه --start-year لازم است', 'option --start-year is required');
+    return problem('گزینه \u2066--start-year\u2069 لازم است', 'option --start-year is required');
   const years = intOption(ctx, 'cycles', 'years', { min: 1, max: 20, fallback: null });
   if (!years.ok) return years.problem;
   const title = requireOption(ctx, 'cycles', 'title', { fa: 'عنوان دوره', en: 'cycle title' });
@@ -95,14 +99,14 @@ async function run(
 export const cyclesCommand: Command = {
   name: 'cycles',
   summary: {
-    fa: 'دوره‌های برنامه در سرور با واحد برنامه‌ریزی (که چارچوب دوره را ثبت می‌کند) و چارچوب هر دوره؛ create دوره تازه می‌سازد (مدیر یا تصویب‌کننده) و planning واحد برنامه‌ریزی دوره‌ای را که هنوز چارچوب ندارد تعیین می‌کند.',
+    fa: 'دوره‌های برنامه در سرور با واحد برنامه‌ریزی (که چارچوب دوره را ثبت می‌کند) و چارچوب هر دوره؛ \u2066create\u2069 دوره تازه می‌سازد (مدیر یا تصویب‌کننده) و \u2066planning\u2069 واحد برنامه‌ریزی دوره‌ای را که هنوز چارچوب ندارد تعیین می‌کند.',
     en: 'The plan cycles on the server, with each one’s planning department (which files the cycle’s framework) and framework; create makes a cycle (admin or approver), planning names the planning department of a cycle whose framework is not filed yet.',
   },
   usage:
     'cycles [create --start-year YEAR [--years N] --title TEXT --planning-department CODE | planning CYCLE --planning-department CODE]',
   examples: [
     'cycles',
-    'cycles create --start-year 1410 --title "برنامه ۱۴۱۰ تا ۱۴۱۴" --planning-department D-PLN',
+    '\u2066cycles create --start-year 1410 --title\u2069 "برنامه ۱۴۱۰ تا ۱۴۱۴" \u2066--planning-department D-PLN\u2069',
     'cycles planning 3b1e… --planning-department D-PLN --json',
   ],
   options: {
@@ -134,7 +138,7 @@ export const cyclesCommand: Command = {
       return reportProblem(
         io,
         problem(
-          `کار «${action}» شناخته نیست؛ کارها: ${ACTIONS.join('، ')}`,
+          `کار «${fsi(action)}» شناخته نیست؛ کارها: ${ACTIONS.join('، ')}`,
           `unknown action "${action}"; actions: ${ACTIONS.join(', ')}`,
         ),
         lang,

@@ -1,6 +1,6 @@
 /** `plan diff`: what changed between two versions of a submission. */
 import type { VersionRef } from '#core';
-import { formatDiff } from '#core';
+import { formatDiff, fsi } from '#core';
 import type { Command } from '../../command';
 import { EXIT, toJson } from '../../io';
 import { withServer } from './common';
@@ -28,7 +28,7 @@ export const diffCommand: Command = {
           return {
             code: EXIT.input,
             message: {
-              fa: `نسخه باید عدد، latest یا approved باشد، نه «${v}»`,
+              fa: `نسخه باید عدد، \u2066latest\u2069 یا \u2066approved\u2069 باشد، نه «${fsi(v)}»`,
               en: `a version is a number, latest or approved, not "${v}"`,
             },
             helpFor: 'diff',

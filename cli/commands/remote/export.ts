@@ -9,7 +9,7 @@ import { withServer } from './common';
 export const exportCommand: Command = {
   name: 'export',
   summary: {
-    fa: 'برنامه یکپارچه شهر در یک دوره (همه برنامه‌های تصویب‌شده، جمع‌ها، تراز مالی، سبد پروژه‌ها) را به‌صورت .xlsx می‌گیرد.',
+    fa: 'برنامه یکپارچه شهر در یک دوره (همه برنامه‌های تصویب‌شده، جمع‌ها، تراز مالی، سبد پروژه‌ها) را به‌صورت \u2066.xlsx\u2069 می‌گیرد.',
     en: 'Downloads the consolidated city plan of a cycle (every approved plan, totals, fiscal balance, project portfolio) as .xlsx.',
   },
   usage: 'export --cycle ID --out FILE.xlsx [--force]',

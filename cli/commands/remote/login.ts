@@ -1,4 +1,5 @@
 /** `plan login`: checks a register server and an API token, then stores them for the other commands. */
+import { fsi } from '#core';
 import type { Command } from '../../command';
 import { requireOption } from '../../command';
 import { EXIT, reportProblem, toJson } from '../../io';
@@ -9,7 +10,7 @@ import { envOf } from './common';
 export const loginCommand: Command = {
   name: 'login',
   summary: {
-    fa: 'نشانی سرور دفتر برنامه و توکن API را پس از آزمودن در پرونده اطلاعات ورود (فقط‌خواندنی برای شما) نگه می‌دارد.',
+    fa: 'نشانی سرور سامانه ثبت برنامه و توکن \u2066API\u2069 را پس از آزمودن در پرونده اطلاعات ورود (فقط‌خواندنی برای شما) نگه می‌دارد.',
     en: 'Checks a register server and API token, then stores them in your credentials file (readable by you only).',
   },
   usage: 'login --server URL --token TOKEN',
@@ -18,12 +19,12 @@ export const loginCommand: Command = {
     server: {
       type: 'string',
       value: 'URL',
-      description: { fa: 'نشانی سرور دفتر برنامه', en: 'the register server URL' },
+      description: { fa: 'نشانی سرور سامانه ثبت برنامه', en: 'the register server URL' },
     },
     token: {
       type: 'string',
       value: 'TOKEN',
-      description: { fa: 'توکن API شما', en: 'your API token' },
+      description: { fa: 'توکن \u2066API\u2069 شما', en: 'your API token' },
     },
   },
   positionals: { min: 0, max: 0, names: [] },
@@ -31,7 +32,10 @@ export const loginCommand: Command = {
     const { io, lang } = ctx;
     const server = requireOption(ctx, 'login', 'server', { fa: 'نشانی سرور', en: 'server URL' });
     if (!server.ok) return reportProblem(io, server.problem, lang);
-    const token = requireOption(ctx, 'login', 'token', { fa: 'توکن API', en: 'API token' });
+    const token = requireOption(ctx, 'login', 'token', {
+      fa: 'توکن \u2066API\u2069',
+      en: 'API token',
+    });
     if (!token.ok) return reportProblem(io, token.problem, lang);
     const url = normalizeServer(server.value);
     if (url === null)
@@ -40,7 +44,7 @@ export const loginCommand: Command = {
         {
           code: EXIT.input,
           message: {
-            fa: `«${server.value}» نشانی http یا https نیست`,
+            fa: `«${fsi(server.value)}» نشانی \u2066http\u2069 یا \u2066https\u2069 نیست`,
             en: `"${server.value}" is not an http or https URL`,
           },
           helpFor: 'login',

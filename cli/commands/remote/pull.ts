@@ -10,7 +10,7 @@ import { withServer } from './common';
 export const pullCommand: Command = {
   name: 'pull',
   summary: {
-    fa: 'یک نسخه برنامه را از سرور به‌صورت کارپوشه .xlsx می‌گیرد (پیش‌فرض آخرین نسخه؛ پرونده اصلی فرستاده‌شده اگر باشد).',
+    fa: 'یک نسخه برنامه را از سرور به‌صورت کارپوشه \u2066.xlsx\u2069 می‌گیرد (پیش‌فرض آخرین نسخه؛ پرونده اصلی فرستاده‌شده اگر باشد).',
     en: 'Downloads a version of a submission as an .xlsx workbook (default the latest; the file as pushed when there is one).',
   },
   usage: 'pull SUBMISSION [--version N | --approved] --out FILE.xlsx [--original] [--force]',
@@ -48,7 +48,7 @@ export const pullCommand: Command = {
         return {
           code: EXIT.input,
           message: {
-            fa: '--version و --approved را با هم ندهید',
+            fa: '\u2066--version\u2069 و \u2066--approved\u2069 را با هم ندهید',
             en: 'give --version or --approved, not both',
           },
           helpFor: 'pull',

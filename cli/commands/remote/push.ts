@@ -28,7 +28,7 @@ async function resolveSubmission(
       problem: {
         code: EXIT.input,
         message: {
-          fa: '--submission یا هر دو --department و --kind را بدهید',
+          fa: '\u2066--submission\u2069 یا هر دو \u2066--department\u2069 و \u2066--kind\u2069 را بدهید',
           en: 'give --submission, or both --department and --kind',
         },
         helpFor: 'push',
@@ -57,7 +57,7 @@ async function resolveSubmission(
                 en: `no ${kind} submission of ${dept} (or you may not see it)`,
               }
             : {
-                fa: `${list.length} برنامه برای ${dept} هست؛ با --cycle یا --submission یکی را برگزینید`,
+                fa: `${list.length} برنامه برای ${dept} هست؛ با \u2066--cycle\u2069 یا \u2066--submission\u2069 یکی را برگزینید`,
                 en: `${list.length} submissions of ${dept}; choose one with --cycle or --submission`,
               },
       },
@@ -69,7 +69,7 @@ async function resolveSubmission(
 export const pushCommand: Command = {
   name: 'push',
   summary: {
-    fa: 'کارپوشه را به‌عنوان نسخه تازه برنامه به سرور می‌فرستد. خطاهای کارپوشه مانند validate نشان داده می‌شوند؛ اگر نسخه دیگری پیش‌تر فرستاده شده باشد، تغییرات آن نشان داده می‌شود. کد خروج: ۰ ذخیره شد، ۱ خطا یا تعارض، ۲ اجرا نشد.',
+    fa: 'کارپوشه را به‌عنوان نسخه تازه برنامه به سرور می‌فرستد. خطاهای کارپوشه مانند \u2066validate\u2069 نشان داده می‌شوند؛ اگر نسخه دیگری پیش‌تر فرستاده شده باشد، تغییرات آن نشان داده می‌شود. کد خروج: ۰ ذخیره شد، ۱ خطا یا تعارض، ۲ اجرا نشد.',
     en: 'Sends a workbook to the server as a new version of a submission. Workbook errors are listed as validate lists them; if someone pushed another version meanwhile, what changed is shown. Exit code: 0 stored, 1 errors or a conflict, 2 could not run.',
   },
   usage:
@@ -87,13 +87,16 @@ export const pushCommand: Command = {
     department: {
       type: 'string',
       value: 'CODE',
-      description: { fa: 'کد معاونت/واحد (با --kind)', en: 'department code (with --kind)' },
+      description: {
+        fa: 'کد معاونت/واحد (با \u2066--kind\u2069)',
+        en: 'department code (with --kind)',
+      },
     },
     kind: {
       type: 'string',
       value: 'KIND',
       description: {
-        fa: 'نوع کارپوشه: city|framework|department|revenue|monitoring',
+        fa: 'نوع کارپوشه: \u2066city|framework|department|revenue|monitoring\u2069',
         en: 'workbook kind: city|framework|department|revenue|monitoring',
       },
     },

@@ -6,6 +6,7 @@ import {
   STATUS_CAPTIONS,
   TRANSITIONS,
   WORKFLOW_ACTIONS,
+  fsi,
 } from '#core';
 import type { Command } from '../../command';
 import { intOption } from '../../command';
@@ -35,9 +36,9 @@ function actionSummary(action: WorkflowAction): Bilingual {
     fa.push('نه کسی که آن نسخه را فرستاده یا ارسال کرده');
     en.push('not whoever pushed or submitted that version');
   }
-  const from = rule.from.map((st) => `«${STATUS_CAPTIONS[st].fa}»`).join(' یا ');
+  const from = rule.from.map((st) => `«${fsi(STATUS_CAPTIONS[st].fa)}»`).join(' یا ');
   return {
-    fa: `${ACTION_CAPTIONS[action].fa}: برنامه را از وضعیت ${from} به «${STATUS_CAPTIONS[rule.to].fa}» می‌برد (${fa.join('؛ ')}).`,
+    fa: `${ACTION_CAPTIONS[action].fa}: برنامه را از وضعیت ${from} به «${fsi(STATUS_CAPTIONS[rule.to].fa)}» می‌برد (${fa.join('؛ ')}).`,
     en: `${ACTION_CAPTIONS[action].en}: moves a plan from ${rule.from.join(' or ')} to ${rule.to} (${en.join('; ')}).`,
   };
 }

@@ -9,7 +9,7 @@ import type { EnumValue } from '../contract/enums';
 import type { Bilingual } from '../findings';
 import type { UnitScale } from '../money';
 import { parseRials } from '../money';
-import { cleanText, matchKey, normaliseNumberText, splitIdList } from '../util/text';
+import { cleanText, fsi, matchKey, normaliseNumberText, splitIdList } from '../util/text';
 import type { RawCell } from './raw';
 import { LIMITS } from './raw';
 
@@ -31,7 +31,7 @@ function isoDate(value: Date): string {
 // Long values are cut in messages so that a hostile cell cannot flood a report.
 function shown(value: unknown): string {
   const text = value instanceof Date ? isoDate(value) : String(value);
-  return `\u2068${text.length > 40 ? `${text.slice(0, 40)}…` : text}\u2069`;
+  return fsi(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
 
 function problem(code: string, fa: string, en: string): CellResult<never> {

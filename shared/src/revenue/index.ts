@@ -83,6 +83,8 @@ export type {
 } from './scenarios';
 export {
   DEFAULT_REVENUE_SCENARIO,
+  SCENARIO_CAPTIONS,
+  scenarioCaption,
   forecastRevenueScenarios,
   simulateRevenueScenario,
   toRevenueSimulationInput,

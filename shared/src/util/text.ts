@@ -121,3 +121,12 @@ export function persianNumerals(text: string): string {
   }
   return out;
 }
+
+/**
+ * A value a user typed (a file name, an ID, a title) set inside a message: wrapped in a
+ * first-strong isolate (U+2068 … U+2069), so that it keeps its own direction and order and
+ * `persianNumerals` leaves its digits as typed.
+ */
+export function fsi(text: string | number | bigint): string {
+  return `\u2068${String(text)}\u2069`;
+}

@@ -9,7 +9,7 @@ import type { Bilingual, Finding, FindingLocation } from '../findings';
 import { a1, makeFinding } from '../findings';
 import type { Plan, Row, Table } from '../read/plan';
 import { cellOf } from '../read/plan';
-import { toLatinDigits } from '../util/text';
+import { fsi, toLatinDigits } from '../util/text';
 import type { ValidationCode } from './codes';
 import { VALIDATION_CODES } from './codes';
 
@@ -55,7 +55,7 @@ export function idKey(id: string): string {
  */
 export function shown(value: unknown): string {
   const text = String(value);
-  return `\u2068${text.length > 40 ? `${text.slice(0, 40)}…` : text}\u2069`;
+  return fsi(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
 
 /** An ID of a table in reach, with the row that defines it. */

@@ -1,0 +1,80 @@
+/**
+ * Persian that is Persian, at run time (issue 11): what `plan` prints in Persian (text, not
+ * JSON) on the sample plan has every number in Persian digits and names scenarios and
+ * methods by their Persian captions. Latin is left only inside bidi isolates (IDs, codes and
+ * typed values) and inside IDs such as `P-016`.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REVENUE_METHODS, samplePlanWorkbook } from '#core';
+import { writeRawWorkbook } from '../../io';
+import { plan, scratch } from './helpers';
+
+const space = scratch();
+let file = '';
+
+beforeAll(async () => {
+  file = join(space.dir(), 'sample.xlsx');
+  writeFileSync(file, await writeRawWorkbook(samplePlanWorkbook(), { lang: 'fa' }));
+});
+
+/**
+ * Latin words the plan's own data holds (titles such as «خط ۲ اتوبوس تندرو (BRT)»): what
+ * a municipality typed is printed as typed.
+ */
+const DATA_WORDS = new Set(
+  samplePlanWorkbook().tables.flatMap((t) =>
+    t.rows.flatMap((r) =>
+      r.flatMap((c) => (typeof c === 'string' ? (c.match(/[A-Za-z]{2,}/g) ?? []) : [])),
+    ),
+  ),
+);
+
+/** Each line that holds Persian, with what is left of Latin outside isolates, IDs and codes. */
+function latinLeft(output: string): string[] {
+  const problems: string[] = [];
+  for (const line of output.split('\n')) {
+    if (!/[\u0600-\u06ff]/.test(line)) continue;
+    const rest = line
+      .replace(/[\u2066\u2067\u2068][^\u2069]*\u2069/g, '')
+      // An ID or code: Latin letters with digits, dots and hyphens (P-016, SRC-OTH, S2.2).
+      .replace(/[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*/g, (id) => (/[0-9-]/.test(id) ? '' : id));
+    const digits = /[0-9]/.test(rest);
+    const words = (rest.match(/[A-Za-z_]{2,}/g) ?? []).filter(
+      // A finding's code (FISCAL_DEFICIT) in the code column, and the plan's own words.
+      (w) => !/^[A-Z]+(?:_[A-Z]+)+$/.test(w) && !DATA_WORDS.has(w),
+    );
+    if (digits || words.length > 0) problems.push(line);
+  }
+  return problems;
+}
+
+describe.each([
+  ['validate', []],
+  ['fiscal', []],
+  ['fiscal', ['--scenario', 'pessimistic']],
+  ['portfolio', []],
+  ['kpi', []],
+  ['score', []],
+  ['chain', ['P-016']],
+])('plan %s %s in Persian', (command, args) => {
+  it('prints no Latin digit and no English word outside IDs and isolates', async () => {
+    const run = await plan(space.dir(), command, file, ...args);
+    expect(run.code).toBe(0);
+    expect(latinLeft(run.stdout + run.stderr)).toEqual([]);
+  });
+});
+
+it('plan forecast names each method by its Persian caption, with Persian digits', async () => {
+  const run = await plan(space.dir(), 'forecast', '--history', file, '--scenarios', file);
+  expect(run.code).toBe(0);
+  expect(latinLeft(run.stdout)).toEqual([]);
+  expect(run.stdout).toContain(REVENUE_METHODS.find((m) => m.value === 'growth')?.fa);
+});
+
+it('the check itself finds an English word and a Latin number in Persian', () => {
+  expect(latinLeft('نقش reviewer\nسبد بهینه: 29 پروژه\nپروژه P-016 و \u2066AHP\u2069')).toEqual([
+    'نقش reviewer',
+    'سبد بهینه: 29 پروژه',
+  ]);
+});
