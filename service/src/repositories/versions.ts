@@ -22,6 +22,7 @@ import { appendAudit } from './audit';
 import type { IdempotencyCheck } from './idempotency';
 import { findIdempotency, insertIdempotency, judgeIdempotency } from './idempotency';
 import { fromDbJson, toDbJson } from './json';
+import { emptyRecord } from '#core';
 import type { SubmissionRecord, SubmissionStatus } from './submissions';
 import { EDITABLE_STATUSES, fromDbSubmission, statusOf } from './submissions';
 
@@ -563,8 +564,12 @@ function rowsQuery(where: { tenantId: string; submissionId: string; version: num
 }
 
 function groupRows(rows: { tableName: string; data: unknown }[]): Record<string, JsonObject[]> {
-  const tables: Record<string, JsonObject[]> = {};
-  for (const r of rows) (tables[r.tableName] ??= []).push(r.data as JsonObject);
+  // Table names come from workbooks (`constructor`, `__proto__`): a record without a prototype.
+  const tables = emptyRecord<JsonObject[]>();
+  for (const r of rows) {
+    if (!Object.hasOwn(tables, r.tableName)) tables[r.tableName] = [];
+    tables[r.tableName]!.push(r.data as JsonObject);
+  }
   return tables;
 }
 
