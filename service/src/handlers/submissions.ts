@@ -23,7 +23,7 @@ import {
   isFrameworkKind,
   judgeAction,
   judgeActions,
-  matchKey,
+  idKey,
   needsFourEyesFacts,
   readPlan,
   toCanonicalTables,
@@ -491,7 +491,7 @@ async function checkOwnership(
   const dept = await deps.repos.departments.get(sub.tenantId, sub.departmentId);
   const code = dept?.code ?? '';
   const framework = isFrameworkKind(sub.kind);
-  const deptOk = department.trim() === '' ? framework : matchKey(department) === matchKey(code);
+  const deptOk = department.trim() === '' ? framework : idKey(department) === idKey(code);
   if (!deptOk)
     throw apiError(
       'DEPARTMENT_MISMATCH',
