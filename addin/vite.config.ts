@@ -56,7 +56,9 @@ export default defineConfig({
     emptyOutDir: true,
     // dist/.vite/manifest.json: which chunks each entry loads (the benchmark sizes the functions bundle with it).
     manifest: true,
-    sourcemap: true,
+    // Maps for a local debugger only: no `sourceMappingURL` in the bundles, and the register
+    // does not serve `*.map` (service/src/app.ts).
+    sourcemap: 'hidden',
     rolldownOptions: {
       input: { taskpane: at('./taskpane.html') },
       // The core's modules have no side effects on import: a module none of whose exports a

@@ -20,6 +20,7 @@ import type { OidcVerifier } from './auth/oidc';
 import { oidcVerifier } from './auth/oidc';
 import type { Config } from './config';
 import type { AppDeps } from './handlers/context';
+import type { ReadXlsx } from './handlers/upload';
 import { bodyLimit } from './http/body-limit';
 import { apiError, errorHandler, notFoundRoute } from './http/errors';
 import { projectRoot } from './paths';
@@ -36,6 +37,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Replaces the remote JWKS of the OIDC issuer (tests). */
   oidcKeys?: JWTVerifyGetKey;
+  /** Replaces the reader of pushed `.xlsx` files (tests count parses). */
+  readXlsx?: ReadXlsx;
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -153,6 +156,47 @@ export function manifestXml(publicOrigin: string): string | null {
     .replaceAll('{{VERSION}}', version);
 }
 
+/**
+ * Helmet's headers, with HSTS and CSP `upgrade-insecure-requests` only on a request that came
+ * over HTTPS (`req.secure`: the socket's TLS, or, with `PLAN_TRUST_PROXY`, the proxy's
+ * `X-Forwarded-Proto`). Over plain HTTP (a local trial, a test, a proxy not trusted) they
+ * would be wrong: browsers ignore HSTS there (RFC 6797 §8.1), and `upgrade-insecure-requests`
+ * sends the page's own requests to an `https://` the register may not serve, breaking it.
+ */
+function securityHeaders(config: Config): RequestHandler {
+  const directives = {
+    // 'wasm-unsafe-eval': the pane compiles the HiGHS solver (WebAssembly) for the optimal
+    // portfolio; it allows WebAssembly only, not JavaScript eval.
+    'script-src': ["'self'", "'wasm-unsafe-eval'", 'https://appsforoffice.microsoft.com'],
+    'frame-ancestors': [
+      "'self'",
+      'https://*.officeapps.live.com',
+      'https://*.office.com',
+      'https://*.sharepoint.com',
+    ],
+    'connect-src': ["'self'", ...config.corsOrigins],
+  };
+  // The task pane runs inside Office (an iframe on Office on the web), and loads office.js
+  // from Microsoft's CDN (a store requirement; toolchain.md).
+  const secure = helmet({ frameguard: false, contentSecurityPolicy: { directives } });
+  const plain = helmet({
+    frameguard: false,
+    strictTransportSecurity: false,
+    contentSecurityPolicy: { directives: { ...directives, 'upgrade-insecure-requests': null } },
+  });
+  return (req, res, next) => (req.secure ? secure : plain)(req, res, next);
+}
+
+/**
+ * Source maps of the built add-in are not served: they hold the sources (and comments) of the
+ * pane and the core, which people of the municipality need not be handed; vite writes them
+ * `hidden` (no `sourceMappingURL` in the bundles) for whoever debugs a build locally.
+ */
+const notSourceMaps: RequestHandler = (req, _res, next) => {
+  if (/\.map$/i.test(req.path)) next(apiError('NOT_FOUND', 'این نشانی نیست.', 'Not found.'));
+  else next();
+};
+
 /** Builds the app. */
 export function createApp(options: AppOptions): express.Express {
   const { repos, config } = options;
@@ -177,27 +221,7 @@ export function createApp(options: AppOptions): express.Express {
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     }),
   );
-  app.use(
-    helmet({
-      // The task pane runs inside Office (an iframe on Office on the web), and loads office.js
-      // from Microsoft's CDN (a store requirement; toolchain.md).
-      frameguard: false,
-      contentSecurityPolicy: {
-        directives: {
-          // 'wasm-unsafe-eval': the pane compiles the HiGHS solver (WebAssembly) for the optimal
-          // portfolio; it allows WebAssembly only, not JavaScript eval.
-          'script-src': ["'self'", "'wasm-unsafe-eval'", 'https://appsforoffice.microsoft.com'],
-          'frame-ancestors': [
-            "'self'",
-            'https://*.officeapps.live.com',
-            'https://*.office.com',
-            'https://*.sharepoint.com',
-          ],
-          'connect-src': ["'self'", ...config.corsOrigins],
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders(config));
   app.use(cors(config.corsOrigins));
   app.use(
     rateLimit({
@@ -251,7 +275,11 @@ export function createApp(options: AppOptions): express.Express {
       .type('application/javascript')
       .send(redocStandalone());
   });
-  app.use('/api', authenticate(repos, oidc), apiRouter(deps));
+  app.use(
+    '/api',
+    authenticate(repos, oidc),
+    apiRouter(deps, options.readXlsx === undefined ? {} : { readXlsx: options.readXlsx }),
+  );
 
   const manifest = manifestXml(config.publicOrigin);
   if (manifest !== null)
@@ -259,7 +287,7 @@ export function createApp(options: AppOptions): express.Express {
       res.type('application/xml').send(manifest);
     });
   if (existsSync(config.addinDir))
-    app.use(ADDIN_PATH, express.static(config.addinDir, { index: 'taskpane.html' }));
+    app.use(ADDIN_PATH, notSourceMaps, express.static(config.addinDir, { index: 'taskpane.html' }));
 
   app.use(notFoundRoute);
   app.use(errorHandler(logger));

@@ -116,10 +116,11 @@ const versionParam = {
   name: 'version',
   in: 'path',
   required: true,
-  description: 'A version number, `latest` or `approved` (the latest approved version).',
+  description:
+    'A version number in plain decimal (`01`, `0x1`, `1e0` are 400), `latest` or `approved` (the latest approved version).',
   schema: {
     anyOf: [
-      { type: 'integer', minimum: 1 },
+      { type: 'integer', minimum: 1, maximum: 1_000_000_000 },
       { type: 'string', enum: ['latest', 'approved'] },
     ],
   },

@@ -10,6 +10,7 @@ export * from './contract/workflow';
 export * from './findings';
 export * from './money';
 export * from './util/text';
+export * from './util/ids';
 export * from './util/json';
 export * from './util/format';
 export * from './util/language';

@@ -267,7 +267,8 @@ async function crashRun(kind: DbKind): Promise<CrashRun> {
     for (let cycle = 0; cycle < CYCLES; cycle++)
       expect({
         cycle,
-        versions: keys.filter((k) => k === `crash-${kind}-${cycle}`).length,
+        // Stored within the caller and the submission (`<user>/<submission>/<key>`).
+        versions: keys.filter((k) => k?.endsWith(`/${id}/crash-${kind}-${cycle}`)).length,
       }).toEqual({
         cycle,
         versions: 1,

@@ -189,7 +189,10 @@ describe.each(DB_KINDS)('the workflow against its model (%s)', (kind) => {
         if (!reads || !has(...MAY[c.action])) return { status: 403, next: m };
         if (c.action === 'submit' && !has('admin') && p.departmentId !== dept)
           return { status: 403, next: m };
-        if (c.action === 'approve' && (m.pushedBy === c.who || m.submittedBy === c.who))
+        if (
+          (c.action === 'approve' || c.action === 'review') &&
+          (m.pushedBy === c.who || m.submittedBy === c.who)
+        )
           return { status: 403, next: m };
         if (!FLOW[c.action].from.includes(m.status)) return { status: 409, next: m };
         if (m.version === 0) return { status: 409, next: m };

@@ -186,7 +186,8 @@ describe('judgeAction', () => {
             (action !== 'submit' || has(['admin']) || dept === 'd1') &&
             from[action].includes(status) &&
             (action !== 'submit' || version > 0) &&
-            (action !== 'approve' || (!pushed && !submitted));
+            // Four eyes on review and approval (issue #12, item 9).
+            ((action !== 'approve' && action !== 'review') || (!pushed && !submitted));
           const verdict = judgeAction(action, a, s, facts);
           expect(verdict.allowed).toBe(allowed);
           expect(verdict.reason === null).toBe(allowed);

@@ -1,7 +1,8 @@
 /**
  * OpenID Connect: JWT bearer tokens signed by a configured issuer, checked with `jose`
- * against the issuer's JWKS (issuer, audience, expiry and signature). The user is then the
- * register's user with the token's e-mail in the token's tenant (roles stay the register's).
+ * against the issuer's JWKS (issuer, audience, expiry and signature), its e-mail not marked
+ * unverified (`email_verified: false`). The user is then the register's user with the token's
+ * e-mail in the token's tenant (roles stay the register's).
  *
  * `jose` 6 is an ES module: it is loaded on first use (Node ≥ 20.19 requires ES modules from
  * CommonJS), so a register without OIDC, and its tests, never load it.
@@ -36,6 +37,11 @@ export function oidcVerifier(
         const email = payload[config.emailClaim];
         const tenant = payload[config.tenantClaim] ?? defaultTenant;
         if (typeof email !== 'string' || typeof tenant !== 'string') return { ok: false };
+        // The e-mail is who the holder is here: one the issuer says it has not verified
+        // (OIDC Core 1.0 §5.1 `email_verified`) names nobody. An issuer that leaves the claim
+        // out (some do for e-mails they issue themselves) is trusted for the e-mail it signs.
+        const verified = payload.email_verified;
+        if (verified === false || verified === 'false') return { ok: false };
         return { ok: true, tenantId: tenant, email };
       } catch {
         // A bad signature, a wrong issuer or audience, an expired token: all are "not valid".

@@ -9,7 +9,7 @@
  * actuals as the planning deputy's `monitoring` submission (its monitoring office compiles
  * the city's progress reports). All are pushed, submitted, reviewed and approved by seeded
  * people, so the consolidated plan is the sample plan. An admin API token is written to
- * `<data root>/admin-token` (mode 0600) and logged once.
+ * `<data root>/admin-token` (mode 0600); the log says where, never the token.
  */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -257,9 +257,13 @@ export async function seedSample(
     writeFileSync(tokenFile, `${secret}\n`, { mode: 0o600 });
     chmodSync(tokenFile, 0o600);
   }
+  // The token is a secret: it goes to its mode-0600 file (or back to the caller), never to
+  // the log, which is copied to places a secret must not go (terminals, log collectors).
   options.logger?.warn(
     { tenantId, tokenFile },
-    `seeded the sample plan; admin API token (shown once): ${secret}`,
+    tokenFile === null
+      ? 'seeded the sample plan; an admin API token was issued to the caller'
+      : `seeded the sample plan; the admin API token is in ${tokenFile} (readable by this user only)`,
   );
   return { tenantId, adminToken: secret, tokenFile };
 }

@@ -11,6 +11,7 @@ import type {
   ContractTableName,
   FourEyesFacts,
   RawWorkbook,
+  SubmissionStatus,
   WorkbookKind,
   WorkflowAction,
 } from '#core';
@@ -22,14 +23,14 @@ import {
   isFrameworkKind,
   judgeAction,
   judgeActions,
-  matchKey,
+  idKey,
   needsFourEyesFacts,
   readPlan,
   toCanonicalTables,
 } from '#core';
 import { writeRawWorkbook } from '../../../io';
 import type { Principal } from '../auth';
-import { hasRole, requireDepartment, requireRole } from '../auth';
+import { canReadDepartment, hasRole, requireDepartment, requireRole } from '../auth';
 import type { JsonObject, JsonValue } from '../db/canonical';
 import { apiError, ApiError, notFound } from '../http/errors';
 import type { SubmissionRecord } from '../repositories';
@@ -267,11 +268,65 @@ export function baseVersionOf(ifMatch: string | undefined): number {
   return Number(m[1]);
 }
 
+/** `Idempotency-Key`: 8–200 of letters, digits, `-`, `_`, `.`, `:` (docs/api.md). */
+const IDEMPOTENCY_KEY = /^[\w.:-]{8,200}$/;
+
+/** The client's `Idempotency-Key`, checked (400 when malformed). */
+export function idempotencyKeyOf(header: string | undefined): string | undefined {
+  if (header !== undefined && !IDEMPOTENCY_KEY.test(header))
+    throw apiError(
+      'INVALID_REQUEST',
+      'Idempotency-Key باید ۸ تا ۲۰۰ نویسه از حروف، رقم، «-»، «_»، «.» یا «:» باشد.',
+      'Idempotency-Key must be 8–200 characters of letters, digits, "-", "_", "." or ":".',
+    );
+  return header;
+}
+
+/**
+ * The key a push's `Idempotency-Key` is stored under: the client's key within its caller and
+ * submission (`<user>/<submission>/<key>`; `/` is not a key character, so two scopes never
+ * meet). Two departments (or one person on two plans) may use the same key.
+ */
+export function scopedIdempotencyKey(p: Principal, submissionId: string, key: string): string {
+  return `${p.userId}/${submissionId}/${key}`;
+}
+
+/**
+ * Whether a push may go on to have its body read and parsed: everything that does not need
+ * the body, checked first, so that a push that will be refused costs no parse. The route's
+ * role (preparer or admin: 403), the submission (404), the caller's department (403), and,
+ * unless the request is the retry of a stored `Idempotency-Key` (whose answer is the stored
+ * one), `If-Match` (428, 400), the submission's status (409) and the base version (409).
+ * `pushVersion` checks all of it again after the parse (the repository atomically).
+ */
+export async function admitPush(
+  deps: AppDeps,
+  p: Principal,
+  submissionId: string,
+  headers: { ifMatch: string | undefined; idempotencyKey: string | undefined },
+): Promise<void> {
+  requireRole(p, 'preparer', 'admin');
+  const key = idempotencyKeyOf(headers.idempotencyKey);
+  const sub = await deps.repos.submissions.get(p.tenantId, submissionId);
+  if (sub === null) throw notFound('The submission');
+  requireDepartment(p, sub.departmentId, true);
+  const baseVersion = baseVersionOf(headers.ifMatch);
+  if (
+    key !== undefined &&
+    (await deps.repos.idempotency.find(p.tenantId, scopedIdempotencyKey(p, sub.id, key))) !== null
+  )
+    return;
+  if (!EDITABLE_STATUSES.includes(sub.status)) throw notEditable(sub.status);
+  if (baseVersion !== sub.currentVersion)
+    throw await conflict(deps, sub, baseVersion, sub.currentVersion);
+}
+
 /** What a push gives the handler. */
 export interface PushInput {
   raw: RawWorkbook;
   xlsx: Uint8Array | null;
   ifMatch: string | undefined;
+  /** The client's key as sent (scoped to the caller and the submission when stored). */
   idempotencyKey: string | undefined;
   /** Hex SHA-256 of the request (method, path, If-Match, body). */
   requestHash: string;
@@ -302,10 +357,11 @@ export async function pushVersion(
   if (sub === null) throw notFound('The submission');
   requireDepartment(p, sub.departmentId, true);
   const baseVersion = baseVersionOf(input.ifMatch);
+  const clientKey = idempotencyKeyOf(input.idempotencyKey);
   const idem =
-    input.idempotencyKey === undefined
+    clientKey === undefined
       ? undefined
-      : { key: input.idempotencyKey, requestHash: input.requestHash };
+      : { key: scopedIdempotencyKey(p, sub.id, clientKey), requestHash: input.requestHash };
   if (idem !== undefined) {
     const seen = await repos.idempotency.check(p.tenantId, idem.key, idem.requestHash);
     if (seen.kind === 'replay') return replay(seen.storedResponse);
@@ -435,7 +491,7 @@ async function checkOwnership(
   const dept = await deps.repos.departments.get(sub.tenantId, sub.departmentId);
   const code = dept?.code ?? '';
   const framework = isFrameworkKind(sub.kind);
-  const deptOk = department.trim() === '' ? framework : matchKey(department) === matchKey(code);
+  const deptOk = department.trim() === '' ? framework : idKey(department) === idKey(code);
   if (!deptOk)
     throw apiError(
       'DEPARTMENT_MISMATCH',
@@ -602,6 +658,58 @@ export async function transition(
         result.status,
       );
   }
+}
+
+/**
+ * The submissions the caller may read, filtered as asked (a department code that names no
+ * department gives an empty list).
+ */
+export async function listSubmissions(
+  deps: AppDeps,
+  p: Principal,
+  q: { cycleId?: string; department?: string; kind?: string; status?: SubmissionStatus },
+): Promise<ApiSubmission[]> {
+  const depts = await deps.repos.departments.list(p.tenantId);
+  const byId = new Map(depts.map((d) => [d.id, d]));
+  const dept = q.department === undefined ? undefined : depts.find((d) => d.code === q.department);
+  if (q.department !== undefined && dept === undefined) return [];
+  const subs = await deps.repos.submissions.list(p.tenantId, {
+    ...(q.cycleId !== undefined && { cycleId: q.cycleId }),
+    ...(dept !== undefined && { departmentId: dept.id }),
+    ...(q.kind !== undefined && { kind: q.kind }),
+    ...(q.status !== undefined && { status: q.status }),
+  });
+  const visible = subs.filter((s) => canReadDepartment(p, s.departmentId));
+  return Promise.all(
+    visible.map((s) => submissionView(deps, p, s, byId.get(s.departmentId)?.code ?? null)),
+  );
+}
+
+/**
+ * A comment on a submission the caller may read; one anchored to a version needs that
+ * version to exist (404 otherwise: a remark on version 999999 is a remark on nothing).
+ */
+export async function addComment(
+  deps: AppDeps,
+  p: Principal,
+  submissionId: string,
+  body: {
+    body: string;
+    version?: number | undefined;
+    tableName?: string | undefined;
+    rowKey?: string | undefined;
+    columnKey?: string | undefined;
+  },
+) {
+  const sub = await readableSubmission(deps, p, submissionId);
+  if (body.version !== undefined) await resolveVersion(deps, sub, body.version);
+  const result = await deps.repos.comments.add(p.tenantId, {
+    ...body,
+    submissionId: sub.id,
+    authorId: p.userId,
+  });
+  if (!result.ok) throw notFound('The submission');
+  return result.comment;
 }
 
 /** Stored comment body limits (a remark, not a document). */

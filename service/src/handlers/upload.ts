@@ -30,10 +30,13 @@ export interface UploadReader {
   readonly parsing: number;
 }
 
+/** How an `.xlsx` file is read (io's `readXlsx`; tests wrap it to count parses). */
+export type ReadXlsx = (bytes: Uint8Array, options: ReadXlsxOptions) => Promise<ReadXlsxResult>;
+
 /** An upload reader with the configuration's bounds (`read` replaceable in tests). */
 export function uploadReader(
   config: Pick<Config, 'xlsxParses' | 'xlsxTextMaxChars'>,
-  read: (bytes: Uint8Array, options: ReadXlsxOptions) => Promise<ReadXlsxResult> = readXlsx,
+  read: ReadXlsx = readXlsx,
 ): UploadReader {
   let parsing = 0;
   return {

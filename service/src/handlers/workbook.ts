@@ -37,6 +37,7 @@ import {
   workbookKindOf,
 } from '#core';
 import type { JsonObject, JsonValue } from '../db/canonical';
+import { emptyRecord, ownMember } from '#core';
 import type { VersionPlan, VersionTables, VersionTotal } from '../repositories';
 
 /** Name of the stored pseudo-table that keeps each table's place and column order. */
@@ -118,20 +119,21 @@ export function validateForPush(raw: RawWorkbook, reference?: RawWorkbook, kind?
 
 /** The stored form of a workbook's own tables (reference tables are the register's; dropped). */
 export function toVersionTables(raw: RawWorkbook, plan: Plan): VersionTables {
-  const out: Record<string, JsonObject[]> = {};
+  // Names from the workbook are keys: records without a prototype (`__proto__` is a name).
+  const out = emptyRecord<JsonObject[]>();
   const layout: JsonObject[] = [];
   for (const t of raw.tables) {
     if (contractNameOf(t).reference) continue;
     const keys = columnKeys(t, plan);
     const rows = t.rows.map((row) => {
-      const obj: JsonObject = {};
+      const obj = emptyRecord<JsonValue>();
       keys.forEach((key, i) => {
         const value = toJsonCell(row[i] ?? null);
-        if (value !== null && !(key in obj)) obj[key] = value;
+        if (value !== null && !Object.hasOwn(obj, key)) obj[key] = value;
       });
       return obj;
     });
-    out[t.name] = [...(out[t.name] ?? []), ...rows];
+    out[t.name] = [...(ownMember(out, t.name) ?? []), ...rows];
     layout.push({
       table: t.name,
       sheet: t.sheet ?? null,
@@ -145,10 +147,10 @@ export function toVersionTables(raw: RawWorkbook, plan: Plan): VersionTables {
 
 /** The stored form of a plan's own tables in the core's canonical form. */
 export function toPlanTables(plan: Plan): VersionPlan {
-  const out: Record<string, JsonObject[]> = {};
+  const out = emptyRecord<JsonObject[]>();
   const layout: JsonObject[] = [];
   for (const t of toCanonicalTables(plan)) {
-    out[t.name] = t.rows.map((row) => ({ ...row }));
+    out[t.name] = t.rows.map((row) => Object.assign(emptyRecord<JsonValue>(), row));
     layout.push({ table: t.name, sheet: null, address: null, columns: [...t.columns] });
   }
   out[LAYOUT_TABLE] = layout;
@@ -163,7 +165,7 @@ export function fromPlanTables(
   for (const entry of layoutOf(tables)) {
     const spec = findTableSpec(entry.table);
     if (spec === undefined) continue;
-    const rows = (tables[entry.table] ?? []) as readonly CanonicalRow[];
+    const rows = (ownMember(tables, entry.table) ?? []) as readonly CanonicalRow[];
     out.push({ name: spec.name, columns: entry.columns, rows });
   }
   return out;
@@ -190,7 +192,7 @@ function columnKeys(t: RawTable, plan: Plan): string[] {
 export function layoutOf(
   tables: Readonly<Record<string, readonly JsonObject[]>>,
 ): TableLayoutEntry[] {
-  const entries = (tables[LAYOUT_TABLE] ?? []).map((e) => ({
+  const entries = (ownMember(tables, LAYOUT_TABLE) ?? []).map((e) => ({
     table: String(e.table),
     sheet: typeof e.sheet === 'string' ? e.sheet : null,
     address: typeof e.address === 'string' ? e.address : null,
@@ -229,8 +231,8 @@ export function fromVersionTables(
     const header = entry.columns.map((key) =>
       spec === undefined || lang === 'keys' ? key : captionOf(spec, key, lang),
     );
-    const rows = (tables[entry.table] ?? []).map((row) =>
-      entry.columns.map((k) => fromJsonCell(row[k])),
+    const rows = (ownMember(tables, entry.table) ?? []).map((row) =>
+      entry.columns.map((k) => fromJsonCell(ownMember(row, k))),
     );
     const table: RawTable = options.asReference
       ? { name: `${REFERENCE_PREFIX}${entry.table}`, header, rows, reference: true }

@@ -1,6 +1,7 @@
 /**
  * Municipalities (the tenants) and their departments.
  */
+import { idKey, idSkeleton, invisibleInId, normalizeId } from '#core';
 import { isForeignKeyViolation, isUniqueViolation } from './client';
 import type { RepositoryContext } from './context';
 import { writeAudited } from './audit';
@@ -40,16 +41,32 @@ export interface TenantRepository {
 
 /** Departments of a municipality. */
 export interface DepartmentRepository {
+  /**
+   * Creates a department. Its code is stored in the core's one ID form (`normalizeId`: NFKC,
+   * Persian letters, ASCII digits), so `K-يك` is stored as `K-یک`. Refused: a code that is
+   * empty or holds an invisible or bidi control character (`invalid-code`: `K-ONE` + U+200B),
+   * and one that is, or looks the same as, a code of the municipality (`exists`; `lookalike`
+   * when only the confusable skeleton is equal, e.g. a Cyrillic `К`).
+   */
   create(
     tenantId: string,
     input: { code: string; name: string; kind?: string | null },
     actorId: string | null,
   ): Promise<
-    { ok: true; department: DepartmentRecord } | { ok: false; reason: 'exists' | 'no-tenant' }
+    | { ok: true; department: DepartmentRecord }
+    | { ok: false; reason: 'exists' | 'lookalike' | 'invalid-code' | 'no-tenant' }
   >;
   get(tenantId: string, id: string): Promise<DepartmentRecord | null>;
+  /** The department whose code is this one compared by `idKey` (`k-۱` finds `K-1`). */
   getByCode(tenantId: string, code: string): Promise<DepartmentRecord | null>;
   list(tenantId: string): Promise<DepartmentRecord[]>;
+}
+
+/** A department code the municipality already has, or one that looks the same (rolls back). */
+class CodeTaken extends Error {
+  constructor(readonly reason: 'exists' | 'lookalike') {
+    super(reason);
+  }
 }
 
 /** The tenant repository. */
@@ -92,12 +109,24 @@ export function departmentRepository(ctx: RepositoryContext): DepartmentReposito
   const { prisma } = ctx;
   return {
     async create(tenantId, input, actorId) {
+      const code = normalizeId(input.code);
+      if (code === '' || invisibleInId(input.code).length > 0)
+        return { ok: false, reason: 'invalid-code' };
       try {
         const department = await writeAudited(ctx, tenantId, async (tx, at) => {
+          // Departments are few (tens): compare with every code of the municipality.
+          const others = await tx.department.findMany({
+            where: { tenantId },
+            select: { code: true },
+          });
+          const same = others.find((o) => idKey(o.code) === idKey(code));
+          if (same !== undefined) throw new CodeTaken('exists');
+          const skeleton = idSkeleton(code);
+          if (others.some((o) => idSkeleton(o.code) === skeleton)) throw new CodeTaken('lookalike');
           const created = await tx.department.create({
             data: {
               tenantId,
-              code: input.code,
+              code,
               name: input.name,
               kind: input.kind ?? null,
               createdAt: at,
@@ -116,6 +145,7 @@ export function departmentRepository(ctx: RepositoryContext): DepartmentReposito
         });
         return { ok: true, department };
       } catch (error) {
+        if (error instanceof CodeTaken) return { ok: false, reason: error.reason };
         if (isUniqueViolation(error)) return { ok: false, reason: 'exists' };
         if (isForeignKeyViolation(error)) return { ok: false, reason: 'no-tenant' };
         throw error;
@@ -125,8 +155,16 @@ export function departmentRepository(ctx: RepositoryContext): DepartmentReposito
     get: (tenantId, id) =>
       prisma.department.findUnique({ where: { tenantId_id: { tenantId, id } } }),
 
-    getByCode: (tenantId, code) =>
-      prisma.department.findUnique({ where: { tenantId_code: { tenantId, code } } }),
+    async getByCode(tenantId, code) {
+      const exact = await prisma.department.findUnique({
+        where: { tenantId_code: { tenantId, code: normalizeId(code) } },
+      });
+      if (exact !== null) return exact;
+      // Codes stored before they were normalised, or typed in another case or digits.
+      const key = idKey(code);
+      const all = await prisma.department.findMany({ where: { tenantId } });
+      return all.find((d) => idKey(d.code) === key) ?? null;
+    },
 
     list: (tenantId) =>
       prisma.department.findMany({ where: { tenantId }, orderBy: { code: 'asc' } }),

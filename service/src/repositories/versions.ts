@@ -21,6 +21,7 @@ import { anchorHead, appendAudit } from './audit';
 import type { IdempotencyCheck } from './idempotency';
 import { findIdempotency, insertIdempotency, judgeIdempotency } from './idempotency';
 import { fromDbJson, toDbJson } from './json';
+import { emptyRecord } from '#core';
 import type { SubmissionRecord, SubmissionStatus } from './submissions';
 import { EDITABLE_STATUSES, fromDbSubmission, statusOf } from './submissions';
 import type {
@@ -468,8 +469,12 @@ function rowsQuery(where: { tenantId: string; submissionId: string; version: num
 }
 
 function groupRows(rows: { tableName: string; data: unknown }[]): Record<string, JsonObject[]> {
-  const tables: Record<string, JsonObject[]> = {};
-  for (const r of rows) (tables[r.tableName] ??= []).push(r.data as JsonObject);
+  // Table names come from workbooks (`constructor`, `__proto__`): a record without a prototype.
+  const tables = emptyRecord<JsonObject[]>();
+  for (const r of rows) {
+    if (!Object.hasOwn(tables, r.tableName)) tables[r.tableName] = [];
+    tables[r.tableName]!.push(r.data as JsonObject);
+  }
   return tables;
 }
 

@@ -16,12 +16,18 @@ export type PushBody = z.infer<typeof PushBody>;
 /** An id in a path. */
 export const Id = z.string().min(1).max(64);
 
+/**
+ * A version number as written in a path or query: canonical decimal only (`1`, `27`; never
+ * `01`, `0x1`, `1e0`, ` 1` or `1.0`, which `Number()` would all take for 1), up to 10^9.
+ */
+const VersionNumber = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/, 'a version is a whole number in plain decimal, like 3')
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(1_000_000_000));
+
 /** A version in a path or query: a number, `latest` or `approved`. */
-export const VersionSelector = z.union([
-  z.literal('latest'),
-  z.literal('approved'),
-  z.coerce.number().int().min(1).max(1_000_000_000),
-]);
+export const VersionSelector = z.union([z.literal('latest'), z.literal('approved'), VersionNumber]);
 export type VersionSelector = z.infer<typeof VersionSelector>;
 
 /** A workflow action. */

@@ -64,7 +64,11 @@ export interface TransitionRule {
   readonly ownDepartmentUnless?: readonly Role[];
   /** The submission must have a pushed version (there is nothing to submit before). */
   readonly needsVersion?: boolean;
-  /** Four eyes: whoever pushed or submitted the version under decision may not take it. */
+  /**
+   * Four eyes: whoever pushed or submitted the version under decision may not take it (review
+   * and approval: one person holding preparer and reviewer, or preparer and approver, never
+   * judges their own work; returning it is always open).
+   */
   readonly fourEyes?: boolean;
 }
 
@@ -77,7 +81,7 @@ export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionRule>> = {
     ownDepartmentUnless: ['admin'],
     needsVersion: true,
   },
-  review: { from: ['submitted'], to: 'reviewed', roles: ['reviewer'] },
+  review: { from: ['submitted'], to: 'reviewed', roles: ['reviewer'], fourEyes: true },
   approve: { from: ['reviewed'], to: 'approved', roles: ['approver', 'council'], fourEyes: true },
   return: {
     from: ['submitted', 'reviewed'],
@@ -236,8 +240,8 @@ export function judgeAction(
     if (facts === undefined) throw new Error(`judgeAction(${action}) needs the four-eyes facts`);
     if (facts.pushedBy === actor.userId || facts.submittedBy.includes(actor.userId))
       return refuse(action, 'SAME_PERSON', {
-        fa: 'کسی که نسخه را فرستاده یا ارسال کرده نمی‌تواند آن را تصویب کند.',
-        en: 'The person who pushed or submitted a version cannot approve it.',
+        fa: `کسی که نسخه را فرستاده یا ارسال کرده نمی‌تواند «${ACTION_CAPTIONS[action].fa}» را انجام دهد.`,
+        en: `The person who pushed or submitted a version cannot ${action} it.`,
       });
   }
   return { action, allowed: true, code: null, reason: null };

@@ -8,7 +8,7 @@
 import { findTableSpec } from '../contract/tables';
 import type { Language } from '../contract/enums';
 import type { JsonObject, JsonValue } from '../util/json';
-import { canonicalJson } from '../util/json';
+import { canonicalJson, ownMember } from '../util/json';
 
 /** One changed cell. */
 export interface CellChange {
@@ -40,7 +40,7 @@ type Tables = Readonly<Record<string, readonly JsonObject[]>>;
 function keyed(rows: readonly JsonObject[], keyColumn: string | null): Map<string, JsonObject> {
   const out = new Map<string, JsonObject>();
   rows.forEach((row, i) => {
-    const raw = keyColumn === null ? undefined : row[keyColumn];
+    const raw = keyColumn === null ? undefined : ownMember(row, keyColumn);
     const base = raw === undefined || raw === null ? `#${i + 1}` : String(raw).trim();
     let key = base;
     for (let n = 2; out.has(key); n++) key = `${base}#${n}`;
@@ -61,8 +61,9 @@ export function diffVersions(from: number, a: Tables, to: number, b: Tables): Ve
   const summary = { added: 0, removed: 0, changed: 0, cells: 0 };
   for (const table of names) {
     const keyColumn = findTableSpec(table)?.idColumn ?? null;
-    const before = keyed(a[table] ?? [], keyColumn);
-    const after = keyed(b[table] ?? [], keyColumn);
+    // Table and column names come from workbooks: own members only (`constructor` is a name).
+    const before = keyed(ownMember(a, table) ?? [], keyColumn);
+    const after = keyed(ownMember(b, table) ?? [], keyColumn);
     const diff: TableDiff = { table, keyColumn, added: [], removed: [], changed: [] };
     for (const [key, row] of after) if (!before.has(key)) diff.added.push({ key, row });
     for (const [key, row] of before) if (!after.has(key)) diff.removed.push({ key, row });
@@ -71,8 +72,12 @@ export function diffVersions(from: number, a: Tables, to: number, b: Tables): Ve
       if (old === undefined) continue;
       const columns = [...new Set([...Object.keys(old), ...Object.keys(row)])].sort();
       const cells = columns
-        .filter((c) => !same(old[c], row[c]))
-        .map((column) => ({ column, from: old[column] ?? null, to: row[column] ?? null }));
+        .filter((c) => !same(ownMember(old, c), ownMember(row, c)))
+        .map((column) => ({
+          column,
+          from: ownMember(old, column) ?? null,
+          to: ownMember(row, column) ?? null,
+        }));
       if (cells.length > 0) diff.changed.push({ key, cells });
     }
     if (diff.added.length + diff.removed.length + diff.changed.length === 0) continue;

@@ -21,6 +21,7 @@ import { LANGUAGES, UNITS, WORKBOOK_KINDS } from '../contract/enums';
 import type { ColumnSpec, TableName, TableSpec } from '../contract/tables';
 import { PLAN_INFO_KEYS, TABLES, findTableSpec, getTableSpec } from '../contract/tables';
 import { captionOf, columnKeysOf, enumText } from '../template/workbook';
+import { emptyRecord, ownMember } from '../util/json';
 import type { Plan, PlanInfo, Table } from './plan';
 import type { RawCell, RawTable, RawWorkbook } from './raw';
 
@@ -104,9 +105,9 @@ function canonicalTable(table: Table): CanonicalTable {
   const perYear = spec.yearColumns === 'money' ? 'costs' : 'targets';
   const perCriterion = spec.name === 'tblCriteriaPairwise' ? 'comparisons' : 'scores';
   const rows = (table.rows as unknown as ReadRow[]).map((row) => {
-    const out: CanonicalRow = {};
+    const out: CanonicalRow = emptyRecord<CanonicalCell>();
     const put = (key: string, value: CanonicalCell | undefined) => {
-      if (value !== undefined && !(key in out)) out[key] = value;
+      if (value !== undefined && !Object.hasOwn(out, key)) out[key] = value;
     };
     for (const c of present) put(c.key, canonicalValue(c, row[c.key]));
     if (spec.yearColumns) {
@@ -118,7 +119,7 @@ function canonicalTable(table: Table): CanonicalTable {
     }
     const scores = row[perCriterion] as ReadonlyMap<string, number | null> | undefined;
     for (const id of table.criteria) put(id, scores?.get(id) ?? undefined);
-    for (const header of table.extraHeaders) put(header, extraValue(row.extra[header]));
+    for (const header of table.extraHeaders) put(header, extraValue(ownMember(row.extra, header)));
     return out;
   });
   const keys = [

@@ -10,6 +10,7 @@ import type { Bilingual } from '../findings';
 import type { UnitScale } from '../money';
 import { parseRials } from '../money';
 import { cleanText, fsi, matchKey, normaliseNumberText, splitIdList } from '../util/text';
+import { invisibleInId } from '../util/ids';
 import type { RawCell } from './raw';
 import { LIMITS } from './raw';
 
@@ -217,6 +218,19 @@ export function readCell(
       `«${column.fa}» باید پر شود`,
       `${column.en} must be filled in`,
     );
+  }
+  if (
+    (column.type === 'id' || column.type === 'ref' || column.type === 'refList') &&
+    typeof value === 'string'
+  ) {
+    // Before cleanText, which drops bidi marks: the cell as Excel shows it.
+    const invisible = invisibleInId(value);
+    if (invisible.length > 0)
+      return problem(
+        'ID_INVISIBLE',
+        `«${column.fa}» نویسه نامرئی یا جهت‌نما دارد (${invisible.join('، ')}) و شناسه‌ای دیگر نشان داده می‌شود؛ آن را پاک کنید و شناسه را دوباره بنویسید`,
+        `${column.en} holds an invisible or bidi control character (${invisible.join(', ')}) and shows as another ID; delete it and type the ID again`,
+      );
   }
   switch (column.type) {
     case 'id':

@@ -12,6 +12,7 @@ import type { Language, Unit, WorkbookKind } from '../contract/enums';
 import type { Finding, FindingLocation, Severity } from '../findings';
 import { a1, makeFinding, parseA1 } from '../findings';
 import type { UnitScale } from '../money';
+import { emptyRecord } from '../util/json';
 import { ltr, matchKey } from '../util/text';
 import type { RawCell, RawTable, RawWorkbook } from './raw';
 import { contractNameOf } from './raw';
@@ -176,7 +177,7 @@ function readPlanInfo(raw: RawTable | undefined, f: Findings): PlanInfo {
     OpeningBalance: 0n,
     CostEscalation: null,
     Circular: '',
-    extra: {},
+    extra: emptyRecord<string>(),
   };
   if (!raw) return info;
   // The opening balance is money: scaled by Unit, which may come on a later row.
@@ -422,7 +423,7 @@ function readTable(
         'این ردیف خانه‌هایی بیرون از ستون‌های جدول دارد که خوانده نشد',
         'this row has cells beyond the table columns; they were not read',
       );
-    const out: AnyRow = { row: sheetRow, extra: {} };
+    const out: AnyRow = { row: sheetRow, extra: emptyRecord<RawCell>() };
     for (const c of spec.columns) {
       const at = firstFixed.get(c.key);
       const result = readCell(c, at === undefined ? null : cells[at], ctx.scale);

@@ -10,6 +10,20 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObj
 export type JsonObject = { [key: string]: JsonValue };
 
 /**
+ * An empty record without a prototype, for objects keyed by names that come from a workbook
+ * (tables, columns, `tblPlanInfo` keys): `__proto__`, `constructor`, `toString` are then its
+ * own keys like any other, never the prototype or an inherited member (issue #12, item 5).
+ */
+export function emptyRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** A record's own member, or undefined: never an inherited one (`toString`, `constructor`). */
+export function ownMember<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/**
  * Serialises a JSON value with object keys sorted (by UTF-16 code units, as
  * `Array.prototype.sort` orders them) and no whitespace; `undefined` object members are left
  * out, as `JSON.stringify` does. Throws on a bigint, a non-finite number or any non-JSON value:

@@ -53,6 +53,12 @@ export const VALIDATION_CODES = {
   // IDs and references
   DUPLICATE_ID: code('error', 'شناسه تکراری', 'Duplicate ID'),
   ID_UNUSUAL: code('warning', 'شناسه نامعمول', 'Unusual ID'),
+  ID_CONFUSABLE: code('error', 'دو شناسه که یکسان دیده می‌شوند', 'Two IDs that look the same'),
+  ID_LOOKALIKE_LETTER: code(
+    'warning',
+    'حرفی از خط دیگر در شناسه که لاتین دیده می‌شود',
+    'A letter of another script that looks Latin in an ID',
+  ),
   REF_MISSING: code('error', 'ارجاع به شناسه‌ای که نیست', 'Reference to an ID that does not exist'),
   REF_SPELLING: code(
     'warning',
@@ -263,6 +269,7 @@ export const READER_CODES = {
   VALUE_REQUIRED: code('error', 'مقدار الزامی خالی است', 'Required value empty'),
   VALUE_OUT_OF_RANGE: code('error', 'مقدار خارج از بازه', 'Value out of range'),
   CELL_TOO_LONG: code('error', 'متن خانه بیش از حد بلند', 'Cell text too long'),
+  ID_INVISIBLE: code('error', 'نویسه نامرئی در شناسه', 'Invisible character in an ID'),
   CELL_NOT_NUMBER: code('error', 'عدد نیست', 'Not a number'),
   CELL_NOT_YEAR: code('error', 'سال نیست', 'Not a year'),
   CELL_NOT_INTEGER: code('error', 'عدد صحیح نیست', 'Not a whole number'),

@@ -9,7 +9,8 @@ import type { Bilingual, Finding, FindingLocation } from '../findings';
 import { a1, makeFinding } from '../findings';
 import type { Plan, Row, Table } from '../read/plan';
 import { cellOf } from '../read/plan';
-import { fsi, toLatinDigits } from '../util/text';
+import { fsi } from '../util/text';
+import { idKey } from '../util/ids';
 import type { ValidationCode } from './codes';
 import { VALIDATION_CODES } from './codes';
 
@@ -29,24 +30,8 @@ export interface SkippedCheck {
   readonly message: Bilingual;
 }
 
-/**
- * The key two IDs are compared by: NFC, Latin digits, Arabic yeh/kaf as
- * Persian, no zero-width or bidi characters, spaces collapsed, lower case.
- * `P-۱` and `p-1` have the same key; `P-1` and `P1` do not. Excel's own
- * lookups ignore case, and Persian keyboards type Persian digits, so IDs that
- * look the same to a person are the same ID.
- */
-export function idKey(id: string): string {
-  // Fast path: printable ASCII without spaces needs only lower case.
-  if (/^[\x21-\x7e]*$/.test(id)) return id.toLowerCase();
-  return toLatinDigits(id.normalize('NFC'))
-    .replace(/[\u064a\u0649]/g, '\u06cc')
-    .replace(/\u0643/g, '\u06a9')
-    .replace(/[\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
+/** The key two IDs are compared by: the core's one ID normaliser (util/ids.ts). */
+export { idKey };
 
 /**
  * A value typed by a user, for a message: cut so that a hostile cell cannot flood a report,

@@ -6,6 +6,7 @@
 import type { TableName } from '../contract/tables';
 import { PLAN_INFO_KEYS, TABLES } from '../contract/tables';
 import type { Table } from '../read/plan';
+import { idSkeleton, lookAlikeLetters } from '../util/ids';
 import { matchKey } from '../util/text';
 import type { AnyRow, Checker, IdEntry } from './context';
 import { ROW_NOUNS, idKey, rowLabel, shown, tableTitle } from './context';
@@ -64,9 +65,38 @@ export function checkIds(c: Checker): void {
         duplicate(entry.row as unknown as AnyRow, entry.id, first.row.row);
         repeated.add(entry.row);
       }
+    // Two IDs that differ yet look the same (TR39 skeleton, util/ids.ts): the second is an
+    // error naming the first, as a duplicate would be. Plan-information keys are not IDs a
+    // reader tells apart by eye, and their captions are compared by meaning above.
+    const bySkeleton = new Map<string, { id: string; row: number }>();
+    if (spec.name !== 'tblPlanInfo')
+      for (const r of table.rows as unknown as AnyRow[]) {
+        const id = r[idColumn];
+        if (typeof id !== 'string' || id === '' || repeated.has(r)) continue;
+        const skeleton = idSkeleton(id);
+        const first = bySkeleton.get(skeleton);
+        if (first === undefined) bySkeleton.set(skeleton, { id, row: r.row });
+        else if (idKey(first.id) !== idKey(id)) {
+          c.add(
+            'ID_CONFUSABLE',
+            c.at(table, r.row, idColumn),
+            `شناسه ${noun.fa} «${shown(id)}» با «${shown(first.id)}» (ردیف ${first.row}) یکسان دیده می‌شود ولی نویسه‌هایش دیگر است؛ به هر ${noun.fa} شناسه‌ای بدهید که با چشم از دیگری جدا شود`,
+            `${noun.en} ID "${shown(id)}" looks the same as "${shown(first.id)}" (row ${first.row}) but is made of other characters; give each ${noun.en} an ID that looks different`,
+          );
+          repeated.add(r);
+        }
+      }
     for (const r of table.rows as unknown as AnyRow[]) {
       const id = r[idColumn];
       if (typeof id !== 'string' || id === '' || repeated.has(r)) continue;
+      const foreign = lookAlikeLetters(id);
+      if (foreign.length > 0)
+        c.add(
+          'ID_LOOKALIKE_LETTER',
+          c.at(table, r.row, idColumn),
+          `شناسه ${noun.fa} «${shown(id)}» حرف «${foreign.join('، ')}» از خط سیریلیک یا یونانی دارد که لاتین دیده می‌شود؛ آن را با صفحه‌کلید لاتین دوباره بنویسید`,
+          `${noun.en} ID "${shown(id)}" holds ${foreign.map((l) => `"${l}"`).join(', ')}, Cyrillic or Greek, which looks Latin; type it again on a Latin keyboard`,
+        );
       const why = unusual(id);
       if (why)
         c.add(

@@ -1,0 +1,273 @@
+/**
+ * One handler per API operation (named by its `operationId` in the OpenAPI document): it
+ * takes the parsed request, calls the domain handlers (submissions.ts, cycles.ts,
+ * departments.ts) and says what to answer. Routes (routes/index.ts) hold only the path,
+ * method and schemas; the adapter (http/route.ts) parses and writes.
+ */
+import { createHash } from 'node:crypto';
+import type {
+  CommentBody,
+  CreateCycleBody,
+  CreateSubmissionBody,
+  DiffQuery,
+  FormatQuery,
+  SubmissionQuery,
+  TransitionBody,
+  UpdateCycleBody,
+} from '#core';
+import { formatDiff } from '#core';
+import { writeRawWorkbook } from '../../../io';
+import { consolidate, consolidationXlsx } from '../consolidate';
+import type { JsonValue } from '../db/canonical';
+import { canonicalJson } from '../db/canonical';
+import { apiError, notFound } from '../http/errors';
+import type { Call, Handler, Reply } from '../http/route';
+import { XLSX_TYPE } from '../http/upload-body';
+import { PushBody } from '../routes/schemas';
+import { etagOf, toApiComment, toApiEvent, toApiVersion } from './context';
+import { createCycle, listCycles, setPlanningDepartment } from './cycles';
+import { listDepartments } from './departments';
+import type { VersionSelector } from './submissions';
+import {
+  addComment as addSubmissionComment,
+  admitPush,
+  createSubmission as createSubmissionOf,
+  diffOf,
+  listSubmissions as listSubmissionsOf,
+  pullJson,
+  pullXlsx,
+  pushVersion as pushVersionOf,
+  readableSubmission,
+  referenceWorkbook,
+  submissionView,
+  transition,
+} from './submissions';
+import type { UploadReader } from './upload';
+
+type ById = { id: string };
+type ByCycle = { cycleId: string };
+type None = Record<string, never>;
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+const xlsxReply = (bytes: Uint8Array, filename: string, headers: Record<string, string> = {}) =>
+  ({ file: bytes, type: XLSX_TYPE, filename, headers }) satisfies Reply;
+
+/** `?format=xlsx`, else the `Accept` header, chooses `.xlsx` over JSON. */
+function wantsXlsx(call: Call<unknown, unknown, unknown>, format: string | undefined): boolean {
+  if (format !== undefined) return format === 'xlsx';
+  return call.accepts(['application/json', XLSX_TYPE]) === XLSX_TYPE;
+}
+
+export const getMe: Handler<None, None, undefined> = async ({ p }) => ({ json: p });
+
+export const listDepartmentsOperation: Handler<None, None, undefined> = async ({ deps, p }) => ({
+  json: await listDepartments(deps, p),
+});
+
+export const listCyclesOperation: Handler<None, None, undefined> = async ({ deps, p }) => ({
+  json: await listCycles(deps, p),
+});
+
+export const createCycleOperation: Handler<None, None, CreateCycleBody> = async ({
+  deps,
+  p,
+  body,
+}) => ({ status: 201, json: await createCycle(deps, p, body) });
+
+export const setPlanningDepartmentOperation: Handler<ByCycle, None, UpdateCycleBody> = async ({
+  deps,
+  p,
+  params,
+  body,
+}) => ({ json: await setPlanningDepartment(deps, p, params.cycleId, body) });
+
+export const listSubmissions: Handler<None, SubmissionQuery, undefined> = async ({
+  deps,
+  p,
+  query,
+}) => ({ json: await listSubmissionsOf(deps, p, query) });
+
+export const createSubmission: Handler<None, None, CreateSubmissionBody> = async ({
+  deps,
+  p,
+  body,
+}) => {
+  const { submission, department } = await createSubmissionOf(deps, p, body);
+  return {
+    status: 201,
+    headers: { ETag: etagOf(0) },
+    json: await submissionView(deps, p, submission, department.code),
+  };
+};
+
+export const getSubmission: Handler<ById, None, undefined> = async ({ deps, p, params }) => {
+  const sub = await readableSubmission(deps, p, params.id);
+  return {
+    headers: { ETag: etagOf(sub.currentVersion) },
+    json: await submissionView(deps, p, sub, sub.departmentCode),
+  };
+};
+
+export const listVersions: Handler<ById, None, undefined> = async ({ deps, p, params }) => {
+  const sub = await readableSubmission(deps, p, params.id);
+  const versions = await deps.repos.versions.listVersions(p.tenantId, sub.id, sub.currentVersion);
+  return { headers: { ETag: etagOf(sub.currentVersion) }, json: versions.map(toApiVersion) };
+};
+
+/** Admits a push before its body is read (`admitPush`: nothing refused is ever parsed). */
+export const admitPushOperation: Handler<ById, None, undefined, void> = async ({
+  deps,
+  p,
+  params,
+  header,
+}) =>
+  admitPush(deps, p, params.id, {
+    ifMatch: header('if-match'),
+    idempotencyKey: header('idempotency-key'),
+  });
+
+/** The workbook of a push: JSON tables, a raw `.xlsx` body, or a multipart `file`. */
+async function pushPayload(call: Call<unknown, unknown, unknown>, uploads: UploadReader) {
+  const { upload } = call;
+  if (upload.is('application/json')) {
+    const raw = PushBody.parse(upload.rawBody);
+    return { raw, xlsx: null, bodyHash: sha256(canonicalJson(upload.rawBody as JsonValue)) };
+  }
+  let bytes: Uint8Array | null = null;
+  if (upload.is(XLSX_TYPE) && Buffer.isBuffer(upload.rawBody))
+    bytes = new Uint8Array(upload.rawBody);
+  else if (upload.is('multipart/form-data')) {
+    if (upload.file === undefined)
+      throw apiError(
+        'INVALID_REQUEST',
+        'فایل کارپوشه را در فیلد file بفرستید.',
+        'Send the workbook file in the form field "file".',
+      );
+    bytes = upload.file;
+  }
+  if (bytes === null)
+    throw apiError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'کارپوشه را به‌صورت JSON، فایل .xlsx یا فرم چندبخشی بفرستید.',
+      `Send the workbook as application/json, ${XLSX_TYPE} or multipart/form-data (got "${upload.contentType}").`,
+    );
+  return { raw: await uploads.read(bytes), xlsx: bytes, bodyHash: sha256(bytes) };
+}
+
+/** Pushes a version (admitted first by `admitPushOperation`). */
+export function pushVersion(uploads: UploadReader): Handler<ById, None, undefined> {
+  return async (call) => {
+    const { deps, p, params, header } = call;
+    const { raw, xlsx, bodyHash } = await pushPayload(call, uploads);
+    const ifMatch = header('if-match');
+    const requestHash = sha256(`POST\n${call.upload.path}\n${ifMatch ?? ''}\n${bodyHash}`);
+    const outcome = await pushVersionOf(deps, p, params.id, {
+      raw,
+      xlsx,
+      ifMatch,
+      idempotencyKey: header('idempotency-key'),
+      requestHash,
+    });
+    return {
+      status: outcome.status,
+      headers: {
+        ETag: outcome.etag,
+        ...(outcome.replayed && { 'Idempotent-Replayed': 'true' }),
+      },
+      json: outcome.body,
+    };
+  };
+}
+
+export const pullVersion: Handler<
+  ById & { version: VersionSelector },
+  FormatQuery,
+  undefined
+> = async (call) => {
+  const { deps, p, params, query } = call;
+  if (wantsXlsx(call, query.format)) {
+    const { bytes, version, regenerated } = await pullXlsx(
+      deps,
+      p,
+      params.id,
+      params.version,
+      query.source ?? 'auto',
+    );
+    return xlsxReply(bytes, `plan-${params.id}-v${version}.xlsx`, {
+      ETag: etagOf(version),
+      'X-Plan-Regenerated': String(regenerated),
+    });
+  }
+  const { etag, body } = await pullJson(deps, p, params.id, params.version, query.lang ?? 'keys');
+  return { headers: { ETag: etag }, json: body };
+};
+
+export const diffVersions: Handler<ById, DiffQuery, undefined> = async (call) => {
+  const { deps, p, params, query } = call;
+  const diff = await diffOf(deps, p, params.id, query.from, query.to);
+  if (
+    query.format === 'text' ||
+    (query.format === undefined &&
+      call.accepts(['application/json', 'text/plain']) === 'text/plain')
+  )
+    return { text: formatDiff(diff, query.lang ?? 'en'), type: 'text/plain; charset=utf-8' };
+  return { json: diff };
+};
+
+export const transitionSubmission: Handler<ById, None, TransitionBody> = async ({
+  deps,
+  p,
+  params,
+  body,
+}) => {
+  const result = await transition(deps, p, params.id, body);
+  return { headers: { ETag: result.submission.etag }, json: result };
+};
+
+export const listWorkflowEvents: Handler<ById, None, undefined> = async ({ deps, p, params }) => {
+  const sub = await readableSubmission(deps, p, params.id);
+  const events = await deps.repos.submissions.history(p.tenantId, sub.id);
+  return { json: events.map(toApiEvent) };
+};
+
+export const listComments: Handler<ById, None, undefined> = async ({ deps, p, params }) => {
+  const sub = await readableSubmission(deps, p, params.id);
+  return { json: (await deps.repos.comments.list(p.tenantId, sub.id)).map(toApiComment) };
+};
+
+export const addComment: Handler<ById, None, CommentBody> = async ({ deps, p, params, body }) => ({
+  status: 201,
+  json: toApiComment(await addSubmissionComment(deps, p, params.id, body)),
+});
+
+export const getReferenceData: Handler<ByCycle, FormatQuery, undefined> = async (call) => {
+  const { deps, p, params, query } = call;
+  const xlsx = wantsXlsx(call, query.format);
+  const ref = await referenceWorkbook(deps, p.tenantId, params.cycleId, {
+    asReference: true,
+    lang: xlsx ? 'fa' : (query.lang ?? 'keys'),
+  });
+  if (ref === null) throw notFound('An approved city framework for this cycle');
+  if (xlsx)
+    return xlsxReply(
+      await writeRawWorkbook(ref.workbook, { lang: 'fa' }),
+      `reference-${params.cycleId}.xlsx`,
+    );
+  return { json: ref };
+};
+
+export const getConsolidation: Handler<ByCycle, FormatQuery, undefined> = async (call) => {
+  const { deps, p, params, query } = call;
+  if ((await deps.repos.cycles.get(p.tenantId, params.cycleId)) === null)
+    throw notFound('The cycle');
+  const report = await consolidate(deps, p.tenantId, params.cycleId);
+  if (wantsXlsx(call, query.format))
+    return xlsxReply(await consolidationXlsx(report), `city-plan-${params.cycleId}.xlsx`);
+  return { json: report };
+};
+
+export const verifyAuditChain: Handler<None, None, undefined> = async ({ deps, p }) => {
+  const result = await deps.repos.audit.verifyChain(p.tenantId);
+  return { json: result.ok ? result : { ...result, seq: result.seq.toString() } };
+};
