@@ -85,3 +85,25 @@ export function scanPersianText(
   }
   return problems;
 }
+
+/**
+ * The lines of a Persian output that still hold Latin outside bidi isolates: a Latin digit,
+ * or a word of two letters or more that is not an ID or code (`P-016`, `S2.2`, a finding
+ * code such as `FISCAL_DEFICIT`) nor one of `allowed` (words of the plan's own data).
+ */
+export function latinLeft(output: string, allowed: ReadonlySet<string> = new Set()): string[] {
+  const problems: string[] = [];
+  for (const line of output.split('\n')) {
+    if (!PERSIAN.test(line)) continue;
+    const rest = line
+      .replace(ISOLATED, '')
+      // An ID or code: Latin letters with digits, dots and hyphens (P-016, SRC-OTH, S2.2).
+      .replace(/[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*/g, (id) => (/[0-9-]/.test(id) ? '' : id));
+    const digits = /[0-9]/.test(rest);
+    const words = (rest.match(/[A-Za-z_]{2,}/g) ?? []).filter(
+      (w) => !/^[A-Z]+(?:_[A-Z]+)+$/.test(w) && !allowed.has(w),
+    );
+    if (digits || words.length > 0) problems.push(line);
+  }
+  return problems;
+}

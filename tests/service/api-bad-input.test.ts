@@ -10,6 +10,7 @@ import { XLSX_TYPE } from '../../service/src/routes';
 import { splitSamplePlan } from '../../service/src/handlers/seed';
 import type { Harness } from './api-harness';
 import { bearer, openHarness, submissionOf } from './api-harness';
+import { latinLeft } from '../helpers/persianText';
 
 /** 64 KB: above any request here except the deliberately oversized one. */
 const SMALL_LIMIT = 64 * 1024;
@@ -50,6 +51,8 @@ describe('bad input to the register (pglite)', () => {
     expect(res.body.code).toBe(code);
     expect(res.body.message.fa).toEqual(expect.any(String));
     expect(res.body.message.en).toEqual(expect.any(String));
+    // Persian that is Persian: no English word, no Latin digit outside IDs and isolates.
+    expect(latinLeft(res.body.message.fa as string)).toEqual([]);
     expect(JSON.stringify(res.body)).not.toMatch(/at .+\.ts:\d+/); // no stack traces
   }
 
@@ -96,6 +99,19 @@ describe('bad input to the register (pglite)', () => {
       'PAYLOAD_TOO_LARGE',
     );
     await expectNothingStored();
+  });
+
+  it('names in Persian what was not found and which field is wrong', async () => {
+    const missing = await request(h.app)
+      .get('/api/submissions/00000000-0000-4000-8000-000000000000')
+      .set(bearer(h.tokens.reviewer));
+    expectError(missing, 404, 'NOT_FOUND');
+    expect(missing.body.message.fa).toBe('برنامه واحد پیدا نشد.');
+    const mass = await push().send({ ...civWorkbook, status: 'approved' });
+    expectError(mass, 400, 'INVALID_REQUEST');
+    // The field is named (isolated for bidi) and the message does not stop at a colon.
+    expect(mass.body.message.fa).toContain('\u2066status\u2069');
+    expect(mass.body.message.fa).not.toMatch(/:\s*$/);
   });
 
   it('refuses unknown and mass-assigned fields', async () => {

@@ -57,8 +57,6 @@ describe('persianNumerals: the numbers of Persian text in Persian digits', () =>
 
 describe('Persian strings of the project', () => {
   it('hold no Latin letter or digit outside an isolate, and no term the glossary refuses', () => {
-    // The register (service/src) follows when its messages are rewritten (issue 11,
-    // "Persian that is Persian"; not yet).
     const problems = scanPersianText(root, ['shared/src', 'io', 'addin/src'], avoid, SKIP);
     expect(
       problems.map((p) => `${p.file}:${p.line}: ${p.problem}: ${p.text.slice(0, 100)}`),

@@ -53,7 +53,7 @@ export function authenticate(repos: Repositories, oidc: OidcVerifier | null): Re
     if (match === null) {
       const error = unauthenticated(
         'Sign in: send "Authorization: Bearer <token>".',
-        'وارد شوید: سرآیند «Authorization: Bearer <token>» را بفرستید.',
+        'وارد شوید: سرآیند «\u2066Authorization: Bearer\u2069 <\u2066token\u2069>» را بفرستید.',
       );
       res.set('WWW-Authenticate', 'Bearer');
       next(error);

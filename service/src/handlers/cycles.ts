@@ -4,7 +4,7 @@
  * these functions decide, repositories store.
  */
 import type { ApiCycle } from '#core';
-import { toPersianDigits } from '#core';
+import { toPersianDigits, fsi, term } from '#core';
 import type { Principal } from '../auth';
 import { requireRole } from '../auth';
 import { apiError, notFound } from '../http/errors';
@@ -37,7 +37,7 @@ async function departmentsById(deps: AppDeps, tenantId: string) {
 /** The department a code names, or 404. */
 async function departmentOf(deps: AppDeps, tenantId: string, code: string) {
   const dept = await deps.repos.departments.getByCode(tenantId, code);
-  if (dept === null) throw notFound(`Department ${code}`);
+  if (dept === null) throw notFound({ fa: `واحد ${fsi(code)}`, en: `Department ${code}` });
   return dept;
 }
 
@@ -113,5 +113,5 @@ export async function setPlanningDepartment(
       'چارچوب این دوره پیش‌تر زیر واحد برنامه‌ریزی آن ثبت شده است؛ واحد برنامه‌ریزی دیگر جابه‌جا نمی‌شود.',
       'The framework of this cycle is already filed under its planning department, which no longer moves.',
     );
-  throw notFound('The cycle');
+  throw notFound(term('cycle'));
 }

@@ -15,7 +15,7 @@ import type {
   TransitionBody,
   UpdateCycleBody,
 } from '#core';
-import { formatDiff } from '#core';
+import { formatDiff, term } from '#core';
 import { writeRawWorkbook } from '../../../io';
 import { consolidate, consolidationXlsx } from '../consolidate';
 import type { JsonValue } from '../db/canonical';
@@ -141,7 +141,7 @@ async function pushPayload(call: Call<unknown, unknown, unknown>, uploads: Uploa
     if (upload.file === undefined)
       throw apiError(
         'INVALID_REQUEST',
-        'فایل کارپوشه را در فیلد file بفرستید.',
+        'فایل کارپوشه را در فیلد \u2066file\u2069 بفرستید.',
         'Send the workbook file in the form field "file".',
       );
     bytes = upload.file;
@@ -149,7 +149,7 @@ async function pushPayload(call: Call<unknown, unknown, unknown>, uploads: Uploa
   if (bytes === null)
     throw apiError(
       'UNSUPPORTED_MEDIA_TYPE',
-      'کارپوشه را به‌صورت JSON، فایل .xlsx یا فرم چندبخشی بفرستید.',
+      'کارپوشه را به‌صورت \u2066JSON\u2069، فایل \u2066.xlsx\u2069 یا فرم چندبخشی بفرستید.',
       `Send the workbook as application/json, ${XLSX_TYPE} or multipart/form-data (got "${upload.contentType}").`,
     );
   return { raw: await uploads.read(bytes), xlsx: bytes, bodyHash: sha256(bytes) };
@@ -248,7 +248,11 @@ export const getReferenceData: Handler<ByCycle, FormatQuery, undefined> = async 
     asReference: true,
     lang: xlsx ? 'fa' : (query.lang ?? 'keys'),
   });
-  if (ref === null) throw notFound('An approved city framework for this cycle');
+  if (ref === null)
+    throw notFound({
+      fa: 'چارچوب تصویب‌شده شهر برای این دوره',
+      en: 'An approved city framework for this cycle',
+    });
   if (xlsx)
     return xlsxReply(
       await writeRawWorkbook(ref.workbook, { lang: 'fa' }),
@@ -260,7 +264,7 @@ export const getReferenceData: Handler<ByCycle, FormatQuery, undefined> = async 
 export const getConsolidation: Handler<ByCycle, FormatQuery, undefined> = async (call) => {
   const { deps, p, params, query } = call;
   if ((await deps.repos.cycles.get(p.tenantId, params.cycleId)) === null)
-    throw notFound('The cycle');
+    throw notFound(term('cycle'));
   const report = await consolidate(deps, p.tenantId, params.cycleId);
   if (wantsXlsx(call, query.format))
     return xlsxReply(await consolidationXlsx(report), `city-plan-${params.cycleId}.xlsx`);

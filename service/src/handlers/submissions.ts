@@ -27,6 +27,8 @@ import {
   needsFourEyesFacts,
   readPlan,
   toCanonicalTables,
+  fsi,
+  term,
 } from '#core';
 import { writeRawWorkbook } from '../../../io';
 import type { Principal } from '../auth';
@@ -72,7 +74,7 @@ export type VersionSelector = number | 'latest' | 'approved';
 /** A submission the caller may read (404 when absent, 403 when not theirs). */
 export async function readableSubmission(deps: AppDeps, p: Principal, id: string) {
   const sub = await deps.repos.submissions.getForRead(p.tenantId, id);
-  if (sub === null) throw notFound('The submission');
+  if (sub === null) throw notFound(term('submission'));
   requireDepartment(p, sub.departmentId, false);
   return sub;
 }
@@ -84,15 +86,21 @@ export async function resolveVersion(
   selector: VersionSelector,
 ): Promise<number> {
   if (selector === 'latest') {
-    if (sub.currentVersion === 0) throw notFound('A version of this submission');
+    if (sub.currentVersion === 0)
+      throw notFound({ fa: 'نسخه‌ای از این برنامه', en: 'A version of this submission' });
     return sub.currentVersion;
   }
   if (selector === 'approved') {
     const v = await latestApprovedVersion(deps, sub);
-    if (v === null) throw notFound('An approved version of this submission');
+    if (v === null)
+      throw notFound({
+        fa: 'نسخه تصویب‌شده‌ای از این برنامه',
+        en: 'An approved version of this submission',
+      });
     return v;
   }
-  if (selector < 1 || selector > sub.currentVersion) throw notFound(`Version ${selector}`);
+  if (selector < 1 || selector > sub.currentVersion)
+    throw notFound({ fa: `نسخه ${selector}`, en: `Version ${selector}` });
   return selector;
 }
 
@@ -110,7 +118,7 @@ export async function latestApprovedVersion(
 /** The stored tables of a version, as pushed. */
 export async function versionTables(deps: AppDeps, sub: SubmissionRecord, version: number) {
   const v = await deps.repos.versions.getVersion(sub.tenantId, sub.id, version, { rows: true });
-  if (v === null) throw notFound(`Version ${version}`);
+  if (v === null) throw notFound({ fa: `نسخه ${version}`, en: `Version ${version}` });
   return { detail: v, tables: v.tables ?? {} };
 }
 
@@ -130,7 +138,7 @@ export async function versionPlan(
     (await referenceWorkbook(deps, sub.tenantId, sub.cycleId))?.workbook,
 ): Promise<CanonicalTable[]> {
   const v = await deps.repos.versions.getVersion(sub.tenantId, sub.id, version, { plan: true });
-  if (v === null) throw notFound(`Version ${version}`);
+  if (v === null) throw notFound({ fa: `نسخه ${version}`, en: `Version ${version}` });
   if (v.planForm === CANONICAL_FORM) return fromPlanTables(v.plan ?? {});
   const { tables } = await versionTables(deps, sub, version);
   const ref = isFrameworkKind(sub.kind) ? undefined : await reference();
@@ -186,7 +194,11 @@ export async function createSubmission(
   body: { cycleId: string; departmentCode: string; kind: WorkbookKind; title: string },
 ) {
   const dept = await deps.repos.departments.getByCode(p.tenantId, body.departmentCode);
-  if (dept === null) throw notFound(`Department ${body.departmentCode}`);
+  if (dept === null)
+    throw notFound({
+      fa: `واحد ${fsi(body.departmentCode)}`,
+      en: `Department ${body.departmentCode}`,
+    });
   if (isFrameworkKind(body.kind)) requireRole(p, 'approver', 'admin');
   else if (!hasRole(p, 'approver')) requireDepartment(p, dept.id, true);
   const result = await deps.repos.submissions.create(
@@ -226,7 +238,7 @@ export async function createSubmission(
       );
     }
     case 'reference-missing':
-      throw notFound('The cycle');
+      throw notFound(term('cycle'));
   }
 }
 
@@ -255,14 +267,14 @@ export function baseVersionOf(ifMatch: string | undefined): number {
   if (ifMatch === undefined || ifMatch.trim() === '')
     throw apiError(
       'PRECONDITION_REQUIRED',
-      'سرآیند If-Match با نسخه‌ای که بر پایه آن کار کرده‌اید لازم است ("0" برای نخستین نسخه).',
+      'سرآیند \u2066If-Match\u2069 با نسخه‌ای که بر پایه آن کار کرده‌اید لازم است ("۰" برای نخستین نسخه).',
       'Send If-Match with the version you worked on ("0" for the first version).',
     );
   const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
   if (m === null)
     throw apiError(
       'INVALID_REQUEST',
-      'If-Match باید شماره نسخه باشد، مانند "3".',
+      '\u2066If-Match\u2069 باید شماره نسخه باشد، مانند "۳".',
       'If-Match must be a version number, like "3".',
     );
   return Number(m[1]);
@@ -276,7 +288,7 @@ export function idempotencyKeyOf(header: string | undefined): string | undefined
   if (header !== undefined && !IDEMPOTENCY_KEY.test(header))
     throw apiError(
       'INVALID_REQUEST',
-      'Idempotency-Key باید ۸ تا ۲۰۰ نویسه از حروف، رقم، «-»، «_»، «.» یا «:» باشد.',
+      '\u2066Idempotency-Key\u2069 باید ۸ تا ۲۰۰ نویسه از حروف، رقم، «-»، «_»، «.» یا «:» باشد.',
       'Idempotency-Key must be 8–200 characters of letters, digits, "-", "_", "." or ":".',
     );
   return header;
@@ -308,7 +320,7 @@ export async function admitPush(
   requireRole(p, 'preparer', 'admin');
   const key = idempotencyKeyOf(headers.idempotencyKey);
   const sub = await deps.repos.submissions.get(p.tenantId, submissionId);
-  if (sub === null) throw notFound('The submission');
+  if (sub === null) throw notFound(term('submission'));
   requireDepartment(p, sub.departmentId, true);
   const baseVersion = baseVersionOf(headers.ifMatch);
   if (
@@ -354,7 +366,7 @@ export async function pushVersion(
 ): Promise<PushOutcome> {
   const { repos } = deps;
   const sub = await repos.submissions.get(p.tenantId, submissionId);
-  if (sub === null) throw notFound('The submission');
+  if (sub === null) throw notFound(term('submission'));
   requireDepartment(p, sub.departmentId, true);
   const baseVersion = baseVersionOf(input.ifMatch);
   const clientKey = idempotencyKeyOf(input.idempotencyKey);
@@ -431,7 +443,7 @@ export async function pushVersion(
     case 'idempotency-mismatch':
       throw idempotencyMismatch();
     case 'not-found':
-      throw notFound('The submission');
+      throw notFound(term('submission'));
     case 'not-editable':
       throw notEditable(result.status);
     case 'conflict':
@@ -470,7 +482,7 @@ function replay(stored: JsonValue): PushOutcome {
 function idempotencyMismatch(): ApiError {
   return apiError(
     'IDEMPOTENCY_MISMATCH',
-    'این Idempotency-Key پیش‌تر برای درخواست دیگری به کار رفته است؛ کلید تازه بسازید.',
+    'این \u2066Idempotency-Key\u2069 پیش‌تر برای درخواست دیگری به کار رفته است؛ کلید تازه بسازید.',
     'This Idempotency-Key was used for a different request; use a new key.',
   );
 }
@@ -544,7 +556,10 @@ export async function pullXlsx(
     const v = await deps.repos.versions.getVersion(p.tenantId, sub.id, version, { xlsx: true });
     if (v?.xlsx != null) return { bytes: v.xlsx, version, regenerated: false };
     if (source === 'original')
-      throw notFound('The original .xlsx of this version (it was pushed as JSON)');
+      throw notFound({
+        fa: 'پرونده اصلی \u2066.xlsx\u2069 این نسخه (این نسخه به‌صورت \u2066JSON\u2069 فرستاده شده است)',
+        en: 'The original .xlsx of this version (it was pushed as JSON)',
+      });
   }
   const { tables } = await versionTables(deps, sub, version);
   const workbook = fromVersionTables(tables, { lang: 'fa' });
@@ -641,7 +656,7 @@ export async function transition(
         event: toApiEvent(result.event),
       };
     case 'not-found':
-      throw notFound('The submission');
+      throw notFound(term('submission'));
     case 'no-version':
       throw refusal(judgeAction(input.action, p, { ...sub, currentVersion: 0 }), sub.status);
     case 'version-changed':
@@ -708,7 +723,7 @@ export async function addComment(
     submissionId: sub.id,
     authorId: p.userId,
   });
-  if (!result.ok) throw notFound('The submission');
+  if (!result.ok) throw notFound(term('submission'));
   return result.comment;
 }
 

@@ -8,6 +8,7 @@ import { MulterError } from 'multer';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import type { Bilingual } from '#core';
+import { persianNumerals } from '#core';
 import { Prisma } from '../repositories/client';
 
 /** Stable error codes of the API and their HTTP status. */
@@ -45,18 +46,23 @@ export interface ErrorBody {
   requestId?: string;
 }
 
-/** An expected failure of a request, thrown by handlers and answered by the error handler. */
+/**
+ * An expected failure of a request, thrown by handlers and answered by the error handler.
+ * The numbers of its Persian message are shown in Persian digits (the core's `persianNumerals`).
+ */
 export class ApiError extends Error {
   readonly status: number;
+  readonly bilingual: Bilingual;
   constructor(
     readonly code: ErrorCode,
-    readonly bilingual: Bilingual,
+    message: Bilingual,
     readonly details?: unknown,
     readonly headers: Record<string, string> = {},
   ) {
-    super(bilingual.en);
+    super(message.en);
     this.name = 'ApiError';
     this.status = ERROR_STATUS[code];
+    this.bilingual = { fa: persianNumerals(message.fa), en: message.en };
   }
 }
 
@@ -65,14 +71,41 @@ export function apiError(code: ErrorCode, fa: string, en: string, details?: unkn
   return new ApiError(code, { fa, en }, details);
 }
 
-/** 404 for a thing that does not exist (or that the caller may not know exists). */
-export function notFound(what: string): ApiError {
-  return apiError('NOT_FOUND', `${what} پیدا نشد.`, `${what} was not found.`);
+/** 404 for a thing that does not exist (or that the caller may not know exists), named in both languages. */
+export function notFound(what: Bilingual): ApiError {
+  return apiError('NOT_FOUND', `${what.fa} پیدا نشد.`, `${what.en} was not found.`);
+}
+
+/** What a zod issue says is wrong, in Persian (zod's own messages are English). */
+function zodIssueFa(issue: ZodError['issues'][number]): string {
+  const where = issue.path.length > 0 ? `\u2066${issue.path.join('.')}\u2069` : 'بدنه درخواست';
+  switch (issue.code) {
+    case 'invalid_type':
+      return `${where}: نوع مقدار درست نیست یا مقدار داده نشده است`;
+    case 'too_small':
+      return `${where}: کوچک‌تر یا کوتاه‌تر از حد مجاز است`;
+    case 'too_big':
+      return `${where}: بزرگ‌تر یا بلندتر از حد مجاز است`;
+    case 'unrecognized_keys':
+      return `${where}: فیلدی دارد که پذیرفته نیست (${issue.keys.map((k) => `\u2066${k}\u2069`).join('، ')})`;
+    case 'invalid_format':
+      return `${where}: قالب مقدار درست نیست`;
+    case 'invalid_value':
+      return `${where}: مقدار از مقدارهای مجاز نیست`;
+    default:
+      return `${where}: مقدار پذیرفته نیست`;
+  }
 }
 
 /** Unmatched routes. */
 export const notFoundRoute: RequestHandler = (req, _res, next) => {
-  next(apiError('NOT_FOUND', 'این نشانی در API نیست.', `No route ${req.method} ${req.path}.`));
+  next(
+    apiError(
+      'NOT_FOUND',
+      'این نشانی در \u2066API\u2069 نیست.',
+      `No route ${req.method} ${req.path}.`,
+    ),
+  );
 };
 
 interface HttpLikeError {
@@ -88,7 +121,7 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError(
       'INVALID_REQUEST',
       {
-        fa: 'درخواست نادرست است: ' + error.issues.map((i) => i.path.join('.')).join('، '),
+        fa: 'درخواست نادرست است: ' + error.issues.map(zodIssueFa).join('؛ '),
         en: 'The request is not valid: ' + error.issues.map((i) => i.message).join('; '),
       },
       error.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message })),
@@ -97,7 +130,7 @@ export function toApiError(error: unknown): ApiError {
     if (error.code === 'LIMIT_FILE_SIZE') return tooLarge();
     return apiError(
       'INVALID_REQUEST',
-      'بارگذاری فایل نادرست است (یک فایل در فیلد file بفرستید).',
+      'بارگذاری فایل نادرست است (یک فایل در فیلد \u2066file\u2069 بفرستید).',
       `The upload is not valid (${error.code}): send one file in the field "file".`,
     );
   }
@@ -114,7 +147,7 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === 'P2002')
       return apiError('ALREADY_EXISTS', 'این مورد از پیش وجود دارد.', 'It already exists.');
-    if (error.code === 'P2025') return notFound('The record');
+    if (error.code === 'P2025') return notFound({ fa: 'این داده', en: 'The record' });
     if (error.code === 'P2003')
       return apiError(
         'INVALID_REQUEST',
@@ -128,7 +161,7 @@ export function toApiError(error: unknown): ApiError {
     if (http.type === 'entity.parse.failed')
       return apiError(
         'INVALID_REQUEST',
-        'بدنه JSON خوانا نیست.',
+        'بدنه \u2066JSON\u2069 خوانا نیست.',
         'The JSON body cannot be parsed.',
       );
     if (http.type === 'encoding.unsupported' || http.type === 'charset.unsupported')
