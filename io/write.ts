@@ -147,6 +147,8 @@ function printStyle(ws: ExcelJS.Worksheet, t: TableLayout, dataRows: number): vo
     for (let i = 0; i < t.columns.length; i += 1) {
       const cell = ws.getCell(r, t.firstColumn + i);
       cell.border = BOX;
+      const numFmt = t.columns[i]?.numFmt;
+      if (r > t.headerRow && numFmt) cell.numFmt = numFmt;
       if (r === t.headerRow) {
         cell.font = { bold: true };
         cell.fill = HEADER_FILL;
@@ -164,7 +166,10 @@ function applyPrint(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
     paperSize: A4_PAPER_SIZE,
     orientation: print.orientation,
     scale: print.scale,
-    fitToPage: false,
+    // Fitted: one page wide, as many pages down as the rows need (0: no bound).
+    fitToPage: print.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
     margins: { ...PRINT_MARGINS },
     ...(print.titleRows && { printTitlesRow: `${print.titleRows.first}:${print.titleRows.last}` }),
   };

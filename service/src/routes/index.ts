@@ -9,7 +9,7 @@ import express, { Router } from 'express';
 import multer from 'multer';
 import type { Principal } from '../auth';
 import { CITY_WIDE_ROLES, canReadDepartment, principalOf, requireRole } from '../auth';
-import { consolidate, consolidationXlsx } from '../consolidate';
+import { consolidate, consolidationXlsx, coverFacts } from '../consolidate';
 import { canonicalJson } from '../db/canonical';
 import type { JsonValue } from '../db/canonical';
 import type { AppDeps } from '../handlers/context';
@@ -272,7 +272,8 @@ export function apiRouter(deps: AppDeps): Router {
     if ((await repos.cycles.get(p.tenantId, cycleId)) === null) throw notFound('The cycle');
     const report = await consolidate(deps, p.tenantId, cycleId);
     if (wantsXlsx(req, q.format)) {
-      sendXlsx(res, await consolidationXlsx(report), `city-plan-${cycleId}.xlsx`);
+      const facts = await coverFacts(deps, p.tenantId, cycleId);
+      sendXlsx(res, await consolidationXlsx(report, facts), `city-plan-${cycleId}.xlsx`);
       return;
     }
     res.json(report);

@@ -128,6 +128,16 @@ export const REVENUE_METHODS = values([
   ['auto', 'انتخاب خودکار', 'Automatic'],
 ] as const);
 
+/**
+ * The revenue scenarios every plan names (`tblRevenueScenarios.Scenario` may hold any other
+ * name too, shown as written): their captions for reports and documents.
+ */
+export const REVENUE_SCENARIOS = values([
+  ['pessimistic', 'بدبینانه', 'Pessimistic'],
+  ['base', 'پایه', 'Base'],
+  ['optimistic', 'خوش‌بینانه', 'Optimistic'],
+] as const);
+
 export const BUDGET_KINDS = values([
   ['current', 'هزینه‌ای (جاری)', 'Current'],
   ['capital', 'تملک دارایی سرمایه‌ای', 'Capital'],
@@ -168,6 +178,15 @@ export const LANGUAGES = values([
   ['fa', 'فارسی', 'Persian'],
   ['en', 'انگلیسی', 'English'],
 ] as const);
+
+/**
+ * A scenario's name as shown in a language: the caption of a standard scenario
+ * (`pessimistic` → بدبینانه), any other name as written.
+ */
+export function scenarioCaption(name: string, lang: 'fa' | 'en'): string {
+  const known = REVENUE_SCENARIOS.find((s) => s.value === name.trim().toLowerCase());
+  return known === undefined ? name : known[lang];
+}
 
 type ValueOf<T extends ReadonlyArray<{ readonly value: string }>> = T[number]['value'];
 export type DepartmentKind = ValueOf<typeof DEPARTMENT_KINDS>;

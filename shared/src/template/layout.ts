@@ -263,6 +263,9 @@ export function cityOf(workbook: RawWorkbook): string | null {
   return null;
 }
 
+/** A sheet column whose tables want different number formats (none is set for the column). */
+const CONFLICT = '\u0000';
+
 /** Widths of a sheet's columns, from the widths it sets and its loose cells' columns. */
 function usedWidths(sheet: Omit<SheetLayout, 'print'>): Map<number, number> {
   const widths = new Map<number, number>();
@@ -274,6 +277,15 @@ function usedWidths(sheet: Omit<SheetLayout, 'print'>): Map<number, number> {
       if (!widths.has(t.firstColumn + i)) widths.set(t.firstColumn + i, col.width);
     });
   return widths;
+}
+
+/** The last row a sheet uses (its tables with their totals rows, and its loose cells). */
+function lastRowOf(sheet: Omit<SheetLayout, 'print'>): number {
+  let last = 0;
+  for (const c of sheet.cells) last = Math.max(last, c.row);
+  for (const t of sheet.tables)
+    last = Math.max(last, t.headerRow + Math.max(1, t.rows.length) + (t.totals ? 1 : 0));
+  return last;
 }
 
 /** A sheet with its print setup (visible sheets only; hidden ones never print). */
@@ -289,6 +301,7 @@ function withPrint(
     ...sheet,
     print: sheetPrintOf({
       widths: usedWidths(sheet),
+      rows: lastRowOf(sheet),
       titleRowsTo: headerRows.size === 1 && only !== undefined && only <= 10 ? only : 0,
       footer,
       lang,
@@ -389,8 +402,13 @@ export function layoutWorkbook(workbook: RawWorkbook, options: LayoutOptions): W
             : null));
       if (title) cells.push({ row: titleRow, column: p.firstColumn, value: title, bold: true });
       columns.forEach((c, i) => {
-        widths.set(p.firstColumn + i, c.width);
-        if (c.numFmt) formats.set(p.firstColumn + i, c.numFmt);
+        const at = p.firstColumn + i;
+        widths.set(at, Math.max(widths.get(at) ?? 0, c.width));
+        // A column's format for the whole sheet only while its tables agree on it; each
+        // table's cells carry their own anyway (the writer sets them).
+        const known = formats.get(at);
+        if (known === undefined) formats.set(at, c.numFmt ?? '');
+        else if (known !== (c.numFmt ?? '')) formats.set(at, CONFLICT);
       });
       tables.push({
         name: p.raw.name,
@@ -414,7 +432,9 @@ export function layoutWorkbook(workbook: RawWorkbook, options: LayoutOptions): W
       tables,
       cells,
       columnWidths: [...widths].map(([column, w]) => ({ column, width: w })),
-      columnFormats: [...formats].map(([column, numFmt]) => ({ column, numFmt })),
+      columnFormats: [...formats]
+        .filter(([, numFmt]) => numFmt !== '' && numFmt !== CONFLICT)
+        .map(([column, numFmt]) => ({ column, numFmt })),
     });
   }
   if (guide && guideAt === 'last') sheets.push(guide);

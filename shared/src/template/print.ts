@@ -4,9 +4,10 @@
  * LibreOffice or Excel printing it) gets one answer.
  *
  * Paper is A4 (what Iranian offices print on) with margins of 0.5 inch on the sides. A sheet
- * that fits a portrait page at full size prints portrait; any other prints landscape, scaled
- * down to fit the page's width, but never below 70 %: smaller type is hard to read on paper,
- * so a wider table goes on to a second page across, its header rows repeated.
+ * prints at full size when a page's width holds it (portrait first), else landscape fitted
+ * to the page's width, but never below 70 %: smaller type is hard to read on paper, so a
+ * table too wide even then prints at 70 % and goes on to a second page across, its header
+ * rows repeated on every page.
  */
 import type { Language } from '../contract/enums';
 import type { JalaliDate } from '../jalali';
@@ -39,18 +40,37 @@ const PRINTABLE = {
 const DEFAULT_COLUMN_WIDTH = 9;
 
 /**
- * Points a column of `width` Excel character units takes on paper. Excel's own conversion for
- * its default font (Calibri 11, 7 pixels a character): `7·w + 5` pixels, at 96 pixels per inch.
+ * Points a column of `width` Excel character units takes on paper, taken wide enough for the
+ * program that prints. Excel with its default font (Calibri 11, 7 pixels a character) gives
+ * `7·w + 5` pixels at 96 per inch, about 5.3 points a character; LibreOffice on a machine
+ * without Calibri (or its metric twin Carlito) measures the unit with DejaVu Sans, about 7
+ * points a character (measured on the sample city's export converted to PDF). The wider
+ * measure is taken, so that a sheet meant to fit a page's width fits it in both.
  */
 export function columnPoints(width: number): number {
-  return ((7 * width + 5) * 72) / 96;
+  return 7 * width + 5;
 }
+
+type Orientation = 'portrait' | 'landscape';
+
+const PRINTABLE_HEIGHT = {
+  portrait: A4_POINTS.long - (PRINT_MARGINS.top + PRINT_MARGINS.bottom) * 72,
+  landscape: A4_POINTS.short - (PRINT_MARGINS.top + PRINT_MARGINS.bottom) * 72,
+};
+
+/** Height of a row of 11-point text (Excel's default row: 15 points). */
+const ROW_POINTS = 15;
 
 /** How one sheet prints. */
 export interface SheetPrint {
-  readonly orientation: 'portrait' | 'landscape';
-  /** Print scale in percent (10–400, Excel's range; here 70–100). */
+  readonly orientation: Orientation;
+  /**
+   * Print scale in percent (10–400, Excel's range; here 70–100). With `fitToWidth` the
+   * printing program sets the scale itself; this is then the lower bound it will reach.
+   */
   readonly scale: number;
+  /** Fit the columns to one page's width (rows run on over as many pages as they need). */
+  readonly fitToWidth: boolean;
   /** Rows printed at the top of every page (the title and header rows); null for none. */
   readonly titleRows: { readonly first: number; readonly last: number } | null;
   /** The footer in Excel's header/footer codes (`&C`, `&P`, `&N`, …). */
@@ -83,10 +103,17 @@ export function footerOf(footer: PrintFooter, lang: Language): string {
   return `${city ? `${start}${city}` : ''}&C${page}${day ? `${end}${day}` : ''}`;
 }
 
-/** The print setup of a sheet whose used columns have these widths. */
+/**
+ * The print setup of a sheet whose used columns have these widths and that uses this many
+ * rows: of the orientations and scales (100 % down to 70 %) at which a page's width holds the
+ * sheet, the one that prints it on the fewest pages down, the largest such scale, portrait
+ * on a tie; landscape at 70 % when none does.
+ */
 export function sheetPrintOf(input: {
   /** Width of every used column, from the first (1-based) to the last; gaps get Excel's default. */
   readonly widths: ReadonlyMap<number, number>;
+  /** The last used row. */
+  readonly rows: number;
   /** The last row of the repeated title rows (the header row), or 0 for none. */
   readonly titleRowsTo: number;
   readonly footer: PrintFooter;
@@ -96,11 +123,34 @@ export function sheetPrintOf(input: {
   let points = 0;
   for (let c = 1; c <= last; c += 1)
     points += columnPoints(input.widths.get(c) ?? DEFAULT_COLUMN_WIDTH);
-  const portrait = points <= PRINTABLE.portrait;
-  const fit = Math.floor((100 * PRINTABLE.landscape) / Math.max(points, 1));
+  const fit = (orientation: Orientation) =>
+    Math.floor((100 * PRINTABLE[orientation]) / Math.max(points, 1));
+  const body = Math.max(0, input.rows - input.titleRowsTo) * ROW_POINTS;
+  const repeated = input.titleRowsTo * ROW_POINTS;
+  const pagesDown = (orientation: Orientation, scale: number) =>
+    Math.max(
+      1,
+      Math.ceil(body / Math.max(1, (PRINTABLE_HEIGHT[orientation] * 100) / scale - repeated)),
+    );
+  // Of the scales at which a page's width holds the sheet (by a wide measure of its columns),
+  // the one that prints it on the fewest pages down; the largest such; portrait on a tie.
+  let best: { orientation: Orientation; scale: number; pages: number } | null = null;
+  for (const orientation of ['portrait', 'landscape'] as const)
+    for (let scale = Math.min(100, fit(orientation)); scale >= MIN_PRINT_SCALE; scale -= 1) {
+      const pages = pagesDown(orientation, scale);
+      if (best === null || pages < best.pages || (pages === best.pages && scale > best.scale))
+        best = { orientation, scale, pages };
+    }
+  // Too wide even at 70 %: landscape at 70 %, the columns going on across pages.
+  const orientation = best?.orientation ?? 'landscape';
+  const scale = best?.scale ?? MIN_PRINT_SCALE;
+  // Bound by the width: fitted, so that the printing program sets the scale from its own
+  // fonts (never smaller than this); bound by the rows or full size: this scale.
+  const fitToWidth = best !== null && scale < 100 && scale === fit(orientation);
   return {
-    orientation: portrait ? 'portrait' : 'landscape',
-    scale: portrait ? 100 : Math.max(MIN_PRINT_SCALE, Math.min(100, fit)),
+    orientation,
+    scale,
+    fitToWidth,
     titleRows: input.titleRowsTo > 0 ? { first: 1, last: input.titleRowsTo } : null,
     footer: footerOf(input.footer, input.lang),
   };
