@@ -143,6 +143,7 @@ const HEADER_FILL: ExcelJS.Fill = {
  */
 function printStyle(ws: ExcelJS.Worksheet, t: TableLayout, dataRows: number): void {
   const last = t.headerRow + dataRows + (t.totals ? 1 : 0);
+  fitRow(ws, t.headerRow, Math.max(...t.columns.map((c) => wrappedLines(c.header, c.width))));
   for (let r = t.headerRow; r <= last; r += 1)
     for (let i = 0; i < t.columns.length; i += 1) {
       const cell = ws.getCell(r, t.firstColumn + i);
@@ -155,6 +156,25 @@ function printStyle(ws: ExcelJS.Worksheet, t: TableLayout, dataRows: number): vo
         cell.alignment = { wrapText: true, vertical: 'middle' };
       } else if (t.totals && r === last) cell.font = { bold: true };
     }
+}
+
+/** Points of one line of 11-point text (Excel's default row height). */
+const LINE_POINTS = 15;
+
+/**
+ * Lines a text takes wrapped in a column of `width` character units. Programs do not grow a
+ * row for wrapped text written by another program (LibreOffice keeps the stored height, and
+ * the lines then print over each other), so the writer sets the height itself.
+ */
+function wrappedLines(text: string, width: number): number {
+  return Math.max(1, Math.ceil(Array.from(text).length / Math.max(1, width - 1)));
+}
+
+/** Makes a row tall enough for `lines` lines (never lower than it is). */
+function fitRow(ws: ExcelJS.Worksheet, row: number, lines: number): void {
+  const r = ws.getRow(row);
+  const height = lines * LINE_POINTS;
+  if (lines > 1 && (r.height === undefined || r.height < height)) r.height = height;
 }
 
 /** The print setup of a sheet (page, scale, repeated rows, footer) as exceljs takes it. */
@@ -172,6 +192,9 @@ function applyPrint(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
     fitToHeight: 0,
     margins: { ...PRINT_MARGINS },
     ...(print.titleRows && { printTitlesRow: `${print.titleRows.first}:${print.titleRows.last}` }),
+    ...(print.titleColumns && {
+      printTitlesColumn: `${columnLetters(print.titleColumns.first)}:${columnLetters(print.titleColumns.last)}`,
+    }),
   };
   ws.headerFooter = { ...ws.headerFooter, oddFooter: print.footer };
 }
@@ -194,8 +217,11 @@ export async function writeWorkbook(layout: WorkbookLayout): Promise<Uint8Array>
     for (const { column, width } of sheet.columnWidths) ws.getColumn(column).width = width;
     for (const { column, numFmt } of sheet.columnFormats) ws.getColumn(column).numFmt = numFmt;
     for (const t of sheet.tables) addTable(ws, t, layout.lang);
+    const widthOf = new Map(sheet.columnWidths.map((w) => [w.column, w.width]));
     for (const c of sheet.cells) {
       const cell = ws.getCell(c.row, c.column);
+      if (c.wrap && typeof c.value === 'string')
+        fitRow(ws, c.row, wrappedLines(c.value, widthOf.get(c.column) ?? 9));
       cell.value = toExcel(c.value);
       if (c.bold || c.size) cell.font = { bold: c.bold === true, ...(c.size && { size: c.size }) };
       if (c.wrap) cell.alignment = { wrapText: true, vertical: 'top' };

@@ -219,7 +219,7 @@ describe('the consolidated plan as a council document (pglite)', () => {
       expect(setup.scale).toBeGreaterThanOrEqual(MIN_PRINT_SCALE);
       expect(['portrait', 'landscape']).toContain(setup.orientation);
       expect(ws.views[0]?.rightToLeft).toBe(true);
-      const footer = ws.headerFooter.oddFooter ?? '';
+      const footer = (ws.headerFooter.oddFooter ?? '').replace(/\u200f/g, '');
       expect(footer).toContain('صفحه &P از &N');
       expect(footer).toContain('شهر نمونه');
       expect(footer).toMatch(/[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}/);

@@ -208,7 +208,7 @@ function amountsSummary(input: {
   const header: RawCell[] = [
     input.codeHeader,
     ...(input.nameHeader === null ? [] : [input.nameHeader]),
-    ...years.map(String),
+    ...years.map(faYear),
     'جمع دوره',
   ];
   const totals = years.map(() => 0n);
@@ -429,7 +429,7 @@ function summaries(report: Consolidation, names: Names, unit: SummaryUnit): Summ
     'شناسه پروژه',
     'عنوان پروژه',
     'امتیاز',
-    ...years.map(String),
+    ...years.map(faYear),
     'در سبد',
     'دلیل بیرون ماندن',
   ];
@@ -538,12 +538,12 @@ function summaries(report: Consolidation, names: Names, unit: SummaryUnit): Summ
   out.splice(fiscalAt, 0, ...stacked(fiscal));
 
   const chainHeader = [
-    'شناسه پروژه/فعالیت',
-    'عنوان',
-    'شناسه برنامه',
+    'شناسه',
+    'عنوان پروژه یا فعالیت',
+    'برنامه',
     'عنوان برنامه',
-    'شناسه راهبرد',
-    'شناسه هدف',
+    'راهبرد',
+    'هدف',
     'عنوان هدف',
     'منابع',
   ];
@@ -707,8 +707,8 @@ function coverSheet(
     cells,
     // Narrow enough for a portrait A4 page at 70 % (print.ts): the cover prints on one page.
     columnWidths: [
-      { column: 1, width: 11 },
-      { column: 2, width: 30 },
+      { column: 1, width: 14 },
+      { column: 2, width: 27 },
       { column: 3, width: 14 },
       { column: 4, width: 6 },
       { column: 5, width: 12 },

@@ -73,6 +73,8 @@ export interface SheetPrint {
   readonly fitToWidth: boolean;
   /** Rows printed at the top of every page (the title and header rows); null for none. */
   readonly titleRows: { readonly first: number; readonly last: number } | null;
+  /** Columns printed at the side of every page (1-based); null for none. */
+  readonly titleColumns: { readonly first: number; readonly last: number } | null;
   /** The footer in Excel's header/footer codes (`&C`, `&P`, `&N`, …). */
   readonly footer: string;
 }
@@ -95,7 +97,9 @@ function footerText(text: string): string {
  * on the other (Persian), or `Page X of Y` (English). Excel puts the page numbers in.
  */
 export function footerOf(footer: PrintFooter, lang: Language): string {
-  const page = lang === 'fa' ? 'صفحه &P از &N' : 'Page &P of &N';
+  // Right-to-left marks keep the page numbers in their Persian order where the footer is
+  // laid out left to right (LibreOffice does, and glues «صفحه» to the number without them).
+  const page = lang === 'fa' ? '\u200fصفحه\u200f &P \u200fاز\u200f &N\u200f' : 'Page &P of &N';
   const city = footer.city === null ? '' : footerText(footer.city);
   const day = footer.day === null ? '' : formatJalali(footer.day, lang);
   // Sections are physical (left, centre, right); a Persian reader starts on the right.
@@ -152,6 +156,9 @@ export function sheetPrintOf(input: {
     scale,
     fitToWidth,
     titleRows: input.titleRowsTo > 0 ? { first: 1, last: input.titleRowsTo } : null,
+    // A sheet that goes on across pages repeats its first column (a table's ID) on each, so
+    // that no page holds numbers without the row they belong to.
+    titleColumns: best === null ? { first: 1, last: 1 } : null,
     footer: footerOf(input.footer, input.lang),
   };
 }
