@@ -104,7 +104,9 @@ describe('the consolidated plan as a council document (pglite)', () => {
     if (!file.ok) throw new Error(file.error.message.en);
     const wb = await open(bytes);
     const ws = wb.getWorksheet('جمع واحدها') as ExcelJS.Worksheet;
-    expect(String(ws.getCell('A1').value)).toBe('هزینه‌های برنامه به تفکیک واحد (میلیارد ریال)');
+    expect(String(ws.getCell('A1').value)).toBe(
+      'هزینه پروژه‌ها و فعالیت‌ها به تفکیک واحد (میلیارد ریال)',
+    );
     const byDept = file.workbook.tables.find((t) => t.name === 'tblCityByDept');
     expect(byDept?.header.slice(0, 2)).toEqual(['شناسه واحد', 'نام واحد']);
     // The totals row (Excel's, which readers skip) holds each year's city total.

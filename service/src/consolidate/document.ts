@@ -308,6 +308,8 @@ function summaries(report: Consolidation, names: Names, unit: SummaryUnit): Summ
   const totals = amountsSummary({
     name: 'tblCityTotals',
     sheet: SUMMARY_SHEET,
+    // With the opex of finished projects, as the fiscal balance counts spending; the other
+    // summaries split the projects' and activities' costs alone.
     title: 'هزینه‌های برنامه به تفکیک سرفصل و سال',
     caption: 'هزینه‌های برنامه به تفکیک سرفصل و سال',
     codeHeader: 'ردیف',
@@ -320,7 +322,7 @@ function summaries(report: Consolidation, names: Names, unit: SummaryUnit): Summ
   const bySource = amountsSummary({
     name: 'tblCityBySource',
     sheet: SUMMARY_SHEET,
-    title: 'هزینه‌های برنامه به تفکیک منبع تأمین',
+    title: 'هزینه پروژه‌ها و فعالیت‌ها به تفکیک منبع تأمین',
     caption: 'هزینه‌های هر منبع تأمین به تفکیک سال',
     codeHeader: 'شناسه منبع',
     nameHeader: 'عنوان منبع',
@@ -332,7 +334,7 @@ function summaries(report: Consolidation, names: Names, unit: SummaryUnit): Summ
   const byGoal = amountsSummary({
     name: 'tblCityByGoal',
     sheet: SUMMARY_SHEET,
-    title: 'هزینه‌های برنامه به تفکیک هدف کلان',
+    title: 'هزینه پروژه‌ها و فعالیت‌ها به تفکیک هدف کلان',
     caption: 'هزینه‌های هر هدف کلان به تفکیک سال',
     codeHeader: 'شناسه هدف',
     nameHeader: 'عنوان هدف',
@@ -346,7 +348,7 @@ function summaries(report: Consolidation, names: Names, unit: SummaryUnit): Summ
     amountsSummary({
       name: 'tblCityByDept',
       sheet: 'جمع واحدها',
-      title: 'هزینه‌های برنامه به تفکیک واحد',
+      title: 'هزینه پروژه‌ها و فعالیت‌ها به تفکیک واحد',
       caption: 'هزینه‌های هر واحد به تفکیک سال',
       codeHeader: 'شناسه واحد',
       nameHeader: 'نام واحد',
@@ -358,7 +360,7 @@ function summaries(report: Consolidation, names: Names, unit: SummaryUnit): Summ
     amountsSummary({
       name: 'tblCityByProgram',
       sheet: 'جمع برنامه‌ها',
-      title: 'هزینه‌های برنامه به تفکیک برنامه',
+      title: 'هزینه پروژه‌ها و فعالیت‌ها به تفکیک برنامه',
       caption: 'هزینه‌های هر برنامه به تفکیک سال',
       codeHeader: 'شناسه برنامه',
       nameHeader: 'عنوان برنامه',
