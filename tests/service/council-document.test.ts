@@ -258,4 +258,25 @@ describe('the consolidated plan as a council document (pglite)', () => {
     );
     expect(cover).toContain('مصوبه شورا: مصوبه شماره ۱۲۳ شورای اسلامی شهر');
   });
+
+  it('exports a cycle with nothing approved yet: a cover that says so, empty summaries', async () => {
+    const created = await request(h.app)
+      .post('/api/cycles')
+      .set(bearer(h.tokens.admin))
+      .send({ startYear: 1410, title: 'برنامه ۱۴۱۰', planningDepartmentCode: 'D-PLN' });
+    expect(created.status).toBe(201);
+    const res = await request(h.app)
+      .get(`/api/cycles/${created.body.id}/consolidation?format=xlsx`)
+      .set(bearer(h.tokens.council))
+      .buffer(true)
+      .parse(binary);
+    expect(res.status).toBe(200);
+    const wb = await open(new Uint8Array(res.body as Buffer));
+    const cover = texts(wb.getWorksheet('جلد و فهرست') as ExcelJS.Worksheet);
+    expect(cover).toContain('وضعیت چرخه: هنوز کارپوشه‌ای در این چرخه ثبت نشده است');
+    expect(cover).toContain('برنامه ۱۴۱۰');
+    // The period is the cycle's when no plan says it; the summaries are there, empty.
+    expect(cover).toContain('دوره برنامه: ۱۴۱۰ تا ۱۴۱۴');
+    expect(wb.getWorksheet('جمع واحدها')).toBeDefined();
+  });
 });

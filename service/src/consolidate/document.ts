@@ -648,9 +648,11 @@ function coverSheet(
   ).filter(([, n]) => n > 0);
   const approved = subs.filter((s) => s.status === 'approved').length;
   line(
-    subs.length > 0 && approved === subs.length
-      ? `وضعیت چرخه: هر ${fa(subs.length)} کارپوشه ${STATUS_CAPTIONS.approved.fa}`
-      : `وضعیت چرخه: ${counts.map(([s, n]) => `${fa(n)} ${STATUS_CAPTIONS[s].fa}`).join('، ')} (از ${fa(subs.length)} کارپوشه)`,
+    subs.length === 0
+      ? 'وضعیت چرخه: هنوز کارپوشه‌ای در این چرخه ثبت نشده است'
+      : approved === subs.length
+        ? `وضعیت چرخه: هر ${fa(subs.length)} کارپوشه ${STATUS_CAPTIONS.approved.fa}`
+        : `وضعیت چرخه: ${counts.map(([s, n]) => `${fa(n)} ${STATUS_CAPTIONS[s].fa}`).join('، ')} (از ${fa(subs.length)} کارپوشه)`,
   );
   const council = subs.filter((s) => s.councilResolution !== null);
   line(
