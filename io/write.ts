@@ -12,10 +12,11 @@ import type {
   LayoutOptions,
   RawCell,
   RawWorkbook,
+  SheetLayout,
   TableLayout,
   WorkbookLayout,
 } from '#core';
-import { columnLetters, layoutWorkbook } from '#core';
+import { A4_PAPER_SIZE, PRINT_MARGINS, columnLetters, layoutWorkbook } from '#core';
 
 /** Name of the application written into the file's properties. */
 const CREATOR = 'Plan Register';
@@ -91,15 +92,30 @@ function addTable(ws: ExcelJS.Worksheet, t: TableLayout, lang: Language): void {
       ? t.rows.map((r) => Array.from({ length: width }, (_, i) => toExcel(r[i])))
       : // Excel needs at least one data row in a table; an empty one reads back as no rows.
         [Array.from({ length: width }, () => null)];
+  const totals = t.totals;
   ws.addTable({
     name: t.name,
     ref: t.address,
     headerRow: true,
-    totalsRow: false,
+    totalsRow: totals !== undefined,
     style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: t.columns.map((c) => ({ name: c.header, filterButton: true })),
+    columns: t.columns.map((c, i) => {
+      if (totals === undefined) return { name: c.header, filterButton: true };
+      if (i === 0) return { name: c.header, filterButton: true, totalsRowLabel: totals.label };
+      const value = totals.values[i];
+      // Excel's own SUBTOTAL over the column, with the exact sum as its cached result.
+      return typeof value === 'number'
+        ? {
+            name: c.header,
+            filterButton: true,
+            totalsRowFunction: 'sum',
+            totalsRowResult: value,
+          }
+        : { name: c.header, filterButton: true, totalsRowFunction: 'none' };
+    }),
     rows,
   });
+  printStyle(ws, t, rows.length);
   const first = t.headerRow + 1;
   const last = t.headerRow + t.formatRows;
   t.columns.forEach((c, i) => {
@@ -110,6 +126,77 @@ function addTable(ws: ExcelJS.Worksheet, t: TableLayout, lang: Language): void {
       toRule(c.validation, lang),
     );
   });
+}
+
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF9E9E9E' } };
+const BOX: Partial<ExcelJS.Borders> = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+const HEADER_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFDDE7F3' },
+};
+
+/**
+ * Cell styles that print: a table style is drawn by Excel but not by every program that
+ * prints the file (LibreOffice ignores it), so the header is bold on a light fill, the
+ * totals row bold, and every cell has a thin border, in the cells themselves.
+ */
+function printStyle(ws: ExcelJS.Worksheet, t: TableLayout, dataRows: number): void {
+  const last = t.headerRow + dataRows + (t.totals ? 1 : 0);
+  fitRow(ws, t.headerRow, Math.max(...t.columns.map((c) => wrappedLines(c.header, c.width))));
+  for (let r = t.headerRow; r <= last; r += 1)
+    for (let i = 0; i < t.columns.length; i += 1) {
+      const cell = ws.getCell(r, t.firstColumn + i);
+      cell.border = BOX;
+      const numFmt = t.columns[i]?.numFmt;
+      if (r > t.headerRow && numFmt) cell.numFmt = numFmt;
+      if (r === t.headerRow) {
+        cell.font = { bold: true };
+        cell.fill = HEADER_FILL;
+        cell.alignment = { wrapText: true, vertical: 'middle' };
+      } else if (t.totals && r === last) cell.font = { bold: true };
+    }
+}
+
+/** Points of one line of 11-point text (Excel's default row height). */
+const LINE_POINTS = 15;
+
+/**
+ * Lines a text takes wrapped in a column of `width` character units. Programs do not grow a
+ * row for wrapped text written by another program (LibreOffice keeps the stored height, and
+ * the lines then print over each other), so the writer sets the height itself.
+ */
+function wrappedLines(text: string, width: number): number {
+  return Math.max(1, Math.ceil(Array.from(text).length / Math.max(1, width - 1)));
+}
+
+/** Makes a row tall enough for `lines` lines (never lower than it is). */
+function fitRow(ws: ExcelJS.Worksheet, row: number, lines: number): void {
+  const r = ws.getRow(row);
+  const height = lines * LINE_POINTS;
+  if (lines > 1 && (r.height === undefined || r.height < height)) r.height = height;
+}
+
+/** The print setup of a sheet (page, scale, repeated rows, footer) as exceljs takes it. */
+function applyPrint(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
+  const print = sheet.print;
+  if (print === undefined) return;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: A4_PAPER_SIZE,
+    orientation: print.orientation,
+    scale: print.scale,
+    // Fitted: one page wide, as many pages down as the rows need (0: no bound).
+    fitToPage: print.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { ...PRINT_MARGINS },
+    ...(print.titleRows && { printTitlesRow: `${print.titleRows.first}:${print.titleRows.last}` }),
+    ...(print.titleColumns && {
+      printTitlesColumn: `${columnLetters(print.titleColumns.first)}:${columnLetters(print.titleColumns.last)}`,
+    }),
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: print.footer };
 }
 
 /** Writes a workbook layout as `.xlsx` bytes. */
@@ -130,21 +217,29 @@ export async function writeWorkbook(layout: WorkbookLayout): Promise<Uint8Array>
     for (const { column, width } of sheet.columnWidths) ws.getColumn(column).width = width;
     for (const { column, numFmt } of sheet.columnFormats) ws.getColumn(column).numFmt = numFmt;
     for (const t of sheet.tables) addTable(ws, t, layout.lang);
+    const widthOf = new Map(sheet.columnWidths.map((w) => [w.column, w.width]));
     for (const c of sheet.cells) {
       const cell = ws.getCell(c.row, c.column);
+      if (c.wrap && typeof c.value === 'string')
+        fitRow(ws, c.row, wrappedLines(c.value, widthOf.get(c.column) ?? 9));
       cell.value = toExcel(c.value);
-      if (c.bold) cell.font = { bold: true };
+      if (c.bold || c.size) cell.font = { bold: c.bold === true, ...(c.size && { size: c.size }) };
       if (c.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
+      if (c.numFmt) cell.numFmt = c.numFmt;
     }
+    applyPrint(ws, sheet);
   }
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
-/** Lays out raw tables (see `layoutWorkbook`) and writes them as `.xlsx` bytes. */
+/**
+ * Lays out raw tables (see `layoutWorkbook`) and writes them as `.xlsx` bytes. The printed
+ * footer's date is today's (in Tehran) unless `printedOn` says otherwise.
+ */
 export async function writeRawWorkbook(
   workbook: RawWorkbook,
   options: LayoutOptions,
 ): Promise<Uint8Array> {
-  return writeWorkbook(layoutWorkbook(workbook, options));
+  return writeWorkbook(layoutWorkbook(workbook, { printedOn: new Date(), ...options }));
 }

@@ -77,7 +77,7 @@ export const fiscalCommand: Command = {
     const m = (v: Rials | null) => (v === null ? '-' : money(v, lang));
     let out =
       (lang === 'fa'
-        ? `تراز مالی برنامه در سناریوی ${scenarioCaption(s.scenario).fa} (ریال):\n`
+        ? `تراز مالی برنامه در سناریوی ${scenarioCaption(s.scenario, 'fa')} (ریال):\n`
         : `Fiscal balance in scenario ${s.scenario} (Rials):\n`) +
       textTable(
         lang === 'fa'

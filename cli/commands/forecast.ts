@@ -334,7 +334,7 @@ export const forecastCommand: Command = {
         ]);
       out +=
         (lang === 'fa'
-          ? `سناریوی ${scenarioCaption(s.scenario).fa} (ریال):\n`
+          ? `سناریوی ${scenarioCaption(s.scenario, 'fa')} (ریال):\n`
           : `Scenario ${s.scenario} (Rials):\n`) +
         textTable(header, rows, new Set([3, 4, 5, 6])) +
         '\n';

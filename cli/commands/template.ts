@@ -84,6 +84,8 @@ export const templateCommand: Command = {
       startYear: start.value ?? 1405,
       years: years.value ?? 5,
       kind: kind as WorkbookKind,
+      // The printed footer's date: the day the file is made, in Tehran.
+      printedOn: new Date(),
     });
     const written = await writeOut(target.value, out.value, await writeWorkbook(layout));
     if (!written.ok) return reportProblem(io, written.problem, lang);

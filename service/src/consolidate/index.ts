@@ -6,9 +6,9 @@
  * across departments, the chain goal → strategy → program → item, totals per year by
  * department, program and funding source, the fiscal balance against each revenue scenario,
  * the portfolio selection over all departments' projects, and KPI coverage.
- * Exported as an `.xlsx` with Persian captions for the council.
+ * Exported as an `.xlsx` the council reads and prints (`document.ts`).
  */
-import type { CanonicalRow, CanonicalTable, Finding, RawCell, RawTable, RawWorkbook } from '#core';
+import type { CanonicalRow, CanonicalTable, Finding, RawWorkbook } from '#core';
 import {
   TABLES,
   VALIDATION_CODES,
@@ -26,7 +26,6 @@ import {
   makeFinding,
   orderColumns,
   portfolioFromPlan,
-  presentCanonicalTables,
   resolveChain,
   selectPortfolio,
   sortFindings,
@@ -42,7 +41,6 @@ import {
   referenceWorkbook,
   versionPlan,
 } from '../handlers/submissions';
-import { writeRawWorkbook } from '../../../io';
 
 /** Where each part of the consolidated plan came from. */
 export interface ConsolidationSource {
@@ -295,128 +293,5 @@ function countBy(values: string[]): Record<string, number> {
   return out;
 }
 
-/** A money string as a cell: a number while exact (≤ 2^53), else text, so no Rial is lost. */
-function money(value: string | null): RawCell {
-  if (value === null) return null;
-  const n = Number(value);
-  return Number.isSafeInteger(n) ? n : value;
-}
-
-function amountsTable(
-  name: string,
-  sheet: string,
-  label: string,
-  years: readonly number[],
-  rows: Record<string, Amounts>,
-): RawTable {
-  return {
-    name,
-    sheet,
-    header: [label, ...years.map(String)],
-    rows: Object.entries(rows).map(([key, amounts]) => [
-      key === '' ? '(نامشخص)' : key,
-      ...years.map((y) => money(amounts[y] ?? '0')),
-    ]),
-  };
-}
-
-/**
- * The report's plan tables back as canonical tables: its `workbook` is the merged canonical
- * plan laid out with the column keys as headers, in the contract's column order.
- */
-function planOf(report: Consolidation): CanonicalTable[] {
-  return report.workbook.tables.flatMap((t) => {
-    const spec = findTableSpec(t.name);
-    if (spec === undefined) return [];
-    const columns = t.header.map(String);
-    const rows = t.rows.map((cells) => {
-      const row: CanonicalRow = {};
-      columns.forEach((key, i) => {
-        const cell = cells[i];
-        if (cell !== null && cell !== undefined && !(cell instanceof Date)) row[key] = cell;
-      });
-      return row;
-    });
-    return [{ name: spec.name, columns, rows }];
-  });
-}
-
-/** The consolidation as an `.xlsx` the council opens: the plan's tables and the summaries, in Persian. */
-export async function consolidationXlsx(report: Consolidation): Promise<Uint8Array> {
-  const plan = { tables: presentCanonicalTables(planOf(report), 'fa') };
-  const years = report.years;
-  const summaries: RawTable[] = [
-    amountsTable('tblCityTotals', 'جمع‌ها', 'کل برنامه', years, { 'جمع کل': report.totals.total }),
-    amountsTable('tblCityByDept', 'جمع‌ها', 'واحد متولی', years, report.totals.byDepartment),
-    amountsTable(
-      'tblCityByProgram',
-      'جمع برنامه‌ها',
-      'شناسه برنامه',
-      years,
-      report.totals.byProgram,
-    ),
-    amountsTable('tblCityBySource', 'جمع منابع', 'منبع تأمین', years, report.totals.bySource),
-    {
-      name: 'tblCityFiscal',
-      sheet: 'تراز مالی',
-      header: [
-        'سناریو',
-        'سال',
-        'درآمد پیش‌بینی',
-        'هزینه کل',
-        'فعالیت‌های مستمر',
-        'پروژه‌ها',
-        'هزینه بهره‌برداری',
-        'مازاد/کسری',
-      ],
-      rows: report.fiscal.flatMap((s) =>
-        s.years.map((y) => [
-          s.scenario,
-          y.year,
-          money(y.revenue),
-          money(y.spending),
-          money(y.activities),
-          money(y.projects),
-          money(y.opex),
-          money(y.gap),
-        ]),
-      ),
-    },
-    {
-      name: 'tblCityChain',
-      sheet: 'زنجیره',
-      header: ['شناسه پروژه/فعالیت', 'شناسه برنامه', 'شناسه راهبرد', 'شناسه هدف', 'منابع'],
-      rows: report.chains.map((c) => [c.item, c.program, c.strategy, c.goal, c.sources.join('، ')]),
-    },
-    {
-      name: 'tblCityPortfolio',
-      sheet: 'سبد پروژه‌ها',
-      header: ['شناسه پروژه', 'انتخاب‌شده'],
-      rows: (report.portfolio?.chosen ?? []).map((id) => [id, 'بله']),
-    },
-    {
-      name: 'tblCityKpiCoverage',
-      sheet: 'پوشش شاخص‌ها',
-      header: ['شاخص پوشش', 'تعداد', 'شناسه‌ها'],
-      rows: [
-        [
-          'اهداف بدون شاخص کلان',
-          report.kpi.goalsWithoutMacroKpi.length,
-          report.kpi.goalsWithoutMacroKpi.join('، '),
-        ],
-        [
-          'برنامه‌های بدون اعتبار',
-          report.kpi.programsWithoutMoney.length,
-          report.kpi.programsWithoutMoney.join('، '),
-        ],
-        [
-          'راهبردهای بدون برنامه',
-          report.kpi.strategiesWithoutProgram.length,
-          report.kpi.strategiesWithoutProgram.join('، '),
-        ],
-        ['شمار شاخص‌ها', report.kpi.kpis, null],
-      ],
-    },
-  ];
-  return writeRawWorkbook({ tables: [...summaries, ...plan.tables] }, { lang: 'fa' });
-}
+export type { CoverFacts, CoverSubmission, SummaryUnit } from './document';
+export { BILLION_RIALS, consolidationXlsx, coverFacts } from './document';

@@ -17,7 +17,7 @@ import type {
 } from '#core';
 import { formatDiff, term } from '#core';
 import { writeRawWorkbook } from '../../../io';
-import { consolidate, consolidationXlsx } from '../consolidate';
+import { consolidate, consolidationXlsx, coverFacts } from '../consolidate';
 import type { JsonValue } from '../db/canonical';
 import { canonicalJson } from '../db/canonical';
 import { apiError, notFound } from '../http/errors';
@@ -266,8 +266,10 @@ export const getConsolidation: Handler<ByCycle, FormatQuery, undefined> = async 
   if ((await deps.repos.cycles.get(p.tenantId, params.cycleId)) === null)
     throw notFound(term('cycle'));
   const report = await consolidate(deps, p.tenantId, params.cycleId);
-  if (wantsXlsx(call, query.format))
-    return xlsxReply(await consolidationXlsx(report), `city-plan-${params.cycleId}.xlsx`);
+  if (wantsXlsx(call, query.format)) {
+    const facts = await coverFacts(deps, p.tenantId, params.cycleId);
+    return xlsxReply(await consolidationXlsx(report, facts), `city-plan-${params.cycleId}.xlsx`);
+  }
   return { json: report };
 };
 

@@ -128,6 +128,16 @@ export const REVENUE_METHODS = values([
   ['auto', 'انتخاب خودکار', 'Automatic'],
 ] as const);
 
+/**
+ * The revenue scenarios every plan names (`tblRevenueScenarios.Scenario` may hold any other
+ * name too, shown as written): their captions for reports and documents.
+ */
+export const REVENUE_SCENARIOS = values([
+  ['pessimistic', 'بدبینانه', 'Pessimistic'],
+  ['base', 'پایه', 'Base'],
+  ['optimistic', 'خوش‌بینانه', 'Optimistic'],
+] as const);
+
 /** The three heads of spending of the municipal budget (v2 adds `financial`). */
 export const BUDGET_KINDS = values([
   ['current', 'هزینه‌ای (جاری)', 'Current'],
@@ -224,6 +234,17 @@ export const LANGUAGES = values([
   ['fa', 'فارسی', 'Persian'],
   ['en', 'انگلیسی', 'English'],
 ] as const);
+
+/**
+ * A scenario's name as shown in a language: the caption of a standard scenario
+ * (`pessimistic` → بدبینانه), any other name as written (in Persian text, in a first-strong
+ * isolate, so that a Latin name keeps its order).
+ */
+export function scenarioCaption(name: string, lang: 'fa' | 'en'): string {
+  const known = REVENUE_SCENARIOS.find((s) => s.value === name.trim().toLowerCase());
+  if (known !== undefined) return known[lang];
+  return lang === 'fa' ? `\u2068${name}\u2069` : name;
+}
 
 type ValueOf<T extends ReadonlyArray<{ readonly value: string }>> = T[number]['value'];
 export type DepartmentKind = ValueOf<typeof DEPARTMENT_KINDS>;

@@ -269,3 +269,29 @@ export function excelSerialToJalali(serial: number): JalaliDate | null {
   if (date.getUTCFullYear() > JALALI_MAX_YEAR + 621) return null;
   return toJalali(date);
 }
+
+/** The time zone of Iran's calendar days (IRST, UTC+03:30; summer time until 1401). */
+export const TEHRAN_TIME_ZONE = 'Asia/Tehran';
+
+let tehranParts: Intl.DateTimeFormat | undefined;
+
+/**
+ * The Jalali day an instant falls on in Tehran: what a calendar on an office wall in Iran
+ * shows at that moment (an instant at 22:00 UTC is already the next day there). The offset
+ * comes from the time-zone database through `Intl` (the summer time Iran kept until 1401
+ * included), not from the machine's own zone.
+ * @throws RangeError for an invalid `Date` (a caller's bug).
+ */
+export function tehranDayOf(instant: Date): JalaliDate {
+  if (!Number.isFinite(instant.getTime())) throw new RangeError('invalid Date');
+  tehranParts ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: TEHRAN_TIME_ZONE,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  });
+  const parts = tehranParts.formatToParts(instant);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const j = toJalaali(part('year'), part('month'), part('day'));
+  return { jy: j.jy, jm: j.jm, jd: j.jd };
+}

@@ -36,6 +36,25 @@ export type ExclusionReason =
   /** A prerequisite is dropped, unknown or itself excluded, so it can never be started. */
   | 'prerequisite-unavailable';
 
+/**
+ * Why a project is out of the chosen portfolio, as a report or document says it: each
+ * exclusion reason, and `not-chosen` for a candidate the selection left out (the capital
+ * budget did not reach it, or a project it depends on was left out).
+ */
+export const PORTFOLIO_OUT_CAPTIONS: Readonly<Record<ExclusionReason | 'not-chosen', Bilingual>> = {
+  done: { fa: 'خاتمه یافته', en: 'Done' },
+  dropped: { fa: 'متوقف شده', en: 'Dropped' },
+  duplicate: { fa: 'شناسه تکراری', en: 'Duplicate ID' },
+  'prerequisite-unavailable': {
+    fa: 'پیش‌نیاز آن در دسترس نیست',
+    en: 'A prerequisite is unavailable',
+  },
+  'not-chosen': {
+    fa: 'در سقف بودجه سرمایه‌ای نگنجید',
+    en: 'Not within the capital budget',
+  },
+};
+
 /** A project left out of the problem, and why. */
 export interface ExcludedProject {
   readonly id: string;

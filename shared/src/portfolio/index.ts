@@ -11,7 +11,7 @@ export {
   selectPortfolio,
 } from './select';
 export { evaluateSelection, rankAndFill } from './rank';
-export { portfolioFromPlan } from './fromPlan';
+export { PORTFOLIO_OUT_CAPTIONS, portfolioFromPlan } from './fromPlan';
 export type {
   ExcludedProject,
   ExclusionReason,

@@ -83,8 +83,6 @@ export type {
 } from './scenarios';
 export {
   DEFAULT_REVENUE_SCENARIO,
-  SCENARIO_CAPTIONS,
-  scenarioCaption,
   forecastRevenueScenarios,
   simulateRevenueScenario,
   toRevenueSimulationInput,

@@ -5,7 +5,6 @@
  * per scenario the exact total of each year. Also the Monte Carlo of one
  * scenario.
  */
-import type { Bilingual } from '../findings';
 import { REVENUE_CLASSES } from '../contract/enums';
 import type { RevenueClass, RevenueMethod } from '../contract/enums';
 import type { TableName } from '../contract/tables';
@@ -32,22 +31,6 @@ import { estimateRevenueVolatility, simulateRevenue } from './simulate';
 
 /** Scenario name used when the plan has history but no `tblRevenueScenarios` rows. */
 export const DEFAULT_REVENUE_SCENARIO = 'base';
-
-/**
- * Captions of the scenario names plans use by convention (the template's and the sample's);
- * any other name is the plan's own and is shown as typed.
- */
-export const SCENARIO_CAPTIONS: Readonly<Record<string, Bilingual>> = {
-  base: { fa: 'پایه', en: 'base' },
-  optimistic: { fa: 'خوش‌بینانه', en: 'optimistic' },
-  pessimistic: { fa: 'بدبینانه', en: 'pessimistic' },
-};
-
-/** How a scenario is named to a reader: its caption, else the name as typed (isolated for bidi). */
-export function scenarioCaption(name: string): Bilingual {
-  const known = SCENARIO_CAPTIONS[name.trim().toLowerCase()];
-  return known ?? { fa: `\u2068${name}\u2069`, en: name };
-}
 
 /** The forecast of one revenue class in one scenario. */
 export interface ClassForecast {

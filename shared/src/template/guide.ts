@@ -67,8 +67,9 @@ export function guideCells(lang: Language, years: readonly number[]): LooseCell[
 
 /** Column widths of the guide sheet. */
 export const GUIDE_WIDTHS = [
-  { column: 1, width: 60 },
-  { column: 2, width: 22 },
-  { column: 3, width: 40 },
-  { column: 4, width: 60 },
+  // Together they fit a landscape A4 page at 70 % (print.ts), so the guide prints one page wide.
+  { column: 1, width: 50 },
+  { column: 2, width: 20 },
+  { column: 3, width: 34 },
+  { column: 4, width: 46 },
 ] as const;

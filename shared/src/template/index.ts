@@ -22,13 +22,30 @@ export {
   GROWTH_ROWS,
   REFERENCE_SHEET_PREFIX,
   TABLE_HEADER_ROW,
+  cityOf,
   defaultSheetOf,
   headerTexts,
   layoutWorkbook,
   placeTables,
   safeSheetName,
 } from './layout';
-export type { LayoutOptions } from './layout';
+export type { LayoutOptions, TablePresentation } from './layout';
+export {
+  MAX_SHEET_NAME_LENGTH,
+  RESERVED_SHEET_NAMES,
+  legalSheetName,
+  sheetNameKey,
+  uniqueSheetNames,
+} from './sheetNames';
+export type { PrintFooter, SheetPrint } from './print';
+export {
+  A4_PAPER_SIZE,
+  MIN_PRINT_SCALE,
+  PRINT_MARGINS,
+  columnPoints,
+  footerOf,
+  sheetPrintOf,
+} from './print';
 export {
   DEFAULT_START_YEAR,
   DEFAULT_YEARS,
@@ -43,7 +60,11 @@ export {
 export type { TemplateOptions } from './workbook';
 
 /** The layout of a new, empty plan workbook in a language (see `templateWorkbook`). */
-export function planTemplate(options: TemplateOptions): WorkbookLayout {
+export function planTemplate(options: TemplateOptions & { printedOn?: Date }): WorkbookLayout {
   const years = planYears(options.startYear ?? DEFAULT_START_YEAR, options.years ?? DEFAULT_YEARS);
-  return layoutWorkbook(templateWorkbook(options), { lang: options.lang, years });
+  return layoutWorkbook(templateWorkbook(options), {
+    lang: options.lang,
+    years,
+    ...(options.printedOn && { printedOn: options.printedOn }),
+  });
 }

@@ -21,7 +21,12 @@ import {
   yearColumnFormatOf,
 } from './columns';
 import { GUIDE_SHEET, GUIDE_WIDTHS, guideCells } from './guide';
+import type { PrintFooter } from './print';
+import { sheetPrintOf } from './print';
+import { legalSheetName, uniqueSheetNames } from './sheetNames';
 import type { ColumnLayout, LooseCell, SheetLayout, TableLayout, WorkbookLayout } from './types';
+import { tehranDayOf } from '../jalali';
+import { PLAN_INFO_KEYS } from '../contract/tables';
 
 /** Row of the header of a table placed by `placeTables`; row 1 holds the table's title. */
 export const TABLE_HEADER_ROW = 2;
@@ -32,14 +37,11 @@ export const GROWTH_ROWS = 500;
 /** Prefix of the sheet of reference tables (register data), by language. */
 export const REFERENCE_SHEET_PREFIX = { fa: 'مرجع - ', en: 'Reference - ' } as const;
 
-// Excel's limits on sheet names: 31 characters, none of : \ / ? * [ ].
-const MAX_SHEET_NAME = 31;
-
-/** A name Excel accepts for a sheet. */
-export function safeSheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, '-').replace(/^'+|'+$/g, '');
-  return (cleaned || 'Sheet').slice(0, MAX_SHEET_NAME);
-}
+/**
+ * A name Excel accepts for a sheet.
+ * @deprecated The same rule as `legalSheetName` (kept for callers of the old name).
+ */
+export const safeSheetName = legalSheetName;
 
 /** The sheet a table goes on when it has none: its contract sheet in the language. */
 export function defaultSheetOf(
@@ -48,9 +50,9 @@ export function defaultSheetOf(
 ): string {
   const { name, reference } = contractNameOf(table);
   const spec = findTableSpec(name);
-  if (!spec) return safeSheetName(table.name);
+  if (!spec) return legalSheetName(table.name);
   const sheet = spec.sheet[lang];
-  return safeSheetName(reference ? `${REFERENCE_SHEET_PREFIX[lang]}${sheet}` : sheet);
+  return legalSheetName(reference ? `${REFERENCE_SHEET_PREFIX[lang]}${sheet}` : sheet);
 }
 
 function widthOfRaw(table: RawTable): number {
@@ -215,22 +217,113 @@ function inside(row: number, column: number, p: Placed): boolean {
   return row >= r.top && row <= r.bottom && column >= r.left && column <= r.right;
 }
 
+/** How one (non-contract) table of a layout is shown, beyond what its header says. */
+export interface TablePresentation {
+  /** Title above the header (a contract table's is its caption). */
+  readonly title?: string;
+  /** Per column (by position): its number format and width, where given. */
+  readonly columns?: ReadonlyArray<
+    { readonly numFmt?: string | null; readonly width?: number } | undefined
+  >;
+  /** A totals row below the data (see `TableLayout.totals`). */
+  readonly totals?: { readonly label: string; readonly values: readonly RawCell[] };
+}
+
 /** Options of `layoutWorkbook`. */
 export interface LayoutOptions {
   lang: Language;
-  /** Add the guide sheet first (default true). */
-  guide?: boolean;
+  /** The guide sheet: first (default, `true`), last (`'last'`: documents to read) or none. */
+  guide?: boolean | 'first' | 'last';
   /** Plan years, for the guide's text (default none). */
   years?: readonly number[];
+  /** Sheets drawn before the tables' (a cover), as given; their names keep priority. */
+  front?: readonly SheetLayout[];
+  /** Titles, formats, widths and totals of tables, by table name. */
+  presentation?: Readonly<Record<string, TablePresentation>>;
+  /**
+   * When the file is made, for the date in the printed footer (Jalali, in Tehran); the core
+   * has no clock, so the writer passes it. Absent: no date in the footer.
+   */
+  printedOn?: Date;
+  /** The city named in the printed footer (default: `City` of the workbook's `tblPlanInfo`). */
+  city?: string;
+}
+
+/** `City` of a workbook's own plan information table (key or caption), or null. */
+export function cityOf(workbook: RawWorkbook): string | null {
+  const info = workbook.tables.find((t) => t.name === 'tblPlanInfo');
+  if (!info) return null;
+  const key = PLAN_INFO_KEYS.find((k) => k.key === 'City');
+  const wanted = new Set([key?.key ?? 'City', key?.fa ?? '', key?.en ?? ''].map(matchKey));
+  for (const row of info.rows) {
+    if (!wanted.has(matchKey(cellText(row[0])))) continue;
+    const city = cellText(row[1]);
+    return city === '' ? null : city;
+  }
+  return null;
+}
+
+/** A sheet column whose tables want different number formats (none is set for the column). */
+const CONFLICT = '\u0000';
+
+/** Widths of a sheet's columns, from the widths it sets and its loose cells' columns. */
+function usedWidths(sheet: Omit<SheetLayout, 'print'>): Map<number, number> {
+  const widths = new Map<number, number>();
+  for (const { column, width } of sheet.columnWidths) widths.set(column, width);
+  // A column used without a width still takes paper (Excel's default width).
+  for (const c of sheet.cells) if (!widths.has(c.column)) widths.set(c.column, 9);
+  for (const t of sheet.tables)
+    t.columns.forEach((col, i) => {
+      if (!widths.has(t.firstColumn + i)) widths.set(t.firstColumn + i, col.width);
+    });
+  return widths;
+}
+
+/** The last row a sheet uses (its tables with their totals rows, and its loose cells). */
+function lastRowOf(sheet: Omit<SheetLayout, 'print'>): number {
+  let last = 0;
+  for (const c of sheet.cells) last = Math.max(last, c.row);
+  for (const t of sheet.tables)
+    last = Math.max(last, t.headerRow + Math.max(1, t.rows.length) + (t.totals ? 1 : 0));
+  return last;
+}
+
+/** A sheet with its print setup (visible sheets only; hidden ones never print). */
+function withPrint(
+  sheet: Omit<SheetLayout, 'print'> & { print?: SheetLayout['print'] },
+  footer: PrintFooter,
+  lang: Language,
+): SheetLayout {
+  if (sheet.hidden || sheet.print) return sheet;
+  const headerRows = new Set(sheet.tables.map((t) => t.headerRow));
+  const only = [...headerRows][0];
+  return {
+    ...sheet,
+    print: sheetPrintOf({
+      widths: usedWidths(sheet),
+      rows: lastRowOf(sheet),
+      titleRowsTo: headerRows.size === 1 && only !== undefined && only <= 10 ? only : 0,
+      footer,
+      lang,
+    }),
+  };
 }
 
 /**
- * Lays a workbook out for writing: sheets in the order their tables come,
- * the guide first, the validation lists last (hidden). Right-to-left sheets
+ * Lays a workbook out for writing: the front sheets given (a cover), then
+ * sheets in the order their tables come, the guide first (or last, for a
+ * document to read), the validation lists last (hidden). Every sheet name is
+ * legal and unique (`uniqueSheetNames`); every visible sheet has its print
+ * setup (`sheetPrintOf`). Right-to-left sheets
  * for Persian. Rows are padded to the header's width.
  */
 export function layoutWorkbook(workbook: RawWorkbook, options: LayoutOptions): WorkbookLayout {
   const { lang } = options;
+  const presentation = options.presentation ?? {};
+  const footer: PrintFooter = {
+    city: options.city ?? cityOf(workbook),
+    day: options.printedOn ? tehranDayOf(options.printedOn) : null,
+  };
   const placed: Placed[] = placeTables(workbook, { lang }).tables.map((raw) => {
     const at = parseA1(raw.address ?? 'A1') ?? { row: 1, column: 1 };
     return { raw, sheet: raw.sheet ?? raw.name, headerRow: at.row, firstColumn: at.column };
@@ -249,19 +342,34 @@ export function layoutWorkbook(workbook: RawWorkbook, options: LayoutOptions): W
     bySheet.get(p.sheet)?.push(p);
   }
 
-  const sheets: SheetLayout[] = [];
-  if (options.guide ?? true) {
-    sheets.push({
-      name: GUIDE_SHEET[lang],
-      rightToLeft: rtl,
-      hidden: false,
-      frozenRows: 0,
-      tables: [],
-      cells: guideCells(lang, options.years ?? []),
-      columnWidths: GUIDE_WIDTHS,
-      columnFormats: [],
-    });
-  }
+  const guideAt = options.guide === false ? null : options.guide === 'last' ? 'last' : 'first';
+  const front = options.front ?? [];
+  // One legal, unique name per sheet; the fixed sheets (front, guide, lists) keep theirs.
+  const fixed = [
+    ...front.map((s) => s.name),
+    ...(guideAt === null ? [] : [GUIDE_SHEET[lang]]),
+    LISTS_SHEET,
+  ];
+  const [fixedNames, tableSheetNames] = [
+    uniqueSheetNames(fixed),
+    uniqueSheetNames(sheetOrder, uniqueSheetNames(fixed)),
+  ];
+  const nameOf = new Map(sheetOrder.map((name, i) => [name, tableSheetNames[i] ?? name]));
+  const guide: SheetLayout | null =
+    guideAt === null
+      ? null
+      : {
+          name: fixedNames[front.length] ?? GUIDE_SHEET[lang],
+          rightToLeft: rtl,
+          hidden: false,
+          frozenRows: 0,
+          tables: [],
+          cells: guideCells(lang, options.years ?? []),
+          columnWidths: GUIDE_WIDTHS,
+          columnFormats: [],
+        };
+  const sheets: SheetLayout[] = front.map((s, i) => ({ ...s, name: fixedNames[i] ?? s.name }));
+  if (guide && guideAt === 'first') sheets.push(guide);
   for (const name of sheetOrder) {
     const group = bySheet.get(name) ?? [];
     const tables: TableLayout[] = [];
@@ -271,20 +379,36 @@ export function layoutWorkbook(workbook: RawWorkbook, options: LayoutOptions): W
     for (const p of group) {
       const { name: contractName, reference } = contractNameOf(p.raw);
       const spec = findTableSpec(contractName);
-      const columns = layoutColumns(p.raw, spec, criteria, lists, lang);
+      const shown = presentation[p.raw.name];
+      const columns = layoutColumns(p.raw, spec, criteria, lists, lang).map((c, i) => {
+        const own = shown?.columns?.[i];
+        if (own === undefined) return c;
+        return {
+          ...c,
+          ...(own.numFmt !== undefined && { numFmt: own.numFmt }),
+          ...(own.width !== undefined && { width: own.width }),
+        };
+      });
       const width = columns.length;
       const rows = p.raw.rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
       const titleRow = p.headerRow - 1;
       const titleFree =
         titleRow >= 1 && !group.some((q) => q !== p && inside(titleRow, p.firstColumn, q));
-      const title =
-        spec && titleFree
-          ? `${reference ? REFERENCE_SHEET_PREFIX[lang] : ''}${lang === 'fa' ? spec.fa : spec.en}`
-          : null;
+      const title = !titleFree
+        ? null
+        : (shown?.title ??
+          (spec
+            ? `${reference ? REFERENCE_SHEET_PREFIX[lang] : ''}${lang === 'fa' ? spec.fa : spec.en}`
+            : null));
       if (title) cells.push({ row: titleRow, column: p.firstColumn, value: title, bold: true });
       columns.forEach((c, i) => {
-        widths.set(p.firstColumn + i, c.width);
-        if (c.numFmt) formats.set(p.firstColumn + i, c.numFmt);
+        const at = p.firstColumn + i;
+        widths.set(at, Math.max(widths.get(at) ?? 0, c.width));
+        // A column's format for the whole sheet only while its tables agree on it; each
+        // table's cells carry their own anyway (the writer sets them).
+        const known = formats.get(at);
+        if (known === undefined) formats.set(at, c.numFmt ?? '');
+        else if (known !== (c.numFmt ?? '')) formats.set(at, CONFLICT);
       });
       tables.push({
         name: p.raw.name,
@@ -295,21 +419,25 @@ export function layoutWorkbook(workbook: RawWorkbook, options: LayoutOptions): W
         rows,
         formatRows: Math.max(rows.length, 1) + GROWTH_ROWS,
         title,
+        ...(shown?.totals && { totals: shown.totals }),
       });
     }
     const headerRows = new Set(tables.map((t) => t.headerRow));
     const only = [...headerRows][0];
     sheets.push({
-      name,
+      name: nameOf.get(name) ?? name,
       rightToLeft: rtl,
       hidden: false,
       frozenRows: headerRows.size === 1 && only !== undefined && only <= 10 ? only : 0,
       tables,
       cells,
       columnWidths: [...widths].map(([column, w]) => ({ column, width: w })),
-      columnFormats: [...formats].map(([column, numFmt]) => ({ column, numFmt })),
+      columnFormats: [...formats]
+        .filter(([, numFmt]) => numFmt !== '' && numFmt !== CONFLICT)
+        .map(([column, numFmt]) => ({ column, numFmt })),
     });
   }
+  if (guide && guideAt === 'last') sheets.push(guide);
   const all = lists.all();
   if (all.length > 0) {
     const cells: LooseCell[] = [];
@@ -331,5 +459,5 @@ export function layoutWorkbook(workbook: RawWorkbook, options: LayoutOptions): W
       columnFormats: [],
     });
   }
-  return { lang, sheets };
+  return { lang, sheets: sheets.map((s) => withPrint(s, footer, lang)) };
 }

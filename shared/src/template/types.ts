@@ -7,6 +7,7 @@
  */
 import type { Language } from '../contract/enums';
 import type { RawCell } from '../read/raw';
+import type { SheetPrint } from './print';
 
 /** What a column of a laid-out table is, relative to the contract. */
 export type ColumnKind =
@@ -64,6 +65,11 @@ export interface TableLayout {
   readonly formatRows: number;
   /** Title shown in the cell above the header, or null when there is no room for one. */
   readonly title: string | null;
+  /**
+   * The table's totals row (Excel's, below the data; readers skip it): a label in the first
+   * column and each column's sum, or null in a column without one. Absent: no totals row.
+   */
+  readonly totals?: { readonly label: string; readonly values: readonly RawCell[] };
 }
 
 /** A cell outside any table: a title, a line of the guide, an item of a list. */
@@ -76,6 +82,10 @@ export interface LooseCell {
   readonly bold?: boolean;
   /** Text wraps within the column width. */
   readonly wrap?: boolean;
+  /** Font size in points (default the workbook's, 11). */
+  readonly size?: number;
+  /** Excel number format of the cell (default General). */
+  readonly numFmt?: string;
 }
 
 /** One sheet of the workbook. */
@@ -93,6 +103,8 @@ export interface SheetLayout {
   readonly columnWidths: ReadonlyArray<{ readonly column: number; readonly width: number }>;
   /** Number format of whole sheet columns (so that rows added later get it too). */
   readonly columnFormats: ReadonlyArray<{ readonly column: number; readonly numFmt: string }>;
+  /** How the sheet prints (orientation, scale, repeated rows, footer); absent: Excel's defaults. */
+  readonly print?: SheetPrint;
 }
 
 /** A whole workbook, ready to be drawn by a writer. */
