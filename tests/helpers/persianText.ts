@@ -17,7 +17,8 @@ export interface PersianTextProblem {
 
 /** Persian or Arabic letters (not the Persian comma or digits alone). */
 const PERSIAN = /[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]/;
-const PLACEHOLDER = /\{[A-Za-z_][A-Za-z0-9_]*\}/g;
+// `{name}` placeholders, and the codes of Excel's headers and footers (&P page, &N pages).
+const PLACEHOLDER = /\{[A-Za-z_][A-Za-z0-9_]*\}|&[PNDTAF]/g;
 const ISOLATED = /[\u2066\u2067\u2068][^\u2069]*\u2069/g;
 const LATIN = /[A-Za-z0-9]+/;
 

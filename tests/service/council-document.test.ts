@@ -19,7 +19,7 @@ import {
   tehranDayOf,
 } from '#core';
 import type { Consolidation } from '../../service/src/consolidate';
-import { consolidationXlsx, coverFacts } from '../../service/src/consolidate';
+import { consolidationXlsx, coverFacts } from '../../service/src/consolidate/document';
 import { testConfig } from '../../service/src/config';
 import pino from 'pino';
 import { readXlsx } from '../../io';

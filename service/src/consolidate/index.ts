@@ -292,6 +292,3 @@ function countBy(values: string[]): Record<string, number> {
   for (const v of values) out[v] = (out[v] ?? 0) + 1;
   return out;
 }
-
-export type { CoverFacts, CoverSubmission, SummaryUnit } from './document';
-export { BILLION_RIALS, consolidationXlsx, coverFacts } from './document';

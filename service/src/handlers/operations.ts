@@ -17,7 +17,8 @@ import type {
 } from '#core';
 import { formatDiff, term } from '#core';
 import { writeRawWorkbook } from '../../../io';
-import { consolidate, consolidationXlsx, coverFacts } from '../consolidate';
+import { consolidate } from '../consolidate';
+import { consolidationXlsx, coverFacts } from '../consolidate/document';
 import type { JsonValue } from '../db/canonical';
 import { canonicalJson } from '../db/canonical';
 import { apiError, notFound } from '../http/errors';
