@@ -25,6 +25,7 @@ export * from './priority';
 export * from './portfolio';
 export * from './linkage';
 export * from './fiscal';
+export * from './fiscal/heads';
 export * from './kpi';
 export * from './jalali';
 export * from './validate';

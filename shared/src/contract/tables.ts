@@ -493,8 +493,11 @@ export const TABLE_SPECS = [
       col('BudgetCode', 'id', 'کد بودجه', 'Budget code'),
       col('Year', 'year', 'سال', 'Year', { required: true, nonEmpty: true }),
       col('Kind', 'enum', 'نوع اعتبار', 'Kind', { enumValues: E.BUDGET_KINDS }),
+      // v2: a financial line (loan principal, equity) may link nothing; validation requires
+      // every other line to link a project or activity (BUDGET_LINE_UNLINKED).
       col('LinkedId', 'ref', 'شناسه پروژه/فعالیت', 'Project/activity ID', {
         refTables: SPENDING_TABLES,
+        nonEmpty: false,
       }),
       col('SourceId', 'ref', 'منبع تأمین', 'Funding source', { refTables: ['tblFundingSources'] }),
       col('Amount', 'money', 'مبلغ', 'Amount', { required: true, nonEmpty: true }),
