@@ -147,8 +147,9 @@ export interface BudgetBalances {
  * The operating, capital and financial balance of each plan year, and the cash position.
  * Spending by head is v1's spending (activities + opex as current, projects as capital) plus
  * the financial head; revenue is the scenario's forecast, each class counted in its Nature.
- * A year whose operating balance is negative gets an OPERATING_DEFICIT warning: current
- * spending there leans on asset sales or borrowing.
+ * A year whose operating balance is negative gets an OPERATING_DEFICIT warning (current
+ * spending there leans on asset sales or borrowing) when the plan's sources have natures
+ * other than revenue; otherwise FISCAL_DEFICIT already says it.
  */
 export function budgetBalances(
   plan: Plan,
@@ -161,6 +162,10 @@ export function budgetBalances(
   const findings: Finding[] = [...natures.findings];
   const years: BalanceYear[] = [];
   let cash: bigint | null = plan.info.OpeningBalance;
+  // In a plan whose revenue is all of Nature revenue (every v1 workbook), a negative operating
+  // balance implies the fiscal deficit FISCAL_DEFICIT already reports: warn only where the
+  // natures are split.
+  const splitsNatures = [...natures.of.values()].some((n) => n !== 'revenue');
   for (const s of spending.values()) {
     const current = s.activities + s.opex;
     const capital = s.projects;
@@ -196,7 +201,7 @@ export function budgetBalances(
       gap,
       cash,
     });
-    if (operating !== null && operating < 0n && revenue !== null)
+    if (operating !== null && operating < 0n && revenue !== null && splitsNatures)
       findings.push(
         makeFinding(
           'warning',

@@ -3,6 +3,7 @@
  * within its planned cost that year; capital lines for projects, current
  * lines for activities) and monitoring actuals that would be counted twice.
  */
+import { inCurrentBudget } from '../fiscal/heads';
 import { formatRials } from '../money';
 import type { Row } from '../read/plan';
 import type { Checker, IdEntry, TableLike } from './context';
@@ -36,6 +37,7 @@ export function checkBudget(c: Checker): void {
       continue;
     }
     const isProject = target.table === 'tblProjects';
+    // A financial line (loan principal, equity) may name the item it serves: no mismatch.
     if ((line.Kind === 'capital' && !isProject) || (line.Kind === 'current' && isProject))
       c.add(
         'BUDGET_KIND_MISMATCH',
@@ -48,6 +50,9 @@ export function checkBudget(c: Checker): void {
           : `budget line "${shown(line.BudgetCode)}" is capital but funds activity "${shown(target.id)}"; continuous activities are current spending, set Kind to current`,
       );
     if (line.Year === null || (period.size > 0 && !period.has(line.Year))) continue;
+    // v2: the plan is compared with the current budget (approved + amended + supplement);
+    // a proposal and the outturn are reported on their own.
+    if (!inCurrentBudget(line)) continue;
     let byYear = groups.get(target);
     if (!byYear) groups.set(target, (byYear = new Map()));
     const lines = byYear.get(line.Year);

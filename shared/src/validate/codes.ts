@@ -212,6 +212,64 @@ export const VALIDATION_CODES = {
     'نوع اعتبار با پروژه/فعالیت نمی‌خواند',
     'Budget kind does not match project/activity',
   ),
+  // Contract v2: the budget skeleton
+  BUDGET_LINE_UNLINKED: code(
+    'error',
+    'ردیف بودجه به پروژه یا فعالیتی نمی‌رسد',
+    'A budget line links no project or activity',
+  ),
+  BUDGET_CODE_UNKNOWN: code(
+    'warning',
+    'کد بودجه در جدول کدهای ساختار بودجه نیست',
+    'A budget code is not in tblBudgetCodes',
+  ),
+  BUDGET_CODE_LEVEL: code(
+    'warning',
+    'کد بودجه در سطح درست نیست',
+    'A budget code is not at the level that fits',
+  ),
+  BUDGET_CODE_PARENT: code(
+    'warning',
+    'کد بودجه پروژه زیر کد طرح یا برنامه آن نیست',
+    "A project's budget code is not under its scheme's or program's code",
+  ),
+  SCHEME_PROGRAM_MISMATCH: code(
+    'warning',
+    'برنامه پروژه با برنامه طرح آن نمی‌خواند',
+    "A project's program is not its scheme's",
+  ),
+  PARTNER_NOT_AGENCY: code(
+    'warning',
+    'شریک راهبرد دستگاه اجرایی نیست',
+    "A strategy's partner is not an executive agency",
+  ),
+  START_OUTSIDE_WINDOW: code(
+    'error',
+    'سال شروع بیرون از بازه شروع',
+    'The start year is outside the start window',
+  ),
+  TOTAL_COST_BELOW: code(
+    'error',
+    'هزینه کل کمتر از هزینه‌های پیش و درون برنامه',
+    'The total cost is below the costs before and in the plan',
+  ),
+  NOT_READY: code(
+    'warning',
+    'پروژه نخستین سال آماده اجرا نیست',
+    'A project of the first year is not ready',
+  ),
+  CAPACITY_EXCEEDED: code('warning', 'بیش از توان اجرایی واحد', "Above the department's capacity"),
+  OPERATING_BALANCE_SOURCE: code(
+    'warning',
+    'هزینه جاری از فروش دارایی یا وام',
+    'Current spending paid from asset sales or borrowing',
+  ),
+  NATURE_MIXED: code(
+    'warning',
+    'منابع یک طبقه درآمد ماهیت یکسان ندارند',
+    'The sources of a revenue class differ in Nature',
+  ),
+  OPERATING_DEFICIT: code('warning', 'تراز عملیاتی منفی', 'Negative operating balance'),
   ACTUALS_DUPLICATE: code('warning', 'عملکرد تکراری برای یک دوره', 'Duplicate actual for a period'),
   ACTUALS_PERIOD_MIX: code(
     'warning',

@@ -10,6 +10,7 @@
 import type { Finding } from '../findings';
 import { makeFinding } from '../findings';
 import { computeCapitalBudget, fiscalBalance } from '../fiscal';
+import { budgetBalances } from '../fiscal/heads';
 import type { Plan } from '../read/plan';
 import { cellOf, rowsOf } from '../read/plan';
 import { VALIDATION_CODES } from './codes';
@@ -67,5 +68,12 @@ export function checkFiscalBalance(
       skipped: [],
     };
   }
-  return { findings: [...fiscalBalance(plan, budget.forecast.totals).findings], skipped: [] };
+  return {
+    findings: [
+      ...fiscalBalance(plan, budget.forecast.totals).findings,
+      // v2: the operating balance (current spending within revenue) and mixed natures.
+      ...budgetBalances(plan, budget.forecast).findings,
+    ],
+    skipped: [],
+  };
 }

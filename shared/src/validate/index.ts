@@ -19,6 +19,7 @@ import { readPlan } from '../read/plan';
 import type { RawWorkbook } from '../read/raw';
 import { checkAhp } from './ahp';
 import { checkActuals, checkBudget } from './budget';
+import { checkBudgetV2 } from './budgetV2';
 import type { SkippedCheck } from './context';
 import { Checker } from './context';
 import { checkCoverage } from './coverage';
@@ -98,6 +99,7 @@ const RULES: ReadonlyArray<(c: Checker) => void> = [
   checkSwot,
   checkAhp,
   checkBudget,
+  checkBudgetV2,
   checkActuals,
 ];
 

@@ -163,7 +163,10 @@ export function checkYearsAndAmounts(c: Checker): void {
         }
       }
       const amount = money ? r[money] : undefined;
-      if (money && typeof amount === 'bigint' && amount < 0n) negative(c, table, r, money, amount);
+      // v2: an amendment may cut an approved line, so its amount may be negative.
+      const cut = name === 'tblBudgetLines' && r.Stage === 'amended';
+      if (money && typeof amount === 'bigint' && amount < 0n && !cut)
+        negative(c, table, r, money, amount);
     }
   }
 }

@@ -60,6 +60,20 @@ export function checkIds(c: Checker): void {
           repeated.add(r);
         }
       }
+    } else if (spec.name === 'tblBudgetLines') {
+      // v2: a budget line's ID is unique per (BudgetCode, Stage): the approved line, its
+      // amendment and its supplement share the code.
+      const seen = new Map<string, number>();
+      for (const r of (table as Table<'tblBudgetLines'>).rows) {
+        if (r.BudgetCode === '') continue;
+        const key = `${idKey(r.BudgetCode)}|${r.Stage ?? 'approved'}`;
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, r.row);
+        else {
+          duplicate(r as unknown as AnyRow, r.BudgetCode, first);
+          repeated.add(r);
+        }
+      }
     } else
       for (const { entry, first } of c.ids(spec.name).duplicates) {
         duplicate(entry.row as unknown as AnyRow, entry.id, first.row.row);
