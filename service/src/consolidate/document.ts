@@ -252,16 +252,24 @@ function amountsSummary(input: {
 export function planOf(report: Consolidation): CanonicalTable[] {
   return report.workbook.tables.flatMap((t) => {
     const spec = findTableSpec(t.name);
-    if (spec === undefined) return [];
-    const columns = t.header.map(String);
+    // The budget circular's code list is reference data (the framework workbook holds it),
+    // not part of the plan the council reads: a few hundred codes would add pages, not sense.
+    if (spec === undefined || spec.name === 'tblBudgetCodes') return [];
+    const header = t.header.map(String);
     const rows = t.rows.map((cells) => {
       const row: CanonicalRow = {};
-      columns.forEach((key, i) => {
+      header.forEach((key, i) => {
         const cell = cells[i];
         if (cell !== null && cell !== undefined && !(cell instanceof Date)) row[key] = cell;
       });
       return row;
     });
+    // A column of contract v2 that no row fills (a start window nobody gave) is left out of
+    // the printed plan; every v1 column stays, filled or not, in the contract's order.
+    const v2 = new Set(spec.columns.filter((c) => c.since === 2).map((c) => c.key));
+    const columns = header.filter(
+      (key) => !v2.has(key) || rows.some((r) => r[key] !== undefined && r[key] !== ''),
+    );
     return [{ name: spec.name, columns, rows }];
   });
 }
@@ -633,7 +641,7 @@ function coverSheet(
   };
   const city = info.city ?? facts.municipality;
   line(info.planTitle ?? facts.cycle.title, { bold: true, size: 16 });
-  line('برنامه راهبردی-عملیاتی شهر و شهرداری (تلفیق برنامه‌های تصویب‌شده)', {
+  line('برنامه راهبردی-عملیاتی شهر و شهرداری (برنامه یکپارچه شهر از برنامه‌های تصویب‌شده)', {
     bold: true,
     size: 12,
   });
