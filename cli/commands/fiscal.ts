@@ -1,10 +1,11 @@
 /**
  * `plan fiscal`: spending of each plan year (activities, projects, opex of
  * finished projects) against the forecast revenue of a scenario, the gap,
- * and the same by revenue class.
+ * the same by revenue class, and (contract v2) the operating, capital and
+ * financial balance with the cash position.
  */
 import type { RevenueClass, Rials } from '#core';
-import { REVENUE_CLASSES, fiscalBalance, scenarioCaption } from '#core';
+import { REVENUE_CLASSES, fiscalBalance, scenarioCaption, budgetBalances } from '#core';
 import type { Command } from '../command';
 import { findingsText, toJsonFinding } from '../findings';
 import { money, plain, textTable } from '../format';
@@ -61,7 +62,9 @@ export const fiscalCommand: Command = {
       s.classes.map((c) => [c.revenueClass, c.amounts]),
     );
     const balance = fiscalBalance(plan, s.totals, { revenueByClass: byClass });
-    const findings = [...chosen.budget.findings, ...balance.findings];
+    // v2: the operating, capital and financial balance of each year and the cash position.
+    const heads = budgetBalances(plan, s);
+    const findings = [...chosen.budget.findings, ...balance.findings, ...heads.findings];
     if (ctx.json) {
       io.stdout.write(
         toJson({
@@ -69,6 +72,8 @@ export const fiscalCommand: Command = {
           complete: s.complete,
           years: balance.years,
           byClass: balance.byClass,
+          openingBalance: heads.openingBalance,
+          balances: heads.years,
           findings: findings.map(toJsonFinding),
         }) + '\n',
       );
@@ -128,6 +133,45 @@ export const fiscalCommand: Command = {
           : ['revenue class', 'year', 'revenue', 'spending it funds', 'gap'],
         rows,
         new Set([2, 3, 4]),
+      );
+    out +=
+      '\n' +
+      (lang === 'fa'
+        ? 'تراز عملیاتی، سرمایه‌ای و مالی (هزینه جاری از درآمد، پروژه‌ها از واگذاری دارایی سرمایه‌ای، بازپرداخت‌ها از واگذاری دارایی مالی):\n'
+        : 'Operating, capital and financial balance (current spending against revenue, projects against capital disposals, repayments against financial disposals):\n') +
+      textTable(
+        lang === 'fa'
+          ? [
+              'سال',
+              'هزینه جاری',
+              'تملک سرمایه‌ای',
+              'تملک مالی',
+              'تراز عملیاتی',
+              'تراز سرمایه‌ای',
+              'تراز مالی',
+              'موجودی نقد',
+            ]
+          : [
+              'year',
+              'current',
+              'capital',
+              'financial',
+              'operating',
+              'capital balance',
+              'financial balance',
+              'cash',
+            ],
+        heads.years.map((y) => [
+          plain(y.year, lang),
+          m(y.current),
+          m(y.capital),
+          m(y.financial),
+          m(y.operating),
+          m(y.capitalBalance),
+          m(y.financialBalance),
+          m(y.cash),
+        ]),
+        new Set([1, 2, 3, 4, 5, 6, 7]),
       );
     io.stdout.write(out);
     if (findings.length > 0) io.stderr.write(findingsText(findings, lang));

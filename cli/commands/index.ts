@@ -1,6 +1,7 @@
 /** Every `plan` command, in the order help lists them. */
 import type { Command } from '../command';
 import { adminCommand } from './admin';
+import { budgetCommand } from './budget';
 import { chainCommand } from './chain';
 import { fiscalCommand } from './fiscal';
 import { forecastCommand } from './forecast';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   portfolioCommand,
   chainCommand,
   fiscalCommand,
+  budgetCommand,
   kpiCommand,
   loginCommand,
   cyclesCommand,

@@ -39,6 +39,9 @@ describe.each([
   ['kpi', []],
   ['score', []],
   ['chain', ['P-016']],
+  ['budget', []],
+  ['budget', ['--by', 'chapter']],
+  ['budget', ['--by', 'function']],
 ])('plan %s %s in Persian', (command, args) => {
   it('prints no Latin digit and no English word outside IDs and isolates', async () => {
     const run = await plan(space.dir(), command, file, ...args);

@@ -1,0 +1,92 @@
+/**
+ * `plan budget` and the v2 part of `plan fiscal` on the sample plan, checked against sums
+ * made here from the workbook's own rows (not through the core's album), and the three
+ * balances against v1's fiscal gap, which a different function computes.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { samplePlanWorkbook } from '#core';
+import { writeRawWorkbook } from '../../io';
+import { plan, scratch } from './helpers';
+
+const space = scratch();
+let file = '';
+const wb = samplePlanWorkbook();
+
+beforeAll(async () => {
+  file = join(space.dir(), 'sample.xlsx');
+  writeFileSync(file, await writeRawWorkbook(wb, { lang: 'fa' }));
+});
+
+/** Σ Amount of the sample's budget lines of a year, by the column `Kind` (Persian captions). */
+function linesByKind(): Map<string, bigint> {
+  const t = wb.tables.find((x) => x.name === 'tblBudgetLines');
+  const header = (t?.header ?? []).map(String);
+  // The sample writes Persian headers: «نوع اعتبار» is Kind, «مبلغ» Amount.
+  const kind = header.indexOf('نوع اعتبار');
+  const amount = header.indexOf('مبلغ');
+  const out = new Map<string, bigint>();
+  for (const r of t?.rows ?? []) {
+    const k = String(r[kind]);
+    out.set(k, (out.get(k) ?? 0n) + BigInt(Number(r[amount])));
+  }
+  return out;
+}
+
+interface Album {
+  groups: Array<{ key: string; years: Array<{ year: number; budget: string; plan: string }> }>;
+}
+
+describe('plan budget', () => {
+  it('totals the current budget by head as the lines add up', async () => {
+    const run = await plan(space.dir(), 'budget', file, '--json', '--lang', 'en');
+    expect(run.code).toBe(0);
+    const album = JSON.parse(run.stdout) as Album;
+    const byKind = linesByKind();
+    const total = (key: string) =>
+      album.groups.find((g) => g.key === key)?.years.reduce((s, y) => s + BigInt(y.budget), 0n) ??
+      0n;
+    // Every line of the sample is approved: the current budget is the lines' sum by kind.
+    expect(total('capital')).toBe(byKind.get('تملک دارایی سرمایه‌ای'));
+    expect(total('current')).toBe(byKind.get('هزینه‌ای (جاری)'));
+  });
+
+  it('refuses an unknown grouping or stage, saying which are known', async () => {
+    const by = await plan(space.dir(), 'budget', file, '--by', 'colour', '--lang', 'en');
+    expect(by.code).not.toBe(0);
+    expect(by.stderr).toContain('head, chapter, function, program, scheme');
+    const stage = await plan(space.dir(), 'budget', file, '--stage', 'final', '--lang', 'en');
+    expect(stage.stderr).toContain('proposed, approved, amended, supplement, outturn');
+  });
+
+  it('prints a proposed stage the sample has no line of as zeros beside the plan', async () => {
+    const run = await plan(space.dir(), 'budget', file, '--stage', 'proposed', '--json');
+    const album = JSON.parse(run.stdout) as Album;
+    expect(album.groups.flatMap((g) => g.years.map((y) => y.budget)).every((b) => b === '0')).toBe(
+      true,
+    );
+  });
+});
+
+describe('plan fiscal with contract v2', () => {
+  it('gives operating, capital and financial balances that add up to v1’s gap, every year', async () => {
+    const run = await plan(space.dir(), 'fiscal', file, '--json', '--lang', 'en');
+    const out = JSON.parse(run.stdout) as {
+      years: Array<{ year: number; gap: string | null }>;
+      balances: Array<{
+        year: number;
+        operating: string;
+        capitalBalance: string;
+        financialBalance: string;
+        gap: string;
+      }>;
+    };
+    expect(out.balances.map((b) => b.year)).toEqual(out.years.map((y) => y.year));
+    for (const [i, b] of out.balances.entries()) {
+      expect(BigInt(b.operating) + BigInt(b.capitalBalance) + BigInt(b.financialBalance)).toBe(
+        BigInt(b.gap),
+      );
+      expect(b.gap).toBe(out.years[i]?.gap);
+    }
+  });
+});
