@@ -446,6 +446,30 @@ describe('PLAN.BUDGET_LINK on a department workbook with cached reference data',
   });
 });
 
+describe('PLAN.OPERATING_BALANCE and PLAN.BUDGET_TOTAL (contract v2)', () => {
+  const plan = planOf();
+
+  it('balances current spending against revenue (figures of fixtures.ts)', async () => {
+    // 1405: 1,331,000,000 − A-1's 500,000,000 = 831,000,000 (P-1 is capital). 1406:
+    // 1,464,100,000 − (A-1's 600,000,000 + P-1's opex 50,000,000) = 814,100,000.
+    expect(await fiscal.operatingBalance(1405, null, plan)).toBe(831_000_000);
+    expect(await fiscal.operatingBalance('۱۴۰۶', 'base', plan)).toBe(814_100_000);
+    expectError(await fiscal.operatingBalance(1410, null, plan), 'na', /not a year of the plan/);
+  });
+
+  it('totals the budget lines of a year by head and stage', async () => {
+    // One line: B-1405-01, capital, 700,000,000, no stage (approved).
+    expect(await fiscal.budgetTotal(1405, null, null, null, plan)).toBe(700_000_000);
+    expect(await fiscal.budgetTotal(1405, 'capital', null, null, plan)).toBe(700_000_000);
+    expect(await fiscal.budgetTotal(1405, 'هزینه‌ای (جاری)', null, null, plan)).toBe(0);
+    expect(await fiscal.budgetTotal(1405, null, null, 'مصوب', plan)).toBe(700_000_000);
+    expect(await fiscal.budgetTotal(1405, null, null, 'proposed', plan)).toBe(0);
+    expect(await fiscal.budgetTotal(1406, null, null, null, plan)).toBe(0);
+    expectError(await fiscal.budgetTotal(1405, 'loans', null, null, plan), 'value', /head/);
+    expectError(await fiscal.budgetTotal(1405, null, null, 'final', plan), 'value', /stage/);
+  });
+});
+
 describe('PLAN.FISCAL_GAP, PLAN.SPENDING and PLAN.PLAN_REVENUE', () => {
   const plan = planOf();
 

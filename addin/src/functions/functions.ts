@@ -194,6 +194,45 @@ export async function planRevenue(year: unknown, scenario?: unknown): Promise<nu
 }
 
 /**
+ * Operating balance of a plan year: forecast revenue of Nature revenue minus current spending; negative means current spending leans on asset sales or borrowing.
+ * @customfunction OPERATING_BALANCE
+ * @volatile
+ * @param year A plan year, e.g. 1405.
+ * @param [scenario] A scenario of tblRevenueScenarios; default the workbook's Scenario (tblPlanInfo), else "base".
+ * @returns The operating balance in Rials.
+ */
+export async function operatingBalance(year: unknown, scenario?: unknown): Promise<number> {
+  try {
+    return excelValue(await fiscal.operatingBalance(year, scenario));
+  } catch (e) {
+    throw asExcelError(e);
+  }
+}
+
+/**
+ * Budget of a plan year from the budget lines, optionally of one head and one chapter, in the current budget or one stage.
+ * @customfunction BUDGET_TOTAL
+ * @volatile
+ * @param year A plan year, e.g. 1405.
+ * @param [head] current, capital or financial; default all.
+ * @param [chapter] An economic chapter, 1 to 7; default all.
+ * @param [stage] current (default: approved, amended and supplement) or one stage: proposed, approved, amended, supplement, outturn.
+ * @returns The budget in Rials.
+ */
+export async function budgetTotal(
+  year: unknown,
+  head?: unknown,
+  chapter?: unknown,
+  stage?: unknown,
+): Promise<number> {
+  try {
+    return excelValue(await fiscal.budgetTotal(year, head, chapter, stage));
+  } catch (e) {
+    throw asExcelError(e);
+  }
+}
+
+/**
  * Progress of a KPI toward its target: 1 when reached, above 1 beyond it.
  * @customfunction KPI_PROGRESS
  * @param baseline The KPI's baseline (not used, and may be empty, for maintain).
@@ -284,6 +323,8 @@ export const ENTRY_POINTS = {
   FISCAL_GAP: fiscalGap,
   SPENDING: spending,
   PLAN_REVENUE: planRevenue,
+  OPERATING_BALANCE: operatingBalance,
+  BUDGET_TOTAL: budgetTotal,
   KPI_PROGRESS: kpiProgress,
   KPI_STATUS: kpiStatus,
   JALALI_YEAR: jalaliYear,
