@@ -110,8 +110,17 @@ describe.each(DB_KINDS)('the city plan of the sample cycle (%s)', (kind) => {
     expect(projects.slice(0, 3)).toEqual(['شناسه پروژه', 'شناسه برنامه', 'عنوان']);
     expect(projects.indexOf('1405')).toBe(projects.indexOf('سال پایان') + 1);
     const criteria = SAMPLE_CRITERIA.map(([id]) => id);
+    // The sample gives no start window and no location: those v2 columns, which no row
+    // fills, are left out of the printed plan; every other column keeps its place.
+    const unfilled = new Set(
+      getTableSpec('tblProjects')
+        .columns.filter((c) => ['EarliestStart', 'LatestStart', 'Location'].includes(c.key))
+        .map((c) => c.fa),
+    );
     expect(projects).toEqual(
-      headerOf(getTableSpec('tblProjects'), 'fa', [...PLAN_YEARS.map(Number)], criteria),
+      headerOf(getTableSpec('tblProjects'), 'fa', [...PLAN_YEARS.map(Number)], criteria).filter(
+        (h) => !unfilled.has(String(h)),
+      ),
     );
     const activities = headers.get('tblActivities') ?? [];
     expect(activities.slice(0, 3)).toEqual(['شناسه فعالیت', 'شناسه برنامه', 'عنوان']);
@@ -223,13 +232,18 @@ function withAmounts(raw: RawWorkbook, amounts: readonly bigint[]): RawWorkbook 
           (spec.yearColumns === 'money' && /^\d{4}$/.test(String(h))) ||
           spec.columns.some((c) => c.key === String(h) && c.type === 'money'),
       );
+      // A project's whole-life cost must cover its other costs (TOTAL_COST_BELOW): with new
+      // amounts it is left empty (not given) rather than made up.
+      const total = t.header.findIndex((h) => String(h) === 'TotalCost');
       return {
         ...t,
         rows: t.rows.map((r) =>
           r.map((cell, i) =>
-            money[i] && cell !== null && String(cell) !== '0'
-              ? (amounts[next++ % amounts.length] ?? 0n).toString()
-              : cell,
+            i === total
+              ? null
+              : money[i] && cell !== null && String(cell) !== '0'
+                ? (amounts[next++ % amounts.length] ?? 0n).toString()
+                : cell,
           ),
         ),
       };

@@ -8,8 +8,8 @@ import type {
   ApiConsolidation,
   ApiSubmission,
   CanonicalTable,
-  ContractTableName,
   FourEyesFacts,
+  Language,
   RawWorkbook,
   SubmissionStatus,
   WorkbookKind,
@@ -18,6 +18,7 @@ import type {
 import {
   CANONICAL_FORM,
   EDITABLE_STATUSES,
+  REFERENCE_TABLES,
   WORKFLOW_ACTIONS,
   diffVersions,
   isFrameworkKind,
@@ -46,27 +47,6 @@ import {
   validateForPush,
   versionTotals,
 } from './workbook';
-
-/**
- * Contract tables served as reference data: the part of the city framework (contract/kinds.ts)
- * that the other workbooks' rows name (SWOT and stakeholders are the framework's own reading,
- * not named by IDs elsewhere).
- */
-export const REFERENCE_TABLES: ReadonlySet<ContractTableName> = new Set<ContractTableName>([
-  'tblPlanInfo',
-  'tblDepartments',
-  'tblUpstreamDocs',
-  'tblDirectives',
-  'tblGoals',
-  'tblStrategies',
-  'tblPrograms',
-  'tblSchemes',
-  'tblFundingSources',
-  'tblCriteria',
-  'tblCriteriaPairwise',
-  'tblKpis',
-  'tblBudgetCodes',
-]);
 
 /** Which version to read: a number, the latest, or the latest approved. */
 export type VersionSelector = number | 'latest' | 'approved';
@@ -247,7 +227,7 @@ export async function referenceWorkbook(
   deps: AppDeps,
   tenantId: string,
   cycleId: string,
-  options: { asReference?: boolean; lang?: 'fa' | 'en' | 'keys' } = {},
+  options: { asReference?: boolean; lang?: Language | 'keys' } = {},
 ): Promise<{ workbook: RawWorkbook; source: { submissionId: string; version: number } } | null> {
   const fw = await approvedFramework(deps, tenantId, cycleId);
   if (fw === null) return null;
@@ -526,7 +506,7 @@ export async function pullJson(
   p: Principal,
   submissionId: string,
   selector: VersionSelector,
-  lang: 'fa' | 'en' | 'keys',
+  lang: Language | 'keys',
 ) {
   const sub = await readableSubmission(deps, p, submissionId);
   const version = await resolveVersion(deps, sub, selector);

@@ -85,6 +85,22 @@ export const KIND_TABLES: Readonly<Record<WorkbookKind, ReadonlySet<ContractTabl
   monitoring: new Set([...COMMON_TABLES, ...OWN_TABLES.monitoring]),
 };
 
+/** Framework tables that are the framework's own reading, not named by other workbooks' IDs. */
+const FRAMEWORK_ONLY: ReadonlySet<ContractTableName> = new Set<ContractTableName>([
+  'tblSwot',
+  'tblStakeholders',
+  'tblCommitments',
+]);
+
+/**
+ * Contract tables served as reference data to the cycle's other workbooks: the common tables
+ * and the framework's tables their rows name (programs, schemes, sources, budget codes, …).
+ */
+export const REFERENCE_TABLES: ReadonlySet<ContractTableName> = new Set<ContractTableName>([
+  ...COMMON_TABLES,
+  ...OWN_TABLES.framework.filter((t) => !FRAMEWORK_ONLY.has(t)),
+]);
+
 /** KPI levels a kind's `tblKpis` may hold (kinds not listed hold no KPIs, or any level). */
 export const KIND_KPI_LEVELS: Readonly<Partial<Record<WorkbookKind, readonly KpiLevel[]>>> = {
   department: ['micro'],
