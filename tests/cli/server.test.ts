@@ -21,6 +21,7 @@ import { projectColumn, withNewProject } from '../helpers/workbook';
 import type { Harness } from '../service/api-harness';
 import { openHarness, submissionOf } from '../service/api-harness';
 import type { Run } from './helpers';
+import { latinLeft } from '../helpers/persianText';
 
 /** Runs `plan ...argv` in `cwd` with its own environment (credentials live under it). */
 async function planIn(cwd: string, env: Record<string, string>, ...argv: string[]): Promise<Run> {
@@ -241,6 +242,12 @@ describe.each(DB_KINDS)('plan against a register server (%s)', (kind) => {
     const text = await plan('status', id, '--lang', 'en');
     expect(text.stdout).toContain('Status: approved');
     expect(text.stdout).toContain('checked');
+    // In Persian: Jalali times on a Tehran clock, captions for steps and kinds, and no
+    // English word or Latin digit outside IDs and the notes people typed.
+    const fa = await plan('status', id);
+    expect(fa.stdout).toMatch(/[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2} [۰-۹]{2}:[۰-۹]{2}/);
+    expect(fa.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(latinLeft(fa.stdout, new Set(['checked', 'ok', 'new', 'projects']))).toEqual([]);
 
     // The approved version as pushed: byte for byte the file that was sent.
     const original = await plan('pull', id, '--approved', '--original', '--out', 'approved.xlsx');

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  formatTehranDateTime,
   EXCEL_MAX_SERIAL,
   dateToExcelSerial,
   excelSerialToDate,
@@ -194,5 +195,19 @@ describe('Excel serial dates (1900 date system)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('formatTehranDateTime', () => {
+  // Tehran keeps UTC+03:30 since 1402 (no summer time). 1 Azar 1405 is 22 November 2026
+  // (jalaali-js and the Iranian calendar), so 2 December 2026 is 11 Azar 1405.
+  it('gives the Jalali day and the clock in Tehran', () => {
+    expect(formatTehranDateTime(new Date('2026-12-02T10:00:00Z'), 'en')).toBe('1405/09/11 13:30');
+    expect(formatTehranDateTime(new Date('2026-12-02T10:00:00Z'))).toBe('۱۴۰۵/۰۹/۱۱ ۱۳:۳۰');
+  });
+
+  it('turns the day at midnight in Tehran, not in UTC', () => {
+    // 21:00 UTC is 00:30 of the next day in Tehran.
+    expect(formatTehranDateTime(new Date('2026-12-02T21:00:00Z'), 'en')).toBe('1405/09/12 00:30');
   });
 });

@@ -1,5 +1,6 @@
 /** `plan status`: the submissions one may see, or one submission's versions, history, comments. */
 import type { ApiComment, ApiSubmission, ApiVersion, ApiWorkflowEvent } from '#core';
+import { ACTION_CAPTIONS, WORKBOOK_KINDS, formatTehranDateTime, fsi } from '#core';
 import type { Command, CommandContext } from '../../command';
 import { plain, textTable } from '../../format';
 import { EXIT, toJson } from '../../io';
@@ -71,7 +72,9 @@ function statusReport(
   }
   const fa = lang === 'fa';
   const lines = [
-    `${sub.title} (${sub.departmentCode ?? '-'}, ${sub.kind})`,
+    fa
+      ? `${sub.title} (${fsi(sub.departmentCode ?? '-')}، ${WORKBOOK_KINDS.find((k) => k.value === sub.kind)?.fa ?? fsi(sub.kind)})`
+      : `${sub.title} (${sub.departmentCode ?? '-'}, ${sub.kind})`,
     fa
       ? `وضعیت: ${statusText(sub.status, lang)} · آخرین نسخه: ${plain(sub.currentVersion, lang)}`
       : `Status: ${sub.status} · current version: ${sub.currentVersion}`,
@@ -79,7 +82,11 @@ function statusReport(
     fa ? 'نسخه‌ها:' : 'Versions:',
     textTable(
       fa ? ['نسخه', 'بر پایه', 'زمان'] : ['version', 'base', 'at'],
-      versions.map((v) => [plain(v.version, lang), plain(v.baseVersion, lang), v.createdAt]),
+      versions.map((v) => [
+        plain(v.version, lang),
+        plain(v.baseVersion, lang),
+        formatTehranDateTime(new Date(v.createdAt), lang),
+      ]),
     ),
     fa ? 'گردش کار:' : 'Workflow:',
     textTable(
@@ -87,12 +94,12 @@ function statusReport(
         ? ['کار', 'از', 'به', 'نسخه', 'یادداشت', 'زمان']
         : ['action', 'from', 'to', 'version', 'note', 'at'],
       history.map((e) => [
-        e.action,
+        fa ? ACTION_CAPTIONS[e.action].fa : e.action,
         statusText(e.fromStatus, lang),
         statusText(e.toStatus, lang),
         plain(e.version, lang),
         e.note ?? '',
-        e.createdAt,
+        formatTehranDateTime(new Date(e.createdAt), lang),
       ]),
     ),
     fa ? 'یادداشت‌ها:' : 'Comments:',
@@ -101,7 +108,7 @@ function statusReport(
       : comments.map((c) => {
           const where = [c.tableName, c.rowKey, c.columnKey].filter((x) => x !== null).join(' ');
           const v = c.version === null ? '' : `v${c.version} `;
-          return `- ${v}${where ? `${where}: ` : ''}${c.body}`;
+          return `- ${formatTehranDateTime(new Date(c.createdAt), lang)} ${v}${where ? `${where}: ` : ''}${c.body}`;
         })),
   ];
   io.stdout.write(lines.join('\n') + '\n');

@@ -15,7 +15,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { RawTable, RawWorkbook, WorkbookKind } from '#core';
-import { KIND_TABLES, readPlan, samplePlanWorkbook } from '#core';
+import { KIND_TABLES, readPlan, samplePlanWorkbook, WORKBOOK_KINDS } from '#core';
 import type { Principal } from '../auth';
 import { createHash } from 'node:crypto';
 import type { Role } from '../repositories';
@@ -155,7 +155,9 @@ export async function seedSample(
     'tenant',
   );
   const deptIds = new Map<string, string>();
+  const deptNames = new Map<string, string>();
   for (const d of plan.tables.tblDepartments?.rows ?? []) {
+    deptNames.set(d.DeptId, d.Name);
     const { department } = must(
       await repos.departments.create(
         tenantId,
@@ -166,13 +168,24 @@ export async function seedSample(
     );
     deptIds.set(d.DeptId, department.id);
   }
+  // The sample's people, named as a municipality's staff would see them in the register.
+  const SEED_NAMES: Readonly<Record<string, string>> = {
+    admin: 'مدیر سامانه',
+    reviewer: 'کارشناس بازبینی برنامه',
+    approver: 'معاون برنامه‌ریزی',
+    council: 'دبیرخانه شورای شهر',
+  };
   const user = async (email: string, roles: Role[], dept: string | null): Promise<Principal> => {
+    const local = email.split('@')[0] ?? email;
+    const displayName =
+      SEED_NAMES[local] ??
+      (dept !== null ? `کارشناس برنامه ${deptNames.get(dept) ?? dept}` : local);
     const { user: u } = must(
       await repos.users.create(
         tenantId,
         {
           email,
-          displayName: email.split('@')[0] ?? email,
+          displayName,
           departmentId: dept === null ? null : (deptIds.get(dept) ?? null),
           roles,
         },
@@ -224,7 +237,12 @@ export async function seedSample(
     const { submission } = must(
       await repos.submissions.create(
         tenantId,
-        { cycleId: cycle.id, departmentId: deptId(code), kind, title: `${code} ${kind}` },
+        {
+          cycleId: cycle.id,
+          departmentId: deptId(code),
+          kind,
+          title: `برنامه ${WORKBOOK_KINDS.find((k) => k.value === kind)?.fa ?? kind}، ${deptNames.get(code) ?? code}`,
+        },
         creator.userId,
       ),
       `submission ${code} ${kind}`,
@@ -237,9 +255,18 @@ export async function seedSample(
       idempotencyKey: undefined,
       requestHash: createHash('sha256').update(body).digest('hex'),
     });
-    await transition(deps, preparer, submission.id, { action: 'submit', note: 'seeded sample' });
-    await transition(deps, reviewer, submission.id, { action: 'review', note: 'seeded sample' });
-    await transition(deps, approver, submission.id, { action: 'approve', note: 'seeded sample' });
+    await transition(deps, preparer, submission.id, {
+      action: 'submit',
+      note: 'ثبت خودکار برنامه شهر نمونه',
+    });
+    await transition(deps, reviewer, submission.id, {
+      action: 'review',
+      note: 'ثبت خودکار برنامه شهر نمونه',
+    });
+    await transition(deps, approver, submission.id, {
+      action: 'approve',
+      note: 'ثبت خودکار برنامه شهر نمونه',
+    });
   };
   await file(FRAMEWORK_DEPARTMENT, 'framework', framework);
   await file(REVENUE_DEPARTMENT, 'revenue', revenue);

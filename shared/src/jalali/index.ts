@@ -295,3 +295,23 @@ export function tehranDayOf(instant: Date): JalaliDate {
   const j = toJalaali(part('year'), part('month'), part('day'));
   return { jy: j.jy, jm: j.jm, jd: j.jd };
 }
+
+let tehranClock: Intl.DateTimeFormat | undefined;
+
+/**
+ * An instant as people in Iran read it: the Jalali day in Tehran and the hour and minute on
+ * a Tehran clock, `1405/09/11 14:30` (Persian digits in Persian). For the times of versions,
+ * workflow steps and comments, which the register keeps in UTC.
+ * @throws RangeError for an invalid `Date`.
+ */
+export function formatTehranDateTime(instant: Date, lang: Language = 'fa'): string {
+  const day = formatJalali(tehranDayOf(instant), lang);
+  tehranClock ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: TEHRAN_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const time = tehranClock.format(instant);
+  return `${day} ${lang === 'fa' ? toPersianDigits(time) : time}`;
+}
