@@ -71,6 +71,7 @@ function register() {
             rowKey: 'P-1',
             columnKey: null,
             authorId: 'r',
+            authorName: 'بازبین نمونه',
             body: 'Cost?',
             createdAt: AT,
           },

@@ -248,6 +248,9 @@ describe.each(DB_KINDS)('plan against a register server (%s)', (kind) => {
     expect(fa.stdout).toMatch(/[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2} [۰-۹]{2}:[۰-۹]{2}/);
     expect(fa.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     expect(latinLeft(fa.stdout, new Set(['checked', 'ok', 'new', 'projects']))).toEqual([]);
+    // Who took each step, by name: the seeded reviewer reviewed and the approver approved.
+    expect(fa.stdout).toMatch(/اعلام بازبینی.*کارشناس بازبینی برنامه.*checked/);
+    expect(fa.stdout).toMatch(/تصویب .*معاون برنامه‌ریزی.*ok/);
 
     // The approved version as pushed: byte for byte the file that was sent.
     const original = await plan('pull', id, '--approved', '--original', '--out', 'approved.xlsx');

@@ -91,13 +91,14 @@ function statusReport(
     fa ? 'گردش کار:' : 'Workflow:',
     textTable(
       fa
-        ? ['کار', 'از', 'به', 'نسخه', 'یادداشت', 'زمان']
-        : ['action', 'from', 'to', 'version', 'note', 'at'],
+        ? ['کار', 'از', 'به', 'نسخه', 'کننده', 'یادداشت', 'زمان']
+        : ['action', 'from', 'to', 'version', 'by', 'note', 'at'],
       history.map((e) => [
         fa ? ACTION_CAPTIONS[e.action].fa : e.action,
         statusText(e.fromStatus, lang),
         statusText(e.toStatus, lang),
         plain(e.version, lang),
+        e.actorName ?? e.actorId,
         e.note ?? '',
         formatTehranDateTime(new Date(e.createdAt), lang),
       ]),
@@ -108,7 +109,8 @@ function statusReport(
       : comments.map((c) => {
           const where = [c.tableName, c.rowKey, c.columnKey].filter((x) => x !== null).join(' ');
           const v = c.version === null ? '' : `v${c.version} `;
-          return `- ${formatTehranDateTime(new Date(c.createdAt), lang)} ${v}${where ? `${where}: ` : ''}${c.body}`;
+          const who = c.authorName ?? c.authorId;
+          return `- ${formatTehranDateTime(new Date(c.createdAt), lang)} ${who} · ${v}${where ? `${where}: ` : ''}${c.body}`;
         })),
   ];
   io.stdout.write(lines.join('\n') + '\n');

@@ -82,8 +82,11 @@ export function toApiVersion(v: VersionSummary): ApiVersion {
   };
 }
 
-/** A workflow event for the API. */
-export function toApiEvent(e: WorkflowEventRecord): ApiWorkflowEvent {
+/** Display names by user id, for naming who did what. */
+export type PeopleNames = ReadonlyMap<string, string>;
+
+/** A workflow event for the API, naming who took the step. */
+export function toApiEvent(e: WorkflowEventRecord, names: PeopleNames): ApiWorkflowEvent {
   return {
     id: e.id,
     version: e.version,
@@ -91,13 +94,14 @@ export function toApiEvent(e: WorkflowEventRecord): ApiWorkflowEvent {
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
     actorId: e.actorId,
+    actorName: names.get(e.actorId) ?? null,
     note: e.note,
     createdAt: e.createdAt.toISOString(),
   };
 }
 
-/** A comment for the API. */
-export function toApiComment(c: CommentRecord): ApiComment {
+/** A comment for the API, naming its author. */
+export function toApiComment(c: CommentRecord, names: PeopleNames): ApiComment {
   return {
     id: c.id,
     version: c.version,
@@ -105,7 +109,14 @@ export function toApiComment(c: CommentRecord): ApiComment {
     rowKey: c.rowKey,
     columnKey: c.columnKey,
     authorId: c.authorId,
+    authorName: names.get(c.authorId) ?? null,
     body: c.body,
     createdAt: c.createdAt.toISOString(),
   };
+}
+
+/** The display name of every user of the municipality, by id. */
+export async function peopleNames(deps: AppDeps, tenantId: string): Promise<PeopleNames> {
+  const users = await deps.repos.users.list(tenantId);
+  return new Map(users.map((u) => [u.id, u.displayName]));
 }

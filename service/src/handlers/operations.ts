@@ -25,7 +25,7 @@ import { apiError, notFound } from '../http/errors';
 import type { Call, Handler, Reply } from '../http/route';
 import { XLSX_TYPE } from '../http/upload-body';
 import { PushBody } from '../routes/schemas';
-import { etagOf, toApiComment, toApiEvent, toApiVersion } from './context';
+import { etagOf, peopleNames, toApiComment, toApiEvent, toApiVersion } from './context';
 import { createCycle, listCycles, setPlanningDepartment } from './cycles';
 import { listDepartments } from './departments';
 import type { VersionSelector } from './submissions';
@@ -228,18 +228,28 @@ export const transitionSubmission: Handler<ById, None, TransitionBody> = async (
 
 export const listWorkflowEvents: Handler<ById, None, undefined> = async ({ deps, p, params }) => {
   const sub = await readableSubmission(deps, p, params.id);
-  const events = await deps.repos.submissions.history(p.tenantId, sub.id);
-  return { json: events.map(toApiEvent) };
+  const [events, names] = await Promise.all([
+    deps.repos.submissions.history(p.tenantId, sub.id),
+    peopleNames(deps, p.tenantId),
+  ]);
+  return { json: events.map((e) => toApiEvent(e, names)) };
 };
 
 export const listComments: Handler<ById, None, undefined> = async ({ deps, p, params }) => {
   const sub = await readableSubmission(deps, p, params.id);
-  return { json: (await deps.repos.comments.list(p.tenantId, sub.id)).map(toApiComment) };
+  const [comments, names] = await Promise.all([
+    deps.repos.comments.list(p.tenantId, sub.id),
+    peopleNames(deps, p.tenantId),
+  ]);
+  return { json: comments.map((c) => toApiComment(c, names)) };
 };
 
 export const addComment: Handler<ById, None, CommentBody> = async ({ deps, p, params, body }) => ({
   status: 201,
-  json: toApiComment(await addSubmissionComment(deps, p, params.id, body)),
+  json: toApiComment(
+    await addSubmissionComment(deps, p, params.id, body),
+    new Map([[p.userId, p.displayName]]),
+  ),
 });
 
 export const getReferenceData: Handler<ByCycle, FormatQuery, undefined> = async (call) => {

@@ -633,7 +633,7 @@ export async function transition(
     case 'done':
       return {
         submission: await submissionView(deps, p, result.submission, sub.departmentCode),
-        event: toApiEvent(result.event),
+        event: toApiEvent(result.event, new Map([[p.userId, p.displayName]])),
       };
     case 'not-found':
       throw notFound(term('submission'));

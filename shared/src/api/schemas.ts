@@ -248,6 +248,8 @@ export const ApiWorkflowEvent = z.object({
   fromStatus: z.enum(SUBMISSION_STATUSES),
   toStatus: z.enum(SUBMISSION_STATUSES),
   actorId: z.string(),
+  /** The display name of who took the step (null when the user is gone). */
+  actorName: z.string().nullable(),
   note: z.string().nullable(),
   createdAt: time,
 });
@@ -268,6 +270,8 @@ export const ApiComment = z.object({
   rowKey: z.string().nullable(),
   columnKey: z.string().nullable(),
   authorId: z.string(),
+  /** The display name of who wrote it (null when the user is gone). */
+  authorName: z.string().nullable(),
   body: z.string(),
   createdAt: time,
 });
