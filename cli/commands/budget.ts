@@ -3,10 +3,20 @@
  * year by head, chapter, function, program or scheme, for one stage or the current budget
  * (approved + amendments + supplements), with the plan's cost of the same items beside them.
  */
-import type { AlbumStage, BudgetGrouping, Rials } from '#core';
+import type {
+  AlbumStage,
+  BudgetAlbum,
+  BudgetGrouping,
+  Language,
+  Plan,
+  RawTable,
+  Rials,
+} from '#core';
 import { CHAPTERS, BUDGET_KINDS, BUDGET_STAGES, budgetAlbum, fsi } from '#core';
 import type { Command } from '../command';
+import { writeRawWorkbook } from '../../io';
 import { money, plain, textTable } from '../format';
+import { FORCE_OPTION, OUT_OPTION, checkOutPath, writeOut } from '../output';
 import { EXIT, reportProblem, toJson } from '../io';
 import { planFromFile, stopOnErrors } from '../plan-input';
 
@@ -47,6 +57,8 @@ export const budgetCommand: Command = {
       value: 'FILE.xlsx',
       description: { fa: 'کارپوشه چارچوب شهر', en: 'the city framework workbook' },
     },
+    out: OUT_OPTION,
+    force: FORCE_OPTION,
   },
   positionals: { min: 1, max: 1, names: ['FILE.xlsx'] },
   async run(ctx) {
@@ -86,6 +98,44 @@ export const budgetCommand: Command = {
     const stop = stopOnErrors(ctx, input.value.findings, ['tblPlanInfo', 'tblBudgetLines']);
     if (stop !== null) return stop;
     const album = budgetAlbum(input.value.plan, by, stage);
+    const stageName =
+      stage === 'current'
+        ? lang === 'fa'
+          ? 'بودجه جاری (مصوب، اصلاحیه و متمم)'
+          : 'current budget (approved, amended, supplement)'
+        : (BUDGET_STAGES.find((s) => s.value === stage)?.[lang] ?? stage);
+    if (typeof ctx.values.out === 'string') {
+      // The album as a print-ready workbook: one sheet per grouping, in the run's language.
+      const out = ctx.values.out;
+      const target = await checkOutPath(io, out, ctx.values.force === true, 'budget');
+      if (!target.ok) return reportProblem(io, target.problem, lang);
+      const tables = GROUPINGS.map((g) => albumTable(input.value.plan, g, stage, lang));
+      const amount = { numFmt: '#,##0' };
+      const presentation = Object.fromEntries(
+        tables.map((t, i) => {
+          const g = GROUPINGS[i] as BudgetGrouping;
+          const title =
+            lang === 'fa'
+              ? `آلبوم بودجه به تفکیک ${GROUPING_CAPTIONS[g].fa}، ${stageName}`
+              : `Budget album by ${g}, ${stageName}`;
+          return [t.name, { title, columns: [undefined, { numFmt: '0' }, amount, amount, amount] }];
+        }),
+      );
+      const bytes = await writeRawWorkbook(
+        { tables },
+        { lang, guide: false, presentation, city: input.value.plan.info.City || undefined },
+      );
+      const written = await writeOut(target.value, out, bytes);
+      if (!written.ok) return reportProblem(io, written.problem, lang);
+      io.stdout.write(
+        ctx.json
+          ? toJson({ out, sheets: GROUPINGS }) + '\n'
+          : lang === 'fa'
+            ? `آلبوم بودجه در «${fsi(out)}» نوشته شد (${GROUPINGS.length} برگه).\n`
+            : `Wrote the budget album to "${out}" (${GROUPINGS.length} sheets).\n`,
+      );
+      return EXIT.ok;
+    }
     if (ctx.json) {
       io.stdout.write(
         toJson({
@@ -101,21 +151,8 @@ export const budgetCommand: Command = {
       return EXIT.ok;
     }
     const m = (v: Rials) => money(v, lang);
-    const label = (key: string): string => {
-      if (key === '') return lang === 'fa' ? 'نامعلوم' : 'not given';
-      if (by === 'head') return BUDGET_KINDS.find((k) => k.value === key)?.[lang] ?? key;
-      if (by === 'chapter') {
-        const c = CHAPTERS.find((x) => x.value === key);
-        return c ? `${lang === 'fa' ? fsi(key) : key} ${c[lang]}` : key;
-      }
-      return lang === 'fa' ? fsi(key) : key;
-    };
-    const stageName =
-      stage === 'current'
-        ? lang === 'fa'
-          ? 'بودجه جاری (مصوب، اصلاحیه و متمم)'
-          : 'current budget (approved, amended, supplement)'
-        : (BUDGET_STAGES.find((s) => s.value === stage)?.[lang] ?? stage);
+    // In Persian text the codes are isolated for bidi; in the workbook's cells they stand alone.
+    const label = (key: string) => groupLabel(by, key, lang, lang === 'fa' ? fsi : String);
     const rows: string[][] = [];
     for (const [key, years] of album.groups)
       for (const year of album.years) {
@@ -138,3 +175,53 @@ export const budgetCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/** A caption of a group key in the album (a head, a chapter with its title, a code). */
+function groupLabel(
+  by: BudgetGrouping,
+  key: string,
+  lang: Language,
+  code: (text: string) => string = String,
+): string {
+  if (key === '') return lang === 'fa' ? 'نامعلوم' : 'not given';
+  if (by === 'head') return BUDGET_KINDS.find((k) => k.value === key)?.[lang] ?? key;
+  if (by === 'chapter') {
+    const c = CHAPTERS.find((x) => x.value === key);
+    return c ? `${code(key)} ${c[lang]}` : code(key);
+  }
+  return code(key);
+}
+
+/** One grouping of the album as a table of the workbook (amounts in whole Rials). */
+function albumTable(plan: Plan, by: BudgetGrouping, stage: AlbumStage, lang: Language): RawTable {
+  const album: BudgetAlbum = budgetAlbum(plan, by, stage);
+  const caption = GROUPING_CAPTIONS[by][lang];
+  const rows: RawTable['rows'] = [];
+  for (const [key, years] of album.groups)
+    for (const year of album.years) {
+      const c = years.get(year);
+      if (!c) continue;
+      // Exact as text beyond 2^53 Rials, else a number the sheet can add up.
+      const cell = (v: bigint) =>
+        v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER)
+          ? Number(v)
+          : v.toString();
+      rows.push([
+        groupLabel(by, key, lang),
+        year,
+        cell(c.budget),
+        cell(c.plan),
+        cell(c.budget - c.plan),
+      ]);
+    }
+  const name = `tblAlbum${by[0]?.toUpperCase()}${by.slice(1)}`;
+  return {
+    name,
+    sheet: lang === 'fa' ? `آلبوم - ${caption}` : `Album - ${caption}`,
+    header:
+      lang === 'fa'
+        ? [caption, 'سال', 'بودجه (ریال)', 'برنامه (ریال)', 'تفاوت (ریال)']
+        : [caption, 'year', 'budget (Rials)', 'plan (Rials)', 'difference (Rials)'],
+    rows,
+  };
+}

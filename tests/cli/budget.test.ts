@@ -3,10 +3,10 @@
  * made here from the workbook's own rows (not through the core's album), and the three
  * balances against v1's fiscal gap, which a different function computes.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { samplePlanWorkbook } from '#core';
-import { writeRawWorkbook } from '../../io';
+import { readXlsx, writeRawWorkbook } from '../../io';
 import { plan, scratch } from './helpers';
 
 const space = scratch();
@@ -65,6 +65,31 @@ describe('plan budget', () => {
     expect(album.groups.flatMap((g) => g.years.map((y) => y.budget)).every((b) => b === '0')).toBe(
       true,
     );
+  });
+});
+
+describe('plan budget --out', () => {
+  it('writes the album as a workbook of five tables whose sums are the command’s', async () => {
+    const run = await plan(space.dir(), 'budget', file, '--out', 'album.xlsx', '--lang', 'en');
+    expect(run.code).toBe(0);
+    const read = await readXlsx(new Uint8Array(readFileSync(join(space.dir(), 'album.xlsx'))));
+    if (!read.ok) throw new Error('album unreadable');
+    expect(read.workbook.tables.map((t) => t.name)).toEqual([
+      'tblAlbumHead',
+      'tblAlbumChapter',
+      'tblAlbumFunction',
+      'tblAlbumProgram',
+      'tblAlbumScheme',
+    ]);
+    // Every grouping adds up to the same budget: Σ of the current budget's lines.
+    const byKind = linesByKind();
+    const lines = [...byKind.values()].reduce((a, b) => a + b, 0n);
+    for (const t of read.workbook.tables)
+      expect(t.rows.reduce((a, r) => a + BigInt(Number(r[2])), 0n)).toBe(lines);
+    // Again without --force: refused, the file kept.
+    const again = await plan(space.dir(), 'budget', file, '--out', 'album.xlsx', '--lang', 'en');
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('--force');
   });
 });
 
