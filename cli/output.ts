@@ -83,7 +83,7 @@ export async function writeOut(
       problem: {
         code: EXIT.input,
         message: {
-          fa: `نوشتن «${fsi(shown)}» ممکن نشد (${code}); آیا پوشه آن هست و اجازه نوشتن دارید؟`,
+          fa: `نوشتن «${fsi(shown)}» ممکن نشد (\u2066${code}\u2069)؛ آیا پوشه آن هست و اجازه نوشتن دارید؟`,
           en: `could not write "${shown}" (${code}); does its folder exist, and may you write there?`,
         },
       },
