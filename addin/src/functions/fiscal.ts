@@ -98,19 +98,40 @@ export async function fiscalGap(
   scenario: Arg,
   plan: PlanSource = workbookPlan,
 ): Promise<Out<number>> {
+  return scenarioFigure(
+    year,
+    scenario,
+    plan,
+    (c, y) => c.balance.years.find((f) => f.year === y),
+    'gap',
+  );
+}
+
+/**
+ * A figure of a plan year against the scenario's forecast: `#N/A` when the revenue is
+ * incomplete, the year is not a plan year, or the year has no forecast.
+ */
+async function scenarioFigure<K extends string>(
+  year: Arg,
+  scenario: Arg,
+  plan: PlanSource,
+  yearOf: (c: Computed, year: number) => Partial<Record<K, bigint | null>> | undefined,
+  figure: K,
+): Promise<Out<number>> {
   const at = await planYear(year, plan);
   if (isFnError(at)) return at;
   const c = compute(at.plan, scenarioArg(scenario));
   if (isFnError(c)) return c;
   if (!c.scenario.complete) return incomplete(c.scenario);
-  const y = c.balance.years.find((f) => f.year === at.year);
+  const y = yearOf(c, at.year);
   if (!y) return notPlanYear(at.year);
-  if (y.gap === null)
+  const value = y[figure];
+  if (value === null || value === undefined)
     return notAvailable(
       `برای سال ${at.year} درآمد پیش‌بینی‌شده‌ای نیست`,
       `there is no revenue forecast for ${at.year}`,
     );
-  return rialsToNumber(y.gap);
+  return rialsToNumber(value);
 }
 
 /** `PLAN.SPENDING`: spending of a plan year (activities + projects + opex of finished projects). */
@@ -148,19 +169,13 @@ export async function operatingBalance(
   scenario: Arg,
   plan: PlanSource = workbookPlan,
 ): Promise<Out<number>> {
-  const at = await planYear(year, plan);
-  if (isFnError(at)) return at;
-  const c = compute(at.plan, scenarioArg(scenario));
-  if (isFnError(c)) return c;
-  if (!c.scenario.complete) return incomplete(c.scenario);
-  const y = c.heads.years.find((f) => f.year === at.year);
-  if (!y) return notPlanYear(at.year);
-  if (y.operating === null)
-    return notAvailable(
-      `برای سال ${at.year} درآمد پیش‌بینی‌شده‌ای نیست`,
-      `there is no revenue forecast for ${at.year}`,
-    );
-  return rialsToNumber(y.operating);
+  return scenarioFigure(
+    year,
+    scenario,
+    plan,
+    (c, y) => c.heads.years.find((f) => f.year === y),
+    'operating',
+  );
 }
 
 /** An enum argument by its key or caption (either language), or undefined when blank. */
