@@ -4,14 +4,20 @@
  * version's plan in the core's canonical form (each read once, at its push, with its own
  * Unit, digits and captions: amounts in Rials), then measured with the core only: validation
  * across departments, the chain goal → strategy → program → item, totals per year by
- * department, program and funding source, the fiscal balance against each revenue scenario,
+ * department, program and funding source, the fiscal balance against each revenue scenario
+ * (with contract v2's operating, capital and financial balances and the cash position), the
+ * budget's totals by head, chapter, function, program, scheme and stage (the budget album),
  * the portfolio selection over all departments' projects, and KPI coverage.
  * Exported as an `.xlsx` the council reads and prints (`document.ts`).
  */
 import type { CanonicalRow, CanonicalTable, Finding, RawWorkbook } from '#core';
+import type { AlbumStage, BudgetGrouping } from '#core';
 import {
+  BUDGET_STAGES,
   TABLES,
   VALIDATION_CODES,
+  budgetAlbum,
+  budgetBalances,
   WORKBOOK_KINDS,
   computeCapitalBudget,
   coverageReport,
@@ -211,22 +217,70 @@ export async function consolidate(deps: AppDeps, tenantId: string, cycleId: stri
 
   const revenue = forecastRevenueScenarios(plan);
   const scenarios = revenue.ok ? revenue.scenarios : [];
+  const str = (v: bigint | null) => v?.toString() ?? null;
   const fiscal = scenarios.map((s) => {
     const balance = fiscalBalance(plan, s.totals);
+    // v2: the same gap split into the three balances, and the cash position (one rule each,
+    // in the core; the gap of both is one figure).
+    const heads = new Map(budgetBalances(plan, s).years.map((y) => [y.year, y]));
     return {
       scenario: s.scenario,
       complete: s.complete,
-      years: balance.years.map((y) => ({
-        year: y.year,
-        revenue: y.revenue?.toString() ?? null,
-        spending: y.total.toString(),
-        activities: y.activities.toString(),
-        projects: y.projects.toString(),
-        opex: y.opex.toString(),
-        gap: y.gap?.toString() ?? null,
-      })),
+      openingBalance: plan.info.OpeningBalance.toString(),
+      years: balance.years.map((y) => {
+        const h = heads.get(y.year);
+        return {
+          year: y.year,
+          revenue: str(y.revenue),
+          spending: y.total.toString(),
+          activities: y.activities.toString(),
+          projects: y.projects.toString(),
+          opex: y.opex.toString(),
+          financial: y.financial.toString(),
+          gap: str(y.gap),
+          current: (y.activities + y.opex).toString(),
+          operating: str(h?.operating ?? null),
+          capitalBalance: str(h?.capitalBalance ?? null),
+          financialBalance: str(h?.financialBalance ?? null),
+          cash: str(h?.cash ?? null),
+        };
+      }),
     };
   });
+
+  // The budget album (contract v2): the current budget's totals by each grouping with the
+  // plan's costs beside them, and each stage's total on its own.
+  const albumOf = (by: BudgetGrouping, stage: AlbumStage = 'current') => {
+    const album = budgetAlbum(plan, by, stage);
+    const out: Record<string, Record<string, { budget: string; plan: string }>> = {};
+    for (const [key, years] of [...album.groups].sort((a, b) => a[0].localeCompare(b[0])))
+      out[key] = Object.fromEntries(
+        [...years]
+          .sort((a, b) => a[0] - b[0])
+          .map(([year, c]) => [year, { budget: c.budget.toString(), plan: c.plan.toString() }]),
+      );
+    return out;
+  };
+  const stageTotals = (stage: AlbumStage): Amounts => {
+    const sums = new Map<number, bigint>();
+    for (const years of budgetAlbum(plan, 'head', stage).groups.values())
+      for (const [year, c] of years) sums.set(year, (sums.get(year) ?? 0n) + c.budget);
+    return yearly(sums);
+  };
+  const budget = {
+    stage: 'current' as const,
+    byHead: albumOf('head'),
+    byChapter: albumOf('chapter'),
+    byFunction: albumOf('function'),
+    byProgram: albumOf('program'),
+    byScheme: albumOf('scheme'),
+    byStage: Object.fromEntries(
+      [...BUDGET_STAGES.map((s) => s.value), 'current' as const].map((stage) => [
+        stage,
+        stageTotals(stage),
+      ]),
+    ),
+  };
 
   // The capital budget as the pane and the CLI set it: the city's scenario (the framework's
   // `Scenario`, else `base`) less activities and planned opex.
@@ -270,6 +324,7 @@ export async function consolidate(deps: AppDeps, tenantId: string, cycleId: stri
     },
     chains,
     fiscal,
+    budget,
     revenueFindings: revenue.ok ? revenue.findings : [],
     portfolio,
     kpi: {
