@@ -220,12 +220,20 @@ function kpis(): Cells[] {
   );
 }
 
-/** Budget lines of the first plan year: every approved or ongoing project's cost that year, and every activity's. */
+/**
+ * Budget lines (contract v2's stages): the first plan year's approved budget, every approved
+ * or ongoing project's cost that year and every activity's; an amendment (اصلاحیه) that cuts
+ * the largest ongoing project's 1405 line by a tenth; the second year's request (پیشنهادی) for
+ * the ongoing projects; and the principal of an earlier loan repaid in 1405 (the financial
+ * head: a line that links no item).
+ */
 function budgetLines(amounts: SampleAmounts): Cells[] {
   const rows: Cells[] = [];
+  const ongoing: string[] = [];
   for (const [id, , , , , , , , source, status] of C.PROJECTS) {
     const cost = amounts.projectCosts.get(id)?.get(FIRST_YEAR) ?? 0n;
     if (cost === 0n || (status !== 'approved' && status !== 'ongoing')) continue;
+    if (status === 'ongoing') ongoing.push(id);
     rows.push({
       BudgetCode: `${FIRST_YEAR}-3-${id.slice(2)}`,
       Year: FIRST_YEAR,
@@ -248,8 +256,41 @@ function budgetLines(amounts: SampleAmounts): Cells[] {
       Chapter: C.ACTIVITY_CHAPTERS[kind],
     });
   }
+  const cost = (id: string, year: number) => amounts.projectCosts.get(id)?.get(year) ?? 0n;
+  const largest = [...ongoing].sort((a, b) => Number(cost(b, FIRST_YEAR) - cost(a, FIRST_YEAR)))[0];
+  const line = (id: string) => rows.find((r) => r.LinkedId === id);
+  if (largest !== undefined)
+    rows.push({
+      ...line(largest),
+      // Whole Rials: a tenth, rounded down to a million.
+      Amount: -cash((cost(largest, FIRST_YEAR) / 10n / 1_000_000n) * 1_000_000n),
+      Stage: fa(E.BUDGET_STAGES, 'amended'),
+    });
+  for (const id of ongoing) {
+    const next = cost(id, FIRST_YEAR + 1);
+    if (next === 0n) continue;
+    rows.push({
+      ...line(id),
+      BudgetCode: `${FIRST_YEAR + 1}-3-${id.slice(2)}`,
+      Year: FIRST_YEAR + 1,
+      Amount: cash(next),
+      Stage: fa(E.BUDGET_STAGES, 'proposed'),
+    });
+  }
+  rows.push({
+    BudgetCode: `${FIRST_YEAR}-4-01`,
+    Year: FIRST_YEAR,
+    Kind: fa(E.BUDGET_KINDS, 'financial'),
+    LinkedId: null,
+    SourceId: 'SRC-GEN',
+    Amount: cash(SAMPLE_LOAN_PRINCIPAL),
+    Stage: fa(E.BUDGET_STAGES, 'approved'),
+  });
   return rows;
 }
+
+/** The principal of an earlier loan the sample city repays in 1405 (400 billion Rials). */
+export const SAMPLE_LOAN_PRINCIPAL = 400_000_000_000n;
 
 /** Projects and activities reported on for 1405 Q1 and Q2. */
 const MONITORED = [

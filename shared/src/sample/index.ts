@@ -3,7 +3,7 @@
  * Iranian city (about 500,000 people), in Persian, for learning, demos and
  * tests. Pure and deterministic (seeded pure-rand).
  */
-export { samplePlanWorkbook } from './build';
+export { SAMPLE_LOAN_PRINCIPAL, samplePlanWorkbook } from './build';
 export type { HistoryPoint, SampleAmounts, ScenarioRow } from './amounts';
 export {
   REVENUE_1404,
