@@ -524,7 +524,14 @@ describe('plan chain, fiscal and kpi on the sample plan', () => {
     const r = await plan(dir(), 'chain', 'sample.xlsx', 'P-016', '--lang', 'en');
     expect(r.code).toBe(0);
     const first = r.stdout.split('\n')[0] ?? '';
-    expect(first.split(' › ').map((p) => p.split(' ')[0])).toEqual(['G2', 'S2.2', 'PG08', 'P-016']);
+    // P-016 is in program PG08 and, through the sample's structure, in its scheme SC08.
+    expect(first.split(' › ').map((p) => p.split(' ')[0])).toEqual([
+      'G2',
+      'S2.2',
+      'PG08',
+      'SC08',
+      'P-016',
+    ]);
     const json = JSON.parse(
       (await plan(dir(), 'chain', 'sample.xlsx', 'P-016', '--json')).stdout,
     ) as {

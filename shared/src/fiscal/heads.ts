@@ -10,7 +10,7 @@ import type { BudgetKind, BudgetStage, FundingNature, RevenueClass } from '../co
 import { FUNDING_NATURES, REVENUE_CLASSES } from '../contract/enums';
 import type { EnumValue } from '../contract/enums';
 import type { Finding } from '../findings';
-import { EXCLUDED_PROJECT_STATUSES } from '../linkage/graph';
+import { EXCLUDED_PROJECT_STATUSES, itemProgramId } from '../linkage/graph';
 import { makeFinding } from '../findings';
 import type { Entry } from '../linkage/rows';
 import { entriesOf, idKey, indexBy, whereOf } from '../linkage/rows';
@@ -238,17 +238,13 @@ export function budgetAlbum(
     if (!cell) g.set(year, (cell = { budget: 0n, plan: 0n }));
     cell[part] += amount;
   };
-  const programOfScheme = (schemeId: string) => schemes.get(idKey(schemeId))?.row.ProgramId ?? '';
   const keyOf = (
     item: { project?: Row<'tblProjects'>; activity?: Row<'tblActivities'> },
     head: BudgetKind,
     chapter: string,
   ): string => {
-    const programId =
-      item.project?.ProgramId ||
-      (item.project?.SchemeId ? programOfScheme(item.project.SchemeId) : '') ||
-      item.activity?.ProgramId ||
-      '';
+    const row = item.project ?? item.activity;
+    const programId = row === undefined ? '' : itemProgramId({ row }, schemes);
     switch (by) {
       case 'head':
         return head;
