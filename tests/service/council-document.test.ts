@@ -12,10 +12,12 @@ import {
   GUIDE_SHEET,
   MIN_PRINT_SCALE,
   PORTFOLIO_OUT_CAPTIONS,
+  PERSIAN_NUMERALS_PREFIX,
   REVENUE_SCENARIOS,
   STATUS_CAPTIONS,
   formatJalali,
   formatNumber,
+  localNumberFormat,
   tehranDayOf,
 } from '#core';
 import type { Consolidation } from '../../service/src/consolidate';
@@ -190,12 +192,12 @@ describe('the consolidated plan as a council document (pglite)', () => {
     report.years.forEach((y, i) => {
       const cell = totalsRow.getCell(3 + i).value as { result?: number } | null;
       expect(cell?.result).toBeCloseTo(Number(report.totals.total[String(y)]) / 1e9, 6);
-      expect(ws.getCell(3, 3 + i).numFmt).toBe('#,##0.0;-#,##0.0;"-"');
+      expect(ws.getCell(3, 3 + i).numFmt).toBe(localNumberFormat('#,##0.0;-#,##0.0;"-"', 'fa'));
     });
     // Years are written without a separator on the fiscal sheet.
     const fiscal = wb.getWorksheet('تراز مالی') as ExcelJS.Worksheet;
     expect(fiscal.getCell('B3').value).toBe(report.years[0]);
-    expect(fiscal.getCell('B3').numFmt).toBe('0');
+    expect(fiscal.getCell('B3').numFmt).toBe(`${PERSIAN_NUMERALS_PREFIX}0`);
     // Scenarios by their Persian captions.
     const scenarios = file.workbook.tables
       .find((t) => t.name === 'tblCityFiscal')

@@ -22,8 +22,10 @@ import {
   MIN_PRINT_SCALE,
   SAMPLE_PLAN_YEARS,
   findTableSpec,
+  formatNumber,
   planTemplate,
   samplePlanWorkbook,
+  toPersianDigits,
 } from '#core';
 import { writeRawWorkbook, writeWorkbook } from '../../io';
 import { editable } from '../reliability/helpers';
@@ -134,6 +136,23 @@ run('the council document on paper', () => {
       encoding: 'utf8',
     }).replace(/[\u200e\u200f\u202a-\u202e]/g, '');
     expect(footer).toMatch(new RegExp(`(^|\\s)2 از ${pages}(\\s|$)`, 'm'));
+
+    // Amounts and years print in Persian digits with Persian separators (the cells' formats
+    // carry Excel's Persian numerals prefix): the city's total of the first year, in billion
+    // Rials with one decimal as the summary shows it, and the first year itself.
+    const report = (
+      await request(h.app)
+        .get(`/api/cycles/${h.cycleId}/consolidation`)
+        .set(bearer(h.tokens.council))
+    ).body as { years: number[]; totals: { total: Record<string, string> } };
+    const first = report.years[0] ?? 0;
+    const total = Number(report.totals.total[String(first)] ?? '0') / 1e9;
+    const all = execFileSync('pdftotext', ['-raw', pdf, '-'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    expect(all).toContain(formatNumber(total, 'fa', 1));
+    expect(all).toContain(toPersianDigits(String(first)));
 
     // Every table's title (the cell above its header) is in the PDF's text. pdftotext writes
     // Persian in visual runs with bidi marks, and Latin runs (AHP, years) where the bidi order
