@@ -491,6 +491,17 @@ export function monitoringReport(
   };
 }
 
+/**
+ * A project's budget at completion (contract, "Earned value"): `TotalCost`, else (empty or 0,
+ * docs/contract.md) `SpentBefore` + Σ its plan-year costs.
+ */
+export function budgetAtCompletion(p: Row<'tblProjects'>): Rials {
+  if (p.TotalCost !== 0n) return p.TotalCost;
+  let sum = p.SpentBefore;
+  for (const v of p.costs.values()) sum += v;
+  return sum;
+}
+
 /** Earned value of one project at the period (the contract's definitions). */
 function earnedValueOf(
   p: Row<'tblProjects'>,
@@ -499,13 +510,11 @@ function earnedValueOf(
   cumulative: boolean,
   years: readonly number[],
 ): EarnedValue {
-  let planYears = 0n;
   let pv = p.SpentBefore;
   let ac = p.SpentBefore;
   const costYears = years.length > 0 ? years : [...p.costs.keys()].sort((a, b) => a - b);
   for (const y of costYears) {
     const cost = p.costs.get(y) ?? 0n;
-    planYears += cost;
     if (y < at.year) {
       pv += cost;
       // An earlier year's latest Paid (v1: its Spent summed over the year).
@@ -515,7 +524,7 @@ function earnedValueOf(
       ac += actualsOf(rows, y, at.period, cumulative).paid;
     }
   }
-  const bac = p.TotalCost !== 0n ? p.TotalCost : p.SpentBefore + planYears;
+  const bac = budgetAtCompletion(p);
   const progress = progressAt(rows, at);
   const ev = progress === null ? null : earned(progress, bac);
   const spi = ev === null ? null : ratio(ev, pv);

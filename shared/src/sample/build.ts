@@ -16,9 +16,9 @@ import * as C from './content';
 const CRITERION_IDS = C.CRITERIA.map(([id]) => id);
 const FIRST_YEAR = 1405;
 
-type Cells = Record<string, RawCell>;
+export type Cells = Record<string, RawCell>;
 
-function table(name: TableName, rows: readonly Cells[]): RawTable {
+export function table(name: TableName, rows: readonly Cells[]): RawTable {
   const spec = getTableSpec(name);
   const keys = columnKeysOf(spec, SAMPLE_PLAN_YEARS, CRITERION_IDS);
   return {
@@ -28,7 +28,7 @@ function table(name: TableName, rows: readonly Cells[]): RawTable {
   };
 }
 
-const fa = (values: readonly EnumValue[], value: string) => enumText(values, value, 'fa');
+export const fa = (values: readonly EnumValue[], value: string) => enumText(values, value, 'fa');
 const yesNo = (b: boolean) => (b ? 'بله' : 'خیر');
 /** Money as a cell: exact, since every amount of the sample is below 2^53 Rials. */
 const cash = (v: bigint): number => Number(v);
@@ -39,7 +39,10 @@ function yearCells(costs: ReadonlyMap<number, bigint> | undefined): Cells {
   return out;
 }
 
-function planInfo(): RawTable {
+export function planInfo(
+  kind: 'city' | 'monitoring' = 'city',
+  department: string | null = null,
+): RawTable {
   const spec = getTableSpec('tblPlanInfo');
   return {
     name: 'tblPlanInfo',
@@ -52,8 +55,8 @@ function planInfo(): RawTable {
       ['تعداد سال‌ها', SAMPLE_PLAN_YEARS.length],
       ['سال پایه', FIRST_YEAR - 1],
       ['واحد پول', fa(E.UNITS, 'Rial')],
-      ['واحد', null],
-      ['نوع کارپوشه', fa(E.WORKBOOK_KINDS, 'city')],
+      ['واحد', department],
+      ['نوع کارپوشه', fa(E.WORKBOOK_KINDS, kind)],
       ['زبان', fa(E.LANGUAGES, 'fa')],
       ['بخشنامه بودجه', C.CIRCULAR],
     ],
@@ -322,7 +325,7 @@ const H1_REALISED: Readonly<Record<string, number>> = {
  * `growth` forecast of 1405 (the 1404 actual × (1 + g) × adjustment, as the forecast computes
  * it), half of it, times `H1_REALISED`.
  */
-function revenueActuals(amounts: SampleAmounts): Cells[] {
+export function revenueActuals(amounts: SampleAmounts): Cells[] {
   return amounts.scenarios
     .filter((s) => s.scenario === 'base')
     .map((s) => {
