@@ -10,6 +10,7 @@ import { portfolioCommand } from './portfolio';
 import { cyclesCommand } from './remote/cycles';
 import { diffCommand } from './remote/diff';
 import { exportCommand } from './remote/export';
+import { monitorCommand } from './monitor';
 import { loginCommand } from './remote/login';
 import { pullCommand } from './remote/pull';
 import { pushCommand } from './remote/push';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   fiscalCommand,
   budgetCommand,
   kpiCommand,
+  monitorCommand,
   loginCommand,
   cyclesCommand,
   pushCommand,

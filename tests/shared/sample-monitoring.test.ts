@@ -58,5 +58,8 @@ describe('the sample monitoring workbook', () => {
     expect(r.department).toBe('D-CIV');
     expect(new Set(r.items.map((i) => i.dept))).toEqual(new Set(['D-CIV']));
     expect(r.earnedValue.filter((e) => e.status === 'off-track')).toHaveLength(1);
+    // The city's revenue (from the reference) is shown but not flagged for a department.
+    expect(r.revenue.ok).toBe(true);
+    expect(r.attention.map((a) => a.kind)).not.toContain('revenue-short');
   });
 });

@@ -329,7 +329,8 @@ type Spending = Row<'tblProjects'> | Row<'tblActivities'>;
  * - earned value is computed for the scope's projects with an actual up to the period;
  * - what needs attention: projects off track; reported items whose paid / current budget
  *   (else paid / planned cost) is below ATTENTION_FACTOR × the share of the year elapsed;
- *   revenue classes whose realisation is below the same.
+ *   revenue classes whose realisation is below the same (in a department's report only when
+ *   the workbook itself reports revenue: otherwise it is the city's, shown but not flagged).
  */
 export function monitoringReport(
   plan: Plan,
@@ -462,7 +463,10 @@ export function monitoringReport(
         threshold,
       });
   }
-  if (revenueSide.ok)
+  // A department's report shows the city's revenue (from its reference) but does not flag
+  // it: revenue is the finance office's to answer for, unless this workbook reports it.
+  const revenueOwned = department === null || plan.tables.tblRevenueActuals !== undefined;
+  if (revenueSide.ok && revenueOwned)
     for (const c of revenueSide.classes)
       if (c.realisation !== null && c.realisation < threshold - KPI_STATUS_EPSILON)
         attention.push({
