@@ -22,6 +22,7 @@ import { EXCLUDED_PROJECT_STATUSES } from '../linkage/graph';
 import { entriesOf, idKey } from '../linkage/rows';
 import type { Rials } from '../money';
 import type { Plan, Row, Table } from '../read/plan';
+import { toLatinDigits } from '../util/text';
 import type { ExecutionStatus } from './vocabulary';
 import {
   ATTENTION_FACTOR,
@@ -186,11 +187,7 @@ export interface MonitoringOptions {
 
 /** `1405-H1` (also `1405 H1`, `H1-1405`, Persian digits) as a period, or null. */
 export function parseMonitorPeriod(text: string): MonitorPeriod | null {
-  const t = text
-    .trim()
-    .replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)))
-    .replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d)))
-    .toUpperCase();
+  const t = toLatinDigits(text.trim()).toUpperCase();
   const m = /^(\d{4})[-\s/]?(Q[1-4]|H1|FY)$/.exec(t) ?? /^(Q[1-4]|H1|FY)[-\s/]?(\d{4})$/.exec(t);
   if (!m) return null;
   const [a, b] = [m[1] as string, m[2] as string];

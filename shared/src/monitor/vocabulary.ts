@@ -6,7 +6,7 @@
  * register read them from here.
  */
 import type { Period } from '../contract/enums';
-import { PERIODS, PERIOD_QUARTERS } from '../contract/enums';
+import { PERIOD_QUARTERS } from '../contract/enums';
 import type { Bilingual } from '../findings';
 import { KPI_STATUSES } from '../kpi';
 
@@ -41,14 +41,6 @@ export function periodOrder(period: Period): number {
 /** True when a row of period `row` is known at the end of period `at` (same year). */
 export function periodWithin(row: Period, at: Period): boolean {
   return PERIOD_QUARTERS[row] <= PERIOD_QUARTERS[at];
-}
-
-/** The period a text names (`Q1`…`Q4`, `H1`, `FY`, or a Persian caption), or null. */
-export function periodOf(text: string): Period | null {
-  const t = text.trim();
-  return (
-    PERIODS.find((p) => p.value.toLowerCase() === t.toLowerCase() || p.fa === t)?.value ?? null
-  );
 }
 
 /** The earned-value status of a project at a period (contract: SPI and CPI thresholds). */
