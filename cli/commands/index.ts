@@ -11,6 +11,7 @@ import { cyclesCommand } from './remote/cycles';
 import { diffCommand } from './remote/diff';
 import { exportCommand } from './remote/export';
 import { monitorCommand } from './monitor';
+import { report71Command } from './report71';
 import { loginCommand } from './remote/login';
 import { pullCommand } from './remote/pull';
 import { pushCommand } from './remote/push';
@@ -34,6 +35,7 @@ export const COMMANDS: readonly Command[] = [
   budgetCommand,
   kpiCommand,
   monitorCommand,
+  report71Command,
   loginCommand,
   cyclesCommand,
   pushCommand,

@@ -11,6 +11,7 @@ import type {
   Language,
   MonitorPeriod,
   MonitoringReport,
+  Plan,
   Rials,
 } from '#core';
 import {
@@ -25,7 +26,7 @@ import {
   scenarioCaption,
   KPI_STATUSES,
 } from '#core';
-import type { Command } from '../command';
+import type { Command, CommandContext, OptionSpec } from '../command';
 import { findingsText, toJsonFinding } from '../findings';
 import { money, numShort, percent, plain, textTable } from '../format';
 import { EXIT, reportProblem, toJson } from '../io';
@@ -251,6 +252,121 @@ const TRENDS: Readonly<Record<string, { fa: string; en: string }>> = {
 };
 const trendCaption = (t: string, lang: Language) => TRENDS[t]?.[lang] ?? t;
 
+/**
+ * The monitoring report a command's arguments ask for (`FILE`, `--reference`, `--period`,
+ * `--scenario`, `--dept`), or the exit code after the problem was reported.
+ */
+export async function monitoringFromArgs(
+  ctx: CommandContext,
+  helpFor: string,
+): Promise<{ ok: true; plan: Plan; report: MonitoringReport } | { ok: false; code: number }> {
+  const { io, lang } = ctx;
+  const fail = (code: number) => ({ ok: false as const, code });
+  const periodValue = typeof ctx.values.period === 'string' ? ctx.values.period : undefined;
+  const asked = periodValue === undefined ? null : parseMonitorPeriod(periodValue);
+  if (periodValue !== undefined && asked === null)
+    return fail(
+      reportProblem(
+        io,
+        {
+          code: EXIT.input,
+          message: {
+            fa: `دوره «${fsi(periodValue)}» شناخته نیست؛ سال و دوره را مانند \u20661405-H1\u2069 بنویسید (دوره‌ها: ${PERIODS.map((p) => fsi(p.value)).join('، ')})`,
+            en: `unknown period "${periodValue}"; give the year and period as in 1405-H1 (periods: ${PERIODS.map((p) => p.value).join(', ')})`,
+          },
+          helpFor,
+        },
+        lang,
+      ),
+    );
+  const input = await planFromFile(
+    ctx,
+    ctx.positionals[0] ?? '',
+    typeof ctx.values.reference === 'string' ? ctx.values.reference : undefined,
+  );
+  if (!input.ok) return fail(reportProblem(io, input.problem, lang));
+  const stop = stopOnErrors(ctx, input.value.findings, [
+    'tblPlanInfo',
+    'tblProjects',
+    'tblActivities',
+    'tblBudgetLines',
+    'tblActuals',
+    'tblRevenueActuals',
+    'tblKpiActuals',
+  ]);
+  if (stop !== null) return fail(stop);
+  const { plan } = input.value;
+  const at = asked ?? latestMonitorPeriod(plan);
+  if (at === null)
+    return fail(
+      reportProblem(
+        io,
+        {
+          code: EXIT.findings,
+          message: {
+            fa: 'کارپوشه هیچ عملکردی (\u2066tblActuals\u2069، \u2066tblRevenueActuals\u2069 یا \u2066tblKpiActuals\u2069) ندارد؛ دوره را با \u2066--period\u2069 بدهید یا عملکرد را بیفزایید',
+            en: 'the workbook reports no actuals (tblActuals, tblRevenueActuals or tblKpiActuals); give --period or add the actuals',
+          },
+          helpFor,
+        },
+        lang,
+      ),
+    );
+  if (plan.years.length > 0 && !plan.years.includes(at.year))
+    return fail(
+      reportProblem(
+        io,
+        {
+          code: EXIT.input,
+          message: {
+            fa: `سال ${plain(at.year, 'fa')} در دوره برنامه (${plain(plan.years[0] ?? '', 'fa')} تا ${plain(plan.years[plan.years.length - 1] ?? '', 'fa')}) نیست`,
+            en: `year ${at.year} is outside the plan period ${plan.years[0]}–${plan.years[plan.years.length - 1]}`,
+          },
+          helpFor,
+        },
+        lang,
+      ),
+    );
+  const report = monitoringReport(plan, at, {
+    ...(typeof ctx.values.scenario === 'string' && { scenario: ctx.values.scenario }),
+    ...(typeof ctx.values.dept === 'string' && { department: ctx.values.dept }),
+  });
+  return { ok: true, plan, report };
+}
+
+/** Options every monitoring command takes. */
+export const MONITOR_OPTIONS: Record<string, OptionSpec> = {
+  reference: {
+    type: 'string',
+    value: 'FILE.xlsx',
+    description: { fa: 'کارپوشه برنامه مصوب', en: 'the approved plan workbook' },
+  },
+  period: {
+    type: 'string',
+    value: 'YEAR-PERIOD',
+    description: {
+      fa: 'سال و دوره، مانند \u20661405-H1\u2069 (دوره‌ها: \u2066Q1\u2069 تا \u2066Q4\u2069، \u2066H1\u2069، \u2066FY\u2069؛ پیش‌فرض: آخرین دوره گزارش‌شده)',
+      en: 'year and period, e.g. 1405-H1 (periods Q1–Q4, H1, FY; default: the latest period reported)',
+    },
+  },
+  scenario: {
+    type: 'string',
+    value: 'NAME',
+    description: {
+      fa: 'سناریوی درآمد (پیش‌فرض: سناریوی مشخصات برنامه، وگرنه \u2066base\u2069)',
+      en: 'revenue scenario (default: the workbook’s Scenario, else base)',
+    },
+  },
+  dept: {
+    type: 'string',
+    value: 'DEPT',
+    description: {
+      fa: 'تنها اقلام یک واحد (پیش‌فرض: واحد کارپوشه، وگرنه کل شهر)',
+      en: 'only one department’s items (default: the workbook’s Department, else the city)',
+    },
+  },
+};
+
 /** `plan monitor`: the monitoring report at a period. */
 export const monitorCommand: Command = {
   name: 'monitor',
@@ -264,103 +380,13 @@ export const monitorCommand: Command = {
     'monitor monitoring.xlsx --reference plan.xlsx --period 1405-H1',
     'monitor plan.xlsx --lang en --json',
   ],
-  options: {
-    reference: {
-      type: 'string',
-      value: 'FILE.xlsx',
-      description: { fa: 'کارپوشه برنامه مصوب', en: 'the approved plan workbook' },
-    },
-    period: {
-      type: 'string',
-      value: 'YEAR-PERIOD',
-      description: {
-        fa: 'سال و دوره، مانند \u20661405-H1\u2069 (دوره‌ها: \u2066Q1\u2069 تا \u2066Q4\u2069، \u2066H1\u2069، \u2066FY\u2069؛ پیش‌فرض: آخرین دوره گزارش‌شده)',
-        en: 'year and period, e.g. 1405-H1 (periods Q1–Q4, H1, FY; default: the latest period reported)',
-      },
-    },
-    scenario: {
-      type: 'string',
-      value: 'NAME',
-      description: {
-        fa: 'سناریوی درآمد (پیش‌فرض: سناریوی مشخصات برنامه، وگرنه \u2066base\u2069)',
-        en: 'revenue scenario (default: the workbook’s Scenario, else base)',
-      },
-    },
-    dept: {
-      type: 'string',
-      value: 'DEPT',
-      description: {
-        fa: 'تنها اقلام یک واحد (پیش‌فرض: واحد کارپوشه، وگرنه کل شهر)',
-        en: 'only one department’s items (default: the workbook’s Department, else the city)',
-      },
-    },
-  },
+  options: MONITOR_OPTIONS,
   positionals: { min: 1, max: 1, names: ['FILE.xlsx'] },
   async run(ctx) {
     const { io, lang } = ctx;
-    const periodValue = typeof ctx.values.period === 'string' ? ctx.values.period : undefined;
-    const asked = periodValue === undefined ? null : parseMonitorPeriod(periodValue);
-    if (periodValue !== undefined && asked === null)
-      return reportProblem(
-        io,
-        {
-          code: EXIT.input,
-          message: {
-            fa: `دوره «${fsi(periodValue)}» شناخته نیست؛ سال و دوره را مانند \u20661405-H1\u2069 بنویسید (دوره‌ها: ${PERIODS.map((p) => fsi(p.value)).join('، ')})`,
-            en: `unknown period "${periodValue}"; give the year and period as in 1405-H1 (periods: ${PERIODS.map((p) => p.value).join(', ')})`,
-          },
-          helpFor: 'monitor',
-        },
-        lang,
-      );
-    const input = await planFromFile(
-      ctx,
-      ctx.positionals[0] ?? '',
-      typeof ctx.values.reference === 'string' ? ctx.values.reference : undefined,
-    );
-    if (!input.ok) return reportProblem(io, input.problem, lang);
-    const stop = stopOnErrors(ctx, input.value.findings, [
-      'tblPlanInfo',
-      'tblProjects',
-      'tblActivities',
-      'tblBudgetLines',
-      'tblActuals',
-      'tblRevenueActuals',
-      'tblKpiActuals',
-    ]);
-    if (stop !== null) return stop;
-    const { plan } = input.value;
-    const at = asked ?? latestMonitorPeriod(plan);
-    if (at === null)
-      return reportProblem(
-        io,
-        {
-          code: EXIT.findings,
-          message: {
-            fa: 'کارپوشه هیچ عملکردی (\u2066tblActuals\u2069، \u2066tblRevenueActuals\u2069 یا \u2066tblKpiActuals\u2069) ندارد؛ دوره را با \u2066--period\u2069 بدهید یا عملکرد را بیفزایید',
-            en: 'the workbook reports no actuals (tblActuals, tblRevenueActuals or tblKpiActuals); give --period or add the actuals',
-          },
-          helpFor: 'monitor',
-        },
-        lang,
-      );
-    if (plan.years.length > 0 && !plan.years.includes(at.year))
-      return reportProblem(
-        io,
-        {
-          code: EXIT.input,
-          message: {
-            fa: `سال ${plain(at.year, 'fa')} در دوره برنامه (${plain(plan.years[0] ?? '', 'fa')} تا ${plain(plan.years[plan.years.length - 1] ?? '', 'fa')}) نیست`,
-            en: `year ${at.year} is outside the plan period ${plan.years[0]}–${plan.years[plan.years.length - 1]}`,
-          },
-          helpFor: 'monitor',
-        },
-        lang,
-      );
-    const report = monitoringReport(plan, at, {
-      ...(typeof ctx.values.scenario === 'string' && { scenario: ctx.values.scenario }),
-      ...(typeof ctx.values.dept === 'string' && { department: ctx.values.dept }),
-    });
+    const got = await monitoringFromArgs(ctx, 'monitor');
+    if (!got.ok) return got.code;
+    const { report } = got;
     if (ctx.json) {
       const { findings, ...rest } = report;
       io.stdout.write(toJson({ ...rest, findings: findings.map(toJsonFinding) }) + '\n');

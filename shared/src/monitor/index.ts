@@ -618,3 +618,4 @@ function revenueMonitoring(
     findings: budget.findings,
   };
 }
+export * from './article71';
