@@ -119,6 +119,16 @@ describe('plan monitor', () => {
     expect(latinLeft(run.stdout + run.stderr, DATA_WORDS)).toEqual([]);
   });
 
+  it('the sample city plan itself: its v1 actuals (Spent per quarter) read as such', async () => {
+    const run = await plan(space.dir(), 'monitor', sample, '--period', '1405-H1', '--json');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { cumulative: boolean; city: { paid: string } };
+    expect(out.cumulative).toBe(false);
+    expect(BigInt(out.city.paid)).toBeGreaterThan(0n);
+    const fa = await plan(space.dir(), 'monitor', sample, '--period', '1405-H1');
+    expect(latinLeft(fa.stdout + fa.stderr, DATA_WORDS)).toEqual([]);
+  });
+
   it('a department’s monitoring workbook is scoped to it', async () => {
     const file = join(space.dir(), 'civ.xlsx');
     expect(

@@ -172,6 +172,34 @@ describe('budget execution and plan realisation', () => {
     });
   });
 
+  it('v2 columns left empty beside a filled Spent (a workbook made from the template): still v1', () => {
+    const wb: RawWorkbook = {
+      tables: [
+        planInfo({ StartYear: 1405, Years: 3, WorkbookKind: 'monitoring' }),
+        rawTable(
+          'tblActuals',
+          [
+            'LinkedId',
+            'Year',
+            'Period',
+            'Spent',
+            'PhysicalProgress',
+            'Allocated',
+            'Committed',
+            'Paid',
+          ],
+          [
+            ['A-1', 1406, 'Q1', 1000, null, null, null, null],
+            ['A-1', 1406, 'Q2', 1500, null, null, null, null],
+          ],
+        ),
+      ],
+    };
+    const r = monitoringReport(planOf(wb), AT);
+    expect(r.cumulative).toBe(false);
+    expect(r.items.find((i) => i.id === 'A-1')?.paid).toBe(2500n); // 1,000 + 1,500
+  });
+
   it('scoped to the workbook’s department', () => {
     const wb = monitoringWorkbook();
     wb.tables[0] = planInfo({

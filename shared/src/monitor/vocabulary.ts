@@ -16,12 +16,18 @@ export const CUMULATIVE_ACTUAL_COLUMNS = ['Allocated', 'Committed', 'Paid'] as c
 /**
  * True when a `tblActuals` table is read as v2 (cumulative `Allocated`/`Committed`/`Paid`,
  * `Spent` ignored): it has at least one of those columns (contract, "New columns on v1
- * tables"). Otherwise v1's reading holds: `Spent` per period, the year's total their sum.
+ * tables") and, when it also has `Spent`, some row fills one of them. Otherwise v1's reading
+ * holds: `Spent` per period, the year's total their sum. The second condition keeps a
+ * workbook made from the template (which writes every column) read as v1 while only `Spent`
+ * is filled in; an empty cell reads as 0, so "filled" means not 0.
  */
 export function isCumulativeActuals(table: {
   readonly columns: ReadonlyMap<string, number>;
+  readonly rows: ReadonlyArray<{ Allocated: bigint; Committed: bigint; Paid: bigint }>;
 }): boolean {
-  return CUMULATIVE_ACTUAL_COLUMNS.some((c) => table.columns.has(c));
+  if (!CUMULATIVE_ACTUAL_COLUMNS.some((c) => table.columns.has(c))) return false;
+  if (!table.columns.has('Spent')) return true;
+  return table.rows.some((r) => r.Allocated !== 0n || r.Committed !== 0n || r.Paid !== 0n);
 }
 
 /** The share of the year elapsed at a period's end, as a fraction quarters/4. */
