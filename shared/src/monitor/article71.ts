@@ -14,7 +14,7 @@ import type { Plan } from '../read/plan';
 import type { RawCell, RawTable } from '../read/raw';
 import type { TablePresentation } from '../template/layout';
 import { toPersianDigits } from '../util/text';
-import type { MonitoringReport } from './index';
+import type { MonitoringReport } from './report';
 import { executionStatusCaption } from './vocabulary';
 
 /** One table of the report with its title and column formats. */
