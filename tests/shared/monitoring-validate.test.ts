@@ -8,6 +8,7 @@
 import type { Finding, RawWorkbook } from '#core';
 import { KIND_TABLES, V2_TABLE_NAMES, readPlan, validateWorkbook } from '#core';
 import { monitoredPlan, monitoringWorkbook, planInfo, rawTable } from '../helpers/plan';
+import { latinLeft } from '../helpers/persianText';
 
 function findings(wb: RawWorkbook, reference: RawWorkbook | null = monitoredPlan()): Finding[] {
   return validateWorkbook(wb, reference ? { reference } : {}).findings;
@@ -196,5 +197,24 @@ describe('validating monitoring workbooks', () => {
     const alone = validateWorkbook(wb);
     expect(codes(alone.findings)).not.toContain('REF_MISSING');
     expect(alone.skipped.map((s) => s.code)).toContain('REF_MISSING');
+  });
+
+  it('the Persian messages of the monitoring rules hold no Latin outside isolates', () => {
+    const fs = findings(
+      monitoringWorkbook((t) => {
+        t.tblActuals![5] = ['A-1', 1406, 'H1', 5000, 6000, 7000, null];
+        t.tblActuals!.push(['P-EV', 1406, 'Q3', 40000, 36000, 30000, 35]);
+        t.tblRevenueActuals!.push(['government-grants', null, 1406, 'H1', 800]);
+      }),
+    ).filter((f) =>
+      [
+        'PROGRESS_DECREASED',
+        'COMMITTED_OVER_ALLOCATED',
+        'PAID_OVER_COMMITTED',
+        'ACTUALS_DUPLICATE',
+      ].includes(f.code),
+    );
+    expect(fs).toHaveLength(4);
+    expect(latinLeft(fs.map((f) => f.message.fa).join('\n'))).toEqual([]);
   });
 });

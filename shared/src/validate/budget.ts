@@ -6,6 +6,7 @@
 import { inCurrentBudget } from '../fiscal/heads';
 import { formatRials } from '../money';
 import type { Period } from '../contract/enums';
+import { PERIODS } from '../contract/enums';
 import { isCumulativeActuals, periodOrder } from '../monitor/vocabulary';
 import type { Row, Table } from '../read/plan';
 import type { Checker, IdEntry, TableLike } from './context';
@@ -168,7 +169,7 @@ function progressNeverFalls(c: Checker, actuals: Table<'tblActuals'>): void {
       c.add(
         'PROGRESS_DECREASED',
         c.at(actuals, now.row, 'PhysicalProgress'),
-        `پیشرفت فیزیکی «${shown(now.LinkedId)}» از ${was}٪ در ${before.Period} ${before.Year} به ${is}٪ در ${now.Period} ${now.Year} کم شده است؛ پیشرفت فیزیکی از آغاز پروژه انباشته است و کم نمی‌شود، یکی از دو مقدار را اصلاح کنید`,
+        `پیشرفت فیزیکی «${shown(now.LinkedId)}» از ${was}٪ در ${periodFa(before.Period)} ${before.Year} به ${is}٪ در ${periodFa(now.Period)} ${now.Year} کم شده است؛ پیشرفت فیزیکی از آغاز پروژه انباشته است و کم نمی‌شود، یکی از دو مقدار را اصلاح کنید`,
         `physical progress of "${shown(now.LinkedId)}" falls from ${was}% at ${before.Period} ${before.Year} to ${is}% at ${now.Period} ${now.Year}; progress is cumulative over the project's life and never falls, correct one of the two`,
       );
     }
@@ -181,22 +182,26 @@ function paidWithinCommitted(c: Checker, actuals: Table<'tblActuals'>): void {
   for (const a of actuals.rows) {
     const id = shown(a.LinkedId);
     const when = `${a.Period ?? ''} ${a.Year ?? ''}`.trim();
+    const whenFa = `${periodFa(a.Period)} ${a.Year ?? ''}`.trim();
     if (has('Committed') && has('Allocated') && a.Committed > a.Allocated)
       c.add(
         'COMMITTED_OVER_ALLOCATED',
         c.at(actuals, a.row, 'Committed'),
-        `تعهد «${id}» در ${when} (${formatRials(a.Committed, 'fa')} ریال) از اعتبار تخصیص‌یافته (${formatRials(a.Allocated, 'fa')} ریال) بیشتر است؛ تعهد بی‌پشتوانه اعتبار است، یکی از دو مبلغ را اصلاح کنید`,
+        `تعهد «${id}» در ${whenFa} (${formatRials(a.Committed, 'fa')} ریال) از اعتبار تخصیص‌یافته (${formatRials(a.Allocated, 'fa')} ریال) بیشتر است؛ تعهد بی‌پشتوانه اعتبار است، یکی از دو مبلغ را اصلاح کنید`,
         `committed for "${id}" at ${when} (${formatRials(a.Committed)} Rials) is above its allocation (${formatRials(a.Allocated)} Rials); a commitment without allocation has no credit behind it, correct one of the two`,
       );
     if (has('Paid') && has('Committed') && a.Paid > a.Committed)
       c.add(
         'PAID_OVER_COMMITTED',
         c.at(actuals, a.row, 'Paid'),
-        `پرداخت «${id}» در ${when} (${formatRials(a.Paid, 'fa')} ریال) از تعهد آن (${formatRials(a.Committed, 'fa')} ریال) بیشتر است؛ پرداخت بدون تعهد ثبت نمی‌شود، یکی از دو مبلغ را اصلاح کنید`,
+        `پرداخت «${id}» در ${whenFa} (${formatRials(a.Paid, 'fa')} ریال) از تعهد آن (${formatRials(a.Committed, 'fa')} ریال) بیشتر است؛ پرداخت بدون تعهد ثبت نمی‌شود، یکی از دو مبلغ را اصلاح کنید`,
         `paid for "${id}" at ${when} (${formatRials(a.Paid)} Rials) is above its commitment (${formatRials(a.Committed)} Rials); nothing is paid without a commitment, correct one of the two`,
       );
   }
 }
+
+/** A period as Persian text says it («شش‌ماهه اول»). */
+const periodFa = (p: Period | null) => PERIODS.find((x) => x.value === p)?.fa ?? '';
 
 interface PeriodRow {
   row: number;
@@ -233,7 +238,7 @@ function periodsOnce<R extends PeriodRow>(
         mode === 'sums'
           ? `برای «${shown(id)}» در ${r.Year} دوره ${r.Period} دو بار آمده است (نخستین بار در ردیف ${first})؛ در جمع دو بار شمرده می‌شود، ردیف‌ها را یکی کنید`
           : mode === 'cumulative'
-            ? `برای «${shown(id)}» در ${r.Year} دوره ${r.Period} دو بار آمده است (نخستین بار در ردیف ${first})؛ هر دوره یک بار و با مبلغ انباشته تا پایان آن می‌آید، ردیف درست را نگه دارید`
+            ? `برای «${shown(id)}» در ${r.Year} دوره ${periodFa(r.Period)} دو بار آمده است (نخستین بار در ردیف ${first})؛ هر دوره یک بار و با مبلغ انباشته تا پایان آن می‌آید، ردیف درست را نگه دارید`
             : `برای شاخص «${shown(id)}» در ${r.Year} دوره ${r.Period} دو مقدار آمده است (نخستین بار در ردیف ${first})؛ مقدار درست را نگه دارید`,
         mode === 'sums'
           ? `"${shown(id)}" has ${r.Period} ${r.Year} twice (first in row ${first}); it would be counted twice, merge the rows`
