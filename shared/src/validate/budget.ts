@@ -253,16 +253,17 @@ function periodsOnce<R extends PeriodRow>(
     kinds.set(item, k);
     if (!k.reported && overlaps(k.periods)) {
       k.reported = true;
-      const fy = k.periods.has('FY');
+      // FY beside quarters; else FY beside H1, or H1 beside Q1 or Q2 (the half's message).
+      const fy = k.periods.has('FY') && [...k.periods].some((p) => p.startsWith('Q'));
       c.add(
         'ACTUALS_PERIOD_MIX',
         c.at(table, r.row, 'Period'),
         fy
           ? `برای «${shown(id)}» در ${r.Year} هم مقدار کل سال (\u2066FY\u2069) آمده و هم فصلی؛ یکی از این دو را نگه دارید تا دو بار شمرده نشود`
-          : `برای «${shown(id)}» در ${r.Year} هم مقدار شش‌ماهه اول (\u2066H1\u2069) آمده و هم سه‌ماهه اول یا دوم؛ یکی از این دو را نگه دارید تا دو بار شمرده نشود`,
+          : `برای «${shown(id)}» در ${r.Year} هم مقدار شش‌ماهه اول (\u2066H1\u2069) آمده و هم مقداری که با آن هم‌پوشان است (کل سال یا سه‌ماهه اول یا دوم)؛ یکی از این دو را نگه دارید تا دو بار شمرده نشود`,
         fy
           ? `"${shown(id)}" has both a full-year (FY) and quarterly values for ${r.Year}; keep one of them so nothing is counted twice`
-          : `"${shown(id)}" has both a first-half (H1) and a Q1 or Q2 value for ${r.Year}; keep one of them so nothing is counted twice`,
+          : `"${shown(id)}" has both a first-half (H1) value and one it overlaps (FY, Q1 or Q2) for ${r.Year}; keep one of them so nothing is counted twice`,
       );
     }
   }
