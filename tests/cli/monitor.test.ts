@@ -117,6 +117,10 @@ describe('plan monitor', () => {
     expect(run.stdout.split('\n')[0]).toContain('شش‌ماهه اول ۱۴۰۵');
     expect(run.stdout).toContain('نیازمند توجه:');
     expect(latinLeft(run.stdout + run.stderr, DATA_WORDS)).toEqual([]);
+    // And it validates against the plan with no finding.
+    const v = await plan(space.dir(), 'validate', monitoring, '--reference', sample, '--json');
+    expect(v.code).toBe(0);
+    expect((JSON.parse(v.stdout) as { findings: unknown[] }).findings).toEqual([]);
   });
 
   it('the sample city plan itself: its v1 actuals (Spent per quarter) read as such', async () => {
