@@ -10,6 +10,8 @@ import { portfolioCommand } from './portfolio';
 import { cyclesCommand } from './remote/cycles';
 import { diffCommand } from './remote/diff';
 import { exportCommand } from './remote/export';
+import { monitorCommand } from './monitor';
+import { report71Command } from './report71';
 import { loginCommand } from './remote/login';
 import { pullCommand } from './remote/pull';
 import { pushCommand } from './remote/push';
@@ -32,6 +34,8 @@ export const COMMANDS: readonly Command[] = [
   fiscalCommand,
   budgetCommand,
   kpiCommand,
+  monitorCommand,
+  report71Command,
   loginCommand,
   cyclesCommand,
   pushCommand,

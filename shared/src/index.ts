@@ -27,6 +27,7 @@ export * from './linkage';
 export * from './fiscal';
 export * from './fiscal/heads';
 export * from './kpi';
+export * from './monitor';
 export * from './jalali';
 export * from './validate';
 export * from './template';

@@ -383,6 +383,8 @@ function readTable(
   for (const c of spec.columns) {
     // A column of contract v2 may be absent from a v1 workbook: it reads as empty, silently.
     if (firstFixed.has(c.key) || c.since === 2) continue;
+    // v1's column is not needed beside the v2 columns that take its place.
+    if (c.replacedBy?.some((k) => firstFixed.has(k))) continue;
     const severity: Severity = c.required ? 'error' : 'warning';
     f.add(
       severity,

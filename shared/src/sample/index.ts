@@ -4,6 +4,7 @@
  * tests. Pure and deterministic (seeded pure-rand).
  */
 export { SAMPLE_LOAN_PRINCIPAL, samplePlanWorkbook } from './build';
+export { sampleMonitoringWorkbook } from './monitoring';
 export type { HistoryPoint, SampleAmounts, ScenarioRow } from './amounts';
 export {
   REVENUE_1404,
@@ -14,3 +15,4 @@ export {
   sampleAmounts,
 } from './amounts';
 export { CRITERIA as SAMPLE_CRITERIA } from './content';
+export { SAMPLE_DEPARTMENTS } from './monitoring';
