@@ -190,7 +190,7 @@ export const HELP_TEXTS: {
       "AHP_DIAGONAL": "A diagonal cell more than 5% away from 1. Put 1. [Read more](ahp)",
       "AHP_NOT_RECIPROCAL": "`a_ij · a_ji` more than 5% away from 1. Reported at the lower-triangle cell, with the value it should have. Change it to 1/a_ij. [Read more](ahp)",
       "AHP_OUT_OF_SCALE": "An off-diagonal comparison beyond Saaty's 1/9–9 scale (by more than 5%). Bring it onto the scale. [Read more](ahp)",
-      "AHP_INCONSISTENT": "Consistency ratio CR = CI / RI(n) above 0.10 (Saaty), CI = (λmax − n)/(n − 1), RI = 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49 for n = 1…10 (RI(10) for larger n, an upper bound on CR). Names the judgement that departs most from the weights (largest \\|ln a_ij·w_j/w_i\\|). Revise the comparisons. [Read more](ahp)",
+      "AHP_INCONSISTENT": "Consistency ratio CR = CI / RI(n) above 0.10 (Saaty), CI = (λmax − n)/(n − 1), RI = 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49 for n = 1…10 (RI(10) for larger n, an upper bound on CR). Names the judgement that departs most from the weights (largest |ln a_ij·w_j/w_i|). Revise the comparisons. [Read more](ahp)",
       "FISCAL_DEFICIT": "Spending of a plan year (activities + projects + opex impact of finished projects) exceeds the forecast revenue of the chosen scenario. Cut or defer projects, or revise the revenue assumptions. [Read more](fiscal-gap)",
       "FISCAL_NO_REVENUE": "A plan year has spending but no revenue forecast. Add revenue history or a scenario row for that year's classes. [Read more](fiscal-gap)",
       "FISCAL_RESTRICTED_CURRENT": "A `Restricted` (earmarked or capital) source funds a continuous activity or a current budget line. Fund current spending from general sources. [Read more](balances)",
