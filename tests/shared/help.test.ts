@@ -109,9 +109,9 @@ describe('the worked examples', () => {
     // on track from 90%.
     expect([en('kpi.id'), en('kpi.baseline'), en('kpi.target'), en('kpi.actual')]).toEqual([
       'K12',
-      '520.0',
-      '500.0',
-      '502.0',
+      '520',
+      '500',
+      '502',
     ]);
     expect(en('kpi.progress')).toBe('90.0%');
     expect(en('kpi.status')).toBe('On track');

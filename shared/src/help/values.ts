@@ -45,6 +45,11 @@ function billions(value: bigint, lang: Language): string {
 
 const both = (f: (lang: Language) => string): Bilingual => ({ fa: f('fa'), en: f('en') });
 const dec = (n: number, d = 2) => both((l) => formatNumber(n, l, d));
+/** A reading as typed: no more decimals than it has (at most two). */
+const short = (n: number) => {
+  const rounded = Number(n.toFixed(2));
+  return dec(rounded, (String(rounded).split('.')[1] ?? '').length);
+};
 const bn = (v: bigint) => both((l) => billions(v, l));
 const pct = (n: number, d = 1) => both((l) => formatPercent(n, l, d));
 const code = (text: string) => ({ fa: ltr(text), en: text });
@@ -225,10 +230,10 @@ function compute(): HelpValues {
   put('kpi.id', code(kpi.kpiId));
   put('kpi.title', { fa: kpi.title, en: kpi.kpiId });
   put('kpi.unit', { fa: kpi.unit, en: '' });
-  put('kpi.baseline', dec(kpi.baseline ?? 0, 1));
+  put('kpi.baseline', short(kpi.baseline ?? 0));
   put('kpi.year', year(kpi.latest.year));
-  put('kpi.target', dec(kpi.latest.target ?? 0, 1));
-  put('kpi.actual', dec(kpi.latest.actual, 1));
+  put('kpi.target', short(kpi.latest.target ?? 0));
+  put('kpi.actual', short(kpi.latest.actual));
   put('kpi.progress', pct(kpi.latest.progress ?? 0));
   const status = KPI_STATUSES.find((x) => x.value === kpi.latest?.status);
   put('kpi.status', { fa: status?.fa ?? '', en: status?.en ?? '' });
