@@ -8,11 +8,11 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import type { HelpBlock, HelpInline, Language } from '#core';
-import { helpPage, helpTopics, isLanguage } from '#core';
+import { HELP_PAGE_PATH, helpPage, helpPageUrl, helpTopics, isLanguage } from '#core';
 import { apiError } from './http/errors';
 
-/** Where the pages are; the add-in links a finding to `${HELP_PATH}/${code}?lang=…`. */
-export const HELP_PATH = '/help';
+/** Where the pages are (the core's, so the add-in's links to them cannot drift). */
+export const HELP_PATH = HELP_PAGE_PATH;
 
 const escape = (s: string) =>
   s.replace(
@@ -23,8 +23,7 @@ const escape = (s: string) =>
 /** A typed value inside Persian text, kept in its own direction. */
 const isolated = (text: string) => `<bdi>${escape(text)}</bdi>`;
 
-const href = (topic: string, lang: Language) =>
-  `${HELP_PATH}/${encodeURIComponent(topic)}?lang=${lang}`;
+const href = (topic: string, lang: Language) => helpPageUrl('', topic, lang);
 
 function inline(parts: readonly HelpInline[], lang: Language): string {
   return parts

@@ -43,6 +43,17 @@ export const HELP_CODES: Readonly<Record<string, { readonly severity: Severity }
   ...READER_CODES,
 };
 
+/** Where the register serves the help pages (`/help/:topic?lang=fa|en`). */
+export const HELP_PAGE_PATH = '/help';
+
+/**
+ * The address of a topic's help page on a register (`origin`: its address, as the pane and
+ * the CLI keep it, with or without a trailing slash).
+ */
+export function helpPageUrl(origin: string, topic: string, lang: Language): string {
+  return `${origin.replace(/\/+$/, '')}${HELP_PAGE_PATH}/${encodeURIComponent(topic)}?lang=${lang}`;
+}
+
 /** What a topic is: a finding code or a concept. */
 export type HelpTopicKind = 'code' | 'concept';
 
