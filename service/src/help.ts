@@ -100,7 +100,8 @@ table { border-collapse: collapse; margin: 1rem 0; }
 th, td { border: 1px solid #d1d1d1; padding: .3rem .8rem; text-align: start; }
 th { background: #f0f0f0; }
 /* Figures read left to right in both languages (the minus sign before the digits, as in Excel), aligned on their units. */
-td.num, th.num { direction: ltr; text-align: right; font-variant-numeric: tabular-nums; }
+td.num { direction: ltr; text-align: right; font-variant-numeric: tabular-nums; }
+th.num { text-align: right; }
 code { font: .9em/1 ui-monospace, "DejaVu Sans Mono", monospace; background: #f0f0f0; padding: .1em .3em; border-radius: 3px; }
 a { color: #0f6cbd; }
 nav { margin-top: 2rem; font-size: .9rem; }

@@ -84,7 +84,10 @@ function compute(): HelpValues {
   put('swot.W', dec(s.internal.byKind.W ?? 0));
   put('swot.O', dec(s.external.byKind.O ?? 0));
   put('swot.T', dec(s.external.byKind.T ?? 0));
-  put('swot.cell', code(s.cell));
+  // The IE cells are numbered in Roman numerals in David's text; in Persian by ordinal words.
+  const ordinal = ['یکم', 'دوم', 'سوم', 'چهارم', 'پنجم', 'ششم', 'هفتم', 'هشتم', 'نهم'];
+  const cells = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'];
+  put('swot.cell', { fa: ordinal[cells.indexOf(s.cell)] ?? ltr(s.cell), en: s.cell });
   put('swot.type', code(s.strategyType));
 
   // AHP: weights, λmax, CI, RI, CR.
