@@ -77,7 +77,8 @@ export function CheckView(props: { auto: boolean; setAuto(auto: boolean): void }
                 <Text>{f.message[lang]}</Text>
                 {register !== null && (
                   <>
-                    {' '}
+                    {/* Set apart from the message, so that it does not read as its last word. */}
+                    {' · '}
                     <Link
                       href={helpPageUrl(register, f.code, lang)}
                       target="_blank"
