@@ -50,7 +50,9 @@ describeInBrowser('a help page in a browser', () => {
     });
     await page.goto(`${base}/help/balances?lang=fa`);
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
-    expect(await page.textContent('h1')).toBe('تراز عملیاتی، سرمایه‌ای و مالی');
+    expect(await page.textContent('h1')).toBe(
+      'تراز عملیاتی، تراز سرمایه‌ای و تراز دارایی‌های مالی',
+    );
     // The worked example's table: four heads of rows, the figures in Persian digits.
     expect(await page.locator('table tbody tr').count()).toBe(4);
     expect(await page.locator('td.num').first().textContent()).toMatch(/^[۰-۹٬−]+$/);
