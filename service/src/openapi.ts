@@ -221,9 +221,10 @@ interface Operation {
   own?: ErrorResponse[];
 }
 
-type Tag = 'service' | 'people' | 'submissions' | 'versions' | 'workflow' | 'city';
+type Tag = 'service' | 'help' | 'people' | 'submissions' | 'versions' | 'workflow' | 'city';
 const TAGS: Record<Tag, string> = {
   service: 'Health and this document.',
+  help: 'Help on every finding code and calculation, in Persian and English (public; the same pages as HTML at `/help/{topic}?lang=fa|en`).',
   people: 'The caller, the departments and the plan cycles.',
   submissions: 'Submissions: one department’s workbook of one kind in one cycle.',
   versions: 'Pushing, pulling and comparing versions of a submission.',
@@ -268,6 +269,44 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
           content: { 'text/html': { schema: { type: 'string' } } },
         },
       },
+    },
+    post: undefined,
+  },
+  '/api/help': {
+    get: {
+      operationId: 'listHelpTopics',
+      summary: 'Every help topic: the concepts, then the finding codes',
+      tag: 'help',
+      authenticated: false,
+      ok: { 200: { description: 'Every topic with its title.', content: json(list('HelpTopic')) } },
+    },
+    post: undefined,
+  },
+  '/api/help/{topic}': {
+    get: {
+      operationId: 'getHelpPage',
+      summary: 'One help page, its worked example filled from the sample city',
+      tag: 'help',
+      authenticated: false,
+      parameters: [
+        {
+          name: 'topic',
+          in: 'path',
+          required: true,
+          description:
+            'A finding code (`AHP_INCONSISTENT`, any case) or a concept (`ahp`, `balances`, …).',
+          schema: { type: 'string', minLength: 1, maxLength: 64 },
+        },
+        {
+          name: 'lang',
+          in: 'query',
+          required: false,
+          description: 'The page’s language (default `fa`).',
+          schema: { type: 'string', enum: ['fa', 'en'] },
+        },
+      ],
+      ok: { 200: { description: 'The page as Markdown.', content: json(ref('HelpPage')) } },
+      own: [failure(['NOT_FOUND'], 'No help page has this topic')],
     },
     post: undefined,
   },

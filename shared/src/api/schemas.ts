@@ -442,6 +442,25 @@ export type ApiAuditVerification = z.infer<typeof ApiAuditVerification>;
  * The named schemas, as the OpenAPI document's components (`#/components/schemas/<name>`):
  * a schema reached from another is referenced, not copied.
  */
+/** `GET /api/help`: one topic of the help pages (a finding code or a concept) and its title. */
+export const ApiHelpTopic = z.object({
+  topic: z.string(),
+  kind: z.enum(['code', 'concept']),
+  title: ApiBilingual,
+});
+export type ApiHelpTopic = z.infer<typeof ApiHelpTopic>;
+
+/** `GET /api/help/{topic}`: a help page in one language, its figures filled in. */
+export const ApiHelpPage = z.object({
+  topic: z.string(),
+  kind: z.enum(['code', 'concept']),
+  lang: z.enum(['fa', 'en']),
+  title: z.string(),
+  /** The page as Markdown (the subset of `shared/src/help/markdown.ts`). */
+  markdown: z.string(),
+});
+export type ApiHelpPage = z.infer<typeof ApiHelpPage>;
+
 export const API_SCHEMAS = {
   Bilingual: ApiBilingual,
   Money: ApiMoney,
@@ -472,4 +491,6 @@ export const API_SCHEMAS = {
   Reference: ApiReference,
   Consolidation: ApiConsolidation,
   AuditVerification: ApiAuditVerification,
+  HelpTopic: ApiHelpTopic,
+  HelpPage: ApiHelpPage,
 } as const;

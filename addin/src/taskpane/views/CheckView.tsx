@@ -6,6 +6,8 @@
  */
 import { Badge, Button, Link, Spinner, Subtitle2, Switch, Text } from '@fluentui/react-components';
 import type { Finding } from '#core';
+import { helpPageUrl, ltr } from '#core';
+import { loadConnection } from '../../api/connection';
 import { groupFindings, summary } from '../check';
 import { digits, t } from '../i18n';
 import { usePane } from '../services';
@@ -13,7 +15,10 @@ import { Note, useViewStyles } from './common';
 
 /** The Check view. */
 export function CheckView(props: { auto: boolean; setAuto(auto: boolean): void }) {
-  const { lang, check, checking, readError, recheck, office } = usePane();
+  const { lang, check, checking, readError, recheck, office, store, defaultServer } = usePane();
+  // The register the planner signed in to, else the one that served the pane: its help page
+  // for a finding's code (issue 20).
+  const register = loadConnection(store)?.server ?? defaultServer ?? null;
   const styles = useViewStyles();
   const go = (f: Finding) => {
     if (f.sheet !== null && f.cell !== null) void office.selectCell(f.sheet, f.cell);
@@ -70,6 +75,22 @@ export function CheckView(props: { auto: boolean; setAuto(auto: boolean): void }
                   </Link>
                 ) : null}{' '}
                 <Text>{f.message[lang]}</Text>
+                {register !== null && (
+                  <>
+                    {/* Set apart from the message, so that it does not read as its last word. */}
+                    {' · '}
+                    <Link
+                      href={helpPageUrl(register, f.code, lang)}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      aria-label={t(lang, 'findingHelpOn', {
+                        code: lang === 'fa' ? ltr(f.code) : f.code,
+                      })}
+                    >
+                      {t(lang, 'findingHelp')}
+                    </Link>
+                  </>
+                )}
               </li>
             ))}
           </ul>
