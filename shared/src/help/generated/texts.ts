@@ -120,7 +120,10 @@ export const HELP_TEXTS: {
       "CELL_NOT_BOOL": "خانه باید «بله» یا «خیر» باشد (یا درست و نادرست، یا ۱ و ۰).",
       "CELL_BAD_ENUM": "مقدار خانه از مقدارهای مجاز نیست. یکی از مقدارهای فهرست را برگزینید.",
       "MONEY_FRACTION": "مبلغ کسری از ریال دارد؛ مبالغ به ریال صحیح‌اند. واحد مبلغ را بازبینی کنید.",
-      "MONEY_TOO_LARGE": "مبلغ بیش از حد بزرگ است. واحد مبلغ (ریال، هزار ریال، میلیون ریال) را بازبینی کنید."
+      "MONEY_TOO_LARGE": "مبلغ بیش از حد بزرگ است. واحد مبلغ (ریال، هزار ریال، میلیون ریال) را بازبینی کنید.",
+      "PROGRESS_DECREASED": "پیشرفت فیزیکی یک پروژه از یک دوره به دوره بعد کم شده است؛ پیشرفت فیزیکی از آغاز پروژه انباشته است و پایین نمی‌آید. عدد دوره بعد را بازبینی کنید یا اگر برآورد کار دوباره شده، آن را در توضیحات بنویسید. بیشتر بخوانید: [ارزش کسب‌شده: شاخص زمان، شاخص هزینه و برآورد هزینه تکمیل](earned-value)",
+      "COMMITTED_OVER_ALLOCATED": "تعهد یک قلم از اعتبار ابلاغی آن بیشتر است: قراردادی بسته شده که اعتبارش تخصیص نیافته است. تخصیص را اصلاح کنید یا تعهد را بازبینی کنید. بیشتر بخوانید: [تحقق بودجه](budget-execution)",
+      "PAID_OVER_COMMITTED": "پرداخت یک قلم از تعهد آن بیشتر است: پولی پرداخت شده که تعهدی پشت آن ثبت نشده است. تعهد را ثبت کنید یا پرداخت را بازبینی کنید. بیشتر بخوانید: [تحقق بودجه](budget-execution)"
     }
   },
   "en": {
@@ -238,7 +241,10 @@ export const HELP_TEXTS: {
       "CELL_NOT_BOOL": "Not TRUE/FALSE (or بله/خیر). Type TRUE or FALSE.",
       "CELL_BAD_ENUM": "Not one of the column's values. Pick an allowed value.",
       "MONEY_FRACTION": "An amount with a fraction of a Rial. Use whole Rials.",
-      "MONEY_TOO_LARGE": "An amount beyond 10^30 Rials. Correct it."
+      "MONEY_TOO_LARGE": "An amount beyond 10^30 Rials. Correct it.",
+      "PROGRESS_DECREASED": "A project's physical progress falls from one period to the next; progress is cumulative over the project's life and never goes down. Check the later period's figure, or say in the notes why the work was re-estimated. Read more: [Earned value](earned-value)",
+      "COMMITTED_OVER_ALLOCATED": "An item's commitments exceed the credit allocated to it: a contract was signed without the money released for it. Correct the allocation or review the commitment. Read more: [Budget execution](budget-execution)",
+      "PAID_OVER_COMMITTED": "An item's payments exceed its commitments: money was paid with no commitment recorded behind it. Record the commitment or review the payment. Read more: [Budget execution](budget-execution)"
     }
   }
 };
