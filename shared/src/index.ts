@@ -35,3 +35,4 @@ export * from './swot';
 export * from './api';
 export * from './glossary';
 export * from './glossary/markdown';
+export * from './city';

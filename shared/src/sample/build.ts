@@ -56,6 +56,9 @@ function planInfo(): RawTable {
       ['نوع کارپوشه', fa(E.WORKBOOK_KINDS, 'city')],
       ['زبان', fa(E.LANGUAGES, 'fa')],
       ['بخشنامه بودجه', C.CIRCULAR],
+      ['چشم‌انداز', C.VISION],
+      ['امضاکننده لایحه', C.SIGNATORY],
+      ['سمت امضاکننده', C.SIGNATORY_TITLE],
     ],
   };
 }
