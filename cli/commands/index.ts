@@ -3,6 +3,7 @@ import type { Command } from '../command';
 import { adminCommand } from './admin';
 import { budgetCommand } from './budget';
 import { chainCommand } from './chain';
+import { billCommand, bookCommand } from './documents';
 import { fiscalCommand } from './fiscal';
 import { forecastCommand } from './forecast';
 import { kpiCommand } from './kpi';
@@ -32,6 +33,8 @@ export const COMMANDS: readonly Command[] = [
   fiscalCommand,
   budgetCommand,
   kpiCommand,
+  bookCommand,
+  billCommand,
   loginCommand,
   cyclesCommand,
   pushCommand,
