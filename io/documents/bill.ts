@@ -60,8 +60,7 @@ export async function councilBillDocx(
     table(
       ['واحد', ...years.map(y), 'جمع دوره'],
       Object.entries(report.totals.byDepartment).map(([code, amounts]) => [
-        plan.tables.tblDepartments?.rows.find((d) => d.DeptId === code)?.Name ??
-          (code || 'نامشخص'),
+        plan.tables.tblDepartments?.rows.find((d) => d.DeptId === code)?.Name ?? (code || 'نامشخص'),
         ...years.map((yr) => money(amounts[yr] ?? '0')),
         money(sum(amounts)),
       ]),

@@ -114,7 +114,8 @@ class Lookup {
   title(table: 'tblGoals' | 'tblPrograms' | 'tblStrategies', code: string | null): string {
     if (code === null) return '';
     const rows = (this.plan.tables[table]?.rows ?? []) as readonly Record<string, unknown>[];
-    const key = table === 'tblGoals' ? 'GoalId' : table === 'tblPrograms' ? 'ProgramId' : 'StrategyId';
+    const key =
+      table === 'tblGoals' ? 'GoalId' : table === 'tblPrograms' ? 'ProgramId' : 'StrategyId';
     const r = rows.find((x) => x[key] === code);
     return typeof r?.Title === 'string' ? r.Title : code;
   }
@@ -208,7 +209,11 @@ function swot(plan: Plan): Block[] {
       ),
     );
   } else
-    out.push(note('ماتریس‌های ارزیابی را نمی‌توان حساب کرد: عوامل درونی یا بیرونی یا وزن آن‌ها داده نشده است.'));
+    out.push(
+      note(
+        'ماتریس‌های ارزیابی را نمی‌توان حساب کرد: عوامل درونی یا بیرونی یا وزن آن‌ها داده نشده است.',
+      ),
+    );
   return out;
 }
 
@@ -239,7 +244,16 @@ function strategies(plan: Plan, names: Lookup): Block[] {
       `هر ${term('strategy').fa} با ${term('municipalRole').fa} در آن و دستگاه‌هایی که شهرداری با آن‌ها همکاری می‌کند.`,
     ),
     table(
-      ['شناسه', 'هدف', 'عنوان راهبرد', 'نوع', 'نقش شهرداری', 'واحد مسئول', 'دستگاه‌های همکار', 'رهنمودها'],
+      [
+        'شناسه',
+        'هدف',
+        'عنوان راهبرد',
+        'نوع',
+        'نقش شهرداری',
+        'واحد مسئول',
+        'دستگاه‌های همکار',
+        'رهنمودها',
+      ],
       list.map((s) => [
         id(s.StrategyId),
         id(s.GoalId),
@@ -266,7 +280,14 @@ function programs(plan: Plan, names: Lookup, report: CityMeasure): Block[] {
       `هزینه هر برنامه جمع هزینه پروژه‌ها و فعالیت‌های آن در دوره است (${BILLION_CAPTION})؛ هزینه هر سال در فصل ششم آمده است.`,
     ),
     table(
-      ['شناسه', 'راهبرد', 'عنوان برنامه', 'واحد مسئول', 'کد بودجه', `هزینه دوره (${BILLION_CAPTION})`],
+      [
+        'شناسه',
+        'راهبرد',
+        'عنوان برنامه',
+        'واحد مسئول',
+        'کد بودجه',
+        `هزینه دوره (${BILLION_CAPTION})`,
+      ],
       list.map((p) => [
         id(p.ProgramId),
         id(p.StrategyId),
@@ -335,7 +356,13 @@ function items(plan: Plan, names: Lookup, report: CityMeasure): Block[] {
     money([...(costs?.values() ?? [])].reduce((a, b) => a + b, 0n)),
     source === null || source === '' ? '' : names.source(source),
   ];
-  const widths = [9, 30, ...years.map(() => 50 / Math.max(1, years.length + 1)), 50 / Math.max(1, years.length + 1), 11];
+  const widths = [
+    9,
+    30,
+    ...years.map(() => 50 / Math.max(1, years.length + 1)),
+    50 / Math.max(1, years.length + 1),
+    11,
+  ];
   for (const d of depts) {
     const p = projects.filter((r) => r.Dept === d);
     const a = activities.filter((r) => r.Dept === d);
@@ -372,9 +399,7 @@ function kpis(plan: Plan, report: CityMeasure): Block[] {
   const list = plan.tables.tblKpis?.rows ?? [];
   const years = report.years;
   return [
-    para(
-      `هر ${term('kpi').fa} با مقدار پایه، سال پایه و هدف هر سال برنامه، به واحد سنجش خود.`,
-    ),
+    para(`هر ${term('kpi').fa} با مقدار پایه، سال پایه و هدف هر سال برنامه، به واحد سنجش خود.`),
     table(
       ['شناسه', 'سطح', 'پیوند', 'عنوان شاخص', 'واحد', 'جهت', 'پایه', ...years.map(year)],
       list.map((k) => [
@@ -401,7 +426,8 @@ function kpis(plan: Plan, report: CityMeasure): Block[] {
   ];
 }
 
-const decimalsOf = (n: number) => (Number.isInteger(n) ? 0 : Math.min(2, String(n).split('.')[1]?.length ?? 0));
+const decimalsOf = (n: number) =>
+  Number.isInteger(n) ? 0 : Math.min(2, String(n).split('.')[1]?.length ?? 0);
 
 /** Paths and seed of the book's Monte Carlo: the CLI's defaults (P10/P90 move well under 1%). */
 const SIMULATIONS = 5_000;
@@ -437,7 +463,16 @@ function revenue(plan: Plan, report: CityMeasure): Block[] {
   out.push(heading(`${term('fiscalBalance').fa} در هر سناریو (${BILLION_CAPTION})`, 2));
   out.push(
     table(
-      ['سناریو', 'سال', 'درآمد پیش‌بینی', 'هزینه کل', 'فعالیت‌های مستمر', 'پروژه‌ها', 'هزینه بهره‌برداری', 'مازاد/کسری'],
+      [
+        'سناریو',
+        'سال',
+        'درآمد پیش‌بینی',
+        'هزینه کل',
+        'فعالیت‌های مستمر',
+        'پروژه‌ها',
+        'هزینه بهره‌برداری',
+        'مازاد/کسری',
+      ],
       report.fiscal.flatMap((s) =>
         s.years.map((y) => [
           scenarioCaption(s.scenario, 'fa'),
@@ -457,9 +492,21 @@ function revenue(plan: Plan, report: CityMeasure): Block[] {
     if (chosen !== undefined) {
       const balances = budgetBalances(plan, chosen);
       out.push(
-        heading(`تراز عملیاتی، سرمایه‌ای و مالی، سناریوی ${scenarioCaption(chosen.scenario, 'fa')} (${BILLION_CAPTION})`, 2),
+        heading(
+          `تراز عملیاتی، سرمایه‌ای و مالی، سناریوی ${scenarioCaption(chosen.scenario, 'fa')} (${BILLION_CAPTION})`,
+          2,
+        ),
         table(
-          ['سال', 'هزینه جاری', 'هزینه سرمایه‌ای', 'تراز عملیاتی', 'تراز سرمایه‌ای', 'تراز مالی', 'مازاد/کسری', 'موجودی پایان سال'],
+          [
+            'سال',
+            'هزینه جاری',
+            'هزینه سرمایه‌ای',
+            'تراز عملیاتی',
+            'تراز سرمایه‌ای',
+            'تراز مالی',
+            'مازاد/کسری',
+            'موجودی پایان سال',
+          ],
           balances.years.map((y) => [
             year(y.year),
             money(y.current),
@@ -481,9 +528,16 @@ function revenue(plan: Plan, report: CityMeasure): Block[] {
       if (sim.ok) {
         const q = (y: (typeof sim.simulation.total.years)[number], p: number) =>
           y.quantiles.find((x) => Math.abs(x.p - p) < 1e-9)?.value ?? null;
-        const spending = new Map(report.fiscal.find((f) => f.scenario === chosen.scenario)?.years.map((y) => [y.year, y.spending]) ?? []);
+        const spending = new Map(
+          report.fiscal
+            .find((f) => f.scenario === chosen.scenario)
+            ?.years.map((y) => [y.year, y.spending]) ?? [],
+        );
         out.push(
-          heading(`دامنه درآمد کل، صدک ۱۰ تا ۹۰، سناریوی ${scenarioCaption(chosen.scenario, 'fa')} (${BILLION_CAPTION})`, 2),
+          heading(
+            `دامنه درآمد کل، صدک ۱۰ تا ۹۰، سناریوی ${scenarioCaption(chosen.scenario, 'fa')} (${BILLION_CAPTION})`,
+            2,
+          ),
           table(
             ['سال', 'صدک ۱۰', 'صدک ۵۰', 'صدک ۹۰', 'هزینه کل'],
             sim.simulation.total.years.map((y) => [
@@ -509,7 +563,7 @@ function portfolio(plan: Plan, report: CityMeasure): Block[] {
   const out: Block[] = [];
   const how =
     scoring.weightsFrom === 'ahp'
-      ? `وزن معیارها از ${term('ahp').fa} به دست آمده است${scoring.ahp?.ok ? ` (${term("consistencyRatio").fa} ${formatNumber(scoring.ahp.cr, "fa", 3)})` : ""}.`
+      ? `وزن معیارها از ${term('ahp').fa} به دست آمده است${scoring.ahp?.ok ? ` (${term('consistencyRatio').fa} ${formatNumber(scoring.ahp.cr, 'fa', 3)})` : ''}.`
       : scoring.weightsFrom === 'table'
         ? 'وزن معیارها همان است که در جدول معیارها آمده است.'
         : 'وزنی برای معیارها داده نشده است و پروژه‌ها امتیاز ندارند.';
@@ -526,7 +580,10 @@ function portfolio(plan: Plan, report: CityMeasure): Block[] {
   );
   if (p !== null) {
     out.push(
-      heading(`بودجه سرمایه‌ای و هزینه سبد، سناریوی ${scenarioCaption(p.scenario, 'fa')} (${BILLION_CAPTION})`, 2),
+      heading(
+        `بودجه سرمایه‌ای و هزینه سبد، سناریوی ${scenarioCaption(p.scenario, 'fa')} (${BILLION_CAPTION})`,
+        2,
+      ),
       table(
         ['سال', 'بودجه سرمایه‌ای', 'هزینه سبد', 'مانده'],
         p.spending.map((s) => [year(s.year), money(s.budget), money(s.spent), money(s.left)]),
@@ -558,7 +615,8 @@ function portfolio(plan: Plan, report: CityMeasure): Block[] {
             p === null ? '—' : inside ? 'بله' : 'خیر',
             p === null || inside
               ? ''
-              : (PORTFOLIO_OUT_CAPTIONS[reason as keyof typeof PORTFOLIO_OUT_CAPTIONS]?.fa ?? reason),
+              : (PORTFOLIO_OUT_CAPTIONS[reason as keyof typeof PORTFOLIO_OUT_CAPTIONS]?.fa ??
+                reason),
           ];
         }),
       { widths: [7, 10, 45, 9, 8, 21] },
@@ -580,8 +638,16 @@ function cover(plan: Plan, report: CityMeasure, facts: DocumentFacts): Block[] {
       align: 'center',
       after: 400,
     }),
-    para('سند برنامه راهبردی-عملیاتی شهر و شهرداری', { bold: true, size: SIZE.h2, align: 'center' }),
-    para(plan.info.Municipality || facts.municipality, { size: SIZE.h2, align: 'center', after: 400 }),
+    para('سند برنامه راهبردی-عملیاتی شهر و شهرداری', {
+      bold: true,
+      size: SIZE.h2,
+      align: 'center',
+    }),
+    para(plan.info.Municipality || facts.municipality, {
+      size: SIZE.h2,
+      align: 'center',
+      after: 400,
+    }),
     para(`شهر: ${city}`, { align: 'center' }),
   ];
   if (first !== undefined && last !== undefined)
@@ -592,12 +658,20 @@ function cover(plan: Plan, report: CityMeasure, facts: DocumentFacts): Block[] {
       facts.adopted === null
         ? 'پیش‌نویس: این سند از برنامه‌ای ساخته شده است که هنوز تصویب نشده است.'
         : `از نسخه تصویب‌شده «${facts.adopted}»`,
-      { align: 'center', bold: true, color: facts.adopted === null ? 'C00000' : undefined, after: 600 },
+      {
+        align: 'center',
+        bold: true,
+        color: facts.adopted === null ? 'C00000' : undefined,
+        after: 600,
+      },
     ),
-    para(`مبالغ به ${BILLION_CAPTION} است و هر رقم و هر جمع یک بار از مبلغ دقیق به ریال گرد شده است.`, {
-      align: 'center',
-      size: SIZE.small,
-    }),
+    para(
+      `مبالغ به ${BILLION_CAPTION} است و هر رقم و هر جمع یک بار از مبلغ دقیق به ریال گرد شده است.`,
+      {
+        align: 'center',
+        size: SIZE.small,
+      },
+    ),
     heading('فهرست مطالب', 1, undefined),
     ...BOOK_CHAPTERS.map((c, i) => contentsLine(chapterTitle(c.key, i + 1), `ch-${c.key}`)),
   );

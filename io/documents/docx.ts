@@ -170,7 +170,11 @@ function cell(value: CellValue, header: boolean, width: number | undefined): Tab
     children: [
       new Paragraph({
         bidirectional: true,
-        alignment: header ? AlignmentType.CENTER : v.number ? AlignmentType.END : AlignmentType.START,
+        alignment: header
+          ? AlignmentType.CENTER
+          : v.number
+            ? AlignmentType.END
+            : AlignmentType.START,
         spacing: { after: 0 },
         children: [run(v.text, { size: SIZE.table, bold: header || v.bold })],
       }),
@@ -272,7 +276,11 @@ export function section(
     properties: {
       page: {
         // A4 in twentieths of a point (210 × 297 mm), 2 cm margins.
-        size: { width: 11906, height: 16838, orientation: options.landscape ? 'landscape' : 'portrait' },
+        size: {
+          width: 11906,
+          height: 16838,
+          orientation: options.landscape ? 'landscape' : 'portrait',
+        },
         margin: { top: 1134, bottom: 1134, left: 1134, right: 1134, header: 567, footer: 567 },
       },
     },

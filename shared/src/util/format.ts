@@ -44,12 +44,7 @@ export function formatPercent(value: number, lang: Language, decimals = 1): stri
  * fixed decimals, rounded half away from zero on the exact amount: a total shown this way
  * is the exact total's rounding, never a sum of rounded parts.
  */
-export function formatInUnit(
-  rials: bigint,
-  unit: bigint,
-  lang: Language,
-  decimals = 1,
-): string {
+export function formatInUnit(rials: bigint, unit: bigint, lang: Language, decimals = 1): string {
   const scale = 10n ** BigInt(decimals);
   const neg = rials < 0n;
   const abs = neg ? -rials : rials;
