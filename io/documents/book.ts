@@ -60,11 +60,16 @@ export const BILLION_CAPTION = 'میلیارد ریال';
 /** An amount of whole Rials (as the measure's strings) in billion Rials, Persian digits. */
 export function billions(rials: string | bigint | null | undefined): string {
   if (rials === null || rials === undefined) return '—';
-  return formatInUnit(typeof rials === 'bigint' ? rials : BigInt(rials), BILLION, 'fa');
+  const n = typeof rials === 'bigint' ? rials : BigInt(rials);
+  // A negative amount is isolated left to right, so that its minus sign stays on the
+  // number's left in a right-to-left line (a deficit never reads as «۷٬۱۴۰٫۶−»).
+  const text = formatInUnit(n, BILLION, 'fa');
+  return n < 0n ? ltr(text) : text;
 }
 
+/** An amount in a table: nothing spent is «۰», not «۰٫۰» (which reads as a rounded sum). */
 const money = (rials: string | bigint | null | undefined): CellValue => ({
-  text: billions(rials),
+  text: rials !== null && rials !== undefined && BigInt(rials) === 0n ? '۰' : billions(rials),
   number: true,
 });
 const num = (n: number | bigint | null, decimals = 0): CellValue => ({
@@ -81,7 +86,7 @@ const id = (text: string) => (text === '' ? '' : ltr(text));
 
 /** The chapters of the book, in order: their bookmark and title. */
 export const BOOK_CHAPTERS = [
-  { key: 'upstream', fa: 'اسناد فرادست و رهنمودهای آن‌ها' },
+  { key: 'upstream', fa: 'اسناد فرادست و راهبردهای آن‌ها' },
   { key: 'swot', fa: 'تحلیل محیطی: عوامل قوت، ضعف، فرصت و تهدید' },
   { key: 'goals', fa: 'چشم‌انداز و اهداف کلان' },
   { key: 'strategies', fa: 'راهبردها، نقش شهرداری و دستگاه‌های همکار' },
@@ -132,7 +137,7 @@ function upstream(plan: Plan): Block[] {
   const directives = plan.tables.tblDirectives?.rows ?? [];
   const out: Block[] = [
     para(
-      `${term('upstreamDocument').fa}‌ها اسنادی‌اند که برنامه باید با آن‌ها هم‌خوان باشد؛ ${term('directive').fa}‌های هر سند در جدول دوم آمده و راهبردهای فصل چهارم به آن‌ها ارجاع می‌دهند.`,
+      'اسناد فرادست اسنادی‌اند که برنامه باید با آن‌ها هم‌خوان باشد؛ راهبردهای هر سند در جدول دوم آمده و راهبردهای برنامه در فصل چهارم به آن‌ها ارجاع می‌دهند.',
     ),
     table(
       ['شناسه', 'عنوان سند', 'سطح', 'نوع', 'تاریخ تصویب', 'مرجع'],
@@ -146,9 +151,9 @@ function upstream(plan: Plan): Block[] {
       ]),
       { widths: [9, 35, 10, 12, 12, 22] },
     ),
-    heading('رهنمودهای اسناد فرادست', 2),
+    heading('راهبردهای اسناد فرادست', 2),
     table(
-      ['شناسه', 'سند', 'رهنمود', 'بخش'],
+      ['شناسه', 'سند', 'راهبرد سند فرادست', 'بخش'],
       directives.map((d) => [id(d.DirectiveId), id(d.DocId), d.Text, d.Sector]),
       { widths: [10, 10, 62, 18] },
     ),
@@ -227,7 +232,7 @@ function goals(plan: Plan): Block[] {
       : note('چشم‌انداز در مشخصات برنامه نیامده است.'),
   );
   out.push(
-    heading(`${term('goal').fa}‌ها`, 2),
+    heading('اهداف کلان', 2),
     table(
       ['شناسه', 'عنوان هدف', 'منظر', 'شرح'],
       list.map((g) => [id(g.GoalId), g.Title, caption(PERSPECTIVES, g.Perspective), g.Description]),
@@ -252,7 +257,7 @@ function strategies(plan: Plan, names: Lookup): Block[] {
         'نقش شهرداری',
         'واحد مسئول',
         'دستگاه‌های همکار',
-        'رهنمودها',
+        'راهبردهای فرادست',
       ],
       list.map((s) => [
         id(s.StrategyId),
@@ -261,10 +266,10 @@ function strategies(plan: Plan, names: Lookup): Block[] {
         caption(SWOT_TYPES, s.SwotType),
         caption(MUNICIPAL_ROLES, s.MunicipalRole),
         names.department(s.OwnerDept),
-        s.PartnerIds.map((p) => names.stakeholder(p)).join('، '),
+        s.PartnerIds.length === 0 ? '—' : s.PartnerIds.map((p) => names.stakeholder(p)).join('، '),
         s.DirectiveIds.map(id).join('، '),
       ]),
-      { widths: [7, 6, 27, 6, 9, 15, 19, 11] },
+      { widths: [7, 6, 25, 9, 8, 15, 19, 11] },
     ),
   ];
 }
@@ -298,7 +303,7 @@ function programs(plan: Plan, names: Lookup, report: CityMeasure): Block[] {
       ]),
       { widths: [8, 8, 38, 20, 12, 14] },
     ),
-    heading(`${term('scheme').fa}‌ها`, 2),
+    heading('طرح‌ها', 2),
     table(
       ['شناسه', 'برنامه', 'عنوان طرح', 'کد بودجه', 'واحد مسئول'],
       schemes.map((s) => [
@@ -356,13 +361,9 @@ function items(plan: Plan, names: Lookup, report: CityMeasure): Block[] {
     money([...(costs?.values() ?? [])].reduce((a, b) => a + b, 0n)),
     source === null || source === '' ? '' : names.source(source),
   ];
-  const widths = [
-    9,
-    30,
-    ...years.map(() => 50 / Math.max(1, years.length + 1)),
-    50 / Math.max(1, years.length + 1),
-    11,
-  ];
+  // The same columns in every department's tables: the source's name wraps to two lines.
+  const yearWidth = 45 / Math.max(1, years.length);
+  const widths = [7, 24, ...years.map(() => yearWidth), 9, 15];
   for (const d of depts) {
     const p = projects.filter((r) => r.Dept === d);
     const a = activities.filter((r) => r.Dept === d);
@@ -371,7 +372,7 @@ function items(plan: Plan, names: Lookup, report: CityMeasure): Block[] {
     const header = (what: string) => ['شناسه', what, ...years.map(year), 'جمع', 'منبع تأمین'];
     if (p.length > 0)
       out.push(
-        para(term('capitalProject').fa + '‌ها', { bold: true, keepNext: true, after: 60 }),
+        para('پروژه‌های تملک دارایی سرمایه‌ای', { bold: true, keepNext: true, after: 60 }),
         table(
           header('عنوان پروژه'),
           p.map((r) => costRow(r.ProjectId, r.Title, projectCosts(r), r.SourceId)),
@@ -380,7 +381,7 @@ function items(plan: Plan, names: Lookup, report: CityMeasure): Block[] {
       );
     if (a.length > 0)
       out.push(
-        para(term('activity').fa + '‌ها', { bold: true, keepNext: true, before: 160, after: 60 }),
+        para('فعالیت‌های مستمر', { bold: true, keepNext: true, before: 160, after: 60 }),
         table(
           header('عنوان فعالیت'),
           a.map((r) => costRow(r.ActivityId, r.Title, r.costs, r.SourceId)),
@@ -421,7 +422,7 @@ function kpis(plan: Plan, report: CityMeasure): Block[] {
           return num(t ?? null, t === undefined || t === null ? 0 : decimalsOf(t));
         }),
       ]),
-      { widths: [6, 6, 6, 24, 12, 7, 9, ...years.map(() => 30 / Math.max(1, years.length))] },
+      { widths: [7, 6, 6, 23, 12, 7, 9, ...years.map(() => 30 / Math.max(1, years.length))] },
     ),
   ];
 }
@@ -581,11 +582,11 @@ function portfolio(plan: Plan, report: CityMeasure): Block[] {
   if (p !== null) {
     out.push(
       heading(
-        `بودجه سرمایه‌ای و هزینه سبد، سناریوی ${scenarioCaption(p.scenario, 'fa')} (${BILLION_CAPTION})`,
+        `${term('capitalBudget').fa} و هزینه سبد، سناریوی ${scenarioCaption(p.scenario, 'fa')} (${BILLION_CAPTION})`,
         2,
       ),
       table(
-        ['سال', 'بودجه سرمایه‌ای', 'هزینه سبد', 'مانده'],
+        ['سال', term('capitalBudget').fa, 'هزینه سبد', 'مانده'],
         p.spending.map((s) => [year(s.year), money(s.budget), money(s.spent), money(s.left)]),
         {
           totals: [

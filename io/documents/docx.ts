@@ -182,14 +182,31 @@ function cell(value: CellValue, header: boolean, width: number | undefined): Tab
   });
 }
 
+const textOf = (c: CellValue) => (typeof c === 'string' ? c : c.text);
+
+/**
+ * Column widths (percent) from what the columns hold: each column's longest text, a header's
+ * longest word and at least a short number's width, long texts capped so that they wrap
+ * instead of crowding out the figures.
+ */
+function autoWidths(header: readonly string[], rows: readonly (readonly CellValue[])[]): number[] {
+  const weights = header.map((h, i) => {
+    const longestWord = Math.max(...h.split(/\s+/).map((x) => x.length));
+    const longest = Math.max(0, ...rows.map((r) => textOf(r[i] ?? '').length));
+    return Math.min(32, Math.max(6, longestWord, longest));
+  });
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return weights.map((x) => (100 * x) / sum);
+}
+
 /** A table laid out right to left, its header row repeated on every page it spans. */
 export function table(
   header: readonly string[],
   rows: readonly (readonly CellValue[])[],
   options: { widths?: readonly number[]; totals?: readonly CellValue[] } = {},
 ): Table {
-  const w = options.widths;
   const all = options.totals === undefined ? rows : [...rows, options.totals];
+  const w = options.widths ?? autoWidths(header, all);
   return new Table({
     visuallyRightToLeft: true,
     width: { size: 100, type: WidthType.PERCENTAGE },
