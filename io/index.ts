@@ -21,7 +21,7 @@ export type { ReadCsvResult } from './csv';
 export { DEFAULT_MAX_CSV_BYTES, decodeCsvBytes, detectDelimiter, readCsvTable } from './csv';
 export { writeRawWorkbook, writeWorkbook } from './write';
 export type { ScanLimits, ScanProblem, ScanResult, ZipPart, ZipSummary } from './zip';
-export { looksLikeZip, scanParts, summariseZip } from './zip';
+export { looksLikeZip, scanParts, storedBytes, summariseZip } from './zip';
 export type { BookChapter, DocumentFacts } from './documents';
 export {
   BILLION,
