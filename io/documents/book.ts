@@ -173,8 +173,8 @@ function swot(plan: Plan): Block[] {
     out.push(
       heading(
         internal
-          ? 'ماتریس ارزیابی عوامل درونی (IFE)'.replace('IFE', ltr('IFE'))
-          : 'ماتریس ارزیابی عوامل بیرونی (EFE)'.replace('EFE', ltr('EFE')),
+          ? `ماتریس ارزیابی عوامل درونی (${ltr('IFE')})`
+          : `ماتریس ارزیابی عوامل بیرونی (${ltr('EFE')})`,
         2,
       ),
       table(
