@@ -50,6 +50,11 @@ export interface DocumentFacts {
    * every page then says «پیش‌نویس».
    */
   adopted: string | null;
+  /**
+   * The council's resolutions recorded for the plan (the register: the notes of approvals
+   * taken by a council member); printed on the cover when there are.
+   */
+  resolutions?: readonly string[];
 }
 
 /** Billion Rials: how Iranian budget documents state city-sized sums. */

@@ -2,10 +2,12 @@
  * The documents the council reads, from the register: the plan book and the council bill of
  * a cycle, made from its consolidation by the documents module the CLI uses too
  * (`io/documents`). Until adopted snapshots exist every consolidation is a plan not adopted,
- * so every document made now is a draft (`adopted: null`).
+ * so every document made now is a draft (`adopted: null`). The council's resolutions come
+ * from the same facts the consolidation's cover lists (`coverFacts`).
  */
 import { councilBillDocx, planBookDocx } from '../../../io';
 import { consolidate } from '../consolidate';
+import { coverFacts } from '../consolidate/document';
 import type { AppDeps } from '../handlers/context';
 
 /** The media type of a `.docx` (ECMA-376, registered with IANA). */
@@ -26,13 +28,16 @@ export async function cycleDocument(
   name: DocumentName,
   printedOn: Date = new Date(),
 ): Promise<Uint8Array> {
-  const [report, tenant] = await Promise.all([
+  const [report, facts] = await Promise.all([
     consolidate(deps, tenantId, cycleId),
-    deps.repos.tenants.get(tenantId),
+    coverFacts(deps, tenantId, cycleId, printedOn),
   ]);
   return DOCUMENTS[name](report, {
-    municipality: tenant?.name ?? '',
+    municipality: facts.municipality,
     printedOn,
+    resolutions: facts.submissions.flatMap((s) =>
+      s.councilResolution === null ? [] : [s.councilResolution],
+    ),
     // No snapshot is adopted yet (monitoring and web issues): every document is a draft.
     adopted: null,
   });
