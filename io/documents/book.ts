@@ -37,7 +37,8 @@ import {
 } from '#core';
 import type { Paragraph, Table } from 'docx';
 import type { CellValue, PageFrame } from './docx';
-import { SIZE, contentsLine, heading, packDocument, para, section, table } from './docx';
+import { barChart } from './charts';
+import { SIZE, contentsLine, figure, heading, packDocument, para, section, table } from './docx';
 
 /** What the document says about itself beyond the plan. */
 export interface DocumentFacts {
@@ -496,6 +497,29 @@ function revenue(plan: Plan, report: CityMeasure): Block[] {
   if (forecast.ok) {
     const chosen = forecast.scenarios.find((s) => s.scenario === scenario) ?? forecast.scenarios[0];
     if (chosen !== undefined) {
+      const fiscal = report.fiscal.find((f) => f.scenario === chosen.scenario);
+      if (fiscal !== undefined)
+        out.push(
+          ...figure(
+            barChart({
+              categories: fiscal.years.map((f) => year(f.year)),
+              series: [
+                {
+                  label: 'درآمد پیش‌بینی',
+                  colour: '#2E75B6',
+                  values: fiscal.years.map((f) => (f.revenue === null ? null : BigInt(f.revenue))),
+                },
+                {
+                  label: 'هزینه کل',
+                  colour: '#C55A11',
+                  values: fiscal.years.map((f) => BigInt(f.spending)),
+                },
+              ],
+              unit: BILLION,
+            }),
+            `درآمد پیش‌بینی و هزینه کل هر سال، سناریوی ${scenarioCaption(chosen.scenario, 'fa')} (${BILLION_CAPTION})`,
+          ),
+        );
       const balances = budgetBalances(plan, chosen);
       out.push(
         heading(
@@ -589,6 +613,25 @@ function portfolio(plan: Plan, report: CityMeasure): Block[] {
       heading(
         `${term('capitalBudget').fa} و هزینه سبد، سناریوی ${scenarioCaption(p.scenario, 'fa')} (${BILLION_CAPTION})`,
         2,
+      ),
+      ...figure(
+        barChart({
+          categories: p.spending.map((x) => year(x.year)),
+          series: [
+            {
+              label: term('capitalBudget').fa,
+              colour: '#2E75B6',
+              values: p.spending.map((x) => BigInt(x.budget)),
+            },
+            {
+              label: 'هزینه سبد',
+              colour: '#70AD47',
+              values: p.spending.map((x) => BigInt(x.spent)),
+            },
+          ],
+          unit: BILLION,
+        }),
+        `${term('capitalBudget').fa} و هزینه سبد پروژه‌ها هر سال (${BILLION_CAPTION})`,
       ),
       table(
         ['سال', term('capitalBudget').fa, 'هزینه سبد', 'مانده'],

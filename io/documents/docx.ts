@@ -15,6 +15,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageNumber,
   PageReference,
@@ -152,6 +153,30 @@ export function contentsLine(title: string, bookmark: string): Paragraph {
     style: CONTENTS_STYLE,
     children: [run(`${title}\t`), new PageReference(bookmark)],
   });
+}
+
+/** A chart (a PNG of `width` × `height` pixels) centred on its line, with its caption under it. */
+export function figure(
+  image: { png: Uint8Array; width: number; height: number },
+  caption: string,
+): Paragraph[] {
+  return [
+    new Paragraph({
+      bidirectional: true,
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { before: 200, after: 60 },
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: image.png,
+          transformation: { width: image.width, height: image.height },
+          altText: { name: caption, description: caption, title: caption },
+        }),
+      ],
+    }),
+    para(caption, { align: 'center', size: SIZE.small, color: '595959', after: 200 }),
+  ];
 }
 
 /** A cell of a table: text, or a number set at the end (left) of the cell. */

@@ -57,6 +57,11 @@ describe('plan book and plan bill', () => {
     expect(body).toContain('<w:bidi/>');
     expect(body).toContain(`w:cs="${DOCUMENT_FONT}"`);
     expect(words(parts(out, /^word\/header\d*\.xml$/))).toContain(DRAFT_MARK);
+    // Two charts rendered on the server: the fiscal balance and the capital budget.
+    const zip = summariseZip(new Uint8Array(readFileSync(out)));
+    expect(zip.ok && zip.summary.names.filter((n) => /^word\/media\/.*\.png$/.test(n)).length).toBe(
+      2,
+    );
     // The font travels with the file (obfuscated, as ECMA-376 embeds fonts).
     expect(parts(out, /^word\/fontTable\.xml$/)).toContain('w:embedRegular');
   }, 60_000);
