@@ -122,14 +122,6 @@ class Lookup {
     const s = this.plan.tables.tblStakeholders?.rows.find((r) => r.StakeholderId === code);
     return s?.Name ?? code;
   }
-  title(table: 'tblGoals' | 'tblPrograms' | 'tblStrategies', code: string | null): string {
-    if (code === null) return '';
-    const rows = (this.plan.tables[table]?.rows ?? []) as readonly Record<string, unknown>[];
-    const key =
-      table === 'tblGoals' ? 'GoalId' : table === 'tblPrograms' ? 'ProgramId' : 'StrategyId';
-    const r = rows.find((x) => x[key] === code);
-    return typeof r?.Title === 'string' ? r.Title : code;
-  }
 }
 
 type Block = Paragraph | Table;

@@ -8,11 +8,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { SAMPLE_SIGNATORY, samplePlanWorkbook } from '#core';
+import { SAMPLE_SIGNATORY, measureCityPlan, samplePlanWorkbook } from '#core';
 import {
   BOOK_CHAPTERS,
   DOCUMENT_FONT,
   DRAFT_MARK,
+  planBookDocx,
   storedBytes,
   summariseZip,
   writeRawWorkbook,
@@ -28,8 +29,8 @@ beforeAll(async () => {
 });
 
 /** The text of the XML parts of a .docx whose names match. */
-function parts(path: string, name: RegExp): string {
-  const bytes = new Uint8Array(readFileSync(path));
+function parts(path: string | Uint8Array, name: RegExp): string {
+  const bytes = typeof path === 'string' ? new Uint8Array(readFileSync(path)) : path;
   const zip = summariseZip(bytes);
   if (!zip.ok) throw new Error(zip.problem);
   return zip.summary.parts
@@ -82,5 +83,16 @@ describe('plan book and plan bill', () => {
     const again = await plan(space.dir(), 'bill', file, '--out', out, '--lang', 'en');
     expect(again.code).not.toBe(0);
     expect(readFileSync(out, 'utf8')).toBe('mine');
+  }, 60_000);
+
+  it('drops the draft mark from a document made from an adopted snapshot', async () => {
+    const report = await measureCityPlan(samplePlanWorkbook());
+    const facts = { municipality: '', printedOn: new Date(Date.UTC(2026, 2, 20)) };
+    const draft = await planBookDocx(report, { ...facts, adopted: null });
+    const adopted = await planBookDocx(report, { ...facts, adopted: 'مصوب ۱۴۰۵' });
+    expect(words(parts(draft, /^word\/header\d*\.xml$/))).toContain(DRAFT_MARK);
+    expect(words(parts(adopted, /^word\/header\d*\.xml$/))).not.toContain(DRAFT_MARK);
+    expect(words(parts(adopted, /^word\/document\.xml$/))).toContain('مصوب ۱۴۰۵');
+    expect(words(parts(adopted, /^word\/document\.xml$/))).not.toContain(DRAFT_MARK);
   }, 60_000);
 });
