@@ -14,5 +14,5 @@ export {
   SCENARIOS as SAMPLE_SCENARIOS,
   sampleAmounts,
 } from './amounts';
-export { CRITERIA as SAMPLE_CRITERIA } from './content';
+export { CRITERIA as SAMPLE_CRITERIA, SIGNATORY as SAMPLE_SIGNATORY } from './content';
 export { SAMPLE_DEPARTMENTS } from './monitoring';
