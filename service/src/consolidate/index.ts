@@ -5,7 +5,9 @@
  * Unit, digits and captions: amounts in Rials), then measured by the core (`measureCityPlan`,
  * which the CLI's documents call on a city workbook too): validation
  * across departments, the chain goal → strategy → program → item, totals per year by
- * department, program and funding source, the fiscal balance against each revenue scenario,
+ * department, program and funding source, the fiscal balance against each revenue scenario
+ * (with contract v2's balances and cash position), the budget album by head, chapter,
+ * function, program, scheme and stage,
  * the portfolio selection over all departments' projects, and KPI coverage.
  * Exported as an `.xlsx` the council reads and prints (`document.ts`).
  */
