@@ -15,7 +15,13 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { RawTable, RawWorkbook, WorkbookKind } from '#core';
-import { KIND_TABLES, readPlan, samplePlanWorkbook, WORKBOOK_KINDS } from '#core';
+import {
+  KIND_TABLES,
+  SAMPLE_FINANCE_DEPT,
+  readPlan,
+  samplePlanWorkbook,
+  WORKBOOK_KINDS,
+} from '#core';
 import type { Principal } from '../auth';
 import { createHash } from 'node:crypto';
 import type { Role } from '../repositories';
@@ -50,8 +56,11 @@ export function splitSamplePlan(sample: RawWorkbook = samplePlanWorkbook()): {
   }
   const ownerOf = (t: RawTable, r: RawTable['rows'][number]): string | undefined => {
     if (t.name === 'tblProjects' || t.name === 'tblActivities') return String(r[col(t, 'Dept')]);
-    if (t.name === 'tblBudgetLines' || t.name === 'tblKpis')
-      return owner.get(String(r[col(t, 'LinkedId')]));
+    if (t.name === 'tblKpis') return owner.get(String(r[col(t, 'LinkedId')]));
+    // A budget line that links no item (a loan's principal: the financial head) is the
+    // finance department's to file.
+    if (t.name === 'tblBudgetLines')
+      return owner.get(String(r[col(t, 'LinkedId')] ?? '')) ?? SAMPLE_FINANCE_DEPT;
     return undefined;
   };
   const infoKey = (r: RawTable['rows'][number]) => String(r[0]);

@@ -53,6 +53,9 @@ export const DEPARTMENTS: ReadonlyArray<readonly [string, string, DepartmentKind
   ['C-ICT', 'شرکت فناوری اطلاعات و ارتباطات شهرداری', 'company'],
 ];
 
+/** The department that files the city's own budget lines (a loan's principal links no item). */
+export const FINANCE_DEPT = 'D-FIN';
+
 /** Upstream documents: ID, title, level, type, approval date (Jalali), approving body. */
 export const UPSTREAM_DOCS: ReadonlyArray<
   readonly [string, string, DocLevel, DocType, string, string]
