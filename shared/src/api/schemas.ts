@@ -419,6 +419,10 @@ export const ApiConsolidation = z.object({
     goalsWithoutMacroKpi: z.array(z.string()),
     programsWithoutMoney: z.array(z.string()),
     strategiesWithoutProgram: z.array(z.string()),
+    schemesWithoutProject: z.array(z.string()),
+    budgetCodesWithoutMoney: z
+      .array(z.string())
+      .meta({ description: 'Spending codes of tblBudgetCodes that no item with money reaches.' }),
     kpis: z.int(),
     withActuals: z.int(),
     byStatus: z.record(z.string(), z.int()),
