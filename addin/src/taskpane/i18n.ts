@@ -39,6 +39,11 @@ export const STRINGS = {
     fa: '{present} از {total} جدول قرارداد در این کارپوشه هست.',
     en: '{present} of {total} contract tables are in this workbook.',
   },
+  completeNext: {
+    fa: 'همه جدول‌های برنامه در این کارپوشه هست؛ گام بعد بررسی آن است.',
+    en: 'Every plan table is in this workbook; the next step is to check it.',
+  },
+  goToCheck: { fa: 'رفتن به بررسی', en: 'Go to Check' },
   // Check
   runCheck: { fa: 'بررسی دوباره', en: 'Check again' },
   autoCheck: { fa: 'بررسی خودکار پس از ویرایش', en: 'Re-check after edits' },
@@ -52,6 +57,9 @@ export const STRINGS = {
     en: 'No errors: the plan can be submitted.',
   },
   warningsCount: { fa: '{n} هشدار (مانع نیست).', en: '{n} warnings (not blocking).' },
+  warningsCountOne: { fa: '۱ هشدار (مانع نیست).', en: '1 warning (not blocking).' },
+  onSheet: { fa: 'در برگه «{sheet}»', en: 'On the sheet "{sheet}"' },
+  referenceOf: { fa: '{table} (داده مرجع)', en: '{table} (reference data)' },
   errors: { fa: 'خطاها', en: 'Errors' },
   warnings: { fa: 'هشدارها', en: 'Warnings' },
   workbookWide: { fa: 'کل کارپوشه', en: 'Whole workbook' },

@@ -11,7 +11,7 @@ import { cellOfNode, chainTree } from '../chain';
 import { digits, t } from '../i18n';
 import { billions } from '../money';
 import { usePane } from '../services';
-import { Note, useViewStyles } from './common';
+import { Code, Note, useViewStyles } from './common';
 
 function Marks(props: { n: ChainTreeNode }) {
   const { lang } = usePane();
@@ -69,7 +69,7 @@ export function ChainView() {
         <TreeItemLayout>
           <div>
             <Body1>
-              <bdi>{n.node.id}</bdi> {n.node.title}
+              <Code>{n.node.id}</Code> {n.node.title}
             </Body1>{' '}
             <Marks n={n} />
             <br />

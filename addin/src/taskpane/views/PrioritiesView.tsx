@@ -14,7 +14,7 @@ import { billions } from '../money';
 import type { PrioritiesView as View, WeightMode } from '../priorities';
 import { CR_LIMIT, optimalPortfolio, prioritiesView, selectionColumn } from '../priorities';
 import { usePane } from '../services';
-import { Note, Section, useViewStyles } from './common';
+import { Code, Note, Num, Section, useViewStyles } from './common';
 
 /** The Priorities view. */
 export function PrioritiesView() {
@@ -157,10 +157,10 @@ export function PrioritiesView() {
                 {p.rank === null ? '—' : digits(String(p.rank), lang)}
               </td>
               <td className={styles.cell}>
-                <bdi>{p.id}</bdi> {p.title}
+                <Code>{p.id}</Code> {p.title}
               </td>
               <td className={`${styles.cell} ${styles.num}`}>
-                {p.score === null ? '—' : formatNumber(p.score, lang, 1)}
+                {p.score === null ? '—' : <Num>{formatNumber(p.score, lang, 1)}</Num>}
               </td>
               <td className={styles.cell}>
                 {chosenRank.has(p.id) && (

@@ -27,7 +27,7 @@ import {
   scenariosOf,
 } from '../revenue';
 import { usePane } from '../services';
-import { Note, Section, useViewStyles } from './common';
+import { Note, Num, Section, useViewStyles } from './common';
 
 const W = 320;
 const H = 180;
@@ -216,11 +216,13 @@ export function RevenueView() {
               <tr key={g.year}>
                 <td className={styles.cell}>{digits(String(g.year), lang)}</td>
                 <td className={`${styles.cell} ${styles.num}`}>
-                  {g.revenue === null ? '—' : billionsNumber(g.revenue, lang)}
+                  {g.revenue === null ? '—' : <Num>{billionsNumber(g.revenue, lang)}</Num>}
                 </td>
-                <td className={`${styles.cell} ${styles.num}`}>{billionsNumber(g.total, lang)}</td>
                 <td className={`${styles.cell} ${styles.num}`}>
-                  {g.gap === null ? '—' : billionsNumber(g.gap, lang)}
+                  <Num>{billionsNumber(g.total, lang)}</Num>
+                </td>
+                <td className={`${styles.cell} ${styles.num}`}>
+                  {g.gap === null ? '—' : <Num>{billionsNumber(g.gap, lang)}</Num>}
                 </td>
               </tr>
             ))}

@@ -6,7 +6,8 @@
 import { Body1, Button, Field, ProgressBar, SpinButton, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { TABLE_NAMES, planTemplate, readPlan } from '#core';
-import { recognise } from '../check';
+import { recognise, tableCaption } from '../check';
+import { setView } from '../paneState';
 import { digits, t } from '../i18n';
 import { usePane } from '../services';
 import { Note, Section, useViewStyles } from './common';
@@ -41,7 +42,13 @@ export function StartView() {
     }
   };
   const recognition = check ? recognise(check.workbook, readPlan(check.workbook).findings) : null;
-  const names = (list: string[]) => (list.length ? list.join('، ') : t(lang, 'none'));
+  // Tables by their captions, as their users know them (not by their keys).
+  const names = (list: string[]) =>
+    list.length
+      ? list.map((n) => tableCaption(n, lang)).join(lang === 'fa' ? '، ' : ', ')
+      : t(lang, 'none');
+  // A workbook that already has every table needs no template: its next step is the check.
+  const complete = recognition !== null && recognition.missing.length === 0;
   return (
     <div className={styles.stack}>
       <Body1>{t(lang, 'startIntro')}</Body1>
@@ -60,7 +67,11 @@ export function StartView() {
             }}
           />
         </Field>
-        <Button appearance="primary" onClick={() => void create()} disabled={progress !== null}>
+        <Button
+          appearance={complete ? 'secondary' : 'primary'}
+          onClick={() => void create()}
+          disabled={progress !== null}
+        >
           {t(lang, 'createTemplate')}
         </Button>
         {progress !== null && <ProgressBar value={progress} aria-label={t(lang, 'working')} />}
@@ -77,13 +88,21 @@ export function StartView() {
               })}
             </Text>
             <Text>
-              {t(lang, 'tablesPresent')}: <span dir="ltr">{names(recognition.present)}</span>
+              {t(lang, 'tablesPresent')}: {names(recognition.present)}
             </Text>
             <Text>
-              {t(lang, 'tablesMissing')}: <span dir="ltr">{names(recognition.missing)}</span>
+              {t(lang, 'tablesMissing')}: {names(recognition.missing)}
             </Text>
+            {complete && (
+              <Note intent="success">
+                {t(lang, 'completeNext')}{' '}
+                <Button size="small" appearance="primary" onClick={() => setView('check')}>
+                  {t(lang, 'goToCheck')}
+                </Button>
+              </Note>
+            )}
             <Text>
-              {t(lang, 'tablesMalformed')}: <span dir="ltr">{names(recognition.malformed)}</span>
+              {t(lang, 'tablesMalformed')}: {names(recognition.malformed)}
             </Text>
           </>
         )}

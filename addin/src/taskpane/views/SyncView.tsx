@@ -31,7 +31,8 @@ import {
 import type { TableWrite } from '../../office/pane';
 import { digits, t } from '../i18n';
 import { usePane } from '../services';
-import { Note, Section, useViewStyles } from './common';
+import { columnCaption, tableCaption } from '../check';
+import { Code, Note, Rich, Section, useViewStyles } from './common';
 
 function cellText(c: RawCell): string | number | boolean | null {
   return c instanceof Date ? c.toISOString() : c;
@@ -234,6 +235,7 @@ export function SyncView() {
     );
 
   const blocked = pane.check !== null && hasErrors(pane.check.findings);
+  const comma = lang === 'fa' ? '، ' : ', ';
   return (
     <div className={styles.stack}>
       <div className={styles.row}>
@@ -306,8 +308,19 @@ export function SyncView() {
         <ul className={styles.list} data-testid="refused">
           {refused.slice(0, 10).map((f, i) => (
             <li key={i}>
-              {f.table && <bdi dir="ltr">{[f.table, f.cell].filter(Boolean).join(' ')}: </bdi>}
-              {f.message[lang]}
+              {f.table && (
+                <>
+                  {tableCaption(f.table, lang)}
+                  {f.cell && (
+                    <>
+                      {' '}
+                      <Code>{f.cell}</Code>
+                    </>
+                  )}
+                  {': '}
+                </>
+              )}
+              <Rich text={f.message[lang]} />
             </li>
           ))}
         </ul>
@@ -320,23 +333,29 @@ export function SyncView() {
             base: conflict.baseVersion,
           })}
         >
-          <Text>{conflict.error.message[lang]}</Text>
+          <Text>
+            <Rich text={conflict.error.message[lang]} />
+          </Text>
           <ul className={styles.list} data-testid="conflict-changes">
             {conflict.changes.tables
               .filter((c) => c.added.length + c.removed.length + c.changed.length > 0)
               .map((c) => (
                 <li key={c.table}>
-                  <bdi dir="ltr">{c.table}</bdi>: {digits(String(c.added.length), lang)}{' '}
+                  {tableCaption(c.table, lang)}: {digits(String(c.added.length), lang)}{' '}
                   {t(lang, 'added')}
-                  {', '}
+                  {comma}
                   {digits(String(c.removed.length), lang)} {t(lang, 'removed')}
-                  {', '}
+                  {comma}
                   {digits(String(c.changed.length), lang)} {t(lang, 'changed')}
                   <ul className={styles.list}>
                     {c.changed.slice(0, 5).flatMap((r) =>
                       r.cells.slice(0, 3).map((cell) => (
-                        <li key={`${r.key}|${cell.column}`} dir="ltr">
-                          {r.key} · {cell.column}: {String(cell.from)} → {String(cell.to)}
+                        <li key={`${r.key}|${cell.column}`}>
+                          <Code>{r.key}</Code>
+                          {comma}
+                          {columnCaption(c.table, cell.column, lang)}:{' '}
+                          <Code>{String(cell.from)}</Code> {lang === 'fa' ? '←' : '→'}{' '}
+                          <Code>{String(cell.to)}</Code>
                         </li>
                       )),
                     )}
@@ -360,11 +379,24 @@ export function SyncView() {
             {comments.map((c) => (
               <li key={c.id}>
                 {c.tableName && (
-                  <bdi dir="ltr">
-                    {[c.tableName, c.rowKey, c.columnKey].filter(Boolean).join(' · ')}:{' '}
-                  </bdi>
+                  <>
+                    {tableCaption(c.tableName, lang)}
+                    {c.rowKey && (
+                      <>
+                        {comma}
+                        <Code>{c.rowKey}</Code>
+                      </>
+                    )}
+                    {c.columnKey && (
+                      <>
+                        {comma}
+                        {columnCaption(c.tableName, c.columnKey, lang)}
+                      </>
+                    )}
+                    {': '}
+                  </>
                 )}
-                {c.body}
+                <bdi dir="auto">{c.body}</bdi>
               </li>
             ))}
           </ul>
