@@ -7,7 +7,7 @@
  * U+2069) become such elements; no separator that reads as a Persian zero («·» beside «۰»).
  */
 /// <reference lib="dom" />
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { RawWorkbook } from '#core';
 import { getTableSpec, samplePlanWorkbook } from '#core';
 import { openPane } from './paneHarness';
@@ -90,5 +90,16 @@ describe('bidirectional text in the pane', () => {
     // Scores are numbers isolated left to right too (a sign stays before the digits).
     const score = p004.querySelector('bdi[data-iso="num"]');
     expect(score?.textContent).toMatch(/^[۰-۹٬٫]+$/);
+  });
+  it('no view separates with «·», which reads as the Persian zero', async () => {
+    const { view } = await openPane(samplePlanWorkbook(), { lang: 'fa' });
+    for (const tab of ['شروع', 'بررسی', 'زنجیره', 'درآمد', 'اولویت', 'سامانه']) {
+      fireEvent.click(screen.getByRole('tab', { name: tab }));
+      await waitFor(() => expect(view.container.querySelector('main')).not.toBeNull());
+      const main = view.container.querySelector('main')!;
+      expect(main.textContent).not.toContain('·');
+      for (const el of main.querySelectorAll('[aria-label]'))
+        expect(el.getAttribute('aria-label')).not.toContain('·');
+    }
   });
 });

@@ -47,9 +47,19 @@ describe('Chain', () => {
     const total = years.reduce((s, j) => s + Number(projects.rows[idx]![j]), 0);
     const item = tree.querySelector('[data-id="P-001"]') as HTMLElement;
     expect(item.textContent).toContain(
-      `Total: ${(Math.round(total / 1e8) / 10).toLocaleString('en-US', { minimumFractionDigits: 1 })} bn`,
+      `Total: ${(Math.round(total / 1e8) / 10).toLocaleString('en-US', { minimumFractionDigits: 1 })} Billion Rials`,
     );
     click('P-001');
+    // The chosen level's money per year, as a small table: the same year columns, in billions.
+    const money = await within(item).findByTestId('chain-money');
+    const bn = (x: number) =>
+      (Math.round(x / 1e8) / 10).toLocaleString('en-US', { minimumFractionDigits: 1 });
+    expect(
+      within(money)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => [...r.children].map((c) => c.textContent)),
+    ).toEqual(years.map((j, k) => [String(1405 + k), bn(Number(projects.rows[idx]![j]))]));
     await waitFor(() =>
       expect(office.selections).toEqual([
         rowOf('tblStrategies', 'S1.1'),

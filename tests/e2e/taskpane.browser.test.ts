@@ -226,9 +226,15 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
     // The budget the pane solves under is the one computed here (the base scenario's): shown in
     // billions of Rials, one decimal, rounded half up (the sample's budgets are all positive).
     const bn = (rials: bigint) => score(Number((rials * 10n + 500_000_000n) / 1_000_000_000n) / 10);
-    expect(await page.getByTestId('budget').textContent()).toBe(
-      [...budget].map(([year, rials]) => `${year}: ${bn(rials)} bn`).join(' · '),
-    );
+    // A small table of years and amounts, not a run-on line.
+    expect(
+      await page
+        .getByTestId('budget')
+        .locator('tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent)),
+        ),
+    ).toEqual([...budget].map(([year, rials]) => [String(year), bn(rials)]));
 
     for (const [mode, radio] of [
       ['ahp', 'Pairwise comparison (AHP)'],
@@ -246,7 +252,7 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
       const want = expected[mode];
       expect(await objectives.getAttribute('data-status')).toBe('optimal');
       expect(await objectives.textContent()).toBe(
-        `Optimal: ${score(want.objective)} · rank and fill: ${score(want.rankAndFill.objective)} (total score of the chosen projects)`,
+        `Optimal: ${score(want.objective)}; rank and fill: ${score(want.rankAndFill.objective)} (total score of the chosen projects)`,
       );
       const rows = await shown();
       expect(rows).toHaveLength(plan.tables.tblProjects?.rows.length ?? -1);

@@ -76,6 +76,12 @@ export const STRINGS = {
   noDirective: { fa: 'بی‌سند بالادستی', en: 'no upstream directive' },
   kpis: { fa: 'شاخص‌ها', en: 'KPIs' },
   total: { fa: 'جمع', en: 'Total' },
+  billionRials: { fa: 'میلیارد ریال', en: 'Billion Rials' },
+  moneyOf: { fa: 'اعتبار هر سال: {node}', en: 'Money per year: {node}' },
+  chooseNode: {
+    fa: 'یک سطح را برگزینید تا اعتبار هر سالش را ببینید و ردیفش در کارپوشه انتخاب شود.',
+    en: 'Choose a level to see its money per year and select its row in the workbook.',
+  },
   emptyChain: { fa: 'هدفی در کارپوشه نیست.', en: 'The workbook has no goals.' },
   // Revenue
   revenueIntro: {
@@ -87,6 +93,7 @@ export const STRINGS = {
   revenueClass: { fa: 'طبقه درآمد', en: 'Revenue class' },
   history: { fa: 'گذشته', en: 'History' },
   forecast: { fa: 'پیش‌بینی', en: 'Forecast' },
+  historyAndForecast: { fa: 'گذشته و پیش‌بینی', en: 'History and forecast' },
   band: { fa: 'بازه ۱۰ تا ۹۰ درصد', en: 'P10–P90 band' },
   fiscalGap: {
     fa: 'شکاف مالی سالانه (میلیارد ریال)',
@@ -146,8 +153,8 @@ export const STRINGS = {
     en: 'The optimal-portfolio solver (HiGHS) could not be loaded: {message}',
   },
   optimalStatus: {
-    fa: 'بهینه: {optimal} · رتبه و پرکردن: {rank} (جمع امتیاز پروژه‌های برگزیده)',
-    en: 'Optimal: {optimal} · rank and fill: {rank} (total score of the chosen projects)',
+    fa: 'بهینه: {optimal}؛ رتبه و پرکردن: {rank} (جمع امتیاز پروژه‌های برگزیده)',
+    en: 'Optimal: {optimal}; rank and fill: {rank} (total score of the chosen projects)',
   },
   // Sync
   server: { fa: 'نشانی سامانه', en: 'Register address' },

@@ -4,14 +4,22 @@
  * plan year and the KPIs at each level; a node without money, without a KPI, or (a strategy)
  * without an upstream directive is marked; choosing a node selects its row in Excel.
  */
-import { Badge, Body1, Caption1, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import {
+  Badge,
+  Body1,
+  Caption1,
+  Text,
+  Tree,
+  TreeItem,
+  TreeItemLayout,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
 import type { ChainTreeNode } from '../chain';
 import { cellOfNode, chainTree } from '../chain';
-import { digits, t } from '../i18n';
-import { billions } from '../money';
+import { t } from '../i18n';
+import { billionsNumber } from '../money';
 import { usePane } from '../services';
-import { Code, Note, useViewStyles } from './common';
+import { Code, Note, Num, YearTable, useViewStyles } from './common';
 
 function Marks(props: { n: ChainTreeNode }) {
   const { lang } = usePane();
@@ -42,16 +50,15 @@ export function ChainView() {
   const { lang, check, office } = usePane();
   const styles = useViewStyles();
   const tree = useMemo(() => (check ? chainTree(check.plan) : null), [check]);
+  const [chosen, setChosen] = useState<ChainTreeNode | null>(null);
   if (!tree || !check) return null;
   if (tree.goals.length === 0) return <Note>{t(lang, 'emptyChain')}</Note>;
   const select = (n: ChainTreeNode) => {
+    setChosen(n);
     const at = cellOfNode(check.plan, n.node);
     if (at) void office.selectCell(at.sheet, at.cell);
   };
   const render = (n: ChainTreeNode) => {
-    const years = tree.years
-      .map((y) => `${digits(String(y), lang)}: ${billions(n.node.money.get(y) ?? 0n, lang)}`)
-      .join(' · ');
     const kpis = n.node.kpis.map((k) => k.title || k.id).join('، ');
     return (
       <TreeItem
@@ -74,8 +81,18 @@ export function ChainView() {
             <Marks n={n} />
             <br />
             <Caption1 className={styles.muted}>
-              {t(lang, 'total')}: {billions(n.total, lang)} — {years}
+              {t(lang, 'total')}: <Num>{billionsNumber(n.total, lang)}</Num>{' '}
+              {t(lang, 'billionRials')}
             </Caption1>
+            {chosen?.node === n.node && (
+              <YearTable
+                lang={lang}
+                heading={t(lang, 'billionRials')}
+                rows={tree.years.map((y) => [y, n.node.money.get(y) ?? 0n] as const)}
+                label={t(lang, 'moneyOf', { node: n.node.id })}
+                testId="chain-money"
+              />
+            )}
             {kpis && (
               <>
                 <br />
@@ -93,6 +110,7 @@ export function ChainView() {
   return (
     <div className={styles.stack}>
       <Body1>{t(lang, 'chainIntro')}</Body1>
+      <Text className={styles.muted}>{t(lang, 'chooseNode')}</Text>
       <Tree
         aria-label={t(lang, 'tabChain')}
         defaultOpenItems={tree.goals.map((g) => `goal:${g.node.id}`)}

@@ -10,11 +10,10 @@ import { useMemo, useState } from 'react';
 import type { PortfolioResult } from '#core';
 import { columnLetters } from '#core';
 import { digits, formatNumber, t } from '../i18n';
-import { billions } from '../money';
 import type { PrioritiesView as View, WeightMode } from '../priorities';
 import { CR_LIMIT, optimalPortfolio, prioritiesView, selectionColumn } from '../priorities';
 import { usePane } from '../services';
-import { Code, Note, Num, Section, useViewStyles } from './common';
+import { Code, Note, Num, Section, YearTable, useViewStyles } from './common';
 
 /** The Priorities view. */
 export function PrioritiesView() {
@@ -99,11 +98,13 @@ export function PrioritiesView() {
       <Section title={t(lang, 'budget')}>
         {hasBudget ? (
           <>
-            <Text data-testid="budget">
-              {[...view.budget.entries()]
-                .map(([y, b]) => `${digits(String(y), lang)}: ${billions(b, lang)}`)
-                .join(' · ')}
-            </Text>
+            <YearTable
+              lang={lang}
+              heading={t(lang, 'billionRials')}
+              rows={[...view.budget.entries()]}
+              label={t(lang, 'budget')}
+              testId="budget"
+            />
             {view.scenario !== null && (
               <Text data-testid="budget-scenario">
                 {t(lang, 'budgetScenario', { scenario: view.scenario })}

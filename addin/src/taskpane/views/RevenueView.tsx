@@ -198,7 +198,7 @@ export function RevenueView() {
           </Field>
         ))}
       </Section>
-      <Section title={`${t(lang, 'history')} · ${t(lang, 'forecast')}`}>
+      <Section title={t(lang, 'historyAndForecast')}>
         <Chart points={view.points} lang={lang} />
       </Section>
       <Section title={t(lang, 'fiscalGap')}>

@@ -18,7 +18,14 @@ import type {
   RawCell,
   RawWorkbook,
 } from '#core';
-import { ACTION_CAPTIONS, RegisterClient, STATUS_CAPTIONS, hasErrors, placeTables } from '#core';
+import {
+  ACTION_CAPTIONS,
+  RegisterClient,
+  STATUS_CAPTIONS,
+  hasErrors,
+  ltr,
+  placeTables,
+} from '#core';
 import {
   baseVersionOf,
   browserFetch,
@@ -248,7 +255,8 @@ export function SyncView() {
         <Select value={selected} onChange={(_, d) => setSelected(d.value)}>
           {subs.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.departmentCode ?? ''} · {s.title}
+              {s.title}
+              {s.departmentCode ? ` (${ltr(s.departmentCode)})` : ''}
             </option>
           ))}
         </Select>

@@ -12,6 +12,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import type { Language } from '#core';
+import { digits, t } from '../i18n';
+import { billionsNumber } from '../money';
 
 /** Styles the views share (Fluent tokens only). */
 export const useViewStyles = makeStyles({
@@ -114,5 +117,41 @@ export function Note(props: {
     <MessageBar intent={props.intent ?? 'info'} aria-live="polite">
       <MessageBarBody>{props.children}</MessageBarBody>
     </MessageBar>
+  );
+}
+
+/**
+ * Amounts by year as a small table (year, billion Rials), rather than a run-on line of pairs
+ * joined by a separator that a Persian reader could take for a digit.
+ */
+export function YearTable(props: {
+  lang: Language;
+  /** The amount column's heading (its unit included). */
+  heading: string;
+  rows: ReadonlyArray<readonly [number, bigint]>;
+  label?: string;
+  testId?: string;
+}) {
+  const styles = useViewStyles();
+  const { lang } = props;
+  return (
+    <table className={styles.table} aria-label={props.label} data-testid={props.testId}>
+      <thead>
+        <tr>
+          <th className={styles.cell}>{t(lang, 'year')}</th>
+          <th className={`${styles.cell} ${styles.num}`}>{props.heading}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map(([year, rials]) => (
+          <tr key={year}>
+            <td className={styles.cell}>{digits(String(year), lang)}</td>
+            <td className={`${styles.cell} ${styles.num}`}>
+              <Num>{billionsNumber(rials, lang)}</Num>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
