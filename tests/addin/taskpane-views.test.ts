@@ -87,7 +87,7 @@ describe('Revenue', () => {
     const chart = await screen.findByTestId('revenue-chart');
     expect(chart.getAttribute('role')).toBe('img');
     // The gap table has one row per plan year (tblPlanInfo: 1405–1409).
-    const gapTable = screen.getByRole('region', { name: /Fiscal gap per year/ });
+    const gapTable = screen.getByRole('region', { name: /Fiscal balance per year/ });
     const rows = within(gapTable).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.firstElementChild?.textContent)).toEqual([
       '1405',
@@ -146,13 +146,14 @@ describe('Priorities', () => {
     const criteria = table('tblCriteria');
     const w = criteria.rows.map((r) => Number(r[2]));
     const sum = w.reduce((a, b) => a + b, 0);
-    const shown = screen.getAllByText(/%$/).map((e) => e.textContent);
+    // With the Persian percent sign «٪» (U+066A), not «%».
+    const shown = screen.getAllByText(/٪$/).map((e) => e.textContent);
     const fa = (n: number) =>
       (n * 100)
         .toFixed(1)
         .replace('.', '\u066b')
         .replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
-    expect(shown.slice(0, w.length)).toEqual(w.map((x) => `${fa(x / sum)}%`));
+    expect(shown.slice(0, w.length)).toEqual(w.map((x) => `${fa(x / sum)}٪`));
 
     // The ranked table: ranks 1, 2, … in Persian digits.
     const ranked = screen.getByRole('table', { name: 'اولویت' });
@@ -197,7 +198,8 @@ describe('Priorities', () => {
     const show = (name: string) => open('Priorities', 'en', withScenario(name));
     await show('pessimistic');
     expect((await screen.findByTestId('budget-scenario')).textContent).toBe(
-      'Revenue scenario: pessimistic',
+      // By its caption in the contract's REVENUE_SCENARIOS.
+      'Revenue scenario: Pessimistic',
     );
     cleanup();
     await show('optimistic-2');

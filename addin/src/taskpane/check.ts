@@ -5,7 +5,7 @@
  */
 import type { Finding, Language, RawWorkbook, Severity } from '#core';
 import { TABLE_NAMES, contractNameOf, findTableSpec, ltr } from '#core';
-import { digits, t } from './i18n';
+import { digits, t, tn } from './i18n';
 
 /** Reader codes that mean a table is there but not in the contract's shape. */
 const STRUCTURE_CODES = new Set([
@@ -67,8 +67,7 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
 export function summary(findings: readonly Finding[], lang: Language): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   if (errors === 0) return t(lang, 'readyToSubmit');
-  if (errors === 1) return t(lang, 'blockingOne');
-  return t(lang, 'blocking', { n: errors });
+  return tn(lang, 'blocking', errors);
 }
 
 /**
@@ -85,7 +84,7 @@ export function tableCaption(table: string, lang: Language): string {
 
 /** The warnings after the summary, one or many (`1 warning`, `3 warnings`). */
 export function warningsLine(n: number, lang: Language): string {
-  return n === 1 ? t(lang, 'warningsCountOne') : t(lang, 'warningsCount', { n });
+  return tn(lang, 'warningsCount', n);
 }
 
 /**

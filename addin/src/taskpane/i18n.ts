@@ -4,7 +4,12 @@
  * Persian, Latin digits in English.
  */
 import type { Bilingual, Language } from '#core';
-import { formatNumber as formatCoreNumber, toPersianDigits } from '#core';
+import { formatNumber as formatCoreNumber, term, toPersianDigits } from '#core';
+
+/** A glossary term as a label: its English with a capital (`scenario` → `Scenario`). */
+function cap(term: Bilingual): Bilingual {
+  return { fa: term.fa, en: term.en.charAt(0).toUpperCase() + term.en.slice(1) };
+}
 
 /** The pane's strings. A `{n}`-style placeholder is filled by `t(…, { n })`. */
 export const STRINGS = {
@@ -29,6 +34,10 @@ export const STRINGS = {
   created: {
     fa: '{n} جدول ساخته شد؛ {skipped} جدول از پیش بود.',
     en: '{n} tables created; {skipped} already existed.',
+  },
+  createdOne: {
+    fa: '۱ جدول ساخته شد؛ {skipped} جدول از پیش بود.',
+    en: '1 table created; {skipped} already existed.',
   },
   recognise: { fa: 'شناسایی کارپوشه باز', en: 'Recognise the open workbook' },
   tablesPresent: { fa: 'جدول‌های موجود', en: 'Tables present' },
@@ -88,21 +97,22 @@ export const STRINGS = {
     fa: 'برای هر طبقه درآمد سناریو و روش را برگزینید.',
     en: 'Choose a scenario and a method for each revenue class.',
   },
-  scenario: { fa: 'سناریو', en: 'Scenario' },
+  scenario: cap(term('scenario')),
   method: { fa: 'روش', en: 'Method' },
   revenueClass: { fa: 'طبقه درآمد', en: 'Revenue class' },
   history: { fa: 'گذشته', en: 'History' },
   forecast: { fa: 'پیش‌بینی', en: 'Forecast' },
   historyAndForecast: { fa: 'گذشته و پیش‌بینی', en: 'History and forecast' },
   band: { fa: 'بازه ۱۰ تا ۹۰ درصد', en: 'P10–P90 band' },
+  // A surplus is no gap: the glossary's fiscal balance (revenue less spending; negative, a deficit).
   fiscalGap: {
-    fa: 'شکاف مالی سالانه (میلیارد ریال)',
-    en: 'Fiscal gap per year (billion Rials)',
+    fa: `${term('fiscalBalance').fa} هر سال (میلیارد ریال)`,
+    en: 'Fiscal balance per year (billion Rials)',
   },
   year: { fa: 'سال', en: 'Year' },
   revenue: { fa: 'درآمد', en: 'Revenue' },
   spending: { fa: 'هزینه', en: 'Spending' },
-  gap: { fa: 'شکاف', en: 'Gap' },
+  gap: { fa: 'تراز', en: 'Balance' },
   writeAs: { fa: 'نوشتن در کارپوشه به صورت', en: 'Write into the workbook as' },
   asTable: { fa: 'جدول مقدارها', en: 'A table of values' },
   asFormulas: {
@@ -134,11 +144,11 @@ export const STRINGS = {
   score: { fa: 'امتیاز', en: 'Score' },
   optimal: { fa: 'بهینه', en: 'Optimal' },
   findOptimal: { fa: 'یافتن سبد بهینه', en: 'Find the optimal portfolio' },
-  rankFill: { fa: 'رتبه و پرکردن', en: 'Rank and fill' },
+  rankFill: cap(term('rankAndFill')),
   selected: { fa: 'برگزیده', en: 'selected' },
   writeColumn: { fa: 'نوشتن ستون انتخاب', en: 'Write the selection column' },
   noProjects: { fa: 'پروژه‌ای در کارپوشه نیست.', en: 'The workbook has no projects.' },
-  budget: { fa: 'بودجه عمرانی هر سال', en: 'Capital budget per year' },
+  budget: { fa: `${term('capitalBudget').fa} هر سال`, en: 'Capital budget per year' },
   noBudget: {
     fa: 'این کارپوشه درآمدی برای تعیین بودجه ندارد (بودجه واحدها از برنامه شهر می‌آید): پروژه‌ها رتبه‌بندی می‌شوند ولی سبدی برگزیده نمی‌شود.',
     en: 'This workbook has no revenue to set a budget (a department’s budget comes from the city plan): projects are ranked, no portfolio is chosen.',
@@ -153,7 +163,7 @@ export const STRINGS = {
     en: 'The optimal-portfolio solver (HiGHS) could not be loaded: {message}',
   },
   optimalStatus: {
-    fa: 'بهینه: {optimal}؛ رتبه و پرکردن: {rank} (جمع امتیاز پروژه‌های برگزیده)',
+    fa: 'بهینه: {optimal}؛ گزینش به ترتیب رتبه: {rank} (جمع امتیاز پروژه‌های برگزیده)',
     en: 'Optimal: {optimal}; rank and fill: {rank} (total score of the chosen projects)',
   },
   // Sync
@@ -166,13 +176,17 @@ export const STRINGS = {
     fa: 'کلید فقط در حافظه این افزونه می‌ماند، نه در کارپوشه.',
     en: 'The token stays in this add-in’s storage, never in the workbook.',
   },
-  submission: { fa: 'برنامه', en: 'Submission' },
+  submission: cap(term('submission')),
   status: { fa: 'وضعیت', en: 'Status' },
   version: { fa: 'نسخه {n}', en: 'Version {n}' },
   pullReference: { fa: 'گرفتن داده مرجع', en: 'Pull reference data' },
   referencePulled: {
     fa: '{n} جدول مرجع در کارپوشه نوشته شد.',
     en: '{n} reference tables written to the workbook.',
+  },
+  referencePulledOne: {
+    fa: '۱ جدول مرجع در کارپوشه نوشته شد.',
+    en: '1 reference table written to the workbook.',
   },
   push: { fa: 'فرستادن کارپوشه', en: 'Push the workbook' },
   pushBlocked: {
@@ -195,6 +209,10 @@ export const STRINGS = {
   invalidPush: {
     fa: 'سامانه کارپوشه را نپذیرفت: {n} خطا.',
     en: 'The register refused the workbook: {n} errors.',
+  },
+  invalidPushOne: {
+    fa: 'سامانه کارپوشه را نپذیرفت: ۱ خطا.',
+    en: 'The register refused the workbook: 1 error.',
   },
   reading: { fa: 'خواندن کارپوشه…', en: 'Reading the workbook…' },
   sending: { fa: 'فرستادن…', en: 'Sending…' },
@@ -225,6 +243,21 @@ export function t(
 /** A whole number or bigint with thousands separators, in the language's digits (the core's one formatter). */
 export function formatNumber(value: number | bigint, lang: Language, fractionDigits = 0): string {
   return formatCoreNumber(value, lang, fractionDigits);
+}
+
+/**
+ * A count in words: the `…One` string of `key` when `n` is 1 (`1 table created`), else `key`
+ * with `n` filled (`3 tables created`), so that English never says "1 tables".
+ */
+export function tn(
+  lang: Language,
+  key: StringKey,
+  n: number,
+  values: Record<string, string | number | bigint> = {},
+): string {
+  const one = `${key}One`;
+  if (n === 1 && one in STRINGS) return t(lang, one as StringKey, values);
+  return t(lang, key, { ...values, n });
 }
 
 /** A bilingual message in a language. */

@@ -35,7 +35,11 @@ export function CheckView(props: { auto: boolean; setAuto(auto: boolean): void }
         />
         {checking && <Spinner size="tiny" aria-label={t(lang, 'working')} />}
       </div>
-      {readError && <Note intent="error">{t(lang, 'unexpected', { message: readError })}</Note>}
+      {readError && (
+        <Note intent="error">
+          <Rich text={t(lang, 'unexpected', { message: fsi(readError) })} />
+        </Note>
+      )}
       {!check && !readError && <Text>{t(lang, 'notChecked')}</Text>}
       {check && (
         <Note intent={errors > 0 ? 'error' : 'success'}>

@@ -8,7 +8,7 @@
 import { Badge, Body1, Button, Radio, RadioGroup, Spinner, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { PortfolioResult } from '#core';
-import { columnLetters } from '#core';
+import { columnLetters, formatPercent, fsi, scenarioCaption } from '#core';
 import { digits, formatNumber, t } from '../i18n';
 import type { PrioritiesView as View, WeightMode } from '../priorities';
 import { CR_LIMIT, optimalPortfolio, prioritiesView, selectionColumn } from '../priorities';
@@ -40,7 +40,7 @@ export function PrioritiesView() {
       setSolved({ view, result: await optimalPortfolio(view, solverWasmUrl) });
     } catch (error) {
       setMessage(
-        t(lang, 'solverUnavailable', { message: String((error as Error).message ?? error) }),
+        t(lang, 'solverUnavailable', { message: fsi(String((error as Error).message ?? error)) }),
       );
     } finally {
       setSolving(false);
@@ -63,7 +63,7 @@ export function PrioritiesView() {
       await office.writeFormulas(table.sheet, `${columnLetters(column)}${table.headerRow}`, block);
       setMessage(t(lang, 'written', { sheet: table.sheet }));
     } catch (error) {
-      setMessage(t(lang, 'unexpected', { message: (error as Error).message }));
+      setMessage(t(lang, 'unexpected', { message: fsi((error as Error).message) }));
     }
   };
   return (
@@ -88,7 +88,7 @@ export function PrioritiesView() {
               <tr key={c.id}>
                 <td className={styles.cell}>{c.title || c.id}</td>
                 <td className={`${styles.cell} ${styles.num}`}>
-                  {formatNumber(c.weight * 100, lang, 1)}%
+                  <Num>{formatPercent(c.weight, lang, 1)}</Num>
                 </td>
               </tr>
             ))}
@@ -107,7 +107,7 @@ export function PrioritiesView() {
             />
             {view.scenario !== null && (
               <Text data-testid="budget-scenario">
-                {t(lang, 'budgetScenario', { scenario: view.scenario })}
+                {t(lang, 'budgetScenario', { scenario: scenarioCaption(view.scenario, lang) })}
               </Text>
             )}
           </>

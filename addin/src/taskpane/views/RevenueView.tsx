@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Language, RevenueClass, RevenueMethod } from '#core';
-import { REVENUE_CLASSES, REVENUE_METHODS } from '#core';
+import { REVENUE_CLASSES, REVENUE_METHODS, fsi, scenarioCaption } from '#core';
 import { digits, t } from '../i18n';
 import { billions, billionsNumber } from '../money';
 import type { RevenuePoint } from '../revenue';
@@ -162,7 +162,7 @@ export function RevenueView() {
     } catch (error) {
       setMessage({
         intent: 'error',
-        text: t(lang, 'unexpected', { message: (error as Error).message }),
+        text: t(lang, 'unexpected', { message: fsi((error as Error).message) }),
       });
     }
   };
@@ -175,7 +175,7 @@ export function RevenueView() {
         <Select value={chosen} onChange={(_, d) => setScenario(d.value)}>
           {scenarios.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {scenarioCaption(s, lang)}
             </option>
           ))}
         </Select>

@@ -5,10 +5,10 @@
  */
 import { Body1, Button, Field, ProgressBar, SpinButton, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { TABLE_NAMES, planTemplate, readPlan } from '#core';
+import { TABLE_NAMES, fsi, planTemplate, readPlan } from '#core';
 import { recognise, tableCaption } from '../check';
 import { setView } from '../paneState';
-import { digits, t } from '../i18n';
+import { digits, t, tn } from '../i18n';
 import { usePane } from '../services';
 import { Note, Section, useViewStyles } from './common';
 
@@ -29,13 +29,13 @@ export function StartView() {
       const out = await office.createFromLayout(layout, (done, total) => setProgress(done / total));
       setMessage({
         intent: 'success',
-        text: t(lang, 'created', { n: out.created.length, skipped: out.skipped.length }),
+        text: tn(lang, 'created', out.created.length, { skipped: out.skipped.length }),
       });
       await recheck();
     } catch (error) {
       setMessage({
         intent: 'error',
-        text: t(lang, 'unexpected', { message: (error as Error).message }),
+        text: t(lang, 'unexpected', { message: fsi((error as Error).message) }),
       });
     } finally {
       setProgress(null);

@@ -22,6 +22,7 @@ import {
   ACTION_CAPTIONS,
   RegisterClient,
   STATUS_CAPTIONS,
+  fsi,
   hasErrors,
   ltr,
   placeTables,
@@ -36,7 +37,7 @@ import {
   setBaseVersion,
 } from '../../api/connection';
 import type { TableWrite } from '../../office/pane';
-import { digits, t } from '../i18n';
+import { digits, t, tn } from '../i18n';
 import { usePane } from '../services';
 import { columnCaption, tableCaption } from '../check';
 import { Code, Note, Rich, Section, useViewStyles } from './common';
@@ -164,7 +165,7 @@ export function SyncView() {
       else if (out.kind === 'invalid') {
         setRefused(out.findings.filter((f) => f.severity === 'error'));
         setError(
-          t(lang, 'invalidPush', { n: out.findings.filter((f) => f.severity === 'error').length }),
+          tn(lang, 'invalidPush', out.findings.filter((f) => f.severity === 'error').length),
         );
       } else setError(out.error.message[lang]);
     } finally {
@@ -209,7 +210,7 @@ export function SyncView() {
         await office.writeTable(w);
         setProgress((i + 1) / writes.length);
       }
-      setInfo(t(lang, 'referencePulled', { n: writes.length }));
+      setInfo(tn(lang, 'referencePulled', writes.length));
       await recheck();
     } finally {
       setBusy(null);
@@ -246,7 +247,7 @@ export function SyncView() {
   return (
     <div className={styles.stack}>
       <div className={styles.row}>
-        <Text>{name ? t(lang, 'signedInAs', { name }) : ''}</Text>
+        <Text>{name ? t(lang, 'signedInAs', { name: fsi(name) }) : ''}</Text>
         <Button size="small" onClick={signOut}>
           {t(lang, 'signOut')}
         </Button>
