@@ -41,7 +41,8 @@ export const useViewStyles = makeStyles({
   // An isolate never wraps: `P-004` must not break into «-P» and «004» at 320 px.
   iso: { whiteSpace: 'nowrap', unicodeBidi: 'isolate' },
   // Fluent's focus ring, for links and other controls that show only an underline on focus.
-  focusRing: createFocusOutlineStyle({ style: {}, selector: 'focus' }),
+  // (`position: relative` places the ring, drawn as the link's `::after`.)
+  focusRing: { position: 'relative', ...createFocusOutlineStyle({ style: {}, selector: 'focus' }) },
 });
 
 /**
