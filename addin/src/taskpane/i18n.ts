@@ -172,9 +172,11 @@ export const STRINGS = {
   signIn: { fa: 'ورود', en: 'Sign in' },
   signOut: { fa: 'خروج', en: 'Sign out' },
   signedInAs: { fa: 'وارد شده: {name}', en: 'Signed in as {name}' },
+  // Where a token comes from: the register's administrator issues it (`plan admin token-issue`,
+  // docs/cli.md); the register has no web page for it yet.
   tokenNote: {
-    fa: 'کلید فقط در حافظه این افزونه می‌ماند، نه در کارپوشه.',
-    en: 'The token stays in this add-in’s storage, never in the workbook.',
+    fa: 'کلید دسترسی را مدیر سامانه برای شما می‌سازد و می‌دهد. کلید فقط در حافظه این افزونه می‌ماند، نه در کارپوشه.',
+    en: 'Your register’s administrator issues your access token. It stays in this add-in’s storage, never in the workbook.',
   },
   submission: cap(term('submission')),
   status: { fa: 'وضعیت', en: 'Status' },

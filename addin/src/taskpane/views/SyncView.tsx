@@ -10,6 +10,7 @@ import { Badge, Button, Field, Input, ProgressBar, Select, Text } from '@fluentu
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type {
   ApiComment,
+  Bilingual,
   ApiSubmission,
   Connection,
   Finding,
@@ -24,7 +25,6 @@ import {
   STATUS_CAPTIONS,
   fsi,
   hasErrors,
-  ltr,
   placeTables,
 } from '#core';
 import {
@@ -40,6 +40,7 @@ import type { TableWrite } from '../../office/pane';
 import { digits, t, tn } from '../i18n';
 import { usePane } from '../services';
 import { columnCaption, tableCaption } from '../check';
+import { both, orderSubmissions, ownSubmission, submissionLabel } from '../sync';
 import { Code, Note, Rich, Section, useViewStyles } from './common';
 
 function cellText(c: RawCell): string | number | boolean | null {
@@ -72,9 +73,11 @@ export function SyncView() {
   const [server, setServer] = useState(connection?.server ?? pane.defaultServer ?? '');
   const [token, setToken] = useState('');
   const [name, setName] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Messages in both languages, shown in the one chosen now: a refusal follows the switch.
+  const [error, setError] = useState<Bilingual | null>(null);
   const [refused, setRefused] = useState<Finding[]>([]);
-  const [info, setInfo] = useState<string | null>(null);
+  const [info, setInfo] = useState<Bilingual | null>(null);
+  const [callerDept, setCallerDept] = useState<string | null>(null);
   const [subs, setSubs] = useState<ApiSubmission[]>([]);
   const [selected, setSelected] = useState<string>('');
   const [comments, setComments] = useState<ApiComment[]>([]);
@@ -86,24 +89,33 @@ export function SyncView() {
     () => (connection ? new RegisterClient(connection, fetcher) : null),
     [connection, fetcher],
   );
+  const ordered = useMemo(() => orderSubmissions(subs, lang), [subs, lang]);
   const sub = subs.find((s) => s.id === selected) ?? null;
+  const plan = pane.check?.plan ?? null;
+  // The workbook's own submission, once the list and the workbook are known (unless chosen).
+  useEffect(() => {
+    if (ordered.length > 0)
+      setSelected((s) =>
+        s && ordered.some((x) => x.id === s) ? s : ownSubmission(ordered, plan, callerDept),
+      );
+  }, [ordered, plan, callerDept]);
 
   const refresh = useCallback(async () => {
     if (!client) return;
     const me = await client.me();
     if (!me.ok) {
-      setError(me.error.message[lang]);
+      setError(me.error.message);
       return;
     }
     setName(me.value.displayName || me.value.email);
+    setCallerDept(me.value.departmentId);
     const list = await client.submissions();
     if (!list.ok) {
-      setError(list.error.message[lang]);
+      setError(list.error.message);
       return;
     }
     setSubs(list.value);
-    setSelected((s) => s || (list.value[0]?.id ?? ''));
-  }, [client, lang]);
+  }, [client]);
 
   useEffect(() => {
     void refresh();
@@ -119,7 +131,7 @@ export function SyncView() {
     const c = { server: server.trim(), token: token.trim() };
     const me = await new RegisterClient(c, fetcher).me();
     if (!me.ok) {
-      setError(me.error.message[lang]);
+      setError(me.error.message);
       return;
     }
     saveConnection(store, c);
@@ -145,7 +157,7 @@ export function SyncView() {
       const checked = await recheck();
       if (!checked) return;
       if (hasErrors(checked.findings)) {
-        setError(t(lang, 'pushBlocked'));
+        setError(both((l) => t(l, 'pushBlocked')));
         return;
       }
       setBusy('sending');
@@ -159,15 +171,15 @@ export function SyncView() {
       setProgress(1);
       if (out.ok) {
         setBaseVersion(store, sub.id, out.value.version);
-        setInfo(t(lang, 'pushed', { n: out.value.version }));
+        const n = out.value.version;
+        setInfo(both((l) => t(l, 'pushed', { n })));
         await refresh();
       } else if (out.kind === 'conflict') setConflict(out);
       else if (out.kind === 'invalid') {
         setRefused(out.findings.filter((f) => f.severity === 'error'));
-        setError(
-          tn(lang, 'invalidPush', out.findings.filter((f) => f.severity === 'error').length),
-        );
-      } else setError(out.error.message[lang]);
+        const n = out.findings.filter((f) => f.severity === 'error').length;
+        setError(both((l) => tn(l, 'invalidPush', n)));
+      } else setError(out.error.message);
     } finally {
       setBusy(null);
     }
@@ -179,7 +191,7 @@ export function SyncView() {
     try {
       const latest = await client.version(sub.id, 'latest', lang);
       if (!latest.ok) {
-        setError(latest.error.message[lang]);
+        setError(latest.error.message);
         return;
       }
       const writes = writesOf(latest.value.workbook, lang);
@@ -189,7 +201,8 @@ export function SyncView() {
       }
       setBaseVersion(store, sub.id, latest.value.version);
       setConflict(null);
-      setInfo(t(lang, 'pulled', { n: latest.value.version }));
+      const n = latest.value.version;
+      setInfo(both((l) => t(l, 'pulled', { n })));
       await recheck();
     } finally {
       setBusy(null);
@@ -202,7 +215,7 @@ export function SyncView() {
     try {
       const ref = await client.reference(sub.cycleId);
       if (!ref.ok) {
-        setError(ref.error.message[lang]);
+        setError(ref.error.message);
         return;
       }
       const writes = writesOf(ref.value.workbook, lang);
@@ -210,7 +223,7 @@ export function SyncView() {
         await office.writeTable(w);
         setProgress((i + 1) / writes.length);
       }
-      setInfo(tn(lang, 'referencePulled', writes.length));
+      setInfo(both((l) => tn(l, 'referencePulled', writes.length)));
       await recheck();
     } finally {
       setBusy(null);
@@ -219,8 +232,9 @@ export function SyncView() {
 
   const submit = async () => {
     if (!client || !sub) return;
+    setError(null);
     const out = await client.transition(sub.id, 'submit');
-    if (!out.ok) setError(out.error.message[lang]);
+    if (!out.ok) setError(out.error.message);
     await refresh();
   };
 
@@ -237,27 +251,31 @@ export function SyncView() {
           <Button appearance="primary" onClick={() => void signIn()} disabled={!server || !token}>
             {t(lang, 'signIn')}
           </Button>
-          {error && <Note intent="error">{error}</Note>}
+          {error && (
+            <Note intent="error">
+              <Rich text={error[lang]} />
+            </Note>
+          )}
         </Section>
       </div>
     );
 
   const blocked = pane.check !== null && hasErrors(pane.check.findings);
+  const submitVerdict = sub?.actions.find((a) => a.action === 'submit') ?? null;
   const comma = lang === 'fa' ? '، ' : ', ';
   return (
     <div className={styles.stack}>
       <div className={styles.row}>
-        <Text>{name ? t(lang, 'signedInAs', { name: fsi(name) }) : ''}</Text>
+        <Text>{name ? t(lang, 'signedInAs', { name: lang === 'fa' ? fsi(name) : name }) : ''}</Text>
         <Button size="small" onClick={signOut}>
           {t(lang, 'signOut')}
         </Button>
       </div>
       <Field label={t(lang, 'submission')}>
         <Select value={selected} onChange={(_, d) => setSelected(d.value)}>
-          {subs.map((s) => (
+          {ordered.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.title}
-              {s.departmentCode ? ` (${ltr(s.departmentCode)})` : ''}
+              {submissionLabel(s, lang, ordered)}
             </option>
           ))}
         </Select>
@@ -285,12 +303,18 @@ export function SyncView() {
             </Button>
           </div>
           <div className={styles.row}>
-            <Button appearance="primary" onClick={() => void push()} disabled={busy !== null}>
+            <Button
+              appearance="primary"
+              onClick={() => void push()}
+              disabled={busy !== null || !sub.push.allowed}
+              aria-describedby={sub.push.allowed ? undefined : 'push-refused'}
+            >
               {t(lang, 'push')}
             </Button>
             <Button
               onClick={() => void submit()}
-              disabled={busy !== null || sub.status !== 'draft'}
+              disabled={busy !== null || !submitVerdict?.allowed}
+              aria-describedby={submitVerdict?.allowed ? undefined : 'submit-refused'}
             >
               {ACTION_CAPTIONS.submit[lang]}
             </Button>
@@ -298,7 +322,18 @@ export function SyncView() {
               {t(lang, 'pullReference')}
             </Button>
           </div>
-          {blocked && <Note intent="warning">{t(lang, 'pushBlocked')}</Note>}
+          {/* Why a step is closed, in the register's words (its verdicts on this submission). */}
+          {!sub.push.allowed && sub.push.reason && (
+            <Text id="push-refused" data-testid="push-refused" size={200}>
+              {t(lang, 'push')}: <Rich text={sub.push.reason[lang]} />
+            </Text>
+          )}
+          {submitVerdict && !submitVerdict.allowed && submitVerdict.reason && (
+            <Text id="submit-refused" data-testid="submit-refused" size={200}>
+              {ACTION_CAPTIONS.submit[lang]}: <Rich text={submitVerdict.reason[lang]} />
+            </Text>
+          )}
+          {blocked && sub.push.allowed && <Note intent="warning">{t(lang, 'pushBlocked')}</Note>}
           {busy && (
             <>
               <Text>
@@ -312,7 +347,11 @@ export function SyncView() {
           )}
         </Section>
       )}
-      {error && <Note intent="error">{error}</Note>}
+      {error && (
+        <Note intent="error">
+          <Rich text={error[lang]} />
+        </Note>
+      )}
       {refused.length > 0 && (
         <ul className={styles.list} data-testid="refused">
           {refused.slice(0, 10).map((f, i) => (
@@ -334,7 +373,7 @@ export function SyncView() {
           ))}
         </ul>
       )}
-      {info && <Note intent="success">{info}</Note>}
+      {info && <Note intent="success">{info[lang]}</Note>}
       {conflict && (
         <Section
           title={t(lang, 'conflict', {
