@@ -92,6 +92,25 @@ export const STRINGS = {
     en: 'Choose a level to see its money per year and select its row in the workbook.',
   },
   emptyChain: { fa: 'هدفی در کارپوشه نیست.', en: 'The workbook has no goals.' },
+  // KPIs
+  tabKpis: { fa: 'شاخص‌ها', en: 'KPIs' },
+  kpiIntro: {
+    fa: 'شاخص‌ها به تفکیک سطح و واحد مسئول: مقدار پایه، هدف سال، آخرین مقدار، پیشرفت، وضعیت و روند. با انتخاب هر شاخص ردیفش در کارپوشه انتخاب می‌شود.',
+    en: 'KPIs by level and owner: baseline, the year’s target, the latest actual, progress, status and trend. Choosing a KPI selects its row in the workbook.',
+  },
+  targetYear: { fa: 'سال هدف', en: 'Target year' },
+  kpi: { fa: 'شاخص', en: 'KPI' },
+  baseline: { fa: 'پایه', en: 'Baseline' },
+  targetOf: { fa: 'هدف {year}', en: 'Target {year}' },
+  latestActual: { fa: 'آخرین مقدار', en: 'Latest actual' },
+  trend: { fa: 'روند', en: 'Trend' },
+  noOwner: { fa: 'بی‌واحد مسئول', en: 'No owner' },
+  noLevel: { fa: 'بی‌سطح', en: 'No level' },
+  goToKpi: { fa: 'رفتن به ردیف شاخص {id}: {title}', en: 'Go to the row of KPI {id}: {title}' },
+  noKpis: {
+    fa: 'شاخصی در کارپوشه نیست؛ شاخص‌ها را در جدول «شاخص‌های عملکرد» بنویسید.',
+    en: 'The workbook has no KPIs; write them in the table "Key performance indicators".',
+  },
   // Revenue
   revenueIntro: {
     fa: 'برای هر طبقه درآمد سناریو و روش را برگزینید.',

@@ -1,0 +1,151 @@
+/** @jsxRuntime automatic */
+/**
+ * KPIs: the core's KPI report by level and owner department, each KPI with its unit, baseline,
+ * the chosen year's target, its latest actual, that year's progress and status, and its
+ * trend; choosing a KPI selects its row in tblKpis.
+ */
+import { Badge, Body1, Field, Link, Select, Text } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { KpiStatus, Language } from '#core';
+import { KPI_LEVELS, KPI_STATUSES, KPI_TRENDS, formatPercent, idKey, rowsOf } from '#core';
+import { digits, formatNumber, t } from '../i18n';
+import type { KpiRow } from '../kpis';
+import { defaultKpiYear, kpiGroups } from '../kpis';
+import { usePane } from '../services';
+import { Code, Note, Num, Section, useViewStyles } from './common';
+
+const STATUS_COLOR: Record<KpiStatus, 'success' | 'warning' | 'danger' | 'informative'> = {
+  'on-track': 'success',
+  'at-risk': 'warning',
+  'off-track': 'danger',
+  'no-data': 'informative',
+};
+
+/** A KPI's value as typed (a whole number, or up to two decimals), in the language's digits. */
+function value(v: number | null, lang: Language): string {
+  if (v === null) return '—';
+  return formatNumber(v, lang, Number.isInteger(v) ? 0 : Math.abs(v) < 10 ? 2 : 1);
+}
+
+/** The KPI view. */
+export function KpiView() {
+  const { lang, check, office } = usePane();
+  const styles = useViewStyles();
+  const plan = check?.plan ?? null;
+  const [year, setYear] = useState<number | null>(null);
+  const chosenYear = year ?? (plan ? defaultKpiYear(plan) : null);
+  const groups = useMemo(() => (plan ? kpiGroups(plan, chosenYear) : []), [plan, chosenYear]);
+  const departments = useMemo(
+    () => new Map(plan ? rowsOf(plan, 'tblDepartments').map((d) => [idKey(d.DeptId), d.Name]) : []),
+    [plan],
+  );
+  if (!plan) return null;
+  if (groups.length === 0) return <Note>{t(lang, 'noKpis')}</Note>;
+  const caption = (list: ReadonlyArray<{ value: string; fa: string; en: string }>, v: string) =>
+    list.find((x) => x.value === v)?.[lang] ?? v;
+  const select = (r: KpiRow) => {
+    if (r.at) void office.selectCell(r.at.sheet, r.at.range);
+  };
+  return (
+    <div className={styles.stack}>
+      <Body1>{t(lang, 'kpiIntro')}</Body1>
+      <Field label={t(lang, 'targetYear')}>
+        <Select
+          value={chosenYear === null ? '' : String(chosenYear)}
+          onChange={(_, d) => setYear(Number(d.value))}
+        >
+          {plan.years.map((y) => (
+            <option key={y} value={y}>
+              {digits(String(y), lang)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {groups.map((g) => {
+        const owner = g.owner
+          ? `${departments.get(idKey(g.owner)) ?? g.owner}`
+          : t(lang, 'noOwner');
+        const title = `${g.level ? caption(KPI_LEVELS, g.level) : t(lang, 'noLevel')}${lang === 'fa' ? '، ' : ', '}${owner}`;
+        return (
+          <Section key={`${g.level}|${g.owner}`} title={title}>
+            <table className={styles.table} aria-label={title} data-testid="kpi-group">
+              <thead>
+                <tr>
+                  <th className={styles.cell}>{t(lang, 'kpi')}</th>
+                  <th className={`${styles.cell} ${styles.num}`}>{t(lang, 'baseline')}</th>
+                  <th className={`${styles.cell} ${styles.num}`}>
+                    {t(lang, 'targetOf', { year: digits(String(chosenYear ?? ''), lang) })}
+                  </th>
+                  <th className={`${styles.cell} ${styles.num}`}>{t(lang, 'latestActual')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {g.rows.map((r) => {
+                  const k = r.entry;
+                  const status = r.latest?.status ?? 'no-data';
+                  return (
+                    <tr key={k.kpiId} data-id={k.kpiId} data-status={status}>
+                      <td className={styles.cell}>
+                        <Link
+                          as="button"
+                          className={styles.focusRing}
+                          onClick={() => select(r)}
+                          disabled={r.at === null}
+                          aria-label={t(lang, 'goToKpi', { id: k.kpiId, title: k.title })}
+                        >
+                          <Code>{k.kpiId}</Code> {k.title}
+                        </Link>
+                        <br />
+                        <Text size={200} className={styles.muted}>
+                          {k.unit && (
+                            <>
+                              {k.unit}
+                              {lang === 'fa' ? '؛ ' : '; '}
+                            </>
+                          )}
+                          {t(lang, 'trend')}: {caption(KPI_TRENDS, k.trend)}
+                        </Text>{' '}
+                        <Badge size="small" appearance="tint" color={STATUS_COLOR[status]}>
+                          {caption(KPI_STATUSES, status)}
+                          {r.latest?.progress != null && (
+                            <>
+                              {' '}
+                              <Num>{formatPercent(r.latest.progress, lang, 0)}</Num>
+                            </>
+                          )}
+                        </Badge>
+                      </td>
+                      <td className={`${styles.cell} ${styles.num}`}>
+                        <Num>{value(k.baseline, lang)}</Num>
+                      </td>
+                      <td className={`${styles.cell} ${styles.num}`}>
+                        <Num>{value(r.target, lang)}</Num>
+                      </td>
+                      <td className={`${styles.cell} ${styles.num}`}>
+                        <Num>{value(r.latest?.actual ?? null, lang)}</Num>
+                        {r.latest && (
+                          <>
+                            <br />
+                            <Text size={200} className={styles.muted}>
+                              {digits(String(r.latest.year), lang)}
+                              {r.latest.provisional && (
+                                <>
+                                  {' '}
+                                  <Code>{r.latest.period}</Code>
+                                </>
+                              )}
+                            </Text>
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </Section>
+        );
+      })}
+    </div>
+  );
+}
