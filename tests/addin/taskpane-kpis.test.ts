@@ -26,21 +26,22 @@ describe('KPIs', () => {
     const owner = String(kpis.rows[k12]![ownerCol]);
     const ownerName = String(depts.rows.find((r) => r[0] === owner)?.[1] ?? owner);
     const row = document.querySelector('tr[data-id="K12"]') as HTMLElement;
-    expect(row.closest('table')!.getAttribute('aria-label')).toContain(ownerName);
+    expect(row.closest('tbody')!.getAttribute('aria-label')).toContain(ownerName);
+    const values = document.querySelector('tr[data-values="K12"]') as HTMLElement;
 
     // The year shown at first is the latest with an actual: tblKpiActuals holds 1405 only.
     const actuals = table('tblKpiActuals');
     expect(new Set(actuals.rows.map((r) => r[1]))).toEqual(new Set([1405]));
-    const cells = within(row)
+    const cells = within(values)
       .getAllByRole('cell')
       .map((c) => c.textContent);
     const num = (v: unknown) => Number(v).toLocaleString('en-US', { maximumFractionDigits: 2 });
     // Baseline and the 1405 target: K12's cells of tblKpis.
-    expect(cells[1]).toBe(num(kpis.rows[k12]![kpis.header.indexOf('مقدار پایه')]));
-    expect(cells[2]).toBe(num(kpis.rows[k12]![kpis.header.indexOf('1405')]));
+    expect(cells[0]).toBe(num(kpis.rows[k12]![kpis.header.indexOf('مقدار پایه')]));
+    expect(cells[1]).toBe(num(kpis.rows[k12]![kpis.header.indexOf('1405')]));
     // Latest actual: K12's second-quarter reading of 1405 (a later quarter wins), marked Q2.
     const q2 = actuals.rows.find((r) => r[0] === 'K12' && r[2] === 'سه‌ماهه دوم')!;
-    expect(cells[3]).toBe(`${num(q2[3])}1405 Q2`);
+    expect(cells[2]).toBe(`${num(q2[3])} 1405 Q2`);
 
     // A click selects K12's row of tblKpis: header at A2, so data row i is sheet row 3 + i,
     // from column A to the table's last (16 columns: P).
@@ -56,8 +57,9 @@ describe('KPIs', () => {
     const k01 = kpis.rows.findIndex((r) => r[0] === 'K01');
     await waitFor(() =>
       expect(
-        within(document.querySelector('tr[data-id="K01"]') as HTMLElement).getAllByRole('cell')[2]!
-          .textContent,
+        within(document.querySelector('tr[data-values="K01"]') as HTMLElement).getAllByRole(
+          'cell',
+        )[1]!.textContent,
       ).toBe(num(kpis.rows[k01]![kpis.header.indexOf('1409')])),
     );
   });

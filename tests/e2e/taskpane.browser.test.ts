@@ -125,6 +125,12 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
         for (const tab of TABS) {
           await page.locator(`#tab-${tab}`).click();
           await page.locator(`[data-view="${tab}"][data-lang="${lang}"]`).waitFor();
+          // Sync loads the submissions after it mounts: show them, when signed in.
+          if (tab === 'sync')
+            await page
+              .getByTestId('status')
+              .waitFor({ timeout: 3000 })
+              .catch(() => undefined);
           await page.screenshot({
             path: path.join(SHOTS, `${label}-${tab}-${lang}-${width}.png`),
             fullPage: true,

@@ -113,9 +113,10 @@ export const STRINGS = {
   },
   // Revenue
   revenueIntro: {
-    fa: 'برای هر طبقه درآمد سناریو و روش را برگزینید.',
-    en: 'Choose a scenario and a method for each revenue class.',
+    fa: 'سناریو را برگزینید: گذشته و پیش‌بینی درآمد و تراز مالی هر سال در آن سناریو. روش پیش‌بینی هر طبقه درآمد را پایین‌تر می‌توان تغییر داد.',
+    en: 'Choose a scenario: the revenue history and forecast, and the fiscal balance per year under it. The forecasting method of each revenue class can be changed below.',
   },
+  methodsFold: { fa: 'روش پیش‌بینی هر طبقه درآمد', en: 'Forecasting method per revenue class' },
   scenario: cap(term('scenario')),
   method: { fa: 'روش', en: 'Method' },
   revenueClass: { fa: 'طبقه درآمد', en: 'Revenue class' },

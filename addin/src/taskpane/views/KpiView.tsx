@@ -4,15 +4,33 @@
  * the chosen year's target, its latest actual, that year's progress and status, and its
  * trend; choosing a KPI selects its row in tblKpis.
  */
-import { Badge, Body1, Field, Link, Select, Text } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Field,
+  Link,
+  makeStyles,
+  Select,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { KpiStatus, Language } from '#core';
 import { KPI_LEVELS, KPI_STATUSES, KPI_TRENDS, formatPercent, idKey, rowsOf } from '#core';
 import { digits, formatNumber, t } from '../i18n';
-import type { KpiRow } from '../kpis';
+import type { KpiGroup, KpiRow } from '../kpis';
 import { defaultKpiYear, kpiGroups } from '../kpis';
 import { usePane } from '../services';
 import { Code, Note, Num, Section, useViewStyles } from './common';
+
+const useKpiStyles = makeStyles({
+  owner: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
+  kpiTitle: {
+    paddingTop: tokens.spacingVerticalS,
+    paddingInline: tokens.spacingHorizontalXS,
+    textAlign: 'start',
+  },
+});
 
 const STATUS_COLOR: Record<KpiStatus, 'success' | 'warning' | 'danger' | 'informative'> = {
   'on-track': 'success',
@@ -21,16 +39,18 @@ const STATUS_COLOR: Record<KpiStatus, 'success' | 'warning' | 'danger' | 'inform
   'no-data': 'informative',
 };
 
-/** A KPI's value as typed (a whole number, or up to two decimals), in the language's digits. */
+/** A KPI's value as typed (up to two decimals), in the language's digits. */
 function value(v: number | null, lang: Language): string {
   if (v === null) return '—';
-  return formatNumber(v, lang, Number.isInteger(v) ? 0 : Math.abs(v) < 10 ? 2 : 1);
+  // As many decimals as the value has, at most two (9.5 stays ۹٫۵, not ۹٫۵۰).
+  const decimals = Math.min(2, (String(v).split('.')[1] ?? '').length);
+  return formatNumber(v, lang, decimals);
 }
 
 /** The KPI view. */
 export function KpiView() {
   const { lang, check, office } = usePane();
-  const styles = useViewStyles();
+  const styles = { ...useViewStyles(), ...useKpiStyles() };
   const plan = check?.plan ?? null;
   const [year, setYear] = useState<number | null>(null);
   const chosenYear = year ?? (plan ? defaultKpiYear(plan) : null);
@@ -39,6 +59,13 @@ export function KpiView() {
     () => new Map(plan ? rowsOf(plan, 'tblDepartments').map((d) => [idKey(d.DeptId), d.Name]) : []),
     [plan],
   );
+  // One section per level, its owners in the order the report meets them.
+  const levels: Array<{ level: KpiGroup['level']; groups: KpiGroup[] }> = [];
+  for (const g of groups) {
+    const last = levels[levels.length - 1];
+    if (last && last.level === g.level) last.groups.push(g);
+    else levels.push({ level: g.level, groups: [g] });
+  }
   if (!plan) return null;
   if (groups.length === 0) return <Note>{t(lang, 'noKpis')}</Note>;
   const caption = (list: ReadonlyArray<{ value: string; fa: string; en: string }>, v: string) =>
@@ -61,72 +88,64 @@ export function KpiView() {
           ))}
         </Select>
       </Field>
-      {groups.map((g) => {
-        const owner = g.owner
-          ? `${departments.get(idKey(g.owner)) ?? g.owner}`
-          : t(lang, 'noOwner');
-        const title = `${g.level ? caption(KPI_LEVELS, g.level) : t(lang, 'noLevel')}${lang === 'fa' ? '، ' : ', '}${owner}`;
-        return (
-          <Section key={`${g.level}|${g.owner}`} title={title}>
-            <table className={styles.table} aria-label={title} data-testid="kpi-group">
-              <thead>
-                <tr>
-                  <th className={styles.cell}>{t(lang, 'kpi')}</th>
-                  <th className={`${styles.cell} ${styles.num}`}>{t(lang, 'baseline')}</th>
-                  <th className={`${styles.cell} ${styles.num}`}>
-                    {t(lang, 'targetOf', { year: digits(String(chosenYear ?? ''), lang) })}
-                  </th>
-                  <th className={`${styles.cell} ${styles.num}`}>{t(lang, 'latestActual')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {g.rows.map((r) => {
-                  const k = r.entry;
-                  const status = r.latest?.status ?? 'no-data';
-                  return (
-                    <tr key={k.kpiId} data-id={k.kpiId} data-status={status}>
-                      <td className={styles.cell}>
-                        <Link
-                          as="button"
-                          className={styles.focusRing}
-                          onClick={() => select(r)}
-                          disabled={r.at === null}
-                          aria-label={t(lang, 'goToKpi', { id: k.kpiId, title: k.title })}
-                        >
-                          <Code>{k.kpiId}</Code> {k.title}
-                        </Link>
-                        <br />
-                        <Text size={200} className={styles.muted}>
-                          {k.unit && (
-                            <>
-                              {k.unit}
-                              {lang === 'fa' ? '؛ ' : '; '}
-                            </>
-                          )}
-                          {t(lang, 'trend')}: {caption(KPI_TRENDS, k.trend)}
-                        </Text>{' '}
-                        <Badge size="small" appearance="tint" color={STATUS_COLOR[status]}>
-                          {caption(KPI_STATUSES, status)}
-                          {r.latest?.progress != null && (
-                            <>
+      {levels.map(({ level, groups: owners }) => (
+        <Section key={level ?? ''} title={level ? caption(KPI_LEVELS, level) : t(lang, 'noLevel')}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th className={`${styles.cell} ${styles.num}`}>{t(lang, 'baseline')}</th>
+                <th className={`${styles.cell} ${styles.num}`}>
+                  {t(lang, 'targetOf', { year: digits(String(chosenYear ?? ''), lang) })}
+                </th>
+                <th className={`${styles.cell} ${styles.num}`}>{t(lang, 'latestActual')}</th>
+                <th className={styles.cell}>{t(lang, 'status')}</th>
+              </tr>
+            </thead>
+            {owners.map((g) => {
+              const owner = g.owner
+                ? (departments.get(idKey(g.owner)) ?? g.owner)
+                : t(lang, 'noOwner');
+              const label = `${level ? caption(KPI_LEVELS, level) : t(lang, 'noLevel')}${lang === 'fa' ? '، ' : ', '}${owner}`;
+              return (
+                <tbody key={g.owner} aria-label={label} data-testid="kpi-group">
+                  <tr>
+                    <th colSpan={4} scope="colgroup" className={`${styles.cell} ${styles.owner}`}>
+                      {owner}
+                    </th>
+                  </tr>
+                  {g.rows.flatMap((r) => {
+                    const k = r.entry;
+                    const status = r.latest?.status ?? 'no-data';
+                    return [
+                      <tr key={`${k.kpiId}|title`} data-id={k.kpiId} data-status={status}>
+                        <td colSpan={4} className={styles.kpiTitle}>
+                          <Link
+                            as="button"
+                            className={styles.focusRing}
+                            onClick={() => select(r)}
+                            disabled={r.at === null}
+                            aria-label={t(lang, 'goToKpi', { id: k.kpiId, title: k.title })}
+                          >
+                            <Code>{k.kpiId}</Code> {k.title}
+                          </Link>{' '}
+                          <Text size={200} className={styles.muted}>
+                            {k.unit && <>({k.unit}) </>}
+                            {t(lang, 'trend')}: {caption(KPI_TRENDS, k.trend)}
+                          </Text>
+                        </td>
+                      </tr>,
+                      <tr key={`${k.kpiId}|values`} data-values={k.kpiId}>
+                        <td className={`${styles.cell} ${styles.num}`}>
+                          <Num>{value(k.baseline, lang)}</Num>
+                        </td>
+                        <td className={`${styles.cell} ${styles.num}`}>
+                          <Num>{value(r.target, lang)}</Num>
+                        </td>
+                        <td className={`${styles.cell} ${styles.num}`}>
+                          <Num>{value(r.latest?.actual ?? null, lang)}</Num>
+                          {r.latest && (
+                            <Text size={100} className={styles.muted}>
                               {' '}
-                              <Num>{formatPercent(r.latest.progress, lang, 0)}</Num>
-                            </>
-                          )}
-                        </Badge>
-                      </td>
-                      <td className={`${styles.cell} ${styles.num}`}>
-                        <Num>{value(k.baseline, lang)}</Num>
-                      </td>
-                      <td className={`${styles.cell} ${styles.num}`}>
-                        <Num>{value(r.target, lang)}</Num>
-                      </td>
-                      <td className={`${styles.cell} ${styles.num}`}>
-                        <Num>{value(r.latest?.actual ?? null, lang)}</Num>
-                        {r.latest && (
-                          <>
-                            <br />
-                            <Text size={200} className={styles.muted}>
                               {digits(String(r.latest.year), lang)}
                               {r.latest.provisional && (
                                 <>
@@ -135,17 +154,28 @@ export function KpiView() {
                                 </>
                               )}
                             </Text>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </Section>
-        );
-      })}
+                          )}
+                        </td>
+                        <td className={styles.cell}>
+                          <Badge size="small" appearance="tint" color={STATUS_COLOR[status]}>
+                            {caption(KPI_STATUSES, status)}
+                            {r.latest?.progress != null && (
+                              <>
+                                {' '}
+                                <Num>{formatPercent(r.latest.progress, lang, 0)}</Num>
+                              </>
+                            )}
+                          </Badge>
+                        </td>
+                      </tr>,
+                    ];
+                  })}
+                </tbody>
+              );
+            })}
+          </table>
+        </Section>
+      ))}
     </div>
   );
 }

@@ -180,24 +180,6 @@ export function RevenueView() {
           ))}
         </Select>
       </Field>
-      <Section title={t(lang, 'method')}>
-        {view.forecast.classes.map((c) => (
-          <Field key={c.revenueClass} label={caption(REVENUE_CLASSES, c.revenueClass)}>
-            <Select
-              value={methods.get(c.revenueClass) ?? c.requestedMethod}
-              onChange={(_, d) =>
-                setMethods((m) => new Map(m).set(c.revenueClass, d.value as RevenueMethod))
-              }
-            >
-              {REVENUE_METHODS.map((m) => (
-                <option key={m.value} value={m.value}>
-                  {m[lang]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ))}
-      </Section>
       <Section title={t(lang, 'historyAndForecast')}>
         <Chart points={view.points} lang={lang} />
       </Section>
@@ -229,6 +211,30 @@ export function RevenueView() {
           </tbody>
         </table>
       </Section>
+      {/* The per-class methods are a second step: folded, below the figures they change. */}
+      <details className={styles.fold}>
+        <summary className={`${styles.focusRing} ${styles.summary}`}>
+          {t(lang, 'methodsFold')}
+        </summary>
+        <div className={styles.stack}>
+          {view.forecast.classes.map((c) => (
+            <Field key={c.revenueClass} label={caption(REVENUE_CLASSES, c.revenueClass)}>
+              <Select
+                value={methods.get(c.revenueClass) ?? c.requestedMethod}
+                onChange={(_, d) =>
+                  setMethods((m) => new Map(m).set(c.revenueClass, d.value as RevenueMethod))
+                }
+              >
+                {REVENUE_METHODS.map((m) => (
+                  <option key={m.value} value={m.value}>
+                    {m[lang]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ))}
+        </div>
+      </details>
       <Section title={t(lang, 'writeAs')}>
         <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as 'table' | 'formulas')}>
           <Radio value="table" label={t(lang, 'asTable')} />

@@ -49,64 +49,80 @@ export function StartView() {
       : t(lang, 'none');
   // A workbook that already has every table needs no template: its next step is the check.
   const complete = recognition !== null && recognition.missing.length === 0;
+  // A complete workbook needs no template: what it has, and its next step, come first.
+  const createSection = (
+    <Section title={t(lang, 'createTemplate')}>
+      <Field label={t(lang, 'startYear')}>
+        <SpinButton
+          value={startYear}
+          min={1400}
+          max={1499}
+          displayValue={digits(String(startYear), lang)}
+          onChange={(_, d) => {
+            const v =
+              d.value ??
+              Number(d.displayValue?.replace(/[۰-۹]/g, (c) => String(c.charCodeAt(0) - 0x06f0)));
+            if (Number.isInteger(v)) setStartYear(v as number);
+          }}
+        />
+      </Field>
+      <Button
+        appearance={complete ? 'secondary' : 'primary'}
+        onClick={() => void create()}
+        disabled={progress !== null}
+      >
+        {t(lang, 'createTemplate')}
+      </Button>
+      {progress !== null && <ProgressBar value={progress} aria-label={t(lang, 'working')} />}
+      {message && <Note intent={message.intent}>{message.text}</Note>}
+    </Section>
+  );
+  const recogniseSection = (
+    <Section title={t(lang, 'recognise')}>
+      <Button onClick={() => void recheck()}>{t(lang, 'recognise')}</Button>
+      {recognition && (
+        <>
+          <Text weight="semibold">
+            {t(lang, 'recognised', {
+              present: recognition.present.length,
+              total: TABLE_NAMES.length,
+            })}
+          </Text>
+          {complete && (
+            <Note intent="success">
+              {t(lang, 'completeNext')}{' '}
+              <Button size="small" appearance="primary" onClick={() => setView('check')}>
+                {t(lang, 'goToCheck')}
+              </Button>
+            </Note>
+          )}
+          <Text>
+            {t(lang, 'tablesMissing')}: {names(recognition.missing)}
+          </Text>
+          <Text>
+            {t(lang, 'tablesMalformed')}: {names(recognition.malformed)}
+          </Text>
+          <Text className={styles.muted}>
+            {t(lang, 'tablesPresent')}: {names(recognition.present)}
+          </Text>
+        </>
+      )}
+    </Section>
+  );
   return (
     <div className={styles.stack}>
       <Body1>{t(lang, 'startIntro')}</Body1>
-      <Section title={t(lang, 'createTemplate')}>
-        <Field label={t(lang, 'startYear')}>
-          <SpinButton
-            value={startYear}
-            min={1400}
-            max={1499}
-            displayValue={digits(String(startYear), lang)}
-            onChange={(_, d) => {
-              const v =
-                d.value ??
-                Number(d.displayValue?.replace(/[۰-۹]/g, (c) => String(c.charCodeAt(0) - 0x06f0)));
-              if (Number.isInteger(v)) setStartYear(v as number);
-            }}
-          />
-        </Field>
-        <Button
-          appearance={complete ? 'secondary' : 'primary'}
-          onClick={() => void create()}
-          disabled={progress !== null}
-        >
-          {t(lang, 'createTemplate')}
-        </Button>
-        {progress !== null && <ProgressBar value={progress} aria-label={t(lang, 'working')} />}
-        {message && <Note intent={message.intent}>{message.text}</Note>}
-      </Section>
-      <Section title={t(lang, 'recognise')}>
-        <Button onClick={() => void recheck()}>{t(lang, 'recognise')}</Button>
-        {recognition && (
-          <>
-            <Text weight="semibold">
-              {t(lang, 'recognised', {
-                present: recognition.present.length,
-                total: TABLE_NAMES.length,
-              })}
-            </Text>
-            <Text>
-              {t(lang, 'tablesPresent')}: {names(recognition.present)}
-            </Text>
-            <Text>
-              {t(lang, 'tablesMissing')}: {names(recognition.missing)}
-            </Text>
-            {complete && (
-              <Note intent="success">
-                {t(lang, 'completeNext')}{' '}
-                <Button size="small" appearance="primary" onClick={() => setView('check')}>
-                  {t(lang, 'goToCheck')}
-                </Button>
-              </Note>
-            )}
-            <Text>
-              {t(lang, 'tablesMalformed')}: {names(recognition.malformed)}
-            </Text>
-          </>
-        )}
-      </Section>
+      {complete ? (
+        <>
+          {recogniseSection}
+          {createSection}
+        </>
+      ) : (
+        <>
+          {createSection}
+          {recogniseSection}
+        </>
+      )}
     </div>
   );
 }

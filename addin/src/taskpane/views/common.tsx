@@ -38,6 +38,17 @@ export const useViewStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     textAlign: 'start',
   },
+  fold: {
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow2,
+  },
+  summary: {
+    cursor: 'pointer',
+    fontWeight: tokens.fontWeightSemibold,
+    marginBottom: tokens.spacingVerticalS,
+  },
   // An isolate never wraps: `P-004` must not break into «-P» and «004» at 320 px.
   iso: { whiteSpace: 'nowrap', unicodeBidi: 'isolate' },
   // Fluent's focus ring, for links and other controls that show only an underline on focus.
