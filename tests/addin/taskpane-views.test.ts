@@ -81,6 +81,33 @@ describe('Chain', () => {
   });
 });
 
+describe('Chain in a department’s workbook', () => {
+  it('hides the city’s goals it gives no money to (a switch shows them) and explains each mark', async () => {
+    // The city's goals as reference data (as Sync pulls them), one more (G9) that no item of
+    // this workbook serves.
+    const goals = table('tblGoals');
+    const g9 = goals.rows[0]!.map((c, j) => (j === 0 ? 'G9' : j === 1 ? 'هدفی دیگر' : c));
+    const workbook: RawWorkbook = {
+      tables: sample.tables.map((t) =>
+        t === goals ? { ...t, name: 'ref_tblGoals', reference: true, rows: [...t.rows, g9] } : t,
+      ),
+    };
+    await open('Chain', 'en', workbook);
+    const tree = await screen.findByRole('tree');
+    expect(tree.querySelector('[data-id="G1"]')).not.toBeNull();
+    expect(tree.querySelector('[data-id="G9"]')).toBeNull();
+    fireEvent.click(
+      screen.getByRole('switch', { name: /city’s goals this workbook gives no money to \(1\)/ }),
+    );
+    await waitFor(() => expect(tree.querySelector('[data-id="G9"]')).not.toBeNull());
+    expect(tree.querySelector('[data-id="G9"]')?.getAttribute('data-marks')).toContain('no-money');
+    // Each mark is explained in words beside the tree.
+    const legend = screen.getByTestId('chain-legend');
+    expect(legend.textContent).toContain('no money');
+    expect(legend.textContent).toContain('No project or activity under this level has money');
+  });
+});
+
 describe('Revenue', () => {
   it('shows the forecast with its band and the gap, and writes it as a table or as formulas', async () => {
     const office = await open('Revenue');

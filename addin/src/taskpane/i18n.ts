@@ -83,6 +83,22 @@ export const STRINGS = {
   noMoney: { fa: 'بی‌اعتبار', en: 'no money' },
   noKpi: { fa: 'بی‌شاخص', en: 'no KPI' },
   noDirective: { fa: 'بی‌سند بالادستی', en: 'no upstream directive' },
+  noMoneyMeans: {
+    fa: 'هیچ پروژه یا فعالیتی زیر این سطح در سال‌های برنامه اعتبار ندارد.',
+    en: 'No project or activity under this level has money in the plan years.',
+  },
+  noKpiMeans: {
+    fa: 'هیچ شاخصی به این سطح پیوند ندارد، پس پیشرفتش سنجیده نمی‌شود.',
+    en: 'No KPI is linked to this level, so its progress is not measured.',
+  },
+  noDirectiveMeans: {
+    fa: 'این راهبرد به هیچ حکم سند فرادستی ارجاع نمی‌دهد.',
+    en: 'This strategy refers to no directive of an upstream document.',
+  },
+  showEmptyGoals: {
+    fa: 'نمایش هدف‌های شهر که این کارپوشه اعتباری برایشان ندارد ({n})',
+    en: 'Show the city’s goals this workbook gives no money to ({n})',
+  },
   kpis: { fa: 'شاخص‌ها', en: 'KPIs' },
   total: { fa: 'جمع', en: 'Total' },
   billionRials: { fa: 'میلیارد ریال', en: 'Billion Rials' },

@@ -8,6 +8,7 @@ import {
   Badge,
   Body1,
   Caption1,
+  Switch,
   Text,
   Tree,
   TreeItem,
@@ -51,8 +52,13 @@ export function ChainView() {
   const styles = useViewStyles();
   const tree = useMemo(() => (check ? chainTree(check.plan) : null), [check]);
   const [chosen, setChosen] = useState<ChainTreeNode | null>(null);
+  const [showEmpty, setShowEmpty] = useState(false);
   if (!tree || !check) return null;
   if (tree.goals.length === 0) return <Note>{t(lang, 'emptyChain')}</Note>;
+  // A department's workbook holds the city's goals as reference data: those its own items give
+  // no money to are not its work, and are hidden unless asked for.
+  const emptyCityGoals = tree.goals.filter((g) => g.node.reference && g.total === 0n);
+  const goals = showEmpty ? tree.goals : tree.goals.filter((g) => !emptyCityGoals.includes(g));
   const select = (n: ChainTreeNode) => {
     setChosen(n);
     const at = cellOfNode(check.plan, n.node);
@@ -111,12 +117,32 @@ export function ChainView() {
     <div className={styles.stack}>
       <Body1>{t(lang, 'chainIntro')}</Body1>
       <Text className={styles.muted}>{t(lang, 'chooseNode')}</Text>
+      {emptyCityGoals.length > 0 && (
+        <Switch
+          checked={showEmpty}
+          onChange={(_, d) => setShowEmpty(d.checked)}
+          label={t(lang, 'showEmptyGoals', { n: emptyCityGoals.length })}
+        />
+      )}
       <Tree
         aria-label={t(lang, 'tabChain')}
         defaultOpenItems={tree.goals.map((g) => `goal:${g.node.id}`)}
       >
-        {tree.goals.map(render)}
+        {goals.map(render)}
       </Tree>
+      {/* What each mark means (a badge is not focusable, so its meaning is written out here). */}
+      <dl className={styles.legend} data-testid="chain-legend">
+        {(['noMoney', 'noKpi', 'noDirective'] as const).map((k) => (
+          <div key={k}>
+            <dt>
+              <Badge size="small" appearance="tint" color={k === 'noMoney' ? 'danger' : 'warning'}>
+                {t(lang, k)}
+              </Badge>
+            </dt>
+            <dd>{t(lang, `${k}Means`)}</dd>
+          </div>
+        ))}
+      </dl>
     </div>
   );
 }

@@ -49,6 +49,15 @@ export const useViewStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     marginBottom: tokens.spacingVerticalS,
   },
+  legend: {
+    margin: 0,
+    display: 'grid',
+    gap: tokens.spacingVerticalXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    '& > div': { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+    '& dd': { margin: 0 },
+  },
   // An isolate never wraps: `P-004` must not break into «-P» and «004» at 320 px.
   iso: { whiteSpace: 'nowrap', unicodeBidi: 'isolate' },
   // Fluent's focus ring, for links and other controls that show only an underline on focus.
