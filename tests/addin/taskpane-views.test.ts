@@ -113,6 +113,11 @@ describe('Revenue', () => {
     const office = await open('Revenue');
     const chart = await screen.findByTestId('revenue-chart');
     expect(chart.getAttribute('role')).toBe('img');
+    // Its axis: the first and last year of tblRevenueHistory and the plan (1395, 1409), and a
+    // legend with the unit.
+    const ticks = [...chart.querySelectorAll('text')].map((e) => e.textContent);
+    expect(ticks).toEqual(expect.arrayContaining(['1395', '1409']));
+    expect(screen.getByTestId('chart-legend').textContent).toContain('Amounts in billion Rials');
     // The gap table has one row per plan year (tblPlanInfo: 1405–1409).
     const gapTable = screen.getByRole('region', { name: /Fiscal balance per year/ });
     const rows = within(gapTable).getAllByRole('row').slice(1);

@@ -140,6 +140,8 @@ export const STRINGS = {
   forecast: { fa: 'پیش‌بینی', en: 'Forecast' },
   historyAndForecast: { fa: 'گذشته و پیش‌بینی', en: 'History and forecast' },
   band: { fa: 'بازه ۱۰ تا ۹۰ درصد', en: 'P10–P90 band' },
+  forecastMedian: { fa: 'پیش‌بینی (میانه)', en: 'Forecast (median, P50)' },
+  amountsIn: { fa: 'مبلغ‌ها به میلیارد ریال', en: 'Amounts in billion Rials' },
   // A surplus is no gap: the glossary's fiscal balance (revenue less spending; negative, a deficit).
   fiscalGap: {
     fa: `${term('fiscalBalance').fa} هر سال (میلیارد ریال)`,

@@ -62,6 +62,15 @@ function Chart(props: { points: RevenuePoint[]; lang: Language }) {
     ...(lastHistory ? [lastHistory] : []),
     ...points.filter((p) => p.p50 !== null),
   ];
+  // First, last and every fifth year between: more would crowd 320 px.
+  const ticks = points
+    .map((p) => p.year)
+    .filter(
+      (year) =>
+        year === first ||
+        year === last ||
+        (year % 5 === 0 && last - year >= 2 && year - first >= 2),
+    );
   const label = `${t(lang, 'history')} ${digits(String(first), lang)}–${digits(
     String(lastHistory?.year ?? first),
     lang,
@@ -96,24 +105,36 @@ function Chart(props: { points: RevenuePoint[]; lang: Language }) {
         strokeWidth={2}
         strokeDasharray="5 3"
       />
+      {ticks.map((year) => (
+        <text
+          key={year}
+          x={x(year)}
+          y={H - 8}
+          fontSize={10}
+          textAnchor="middle"
+          fill={tokens.colorNeutralForeground2}
+        >
+          {digits(String(year), lang)}
+        </text>
+      ))}
+      {/* The amount axis: its top in billion Rials (the unit is in the legend). */}
       <text
-        x={x(first)}
-        y={H - 8}
+        x={lang === 'fa' ? W - 2 : 2}
+        y={PAD - 6}
         fontSize={10}
-        textAnchor="middle"
+        textAnchor={lang === 'fa' ? 'end' : 'start'}
         fill={tokens.colorNeutralForeground2}
       >
-        {digits(String(first), lang)}
+        {billionsNumber(BigInt(Math.round(max)), lang)}
       </text>
-      <text
-        x={x(last)}
-        y={H - 8}
-        fontSize={10}
-        textAnchor="middle"
-        fill={tokens.colorNeutralForeground2}
-      >
-        {digits(String(last), lang)}
-      </text>
+      <line
+        x1={PAD}
+        x2={W - PAD}
+        y1={y(BigInt(Math.round(max)))}
+        y2={y(BigInt(Math.round(max)))}
+        stroke={tokens.colorNeutralStroke2}
+        strokeDasharray="2 3"
+      />
     </svg>
   );
 }
@@ -182,6 +203,42 @@ export function RevenueView() {
       </Field>
       <Section title={t(lang, 'historyAndForecast')}>
         <Chart points={view.points} lang={lang} />
+        <ul className={styles.chartLegend} data-testid="chart-legend">
+          <li>
+            <svg width="20" height="8" aria-hidden="true">
+              <line
+                x1="0"
+                x2="20"
+                y1="4"
+                y2="4"
+                stroke={tokens.colorNeutralForeground1}
+                strokeWidth={2}
+              />
+            </svg>{' '}
+            {t(lang, 'history')}
+          </li>
+          <li>
+            <svg width="20" height="8" aria-hidden="true">
+              <line
+                x1="0"
+                x2="20"
+                y1="4"
+                y2="4"
+                stroke={tokens.colorBrandForeground1}
+                strokeWidth={2}
+                strokeDasharray="5 3"
+              />
+            </svg>{' '}
+            {t(lang, 'forecastMedian')}
+          </li>
+          <li>
+            <svg width="20" height="8" aria-hidden="true">
+              <rect width="20" height="8" fill={tokens.colorBrandBackground2} />
+            </svg>{' '}
+            {t(lang, 'band')}
+          </li>
+          <li>{t(lang, 'amountsIn')}</li>
+        </ul>
       </Section>
       <Section title={t(lang, 'fiscalGap')}>
         <table className={styles.table}>

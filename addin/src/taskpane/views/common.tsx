@@ -58,6 +58,16 @@ export const useViewStyles = makeStyles({
     '& > div': { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
     '& dd': { margin: 0 },
   },
+  chartLegend: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
   // An isolate never wraps: `P-004` must not break into «-P» and «004» at 320 px.
   iso: { whiteSpace: 'nowrap', unicodeBidi: 'isolate' },
   // Fluent's focus ring, for links and other controls that show only an underline on focus.
