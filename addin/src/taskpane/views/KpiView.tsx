@@ -25,6 +25,9 @@ import { Code, Note, Num, Section, useViewStyles } from './common';
 
 const useKpiStyles = makeStyles({
   owner: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
+  // Headings may wrap (the figures under them do not): the four columns fit 320 px.
+  head: { textAlign: 'end', verticalAlign: 'bottom' },
+  badge: { whiteSpace: 'nowrap' },
   kpiTitle: {
     paddingTop: tokens.spacingVerticalS,
     paddingInline: tokens.spacingHorizontalXS,
@@ -93,12 +96,12 @@ export function KpiView() {
           <table className={styles.table}>
             <thead>
               <tr>
-                <th className={`${styles.cell} ${styles.num}`}>{t(lang, 'baseline')}</th>
-                <th className={`${styles.cell} ${styles.num}`}>
+                <th className={`${styles.cell} ${styles.head}`}>{t(lang, 'baseline')}</th>
+                <th className={`${styles.cell} ${styles.head}`}>
                   {t(lang, 'targetOf', { year: digits(String(chosenYear ?? ''), lang) })}
                 </th>
-                <th className={`${styles.cell} ${styles.num}`}>{t(lang, 'latestActual')}</th>
-                <th className={styles.cell}>{t(lang, 'status')}</th>
+                <th className={`${styles.cell} ${styles.head}`}>{t(lang, 'latestActual')}</th>
+                <th className={`${styles.cell} ${styles.head}`}>{t(lang, 'status')}</th>
               </tr>
             </thead>
             {owners.map((g) => {
@@ -126,10 +129,14 @@ export function KpiView() {
                             disabled={r.at === null}
                             aria-label={t(lang, 'goToKpi', { id: k.kpiId, title: k.title })}
                           >
-                            <Code>{k.kpiId}</Code> {k.title}
+                            <Code>{k.kpiId}</Code> <bdi>{k.title}</bdi>
                           </Link>{' '}
                           <Text size={200} className={styles.muted}>
-                            {k.unit && <>({k.unit}) </>}
+                            {k.unit && (
+                              <>
+                                <bdi>({k.unit})</bdi>{' '}
+                              </>
+                            )}
                             {t(lang, 'trend')}: {caption(KPI_TRENDS, k.trend)}
                           </Text>
                         </td>
@@ -157,7 +164,12 @@ export function KpiView() {
                           )}
                         </td>
                         <td className={styles.cell}>
-                          <Badge size="small" appearance="tint" color={STATUS_COLOR[status]}>
+                          <Badge
+                            size="small"
+                            appearance="tint"
+                            color={STATUS_COLOR[status]}
+                            className={styles.badge}
+                          >
                             {caption(KPI_STATUSES, status)}
                             {r.latest?.progress != null && (
                               <>
