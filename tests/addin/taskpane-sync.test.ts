@@ -164,6 +164,8 @@ function register() {
   });
 }
 
+// The name the register gives is set in a first-strong isolate (U+2068 … U+2069): a Persian
+// name in English text, or a Latin one in Persian, keeps its own order.
 it('signs in, keeps the token out of the workbook, resolves a conflict by overwriting', async () => {
   const reg = register();
   const { office, store } = await openPane(samplePlanWorkbook(), {
@@ -178,7 +180,7 @@ it('signs in, keeps the token out of the workbook, resolves a conflict by overwr
     target: { value: 'plan_sample_secret' },
   });
   fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-  await screen.findByText('Signed in as Preparer');
+  await screen.findByText('Signed in as \u2068Preparer\u2069');
   expect(JSON.parse(store.data.get('plan-register.connection')!)).toEqual({
     server: 'https://plan.example',
     token: 'plan_sample_secret',
@@ -214,7 +216,7 @@ it('refuses to push while the workbook has errors', async () => {
     { tables: wb.tables.filter((t) => t.name !== 'tblPlanInfo') },
     { store: signedInStore(), fetch: reg.fetch, tab: 'Sync' },
   );
-  await screen.findByText('Signed in as Preparer');
+  await screen.findByText('Signed in as \u2068Preparer\u2069');
   fireEvent.click(screen.getByRole('button', { name: 'Push the workbook' }));
   await waitFor(() =>
     expect(screen.getAllByText('Pushing is blocked while errors remain.').length).toBeGreaterThan(
@@ -231,7 +233,7 @@ it('resolves a conflict by pulling their version into the workbook', async () =>
     fetch: reg.fetch,
     tab: 'Sync',
   });
-  await screen.findByText('Signed in as Preparer');
+  await screen.findByText('Signed in as \u2068Preparer\u2069');
   fireEvent.click(screen.getByRole('button', { name: 'Push the workbook' }));
   await screen.findByText('Conflict: version 2 was recorded after yours (1).');
   const readsBefore = office.reads;
@@ -354,7 +356,7 @@ describe('the register’s submissions as the workbook’s people see them', () 
       of('s-civ', 'D-CIV', 'Civil works'),
     ]);
     await openPane(workbookOf('D-CIV'), { store: signedInStore(), fetch: reg.fetch, tab: 'Sync' });
-    await screen.findByText('Signed in as Preparer');
+    await screen.findByText('Signed in as \u2068Preparer\u2069');
     const list = (await screen.findByRole('combobox', { name: 'Submission' })) as HTMLSelectElement;
     await waitFor(() => expect(list.value).toBe('s-civ'));
     // By name (Civil works, Planning, Transport), each with its code.

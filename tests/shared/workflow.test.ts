@@ -112,7 +112,8 @@ describe('judgeAction', () => {
       code: 'INVALID_TRANSITION',
       reason: {
         fa: '«فرستادن برای بازبینی» از وضعیت «تصویب‌شده» ممکن نیست.',
-        en: 'The action "submit" is not possible from status "approved".',
+        // The action and the status by their captions (ACTION_CAPTIONS, STATUS_CAPTIONS), not keys.
+        en: '"Submit for review" is not possible from the status "Approved".',
       },
     });
   });

@@ -195,12 +195,12 @@ function judgeBeforeFourEyes(
   )
     return refuse(action, 'FORBIDDEN', {
       fa: `«${ACTION_CAPTIONS[action].fa}» فقط از دست کارکنان همین واحد برمی‌آید.`,
-      en: `Only people of this department may ${action} its plan.`,
+      en: `"${ACTION_CAPTIONS[action].en}" is for people of this department only.`,
     });
   if (!rule.from.includes(subject.status))
     return refuse(action, 'INVALID_TRANSITION', {
       fa: `«${ACTION_CAPTIONS[action].fa}» از وضعیت «${STATUS_CAPTIONS[subject.status].fa}» ممکن نیست.`,
-      en: `The action "${action}" is not possible from status "${subject.status}".`,
+      en: `"${ACTION_CAPTIONS[action].en}" is not possible from the status "${STATUS_CAPTIONS[subject.status].en}".`,
     });
   if (rule.needsVersion === true && subject.currentVersion === 0)
     return refuse(action, 'INVALID_TRANSITION', {
@@ -241,7 +241,7 @@ export function judgeAction(
     if (facts.pushedBy === actor.userId || facts.submittedBy.includes(actor.userId))
       return refuse(action, 'SAME_PERSON', {
         fa: `کسی که نسخه را فرستاده یا ارسال کرده نمی‌تواند «${ACTION_CAPTIONS[action].fa}» را انجام دهد.`,
-        en: `The person who pushed or submitted a version cannot ${action} it.`,
+        en: `The person who pushed or submitted the version cannot take "${ACTION_CAPTIONS[action].en}" on it.`,
       });
   }
   return { action, allowed: true, code: null, reason: null };

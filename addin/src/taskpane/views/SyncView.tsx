@@ -90,15 +90,14 @@ export function SyncView() {
     [connection, fetcher],
   );
   const ordered = useMemo(() => orderSubmissions(subs, lang), [subs, lang]);
-  const sub = subs.find((s) => s.id === selected) ?? null;
   const plan = pane.check?.plan ?? null;
-  // The workbook's own submission, once the list and the workbook are known (unless chosen).
-  useEffect(() => {
-    if (ordered.length > 0)
-      setSelected((s) =>
-        s && ordered.some((x) => x.id === s) ? s : ownSubmission(ordered, plan, callerDept),
-      );
-  }, [ordered, plan, callerDept]);
+  // The one chosen, else the workbook's own submission (derived, so it is there as soon as the
+  // list is).
+  const current =
+    selected && ordered.some((x) => x.id === selected)
+      ? selected
+      : ownSubmission(ordered, plan, callerDept);
+  const sub = subs.find((s) => s.id === current) ?? null;
 
   const refresh = useCallback(async () => {
     if (!client) return;
@@ -122,9 +121,9 @@ export function SyncView() {
   }, [refresh]);
 
   useEffect(() => {
-    if (!client || !selected) return;
-    void client.comments(selected).then((c) => setComments(c.ok ? c.value : []));
-  }, [client, selected, subs]);
+    if (!client || !current) return;
+    void client.comments(current).then((c) => setComments(c.ok ? c.value : []));
+  }, [client, current, subs]);
 
   const signIn = async () => {
     setError(null);
@@ -266,13 +265,13 @@ export function SyncView() {
   return (
     <div className={styles.stack}>
       <div className={styles.row}>
-        <Text>{name ? t(lang, 'signedInAs', { name: lang === 'fa' ? fsi(name) : name }) : ''}</Text>
+        <Text>{name ? t(lang, 'signedInAs', { name: fsi(name) }) : ''}</Text>
         <Button size="small" onClick={signOut}>
           {t(lang, 'signOut')}
         </Button>
       </div>
       <Field label={t(lang, 'submission')}>
-        <Select value={selected} onChange={(_, d) => setSelected(d.value)}>
+        <Select value={current} onChange={(_, d) => setSelected(d.value)}>
           {ordered.map((s) => (
             <option key={s.id} value={s.id}>
               {submissionLabel(s, lang, ordered)}
