@@ -111,6 +111,7 @@ function Chart(props: { points: RevenuePoint[]; lang: Language }) {
           x={x(year)}
           y={H - 8}
           fontSize={10}
+          direction="ltr"
           textAnchor="middle"
           fill={tokens.colorNeutralForeground2}
         >
@@ -122,6 +123,8 @@ function Chart(props: { points: RevenuePoint[]; lang: Language }) {
         x={lang === 'fa' ? W - 2 : 2}
         y={PAD - 6}
         fontSize={10}
+        // Anchored in left-to-right terms whatever the pane's direction (a number is LTR).
+        direction="ltr"
         textAnchor={lang === 'fa' ? 'end' : 'start'}
         fill={tokens.colorNeutralForeground2}
       >
