@@ -24,21 +24,22 @@ import { Code, Note, Num, YearTable, useViewStyles } from './common';
 
 function Marks(props: { n: ChainTreeNode }) {
   const { lang } = usePane();
+  const styles = useViewStyles();
   const { n } = props;
   return (
     <>
       {n.noMoney && (
-        <Badge size="small" appearance="tint" color="danger">
+        <Badge size="small" appearance="tint" color="danger" className={styles.badge}>
           {t(lang, 'noMoney')}
         </Badge>
       )}
       {n.noKpi && n.node.level !== 'item' && (
-        <Badge size="small" appearance="tint" color="warning">
+        <Badge size="small" appearance="tint" color="warning" className={styles.badge}>
           {t(lang, 'noKpi')}
         </Badge>
       )}
       {n.noDirective && (
-        <Badge size="small" appearance="tint" color="warning">
+        <Badge size="small" appearance="tint" color="warning" className={styles.badge}>
           {t(lang, 'noDirective')}
         </Badge>
       )}

@@ -57,6 +57,8 @@ export const useViewStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     '& > div': { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
     '& dd': { margin: 0 },
+    '& dt': { flexShrink: 0 },
+    '& .fui-Badge': { whiteSpace: 'nowrap' },
   },
   chartLegend: {
     display: 'flex',
@@ -68,6 +70,8 @@ export const useViewStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground2,
   },
+  // A badge's words stay on one line (its height is fixed).
+  badge: { whiteSpace: 'nowrap' },
   // An isolate never wraps: `P-004` must not break into «-P» and «004» at 320 px.
   iso: { whiteSpace: 'nowrap', unicodeBidi: 'isolate' },
   // Fluent's focus ring, for links and other controls that show only an underline on focus.
