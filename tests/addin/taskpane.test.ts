@@ -107,6 +107,8 @@ describe('Check', () => {
     const group = screen.getByRole('region', {
       name: `${getTableSpec('tblProjects').fa}، خطاها`,
     });
+    // Its badge counts as Persian does: the number, then the singular noun.
+    expect(group.querySelector('.fui-Badge')?.textContent).toBe('۱ خطا');
     const link = within(group).getByRole('button', { name: new RegExp(`رفتن به خانه ${cell}`) });
     fireEvent.click(link);
     await waitFor(() => expect(office.selections).toEqual([{ sheet, cell }]));

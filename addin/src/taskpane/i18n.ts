@@ -69,6 +69,11 @@ export const STRINGS = {
   warningsCountOne: { fa: '۱ هشدار (مانع نیست).', en: '1 warning (not blocking).' },
   onSheet: { fa: 'در برگه «{sheet}»', en: 'On the sheet "{sheet}"' },
   referenceOf: { fa: '{table} (داده مرجع)', en: '{table} (reference data)' },
+  // A count on a badge: Persian puts the singular after a number («۳ هشدار»).
+  errorsCount: { fa: '{n} خطا', en: '{n} errors' },
+  errorsCountOne: { fa: '۱ خطا', en: '1 error' },
+  warningsBadge: { fa: '{n} هشدار', en: '{n} warnings' },
+  warningsBadgeOne: { fa: '۱ هشدار', en: '1 warning' },
   errors: { fa: 'خطاها', en: 'Errors' },
   warnings: { fa: 'هشدارها', en: 'Warnings' },
   workbookWide: { fa: 'کل کارپوشه', en: 'Whole workbook' },

@@ -8,7 +8,7 @@ import { Badge, Button, Link, Spinner, Subtitle2, Switch, Text } from '@fluentui
 import type { Finding } from '#core';
 import { fsi } from '#core';
 import { groupFindings, summary, tableCaption, warningsLine } from '../check';
-import { digits, t } from '../i18n';
+import { t, tn } from '../i18n';
 import { usePane } from '../services';
 import { Code, Note, Rich, useViewStyles } from './common';
 
@@ -61,7 +61,11 @@ export function CheckView(props: { auto: boolean; setAuto(auto: boolean): void }
             <div className={styles.row}>
               <Subtitle2 as="h2">{caption}</Subtitle2>
               <Badge appearance="filled" color={g.severity === 'error' ? 'danger' : 'warning'}>
-                {kind} {digits(String(g.findings.length), lang)}
+                {tn(
+                  lang,
+                  g.severity === 'error' ? 'errorsCount' : 'warningsBadge',
+                  g.findings.length,
+                )}
               </Badge>
             </div>
             {sheet !== null && sheet !== caption && (
