@@ -4,11 +4,12 @@
  * `main` never throws on bad input: it writes to stderr and returns an exit
  * code (0 done, 1 errors found, 2 could not run).
  */
-import { fsi } from '#core';
+import { fsi, helpPage } from '#core';
 import type { Language } from '#core';
 import type { Command } from './command';
 import { commandHelp, langOf, parseCommandArgs } from './command';
 import { COMMANDS } from './commands';
+import { helpPageText, helpTopicsText } from './help';
 import type { CliIo } from './io';
 import { EXIT, persianOutput, reportProblem } from './io';
 
@@ -34,6 +35,9 @@ function overview(lang: Language): string {
     lang === 'fa'
       ? 'راهنمای هر فرمان: \u2066plan help\u2069 <فرمان>  ·  خروجی انگلیسی: \u2066--lang en\u2069  ·  خروجی ماشینی: \u2066--json\u2069'
       : 'Help on a command: plan help <command>  ·  Persian/English output: --lang fa|en  ·  machine output: --json',
+    lang === 'fa'
+      ? 'راهنمای یک کد یافته یا یک محاسبه: \u2066plan help\u2069 <کد یا مفهوم>، مانند \u2066plan help AHP_INCONSISTENT\u2069  ·  فهرست آن‌ها: \u2066plan help topics\u2069'
+      : 'Help on a finding code or a calculation: plan help <code or concept>, e.g. plan help AHP_INCONSISTENT  ·  their list: plan help topics',
   ];
   return lines.join('\n') + '\n';
 }
@@ -59,18 +63,31 @@ export async function main(argv: string[], given: CliIo = DEFAULT_IO): Promise<n
       return EXIT.ok;
     }
     const command = find(topic);
-    if (!command)
-      return reportProblem(
-        io,
-        {
-          code: EXIT.input,
-          message: { fa: `فرمان «${fsi(topic)}» شناخته نیست`, en: `unknown command "${topic}"` },
-          helpFor: '',
+    if (command) {
+      io.stdout.write(commandHelp(command, lang));
+      return EXIT.ok;
+    }
+    if (topic === 'topics') {
+      io.stdout.write(helpTopicsText(lang));
+      return EXIT.ok;
+    }
+    const page = helpPage(topic, lang);
+    if (page) {
+      io.stdout.write(helpPageText(page));
+      return EXIT.ok;
+    }
+    return reportProblem(
+      io,
+      {
+        code: EXIT.input,
+        message: {
+          fa: `«${fsi(topic)}» نه فرمان است، نه کد یافته و نه مفهومی که راهنما دارد؛ فهرست موضوع‌ها: \u2066plan help topics\u2069`,
+          en: `"${topic}" is no command, finding code or concept with a help page; the topics: plan help topics`,
         },
-        lang,
-      );
-    io.stdout.write(commandHelp(command, lang));
-    return EXIT.ok;
+        helpFor: '',
+      },
+      lang,
+    );
   }
   const command = find(first);
   if (!command) {

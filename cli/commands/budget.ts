@@ -12,7 +12,7 @@ import type {
   RawTable,
   Rials,
 } from '#core';
-import { CHAPTERS, BUDGET_KINDS, BUDGET_STAGES, budgetAlbum, fsi } from '#core';
+import { CHAPTERS, BUDGET_KINDS, BUDGET_STAGES, budgetAlbum, fsi, moneyCell } from '#core';
 import type { Command } from '../command';
 import { writeRawWorkbook } from '../../io';
 import { money, plain, textTable } from '../format';
@@ -202,10 +202,7 @@ function albumTable(plan: Plan, by: BudgetGrouping, stage: AlbumStage, lang: Lan
       const c = years.get(year);
       if (!c) continue;
       // Exact as text beyond 2^53 Rials, else a number the sheet can add up.
-      const cell = (v: bigint) =>
-        v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER)
-          ? Number(v)
-          : v.toString();
+      const cell = moneyCell;
       rows.push([
         groupLabel(by, key, lang),
         year,

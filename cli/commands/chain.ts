@@ -5,7 +5,7 @@
  * and where the chain breaks.
  */
 import type { LinkLevel, LinkNode } from '#core';
-import { LINK_LEVELS, formatChain, resolveChain, fsi } from '#core';
+import { LINK_LEVELS, chainPath, formatChain, resolveChain, fsi } from '#core';
 import type { Command } from '../command';
 import { findingsText, toJsonFinding } from '../findings';
 import { money, plain, textTable } from '../format';
@@ -116,12 +116,14 @@ export const chainCommand: Command = {
           goal: nodeJson(chain.goal),
           strategy: nodeJson(chain.strategy),
           program: nodeJson(chain.program),
+          scheme: nodeJson(chain.scheme),
           item: nodeJson(chain.item),
           budgetLine: nodeJson(chain.budgetLine),
           kpi: nodeJson(chain.kpi),
           descendants: {
             strategies: chain.descendants.strategies.map(nodeJson),
             programs: chain.descendants.programs.map(nodeJson),
+            schemes: chain.descendants.schemes.map(nodeJson),
             items: chain.descendants.items.map(nodeJson),
           },
           budgetLines: chain.budgetLines.map(nodeJson),
@@ -138,9 +140,7 @@ export const chainCommand: Command = {
       return c ? (lang === 'fa' ? c.fa : c.en) : l;
     };
     let out = formatChain(chain, lang) + '\n\n';
-    const path = [chain.goal, chain.strategy, chain.program, chain.item, chain.budgetLine].filter(
-      (n): n is LinkNode => n !== null,
-    );
+    const path = chainPath(chain);
     out += textTable(
       [
         lang === 'fa' ? 'سطح' : 'level',

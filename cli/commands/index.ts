@@ -3,6 +3,7 @@ import type { Command } from '../command';
 import { adminCommand } from './admin';
 import { budgetCommand } from './budget';
 import { chainCommand } from './chain';
+import { billCommand, bookCommand } from './documents';
 import { fiscalCommand } from './fiscal';
 import { forecastCommand } from './forecast';
 import { kpiCommand } from './kpi';
@@ -10,6 +11,8 @@ import { portfolioCommand } from './portfolio';
 import { cyclesCommand } from './remote/cycles';
 import { diffCommand } from './remote/diff';
 import { exportCommand } from './remote/export';
+import { monitorCommand } from './monitor';
+import { report71Command } from './report71';
 import { loginCommand } from './remote/login';
 import { pullCommand } from './remote/pull';
 import { pushCommand } from './remote/push';
@@ -32,6 +35,10 @@ export const COMMANDS: readonly Command[] = [
   fiscalCommand,
   budgetCommand,
   kpiCommand,
+  monitorCommand,
+  report71Command,
+  bookCommand,
+  billCommand,
   loginCommand,
   cyclesCommand,
   pushCommand,

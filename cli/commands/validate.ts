@@ -3,12 +3,20 @@
  * finding, located by sheet and cell. Exit 0 without errors, 1 with errors,
  * 2 when the file cannot be read.
  */
-import { hasErrors, fsi } from '#core';
+import type { Language } from '#core';
+import { hasErrors, fsi, ltr } from '#core';
 import type { Command } from '../command';
 import { checkWorkbook } from '../check';
 import { countsText, findingsText, sortForPeople, toJsonFinding } from '../findings';
 import { EXIT, reportProblem, toJson } from '../io';
 import { loadWorkbook } from '../load';
+
+/** Where to read about a finding's code, with the first one as the example. */
+function readMore(code: string, lang: Language): string {
+  return lang === 'fa'
+    ? `توضیح هر کد و راه رفع آن: ${ltr('plan help')} <کد>، مانند ${ltr(`plan help ${code}`)}`
+    : `What a code means and how to fix it: plan help <code>, e.g. plan help ${code}`;
+}
 
 /** `plan validate`: the findings of a workbook; exit 0 without errors, 1 with, 2 unreadable. */
 export const validateCommand: Command = {
@@ -59,7 +67,10 @@ export const validateCommand: Command = {
       io.stdout.write(toJson({ findings: findings.map(toJsonFinding) }) + '\n');
     } else {
       const summary = `${lang === 'fa' ? fsi(file) : file}: ${countsText(findings, lang)}\n`;
-      io.stdout.write(findingsText(findings, lang) + (findings.length ? '\n' : '') + summary);
+      const more = findings.length ? `${readMore(findings[0]?.code ?? '', lang)}\n` : '';
+      io.stdout.write(
+        findingsText(findings, lang) + (findings.length ? '\n' : '') + summary + more,
+      );
     }
     return hasErrors(findings) ? EXIT.findings : EXIT.ok;
   },

@@ -23,6 +23,7 @@ import type { AppDeps } from './handlers/context';
 import type { ReadXlsx } from './handlers/upload';
 import { bodyLimit } from './http/body-limit';
 import { apiError, errorHandler, notFoundRoute } from './http/errors';
+import { HELP_PATH, helpApi, helpPages } from './help';
 import { projectRoot } from './paths';
 import { openApiDocument } from './openapi';
 import type { Repositories } from './repositories';
@@ -275,6 +276,9 @@ export function createApp(options: AppOptions): express.Express {
       .type('application/javascript')
       .send(redocStandalone());
   });
+  // The help is public: a finding's link opens it without a login.
+  app.use(HELP_PATH, helpPages());
+  app.use('/api/help', helpApi());
   app.use(
     '/api',
     authenticate(repos, oidc),

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { API_SCHEMAS, XLSX_MEDIA_TYPE } from '#core';
 import type { ErrorCode } from './http/errors';
 import { ERROR_STATUS } from './http/errors';
+import { DOCX_TYPE } from './documents';
 import {
   CommentBody,
   CreateCycleBody,
@@ -199,6 +200,8 @@ const xlsx = {
   [XLSX_MEDIA_TYPE]: { schema: { type: 'string', contentMediaType: XLSX_MEDIA_TYPE } },
 };
 
+const docx = { [DOCX_TYPE]: { schema: { type: 'string', contentMediaType: DOCX_TYPE } } };
+
 /** One operation of the document. */
 interface Operation {
   operationId: string;
@@ -221,9 +224,10 @@ interface Operation {
   own?: ErrorResponse[];
 }
 
-type Tag = 'service' | 'people' | 'submissions' | 'versions' | 'workflow' | 'city';
+type Tag = 'service' | 'help' | 'people' | 'submissions' | 'versions' | 'workflow' | 'city';
 const TAGS: Record<Tag, string> = {
   service: 'Health and this document.',
+  help: 'Help on every finding code and calculation, in Persian and English (public; the same pages as HTML at `/help/{topic}?lang=fa|en`).',
   people: 'The caller, the departments and the plan cycles.',
   submissions: 'Submissions: one department’s workbook of one kind in one cycle.',
   versions: 'Pushing, pulling and comparing versions of a submission.',
@@ -268,6 +272,44 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
           content: { 'text/html': { schema: { type: 'string' } } },
         },
       },
+    },
+    post: undefined,
+  },
+  '/api/help': {
+    get: {
+      operationId: 'listHelpTopics',
+      summary: 'Every help topic: the concepts, then the finding codes',
+      tag: 'help',
+      authenticated: false,
+      ok: { 200: { description: 'Every topic with its title.', content: json(list('HelpTopic')) } },
+    },
+    post: undefined,
+  },
+  '/api/help/{topic}': {
+    get: {
+      operationId: 'getHelpPage',
+      summary: 'One help page, its worked example filled from the sample city',
+      tag: 'help',
+      authenticated: false,
+      parameters: [
+        {
+          name: 'topic',
+          in: 'path',
+          required: true,
+          description:
+            'A finding code (`AHP_INCONSISTENT`, any case) or a concept (`ahp`, `balances`, …).',
+          schema: { type: 'string', minLength: 1, maxLength: 64 },
+        },
+        {
+          name: 'lang',
+          in: 'query',
+          required: false,
+          description: 'The page’s language (default `fa`).',
+          schema: { type: 'string', enum: ['fa', 'en'] },
+        },
+      ],
+      ok: { 200: { description: 'The page as Markdown.', content: json(ref('HelpPage')) } },
+      own: [failure(['NOT_FOUND'], 'No help page has this topic')],
     },
     post: undefined,
   },
@@ -593,6 +635,30 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
           content: { ...json(ref('Consolidation')), ...xlsx },
         },
       },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/cycles/{cycleId}/documents/plan-book': {
+    get: {
+      operationId: 'getPlanBook',
+      summary:
+        'The plan book of the city plan as .docx, a draft until adopted (reviewer, approver, council, admin)',
+      tag: 'city',
+      parameters: [cycleParam],
+      ok: { 200: { description: 'The plan book (docs/documents.md).', content: docx } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/cycles/{cycleId}/documents/council-bill': {
+    get: {
+      operationId: 'getCouncilBill',
+      summary:
+        'The council bill of the city plan as .docx, a draft until adopted (reviewer, approver, council, admin)',
+      tag: 'city',
+      parameters: [cycleParam],
+      ok: { 200: { description: 'The council bill (docs/documents.md).', content: docx } },
       errors: ['Forbidden', 'NotFound'],
     },
     post: undefined,

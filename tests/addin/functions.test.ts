@@ -4,7 +4,14 @@
  * every failure into an Excel error with a message and never let an exception escape.
  */
 import fc from 'fast-check';
-import { computeAhp, forecastSeries, kpiProgress, readPlan, scorePriority } from '#core';
+import {
+  computeAhp,
+  forecastSeries,
+  kpiProgress,
+  readPlan,
+  samplePlanWorkbook,
+  scorePriority,
+} from '#core';
 import * as fiscal from '../../addin/src/functions/fiscal';
 import { ENTRY_POINTS } from '../../addin/src/functions/functions';
 import * as jalali from '../../addin/src/functions/jalali';
@@ -415,6 +422,16 @@ describe('PLAN.BUDGET_LINK on a department workbook with cached reference data',
     expect(await linkage.budgetLink('B-1405-01', 'هدف کلان', 'title', plan)).toBe('Green city');
     expect(await linkage.budgetLink('P-1', 'strategy', 'both', plan)).toBe('S-1 Expand parks');
     expect(await linkage.budgetLink('B-1405-01', 'source', null, plan)).toBe('SRC-1');
+  });
+
+  it('names a project’s scheme (طرح) on the sample plan, by either name of the level', async () => {
+    // The sample puts P-016 (PG08) in its program's scheme SC08 (shared/src/sample).
+    const sample = planOf(samplePlanWorkbook());
+    expect(await linkage.budgetLink('P-016', 'scheme', null, sample)).toBe('SC08');
+    expect(await linkage.budgetLink('P-016', 'طرح', null, sample)).toBe('SC08');
+    expect(await linkage.budgetLink('SC08', 'program', null, sample)).toBe('PG08');
+    // A department workbook without schemes: #N/A, saying the chain has none.
+    expectError(await linkage.budgetLink('P-1', 'scheme', null, plan), 'na', /no scheme/);
   });
 
   it('says #N/A for an unknown code and a missing level', async () => {

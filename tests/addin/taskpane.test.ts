@@ -12,7 +12,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { RawWorkbook } from '#core';
 import { TABLE_NAMES, columnLetters, getTableSpec, samplePlanWorkbook } from '#core';
 import { setView } from '../../addin/src/taskpane/paneState';
-import { renderPane } from './paneHarness';
+import { renderPane, signedInStore } from './paneHarness';
 import { fakeOffice, memoryStore } from './taskpaneFakes';
 
 /** The sample plan with the Title of its first project emptied: one VALUE_REQUIRED error. */
@@ -112,6 +112,39 @@ describe('Check', () => {
     const link = within(group).getByRole('button', { name: new RegExp(`رفتن به خانه ${cell}`) });
     fireEvent.click(link);
     await waitFor(() => expect(office.selections).toEqual([{ sheet, cell }]));
+  });
+
+  it.each([
+    ['fa', 'بررسی', 'راهنما'],
+    ['en', 'Check', 'Help'],
+  ] as const)(
+    '%s: links each finding to the register’s help page for its code, in the pane’s language',
+    async (lang, tab, label) => {
+      // Signed in to a register: its help pages (issue 20), opened outside the pane.
+      const { workbook } = withEmptyTitle();
+      const office = fakeOffice(workbook);
+      renderPane({ office, store: signedInStore('https://plan.example/') }, lang);
+      fireEvent.click(screen.getByRole('tab', { name: tab }));
+      await screen.findByTestId('check-summary');
+      const item = document.querySelector('li[data-code="VALUE_REQUIRED"]') as HTMLElement;
+      const help = within(item).getByRole('link', { name: /VALUE_REQUIRED/ });
+      expect(help.textContent).toBe(label);
+      expect(help.getAttribute('href')).toBe(
+        `https://plan.example/help/VALUE_REQUIRED?lang=${lang}`,
+      );
+      expect(help.getAttribute('target')).toBe('_blank');
+    },
+  );
+
+  it('links to the register that served the pane when the planner has not signed in', async () => {
+    const { workbook } = withEmptyTitle();
+    const office = fakeOffice(workbook);
+    renderPane({ office, store: memoryStore(), defaultServer: 'https://register.city' }, 'en');
+    fireEvent.click(screen.getByRole('tab', { name: 'Check' }));
+    await screen.findByTestId('check-summary');
+    expect(screen.getByRole('link', { name: /Help on VALUE_REQUIRED/ }).getAttribute('href')).toBe(
+      'https://register.city/help/VALUE_REQUIRED?lang=en',
+    );
   });
 
   it('checks again after the tables change, and finds the plan clean once fixed', async () => {

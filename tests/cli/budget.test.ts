@@ -18,15 +18,23 @@ beforeAll(async () => {
   writeFileSync(file, await writeRawWorkbook(wb, { lang: 'fa' }));
 });
 
-/** Σ Amount of the sample's budget lines of a year, by the column `Kind` (Persian captions). */
-function linesByKind(): Map<string, bigint> {
+/** The current budget's stages by their Persian captions (contract v2: approved + amended + supplement). */
+const CURRENT = ['مصوب', 'اصلاحیه', 'متمم'];
+
+/**
+ * Σ Amount of the sample's budget lines by the column `Kind` (Persian captions), over the
+ * lines of the given stages (their captions; default the current budget's).
+ */
+function linesByKind(stages: readonly string[] = CURRENT): Map<string, bigint> {
   const t = wb.tables.find((x) => x.name === 'tblBudgetLines');
   const header = (t?.header ?? []).map(String);
-  // The sample writes Persian headers: «نوع اعتبار» is Kind, «مبلغ» Amount.
+  // The sample writes Persian headers: «نوع اعتبار» is Kind, «مبلغ» Amount, «مرحله بودجه» Stage.
   const kind = header.indexOf('نوع اعتبار');
   const amount = header.indexOf('مبلغ');
+  const stage = header.indexOf('مرحله بودجه');
   const out = new Map<string, bigint>();
   for (const r of t?.rows ?? []) {
+    if (!stages.includes(String(r[stage]))) continue;
     const k = String(r[kind]);
     out.set(k, (out.get(k) ?? 0n) + BigInt(Number(r[amount])));
   }
@@ -46,9 +54,11 @@ describe('plan budget', () => {
     const total = (key: string) =>
       album.groups.find((g) => g.key === key)?.years.reduce((s, y) => s + BigInt(y.budget), 0n) ??
       0n;
-    // Every line of the sample is approved: the current budget is the lines' sum by kind.
+    // The current budget: approved lines and the amendment's cut, not the 1406 request.
     expect(total('capital')).toBe(byKind.get('تملک دارایی سرمایه‌ای'));
     expect(total('current')).toBe(byKind.get('هزینه‌ای (جاری)'));
+    expect(total('financial')).toBe(byKind.get('تملک دارایی مالی'));
+    expect(byKind.get('تملک دارایی مالی')).toBeGreaterThan(0n);
   });
 
   it('refuses an unknown grouping or stage, saying which are known', async () => {
@@ -59,12 +69,20 @@ describe('plan budget', () => {
     expect(stage.stderr).toContain('proposed, approved, amended, supplement, outturn');
   });
 
-  it('prints a proposed stage the sample has no line of as zeros beside the plan', async () => {
-    const run = await plan(space.dir(), 'budget', file, '--stage', 'proposed', '--json');
-    const album = JSON.parse(run.stdout) as Album;
-    expect(album.groups.flatMap((g) => g.years.map((y) => y.budget)).every((b) => b === '0')).toBe(
-      true,
-    );
+  it('shows one stage on its own: the 1406 request, and an outturn the sample has none of as zeros', async () => {
+    const proposed = JSON.parse(
+      (await plan(space.dir(), 'budget', file, '--stage', 'proposed', '--json')).stdout,
+    ) as Album;
+    const sum = (album: Album) =>
+      album.groups.flatMap((g) => g.years).reduce((s, y) => s + BigInt(y.budget), 0n);
+    expect(sum(proposed)).toBe(linesByKind(['پیشنهادی']).get('تملک دارایی سرمایه‌ای'));
+    expect(sum(proposed)).toBeGreaterThan(0n);
+    const outturn = JSON.parse(
+      (await plan(space.dir(), 'budget', file, '--stage', 'outturn', '--json')).stdout,
+    ) as Album;
+    expect(
+      outturn.groups.flatMap((g) => g.years.map((y) => y.budget)).every((b) => b === '0'),
+    ).toBe(true);
   });
 });
 

@@ -86,6 +86,47 @@ describe('help', () => {
     expect(r.stderr).toContain('validate');
   });
 
+  it('explains a finding code or a concept (issue 20), in Persian or English', async () => {
+    const en = await plan(dir(), 'help', 'AHP_INCONSISTENT', '--lang', 'en');
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('AHP_INCONSISTENT · Consistency ratio above 0.10');
+    expect(en.stdout).toContain('Severity: warning');
+    // The link to the concept reads as the command that shows it.
+    expect(en.stdout).toContain('(plan help ahp)');
+    const fa = await plan(dir(), 'help', 'ahp');
+    expect(fa.code).toBe(0);
+    expect(fa.stdout).toContain('نسبت سازگاری');
+    // A code typed in lower case is the same code.
+    expect((await plan(dir(), 'help', 'operating_deficit', '--lang', 'en')).stdout).toContain(
+      'OPERATING_DEFICIT',
+    );
+  });
+
+  it('has a page for every code and concept in both languages, listed by plan help topics', async () => {
+    const { HELP_CODES, HELP_CONCEPTS } = await import('#core');
+    for (const lang of ['fa', 'en'])
+      for (const topic of [...HELP_CONCEPTS, ...Object.keys(HELP_CODES)]) {
+        const r = await plan(dir(), 'help', topic, '--lang', lang);
+        expect([topic, lang, r.code]).toEqual([topic, lang, 0]);
+      }
+    const list = await plan(dir(), 'help', 'topics', '--lang', 'en');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('revenue-forecast');
+    expect(list.stdout).toContain('SWOT_WEIGHTS_SUM');
+  });
+
+  it('keeps a command name for the command: plan help portfolio is the command', async () => {
+    const r = await plan(dir(), 'help', 'portfolio', '--lang', 'en');
+    expect(r.stdout).toContain('plan portfolio FILE.xlsx');
+  });
+
+  it('names an unknown topic and where the topics are listed', async () => {
+    const r = await plan(dir(), 'help', 'NO_SUCH_THING', '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"NO_SUCH_THING" is no command, finding code or concept');
+    expect(r.stderr).toContain('plan help topics');
+  });
+
   it('rejects an unknown option and a bad --lang, pointing to the help', async () => {
     const bad = await plan(dir(), 'validate', 'x.xlsx', '--colour', '--lang', 'en');
     expect(bad.code).toBe(2);
@@ -187,6 +228,9 @@ describe('plan sample and plan validate', () => {
     const en = await plan(dir(), 'validate', 'broken.xlsx', '--lang', 'en');
     expect(en.stdout).toMatch(/\d+ errors?, \d+ warnings?/);
     expect(en.stdout).toContain('error');
+    // Where to read more, with the first finding's code as the example (issue 20).
+    expect(en.stdout).toMatch(/plan help <code>, e\.g\. plan help [A-Z_]+\n$/);
+    expect(fa.stdout).toContain('\u2066plan help\u2069 <کد>');
   });
 
   it('resolves IDs against a reference workbook given with --reference', async () => {
@@ -524,7 +568,14 @@ describe('plan chain, fiscal and kpi on the sample plan', () => {
     const r = await plan(dir(), 'chain', 'sample.xlsx', 'P-016', '--lang', 'en');
     expect(r.code).toBe(0);
     const first = r.stdout.split('\n')[0] ?? '';
-    expect(first.split(' › ').map((p) => p.split(' ')[0])).toEqual(['G2', 'S2.2', 'PG08', 'P-016']);
+    // P-016 is in program PG08 and, through the sample's structure, in its scheme SC08.
+    expect(first.split(' › ').map((p) => p.split(' ')[0])).toEqual([
+      'G2',
+      'S2.2',
+      'PG08',
+      'SC08',
+      'P-016',
+    ]);
     const json = JSON.parse(
       (await plan(dir(), 'chain', 'sample.xlsx', 'P-016', '--json')).stdout,
     ) as {

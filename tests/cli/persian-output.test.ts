@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REVENUE_METHODS, samplePlanWorkbook } from '#core';
+import { HELP_CODES, HELP_CONCEPTS, REVENUE_METHODS, samplePlanWorkbook } from '#core';
 import { writeRawWorkbook } from '../../io';
 import { latinLeft } from '../helpers/persianText';
 import { plan, scratch } from './helpers';
@@ -62,4 +62,14 @@ it('the check itself finds an English word and a Latin number in Persian', () =>
     'نقش reviewer',
     'سبد بهینه: 29 پروژه',
   ]);
+});
+
+it('plan help prints every page in Persian with no Latin outside IDs and isolates', async () => {
+  const left: string[] = [];
+  for (const topic of ['topics', ...HELP_CONCEPTS, ...Object.keys(HELP_CODES)]) {
+    const run = await plan(space.dir(), 'help', topic);
+    expect([topic, run.code]).toEqual([topic, 0]);
+    left.push(...latinLeft(run.stdout, DATA_WORDS).map((l) => `${topic}: ${l}`));
+  }
+  expect(left).toEqual([]);
 });

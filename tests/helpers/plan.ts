@@ -492,3 +492,176 @@ export function removeColumn(wb: RawWorkbook, name: string, column: string) {
   t.header.splice(c, 1);
   for (const r of t.rows) r.splice(c, 1);
 }
+
+// A plan to monitor and a monitoring workbook of it (contract v2), plan period 1405–1407:
+//   P-EV (PR1, D1) 1405–1407, costs 20,000 / 60,000 / 20,000, TotalCost 100,000, nothing spent before
+//   P-OK (PR1, D1) ongoing since 1404, costs 20,000 / 20,000 / 0, SpentBefore 10,000, no TotalCost
+//   P-LATE (PR2, D2) 1406 only, cost 5,000 (never reported)
+//   A-1 (PR2, D2) activity, 10,000 a year
+// Budget lines of 1406: P-EV approved 50,000, amended −5,000, supplement 3,000 and a proposed
+// 99,999 (not in the current budget); P-OK approved 20,000; A-1 approved 10,000.
+// Revenue: general-duties 8,000 / 9,000 / 10,000 in 1402–1404, base growth 10%; government
+// grants 2,000 a year, base growth 0.
+export function monitoredPlan(): RawWorkbook {
+  return {
+    tables: [
+      planInfo({ StartYear: 1405, Years: 3, BaseYear: 1404, WorkbookKind: 'city' }),
+      rawTable(
+        'tblDepartments',
+        ['DeptId', 'Name', 'Kind'],
+        [
+          ['D1', 'معاونت عمران', 'deputy'],
+          ['D2', 'منطقه ۱', 'district'],
+        ],
+      ),
+      rawTable(
+        'tblFundingSources',
+        ['SourceId', 'Title', 'RevenueClass'],
+        [
+          ['SRC1', 'عوارض', 'general-duties'],
+          ['SRC2', 'کمک دولت', 'government-grants'],
+        ],
+      ),
+      rawTable(
+        'tblProjects',
+        [
+          'ProjectId',
+          'ProgramId',
+          'Title',
+          'Dept',
+          'StartYear',
+          'EndYear',
+          '1405',
+          '1406',
+          '1407',
+          'SourceId',
+          'Status',
+          'TotalCost',
+          'SpentBefore',
+        ],
+        [
+          [
+            'P-EV',
+            'PR1',
+            'تقاطع',
+            'D1',
+            1405,
+            1407,
+            20000,
+            60000,
+            20000,
+            'SRC1',
+            'approved',
+            100000,
+            null,
+          ],
+          [
+            'P-OK',
+            'PR1',
+            'بوستان',
+            'D1',
+            1404,
+            1406,
+            20000,
+            20000,
+            0,
+            'SRC1',
+            'ongoing',
+            null,
+            10000,
+          ],
+          ['P-LATE', 'PR2', 'پل', 'D2', 1406, 1406, 0, 5000, 0, 'SRC2', 'approved', null, null],
+        ],
+      ),
+      rawTable(
+        'tblActivities',
+        ['ActivityId', 'ProgramId', 'Title', 'Dept', 'Kind', '1405', '1406', '1407', 'SourceId'],
+        [['A-1', 'PR2', 'نگهداری معابر', 'D2', 'maintenance', 10000, 10000, 10000, 'SRC1']],
+      ),
+      rawTable(
+        'tblBudgetLines',
+        ['BudgetCode', 'Year', 'Kind', 'LinkedId', 'SourceId', 'Amount', 'Stage'],
+        [
+          ['B-EV', 1406, 'capital', 'P-EV', 'SRC1', 50000, 'approved'],
+          ['B-EV', 1406, 'capital', 'P-EV', 'SRC1', -5000, 'amended'],
+          ['B-EV', 1406, 'capital', 'P-EV', 'SRC1', 3000, 'supplement'],
+          ['B-EV', 1406, 'capital', 'P-EV', 'SRC1', 99999, 'proposed'],
+          ['B-OK', 1406, 'capital', 'P-OK', 'SRC1', 20000, 'approved'],
+          ['B-A1', 1406, 'current', 'A-1', 'SRC1', 10000, 'approved'],
+        ],
+      ),
+      rawTable(
+        'tblRevenueHistory',
+        ['RevenueClass', 'Code', 'Year', 'Amount'],
+        [
+          ['general-duties', null, 1402, 8000],
+          ['general-duties', null, 1403, 9000],
+          ['general-duties', null, 1404, 10000],
+          ['government-grants', null, 1402, 2000],
+          ['government-grants', null, 1403, 2000],
+          ['government-grants', null, 1404, 2000],
+        ],
+      ),
+      rawTable(
+        'tblRevenueScenarios',
+        ['Scenario', 'RevenueClass', 'Method', 'GrowthRate', 'Adjustment'],
+        [
+          ['base', 'general-duties', 'growth', 0.1, 1],
+          ['base', 'government-grants', 'growth', 0, 1],
+        ],
+      ),
+    ],
+  };
+}
+
+/** The header of `monitoringWorkbook`'s `tblActuals` (v2: cumulative Allocated/Committed/Paid). */
+export const ACTUALS_V2_HEADER = [
+  'LinkedId',
+  'Year',
+  'Period',
+  'Allocated',
+  'Committed',
+  'Paid',
+  'PhysicalProgress',
+] as const;
+
+/**
+ * A monitoring workbook of `monitoredPlan` up to 1406 H1 (cumulative within each year):
+ *   P-EV 1405 FY 20,000 / 19,000 / 18,000, 20%; 1406 Q1 20,000 / 15,000 / 12,000, 30%;
+ *        1406 H1 40,000 / 36,000 / 27,000, 40%
+ *   P-OK 1405 FY 20,000 / 20,000 / 20,000, 60%; 1406 H1 15,000 / 12,000 / 9,000, 80%
+ *   A-1  1406 H1 5,000 / 4,000 / 3,000
+ * Revenue of 1406: general duties 2,500 at Q1 and 5,000 at H1; government grants 700 at H1.
+ * `edit` changes the rows (by table name) before the workbook is made.
+ */
+export function monitoringWorkbook(
+  edit: (rows: Record<string, RawCell[][]>) => void = () => {},
+): RawWorkbook {
+  const rows: Record<string, RawCell[][]> = {
+    tblActuals: [
+      ['P-EV', 1405, 'FY', 20000, 19000, 18000, 20],
+      ['P-EV', 1406, 'Q1', 20000, 15000, 12000, 30],
+      ['P-EV', 1406, 'H1', 40000, 36000, 27000, 40],
+      ['P-OK', 1405, 'FY', 20000, 20000, 20000, 60],
+      ['P-OK', 1406, 'H1', 15000, 12000, 9000, 80],
+      ['A-1', 1406, 'H1', 5000, 4000, 3000, null],
+    ],
+    tblRevenueActuals: [
+      ['general-duties', null, 1406, 'Q1', 2500],
+      ['general-duties', null, 1406, 'H1', 5000],
+      ['government-grants', null, 1406, 'H1', 700],
+    ],
+  };
+  edit(rows);
+  return {
+    tables: [
+      planInfo({ StartYear: 1405, Years: 3, WorkbookKind: 'monitoring' }),
+      rawTable('tblActuals', [...ACTUALS_V2_HEADER], rows.tblActuals ?? []),
+      rawTable(
+        'tblRevenueActuals',
+        ['RevenueClass', 'Code', 'Year', 'Period', 'Amount'],
+        rows.tblRevenueActuals ?? [],
+      ),
+    ],
+  };
+}

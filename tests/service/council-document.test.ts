@@ -12,10 +12,12 @@ import {
   GUIDE_SHEET,
   MIN_PRINT_SCALE,
   PORTFOLIO_OUT_CAPTIONS,
+  PERSIAN_NUMERALS_PREFIX,
   REVENUE_SCENARIOS,
   STATUS_CAPTIONS,
   formatJalali,
   formatNumber,
+  localNumberFormat,
   tehranDayOf,
 } from '#core';
 import type { Consolidation } from '../../service/src/consolidate';
@@ -99,6 +101,80 @@ describe('the consolidated plan as a council document (pglite)', () => {
     for (const sheet of visible.slice(1)) expect(cover).toContain(sheet);
   });
 
+  it('reports the budget album and the three balances, adding up to the figures beside them', async () => {
+    // Independent of the album code: the sample's budget lines summed here by stage, the
+    // current budget being approved + amended + supplement (contract v2).
+    const lines = (report.workbook as RawWorkbook).tables.find((t) => t.name === 'tblBudgetLines');
+    const col = (key: string) => lines?.header.indexOf(key) ?? -1;
+    const byStage = new Map<string, Map<string, bigint>>();
+    for (const r of lines?.rows ?? []) {
+      const stage = String(r[col('Stage')] ?? '') || 'approved';
+      const year = String(r[col('Year')]);
+      const m = byStage.get(stage) ?? new Map<string, bigint>();
+      byStage.set(stage, m);
+      m.set(year, (m.get(year) ?? 0n) + BigInt(String(r[col('Amount')])));
+    }
+    const current = new Map<string, bigint>();
+    for (const stage of ['approved', 'amended', 'supplement'])
+      for (const [y, v] of byStage.get(stage) ?? []) current.set(y, (current.get(y) ?? 0n) + v);
+    expect(current.size).toBeGreaterThan(0);
+    for (const [y, v] of current) {
+      expect(report.budget.byStage.current?.[y]).toBe(v.toString());
+      // Every grouping splits the same current budget.
+      for (const by of ['byHead', 'byChapter', 'byFunction', 'byProgram', 'byScheme'] as const) {
+        const sum = Object.values(report.budget[by]).reduce(
+          (t, g) => t + BigInt(g[y]?.budget ?? '0'),
+          0n,
+        );
+        expect({ by, y, sum }).toEqual({ by, y, sum: v });
+      }
+    }
+    // The plan figure beside the capital head is the projects' cost of the fiscal balance.
+    const base = report.fiscal[0];
+    for (const fy of base?.years ?? [])
+      expect(report.budget.byHead.capital?.[fy.year]?.plan ?? '0').toBe(fy.projects);
+
+    // The three balances add up to the gap; the cash position carries the opening balance.
+    for (const s of report.fiscal) {
+      let cash = BigInt(s.openingBalance);
+      for (const y of s.years) {
+        if (y.gap === null) continue;
+        const parts = [y.operating, y.capitalBalance, y.financialBalance].map((v) =>
+          BigInt(v ?? 0),
+        );
+        expect(parts.reduce((a, b) => a + b, 0n)).toBe(BigInt(y.gap));
+        cash += BigInt(y.gap);
+        expect(y.cash).toBe(cash.toString());
+      }
+    }
+
+    // On paper: the album's sheet, heads named in Persian, and the balances table.
+    const file = await readXlsx(bytes);
+    if (!file.ok) throw new Error(file.error.message.en);
+    const byHead = file.workbook.tables.find((t) => t.name === 'tblCityBudgetByHead');
+    expect(byHead?.rows.map((r) => r[0]).sort()).toEqual(
+      ['تملک دارایی سرمایه‌ای', 'هزینه‌ای (جاری)'].sort(),
+    );
+    const firstYear = [...current.keys()].sort()[0] ?? '';
+    const budgetCol =
+      byHead?.header.indexOf(`بودجه ${formatNumber(Number(firstYear), 'fa').replace(/٬/g, '')}`) ??
+      -1;
+    expect(budgetCol).toBeGreaterThan(0);
+    const onPaper = (byHead?.rows ?? []).reduce((t, r) => t + Number(r[budgetCol]), 0);
+    expect(onPaper).toBeCloseTo(Number(current.get(firstYear)) / 1e9, 6);
+    const balances = file.workbook.tables.find((t) => t.name === 'tblCityBalances');
+    expect(balances?.header).toEqual([
+      'سناریو',
+      'سال',
+      'تراز عملیاتی',
+      'تراز سرمایه‌ای',
+      'تراز مالی',
+      'مازاد/کسری',
+      'موجودی پایان سال',
+    ]);
+    expect(balances?.rows.length).toBe(report.fiscal.reduce((n, s) => n + s.years.length, 0));
+  });
+
   it('states summaries in billion Rials, with names beside codes and totals rows', async () => {
     const file = await readXlsx(bytes);
     if (!file.ok) throw new Error(file.error.message.en);
@@ -116,12 +192,12 @@ describe('the consolidated plan as a council document (pglite)', () => {
     report.years.forEach((y, i) => {
       const cell = totalsRow.getCell(3 + i).value as { result?: number } | null;
       expect(cell?.result).toBeCloseTo(Number(report.totals.total[String(y)]) / 1e9, 6);
-      expect(ws.getCell(3, 3 + i).numFmt).toBe('#,##0.0;-#,##0.0;"-"');
+      expect(ws.getCell(3, 3 + i).numFmt).toBe(localNumberFormat('#,##0.0;-#,##0.0;"-"', 'fa'));
     });
     // Years are written without a separator on the fiscal sheet.
     const fiscal = wb.getWorksheet('تراز مالی') as ExcelJS.Worksheet;
     expect(fiscal.getCell('B3').value).toBe(report.years[0]);
-    expect(fiscal.getCell('B3').numFmt).toBe('0');
+    expect(fiscal.getCell('B3').numFmt).toBe(`${PERSIAN_NUMERALS_PREFIX}0`);
     // Scenarios by their Persian captions.
     const scenarios = file.workbook.tables
       .find((t) => t.name === 'tblCityFiscal')
@@ -223,7 +299,7 @@ describe('the consolidated plan as a council document (pglite)', () => {
       expect(['portrait', 'landscape']).toContain(setup.orientation);
       expect(ws.views[0]?.rightToLeft).toBe(true);
       const footer = (ws.headerFooter.oddFooter ?? '').replace(/\u200f/g, '');
-      expect(footer).toContain('صفحه &P از &N');
+      expect(footer).toContain('&P از &N');
       expect(footer).toContain('شهر نمونه');
       expect(footer).toMatch(/[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}/);
       // A sheet of one table repeats its title and header rows on every page.

@@ -102,7 +102,14 @@ describe('the API document and its page (pglite)', () => {
 
   it('documents every route of the API router, and only those', () => {
     const documented = Object.entries(doc.paths)
-      .filter(([p]) => p.startsWith('/api/') && p !== '/api/docs' && p !== API_REFERENCE_PATH)
+      .filter(
+        ([p]) =>
+          p.startsWith('/api/') &&
+          p !== '/api/docs' &&
+          p !== API_REFERENCE_PATH &&
+          // The help is public and served beside the router, as the documents above are.
+          !p.startsWith('/api/help'),
+      )
       .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
     expect(documented.sort()).toEqual(routerRoutes().sort());
   });
@@ -136,7 +143,8 @@ describe('the API document and its page (pglite)', () => {
             has: ['403', '404'],
           });
       }
-    expect(ids.size).toBe(routerRoutes().length + 3);
+    // Beside the router: health, this document, its page and the two help routes.
+    expect(ids.size).toBe(routerRoutes().length + 5);
     // Responses name the core's schemas: the submission, with its workflow actions.
     const sub = (doc.components as { schemas: Record<string, { properties: Json }> }).schemas
       .Submission;

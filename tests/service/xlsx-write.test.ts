@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { RawTable } from '#core';
 import {
+  PERSIAN_NUMERALS_PREFIX,
   SAMPLE_PLAN_YEARS,
   TABLE_NAMES,
   placeTables,
@@ -46,8 +47,9 @@ describe('writing a new template as a real .xlsx', () => {
     expect(ws.views[0]).toMatchObject({ rightToLeft: true, state: 'frozen', ySplit: 2 });
     // Header on row 2: ProjectId in A … EndYear in G, then 1405 in H (a money column).
     expect(ws.getCell('H2').value).toBe('1405');
-    expect(ws.getColumn(8).numFmt).toBe('#,##0');
-    expect(ws.getCell('H3').numFmt).toBe('#,##0');
+    // Persian digits: the money format behind Excel's Persian numerals prefix.
+    expect(ws.getColumn(8).numFmt).toBe(`${PERSIAN_NUMERALS_PREFIX}#,##0`);
+    expect(ws.getCell('H3').numFmt).toBe(`${PERSIAN_NUMERALS_PREFIX}#,##0`);
     // Status (N) picks from the hidden lists sheet, in Persian.
     expect(ws.getCell('N2').value).toBe('وضعیت');
     const status = validationsOf(ws)['N3'];

@@ -5,7 +5,7 @@
  * can be followed line by line).
  */
 import type { ClassForecast, RawWorkbook, RevenueClass, ScenarioForecast } from '#core';
-import { budgetAlbum, budgetBalances, readPlan } from '#core';
+import { budgetAlbum, budgetBalances, capitalBudgetByYear, fiscalBalance, readPlan } from '#core';
 import { planInfo, rawTable } from '../helpers/plan';
 
 // Plan 1405–1406. A-1 (current, chapter 2) costs 600 and 700; P-1 (1405 only) costs 300 and
@@ -120,6 +120,26 @@ describe('the three balances and the cash position', () => {
       [200n, -50n, 20n, 170n],
       [-50n, -100n, 0n, -150n],
     ]);
+  });
+
+  it('gives the fiscal balance and the capital budget the same gap, financial head included', () => {
+    // One figure, one rule: the v1 fiscal gap is v2's with the financial head (0 in v1).
+    // 1405: 1150 − (600 + 300 + 80) = 170; 1406: 1100 − 1250 = −150 (as above). The capital
+    // budget leaves revenue − current − financial: 1150 − 600 − 80 = 470 and 1100 − 750 = 350,
+    // so capital budget − projects (470 − 300, 350 − 500) is the gap again.
+    const fiscal = fiscalBalance(plan, REVENUE.totals);
+    expect(fiscal.years.map((y) => [y.financial, y.total, y.gap])).toEqual([
+      [80n, 980n, 170n],
+      [0n, 1250n, -150n],
+    ]);
+    expect([...capitalBudgetByYear(REVENUE.totals, plan)]).toEqual([
+      [1405, 470n],
+      [1406, 350n],
+    ]);
+    // The loan's principal names SRC-GEN and links no item: its department is empty.
+    const y1405 = fiscal.spending.get(1405);
+    expect(y1405?.bySource.get('SRC-GEN')?.financial).toBe(80n);
+    expect(y1405?.byDept.get('')?.financial).toBe(80n);
   });
 
   it('carries the opening balance into the cash position, never into the yearly balances', () => {

@@ -92,20 +92,34 @@ describe('spending of each plan year', () => {
 
   it('splits by funding source, opex and sourceless items under the empty key', () => {
     const by1405 = at(1405)?.bySource;
-    expect(by1405?.get('SRC-G')).toEqual({ activities: 200n, projects: 0n, opex: 0n, total: 200n });
+    expect(by1405?.get('SRC-G')).toEqual({
+      activities: 200n,
+      projects: 0n,
+      opex: 0n,
+      financial: 0n,
+      total: 200n,
+    });
     expect(by1405?.get('SRC-D')).toEqual({
       activities: 50n,
       projects: 1000n,
       opex: 0n,
+      financial: 0n,
       total: 1050n,
     });
     expect(by1405?.get('SRC-L')?.total).toBe(500n);
-    expect(by1405?.get('')).toEqual({ activities: 0n, projects: 0n, opex: 20n, total: 20n });
+    expect(by1405?.get('')).toEqual({
+      activities: 0n,
+      projects: 0n,
+      opex: 20n,
+      financial: 0n,
+      total: 20n,
+    });
     // 1407: PR-5 (no source) 40 + all opex 180.
     expect(at(1407)?.bySource.get('')).toEqual({
       activities: 0n,
       projects: 40n,
       opex: 180n,
+      financial: 0n,
       total: 220n,
     });
   });
@@ -116,6 +130,7 @@ describe('spending of each plan year', () => {
       activities: 220n,
       projects: 0n,
       opex: 130n,
+      financial: 0n,
       total: 350n,
     });
     // D-UR: A-2 50 + PR-2's opex 50; no department: PR-5 40.
@@ -374,11 +389,21 @@ describe('properties over generated plans', () => {
       fc.record({ costs: fc.tuple(money, money, money), source: fc.constantFrom('', 'S1') }),
       { maxLength: 5 },
     ),
+    // v2's financial head: budget lines of Kind financial; only the current budget's stages count.
+    financial: fc.array(
+      fc.record({
+        year: fc.constantFrom(1405, 1406, 1407),
+        amount: money,
+        stage: fc.constantFrom('approved', 'amended', 'supplement', 'proposed', 'outturn', null),
+        link: fc.constantFrom('', 'PR0', 'A0'),
+      }),
+      { maxLength: 5 },
+    ),
     revenue: fc.tuple(money, money, money),
   });
   const years = [1405, 1406, 1407];
 
-  it('the total is the sum of its parts, of its sources and of its departments; gap = capital − projects', () => {
+  it('the total is the sum of its parts (financial head included), of its sources and of its departments; gap = capital − projects', () => {
     fc.assert(
       fc.property(arb, (g) => {
         const wb: RawWorkbook = {
@@ -405,6 +430,19 @@ describe('properties over generated plans', () => {
               ['ActivityId', 'ProgramId', '1405', '1406', '1407', 'SourceId'],
               g.activities.map((a, i) => [`A${i}`, 'P', ...a.costs.map(String), a.source]),
             ),
+            rawTable(
+              'tblBudgetLines',
+              ['BudgetCode', 'Year', 'Kind', 'LinkedId', 'SourceId', 'Amount', 'Stage'],
+              g.financial.map((f, i) => [
+                `F${i}`,
+                f.year,
+                'financial',
+                f.link,
+                'S1',
+                String(f.amount),
+                f.stage,
+              ]),
+            ),
           ],
         };
         const p = readPlan(wb).plan;
@@ -422,11 +460,17 @@ describe('properties over generated plans', () => {
           const opex = live
             .filter((x) => x.end !== null && x.end < y)
             .reduce((t, x) => t + x.opex, 0n);
-          expect([s.activities, s.projects, s.opex, s.total]).toEqual([
+          const fin = g.financial
+            .filter(
+              (f) => f.year === y && ['approved', 'amended', 'supplement', null].includes(f.stage),
+            )
+            .reduce((t, f) => t + f.amount, 0n);
+          expect([s.activities, s.projects, s.opex, s.financial, s.total]).toEqual([
             acts,
             projs,
             opex,
-            acts + projs + opex,
+            fin,
+            acts + projs + opex + fin,
           ]);
           const sum = (m: ReadonlyMap<string, { total: bigint }>) =>
             [...m.values()].reduce((t, v) => t + v.total, 0n);

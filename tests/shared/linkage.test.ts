@@ -539,3 +539,77 @@ describe('properties over generated plans', () => {
     );
   });
 });
+
+describe('schemes (طرح, contract v2) between a program and its projects', () => {
+  // Program P-1 has schemes SC1 (projects PR-1 300+200, PR-2 dropped 999) and SC2 (none yet);
+  // PR-3 names no program, only its scheme SC1; activity A-1 is in P-1 with no scheme.
+  const wb: RawWorkbook = {
+    tables: [
+      planInfo({ StartYear: 1405, Years: 2 }),
+      rawTable('tblGoals', ['GoalId', 'Title'], [['G1', 'Mobility']]),
+      rawTable('tblStrategies', ['StrategyId', 'GoalId', 'Title'], [['S1', 'G1', 'Transit']]),
+      rawTable('tblPrograms', ['ProgramId', 'StrategyId', 'Title'], [['P-1', 'S1', 'Buses']]),
+      rawTable(
+        'tblSchemes',
+        ['SchemeId', 'ProgramId', 'Title'],
+        [
+          ['SC1', 'P-1', 'Fleet renewal'],
+          ['SC2', 'P-1', 'Depots'],
+        ],
+      ),
+      rawTable(
+        'tblProjects',
+        ['ProjectId', 'ProgramId', 'SchemeId', 'Title', 'Status', '1405', '1406'],
+        [
+          ['PR-1', 'P-1', 'SC1', 'Electric buses', 'approved', 300, 200],
+          ['PR-2', 'P-1', 'SC1', 'Diesel buses', 'dropped', 999, 0],
+          ['PR-3', '', 'SC1', 'Minibuses', 'proposed', 0, 50],
+        ],
+      ),
+      rawTable(
+        'tblActivities',
+        ['ActivityId', 'ProgramId', 'Title', '1405', '1406'],
+        [['A-1', 'P-1', 'Bus operation', 10, 10]],
+      ),
+    ],
+  };
+  const { plan } = readPlan(wb);
+  const index = indexPlanLinks(plan);
+
+  it('puts a project’s scheme on its path, between program and project', () => {
+    const chain = resolveChain(index, 'PR-1');
+    expect(formatChain(chain!, 'en', { titles: false })).toBe('G1 › S1 › P-1 › SC1 › PR-1');
+    expect(chainLevel(chain!, 'scheme')).toEqual({ id: 'SC1', title: 'Fleet renewal' });
+    // An activity has no scheme.
+    expect(resolveChain(index, 'A-1')?.scheme).toBeNull();
+  });
+
+  it('reaches the program through the scheme when a project names none', () => {
+    const chain = resolveChain(index, 'PR-3');
+    expect(formatChain(chain!, 'en', { titles: false })).toBe('G1 › S1 › P-1 › SC1 › PR-3');
+    expect(chain?.pathBreak).toBeNull();
+  });
+
+  it('resolves a scheme: its program above, its projects below, their money summed', () => {
+    const chain = resolveChain(index, 'SC1');
+    expect(chain?.query.level).toBe('scheme');
+    expect(chain?.program?.id).toBe('P-1');
+    expect(chain?.descendants.items.map((i) => i.id)).toEqual(['PR-1', 'PR-2', 'PR-3']);
+    // PR-1 300 + 200, PR-3 0 + 50; the dropped PR-2 counts nowhere.
+    expect([...(chain?.scheme?.money ?? [])]).toEqual([
+      [1405, 300n],
+      [1406, 250n],
+    ]);
+  });
+
+  it('lists a program’s schemes, and keeps its money as the sum of its items', () => {
+    const chain = resolveChain(index, 'P-1');
+    expect(chain?.descendants.schemes.map((s) => s.id)).toEqual(['SC1', 'SC2']);
+    expect(chainLevel(chain!, 'scheme', 'fa')?.id).toBe('SC1، SC2');
+    // 300 + 10 and 200 + 50 + 10: a scheme is a part of its program, not added to it.
+    expect([...(chain?.program?.money ?? [])]).toEqual([
+      [1405, 310n],
+      [1406, 260n],
+    ]);
+  });
+});

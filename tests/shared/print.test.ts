@@ -4,7 +4,15 @@
  * points), the margins (0.5 inch each side, 0.6 top, 0.75 bottom), 7·w + 5 points a column
  * and 15 points a row.
  */
-import { MIN_PRINT_SCALE, columnPoints, footerOf, sheetPrintOf, tehranDayOf } from '#core';
+import {
+  MIN_PRINT_SCALE,
+  columnPoints,
+  footerOf,
+  layoutWorkbook,
+  localNumberFormat,
+  sheetPrintOf,
+  tehranDayOf,
+} from '#core';
 
 const footer = { city: 'شهر نمونه', day: { jy: 1405, jm: 1, jd: 1 } };
 const widths = (...w: number[]) => new Map(w.map((width, i) => [i + 1, width]));
@@ -80,10 +88,38 @@ describe('print setup of a sheet', () => {
   });
 
   it('writes the footer: page X of Y, the city and the Jalali date', () => {
-    expect(footerOf(footer, 'fa')).toBe(
-      '&Rشهر نمونه&C\u200fصفحه\u200f &P \u200fاز\u200f &N\u200f&L۱۴۰۵/۰۱/۰۱',
-    );
+    expect(footerOf(footer, 'fa')).toBe('&Rشهر نمونه&C&P از &N&L۱۴۰۵/۰۱/۰۱');
     expect(footerOf({ city: 'A&B', day: null }, 'en')).toBe('&LA&&B&CPage &P of &N');
     expect(footerOf({ city: null, day: null }, 'en')).toBe('&CPage &P of &N');
+  });
+});
+
+describe('Persian digits in number formats (localNumberFormat)', () => {
+  // The prefix is Excel's locale code xxyyzzzz: numerals 03 (Extended Arabic-Indic, ۰–۹),
+  // locale 0429 (Persian); LibreOffice prints such a cell as ۱۲٬۳۴۵٫۶ (tried by hand with
+  // soffice --convert-to pdf; the council PDF test checks a printed amount).
+  it('prefixes every section in Persian, leaves English alone', () => {
+    expect(localNumberFormat('#,##0.0;-#,##0.0;"-"', 'fa')).toBe(
+      '[$-3000429]#,##0.0;[$-3000429]-#,##0.0;[$-3000429]"-"',
+    );
+    expect(localNumberFormat('0', 'fa')).toBe('[$-3000429]0');
+    expect(localNumberFormat('#,##0.0;-#,##0.0;"-"', 'en')).toBe('#,##0.0;-#,##0.0;"-"');
+  });
+
+  it('keeps quoted and escaped semicolons, General, and a section with its own locale', () => {
+    expect(localNumberFormat('0" ;x";\\;0', 'fa')).toBe('[$-3000429]0" ;x";[$-3000429]\\;0');
+    expect(localNumberFormat('General', 'fa')).toBe('General');
+    expect(localNumberFormat('[$-409]0;0', 'fa')).toBe('[$-409]0;[$-3000429]0');
+  });
+
+  it('lays out a Persian workbook’s amounts with Persian digits, an English one’s without', () => {
+    for (const lang of ['fa', 'en'] as const) {
+      const layout = layoutWorkbook(
+        { tables: [{ name: 'tblProjects', header: ['ProjectId', '1405'], rows: [['P-1', 5]] }] },
+        { lang },
+      );
+      const money = layout.sheets.flatMap((s) => s.tables).flatMap((t) => t.columns)[1]?.numFmt;
+      expect(money).toBe(lang === 'fa' ? '[$-3000429]#,##0' : '#,##0');
+    }
   });
 });

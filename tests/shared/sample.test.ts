@@ -1,5 +1,12 @@
 import type { Plan } from '#core';
-import { computeAhp, readPlan, rowsOf, samplePlanWorkbook, validateWorkbook } from '#core';
+import {
+  SAMPLE_LOAN_PRINCIPAL,
+  computeAhp,
+  readPlan,
+  rowsOf,
+  samplePlanWorkbook,
+  validateWorkbook,
+} from '#core';
 
 // The sample plan is what a new user opens first (`plan sample`): it must read
 // cleanly, validate, look like a real mid-sized Iranian city's plan and balance.
@@ -233,19 +240,42 @@ describe('the sample plan', () => {
     expect(rowsOf(plan, 'tblProjects').filter((p) => p.Mandatory).length).toBeGreaterThan(2);
   });
 
-  it('budgets 1405 at the planned cost, and reports Q1–Q2 spending within it', () => {
-    const planned = new Map<string, bigint>([
-      ...rowsOf(plan, 'tblProjects').map((p) => [p.ProjectId, p.costs.get(1405) ?? 0n] as const),
-      ...rowsOf(plan, 'tblActivities').map((a) => [a.ActivityId, a.costs.get(1405) ?? 0n] as const),
-    ]);
-    for (const b of rowsOf(plan, 'tblBudgetLines')) {
+  it('budgets 1405 at the planned cost, with an amendment, the 1406 request and a loan repaid', () => {
+    const planned = (year: number) =>
+      new Map<string, bigint>([
+        ...rowsOf(plan, 'tblProjects').map((p) => [p.ProjectId, p.costs.get(year) ?? 0n] as const),
+        ...rowsOf(plan, 'tblActivities').map(
+          (a) => [a.ActivityId, a.costs.get(year) ?? 0n] as const,
+        ),
+      ]);
+    const lines = rowsOf(plan, 'tblBudgetLines');
+    const of = (stage: string) => lines.filter((b) => (b.Stage ?? 'approved') === stage);
+    // Approved: 1405 at the planned cost of the item each links, one loan's principal aside.
+    for (const b of of('approved').filter((b) => b.Kind !== 'financial')) {
       expect(b.Year).toBe(1405);
-      expect(b.Amount).toBe(planned.get(b.LinkedId));
+      expect(b.Amount).toBe(planned(1405).get(b.LinkedId));
     }
+    const loan = of('approved').filter((b) => b.Kind === 'financial');
+    expect(loan.map((b) => [b.LinkedId, b.Amount])).toEqual([['', SAMPLE_LOAN_PRINCIPAL]]);
+    // One amendment: a cut of a tenth of the largest ongoing project's approved line.
+    const [cut, ...more] = of('amended');
+    expect(more).toEqual([]);
+    const approved = of('approved').find((b) => b.BudgetCode === cut?.BudgetCode);
+    expect(approved?.LinkedId).toBe(cut?.LinkedId);
+    expect(cut?.Amount).toBeLessThan(0n);
+    expect(-(cut?.Amount ?? 0n) * 10n).toBeLessThanOrEqual(approved?.Amount ?? 0n);
+    expect(-(cut?.Amount ?? 0n) * 10n).toBeGreaterThan((approved?.Amount ?? 0n) - 10_000_000n);
+    // The 1406 request: each ongoing project's planned 1406 cost, not in the current budget.
+    const ongoing = rowsOf(plan, 'tblProjects').filter(
+      (p) => p.Status === 'ongoing' && (p.costs.get(1406) ?? 0n) > 0n,
+    );
+    expect(of('proposed').map((b) => [b.Year, b.LinkedId, b.Amount])).toEqual(
+      ongoing.map((p) => [1406, p.ProjectId, p.costs.get(1406)]),
+    );
     const spent = new Map<string, bigint>();
     for (const a of rowsOf(plan, 'tblActuals'))
       spent.set(a.LinkedId, (spent.get(a.LinkedId) ?? 0n) + a.Spent);
-    for (const [id, s] of spent) expect(s).toBeLessThanOrEqual(planned.get(id) ?? 0n);
+    for (const [id, s] of spent) expect(s).toBeLessThanOrEqual(planned(1405).get(id) ?? 0n);
     expect(rowsOf(plan, 'tblKpiActuals').length).toBeGreaterThan(0);
   });
 });

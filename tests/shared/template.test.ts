@@ -3,6 +3,7 @@ import type { ColumnLayout, SheetLayout, TableLayout, WorkbookLayout } from '#co
 import {
   LISTS_SHEET,
   NUMBER_FORMATS,
+  PERSIAN_NUMERALS_PREFIX,
   TABLES,
   TABLE_NAMES,
   TABLE_SPECS,
@@ -95,17 +96,21 @@ describe('a new plan workbook in Persian', () => {
     expect(Number(m?.[2])).toBe(kind.values.length + 1);
   });
 
-  it('formats money with thousands separators, years without, weights with two decimals', () => {
+  it('formats money with thousands separators, years without, weights with two decimals, in Persian digits', () => {
+    // Persian digits: each format behind Excel's Persian numerals prefix [$-3000429].
+    const fa = (f: string) => `${PERSIAN_NUMERALS_PREFIX}${f}`;
     const projects = tableOf(layout, 'tblProjects').table;
-    expect(column(projects, '1405').numFmt).toBe(NUMBER_FORMATS.money);
-    expect(column(projects, 'OpexImpact').numFmt).toBe('#,##0');
-    expect(column(projects, 'StartYear').numFmt).toBe('0');
-    expect(column(tableOf(layout, 'tblSwot').table, 'Weight').numFmt).toBe('0.00');
-    expect(column(tableOf(layout, 'tblRevenueScenarios').table, 'GrowthRate').numFmt).toBe('0.0%');
+    expect(column(projects, '1405').numFmt).toBe(fa(NUMBER_FORMATS.money));
+    expect(column(projects, 'OpexImpact').numFmt).toBe(fa('#,##0'));
+    expect(column(projects, 'StartYear').numFmt).toBe(fa('0'));
+    expect(column(tableOf(layout, 'tblSwot').table, 'Weight').numFmt).toBe(fa('0.00'));
+    expect(column(tableOf(layout, 'tblRevenueScenarios').table, 'GrowthRate').numFmt).toBe(
+      fa('0.0%'),
+    );
     // Whole sheet columns carry the format, so rows added later in Excel get it too.
     const sheet = tableOf(layout, 'tblProjects').sheet;
     const at = projects.firstColumn + projects.columns.findIndex((c) => c.key === '1405');
-    expect(sheet.columnFormats).toContainEqual({ column: at, numFmt: '#,##0' });
+    expect(sheet.columnFormats).toContainEqual({ column: at, numFmt: fa('#,##0') });
   });
 
   it('has unique column captions in every table, as Excel requires', () => {

@@ -126,11 +126,11 @@ export function ahpCr(matrix: unknown[][]): number {
 }
 
 /**
- * The chain of a budget code or ID (goal › strategy › program › project or activity), or one level of it.
+ * The chain of a budget code or ID (goal › strategy › program › scheme › project or activity), or one level of it.
  * @customfunction BUDGET_LINK
  * @volatile
- * @param id_or_budget_code A budget code, or a project, activity, program, strategy, goal or KPI ID.
- * @param [level] goal, strategy, program, item, budget, source, directive, document or kpi (Persian names accepted); default the whole chain.
+ * @param id_or_budget_code A budget code, or a project, activity, scheme, program, strategy, goal or KPI ID.
+ * @param [level] goal, strategy, program, scheme, item, budget, source, directive, document or kpi (Persian names accepted); default the whole chain.
  * @param [part] What to show of the level: "id" (default), "title" or "both".
  * @returns The chain as text, or the level's ID or title.
  */

@@ -53,7 +53,8 @@ export function levelArg(v: Arg): Out<LinkLevel | undefined> {
 const PARTS = ['id', 'title', 'both'] as const;
 
 /**
- * `PLAN.BUDGET_LINK`: the chain of an ID or budget code (goal › strategy › program › item),
+ * `PLAN.BUDGET_LINK`: the chain of an ID or budget code (goal › strategy › program › scheme ›
+ * item),
  * or, with `level`, that level's ID (several joined by commas). Text in the workbook's
  * language (`tblPlanInfo` Language).
  */

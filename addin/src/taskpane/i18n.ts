@@ -79,6 +79,11 @@ export const STRINGS = {
   workbookWide: { fa: 'کل کارپوشه', en: 'Whole workbook' },
   notChecked: { fa: 'هنوز بررسی نشده است.', en: 'Not checked yet.' },
   goToCell: { fa: 'رفتن به خانه {cell}', en: 'Go to cell {cell}' },
+  findingHelp: { fa: 'راهنما', en: 'Help' },
+  findingHelpOn: {
+    fa: 'راهنمای {code} در سامانه ثبت برنامه (در پنجره‌ای تازه)',
+    en: 'Help on {code} in the Plan Register (opens a new window)',
+  },
   checkedAt: { fa: 'بررسی: {n} یافته', en: 'Checked: {n} findings' },
   // Chain
   chainIntro: {

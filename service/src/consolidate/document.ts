@@ -4,7 +4,7 @@
  * resolution, contents), summary sheets in billion Rials with names beside codes and totals
  * rows, the portfolio with each project's cost, score, rank and why it is out, then the
  * plan's own tables in exact Rials, and the editor's guide last. Every sheet prints
- * right-to-left on A4 with its header rows repeated and «صفحه X از Y», the city and the
+ * right-to-left on A4 with its header rows repeated and «X از Y» (page X of Y), the city and the
  * Jalali date in the footer (the core's layout: `sheetPrintOf`).
  *
  * Captions come from the core's vocabularies (statuses, kinds, scenarios, KPI statuses, why a
@@ -21,6 +21,8 @@ import type {
   TablePresentation,
 } from '#core';
 import {
+  BUDGET_KINDS,
+  CHAPTERS,
   GUIDE_SHEET,
   TABLE_HEADER_ROW,
   a1,
@@ -179,6 +181,26 @@ class Names {
   title(table: string, id: string): string | null {
     return this.text(table, id, 'Title');
   }
+  /** The title of a code of the budget structure (the printed plan leaves its list out). */
+  budgetCode(code: string): string | null {
+    return this.budgetCodes.get(code) ?? null;
+  }
+  private readonly budgetCodes = new Map<string, string>();
+  /** Adds the budget structure's titles (`tblBudgetCodes` of the merged plan). */
+  withBudgetCodes(workbook: Consolidation['workbook']): this {
+    const table = workbook.tables.find((t) => t.name === 'tblBudgetCodes');
+    const header = table?.header.map(String) ?? [];
+    const code = header.indexOf('Code');
+    const title = header.indexOf('Title');
+    if (code >= 0 && title >= 0)
+      for (const row of table?.rows ?? []) {
+        const c = row[code];
+        const t = row[title];
+        if (typeof c === 'string' || typeof c === 'number')
+          if (typeof t === 'string' && t !== '') this.budgetCodes.set(String(c), t);
+      }
+    return this;
+  }
 }
 
 /** The label of a row without a code (money not tied to a department, program, …). */
@@ -290,6 +312,116 @@ function stacked(list: Summary[]): Summary[] {
   });
 }
 
+/** The sheet of the budget album. */
+const ALBUM_SHEET = 'بودجه به تفکیک';
+
+/**
+ * The budget album (contract v2) as the council reads it: the current budget of each year
+ * that has budget lines, by head, chapter, function and scheme, with the plan's cost of the
+ * same items beside it (by program the printed plan has the programs' costs already; the
+ * register's report has the budget by program too). None when the plan has no budget lines.
+ * A head is named, not coded; a line without a chapter is a capital or financial one (the
+ * economic chapters classify current spending), and says so.
+ */
+function albumSummaries(report: Consolidation, names: Names, unit: SummaryUnit): Summary[] {
+  const budget = report.budget;
+  const years = report.years.filter((y) =>
+    Object.values(budget.byHead).some((g) => (g[y]?.budget ?? '0') !== '0'),
+  );
+  if (years.length === 0) return [];
+  const caption = (list: readonly { value: string; fa: string }[]) => (code: string) =>
+    list.find((v) => v.value === code)?.fa ?? null;
+  const groupings: {
+    name: string;
+    title: string;
+    codeHeader: string;
+    rows: Consolidation['budget']['byHead'];
+    nameOf: (code: string) => string | null;
+    /** What the first column shows for a key (default: the key, «(نامشخص)» for none). */
+    codeOf?: (code: string) => string;
+    /** The title column's header, or null when the first column says it all. */
+    titleHeader?: string | null;
+  }[] = [
+    {
+      name: 'tblCityBudgetByHead',
+      title: 'بودجه جاری به تفکیک سرفصل',
+      codeHeader: 'سرفصل',
+      rows: budget.byHead,
+      nameOf: caption(BUDGET_KINDS),
+      codeOf: (c) => caption(BUDGET_KINDS)(c) ?? UNKNOWN,
+      titleHeader: null,
+    },
+    {
+      name: 'tblCityBudgetByChapter',
+      title: 'بودجه جاری به تفکیک فصل هزینه',
+      codeHeader: 'فصل',
+      rows: budget.byChapter,
+      nameOf: (c) => (c === '' ? 'تملک دارایی‌ها (بی‌فصل)' : caption(CHAPTERS)(c)),
+      codeOf: (c) => (c === '' ? '-' : c),
+    },
+    {
+      name: 'tblCityBudgetByFunction',
+      title: 'بودجه جاری به تفکیک وظیفه',
+      codeHeader: 'کد وظیفه',
+      rows: budget.byFunction,
+      nameOf: (c) => names.budgetCode(c),
+    },
+    {
+      name: 'tblCityBudgetByScheme',
+      title: 'بودجه جاری به تفکیک طرح',
+      codeHeader: 'شناسه طرح',
+      rows: budget.byScheme,
+      nameOf: (c) =>
+        c === '' ? 'فعالیت‌های مستمر و پروژه‌های بی‌طرح' : names.title('tblSchemes', c),
+      codeOf: (c) => (c === '' ? '-' : c),
+    },
+  ];
+  return groupings.map((g) => {
+    const titled = g.titleHeader !== null;
+    const lead = titled ? 2 : 1;
+    const header: RawCell[] = [
+      g.codeHeader,
+      ...(titled ? [g.titleHeader ?? 'عنوان'] : []),
+      ...years.flatMap((y) => [`بودجه ${faYear(y)}`, `برنامه ${faYear(y)}`]),
+    ];
+    const sums = years.map(() => ({ budget: 0n, plan: 0n }));
+    const rows: RawCell[][] = Object.entries(g.rows).map(([code, cells]) => [
+      g.codeOf ? g.codeOf(code) : code === '' ? UNKNOWN : code,
+      ...(titled ? [g.nameOf(code) ?? ''] : []),
+      ...years.flatMap((y, i) => {
+        const cell = cells[y] ?? { budget: '0', plan: '0' };
+        const sum = sums[i];
+        if (sum) {
+          sum.budget += BigInt(cell.budget);
+          sum.plan += BigInt(cell.plan);
+        }
+        return [inUnit(cell.budget, unit), inUnit(cell.plan, unit)];
+      }),
+    ]);
+    return {
+      table: { name: g.name, sheet: ALBUM_SHEET, header, rows },
+      caption: `${g.title}، با هزینه برنامه در کنار آن`,
+      presentation: {
+        title: `${g.title} و هزینه برنامه (${unit.fa})`,
+        columns: header.map((_, i) =>
+          i === 0
+            ? { width: titled ? 14 : 30 }
+            : i < lead
+              ? { width: 40 }
+              : { numFmt: UNIT_FORMAT, width: 14 },
+        ),
+        totals: {
+          label: 'جمع',
+          values: [
+            ...Array.from({ length: lead }, () => null),
+            ...sums.flatMap((t) => [inUnit(t.budget, unit), inUnit(t.plan, unit)]),
+          ],
+        },
+      },
+    };
+  });
+}
+
 /** The summary sheets of the report, in the order the cover lists them. */
 function summaries(report: Consolidation, names: Names, unit: SummaryUnit): Summary[] {
   const years = report.years;
@@ -304,13 +436,8 @@ function summaries(report: Consolidation, names: Names, unit: SummaryUnit): Summ
     head('فعالیت‌های مستمر', (y) => y.activities);
     head('پروژه‌های تملک دارایی سرمایه‌ای', (y) => y.projects);
     head('هزینه بهره‌برداری پروژه‌های پایان‌یافته', (y) => y.opex);
-    const rest = spending.map(
-      (y) => BigInt(y.spending) - BigInt(y.activities) - BigInt(y.projects) - BigInt(y.opex),
-    );
-    if (rest.some((r) => r !== 0n))
-      heads['تملک دارایی‌های مالی'] = Object.fromEntries(
-        spending.map((y, i) => [String(y.year), String(rest[i] ?? 0n)]),
-      );
+    // The financial head (v2) only where the plan has one: a v1 plan's document is unchanged.
+    if (spending.some((y) => y.financial !== '0')) head('تملک دارایی‌های مالی', (y) => y.financial);
   } else heads['جمع هزینه‌ها'] = report.totals.total;
   const headNames = new Map(Object.keys(heads).map((label, i) => [faYear(i + 1), label]));
   const totals = amountsSummary({
@@ -379,6 +506,8 @@ function summaries(report: Consolidation, names: Names, unit: SummaryUnit): Summ
     }),
   );
 
+  out.push(...stacked(albumSummaries(report, names, unit)));
+
   const fiscalHeader = [
     'سناریو',
     'سال',
@@ -412,6 +541,48 @@ function summaries(report: Consolidation, names: Names, unit: SummaryUnit): Summ
     presentation: {
       title: `تراز مالی برنامه در سناریوهای درآمد (${unit.fa})`,
       columns: fiscalHeader.map((_, i) =>
+        i === 0
+          ? { width: 14 }
+          : i === 1
+            ? { numFmt: YEAR_FORMAT, width: 8 }
+            : { numFmt: UNIT_FORMAT, width: 16 },
+      ),
+    },
+  });
+
+  // Contract v2's three balances and the cash position, per scenario: the same gap as above,
+  // split by what pays for what (current spending from revenue, projects from asset sales,
+  // repayments from borrowing).
+  const balanceHeader = [
+    'سناریو',
+    'سال',
+    'تراز عملیاتی',
+    'تراز سرمایه‌ای',
+    'تراز مالی',
+    'مازاد/کسری',
+    'موجودی پایان سال',
+  ];
+  fiscal.push({
+    table: {
+      name: 'tblCityBalances',
+      sheet: 'تراز مالی',
+      header: balanceHeader,
+      rows: report.fiscal.flatMap((s) =>
+        s.years.map((y) => [
+          scenarioCaption(s.scenario, 'fa'),
+          y.year,
+          inUnit(y.operating, unit),
+          inUnit(y.capitalBalance, unit),
+          inUnit(y.financialBalance, unit),
+          inUnit(y.gap, unit),
+          inUnit(y.cash, unit),
+        ]),
+      ),
+    },
+    caption: 'تراز عملیاتی، سرمایه‌ای و مالی هر سال و موجودی نقد با مانده ابتدای دوره',
+    presentation: {
+      title: `تراز عملیاتی، سرمایه‌ای و مالی؛ موجودی ابتدای دوره ${formatNumber(inUnit(report.fiscal[0]?.openingBalance ?? '0', unit) ?? 0, 'fa', 1)} (${unit.fa})`,
+      columns: balanceHeader.map((_, i) =>
         i === 0
           ? { width: 14 }
           : i === 1
@@ -748,7 +919,7 @@ export async function consolidationXlsx(
   unit: SummaryUnit = BILLION_RIALS,
 ): Promise<Uint8Array> {
   const canonical = planOf(report);
-  const names = new Names(canonical);
+  const names = new Names(canonical).withBudgetCodes(report.workbook);
   const sums = summaries(report, names, unit);
   const plan = presentCanonicalTables(canonical, 'fa');
   const presentation: Record<string, TablePresentation> = {};

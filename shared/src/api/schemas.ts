@@ -302,6 +302,12 @@ export type ApiReference = z.infer<typeof ApiReference>;
 /** Amounts per plan year (keys are the years). */
 const yearly = z.record(z.string(), ApiMoney);
 
+/** A grouping of the budget album: per group key, per year, the budget and the plan's cost. */
+const budgetAlbum = z.record(
+  z.string(),
+  z.record(z.string(), z.object({ budget: ApiMoney, plan: ApiMoney })),
+);
+
 /** The city plan assembled from every approved submission of a cycle. */
 export const ApiConsolidation = z.object({
   cycleId: z.string(),
@@ -359,19 +365,57 @@ export const ApiConsolidation = z.object({
     z.object({
       scenario: z.string(),
       complete: z.boolean(),
+      openingBalance: ApiMoney.meta({
+        description: 'tblPlanInfo OpeningBalance: the cash carried in at the start (v2).',
+      }),
       years: z.array(
         z.object({
           year: z.int(),
           revenue: ApiMoney.nullable(),
-          spending: ApiMoney,
+          spending: ApiMoney.meta({
+            description: 'activities + projects + opex + financial (v1: the first three).',
+          }),
           activities: ApiMoney,
           projects: ApiMoney,
           opex: ApiMoney,
+          financial: ApiMoney.meta({
+            description: 'The financial head: financial budget lines of the current budget.',
+          }),
           gap: ApiMoney.nullable(),
+          current: ApiMoney.meta({ description: 'The current head: activities + opex.' }),
+          operating: ApiMoney.nullable().meta({
+            description: 'The operating balance: forecast of Nature revenue − current spending.',
+          }),
+          capitalBalance: ApiMoney.nullable().meta({
+            description: 'Forecast of Nature capital-disposal − projects.',
+          }),
+          financialBalance: ApiMoney.nullable().meta({
+            description: 'Forecast of Nature financial-disposal − the financial head.',
+          }),
+          cash: ApiMoney.nullable().meta({
+            description: 'OpeningBalance + the gaps of the plan years up to this one.',
+          }),
         }),
       ),
     }),
   ),
+  budget: z
+    .object({
+      stage: z.literal('current'),
+      byHead: budgetAlbum,
+      byChapter: budgetAlbum,
+      byFunction: budgetAlbum,
+      byProgram: budgetAlbum,
+      byScheme: budgetAlbum,
+      byStage: z.record(z.string(), yearly).meta({
+        description:
+          'Σ of the budget lines of each stage per year, and `current` (approved + amended + supplement).',
+      }),
+    })
+    .meta({
+      description:
+        'The budget album (contract v2): the current budget per group key and year, with the plan’s cost columns of the same items beside it. Key `` collects lines whose group is not given.',
+    }),
   revenueFindings: z.array(ApiFinding),
   portfolio: z
     .object({
@@ -413,6 +457,25 @@ export type ApiAuditVerification = z.infer<typeof ApiAuditVerification>;
  * The named schemas, as the OpenAPI document's components (`#/components/schemas/<name>`):
  * a schema reached from another is referenced, not copied.
  */
+/** `GET /api/help`: one topic of the help pages (a finding code or a concept) and its title. */
+export const ApiHelpTopic = z.object({
+  topic: z.string(),
+  kind: z.enum(['code', 'concept']),
+  title: ApiBilingual,
+});
+export type ApiHelpTopic = z.infer<typeof ApiHelpTopic>;
+
+/** `GET /api/help/{topic}`: a help page in one language, its figures filled in. */
+export const ApiHelpPage = z.object({
+  topic: z.string(),
+  kind: z.enum(['code', 'concept']),
+  lang: z.enum(['fa', 'en']),
+  title: z.string(),
+  /** The page as Markdown (the subset of `shared/src/help/markdown.ts`). */
+  markdown: z.string(),
+});
+export type ApiHelpPage = z.infer<typeof ApiHelpPage>;
+
 export const API_SCHEMAS = {
   Bilingual: ApiBilingual,
   Money: ApiMoney,
@@ -443,4 +506,6 @@ export const API_SCHEMAS = {
   Reference: ApiReference,
   Consolidation: ApiConsolidation,
   AuditVerification: ApiAuditVerification,
+  HelpTopic: ApiHelpTopic,
+  HelpPage: ApiHelpPage,
 } as const;

@@ -201,8 +201,24 @@ export const PERIODS = values([
   ['Q2', 'سه‌ماهه دوم', 'Q2'],
   ['Q3', 'سه‌ماهه سوم', 'Q3'],
   ['Q4', 'سه‌ماهه چهارم', 'Q4'],
+  // v2: the first half (Article 71's six-monthly report).
+  ['H1', 'شش‌ماهه اول', 'H1'],
   ['FY', 'کل سال', 'Full year'],
 ] as const);
+
+/**
+ * Quarters of the year elapsed at a period's end (contract v2, earned value's PV: Q1 ¼, H1
+ * and Q2 ½, Q3 ¾, Q4 and FY all): the one place the share of the year a period stands for is
+ * kept (monitoring's PV, its "needs attention" measure, and which cumulative row is latest).
+ */
+export const PERIOD_QUARTERS: Readonly<Record<ValueOf<typeof PERIODS>, 1 | 2 | 3 | 4>> = {
+  Q1: 1,
+  Q2: 2,
+  H1: 2,
+  Q3: 3,
+  Q4: 4,
+  FY: 4,
+};
 
 export const STAKEHOLDER_TYPES = values([
   ['council', 'شورای شهر', 'City council'],

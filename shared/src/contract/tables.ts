@@ -52,6 +52,7 @@ export const TABLE_NAMES = [
   'tblBudgetCodes',
   'tblBudgetLines',
   'tblActuals',
+  'tblRevenueActuals',
   'tblKpiActuals',
   'tblStakeholders',
 ] as const;
@@ -95,6 +96,11 @@ export interface ColumnSpec {
    * v1 workbook does not have (absent, they read as empty without a finding).
    */
   readonly since?: 2;
+  /**
+   * Columns that take this one's place (v2's `Allocated`/`Committed`/`Paid` for v1's `Spent`):
+   * when one of them is in the table, this required column may be absent.
+   */
+  readonly replacedBy?: readonly string[];
 }
 
 /** What the per-year columns (named `1405`, `1406`, …) of a table hold. */
@@ -119,6 +125,7 @@ export interface TableSpec {
 
 interface ColOpts {
   since?: 2;
+  replacedBy?: readonly string[];
   required?: boolean;
   nonEmpty?: boolean;
   enumValues?: readonly EnumValue[];
@@ -522,8 +529,40 @@ export const TABLE_SPECS = [
         required: true,
         nonEmpty: true,
       }),
-      col('Spent', 'money', 'هزینه‌شده', 'Spent', { required: true }),
+      // v1: the amount of the period (the year's total is their sum). With v2's columns below
+      // the table is read cumulatively and `Spent` is ignored, so it may be absent.
+      col('Spent', 'money', 'هزینه‌شده', 'Spent', {
+        required: true,
+        replacedBy: ['Allocated', 'Committed', 'Paid'],
+      }),
       col('PhysicalProgress', 'number', 'پیشرفت فیزیکی', 'Physical progress', { min: 0, max: 100 }),
+      // v2: cumulative within the year up to the period's end.
+      col2('Allocated', 'money', 'اعتبار تخصیص‌یافته', 'Allocated'),
+      col2('Committed', 'money', 'تعهد', 'Committed'),
+      col2('Paid', 'money', 'پرداخت', 'Paid'),
+    ],
+  ),
+  // v2: realised revenue of a plan year, cumulative within the year up to the period's end.
+  table(
+    'tblRevenueActuals',
+    'درآمد تحقق‌یافته',
+    'Revenue actuals',
+    { fa: 'پایش درآمد', en: 'Revenue actuals' },
+    null,
+    [
+      col('RevenueClass', 'enum', 'طبقه درآمد', 'Revenue class', {
+        enumValues: E.REVENUE_CLASSES,
+        required: true,
+        nonEmpty: true,
+      }),
+      col('Code', 'text', 'کد درآمد', 'Code'),
+      col('Year', 'year', 'سال', 'Year', { required: true, nonEmpty: true }),
+      col('Period', 'enum', 'دوره', 'Period', {
+        enumValues: E.PERIODS,
+        required: true,
+        nonEmpty: true,
+      }),
+      col('Amount', 'money', 'مبلغ', 'Amount', { required: true, nonEmpty: true }),
     ],
   ),
   table(
@@ -615,6 +654,11 @@ export const PLAN_INFO_KEYS = [
   { key: 'OpeningBalance', fa: 'موجودی ابتدای دوره', en: 'Opening balance' },
   { key: 'CostEscalation', fa: 'نرخ افزایش هزینه', en: 'Cost escalation' },
   { key: 'Circular', fa: 'بخشنامه بودجه', en: 'Budget circular' },
+  // Documents (docs/contract.md): the plan's vision statement, printed in the plan book, and
+  // who signs the council bill (the mayor, by name) with the signatory's title.
+  { key: 'Vision', fa: 'چشم‌انداز', en: 'Vision' },
+  { key: 'Signatory', fa: 'امضاکننده لایحه', en: 'Bill signatory' },
+  { key: 'SignatoryTitle', fa: 'سمت امضاکننده', en: 'Signatory title' },
 ] as const;
 export type PlanInfoKey = (typeof PLAN_INFO_KEYS)[number]['key'];
 

@@ -10,7 +10,7 @@ import type { BudgetKind, BudgetStage, FundingNature, RevenueClass } from '../co
 import { FUNDING_NATURES, REVENUE_CLASSES } from '../contract/enums';
 import type { EnumValue } from '../contract/enums';
 import type { Finding } from '../findings';
-import { EXCLUDED_PROJECT_STATUSES } from '../linkage/graph';
+import { EXCLUDED_PROJECT_STATUSES, itemProgramId } from '../linkage/graph';
 import { makeFinding } from '../findings';
 import type { Entry } from '../linkage/rows';
 import { entriesOf, idKey, indexBy, whereOf } from '../linkage/rows';
@@ -19,19 +19,9 @@ import type { Plan, Row } from '../read/plan';
 import type { ScenarioForecast } from '../revenue/scenarios';
 import type { SpendingOptions } from './index';
 import { spendingByYear } from './index';
+import { inCurrentBudget, lineStage } from './stages';
 
-/** The stages that make a year's current budget: the approved amount and its changes. */
-export const CURRENT_BUDGET_STAGES: readonly BudgetStage[] = ['approved', 'amended', 'supplement'];
-
-/** A budget line's stage; a line without one is approved (the contract's default). */
-export function lineStage(line: Row<'tblBudgetLines'>): BudgetStage {
-  return line.Stage ?? 'approved';
-}
-
-/** True when a line counts in the current budget (approved + amendments + supplements). */
-export function inCurrentBudget(line: Row<'tblBudgetLines'>): boolean {
-  return CURRENT_BUDGET_STAGES.includes(lineStage(line));
-}
+export { CURRENT_BUDGET_STAGES, inCurrentBudget, lineStage } from './stages';
 
 /** The Nature of a funding source; a source without one is revenue (the contract's default). */
 export function sourceNature(source: Row<'tblFundingSources'>): FundingNature {
@@ -96,19 +86,6 @@ function lineHead(
   return activities.has(idKey(line.LinkedId)) ? 'current' : 'capital';
 }
 
-/** Σ of the financial head (`financial` lines of the current budget) per year. */
-export function financialSpendingByYear(
-  plan: Plan,
-  options: SpendingOptions = {},
-): Map<number, bigint> {
-  const out = new Map<number, bigint>();
-  for (const { row } of entriesOf(plan, 'tblBudgetLines', options)) {
-    if (row.Kind !== 'financial' || !inCurrentBudget(row) || row.Year === null) continue;
-    out.set(row.Year, (out.get(row.Year) ?? 0n) + row.Amount);
-  }
-  return out;
-}
-
 /** One plan year of the three balances. */
 export interface BalanceYear {
   readonly year: number;
@@ -158,7 +135,6 @@ export function budgetBalances(
 ): BudgetBalances {
   const natures = classNatures(plan);
   const spending = spendingByYear(plan, options);
-  const financial = financialSpendingByYear(plan, options);
   const findings: Finding[] = [...natures.findings];
   const years: BalanceYear[] = [];
   let cash: bigint | null = plan.info.OpeningBalance;
@@ -169,7 +145,7 @@ export function budgetBalances(
   for (const s of spending.values()) {
     const current = s.activities + s.opex;
     const capital = s.projects;
-    const fin = financial.get(s.year) ?? 0n;
+    const fin = s.financial;
     const total = current + capital + fin;
     let revenue: Record<FundingNature, bigint> | null = null;
     if (forecast.totals.has(s.year)) {
@@ -262,17 +238,13 @@ export function budgetAlbum(
     if (!cell) g.set(year, (cell = { budget: 0n, plan: 0n }));
     cell[part] += amount;
   };
-  const programOfScheme = (schemeId: string) => schemes.get(idKey(schemeId))?.row.ProgramId ?? '';
   const keyOf = (
     item: { project?: Row<'tblProjects'>; activity?: Row<'tblActivities'> },
     head: BudgetKind,
     chapter: string,
   ): string => {
-    const programId =
-      item.project?.ProgramId ||
-      (item.project?.SchemeId ? programOfScheme(item.project.SchemeId) : '') ||
-      item.activity?.ProgramId ||
-      '';
+    const row = item.project ?? item.activity;
+    const programId = row === undefined ? '' : itemProgramId({ row }, schemes);
     switch (by) {
       case 'head':
         return head;

@@ -20,6 +20,7 @@ import { revenueFailure } from '../revenue/failure';
 import type { ScenarioForecast } from '../revenue/scenarios';
 import { DEFAULT_REVENUE_SCENARIO, forecastRevenueScenarios } from '../revenue/scenarios';
 import { toPersianDigits } from '../util/text';
+import { inCurrentBudget } from './stages';
 
 /** Spending of a year split by what it is. */
 export interface SpendingParts {
@@ -29,7 +30,12 @@ export interface SpendingParts {
   readonly projects: bigint;
   /** `OpexImpact` of projects finished before the year (current spending). */
   readonly opex: bigint;
-  /** activities + projects + opex. */
+  /**
+   * The financial head (contract v2): `financial` budget lines of the current budget (loan
+   * principal repaid, equity in municipal companies). 0 in every v1 workbook.
+   */
+  readonly financial: bigint;
+  /** activities + projects + opex + financial. */
   readonly total: bigint;
 }
 
@@ -69,14 +75,16 @@ interface Acc {
   activities: bigint;
   projects: bigint;
   opex: bigint;
+  financial: bigint;
 }
 
-const newAcc = (): Acc => ({ activities: 0n, projects: 0n, opex: 0n });
+const newAcc = (): Acc => ({ activities: 0n, projects: 0n, opex: 0n, financial: 0n });
 const partsOf = (a: Acc): SpendingParts => ({
   activities: a.activities,
   projects: a.projects,
   opex: a.opex,
-  total: a.activities + a.projects + a.opex,
+  financial: a.financial,
+  total: a.activities + a.projects + a.opex + a.financial,
 });
 
 function accIn(map: Map<string, Acc>, key: string): Acc {
@@ -96,9 +104,13 @@ function projectCounts(status: ProjectStatus | null): boolean {
 /**
  * Spending per plan year: Σ continuous activities' cost that year + Σ capital
  * projects' cost that year + Σ `OpexImpact` of projects whose `EndYear` is
- * before that year. Dropped projects count neither cost nor opex; done
+ * before that year + the financial head (contract v2: Σ `financial` budget lines of the
+ * year's current budget; a v1 workbook has none, so its figures do not change). Dropped
+ * projects count neither cost nor opex; done
  * projects' opex counts (the asset runs); a project with no `EndYear` has no
  * opex yet. Years: the plan period (or every cost column's year without one).
+ * A financial line counts under its own `SourceId` and under the Dept of the item it links
+ * (`''` when it links none, as a loan's principal may).
  */
 export function spendingByYear(
   plan: Plan,
@@ -137,6 +149,16 @@ export function spendingByYear(
     const end = row.EndYear;
     if (end !== null && row.OpexImpact !== 0n)
       for (const y of years) if (end < y) add(y, NO_SOURCE, dept, 'opex', row.OpexImpact);
+  }
+  const items = new Map<string, string>();
+  for (const { row } of entriesOf(plan, 'tblProjects', options))
+    items.set(idKey(row.ProjectId), row.Dept);
+  for (const { row } of entriesOf(plan, 'tblActivities', options))
+    items.set(idKey(row.ActivityId), row.Dept);
+  for (const { row } of entriesOf(plan, 'tblBudgetLines', options)) {
+    if (row.Kind !== 'financial' || !inCurrentBudget(row) || row.Year === null) continue;
+    const dept = deptIds.of(items.get(idKey(row.LinkedId)) ?? '');
+    add(row.Year, sourceIds.of(row.SourceId), dept, 'financial', row.Amount);
   }
   const out = new Map<number, SpendingYear>();
   for (const y of years) {
@@ -225,6 +247,7 @@ export function fiscalBalance(
       activities: s.activities,
       projects: s.projects,
       opex: s.opex,
+      financial: s.financial,
       total: s.total,
       revenue,
       gap,
@@ -269,6 +292,7 @@ export function fiscalBalance(
         acc.activities += parts.activities;
         acc.projects += parts.projects;
         acc.opex += parts.opex;
+        acc.financial += parts.financial;
       }
       const spent = partsOf(acc);
       const revenue = cls === null ? null : (options.revenueByClass?.get(cls)?.get(s.year) ?? null);
@@ -360,7 +384,8 @@ export function restrictedSourceFindings(plan: Plan, options: SpendingOptions = 
 
 /**
  * What a revenue path leaves for capital projects in each plan year: revenue − continuous
- * activities − opex impact, on the **planned-opex basis**: the opex of every project that
+ * activities − opex impact − the financial head (loan principal due is paid before any new
+ * project; 0 in a v1 workbook), on the **planned-opex basis**: the opex of every project that
  * counts in spending (not dropped) and finished before the year, as the contract's Spending
  * counts it. So capital budget − projects = the fiscal gap, and a portfolio that fits the
  * budget leaves no deficit once the projects left out are dropped. Negative when current
@@ -377,7 +402,7 @@ export function capitalBudgetByYear(
   const out = new Map<number, Rials>();
   for (const s of spendingByYear(plan, options).values()) {
     const revenue = revenueByYear.get(s.year);
-    if (revenue !== undefined) out.set(s.year, revenue - s.activities - s.opex);
+    if (revenue !== undefined) out.set(s.year, revenue - s.activities - s.opex - s.financial);
   }
   return out;
 }
@@ -443,7 +468,8 @@ export type CapitalBudgetResult = CapitalBudget | CapitalBudgetFailure;
 /**
  * The capital budget of a plan: chooses the scenario (`chooseScenario`: the option, else
  * `tblPlanInfo`'s `Scenario`, else `base`), forecasts it (`forecastRevenueScenarios`) and
- * leaves per year its revenue − activities − planned opex (`capitalBudgetByYear`). The one
+ * leaves per year its revenue − activities − planned opex − the financial head
+ * (`capitalBudgetByYear`). The one
  * place where the pane, the `PLAN.*` functions, validation, the CLI and the register's
  * consolidation get the scenario and the budget, so they agree on one workbook.
  *

@@ -146,7 +146,8 @@ export interface KpiReportEntry {
 }
 
 // Quarters later in the year win; FY wins over all.
-const PERIOD_RANK: Record<Period, number> = { Q1: 1, Q2: 2, Q3: 3, Q4: 4, FY: 5 };
+// H1 ends with Q2 (v2): it ranks with it, and of the two the later row wins.
+const PERIOD_RANK: Record<Period, number> = { Q1: 1, Q2: 2, H1: 2, Q3: 3, Q4: 4, FY: 5 };
 
 /**
  * The KPI monitoring report: for each KPI, each year with an actual, its

@@ -31,6 +31,12 @@ export interface LinkChain {
   readonly goal: LinkNode | null;
   readonly strategy: LinkNode | null;
   readonly program: LinkNode | null;
+  /**
+   * The scheme (طرح, contract v2) on the path: a project's `SchemeId`, or the asked scheme;
+   * null for activities and projects without one. A scheme's money is a part of its
+   * program's (its projects' costs), never added to it.
+   */
+  readonly scheme: LinkNode | null;
   readonly item: LinkNode | null;
   /** The budget line, when a budget code was asked. */
   readonly budgetLine: LinkNode | null;
@@ -40,6 +46,8 @@ export interface LinkChain {
   readonly descendants: {
     readonly strategies: readonly LinkNode[];
     readonly programs: readonly LinkNode[];
+    /** Schemes of the programs in scope (below an asked goal, strategy or program). */
+    readonly schemes: readonly LinkNode[];
     readonly items: readonly LinkNode[];
   };
   /** Budget lines of the items in scope, or the asked line. */
@@ -65,7 +73,15 @@ export interface ResolveOptions {
   readonly level?: LinkLevel;
 }
 
-const SEARCH_ORDER: readonly LinkLevel[] = ['budget', 'item', 'program', 'strategy', 'goal', 'kpi'];
+const SEARCH_ORDER: readonly LinkLevel[] = [
+  'budget',
+  'item',
+  'scheme',
+  'program',
+  'strategy',
+  'goal',
+  'kpi',
+];
 
 function isIndex(x: Plan | LinkIndex): x is LinkIndex {
   return 'data' in x;
@@ -87,6 +103,8 @@ function found(d: LinkData, level: LinkLevel, key: string): boolean {
       return findItem(d, key) !== null;
     case 'program':
       return d.programs.byId.has(key);
+    case 'scheme':
+      return d.schemes.byId.has(key);
     case 'strategy':
       return d.strategies.byId.has(key);
     case 'goal':
@@ -103,6 +121,7 @@ class ChainBuilder {
   goal: LinkNode | null = null;
   strategy: LinkNode | null = null;
   program: LinkNode | null = null;
+  scheme: LinkNode | null = null;
   item: LinkNode | null = null;
   budgetLine: LinkNode | null = null;
   kpi: LinkNode | null = null;
@@ -110,6 +129,7 @@ class ChainBuilder {
   readonly breaks: ChainBreak[] = [];
   readonly strategies: LinkNode[] = [];
   readonly programs: LinkNode[] = [];
+  readonly schemes: LinkNode[] = [];
   readonly items: LinkNode[] = [];
   readonly lines: LinkNode[] = [];
   readonly sources = new Map<string, LinkNode>();
@@ -164,6 +184,15 @@ class ChainBuilder {
     };
   }
 
+  schemeNode(e: Entry<'tblSchemes'>): LinkNode {
+    return {
+      ...refOf(e, 'scheme', 'SchemeId'),
+      money: this.d.schemeMoney.get(idKey(e.row.SchemeId)) ?? zeroYears(this.years),
+      kpis: this.kpisOf(e.row.SchemeId),
+      excluded: false,
+    };
+  }
+
   itemNode(e: ItemEntry): LinkNode {
     const id = e.kind === 'project' ? e.row.ProjectId : e.row.ActivityId;
     const money = zeroYears(this.years);
@@ -210,7 +239,34 @@ class ChainBuilder {
       for (const line of this.d.linesOf.get(idKey(id)) ?? []) this.scopeLines.push(line);
     }
     const id = e.kind === 'project' ? e.row.ProjectId : e.row.ActivityId;
+    // A project's scheme, when it names one that exists (a SchemeId that names none is
+    // validation's SCHEME_… finding, not a break of the goal's path). The program is the
+    // project's own; a project that names none reaches its program through its scheme.
+    const scheme =
+      e.kind === 'project' ? this.d.schemes.byId.get(idKey(e.row.SchemeId)) : undefined;
+    if (scheme) this.scheme = this.schemeNode(scheme);
+    if (scheme && idKey(e.row.ProgramId) === '') {
+      this.climbFromScheme(scheme, false);
+      return;
+    }
     const r = follow(e, 'item', id, 'ProgramId', e.row.ProgramId, this.d.programs, 'program');
+    if (r.ok) this.climbFromProgram(r.entry, false);
+    else this.pathBroken(r.broken);
+  }
+
+  climbFromScheme(e: Entry<'tblSchemes'>, withDescendants: boolean): void {
+    this.scheme = this.schemeNode(e);
+    if (withDescendants)
+      for (const i of this.d.projectsOfScheme.get(idKey(e.row.SchemeId)) ?? []) this.addItem(i);
+    const r = follow(
+      e,
+      'scheme',
+      e.row.SchemeId,
+      'ProgramId',
+      e.row.ProgramId,
+      this.d.programs,
+      'program',
+    );
     if (r.ok) this.climbFromProgram(r.entry, false);
     else this.pathBroken(r.broken);
   }
@@ -259,12 +315,16 @@ class ChainBuilder {
   }
 
   private addItemsOf(p: Entry<'tblPrograms'>): void {
-    for (const i of this.d.itemsOf.get(idKey(p.row.ProgramId)) ?? []) {
-      this.items.push(this.itemNode(i));
-      this.scopeItems.push(i);
-      const id = i.kind === 'project' ? i.row.ProjectId : i.row.ActivityId;
-      for (const line of this.d.linesOf.get(idKey(id)) ?? []) this.scopeLines.push(line);
-    }
+    for (const sc of this.d.schemesOf.get(idKey(p.row.ProgramId)) ?? [])
+      this.schemes.push(this.schemeNode(sc));
+    for (const i of this.d.itemsOf.get(idKey(p.row.ProgramId)) ?? []) this.addItem(i);
+  }
+
+  private addItem(i: ItemEntry): void {
+    this.items.push(this.itemNode(i));
+    this.scopeItems.push(i);
+    const id = i.kind === 'project' ? i.row.ProjectId : i.row.ActivityId;
+    for (const line of this.d.linesOf.get(idKey(id)) ?? []) this.scopeLines.push(line);
   }
 
   // ---- sideways: sources, directives, documents ----
@@ -375,10 +435,16 @@ export function resolveChain(
     goal: b.goal,
     strategy: b.strategy,
     program: b.program,
+    scheme: b.scheme,
     item: b.item,
     budgetLine: b.budgetLine,
     kpi: b.kpi,
-    descendants: { strategies: b.strategies, programs: b.programs, items: b.items },
+    descendants: {
+      strategies: b.strategies,
+      programs: b.programs,
+      schemes: b.schemes,
+      items: b.items,
+    },
     budgetLines: b.lines,
     sources: [...b.sources.values()],
     directives: [...b.directives.values()],
@@ -405,6 +471,11 @@ function startAt(b: ChainBuilder, d: LinkData, level: LinkLevel, key: string): v
       if (e) b.climbFromProgram(e, true);
       return;
     }
+    case 'scheme': {
+      const e = d.schemes.byId.get(key);
+      if (e) b.climbFromScheme(e, true);
+      return;
+    }
     case 'strategy': {
       const e = d.strategies.byId.get(key);
       if (e) b.climbFromStrategy(e, true);
@@ -422,7 +493,7 @@ function startAt(b: ChainBuilder, d: LinkData, level: LinkLevel, key: string): v
       // A KPI's LinkedId may name any level; the upper levels are tried first,
       // since macro KPIs (the common case) measure goals and strategies.
       const linked = idKey(e.row.LinkedId);
-      for (const l of ['goal', 'strategy', 'program', 'item'] as const) {
+      for (const l of ['goal', 'strategy', 'program', 'scheme', 'item'] as const) {
         if (linked !== '' && found(d, l, linked)) {
           startAt(b, d, l, linked);
           return;
@@ -467,6 +538,8 @@ export function chainLevelNodes(chain: LinkChain, level: LinkLevel): LinkLabel[]
       return chain.strategy ? one(chain.strategy) : many(chain.descendants.strategies);
     case 'program':
       return chain.program ? one(chain.program) : many(chain.descendants.programs);
+    case 'scheme':
+      return chain.scheme ? one(chain.scheme) : many(chain.descendants.schemes);
     case 'item':
       return chain.item ? one(chain.item) : many(chain.descendants.items);
     case 'budget':
@@ -479,7 +552,7 @@ export function chainLevelNodes(chain: LinkChain, level: LinkLevel): LinkLabel[]
       return many(chain.documents);
     case 'kpi': {
       if (chain.kpi) return one(chain.kpi);
-      const deepest = chain.item ?? chain.program ?? chain.strategy ?? chain.goal;
+      const deepest = chain.item ?? chain.scheme ?? chain.program ?? chain.strategy ?? chain.goal;
       return (deepest?.kpis ?? []).map((k) => ({ id: k.id, title: k.title }));
     }
   }
@@ -498,6 +571,21 @@ export function chainLevel(
   if (nodes.length === 0) return null;
   const sep = lang === 'fa' ? '، ' : ', ';
   return { id: nodes.map((n) => n.id).join(sep), title: nodes.map((n) => n.title).join(sep) };
+}
+
+/**
+ * The nodes of a chain's path, goal first: goal, strategy, program, scheme, item and the
+ * asked budget line, each where the chain has one (the one order every view shows).
+ */
+export function chainPath(chain: LinkChain): LinkNode[] {
+  return [
+    chain.goal,
+    chain.strategy,
+    chain.program,
+    chain.scheme,
+    chain.item,
+    chain.budgetLine,
+  ].filter((n): n is LinkNode => n !== null);
 }
 
 /** Separator between levels; U+203A is bidi-mirrored, so it points along Persian text too. */
@@ -532,8 +620,7 @@ export function formatChain(
   const label = (n: LinkNode) => (titles && n.title ? `${n.id} ${n.title}` : n.id);
   const parts: string[] = [];
   if (chain.pathBreak) parts.push(placeholder(chain.pathBreak, lang));
-  for (const n of [chain.goal, chain.strategy, chain.program, chain.item, chain.budgetLine])
-    if (n) parts.push(label(n));
+  for (const n of chainPath(chain)) parts.push(label(n));
   if (chain.kpi) parts.push(label(chain.kpi));
   return parts.join(CHAIN_SEPARATOR);
 }

@@ -9,7 +9,7 @@ import type { Bilingual, Finding } from '../findings';
 import { makeFinding } from '../findings';
 import type { Plan } from '../read/plan';
 import type { ChainBreak, ItemEntry, LinkIndex, LinkRef } from './graph';
-import { follow, indexPlanLinks, itemCounts, makeBreak, refOf } from './graph';
+import { follow, indexPlanLinks, itemCounts, itemProgramId, makeBreak, refOf } from './graph';
 import type { Located } from './rows';
 import { Spellings, addYears, anyMoney, entriesOf, idKey, whereOf, zeroYears } from './rows';
 
@@ -43,7 +43,7 @@ export interface CoverageTotals {
   readonly byGoal: YearTotals;
   /** By the strategy the item's chain reaches (`''`: it breaks before a strategy). */
   readonly byStrategy: YearTotals;
-  /** By the item's `ProgramId` (`''`: empty). */
+  /** By the item's program (`itemProgramId`: its `ProgramId`, else its scheme's; `''`: none). */
   readonly byProgram: YearTotals;
   /** By the item's `Dept` (`''`: empty). */
   readonly byDept: YearTotals;
@@ -190,7 +190,8 @@ export function coverageReport(plan: Plan | LinkIndex): CoverageReport {
   const climb = (i: ItemEntry) => {
     const out = { strategy: UNASSIGNED, goal: UNASSIGNED };
     let broken: ChainBreak | null = null;
-    const p = follow(i, 'item', itemId(i), 'ProgramId', i.row.ProgramId, d.programs, 'program');
+    const programId = itemProgramId(i, d.schemes.byId);
+    const p = follow(i, 'item', itemId(i), 'ProgramId', programId, d.programs, 'program');
     if (!p.ok) broken = p.broken;
     else {
       const s = follow(
@@ -231,7 +232,7 @@ export function coverageReport(plan: Plan | LinkIndex): CoverageReport {
     itemBreak.set(i.row, broken);
     if (counts) {
       addYears(totals.total, i.row.costs);
-      add(totals.byProgram, programIds.of(i.row.ProgramId), years, i.row.costs);
+      add(totals.byProgram, programIds.of(itemProgramId(i, d.schemes.byId)), years, i.row.costs);
       add(totals.byStrategy, strategy, years, i.row.costs);
       add(totals.byGoal, goal, years, i.row.costs);
       add(totals.byDept, deptIds.of(i.row.Dept), years, i.row.costs);

@@ -1,6 +1,7 @@
 /**
  * The link graph of a plan: upstream documents → directives → strategies,
- * goals → strategies → programs → projects/activities → budget lines, with
+ * goals → strategies → programs → (schemes, طرح, contract v2) → projects/activities →
+ * budget lines, with
  * funding sources and KPIs, indexed once so that many chains (an Excel
  * function over a column of IDs) cost a lookup each. Money is summed up the
  * tree here, exactly, in bigint.
@@ -25,13 +26,23 @@ import {
 
 /** A level of the chain from an upstream document to a budget line. */
 export type LinkLevel =
-  'goal' | 'strategy' | 'program' | 'item' | 'budget' | 'source' | 'directive' | 'document' | 'kpi';
+  | 'goal'
+  | 'strategy'
+  | 'program'
+  | 'scheme'
+  | 'item'
+  | 'budget'
+  | 'source'
+  | 'directive'
+  | 'document'
+  | 'kpi';
 
 /** The chain's levels with their captions, goal first. */
 export const LINK_LEVELS: ReadonlyArray<{ readonly value: LinkLevel } & Bilingual> = [
   { value: 'goal', fa: 'هدف کلان', en: 'Goal' },
   { value: 'strategy', fa: 'راهبرد', en: 'Strategy' },
   { value: 'program', fa: 'برنامه', en: 'Program' },
+  { value: 'scheme', fa: 'طرح', en: 'Scheme' },
   { value: 'item', fa: 'پروژه/فعالیت', en: 'Project/activity' },
   { value: 'budget', fa: 'ردیف بودجه', en: 'Budget line' },
   { value: 'source', fa: 'منبع تأمین', en: 'Funding source' },
@@ -128,6 +139,7 @@ export interface LinkData {
   goals: Lookup<'tblGoals'>;
   strategies: Lookup<'tblStrategies'>;
   programs: Lookup<'tblPrograms'>;
+  schemes: Lookup<'tblSchemes'>;
   projects: Lookup<'tblProjects'>;
   activities: Lookup<'tblActivities'>;
   budget: Lookup<'tblBudgetLines'>;
@@ -144,12 +156,17 @@ export interface LinkData {
   strategiesOf: Map<string, Entry<'tblStrategies'>[]>;
   programsOf: Map<string, Entry<'tblPrograms'>[]>;
   itemsOf: Map<string, ItemEntry[]>;
+  /** Schemes by their program's ID key; projects by their scheme's. */
+  schemesOf: Map<string, Entry<'tblSchemes'>[]>;
+  projectsOfScheme: Map<string, ItemEntry[]>;
   linesOf: Map<string, Entry<'tblBudgetLines'>[]>;
   kpisOf: Map<string, LinkKpi[]>;
   /** Money of programs, strategies and goals by ID key. */
   programMoney: Map<string, Map<number, bigint>>;
   strategyMoney: Map<string, Map<number, bigint>>;
   goalMoney: Map<string, Map<number, bigint>>;
+  /** Money of schemes: Σ of their projects' costs (a part of their program's, not added to it). */
+  schemeMoney: Map<string, Map<number, bigint>>;
 }
 
 /** A project or an activity with its kind. */
@@ -168,6 +185,20 @@ function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   else map.set(key, [value]);
 }
 
+/**
+ * The program an item belongs to, as written: its own `ProgramId`, else (a project that names
+ * none) the `ProgramId` of the scheme it names (contract v2). The one rule the chain, the
+ * program's money, coverage and the budget album share.
+ */
+export function itemProgramId(
+  item: { readonly row: { readonly ProgramId: string; readonly SchemeId?: string } },
+  schemes: ReadonlyMap<string, Entry<'tblSchemes'>>,
+): string {
+  const own = item.row.ProgramId;
+  if (idKey(own) !== '' || item.row.SchemeId === undefined) return own;
+  return schemes.get(idKey(item.row.SchemeId))?.row.ProgramId ?? own;
+}
+
 /** True when an item's money counts (dropped projects' does not). */
 export function itemCounts(item: ItemEntry): boolean {
   return item.kind === 'activity' || !EXCLUDED_PROJECT_STATUSES.includes(item.row.Status as never);
@@ -182,6 +213,7 @@ export function indexPlanLinks(plan: Plan): LinkIndex {
   const goals = lookup(plan, 'tblGoals', 'GoalId');
   const strategies = lookup(plan, 'tblStrategies', 'StrategyId');
   const programs = lookup(plan, 'tblPrograms', 'ProgramId');
+  const schemes = lookup(plan, 'tblSchemes', 'SchemeId');
   const projects = lookup(plan, 'tblProjects', 'ProjectId');
   const activities = lookup(plan, 'tblActivities', 'ActivityId');
   const budget = lookup(plan, 'tblBudgetLines', 'BudgetCode');
@@ -199,7 +231,14 @@ export function indexPlanLinks(plan: Plan): LinkIndex {
   const programsOf = new Map<string, Entry<'tblPrograms'>[]>();
   for (const p of programs.list) push(programsOf, idKey(p.row.StrategyId), p);
   const itemsOf = new Map<string, ItemEntry[]>();
-  for (const i of itemList) push(itemsOf, idKey(i.row.ProgramId), i);
+  const programOf = (i: ItemEntry) => itemProgramId(i, schemes.lookup.byId);
+  for (const i of itemList) push(itemsOf, idKey(programOf(i)), i);
+  const schemesOf = new Map<string, Entry<'tblSchemes'>[]>();
+  for (const sc of schemes.list) push(schemesOf, idKey(sc.row.ProgramId), sc);
+  const projectsOfScheme = new Map<string, ItemEntry[]>();
+  for (const i of itemList)
+    if (i.kind === 'project' && idKey(i.row.SchemeId) !== '')
+      push(projectsOfScheme, idKey(i.row.SchemeId), i);
   const linesOf = new Map<string, Entry<'tblBudgetLines'>[]>();
   for (const b of budget.list) push(linesOf, idKey(b.row.LinkedId), b);
   const kpisOf = new Map<string, LinkKpi[]>();
@@ -218,8 +257,14 @@ export function indexPlanLinks(plan: Plan): LinkIndex {
   for (const [key] of programs.lookup.byId) programMoney.set(key, zeroYears(years));
   for (const item of itemList) {
     if (!itemCounts(item)) continue;
-    const m = programMoney.get(idKey(item.row.ProgramId));
+    const m = programMoney.get(idKey(programOf(item)));
     if (m) addYears(m, item.row.costs);
+  }
+  const schemeMoney = new Map<string, Map<number, bigint>>();
+  for (const [key] of schemes.lookup.byId) schemeMoney.set(key, zeroYears(years));
+  for (const [key, list] of projectsOfScheme) {
+    const m = schemeMoney.get(key);
+    if (m) for (const item of list) if (itemCounts(item)) addYears(m, item.row.costs);
   }
   const strategyMoney = new Map<string, Map<number, bigint>>();
   for (const [key] of strategies.lookup.byId) strategyMoney.set(key, zeroYears(years));
@@ -243,6 +288,7 @@ export function indexPlanLinks(plan: Plan): LinkIndex {
       goals: goals.lookup,
       strategies: strategies.lookup,
       programs: programs.lookup,
+      schemes: schemes.lookup,
       projects: projects.lookup,
       activities: activities.lookup,
       budget: budget.lookup,
@@ -259,11 +305,14 @@ export function indexPlanLinks(plan: Plan): LinkIndex {
       strategiesOf,
       programsOf,
       itemsOf,
+      schemesOf,
+      projectsOfScheme,
       linesOf,
       kpisOf,
       programMoney,
       strategyMoney,
       goalMoney,
+      schemeMoney,
     },
   };
 }

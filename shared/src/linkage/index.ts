@@ -15,7 +15,14 @@ export type {
 } from './graph';
 export { EXCLUDED_PROJECT_STATUSES, LINK_LEVELS, indexPlanLinks } from './graph';
 export type { ChainQuery, FormatChainOptions, LinkChain, LinkLabel, ResolveOptions } from './chain';
-export { CHAIN_SEPARATOR, chainLevel, chainLevelNodes, formatChain, resolveChain } from './chain';
+export {
+  CHAIN_SEPARATOR,
+  chainLevel,
+  chainLevelNodes,
+  chainPath,
+  formatChain,
+  resolveChain,
+} from './chain';
 export type {
   CoverageCheck,
   CoverageReport,

@@ -16,9 +16,9 @@ import * as C from './content';
 const CRITERION_IDS = C.CRITERIA.map(([id]) => id);
 const FIRST_YEAR = 1405;
 
-type Cells = Record<string, RawCell>;
+export type Cells = Record<string, RawCell>;
 
-function table(name: TableName, rows: readonly Cells[]): RawTable {
+export function table(name: TableName, rows: readonly Cells[]): RawTable {
   const spec = getTableSpec(name);
   const keys = columnKeysOf(spec, SAMPLE_PLAN_YEARS, CRITERION_IDS);
   return {
@@ -28,7 +28,7 @@ function table(name: TableName, rows: readonly Cells[]): RawTable {
   };
 }
 
-const fa = (values: readonly EnumValue[], value: string) => enumText(values, value, 'fa');
+export const fa = (values: readonly EnumValue[], value: string) => enumText(values, value, 'fa');
 const yesNo = (b: boolean) => (b ? 'بله' : 'خیر');
 /** Money as a cell: exact, since every amount of the sample is below 2^53 Rials. */
 const cash = (v: bigint): number => Number(v);
@@ -39,7 +39,10 @@ function yearCells(costs: ReadonlyMap<number, bigint> | undefined): Cells {
   return out;
 }
 
-function planInfo(): RawTable {
+export function planInfo(
+  kind: 'city' | 'monitoring' = 'city',
+  department: string | null = null,
+): RawTable {
   const spec = getTableSpec('tblPlanInfo');
   return {
     name: 'tblPlanInfo',
@@ -52,10 +55,13 @@ function planInfo(): RawTable {
       ['تعداد سال‌ها', SAMPLE_PLAN_YEARS.length],
       ['سال پایه', FIRST_YEAR - 1],
       ['واحد پول', fa(E.UNITS, 'Rial')],
-      ['واحد', null],
-      ['نوع کارپوشه', fa(E.WORKBOOK_KINDS, 'city')],
+      ['واحد', department],
+      ['نوع کارپوشه', fa(E.WORKBOOK_KINDS, kind)],
       ['زبان', fa(E.LANGUAGES, 'fa')],
       ['بخشنامه بودجه', C.CIRCULAR],
+      ['چشم‌انداز', C.VISION],
+      ['امضاکننده لایحه', C.SIGNATORY],
+      ['سمت امضاکننده', C.SIGNATORY_TITLE],
     ],
   };
 }
@@ -220,12 +226,20 @@ function kpis(): Cells[] {
   );
 }
 
-/** Budget lines of the first plan year: every approved or ongoing project's cost that year, and every activity's. */
+/**
+ * Budget lines (contract v2's stages): the first plan year's approved budget, every approved
+ * or ongoing project's cost that year and every activity's; an amendment (اصلاحیه) that cuts
+ * the largest ongoing project's 1405 line by a tenth; the second year's request (پیشنهادی) for
+ * the ongoing projects; and the principal of an earlier loan repaid in 1405 (the financial
+ * head: a line that links no item).
+ */
 function budgetLines(amounts: SampleAmounts): Cells[] {
   const rows: Cells[] = [];
+  const ongoing: string[] = [];
   for (const [id, , , , , , , , source, status] of C.PROJECTS) {
     const cost = amounts.projectCosts.get(id)?.get(FIRST_YEAR) ?? 0n;
     if (cost === 0n || (status !== 'approved' && status !== 'ongoing')) continue;
+    if (status === 'ongoing') ongoing.push(id);
     rows.push({
       BudgetCode: `${FIRST_YEAR}-3-${id.slice(2)}`,
       Year: FIRST_YEAR,
@@ -248,8 +262,41 @@ function budgetLines(amounts: SampleAmounts): Cells[] {
       Chapter: C.ACTIVITY_CHAPTERS[kind],
     });
   }
+  const cost = (id: string, year: number) => amounts.projectCosts.get(id)?.get(year) ?? 0n;
+  const largest = [...ongoing].sort((a, b) => Number(cost(b, FIRST_YEAR) - cost(a, FIRST_YEAR)))[0];
+  const line = (id: string) => rows.find((r) => r.LinkedId === id);
+  if (largest !== undefined)
+    rows.push({
+      ...line(largest),
+      // Whole Rials: a tenth, rounded down to a million.
+      Amount: -cash((cost(largest, FIRST_YEAR) / 10n / 1_000_000n) * 1_000_000n),
+      Stage: fa(E.BUDGET_STAGES, 'amended'),
+    });
+  for (const id of ongoing) {
+    const next = cost(id, FIRST_YEAR + 1);
+    if (next === 0n) continue;
+    rows.push({
+      ...line(id),
+      BudgetCode: `${FIRST_YEAR + 1}-3-${id.slice(2)}`,
+      Year: FIRST_YEAR + 1,
+      Amount: cash(next),
+      Stage: fa(E.BUDGET_STAGES, 'proposed'),
+    });
+  }
+  rows.push({
+    BudgetCode: `${FIRST_YEAR}-4-01`,
+    Year: FIRST_YEAR,
+    Kind: fa(E.BUDGET_KINDS, 'financial'),
+    LinkedId: null,
+    SourceId: 'SRC-GEN',
+    Amount: cash(SAMPLE_LOAN_PRINCIPAL),
+    Stage: fa(E.BUDGET_STAGES, 'approved'),
+  });
   return rows;
 }
+
+/** The principal of an earlier loan the sample city repays in 1405 (400 billion Rials). */
+export const SAMPLE_LOAN_PRINCIPAL = 400_000_000_000n;
 
 /** Projects and activities reported on for 1405 Q1 and Q2. */
 const MONITORED = [
@@ -300,6 +347,45 @@ function actuals(amounts: SampleAmounts): Cells[] {
     }
   }
   return rows;
+}
+
+/**
+ * How much of its pro-rata forecast each class realised by the end of 1405 H1 (realised ÷
+ * (½ × the base forecast of 1405)): most classes close to it, and service fees short (78%:
+ * realisation 0.39, below 0.8 × ½ = 0.4, so monitoring lists it as needing attention).
+ */
+const H1_REALISED: Readonly<Record<string, number>> = {
+  'general-duties': 1.02,
+  'dedicated-duties': 0.97,
+  'service-fees': 0.78,
+  'asset-returns': 1.01,
+  'government-grants': 0.95,
+  donations: 1.04,
+  'other-resources': 0.96,
+};
+
+/**
+ * Realised revenue of 1405 H1 by class (cumulative, whole millions): the base scenario's
+ * `growth` forecast of 1405 (the 1404 actual × (1 + g) × adjustment, as the forecast computes
+ * it), half of it, times `H1_REALISED`.
+ */
+export function revenueActuals(amounts: SampleAmounts): Cells[] {
+  return amounts.scenarios
+    .filter((s) => s.scenario === 'base')
+    .map((s) => {
+      const last = amounts.history.find(
+        (h) => h.revenueClass === s.revenueClass && h.year === FIRST_YEAR - 1,
+      );
+      const forecast = Number(last?.amount ?? 0n) * (1 + s.growthRate) * s.adjustment;
+      const realised = (forecast / 2) * (H1_REALISED[s.revenueClass] ?? 1);
+      return {
+        RevenueClass: fa(E.REVENUE_CLASSES, s.revenueClass),
+        Code: null,
+        Year: FIRST_YEAR,
+        Period: fa(E.PERIODS, 'H1'),
+        Amount: Number(BigInt(Math.floor(realised / 1e6)) * 1_000_000n),
+      };
+    });
 }
 
 /** The sample plan's raw tables (not yet placed on sheets). */
@@ -443,6 +529,7 @@ function tables(): RawTable[] {
     table('tblBudgetCodes', STRUCTURE.codes),
     table('tblBudgetLines', budgetLines(amounts)),
     table('tblActuals', actuals(amounts)),
+    table('tblRevenueActuals', revenueActuals(amounts)),
     table(
       'tblKpiActuals',
       C.KPI_ACTUALS.flatMap(([KpiId, q1, q2]) => [

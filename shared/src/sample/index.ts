@@ -3,7 +3,8 @@
  * Iranian city (about 500,000 people), in Persian, for learning, demos and
  * tests. Pure and deterministic (seeded pure-rand).
  */
-export { samplePlanWorkbook } from './build';
+export { SAMPLE_LOAN_PRINCIPAL, samplePlanWorkbook } from './build';
+export { sampleMonitoringWorkbook } from './monitoring';
 export type { HistoryPoint, SampleAmounts, ScenarioRow } from './amounts';
 export {
   REVENUE_1404,
@@ -13,4 +14,5 @@ export {
   SCENARIOS as SAMPLE_SCENARIOS,
   sampleAmounts,
 } from './amounts';
-export { CRITERIA as SAMPLE_CRITERIA } from './content';
+export { CRITERIA as SAMPLE_CRITERIA, SIGNATORY as SAMPLE_SIGNATORY } from './content';
+export { SAMPLE_DEPARTMENTS } from './monitoring';

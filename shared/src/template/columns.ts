@@ -32,6 +32,44 @@ const LONG_TEXT_KEYS = new Set(['Text', 'Description']);
 /** Name of the hidden sheet that holds the validation lists. */
 export const LISTS_SHEET = '_lists';
 
+/**
+ * The locale and numeral-shape prefix of a Persian number format: `[$-3000429]`, Excel's
+ * `xxyyzzzz` code with numerals `03` (Extended Arabic-Indic, the Persian ۰–۹), calendar `00`
+ * (the workbook's) and locale `0429` (Persian). Excel shows the cell's digits in Persian with
+ * it; LibreOffice too, with the Persian separators (۱۲٬۳۴۵٫۶). The value stays a number.
+ */
+export const PERSIAN_NUMERALS_PREFIX = '[$-3000429]';
+
+/**
+ * A number format as the language writes it: in Persian every section (`pos;neg;zero;text`)
+ * gets `PERSIAN_NUMERALS_PREFIX` (a section without its own prefix prints Latin digits, as
+ * LibreOffice does for a negative amount), in English the format unchanged. A section that
+ * already names a locale (`[$-…]`) is left as it is. Quoted text and escapes keep their `;`.
+ */
+export function localNumberFormat(format: string, lang: Language): string {
+  if (lang !== 'fa' || format === '' || format.toLowerCase() === 'general') return format;
+  const sections: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < format.length; i += 1) {
+    const ch = format[i] ?? '';
+    if (ch === '"') quoted = !quoted;
+    if (ch === '\\' && !quoted) {
+      current += ch + (format[i + 1] ?? '');
+      i += 1;
+      continue;
+    }
+    if (ch === ';' && !quoted) {
+      sections.push(current);
+      current = '';
+    } else current += ch;
+  }
+  sections.push(current);
+  return sections
+    .map((s) => (s.includes('[$-') || s === '' ? s : PERSIAN_NUMERALS_PREFIX + s))
+    .join(';');
+}
+
 /** Number format of a contract column, or null for General. */
 export function numberFormatOf(column: ColumnSpec): string | null {
   if (PERCENT_KEYS.has(column.key)) return NUMBER_FORMATS.percent;

@@ -12,6 +12,8 @@ export * from './types';
 export {
   LISTS_SHEET,
   NUMBER_FORMATS,
+  PERSIAN_NUMERALS_PREFIX,
+  localNumberFormat,
   numberFormatOf,
   validationOf,
   widthOf,

@@ -15,6 +15,7 @@ import { matchKey } from '../util/text';
 import {
   LISTS_SHEET,
   ListRegistry,
+  localNumberFormat,
   numberFormatOf,
   validationOf,
   widthOf,
@@ -382,12 +383,18 @@ export function layoutWorkbook(workbook: RawWorkbook, options: LayoutOptions): W
       const shown = presentation[p.raw.name];
       const columns = layoutColumns(p.raw, spec, criteria, lists, lang).map((c, i) => {
         const own = shown?.columns?.[i];
-        if (own === undefined) return c;
-        return {
-          ...c,
-          ...(own.numFmt !== undefined && { numFmt: own.numFmt }),
-          ...(own.width !== undefined && { width: own.width }),
-        };
+        const merged =
+          own === undefined
+            ? c
+            : {
+                ...c,
+                ...(own.numFmt !== undefined && { numFmt: own.numFmt }),
+                ...(own.width !== undefined && { width: own.width }),
+              };
+        // Digits in the workbook's language: the one place every format passes through.
+        return merged.numFmt
+          ? { ...merged, numFmt: localNumberFormat(merged.numFmt, lang) }
+          : merged;
       });
       const width = columns.length;
       const rows = p.raw.rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));

@@ -93,13 +93,15 @@ function footerText(text: string): string {
 }
 
 /**
- * The footer of a sheet: «صفحه X از Y» in the middle, the city on one side and the Jalali date
+ * The footer of a sheet: «X از Y» (page X of Y) in the middle, the city on one side and the Jalali date
  * on the other (Persian), or `Page X of Y` (English). Excel puts the page numbers in.
  */
 export function footerOf(footer: PrintFooter, lang: Language): string {
-  // Right-to-left marks keep the page numbers in their Persian order where the footer is
-  // laid out left to right (LibreOffice does, and glues «صفحه» to the number without them).
-  const page = lang === 'fa' ? '\u200fصفحه\u200f &P \u200fاز\u200f &N\u200f' : 'Page &P of &N';
+  // «۲ از ۴۰» (page 2 of 40), without the word «صفحه»: LibreOffice lays a footer's page
+  // field out beside a Persian word without the space between them («صفحه2»), whatever marks
+  // or spaces surround it (tried: RLM, NBSP, embeddings, isolates); two numbers with «از»
+  // between them keep their spaces and read right to left. Checked in tests/service/council-pdf.
+  const page = lang === 'fa' ? '&P از &N' : 'Page &P of &N';
   const city = footer.city === null ? '' : footerText(footer.city);
   const day = footer.day === null ? '' : formatJalali(footer.day, lang);
   // Sections are physical (left, centre, right); a Persian reader starts on the right.

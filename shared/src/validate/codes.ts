@@ -281,6 +281,17 @@ export const VALIDATION_CODES = {
     'پیشرفت فیزیکی برای فعالیت مستمر',
     'Physical progress given for an activity',
   ),
+  PROGRESS_DECREASED: code(
+    'warning',
+    'پیشرفت فیزیکی از دوره‌ای به دوره بعد کم شده است',
+    'Physical progress falls from one period to the next',
+  ),
+  COMMITTED_OVER_ALLOCATED: code(
+    'warning',
+    'تعهد بیش از اعتبار تخصیص‌یافته',
+    'Committed above allocated',
+  ),
+  PAID_OVER_COMMITTED: code('warning', 'پرداخت بیش از تعهد', 'Paid above committed'),
   // Revenue
   REVENUE_HISTORY_DUPLICATE: code(
     'error',

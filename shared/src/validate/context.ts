@@ -131,6 +131,7 @@ export const ROW_NOUNS: Readonly<Record<TableName, Bilingual>> = {
   tblBudgetCodes: { fa: 'کد بودجه', en: 'budget code' },
   tblBudgetLines: { fa: 'ردیف بودجه', en: 'budget line' },
   tblActuals: { fa: 'ردیف عملکرد', en: 'actuals row' },
+  tblRevenueActuals: { fa: 'درآمد تحقق‌یافته', en: 'revenue actual' },
   tblKpiActuals: { fa: 'مقدار واقعی شاخص', en: 'KPI actual' },
   tblStakeholders: { fa: 'ذی‌نفع', en: 'stakeholder' },
 };

@@ -140,12 +140,13 @@ export function checkYearsAndAmounts(c: Checker): void {
   const period = new Set(c.plan.years);
   const first = c.plan.years[0];
   const last = c.plan.years[c.plan.years.length - 1];
-  const yearTables: ReadonlyArray<readonly [TableName, string | null]> = [
-    ['tblBudgetLines', 'Amount'],
-    ['tblActuals', 'Spent'],
-    ['tblKpiActuals', null],
+  const yearTables: ReadonlyArray<readonly [TableName, readonly string[]]> = [
+    ['tblBudgetLines', ['Amount']],
+    ['tblActuals', ['Spent', 'Allocated', 'Committed', 'Paid']],
+    ['tblRevenueActuals', ['Amount']],
+    ['tblKpiActuals', []],
   ];
-  for (const [name, money] of yearTables) {
+  for (const [name, moneyColumns] of yearTables) {
     const table = c.own(name) as Table | undefined;
     if (!table) continue;
     for (const r of table.rows as unknown as AnyRow[]) {
@@ -162,11 +163,12 @@ export function checkYearsAndAmounts(c: Checker): void {
           );
         }
       }
-      const amount = money ? r[money] : undefined;
       // v2: an amendment may cut an approved line, so its amount may be negative.
       const cut = name === 'tblBudgetLines' && r.Stage === 'amended';
-      if (money && typeof amount === 'bigint' && amount < 0n && !cut)
-        negative(c, table, r, money, amount);
+      for (const money of moneyColumns) {
+        const amount = r[money];
+        if (typeof amount === 'bigint' && amount < 0n && !cut) negative(c, table, r, money, amount);
+      }
     }
   }
 }

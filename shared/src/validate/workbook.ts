@@ -25,7 +25,7 @@ const EXPECTED: Readonly<Record<WorkbookKind, ReadonlyArray<readonly TableName[]
   framework: [['tblGoals'], ['tblStrategies'], ['tblPrograms']],
   department: [['tblProjects', 'tblActivities']],
   revenue: [['tblRevenueHistory']],
-  monitoring: [['tblActuals', 'tblKpiActuals']],
+  monitoring: [['tblActuals', 'tblRevenueActuals', 'tblKpiActuals']],
 };
 
 /** The sheet row of a plan-information key (typed as the key or a caption), or null. */

@@ -6,7 +6,8 @@
  */
 import { Badge, Button, Link, Spinner, Subtitle2, Switch, Text } from '@fluentui/react-components';
 import type { Finding } from '#core';
-import { fsi } from '#core';
+import { fsi, helpPageUrl, ltr } from '#core';
+import { loadConnection } from '../../api/connection';
 import { groupFindings, summary, tableCaption, warningsLine } from '../check';
 import { t, tn } from '../i18n';
 import { usePane } from '../services';
@@ -14,7 +15,10 @@ import { Code, Note, Rich, useViewStyles } from './common';
 
 /** The Check view. */
 export function CheckView(props: { auto: boolean; setAuto(auto: boolean): void }) {
-  const { lang, check, checking, readError, recheck, office } = usePane();
+  const { lang, check, checking, readError, recheck, office, store, defaultServer } = usePane();
+  // The register the planner signed in to, else the one that served the pane: its help page
+  // for a finding's code (issue 20).
+  const register = loadConnection(store)?.server ?? defaultServer ?? null;
   const styles = useViewStyles();
   const go = (f: Finding) => {
     if (f.sheet !== null && f.cell !== null) void office.selectCell(f.sheet, f.cell);
@@ -89,6 +93,23 @@ export function CheckView(props: { auto: boolean; setAuto(auto: boolean): void }
                   <Text>
                     <Rich text={f.message[lang]} />
                   </Text>
+                  {register !== null && (
+                    <>
+                      {/* Set apart from the message, so that it does not read as its last word. */}
+                      {' — '}
+                      <Link
+                        className={styles.focusRing}
+                        href={helpPageUrl(register, f.code, lang)}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        aria-label={t(lang, 'findingHelpOn', {
+                          code: lang === 'fa' ? ltr(f.code) : f.code,
+                        })}
+                      >
+                        {t(lang, 'findingHelp')}
+                      </Link>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
