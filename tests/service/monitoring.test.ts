@@ -93,10 +93,21 @@ describe.each(DB_KINDS)('the city’s monitoring view (%s)', (kind) => {
     const body = ApiMonitoring.parse(res.body);
     // The sample's construction: the first approved or ongoing project with a 1405 cost.
     const offTrack = (plan.tables.tblProjects?.rows ?? []).find(
-      (p) => (p.costs.get(1405) ?? 0n) !== 0n && (p.Status === 'approved' || p.Status === 'ongoing'),
+      (p) =>
+        (p.costs.get(1405) ?? 0n) !== 0n && (p.Status === 'approved' || p.Status === 'ongoing'),
     )?.ProjectId;
     expect(offTrack).toBeDefined();
     expect(body.attention[0]).toMatchObject({ kind: 'project-off-track', id: offTrack });
+    // The rest, as the sample is built: its second activity (A-002) pays 60 % of half its
+    // year by H1 (30 % of the budget, below 0.8 × ½ = 40 %), and service fees realise 78 % of
+    // half the year's forecast (39 %, below 40 %: `H1_REALISED` in shared/src/sample/build.ts).
+    expect(body.attention.map((a) => [a.kind, 'id' in a ? a.id : a.revenueClass])).toEqual([
+      ['project-off-track', offTrack],
+      ['execution-low', 'A-002'],
+      ['revenue-short', 'service-fees'],
+    ]);
+    const slow = body.attention[1];
+    expect(slow?.kind === 'execution-low' && slow.execution).toBeCloseTo(0.3, 2);
     const ev = body.earnedValue.find((e) => e.projectId === offTrack);
     // 70 % of the planned progress: SPI 0.7 within the rounding of progress to 0.1 %.
     expect(ev?.spi).toBeCloseTo(0.7, 2);
@@ -125,6 +136,10 @@ describe.each(DB_KINDS)('the city’s monitoring view (%s)', (kind) => {
     // assessed or flagged as slow; every item with a 1407 cost or budget is "not reported".
     expect(body.earnedValue).toEqual([]);
     expect(body.attention.filter((a) => a.kind !== 'revenue-short')).toEqual([]);
+    // Revenue realised is 0 of each class's forecast: every class is short of 0.8 × ¼.
+    expect(body.attention.every((a) => a.kind === 'revenue-short' && a.realisation === 0)).toBe(
+      true,
+    );
     expect(body.items.every((i) => !i.reported)).toBe(true);
     expect(body.notReported).toEqual(body.items.map((i) => i.id));
     expect(body.city.paid).toBe('0');

@@ -35,7 +35,6 @@ export interface CityMonitoring {
   assembled: AssembledPlan;
 }
 
-
 /** A 400 about the `period` of the query, located at it. */
 function badPeriod(fa: string, en: string, given: string | undefined): ApiError {
   return new ApiError('INVALID_REQUEST', { fa, en }, [
