@@ -147,6 +147,29 @@ describe.each(DB_KINDS)('the city’s monitoring view (%s)', (kind) => {
     expect(body.city).toEqual((rialsAsStrings(want) as ApiMonitoring).city);
   });
 
+  it('gives a cycle with nothing approved yet empty lists, and asks for the period', async () => {
+    const made = await request(h.app)
+      .post('/api/cycles')
+      .set(bearer(h.tokens.admin))
+      .send({ startYear: 1410, title: '1410–1414', planningDepartmentCode: 'D-PLN' });
+    expect(made.status).toBe(201);
+    const empty = `/api/cycles/${made.body.id as string}/monitoring`;
+    const asked = await request(h.app).get(empty).set(bearer(h.tokens.council));
+    expect(asked.status).toBe(400);
+    expect(asked.body.details[0].path).toEqual(['period']);
+    const res = await request(h.app).get(`${empty}?period=1410-H1`).set(bearer(h.tokens.council));
+    expect(res.status).toBe(200);
+    const body = ApiMonitoring.parse(res.body);
+    expect(body.sources).toEqual([]);
+    expect([body.items, body.earnedValue, body.attention, body.notReported]).toEqual([
+      [],
+      [],
+      [],
+      [],
+    ]);
+    expect(body.city).toMatchObject({ items: 0, paid: '0', currentBudget: '0' });
+  });
+
   it.each([
     ['1405-H3', 'an unknown period'],
     ['H1', 'no year'],

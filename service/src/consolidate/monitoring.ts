@@ -57,7 +57,7 @@ export function monitorPeriodOf(plan: Plan, given: string | undefined): MonitorP
     at = latestMonitorPeriod(plan);
     if (at === null)
       throw badPeriod(
-        `نسخه‌های تصویب‌شده این دوره هیچ عملکردی ندارند؛ دوره را با ${fsi('?period=1405-H1')} بدهید.`,
+        `نسخه‌های تصویب‌شده این دوره برنامه‌ریزی هیچ عملکردی ندارند؛ سال و دوره گزارش را با ${fsi('?period=1405-H1')} بدهید.`,
         'The approved versions of this cycle report no actuals: give the period, as in ?period=1405-H1.',
         undefined,
       );
