@@ -17,6 +17,13 @@ const OUT_FILE = { fa: 'پرونده \u2066.xlsx\u2069 خروجی', en: 'the .xl
 /** `--out FILE.xlsx`, as every command that writes a workbook takes it. */
 export const OUT_OPTION: OptionSpec = { type: 'string', value: 'FILE.xlsx', description: OUT_FILE };
 
+/** `--out FILE.docx`, as the document commands take it. */
+export const OUT_DOCX_OPTION: OptionSpec = {
+  type: 'string',
+  value: 'FILE.docx',
+  description: { fa: 'پرونده \u2066.docx\u2069 خروجی', en: 'the .docx file to write' },
+};
+
 /** `--force`: write over an existing `--out` file. */
 export const FORCE_OPTION: OptionSpec = {
   type: 'boolean',
@@ -33,15 +40,16 @@ export async function checkOutPath(
   path: string,
   force: boolean,
   command: string,
+  ext = '.xlsx',
 ): Promise<Loaded<string>> {
-  if (extname(path).toLowerCase() !== '.xlsx')
+  if (extname(path).toLowerCase() !== ext)
     return {
       ok: false,
       problem: {
         code: EXIT.input,
         message: {
-          fa: `نام فایل خروجی باید به \u2066.xlsx\u2069 پایان یابد (نه «${fsi(path)}»)`,
-          en: `the output file name must end in .xlsx (not "${path}")`,
+          fa: `نام فایل خروجی باید به ${fsi(ext)} پایان یابد (نه «${fsi(path)}»)`,
+          en: `the output file name must end in ${ext} (not "${path}")`,
         },
         helpFor: command,
       },

@@ -23,4 +23,17 @@ export { writeRawWorkbook, writeWorkbook } from './write';
 export type { Article71Workbook } from './report71';
 export { writeArticle71Workbook } from './report71';
 export type { ScanLimits, ScanProblem, ScanResult, ZipPart, ZipSummary } from './zip';
-export { looksLikeZip, scanParts, summariseZip } from './zip';
+export { looksLikeZip, scanParts, storedBytes, summariseZip } from './zip';
+export type { BookChapter, DocumentFacts } from './documents';
+export {
+  BILLION,
+  BILLION_CAPTION,
+  BOOK_CHAPTERS,
+  DEFAULT_SIGNATORY_TITLE,
+  DOCUMENT_FONT,
+  DRAFT_MARK,
+  FIELD_FONT,
+  billions,
+  councilBillDocx,
+  planBookDocx,
+} from './documents';

@@ -3,6 +3,7 @@ import type { Command } from '../command';
 import { adminCommand } from './admin';
 import { budgetCommand } from './budget';
 import { chainCommand } from './chain';
+import { billCommand, bookCommand } from './documents';
 import { fiscalCommand } from './fiscal';
 import { forecastCommand } from './forecast';
 import { kpiCommand } from './kpi';
@@ -36,6 +37,8 @@ export const COMMANDS: readonly Command[] = [
   kpiCommand,
   monitorCommand,
   report71Command,
+  bookCommand,
+  billCommand,
   loginCommand,
   cyclesCommand,
   pushCommand,

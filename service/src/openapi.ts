@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { API_SCHEMAS, XLSX_MEDIA_TYPE } from '#core';
 import type { ErrorCode } from './http/errors';
 import { ERROR_STATUS } from './http/errors';
+import { DOCX_TYPE } from './documents';
 import {
   CommentBody,
   CreateCycleBody,
@@ -199,6 +200,8 @@ const json = (schema: Json) => ({ 'application/json': { schema } });
 const xlsx = {
   [XLSX_MEDIA_TYPE]: { schema: { type: 'string', contentMediaType: XLSX_MEDIA_TYPE } },
 };
+
+const docx = { [DOCX_TYPE]: { schema: { type: 'string', contentMediaType: DOCX_TYPE } } };
 
 /** One operation of the document. */
 interface Operation {
@@ -668,6 +671,30 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
           'A period not understood, a year outside the plan, or no period given when nothing is reported (`details[0].path` is `period`)',
         ),
       ],
+    },
+    post: undefined,
+  },
+  '/api/cycles/{cycleId}/documents/plan-book': {
+    get: {
+      operationId: 'getPlanBook',
+      summary:
+        'The plan book of the city plan as .docx, a draft until adopted (reviewer, approver, council, admin)',
+      tag: 'city',
+      parameters: [cycleParam],
+      ok: { 200: { description: 'The plan book (docs/documents.md).', content: docx } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/cycles/{cycleId}/documents/council-bill': {
+    get: {
+      operationId: 'getCouncilBill',
+      summary:
+        'The council bill of the city plan as .docx, a draft until adopted (reviewer, approver, council, admin)',
+      tag: 'city',
+      parameters: [cycleParam],
+      ok: { 200: { description: 'The council bill (docs/documents.md).', content: docx } },
+      errors: ['Forbidden', 'NotFound'],
     },
     post: undefined,
   },

@@ -37,3 +37,4 @@ export * from './api';
 export * from './glossary';
 export * from './glossary/markdown';
 export * from './help';
+export * from './city';

@@ -13,7 +13,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { Plan, PortfolioInput, PortfolioResult, RawWorkbook } from '#core';
-import { forecastRevenueScenarios, readPlan, samplePlanWorkbook, spendingByYear } from '#core';
+import {
+  forecastRevenueScenarios,
+  readPlan,
+  rowsOf,
+  samplePlanWorkbook,
+  spendingByYear,
+} from '#core';
 import { splitSamplePlan } from '../../service/src/handlers/seed';
 import { writeRawWorkbook } from '../../io';
 import { plan as runPlan, scratch } from '../cli/helpers';
@@ -72,7 +78,11 @@ function answerOf(json: PortfolioJson): Answer {
   };
 }
 
-/** The contract's figures by hand: the scenario's revenue − activities − opex of every non-dropped project finished before the year. */
+/**
+ * The contract's figures by hand: the scenario's revenue − activities − opex of every
+ * non-dropped project finished before the year − the financial head (v2: loan principal due,
+ * the `financial` lines of the current budget, summed here from the rows).
+ */
 function budgetByDefinition(workbook: RawWorkbook, scenario: string): Record<string, string> {
   const { plan } = readPlan(workbook);
   const forecast = forecastRevenueScenarios(plan, { scenario });
@@ -82,7 +92,19 @@ function budgetByDefinition(workbook: RawWorkbook, scenario: string): Record<str
   return Object.fromEntries(
     [...spendingByYear(plan).values()].map((s) => [
       String(s.year),
-      ((revenue.get(s.year) ?? 0n) - s.activities - s.opex).toString(),
+      (
+        (revenue.get(s.year) ?? 0n) -
+        s.activities -
+        s.opex -
+        rowsOf(plan, 'tblBudgetLines')
+          .filter(
+            (b) =>
+              b.Kind === 'financial' &&
+              b.Year === s.year &&
+              ['approved', 'amended', 'supplement'].includes(b.Stage ?? 'approved'),
+          )
+          .reduce((t, b) => t + b.Amount, 0n)
+      ).toString(),
     ]),
   );
 }

@@ -14,6 +14,7 @@ import {
   PORTFOLIO_OUT_CAPTIONS,
   PERSIAN_NUMERALS_PREFIX,
   REVENUE_SCENARIOS,
+  SAMPLE_LOAN_PRINCIPAL,
   STATUS_CAPTIONS,
   formatJalali,
   formatNumber,
@@ -129,6 +130,12 @@ describe('the consolidated plan as a council document (pglite)', () => {
         expect({ by, y, sum }).toEqual({ by, y, sum: v });
       }
     }
+    // The loan's principal (a line that links no item) reached the city plan through the
+    // finance department's workbook: the financial head of the first year.
+    expect(report.budget.byHead.financial?.[String(report.years[0])]?.budget).toBe(
+      SAMPLE_LOAN_PRINCIPAL.toString(),
+    );
+    expect(report.fiscal[0]?.years[0]?.financial).toBe(SAMPLE_LOAN_PRINCIPAL.toString());
     // The plan figure beside the capital head is the projects' cost of the fiscal balance.
     const base = report.fiscal[0];
     for (const fy of base?.years ?? [])
@@ -153,7 +160,7 @@ describe('the consolidated plan as a council document (pglite)', () => {
     if (!file.ok) throw new Error(file.error.message.en);
     const byHead = file.workbook.tables.find((t) => t.name === 'tblCityBudgetByHead');
     expect(byHead?.rows.map((r) => r[0]).sort()).toEqual(
-      ['تملک دارایی سرمایه‌ای', 'هزینه‌ای (جاری)'].sort(),
+      ['تملک دارایی سرمایه‌ای', 'تملک دارایی مالی', 'هزینه‌ای (جاری)'].sort(),
     );
     const firstYear = [...current.keys()].sort()[0] ?? '';
     const budgetCol =
@@ -162,6 +169,20 @@ describe('the consolidated plan as a council document (pglite)', () => {
     expect(budgetCol).toBeGreaterThan(0);
     const onPaper = (byHead?.rows ?? []).reduce((t, r) => t + Number(r[budgetCol]), 0);
     expect(onPaper).toBeCloseTo(Number(current.get(firstYear)) / 1e9, 6);
+    // The fiscal table shows the financial head its total includes: the parts add up.
+    const fiscalTable = file.workbook.tables.find((t) => t.name === 'tblCityFiscal');
+    const h = (name: string) => fiscalTable?.header.indexOf(name) ?? -1;
+    expect(h('تملک دارایی مالی')).toBeGreaterThan(0);
+    for (const r of fiscalTable?.rows ?? []) {
+      const parts = ['فعالیت‌های مستمر', 'پروژه‌ها', 'هزینه بهره‌برداری', 'تملک دارایی مالی'];
+      const sum = parts.reduce((t, p) => t + Number(r[h(p)] ?? 0), 0);
+      expect(sum).toBeCloseTo(Number(r[h('هزینه کل')]), 6);
+    }
+    // The plan, not its execution: actuals are the six-monthly report's.
+    const names = file.workbook.tables.map((t) => t.name);
+    for (const t of ['tblActuals', 'tblKpiActuals', 'tblRevenueActuals'])
+      expect(names).not.toContain(t);
+    expect(names).toContain('tblBudgetLines');
     const balances = file.workbook.tables.find((t) => t.name === 'tblCityBalances');
     expect(balances?.header).toEqual([
       'سناریو',
@@ -172,7 +193,12 @@ describe('the consolidated plan as a council document (pglite)', () => {
       'مازاد/کسری',
       'موجودی پایان سال',
     ]);
-    expect(balances?.rows.length).toBe(report.fiscal.reduce((n, s) => n + s.years.length, 0));
+    // In the plan's scenario (the portfolio's), a row per plan year.
+    expect(balances?.rows.map((r) => r[0])).toEqual(
+      report.years.map(
+        () => REVENUE_SCENARIOS.find((s) => s.value === report.portfolio?.scenario)?.fa,
+      ),
+    );
   });
 
   it('states summaries in billion Rials, with names beside codes and totals rows', async () => {

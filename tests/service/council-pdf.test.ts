@@ -1,6 +1,6 @@
 /**
  * The council's city plan on paper (issue 11): LibreOffice converts the sample city's export
- * to PDF, as a council member's office would print it. Measured: at most 44 pages (the
+ * to PDF, as a council member's office would print it. Measured: at most 40 pages (the
  * export was about 80 before it was laid out for print), every table's title in the PDF's
  * text, no print scale below 70 % in the file's page setup; the first pages are rendered to
  * PNG under tests/e2e/screenshots/ for a person to look at. Also: the template, the sample
@@ -42,7 +42,7 @@ if (!tools && !process.env.CI)
 const run = tools || process.env.CI ? describe : describe.skip;
 
 /** The sample city's printed plan stays a document a council member reads through. */
-const MAX_PAGES = 47;
+const MAX_PAGES = 40;
 
 /** Where the rendered pages go, for a person to look at (git-ignored). */
 const SCREENSHOTS = join(__dirname, '..', 'e2e', 'screenshots');
@@ -122,9 +122,6 @@ run('the council document on paper', () => {
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
     expect(pages).toBeGreaterThan(5);
-    // 40 pages before contract v2; the budget album (by head, chapter, function and scheme)
-    // and the three balances add about two; the seeded monitoring of 1405 H1 (the sample
-    // monitoring workbook: 154 rows of tblActuals where the sample plan had 28) adds three.
     expect(pages).toBeLessThanOrEqual(MAX_PAGES);
     // A4 pages (595 × 842 points, either way up).
     for (const m of info.matchAll(/^Page size:\s+([\d.]+) x ([\d.]+)/gm))

@@ -3,7 +3,7 @@
  * register's messages share. Expected strings are written out by hand: Persian digits
  * U+06F0–U+06F9, thousands separator U+066C, decimal separator U+066B, minus U+2212.
  */
-import { formatNumber, formatPercent, formatRials } from '#core';
+import { formatInUnit, formatNumber, formatPercent, formatRials } from '#core';
 
 describe('formatNumber', () => {
   it('groups thousands and writes Persian digits and separators', () => {
@@ -30,5 +30,22 @@ describe('formatNumber', () => {
   it('writes percents with the language percent sign', () => {
     expect(formatPercent(0.153, 'en')).toBe('15.3%');
     expect(formatPercent(0.153, 'fa')).toBe('۱۵٫۳٪');
+  });
+
+  it('writes Rials in a larger unit from the exact amount, rounded once, half away from zero', () => {
+    const billion = 10n ** 9n;
+    // 934,118,000,000 Rials = 934.118 billion → 934.1 (hand-worked).
+    expect(formatInUnit(934_118_000_000n, billion, 'en')).toBe('934.1');
+    expect(formatInUnit(934_118_000_000n, billion, 'fa')).toBe('۹۳۴٫۱');
+    // 1.25 billion is a half: away from zero, 1.3 and −1.3; 1.249999999 is 1.2.
+    expect(formatInUnit(1_250_000_000n, billion, 'en')).toBe('1.3');
+    expect(formatInUnit(-1_250_000_000n, billion, 'en')).toBe('-1.3');
+    expect(formatInUnit(-1_250_000_000n, billion, 'fa')).toBe('\u2212۱٫۳');
+    expect(formatInUnit(1_249_999_999n, billion, 'en')).toBe('1.2');
+    // Past 2^53 Rials the digits stay exact: 12,345,678,912,345,678,900 Rials.
+    expect(formatInUnit(12_345_678_912_345_678_900n, billion, 'en')).toBe('12,345,678,912.3');
+    // Less than half a tenth of a billion is zero, with no sign.
+    expect(formatInUnit(-49_999_999n, billion, 'en')).toBe('0.0');
+    expect(formatInUnit(5_000n, 1_000n, 'en', 0)).toBe('5');
   });
 });

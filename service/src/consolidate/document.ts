@@ -23,10 +23,12 @@ import type {
 import {
   BUDGET_KINDS,
   CHAPTERS,
+  DEFAULT_REVENUE_SCENARIO,
   GUIDE_SHEET,
   TABLE_HEADER_ROW,
   a1,
   KPI_STATUSES,
+  MONITORING_TABLES,
   PORTFOLIO_OUT_CAPTIONS,
   ROLE_CAPTIONS,
   STATUS_CAPTIONS,
@@ -276,7 +278,10 @@ export function planOf(report: Consolidation): CanonicalTable[] {
     const spec = findTableSpec(t.name);
     // The budget circular's code list is reference data (the framework workbook holds it),
     // not part of the plan the council reads: a few hundred codes would add pages, not sense.
-    if (spec === undefined || spec.name === 'tblBudgetCodes') return [];
+    // Execution (actuals, realised revenue, KPI readings) is the six-monthly report's
+    // (`plan report71`, the register's monitoring view), not the plan's.
+    if (spec === undefined || spec.name === 'tblBudgetCodes' || MONITORING_TABLES.has(spec.name))
+      return [];
     const header = t.header.map(String);
     const rows = t.rows.map((cells) => {
       const row: CanonicalRow = {};
@@ -385,7 +390,12 @@ function albumSummaries(report: Consolidation, names: Names, unit: SummaryUnit):
       ...years.flatMap((y) => [`بودجه ${faYear(y)}`, `برنامه ${faYear(y)}`]),
     ];
     const sums = years.map(() => ({ budget: 0n, plan: 0n }));
-    const rows: RawCell[][] = Object.entries(g.rows).map(([code, cells]) => [
+    // A group with neither budget nor plan cost in the years shown (a scheme whose projects
+    // start later) says nothing on this page.
+    const shown = Object.entries(g.rows).filter(([, cells]) =>
+      years.some((y) => (cells[y]?.budget ?? '0') !== '0' || (cells[y]?.plan ?? '0') !== '0'),
+    );
+    const rows: RawCell[][] = shown.map(([code, cells]) => [
       g.codeOf ? g.codeOf(code) : code === '' ? UNKNOWN : code,
       ...(titled ? [g.nameOf(code) ?? ''] : []),
       ...years.flatMap((y, i) => {
@@ -508,6 +518,9 @@ function summaries(report: Consolidation, names: Names, unit: SummaryUnit): Summ
 
   out.push(...stacked(albumSummaries(report, names, unit)));
 
+  // The financial head (v2: loan principal repaid) only where the plan has one, so that the
+  // parts shown add up to the total; a v1 plan's table is unchanged.
+  const withFinancial = report.fiscal.some((s) => s.years.some((y) => y.financial !== '0'));
   const fiscalHeader = [
     'سناریو',
     'سال',
@@ -516,6 +529,7 @@ function summaries(report: Consolidation, names: Names, unit: SummaryUnit): Summ
     'فعالیت‌های مستمر',
     'پروژه‌ها',
     'هزینه بهره‌برداری',
+    ...(withFinancial ? ['تملک دارایی مالی'] : []),
     'مازاد/کسری',
   ];
   const fiscal: Summary[] = [];
@@ -533,6 +547,7 @@ function summaries(report: Consolidation, names: Names, unit: SummaryUnit): Summ
           inUnit(y.activities, unit),
           inUnit(y.projects, unit),
           inUnit(y.opex, unit),
+          ...(withFinancial ? [inUnit(y.financial, unit)] : []),
           inUnit(y.gap, unit),
         ]),
       ),
@@ -550,9 +565,14 @@ function summaries(report: Consolidation, names: Names, unit: SummaryUnit): Summ
     },
   });
 
-  // Contract v2's three balances and the cash position, per scenario: the same gap as above,
-  // split by what pays for what (current spending from revenue, projects from asset sales,
-  // repayments from borrowing).
+  // Contract v2's three balances and the cash position in the plan's scenario (the one the
+  // capital budget and the portfolio use; the register's report has every scenario's): the
+  // same gap as above, split by what pays for what (current spending from revenue, projects
+  // from asset sales, repayments from borrowing). One scenario keeps the sheet on one page.
+  const planScenario =
+    report.fiscal.find((s) => s.scenario === report.portfolio?.scenario) ??
+    report.fiscal.find((s) => s.scenario === DEFAULT_REVENUE_SCENARIO) ??
+    report.fiscal[0];
   const balanceHeader = [
     'سناریو',
     'سال',
@@ -567,7 +587,7 @@ function summaries(report: Consolidation, names: Names, unit: SummaryUnit): Summ
       name: 'tblCityBalances',
       sheet: 'تراز مالی',
       header: balanceHeader,
-      rows: report.fiscal.flatMap((s) =>
+      rows: [planScenario ?? { scenario: '', years: [] }].flatMap((s) =>
         s.years.map((y) => [
           scenarioCaption(s.scenario, 'fa'),
           y.year,
@@ -581,7 +601,7 @@ function summaries(report: Consolidation, names: Names, unit: SummaryUnit): Summ
     },
     caption: 'تراز عملیاتی، سرمایه‌ای و مالی هر سال و موجودی نقد با مانده ابتدای دوره',
     presentation: {
-      title: `تراز عملیاتی، سرمایه‌ای و مالی؛ موجودی ابتدای دوره ${formatNumber(inUnit(report.fiscal[0]?.openingBalance ?? '0', unit) ?? 0, 'fa', 1)} (${unit.fa})`,
+      title: `تراز عملیاتی، سرمایه‌ای و مالی در سناریوی ${scenarioCaption(planScenario?.scenario ?? '', 'fa')}؛ موجودی ابتدای دوره ${formatNumber(inUnit(planScenario?.openingBalance ?? '0', unit) ?? 0, 'fa', 1)} (${unit.fa})`,
       columns: balanceHeader.map((_, i) =>
         i === 0
           ? { width: 14 }

@@ -21,6 +21,8 @@ import { writeArticle71Workbook, writeRawWorkbook } from '../../../io';
 import { consolidate } from '../consolidate';
 import { consolidationXlsx, coverFacts } from '../consolidate/document';
 import { cityMonitoring, monitoringJson } from '../consolidate/monitoring';
+import type { DocumentName } from '../documents';
+import { DOCX_TYPE, cycleDocument } from '../documents';
 import type { JsonValue } from '../db/canonical';
 import { canonicalJson } from '../db/canonical';
 import { apiError, notFound } from '../http/errors';
@@ -303,6 +305,19 @@ export const getMonitoring: Handler<ByCycle, MonitoringQuery, undefined> = async
   }
   return { json: monitoringJson(params.cycleId, monitoring) };
 };
+
+/** `GET …/documents/plan-book` and `…/council-bill`: the document as `.docx`. */
+const documentOf =
+  (name: DocumentName): Handler<ByCycle, None, undefined> =>
+  async ({ deps, p, params }) => {
+    if ((await deps.repos.cycles.get(p.tenantId, params.cycleId)) === null)
+      throw notFound(term('cycle'));
+    const bytes = await cycleDocument(deps, p.tenantId, params.cycleId, name);
+    return { file: bytes, type: DOCX_TYPE, filename: `${name}-${params.cycleId}.docx` };
+  };
+
+export const getPlanBook = documentOf('plan-book');
+export const getCouncilBill = documentOf('council-bill');
 
 export const verifyAuditChain: Handler<None, None, undefined> = async ({ deps, p }) => {
   const result = await deps.repos.audit.verifyChain(p.tenantId);

@@ -11,8 +11,9 @@
  * submission (its monitoring office compiles the city's progress reports), so the register's
  * monitoring view and Article 71 report show data at once. All are pushed, submitted,
  * reviewed and approved by seeded people, so the consolidated plan is the sample plan, with
- * the sample monitoring workbook's actuals in place of the sample plan's own. An admin API token is written to
- * `<data root>/admin-token` (mode 0600); the log says where, never the token.
+ * the sample monitoring workbook's actuals in place of the sample plan's own. An admin API
+ * token is written to `<data root>/admin-token` (mode 0600); the log says where, never the
+ * token.
  */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,7 @@ import type { Logger } from 'pino';
 import type { RawTable, RawWorkbook, WorkbookKind } from '#core';
 import {
   KIND_TABLES,
+  SAMPLE_FINANCE_DEPT,
   readPlan,
   sampleMonitoringWorkbook,
   samplePlanWorkbook,
@@ -59,8 +61,11 @@ export function splitSamplePlan(sample: RawWorkbook = samplePlanWorkbook()): {
   }
   const ownerOf = (t: RawTable, r: RawTable['rows'][number]): string | undefined => {
     if (t.name === 'tblProjects' || t.name === 'tblActivities') return String(r[col(t, 'Dept')]);
-    if (t.name === 'tblBudgetLines' || t.name === 'tblKpis')
-      return owner.get(String(r[col(t, 'LinkedId')]));
+    if (t.name === 'tblKpis') return owner.get(String(r[col(t, 'LinkedId')]));
+    // A budget line that links no item (a loan's principal: the financial head) is the
+    // finance department's to file.
+    if (t.name === 'tblBudgetLines')
+      return owner.get(String(r[col(t, 'LinkedId')] ?? '')) ?? SAMPLE_FINANCE_DEPT;
     return undefined;
   };
   const infoKey = (r: RawTable['rows'][number]) => String(r[0]);

@@ -109,6 +109,17 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
     { roles: CITY_WIDE_ROLES, params: ByCycle, query: MonitoringQuery },
     op.getMonitoring,
   );
+  // The council's documents are read by those who read the city plan.
+  api.get(
+    '/cycles/:cycleId/documents/plan-book',
+    { roles: CITY_WIDE_ROLES, params: ByCycle },
+    op.getPlanBook,
+  );
+  api.get(
+    '/cycles/:cycleId/documents/council-bill',
+    { roles: CITY_WIDE_ROLES, params: ByCycle },
+    op.getCouncilBill,
+  );
   api.get('/audit/verify', { roles: AUDITORS }, op.verifyAuditChain);
   return router;
 }

@@ -85,6 +85,12 @@ export const KIND_TABLES: Readonly<Record<WorkbookKind, ReadonlySet<ContractTabl
   monitoring: new Set([...COMMON_TABLES, ...OWN_TABLES.monitoring]),
 };
 
+/**
+ * The monitoring workbook's own tables (execution: actuals, realised revenue, KPI readings):
+ * what the six-monthly report reads, not part of the plan the council approves.
+ */
+export const MONITORING_TABLES: ReadonlySet<ContractTableName> = new Set(OWN_TABLES.monitoring);
+
 /** Framework tables that are the framework's own reading, not named by other workbooks' IDs. */
 const FRAMEWORK_ONLY: ReadonlySet<ContractTableName> = new Set<ContractTableName>([
   'tblSwot',

@@ -654,6 +654,11 @@ export const PLAN_INFO_KEYS = [
   { key: 'OpeningBalance', fa: 'موجودی ابتدای دوره', en: 'Opening balance' },
   { key: 'CostEscalation', fa: 'نرخ افزایش هزینه', en: 'Cost escalation' },
   { key: 'Circular', fa: 'بخشنامه بودجه', en: 'Budget circular' },
+  // Documents (docs/contract.md): the plan's vision statement, printed in the plan book, and
+  // who signs the council bill (the mayor, by name) with the signatory's title.
+  { key: 'Vision', fa: 'چشم‌انداز', en: 'Vision' },
+  { key: 'Signatory', fa: 'امضاکننده لایحه', en: 'Bill signatory' },
+  { key: 'SignatoryTitle', fa: 'سمت امضاکننده', en: 'Signatory title' },
 ] as const;
 export type PlanInfoKey = (typeof PLAN_INFO_KEYS)[number]['key'];
 

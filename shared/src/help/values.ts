@@ -22,6 +22,14 @@ import { analysePairwiseTable } from '../priority/projects';
 import { readPlan, rowsOf } from '../read/plan';
 import { simulateRevenueScenario } from '../revenue/scenarios';
 import { samplePlanWorkbook } from '../sample/build';
+import { sampleMonitoringWorkbook } from '../sample/monitoring';
+import {
+  ATTENTION_FACTOR,
+  EV_AT_RISK_FROM,
+  EV_ON_TRACK_FROM,
+  executionStatusCaption,
+  monitoringReport,
+} from '../monitor';
 import { swotMatrix } from '../swot/index';
 import { formatNumber, formatPercent } from '../util/format';
 import { ltr } from '../util/text';
@@ -58,7 +66,8 @@ const code = (text: string) => ({ fa: ltr(text), en: text });
 function compute(): HelpValues {
   const out = new Map<string, Bilingual>();
   const put = (key: string, v: Bilingual) => out.set(key, v);
-  const { plan } = readPlan(samplePlanWorkbook());
+  const workbook = samplePlanWorkbook();
+  const { plan } = readPlan(workbook);
   const first = plan.info.StartYear ?? 0;
   put(
     'plan.start',
@@ -243,6 +252,38 @@ function compute(): HelpValues {
   put('kpi.onTrack', pct(KPI_ON_TRACK_FROM, 0));
   put('kpi.atRisk', pct(KPI_AT_RISK_FROM, 0));
   put('kpi.steady', pct(KPI_TREND_STEADY_SLOPE, 0));
+
+  // Earned value and budget execution: the sample city's monitoring workbook of 1405 H1
+  // against its plan, through the report the CLI (`plan monitor`) and the register give.
+  const monitored = readPlan(sampleMonitoringWorkbook(), { reference: workbook }).plan;
+  const report = monitoringReport(monitored, { year: 1405, period: 'H1' });
+  const off = report.earnedValue.find((e) => e.status === 'off-track');
+  if (!off || off.ev === null || off.spi === null || off.cpi === null || off.eac === null)
+    throw new Error('sample has no off-track project');
+  put('ev.id', code(off.projectId));
+  put('ev.title', { fa: off.title, en: off.projectId });
+  put('ev.bac', bn(off.bac));
+  put('ev.pv', bn(off.pv));
+  put('ev.progress', pct((off.progress ?? 0) / 100, 0));
+  put('ev.ev', bn(off.ev));
+  put('ev.ac', bn(off.ac));
+  put('ev.spi', dec(off.spi));
+  put('ev.cpi', dec(off.cpi));
+  put('ev.eac', bn(off.eac));
+  put('ev.status', executionStatusCaption(off.status));
+  put('ev.onTrack', dec(EV_ON_TRACK_FROM));
+  put('ev.atRisk', dec(EV_AT_RISK_FROM));
+  const slow = report.attention.find((a) => a.kind === 'execution-low');
+  const item = report.items.find((i) => slow && 'id' in slow && i.id === slow.id);
+  if (!slow || slow.kind !== 'execution-low' || !item) throw new Error('sample has no slow item');
+  put('exec.id', code(item.id));
+  put('exec.title', { fa: item.title, en: item.id });
+  put('exec.budget', bn(item.currentBudget));
+  put('exec.paid', bn(item.paid));
+  put('exec.execution', pct(slow.execution));
+  put('exec.share', pct(report.share, 0));
+  put('exec.factor', dec(ATTENTION_FACTOR, 1));
+  put('exec.threshold', pct(slow.threshold, 0));
   return out;
 }
 

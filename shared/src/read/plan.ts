@@ -84,6 +84,12 @@ export interface PlanInfo {
   CostEscalation: number | null;
   /** v2: the budget circular whose code list the workbook follows, as typed. */
   Circular: string;
+  /** The plan's vision statement (documents: the plan book), as typed. */
+  Vision: string;
+  /** Who signs the council bill (the mayor, by name), as typed. */
+  Signatory: string;
+  /** The signatory's title (`شهردار` when not given), as typed. */
+  SignatoryTitle: string;
   /** Any other keys, kept. */
   extra: Record<string, string>;
 }
@@ -177,6 +183,9 @@ function readPlanInfo(raw: RawTable | undefined, f: Findings): PlanInfo {
     OpeningBalance: 0n,
     CostEscalation: null,
     Circular: '',
+    Vision: '',
+    Signatory: '',
+    SignatoryTitle: '',
     extra: emptyRecord<string>(),
   };
   if (!raw) return info;

@@ -59,6 +59,9 @@ export function planInfo(
       ['نوع کارپوشه', fa(E.WORKBOOK_KINDS, kind)],
       ['زبان', fa(E.LANGUAGES, 'fa')],
       ['بخشنامه بودجه', C.CIRCULAR],
+      ['چشم‌انداز', C.VISION],
+      ['امضاکننده لایحه', C.SIGNATORY],
+      ['سمت امضاکننده', C.SIGNATORY_TITLE],
     ],
   };
 }

@@ -26,6 +26,12 @@ export const CITY = 'شهر نمونه';
 export const MUNICIPALITY = 'شهرداری شهر نمونه';
 /** The plan's title. */
 export const PLAN_TITLE = 'برنامه پنج‌ساله راهبردی-عملیاتی شهر نمونه (۱۴۰۵–۱۴۰۹)';
+/** The plan's vision statement (tblPlanInfo `Vision`, printed in the plan book). */
+export const VISION =
+  'شهری پاک، ایمن و روان با خدمات برابر در همه محله‌ها و شهرداری‌ای پاسخ‌گو و متکی به درآمدهای پایدار';
+/** Who signs the council bill (tblPlanInfo `Signatory`, `SignatoryTitle`): a made-up name. */
+export const SIGNATORY = 'علی نمونه';
+export const SIGNATORY_TITLE = 'شهردار شهر نمونه';
 
 /** Deputies, districts, organisations and a company: ID, name, kind. */
 export const DEPARTMENTS: ReadonlyArray<readonly [string, string, DepartmentKind]> = [
@@ -46,6 +52,9 @@ export const DEPARTMENTS: ReadonlyArray<readonly [string, string, DepartmentKind
   ['O-WASTE', 'سازمان مدیریت پسماند', 'organization'],
   ['C-ICT', 'شرکت فناوری اطلاعات و ارتباطات شهرداری', 'company'],
 ];
+
+/** The department that files the city's own budget lines (a loan's principal links no item). */
+export const FINANCE_DEPT = 'D-FIN';
 
 /** Upstream documents: ID, title, level, type, approval date (Jalali), approving body. */
 export const UPSTREAM_DOCS: ReadonlyArray<

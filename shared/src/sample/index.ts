@@ -14,5 +14,9 @@ export {
   SCENARIOS as SAMPLE_SCENARIOS,
   sampleAmounts,
 } from './amounts';
-export { CRITERIA as SAMPLE_CRITERIA } from './content';
+export {
+  CRITERIA as SAMPLE_CRITERIA,
+  FINANCE_DEPT as SAMPLE_FINANCE_DEPT,
+  SIGNATORY as SAMPLE_SIGNATORY,
+} from './content';
 export { SAMPLE_DEPARTMENTS } from './monitoring';

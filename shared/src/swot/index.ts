@@ -237,3 +237,10 @@ export function swotMatrix(plan: Plan): SwotMatrixResult {
   }
   return scoreSwot(factors);
 }
+
+/** Captions of the IE matrix's stances (David), for documents and the pane. */
+export const IE_STANCE_CAPTIONS: Readonly<Record<IeStance, Bilingual>> = {
+  'grow-and-build': { fa: 'رشد و توسعه', en: 'Grow and build' },
+  'hold-and-maintain': { fa: 'حفظ و نگهداری', en: 'Hold and maintain' },
+  'harvest-or-divest': { fa: 'برداشت یا واگذاری', en: 'Harvest or divest' },
+};

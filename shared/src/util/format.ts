@@ -38,3 +38,20 @@ export function formatPercent(value: number, lang: Language, decimals = 1): stri
   const text = formatNumber(value * 100, lang, decimals);
   return lang === 'fa' ? `${text}٪` : `${text}%`;
 }
+
+/**
+ * Whole Rials in a larger unit (`unit` Rials each: 10⁹ for billion Rials) with `decimals`
+ * fixed decimals, rounded half away from zero on the exact amount: a total shown this way
+ * is the exact total's rounding, never a sum of rounded parts.
+ */
+export function formatInUnit(rials: bigint, unit: bigint, lang: Language, decimals = 1): string {
+  const scale = 10n ** BigInt(decimals);
+  const neg = rials < 0n;
+  const abs = neg ? -rials : rials;
+  const scaled = (abs * scale * 2n + unit) / (unit * 2n);
+  if (scaled === 0n) return formatNumber(0, lang, decimals);
+  const int = scaled / scale;
+  const frac = (scaled % scale).toString().padStart(decimals, '0');
+  const text = `${neg ? '-' : ''}${group(int.toString())}${decimals > 0 ? `.${frac}` : ''}`;
+  return localise(text, lang);
+}

@@ -1,0 +1,196 @@
+/**
+ * The documents the council reads (issue 16), as a council member's office would print them:
+ * the register's plan book and council bill of the sample city, converted to PDF by
+ * LibreOffice. Measured: the plan book has 20–150 pages, every chapter's heading, the city's
+ * totals as the core computed them (the consolidation report: `measureCityPlan`), and
+ * «پیش‌نویس» on every page (no plan is adopted yet); the bill has the signatory the sample's
+ * tblPlanInfo names. The first pages and each chapter's first page are rendered to PNG under
+ * tests/e2e/screenshots/docs/ for a person to look at. The CLI makes the same book from the
+ * sample workbook, without a register.
+ *
+ * Needs `soffice` (Debian `libreoffice-writer`) and poppler-utils: skipped with a note when
+ * missing, failing when the environment variable CI is set (`.ci/run` installs both). The
+ * font is embedded in each document, so LibreOffice needs no font installed.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import request from 'supertest';
+import { measureCityPlan, samplePlanWorkbook, SAMPLE_SIGNATORY } from '#core';
+import { BOOK_CHAPTERS, DRAFT_MARK, billions, planBookDocx } from '../../io';
+import type { Harness } from './api-harness';
+import { bearer, binary, openHarness } from './api-harness';
+
+const has = (tool: string, arg: string) =>
+  spawnSync(tool, [arg], { encoding: 'utf8' }).status === 0;
+const tools = has('soffice', '--version') && has('pdfinfo', '-v');
+if (!tools && !process.env.CI)
+  console.warn(
+    'documents-pdf: soffice or pdfinfo is not installed; skipped (apt-get install libreoffice-writer poppler-utils)',
+  );
+const run = tools || process.env.CI ? describe : describe.skip;
+
+/** Where the rendered pages go, for a person to look at (git-ignored). */
+const SCREENSHOTS = join(__dirname, '..', 'e2e', 'screenshots', 'docs');
+
+run('the council documents on paper', () => {
+  let h: Harness;
+  let dir = '';
+  beforeAll(async () => {
+    if (!tools)
+      throw new Error('soffice and pdfinfo are required in CI (libreoffice-writer, poppler-utils)');
+    dir = mkdtempSync(join(tmpdir(), 'plan-docs-'));
+    h = await openHarness('pglite');
+  });
+  afterAll(async () => {
+    await h?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Converts a document to PDF with LibreOffice on a fresh profile; the PDF's path. */
+  function toPdf(name: string, bytes: Uint8Array): string {
+    const source = join(dir, `${name}.docx`);
+    writeFileSync(source, bytes);
+    const profile = pathToFileURL(join(dir, 'profile')).href;
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=${profile}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        join(dir, 'out'),
+        source,
+      ],
+      { stdio: 'ignore', timeout: 240_000 },
+    );
+    return join(dir, 'out', `${name}.pdf`);
+  }
+  const pagesOf = (pdf: string) =>
+    Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+  const pageText = (pdf: string, page: number) =>
+    execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'], {
+      encoding: 'utf8',
+    });
+  const png = (pdf: string, page: number, name: string) => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    execFileSync('pdftoppm', [
+      '-r',
+      '70',
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-png',
+      '-singlefile',
+      pdf,
+      join(SCREENSHOTS, name),
+    ]);
+  };
+  const get = (path: string, token: string) =>
+    request(h.app).get(path).set(bearer(token)).buffer(true).parse(binary);
+
+  it('makes the plan book from the consolidation: 20–150 pages, every chapter, the totals, a draft', async () => {
+    const res = await get(`/api/cycles/${h.cycleId}/documents/plan-book`, h.tokens.council);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml.document');
+    const pdf = toPdf('plan-book', new Uint8Array(res.body as Buffer));
+    const pages = pagesOf(pdf);
+    expect(pages).toBeGreaterThanOrEqual(20);
+    expect(pages).toBeLessThanOrEqual(150);
+
+    const texts = Array.from({ length: pages }, (_, i) => pageText(pdf, i + 1));
+    // Not adopted: every page says so.
+    expect(texts.filter((t) => !normal(t).includes(normal(DRAFT_MARK)))).toEqual([]);
+
+    // Every chapter's heading on the page where it starts (after the contents on page 2).
+    const starts = BOOK_CHAPTERS.map((c) =>
+      texts.findIndex((t, i) => i > 1 && normal(t).includes(normal(c.fa))),
+    );
+    expect(starts.filter((s) => s < 0)).toEqual([]);
+
+    // The city's figures as the core computed them (the consolidation report), each in the
+    // book as the core's billion-Rials formatting writes it.
+    const report = (
+      await request(h.app)
+        .get(`/api/cycles/${h.cycleId}/consolidation`)
+        .set(bearer(h.tokens.council))
+    ).body as {
+      years: number[];
+      totals: { total: Record<string, string> };
+      fiscal: { years: { gap: string | null }[] }[];
+    };
+    const all = texts.join('\n');
+    const period = report.years.reduce((a, y) => a + BigInt(report.totals.total[y] ?? '0'), 0n);
+    const firstYear = report.totals.total[String(report.years[0])] ?? '0';
+    const gap = report.fiscal[0]?.years[0]?.gap ?? null;
+    for (const figure of [period, BigInt(firstYear), ...(gap === null ? [] : [BigInt(gap)])])
+      expect({
+        figure: billions(figure),
+        found: digits(all).includes(digits(billions(figure))),
+      }).toEqual({
+        figure: billions(figure),
+        found: true,
+      });
+
+    // The first pages and each chapter's first page, for a person to look at.
+    png(pdf, 1, 'plan-book-cover');
+    png(pdf, 2, 'plan-book-contents');
+    BOOK_CHAPTERS.forEach((c, i) => png(pdf, (starts[i] ?? 0) + 1, `plan-book-${i + 1}-${c.key}`));
+    writeFileSync(join(SCREENSHOTS, 'plan-book.pdf'), readFileSync(pdf));
+  }, 300_000);
+
+  it('makes the council bill, signed by the plan’s signatory, a draft', async () => {
+    const res = await get(`/api/cycles/${h.cycleId}/documents/council-bill`, h.tokens.approver);
+    expect(res.status).toBe(200);
+    const pdf = toPdf('council-bill', new Uint8Array(res.body as Buffer));
+    const pages = pagesOf(pdf);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(4);
+    const first = normal(pageText(pdf, 1));
+    expect(first).toContain(normal(DRAFT_MARK));
+    expect(first).toContain(normal(SAMPLE_SIGNATORY));
+    png(pdf, 1, 'council-bill');
+  }, 300_000);
+
+  it('gives the documents to those who read the city plan only', async () => {
+    const res = await get(`/api/cycles/${h.cycleId}/documents/plan-book`, h.tokens.preparer);
+    expect(res.status).toBe(403);
+    const missing = await get(`/api/cycles/nope/documents/council-bill`, h.tokens.council);
+    expect(missing.status).toBe(404);
+  });
+
+  it('makes the same chapters from a city workbook without a register (the CLI’s path)', async () => {
+    const report = await measureCityPlan(samplePlanWorkbook());
+    const bytes = await planBookDocx(report, {
+      municipality: '',
+      printedOn: new Date(Date.UTC(2026, 2, 20, 21, 0)), // 1 Farvardin 1405 in Tehran
+      adopted: null,
+    });
+    const pdf = toPdf('cli-book', bytes);
+    const all = normal(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
+    for (const c of BOOK_CHAPTERS) expect(all).toContain(normal(c.fa));
+    // The cover's Jalali date, in Persian digits.
+    expect(pageText(pdf, 1)).toContain('۱۴۰۵/۰۱/۰۱');
+  }, 300_000);
+});
+
+/** Digits and separators only, in the order pdftotext gives them (no bidi marks). */
+function digits(text: string): string {
+  return text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/**
+ * Text as compared: no bidi marks, spaces, tatweel, brackets or Latin runs; Arabic letter
+ * forms as Persian ones; the lam-alef ligature as pdftotext writes it («لا» → «ال»).
+ */
+function normal(text: string): string {
+  return text
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u200c\u0640\s()[\]A-Za-z0-9:،]/g, '')
+    .replace(/\u064a/g, 'ی')
+    .replace(/\u0643/g, 'ک')
+    .replace(/لا/g, 'ال');
+}
