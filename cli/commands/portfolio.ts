@@ -61,7 +61,7 @@ async function readBudget(ctx: CommandContext, path: string): Promise<Loaded<Map
 export const portfolioCommand: Command = {
   name: 'portfolio',
   summary: {
-    fa: 'پروژه‌هایی را برمی‌گزیند که بیشترین جمع امتیاز را در سقف بودجه عمرانی هر سال دارند (پروژه‌های الزامی و پیش‌نیازها حفظ می‌شوند) و با روش «رتبه‌بندی و پرکردن» مقایسه می‌کند.',
+    fa: 'پروژه‌هایی را برمی‌گزیند که بیشترین جمع امتیاز را در سقف بودجه عمرانی هر سال دارند (پروژه‌های الزامی و پیش‌نیازها حفظ می‌شوند) و با روش «گزینش به ترتیب رتبه» مقایسه می‌کند.',
     en: 'Chooses the projects with the largest total score within each year’s capital budget (mandatory projects and prerequisites kept) and compares with rank-and-fill.',
   },
   usage:
@@ -204,7 +204,7 @@ export const portfolioCommand: Command = {
       '\n';
     out +=
       (lang === 'fa'
-        ? `جمع امتیاز: ${num(result.objective, lang, 2)}؛ رتبه‌بندی و پرکردن: ${num(result.rankAndFill.objective, lang, 2)} (${num(result.scoreLeftOnTable, lang, 2)} امتیاز کمتر)`
+        ? `جمع امتیاز: ${num(result.objective, lang, 2)}؛ گزینش به ترتیب رتبه: ${num(result.rankAndFill.objective, lang, 2)} (${num(result.scoreLeftOnTable, lang, 2)} امتیاز کمتر)`
         : `Total score: ${num(result.objective, lang, 2)}; rank-and-fill: ${num(result.rankAndFill.objective, lang, 2)} (${num(result.scoreLeftOnTable, lang, 2)} less)`) +
       '\n';
     const onlyOpt = result.chosen.filter((id) => !rf.has(id));
@@ -212,7 +212,7 @@ export const portfolioCommand: Command = {
     if (onlyOpt.length + onlyRf.length > 0)
       out +=
         (lang === 'fa'
-          ? `فقط در انتخاب بهینه: ${onlyOpt.join('، ') || '-'}؛ فقط در رتبه‌بندی و پرکردن: ${onlyRf.join('، ') || '-'}`
+          ? `فقط در انتخاب بهینه: ${onlyOpt.join('، ') || '-'}؛ فقط در گزینش به ترتیب رتبه: ${onlyRf.join('، ') || '-'}`
           : `Only in the optimal choice: ${onlyOpt.join(', ') || '-'}; only in rank-and-fill: ${onlyRf.join(', ') || '-'}`) +
         '\n';
     const rfSpent = new Map(result.rankAndFill.spending.map((s) => [s.year, s.spent]));
@@ -220,7 +220,7 @@ export const portfolioCommand: Command = {
       '\n' +
       textTable(
         lang === 'fa'
-          ? ['سال', 'بودجه عمرانی', 'هزینه انتخاب بهینه', 'مانده', 'هزینه رتبه‌بندی و پرکردن']
+          ? ['سال', 'بودجه عمرانی', 'هزینه انتخاب بهینه', 'مانده', 'هزینه گزینش به ترتیب رتبه']
           : ['year', 'capital budget', 'optimal spending', 'left', 'rank-and-fill spending'],
         result.spending.map((s) => [
           plain(s.year, lang),

@@ -7,7 +7,7 @@
  */
 /// <reference lib="dom" />
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import type { ApiSubmission, ApiVersion } from '#core';
+import type { ApiSubmission, ApiVersion, RawWorkbook } from '#core';
 import { samplePlanWorkbook } from '#core';
 import { openPane, signedInStore } from './paneHarness';
 import type { SeenRequest } from './taskpaneFakes';
@@ -20,6 +20,7 @@ const sub = (currentVersion: number): ApiSubmission => ({
   cycleId: 'c-1',
   departmentId: 'd',
   departmentCode: 'D-CIV',
+  departmentName: 'Civil works',
   kind: 'department',
   title: 'Civil works',
   currentVersion,
@@ -27,6 +28,7 @@ const sub = (currentVersion: number): ApiSubmission => ({
   etag: `"${currentVersion}"`,
   updatedAt: AT,
   actions: [],
+  push: { allowed: true, code: null, reason: null },
 });
 const version = (n: number): ApiVersion => ({
   submissionId: 'sub-1',
@@ -162,6 +164,8 @@ function register() {
   });
 }
 
+// The name the register gives is set in a first-strong isolate (U+2068 … U+2069): a Persian
+// name in English text, or a Latin one in Persian, keeps its own order.
 it('signs in, keeps the token out of the workbook, resolves a conflict by overwriting', async () => {
   const reg = register();
   const { office, store } = await openPane(samplePlanWorkbook(), {
@@ -176,7 +180,7 @@ it('signs in, keeps the token out of the workbook, resolves a conflict by overwr
     target: { value: 'plan_sample_secret' },
   });
   fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-  await screen.findByText('Signed in as Preparer');
+  await screen.findByText('Signed in as \u2068Preparer\u2069');
   expect(JSON.parse(store.data.get('plan-register.connection')!)).toEqual({
     server: 'https://plan.example',
     token: 'plan_sample_secret',
@@ -188,7 +192,7 @@ it('signs in, keeps the token out of the workbook, resolves a conflict by overwr
   // The workbook is based on version 1; someone pushed 2 meanwhile.
   fireEvent.click(screen.getByRole('button', { name: 'Push the workbook' }));
   await screen.findByText('Conflict: version 2 was recorded after yours (1).');
-  expect(screen.getByTestId('conflict-changes').textContent).toContain('P-1 · 1405: 10 → 12');
+  expect(screen.getByTestId('conflict-changes').textContent).toContain('P-1, 1405: 10 → 12');
   const first = reg.seen.find((r) => r.method === 'POST')!;
   expect(first.headers['If-Match']).toBe('"1"');
   expect(first.headers['Idempotency-Key']).toMatch(/^[\w.:-]{8,200}$/);
@@ -212,7 +216,7 @@ it('refuses to push while the workbook has errors', async () => {
     { tables: wb.tables.filter((t) => t.name !== 'tblPlanInfo') },
     { store: signedInStore(), fetch: reg.fetch, tab: 'Sync' },
   );
-  await screen.findByText('Signed in as Preparer');
+  await screen.findByText('Signed in as \u2068Preparer\u2069');
   fireEvent.click(screen.getByRole('button', { name: 'Push the workbook' }));
   await waitFor(() =>
     expect(screen.getAllByText('Pushing is blocked while errors remain.').length).toBeGreaterThan(
@@ -229,7 +233,7 @@ it('resolves a conflict by pulling their version into the workbook', async () =>
     fetch: reg.fetch,
     tab: 'Sync',
   });
-  await screen.findByText('Signed in as Preparer');
+  await screen.findByText('Signed in as \u2068Preparer\u2069');
   fireEvent.click(screen.getByRole('button', { name: 'Push the workbook' }));
   await screen.findByText('Conflict: version 2 was recorded after yours (1).');
   const readsBefore = office.reads;
@@ -279,4 +283,140 @@ it('pulls the city’s reference data onto the reference sheets a new workbook h
     ['ref_tblCriteriaPairwise', 'مرجع - معیارها', 'D2'],
     ['ref_tblPrograms', 'مرجع - برنامه‌ها', 'A2'],
   ]);
+});
+
+describe('the register’s submissions as the workbook’s people see them', () => {
+  /** A submission of department `code` named `name`, as the register answers (status, push verdict). */
+  const of = (
+    id: string,
+    code: string,
+    name: string,
+    over: Partial<ApiSubmission> = {},
+  ): ApiSubmission => ({
+    ...sub(1),
+    id,
+    departmentId: `dept-${code}`,
+    departmentCode: code,
+    departmentName: name,
+    title: `Plan of ${name}`,
+    ...over,
+  });
+  // The register's own words for an approved plan (judgePush in shared/src/contract/workflow.ts).
+  const notEditable = {
+    allowed: false,
+    code: 'NOT_EDITABLE' as const,
+    reason: {
+      fa: 'برنامه در وضعیت «تصویب‌شده» است و نسخه تازه نمی‌پذیرد.',
+      en: 'The submission is approved and takes no new version.',
+    },
+  };
+  const refusedSubmit = {
+    action: 'submit' as const,
+    allowed: false,
+    code: 'INVALID_TRANSITION' as const,
+    reason: { fa: 'از وضعیت «تصویب‌شده» ممکن نیست.', en: 'Not possible from "approved".' },
+  };
+  /** A register listing `subs` to a preparer of the planning department (D-PLN). */
+  const registerOf = (subs: ApiSubmission[]) =>
+    fakeRegister((req: SeenRequest) => {
+      if (req.path === '/api/me')
+        return {
+          status: 200,
+          body: {
+            tenantId: 'sample',
+            userId: 'u',
+            email: 'p@x',
+            displayName: 'Preparer',
+            departmentId: 'dept-D-PLN',
+            roles: ['preparer'],
+            via: 'api-token',
+          },
+        };
+      if (req.path === '/api/submissions') return { status: 200, body: subs };
+      if (req.path.endsWith('/comments')) return { status: 200, body: [] };
+      return { status: 404, body: { code: 'NOT_FOUND', message: { fa: '-', en: '-' } } };
+    });
+  /** The sample workbook, its tblPlanInfo naming department `code`. */
+  const workbookOf = (code: string): RawWorkbook => {
+    const wb = samplePlanWorkbook();
+    return {
+      tables: wb.tables.map((t) =>
+        t.name === 'tblPlanInfo'
+          ? { ...t, rows: [...t.rows.filter((r) => r[0] !== 'Department'), ['Department', code]] }
+          : t,
+      ),
+    };
+  };
+
+  it('preselects the workbook’s own department, names each one and sorts them by name', async () => {
+    // The caller is of D-PLN, listed first by the register; the workbook is D-CIV's.
+    const reg = registerOf([
+      of('s-pln', 'D-PLN', 'Planning'),
+      of('s-tra', 'D-TRA', 'Transport'),
+      of('s-civ', 'D-CIV', 'Civil works'),
+    ]);
+    await openPane(workbookOf('D-CIV'), { store: signedInStore(), fetch: reg.fetch, tab: 'Sync' });
+    await screen.findByText('Signed in as \u2068Preparer\u2069');
+    const list = (await screen.findByRole('combobox', { name: 'Submission' })) as HTMLSelectElement;
+    await waitFor(() => expect(list.value).toBe('s-civ'));
+    // By name (Civil works, Planning, Transport), each with its code.
+    expect([...list.options].map((o) => o.textContent)).toEqual([
+      'Civil works (D-CIV)',
+      'Planning (D-PLN)',
+      'Transport (D-TRA)',
+    ]);
+  });
+
+  it('closes Push and Submit where the register says so, with its reason in the chosen language', async () => {
+    const reg = registerOf([
+      of('s-civ', 'D-CIV', 'Civil works', {
+        status: 'approved',
+        push: notEditable,
+        actions: [refusedSubmit],
+      }),
+    ]);
+    await openPane(workbookOf('D-CIV'), {
+      lang: 'fa',
+      store: signedInStore(),
+      fetch: reg.fetch,
+      tab: 'سامانه',
+    });
+    const push = (await screen.findByRole('button', {
+      name: 'فرستادن کارپوشه',
+    })) as HTMLButtonElement;
+    await waitFor(() => expect(push.disabled).toBe(true));
+    expect(screen.getByTestId('push-refused').textContent).toContain(notEditable.reason.fa);
+    expect(push.getAttribute('aria-describedby')).toBe('push-refused');
+    const submit = screen.getByRole('button', {
+      name: 'فرستادن برای بازبینی',
+    }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    expect(screen.getByTestId('submit-refused').textContent).toContain(refusedSubmit.reason.fa);
+
+    // The switch to English changes the reasons too.
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('push-refused').textContent).toContain(notEditable.reason.en),
+    );
+    expect(screen.getByTestId('submit-refused').textContent).toContain(refusedSubmit.reason.en);
+    // Nothing was tried.
+    expect(reg.seen.some((r) => r.method === 'POST')).toBe(false);
+  });
+
+  it('keeps a refusal in both languages: it follows the switch, and says where a token comes from', async () => {
+    const reg = register();
+    await openPane(samplePlanWorkbook(), {
+      lang: 'fa',
+      fetch: reg.fetch,
+      defaultServer: 'https://plan.example',
+      tab: 'سامانه',
+    });
+    expect(screen.getByText(/مدیر سامانه برای شما می‌سازد/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/کلید دسترسی/), { target: { value: 'wrong' } });
+    fireEvent.click(screen.getByRole('button', { name: 'ورود' }));
+    await screen.findByText('کلید نادرست');
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    await screen.findByText('Bad token');
+    expect(screen.getByText(/administrator issues your access token/)).toBeTruthy();
+  });
 });

@@ -47,9 +47,19 @@ describe('Chain', () => {
     const total = years.reduce((s, j) => s + Number(projects.rows[idx]![j]), 0);
     const item = tree.querySelector('[data-id="P-001"]') as HTMLElement;
     expect(item.textContent).toContain(
-      `Total: ${(Math.round(total / 1e8) / 10).toLocaleString('en-US', { minimumFractionDigits: 1 })} bn`,
+      `Total: ${(Math.round(total / 1e8) / 10).toLocaleString('en-US', { minimumFractionDigits: 1 })} Billion Rials`,
     );
     click('P-001');
+    // The chosen level's money per year, as a small table: the same year columns, in billions.
+    const money = await within(item).findByTestId('chain-money');
+    const bn = (x: number) =>
+      (Math.round(x / 1e8) / 10).toLocaleString('en-US', { minimumFractionDigits: 1 });
+    expect(
+      within(money)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => [...r.children].map((c) => c.textContent)),
+    ).toEqual(years.map((j, k) => [String(1405 + k), bn(Number(projects.rows[idx]![j]))]));
     await waitFor(() =>
       expect(office.selections).toEqual([
         rowOf('tblStrategies', 'S1.1'),
@@ -71,13 +81,45 @@ describe('Chain', () => {
   });
 });
 
+describe('Chain in a department’s workbook', () => {
+  it('hides the city’s goals it gives no money to (a switch shows them) and explains each mark', async () => {
+    // The city's goals as reference data (as Sync pulls them), one more (G9) that no item of
+    // this workbook serves.
+    const goals = table('tblGoals');
+    const g9 = goals.rows[0]!.map((c, j) => (j === 0 ? 'G9' : j === 1 ? 'هدفی دیگر' : c));
+    const workbook: RawWorkbook = {
+      tables: sample.tables.map((t) =>
+        t === goals ? { ...t, name: 'ref_tblGoals', reference: true, rows: [...t.rows, g9] } : t,
+      ),
+    };
+    await open('Chain', 'en', workbook);
+    const tree = await screen.findByRole('tree');
+    expect(tree.querySelector('[data-id="G1"]')).not.toBeNull();
+    expect(tree.querySelector('[data-id="G9"]')).toBeNull();
+    fireEvent.click(
+      screen.getByRole('switch', { name: /city’s goals this workbook gives no money to \(1\)/ }),
+    );
+    await waitFor(() => expect(tree.querySelector('[data-id="G9"]')).not.toBeNull());
+    expect(tree.querySelector('[data-id="G9"]')?.getAttribute('data-marks')).toContain('no-money');
+    // Each mark is explained in words beside the tree.
+    const legend = screen.getByTestId('chain-legend');
+    expect(legend.textContent).toContain('no money');
+    expect(legend.textContent).toContain('No project or activity under this level has money');
+  });
+});
+
 describe('Revenue', () => {
   it('shows the forecast with its band and the gap, and writes it as a table or as formulas', async () => {
     const office = await open('Revenue');
     const chart = await screen.findByTestId('revenue-chart');
     expect(chart.getAttribute('role')).toBe('img');
+    // Its axis: the first and last year of tblRevenueHistory and the plan (1395, 1409), and a
+    // legend with the unit.
+    const ticks = [...chart.querySelectorAll('text')].map((e) => e.textContent);
+    expect(ticks).toEqual(expect.arrayContaining(['1395', '1409']));
+    expect(screen.getByTestId('chart-legend').textContent).toContain('Amounts in billion Rials');
     // The gap table has one row per plan year (tblPlanInfo: 1405–1409).
-    const gapTable = screen.getByRole('region', { name: /Fiscal gap per year/ });
+    const gapTable = screen.getByRole('region', { name: /Fiscal balance per year/ });
     const rows = within(gapTable).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.firstElementChild?.textContent)).toEqual([
       '1405',
@@ -136,13 +178,14 @@ describe('Priorities', () => {
     const criteria = table('tblCriteria');
     const w = criteria.rows.map((r) => Number(r[2]));
     const sum = w.reduce((a, b) => a + b, 0);
-    const shown = screen.getAllByText(/%$/).map((e) => e.textContent);
+    // With the Persian percent sign «٪» (U+066A), not «%».
+    const shown = screen.getAllByText(/٪$/).map((e) => e.textContent);
     const fa = (n: number) =>
       (n * 100)
         .toFixed(1)
         .replace('.', '\u066b')
         .replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
-    expect(shown.slice(0, w.length)).toEqual(w.map((x) => `${fa(x / sum)}%`));
+    expect(shown.slice(0, w.length)).toEqual(w.map((x) => `${fa(x / sum)}٪`));
 
     // The ranked table: ranks 1, 2, … in Persian digits.
     const ranked = screen.getByRole('table', { name: 'اولویت' });
@@ -187,7 +230,8 @@ describe('Priorities', () => {
     const show = (name: string) => open('Priorities', 'en', withScenario(name));
     await show('pessimistic');
     expect((await screen.findByTestId('budget-scenario')).textContent).toBe(
-      'Revenue scenario: pessimistic',
+      // By its caption in the contract's REVENUE_SCENARIOS.
+      'Revenue scenario: Pessimistic',
     );
     cleanup();
     await show('optimistic-2');

@@ -10,7 +10,7 @@
 /// <reference lib="dom" />
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { RawWorkbook } from '#core';
-import { TABLE_NAMES, columnLetters, samplePlanWorkbook } from '#core';
+import { TABLE_NAMES, columnLetters, getTableSpec, samplePlanWorkbook } from '#core';
 import { setView } from '../../addin/src/taskpane/paneState';
 import { renderPane, signedInStore } from './paneHarness';
 import { fakeOffice, memoryStore } from './taskpaneFakes';
@@ -84,7 +84,12 @@ describe('Start', () => {
     await screen.findByText(
       `${TABLE_NAMES.length - 2} of ${TABLE_NAMES.length} contract tables are in this workbook.`,
     );
-    expect(screen.getByText(/Tables missing/).textContent).toContain('tblKpis، tblStakeholders');
+    // By their captions in the contract (tables.ts), in its order (tblKpis before tblStakeholders),
+    // not by their keys.
+    expect(screen.getByText(/Tables missing/).textContent).toContain(
+      `${getTableSpec('tblKpis').en}, ${getTableSpec('tblStakeholders').en}`,
+    );
+    expect(screen.getByText(/Tables missing/).textContent).not.toContain('tblKpis');
   });
 });
 
@@ -98,7 +103,12 @@ describe('Check', () => {
     expect((await screen.findByTestId('check-summary')).textContent).toBe(
       '۱ خطا مانع فرستادن برنامه است.',
     );
-    const group = screen.getByRole('region', { name: /tblProjects · خطاها/ });
+    // The group is named by the table's caption (پروژه‌ها), not its key.
+    const group = screen.getByRole('region', {
+      name: `${getTableSpec('tblProjects').fa}، خطاها`,
+    });
+    // Its badge counts as Persian does: the number, then the singular noun.
+    expect(group.querySelector('.fui-Badge')?.textContent).toBe('۱ خطا');
     const link = within(group).getByRole('button', { name: new RegExp(`رفتن به خانه ${cell}`) });
     fireEvent.click(link);
     await waitFor(() => expect(office.selections).toEqual([{ sheet, cell }]));

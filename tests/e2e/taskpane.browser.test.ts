@@ -48,7 +48,9 @@ import {
 const SHOTS = path.join(__dirname, 'screenshots');
 /** The task pane's default width in Excel on the web and on Windows (about 350 px). */
 const PANE = { width: 350, height: 900 };
-const TABS = ['start', 'check', 'chain', 'revenue', 'priorities', 'sync'] as const;
+/** The widths the screenshots are taken at: Excel's default pane and its narrowest. */
+const WIDTHS = [350, 320] as const;
+const TABS = ['start', 'check', 'chain', 'kpis', 'revenue', 'priorities', 'sync'] as const;
 
 type Fake = {
   selections: Array<{ sheet: string; cell: string }>;
@@ -114,18 +116,77 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
   const fake = (page: Page) =>
     page.evaluate(() => (window as unknown as { __fakeExcel: Fake }).__fakeExcel);
 
+  /** Every view in both languages at both of the pane's widths (Excel's 350 px and 320 px). */
   async function screenshots(page: Page, label: string) {
-    for (const lang of ['fa', 'en'] as const) {
-      await page.getByRole('button', { name: lang === 'fa' ? 'فارسی' : 'English' }).click();
-      for (const tab of TABS) {
-        await page.locator(`#tab-${tab}`).click();
-        await page.locator(`[data-view="${tab}"][data-lang="${lang}"]`).waitFor();
-        await page.screenshot({
-          path: path.join(SHOTS, `${label}-${tab}-${lang}.png`),
-          fullPage: true,
-        });
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: PANE.height });
+      for (const lang of ['fa', 'en'] as const) {
+        await page.getByRole('button', { name: lang === 'fa' ? 'فارسی' : 'English' }).click();
+        for (const tab of TABS) {
+          await page.locator(`#tab-${tab}`).click();
+          await page.locator(`[data-view="${tab}"][data-lang="${lang}"]`).waitFor();
+          // Sync loads the submissions after it mounts: show them, when signed in.
+          if (tab === 'sync')
+            await page
+              .getByTestId('status')
+              .waitFor({ timeout: 3000 })
+              .catch(() => undefined);
+          await page.screenshot({
+            path: path.join(SHOTS, `${label}-${tab}-${lang}-${width}.png`),
+            fullPage: true,
+          });
+        }
       }
     }
+    await page.setViewportSize(PANE);
+  }
+
+  /**
+   * Tabs through the open view and names every control that, focused from the keyboard, shows
+   * no focus indicator: no outline, and no border drawn by a `::after`/`::before` (Fluent's
+   * focus ring) on it, on the two elements around it (a radio's or a field's root) or on its
+   * first child.
+   */
+  async function controlsWithoutFocusRing(page: Page): Promise<string[]> {
+    const missing: string[] = [];
+    const seen = new Set<string>();
+    await page.locator('main').click({ position: { x: 1, y: 1 } });
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const drawn = (x: Element, pseudo?: string) => {
+          const s = getComputedStyle(x, pseudo);
+          if (pseudo && s.content === 'none') return false;
+          const sides = ['Top', 'Right', 'Bottom', 'Left'] as const;
+          return (
+            (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) ||
+            sides.some(
+              (side) =>
+                pseudo !== undefined &&
+                s.getPropertyValue(`border-${side.toLowerCase()}-style`) !== 'none' &&
+                parseFloat(s.getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0 &&
+                s.getPropertyValue(`border-${side.toLowerCase()}-color`) !== 'rgba(0, 0, 0, 0)',
+            )
+          );
+        };
+        // The element, the two around it, or its first child (a tree item draws its ring on
+        // its layout).
+        const candidates: Element[] = [el];
+        if (el.parentElement) candidates.push(el.parentElement);
+        if (el.parentElement?.parentElement) candidates.push(el.parentElement.parentElement);
+        if (el.firstElementChild) candidates.push(el.firstElementChild);
+        const ok = candidates.some((x) => drawn(x) || drawn(x, '::after') || drawn(x, '::before'));
+        const id = `${el.tagName}|${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40)}`;
+        return { id, ok, inMain: !!el.closest('main') };
+      });
+      if (!stop) continue;
+      if (seen.has(stop.id)) break;
+      seen.add(stop.id);
+      if (!stop.ok) missing.push(stop.id);
+    }
+    return missing;
   }
 
   it('creates a workbook from the template, checks it and goes to a finding', async () => {
@@ -172,6 +233,39 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
     await screenshots(page, 'city');
     await page.close();
   }, 60_000);
+
+  it('shows a focus ring on every control of every view, finding links included', async () => {
+    // The sample with one emptied title, so that Check has a finding link to reach.
+    const tables = samplePlanWorkbook().tables.map((t) =>
+      t.name === 'tblProjects'
+        ? {
+            ...t,
+            rows: t.rows.map((r, i) =>
+              i === 0 ? r.map((c, j) => (j === t.header.indexOf('عنوان') ? null : c)) : r,
+            ),
+          }
+        : t,
+    );
+    const page = await openPane(tables, 'fa-IR');
+    const missing: Record<string, string[]> = {};
+    for (const tab of TABS) {
+      await page.locator(`#tab-${tab}`).click();
+      await page.locator(`[data-view="${tab}"]`).waitFor();
+      if (tab === 'check') await page.getByTestId('check-summary').waitFor();
+      const without = await controlsWithoutFocusRing(page);
+      if (without.length) missing[tab] = without;
+    }
+    await page.locator('#tab-check').click();
+    await page
+      .getByRole('button', { name: /^رفتن به خانه / })
+      .first()
+      .focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await page.screenshot({ path: path.join(SHOTS, 'focus-finding-fa.png'), fullPage: true });
+    await page.close();
+    expect(missing).toEqual({});
+  }, 120_000);
 
   it('finds the optimal portfolio with HiGHS in the pane, as the core does', async () => {
     // The expected answer, computed here with the plan core on the same workbook the fake host
@@ -226,9 +320,15 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
     // The budget the pane solves under is the one computed here (the base scenario's): shown in
     // billions of Rials, one decimal, rounded half up (the sample's budgets are all positive).
     const bn = (rials: bigint) => score(Number((rials * 10n + 500_000_000n) / 1_000_000_000n) / 10);
-    expect(await page.getByTestId('budget').textContent()).toBe(
-      [...budget].map(([year, rials]) => `${year}: ${bn(rials)} bn`).join(' · '),
-    );
+    // A small table of years and amounts, not a run-on line.
+    expect(
+      await page
+        .getByTestId('budget')
+        .locator('tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent)),
+        ),
+    ).toEqual([...budget].map(([year, rials]) => [String(year), bn(rials)]));
 
     for (const [mode, radio] of [
       ['ahp', 'Pairwise comparison (AHP)'],
@@ -246,7 +346,7 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
       const want = expected[mode];
       expect(await objectives.getAttribute('data-status')).toBe('optimal');
       expect(await objectives.textContent()).toBe(
-        `Optimal: ${score(want.objective)} · rank and fill: ${score(want.rankAndFill.objective)} (total score of the chosen projects)`,
+        `Optimal: ${score(want.objective)}; rank and fill: ${score(want.rankAndFill.objective)} (total score of the chosen projects)`,
       );
       const rows = await shown();
       expect(rows).toHaveLength(plan.tables.tblProjects?.rows.length ?? -1);

@@ -87,14 +87,27 @@ describe.each(DB_KINDS)('RegisterClient against the register (%s)', (kind) => {
     const frozen = exact(await preparer.submission(id));
     expect(frozen.status).toBe('approved');
     expect(verdict(frozen, 'reopen')).toMatchObject({ allowed: false, code: 'FORBIDDEN' });
+    // The register says beforehand that a push is refused, and why, in the words it refuses with.
+    expect(frozen.push).toMatchObject({ allowed: false, code: 'NOT_EDITABLE' });
+    expect(frozen.departmentName).toEqual(expect.any(String));
     const refused = refusedPush(
       await preparer.push(id, { workbook: { tables: [] } }, { baseVersion: 1 }),
     );
     expect(refused).toMatchObject({ kind: 'other', error: { status: 409, code: 'NOT_EDITABLE' } });
+    if (refused.kind !== 'other') throw new Error(refused.kind);
+    expect(refused.error.message).toEqual(frozen.push.reason);
     const reopened = exact(
       await approver.transition(id, 'reopen', { note: 'new projects for 1405' }),
     );
     expect(reopened.submission).toMatchObject({ status: 'draft', departmentCode: 'D-CIV' });
+    // As each caller sees it: the approver who reopened it pushes for no department; the
+    // department's preparer now may.
+    expect(reopened.submission.push).toMatchObject({ allowed: false, code: 'FORBIDDEN' });
+    expect(exact(await preparer.submission(id)).push).toEqual({
+      allowed: true,
+      code: null,
+      reason: null,
+    });
     expect(reopened.event).toMatchObject({ action: 'reopen', fromStatus: 'approved' });
 
     // The department's workbook, re-generated from its rows.

@@ -613,3 +613,72 @@ describe('schemes (طرح, contract v2) between a program and its projects', () 
     ]);
   });
 });
+
+describe('coverage of schemes and budget codes (contract v2)', () => {
+  // P-1 (code 01-01, function 01) has scheme SC1 (code 01-01-1) with project PR-1 costing
+  // 100, and scheme SC2 (code 01-01-2) with only a dropped project; P-2 (code 01-02) has
+  // nothing. A loan's principal links no item.
+  const wb: RawWorkbook = {
+    tables: [
+      planInfo({ StartYear: 1405, Years: 1 }),
+      rawTable('tblGoals', ['GoalId', 'Title'], [['G1', 'Mobility']]),
+      rawTable('tblStrategies', ['StrategyId', 'GoalId', 'Title'], [['S1', 'G1', 'Transit']]),
+      rawTable(
+        'tblPrograms',
+        ['ProgramId', 'StrategyId', 'Title', 'BudgetCode', 'Function'],
+        [
+          ['P-1', 'S1', 'Buses', '01-01', '01'],
+          ['P-2', 'S1', 'Trams', '01-02', '01'],
+        ],
+      ),
+      rawTable(
+        'tblSchemes',
+        ['SchemeId', 'ProgramId', 'Title', 'BudgetCode'],
+        [
+          ['SC1', 'P-1', 'Fleet', '01-01-1'],
+          ['SC2', 'P-1', 'Depots', '01-01-2'],
+        ],
+      ),
+      rawTable(
+        'tblProjects',
+        ['ProjectId', 'ProgramId', 'SchemeId', 'Title', 'Status', '1405'],
+        [
+          ['PR-1', 'P-1', 'SC1', 'Electric buses', 'approved', 100],
+          ['PR-2', 'P-1', 'SC2', 'Old depot', 'dropped', 50],
+        ],
+      ),
+      rawTable(
+        'tblBudgetCodes',
+        ['Code', 'ParentCode', 'Level', 'Title'],
+        [
+          ['01', '', 'function', 'Transport'],
+          ['01-01', '01', 'program', 'Buses'],
+          ['01-01-1', '01-01', 'scheme', 'Fleet'],
+          ['01-01-2', '01-01', 'scheme', 'Depots'],
+          ['01-02', '01', 'program', 'Trams'],
+          ['1', '', 'chapter', 'Compensation'],
+        ],
+      ),
+      rawTable(
+        'tblBudgetLines',
+        ['BudgetCode', 'Year', 'Kind', 'LinkedId', 'Amount'],
+        [['F-1', 1405, 'financial', '', 30]],
+      ),
+    ],
+  };
+  const report = coverageReport(readPlan(wb).plan);
+
+  it('lists schemes without a counted project, with a located warning', () => {
+    expect(report.schemesWithoutProject.map((s) => s.id)).toEqual(['SC2']);
+    expect(report.findings.map((f) => f.code)).toContain('COVERAGE_SCHEME_NO_PROJECT');
+  });
+
+  it('lists the spending codes no money reaches (chapters are not spending codes here)', () => {
+    // PR-1's money marks its scheme's 01-01-1, its program's 01-01 and the function 01.
+    expect(report.budgetCodesWithoutMoney).toEqual(['01-01-2', '01-02']);
+  });
+
+  it('does not count a loan’s principal (no item) as money without a strategy', () => {
+    expect(report.moneyWithoutStrategy).toEqual([]);
+  });
+});

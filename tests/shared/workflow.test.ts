@@ -23,6 +23,7 @@ import {
   WORKFLOW_ACTIONS,
   judgeAction,
   judgeActions,
+  judgePush,
   needsFourEyesFacts,
 } from '#core';
 
@@ -111,7 +112,8 @@ describe('judgeAction', () => {
       code: 'INVALID_TRANSITION',
       reason: {
         fa: '«فرستادن برای بازبینی» از وضعیت «تصویب‌شده» ممکن نیست.',
-        en: 'The action "submit" is not possible from status "approved".',
+        // The action and the status by their captions (ACTION_CAPTIONS, STATUS_CAPTIONS), not keys.
+        en: '"Submit for review" is not possible from the status "Approved".',
       },
     });
   });
@@ -195,5 +197,29 @@ describe('judgeAction', () => {
       ),
       { numRuns: 2000, seed: 20261210 },
     );
+  });
+});
+
+describe('judgePush', () => {
+  // docs/api.md, "Workflow": a preparer pushes for their own department, an admin for any; a
+  // draft or returned submission takes new versions, a submitted, reviewed or approved one not.
+  it('lets a preparer of the department push a draft or a returned plan, and nothing else', () => {
+    for (const status of SUBMISSION_STATUSES) {
+      const v = judgePush(actor(['preparer']), subject(status));
+      const editable = status === 'draft' || status === 'returned';
+      expect(v).toMatchObject({ allowed: editable, code: editable ? null : 'NOT_EDITABLE' });
+      if (!editable) expect(v.reason?.fa).toContain(STATUS_CAPTIONS[status].fa);
+    }
+  });
+
+  it('refuses another department’s preparer and a reviewer, and lets an admin push any', () => {
+    expect(judgePush(actor(['preparer'], 'd2'), subject('draft'))).toMatchObject({
+      allowed: false,
+      code: 'FORBIDDEN',
+    });
+    expect(judgePush(actor(['reviewer']), subject('draft')).code).toBe('FORBIDDEN');
+    expect(judgePush(actor(['admin'], null), subject('returned')).allowed).toBe(true);
+    // Role comes before status, as the register checks a push.
+    expect(judgePush(actor(['reviewer']), subject('approved')).code).toBe('FORBIDDEN');
   });
 });

@@ -25,6 +25,7 @@ import { TABS, tabOfView } from './tabs';
 import type { TabId } from './tabs';
 import { ChainView } from './views/ChainView';
 import { CheckView } from './views/CheckView';
+import { KpiView } from './views/KpiView';
 import { PrioritiesView } from './views/PrioritiesView';
 import { RevenueView } from './views/RevenueView';
 import { StartView } from './views/StartView';
@@ -131,6 +132,7 @@ function PaneBody(props: { auto: boolean; setAuto(auto: boolean): void }) {
         {tab === 'start' && <StartView />}
         {tab === 'check' && <CheckView auto={props.auto} setAuto={props.setAuto} />}
         {tab === 'chain' && <ChainView />}
+        {tab === 'kpis' && <KpiView />}
         {tab === 'revenue' && <RevenueView />}
         {tab === 'priorities' && <PrioritiesView />}
         {tab === 'sync' && <SyncView />}

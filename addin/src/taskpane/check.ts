@@ -4,8 +4,8 @@
  * summary a department head can read.
  */
 import type { Finding, Language, RawWorkbook, Severity } from '#core';
-import { TABLE_NAMES, contractNameOf } from '#core';
-import { t } from './i18n';
+import { TABLE_NAMES, contractNameOf, findTableSpec, ltr } from '#core';
+import { digits, t, tn } from './i18n';
 
 /** Reader codes that mean a table is there but not in the contract's shape. */
 const STRUCTURE_CODES = new Set([
@@ -67,6 +67,34 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
 export function summary(findings: readonly Finding[], lang: Language): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   if (errors === 0) return t(lang, 'readyToSubmit');
-  if (errors === 1) return t(lang, 'blockingOne');
-  return t(lang, 'blocking', { n: errors });
+  return tn(lang, 'blocking', errors);
+}
+
+/**
+ * A table as its users know it: the contract's caption in the language (`tblProjects` →
+ * «پروژه‌ها»), a `ref_` table as the register's copy of it; a table outside the contract by
+ * its own name.
+ */
+export function tableCaption(table: string, lang: Language): string {
+  const { name, reference } = contractNameOf({ name: table });
+  const spec = findTableSpec(name);
+  if (!spec) return table;
+  return reference ? t(lang, 'referenceOf', { table: spec[lang] }) : spec[lang];
+}
+
+/** The warnings after the summary, one or many (`1 warning`, `3 warnings`). */
+export function warningsLine(n: number, lang: Language): string {
+  return tn(lang, 'warningsCount', n);
+}
+
+/**
+ * A column as its users know it: the contract's caption (`ProjectId` → «شناسه پروژه»); a year
+ * column (`1406`) in the language's digits; any other key as it is, isolated left to right.
+ */
+export function columnCaption(table: string, column: string, lang: Language): string {
+  const spec = findTableSpec(contractNameOf({ name: table }).name);
+  const col = spec?.columns.find((c) => c.key === column);
+  if (col) return col[lang];
+  if (/^[0-9]{4}$/.test(column)) return digits(column, lang);
+  return lang === 'fa' ? ltr(column) : column;
 }

@@ -4,7 +4,12 @@
  * Persian, Latin digits in English.
  */
 import type { Bilingual, Language } from '#core';
-import { formatNumber as formatCoreNumber, toPersianDigits } from '#core';
+import { formatNumber as formatCoreNumber, term, toPersianDigits } from '#core';
+
+/** A glossary term as a label: its English with a capital (`scenario` → `Scenario`). */
+function cap(term: Bilingual): Bilingual {
+  return { fa: term.fa, en: term.en.charAt(0).toUpperCase() + term.en.slice(1) };
+}
 
 /** The pane's strings. A `{n}`-style placeholder is filled by `t(…, { n })`. */
 export const STRINGS = {
@@ -30,6 +35,10 @@ export const STRINGS = {
     fa: '{n} جدول ساخته شد؛ {skipped} جدول از پیش بود.',
     en: '{n} tables created; {skipped} already existed.',
   },
+  createdOne: {
+    fa: '۱ جدول ساخته شد؛ {skipped} جدول از پیش بود.',
+    en: '1 table created; {skipped} already existed.',
+  },
   recognise: { fa: 'شناسایی کارپوشه باز', en: 'Recognise the open workbook' },
   tablesPresent: { fa: 'جدول‌های موجود', en: 'Tables present' },
   tablesMissing: { fa: 'جدول‌های ناموجود', en: 'Tables missing' },
@@ -39,6 +48,11 @@ export const STRINGS = {
     fa: '{present} از {total} جدول قرارداد در این کارپوشه هست.',
     en: '{present} of {total} contract tables are in this workbook.',
   },
+  completeNext: {
+    fa: 'همه جدول‌های برنامه در این کارپوشه هست؛ گام بعد بررسی آن است.',
+    en: 'Every plan table is in this workbook; the next step is to check it.',
+  },
+  goToCheck: { fa: 'رفتن به بررسی', en: 'Go to Check' },
   // Check
   runCheck: { fa: 'بررسی دوباره', en: 'Check again' },
   autoCheck: { fa: 'بررسی خودکار پس از ویرایش', en: 'Re-check after edits' },
@@ -52,6 +66,14 @@ export const STRINGS = {
     en: 'No errors: the plan can be submitted.',
   },
   warningsCount: { fa: '{n} هشدار (مانع نیست).', en: '{n} warnings (not blocking).' },
+  warningsCountOne: { fa: '۱ هشدار (مانع نیست).', en: '1 warning (not blocking).' },
+  onSheet: { fa: 'در برگه «{sheet}»', en: 'On the sheet "{sheet}"' },
+  referenceOf: { fa: '{table} (داده مرجع)', en: '{table} (reference data)' },
+  // A count on a badge: Persian puts the singular after a number («۳ هشدار»).
+  errorsCount: { fa: '{n} خطا', en: '{n} errors' },
+  errorsCountOne: { fa: '۱ خطا', en: '1 error' },
+  warningsBadge: { fa: '{n} هشدار', en: '{n} warnings' },
+  warningsBadgeOne: { fa: '۱ هشدار', en: '1 warning' },
   errors: { fa: 'خطاها', en: 'Errors' },
   warnings: { fa: 'هشدارها', en: 'Warnings' },
   workbookWide: { fa: 'کل کارپوشه', en: 'Whole workbook' },
@@ -71,28 +93,74 @@ export const STRINGS = {
   noMoney: { fa: 'بی‌اعتبار', en: 'no money' },
   noKpi: { fa: 'بی‌شاخص', en: 'no KPI' },
   noDirective: { fa: 'بی‌سند بالادستی', en: 'no upstream directive' },
+  noMoneyMeans: {
+    fa: 'هیچ پروژه یا فعالیتی زیر این سطح در سال‌های برنامه اعتبار ندارد.',
+    en: 'No project or activity under this level has money in the plan years.',
+  },
+  noKpiMeans: {
+    fa: 'هیچ شاخصی به این سطح پیوند ندارد، پس پیشرفتش سنجیده نمی‌شود.',
+    en: 'No KPI is linked to this level, so its progress is not measured.',
+  },
+  noDirectiveMeans: {
+    fa: 'این راهبرد به هیچ حکم سند فرادستی ارجاع نمی‌دهد.',
+    en: 'This strategy refers to no directive of an upstream document.',
+  },
+  showEmptyGoals: {
+    fa: 'نمایش هدف‌های شهر که این کارپوشه اعتباری برایشان ندارد ({n})',
+    en: 'Show the city’s goals this workbook gives no money to ({n})',
+  },
   kpis: { fa: 'شاخص‌ها', en: 'KPIs' },
   total: { fa: 'جمع', en: 'Total' },
+  billionRials: { fa: 'میلیارد ریال', en: 'Billion Rials' },
+  moneyOf: { fa: 'اعتبار هر سال: {node}', en: 'Money per year: {node}' },
+  chooseNode: {
+    fa: 'یک سطح را برگزینید تا اعتبار هر سالش را ببینید و ردیفش در کارپوشه انتخاب شود.',
+    en: 'Choose a level to see its money per year and select its row in the workbook.',
+  },
   emptyChain: { fa: 'هدفی در کارپوشه نیست.', en: 'The workbook has no goals.' },
+  // KPIs
+  tabKpis: { fa: 'شاخص‌ها', en: 'KPIs' },
+  kpiIntro: {
+    fa: 'شاخص‌ها به تفکیک سطح و واحد مسئول: مقدار پایه، هدف سال، آخرین مقدار، پیشرفت، وضعیت و روند. با انتخاب هر شاخص ردیفش در کارپوشه انتخاب می‌شود.',
+    en: 'KPIs by level and owner: baseline, the year’s target, the latest actual, progress, status and trend. Choosing a KPI selects its row in the workbook.',
+  },
+  targetYear: { fa: 'سال هدف', en: 'Target year' },
+  kpi: { fa: 'شاخص', en: 'KPI' },
+  baseline: { fa: 'پایه', en: 'Baseline' },
+  targetOf: { fa: 'هدف {year}', en: 'Target {year}' },
+  latestActual: { fa: 'آخرین مقدار', en: 'Latest actual' },
+  trend: { fa: 'روند', en: 'Trend' },
+  noOwner: { fa: 'بی‌واحد مسئول', en: 'No owner' },
+  noLevel: { fa: 'بی‌سطح', en: 'No level' },
+  goToKpi: { fa: 'رفتن به ردیف شاخص {id}: {title}', en: 'Go to the row of KPI {id}: {title}' },
+  noKpis: {
+    fa: 'شاخصی در کارپوشه نیست؛ شاخص‌ها را در جدول «شاخص‌های عملکرد» بنویسید.',
+    en: 'The workbook has no KPIs; write them in the table "Key performance indicators".',
+  },
   // Revenue
   revenueIntro: {
-    fa: 'برای هر طبقه درآمد سناریو و روش را برگزینید.',
-    en: 'Choose a scenario and a method for each revenue class.',
+    fa: 'سناریو را برگزینید: گذشته و پیش‌بینی درآمد و تراز مالی هر سال در آن سناریو. روش پیش‌بینی هر طبقه درآمد را پایین‌تر می‌توان تغییر داد.',
+    en: 'Choose a scenario: the revenue history and forecast, and the fiscal balance per year under it. The forecasting method of each revenue class can be changed below.',
   },
-  scenario: { fa: 'سناریو', en: 'Scenario' },
+  methodsFold: { fa: 'روش پیش‌بینی هر طبقه درآمد', en: 'Forecasting method per revenue class' },
+  scenario: cap(term('scenario')),
   method: { fa: 'روش', en: 'Method' },
   revenueClass: { fa: 'طبقه درآمد', en: 'Revenue class' },
   history: { fa: 'گذشته', en: 'History' },
   forecast: { fa: 'پیش‌بینی', en: 'Forecast' },
+  historyAndForecast: { fa: 'گذشته و پیش‌بینی', en: 'History and forecast' },
   band: { fa: 'بازه ۱۰ تا ۹۰ درصد', en: 'P10–P90 band' },
+  forecastMedian: { fa: 'پیش‌بینی (میانه)', en: 'Forecast (median, P50)' },
+  amountsIn: { fa: 'مبلغ‌ها به میلیارد ریال', en: 'Amounts in billion Rials' },
+  // A surplus is no gap: the glossary's fiscal balance (revenue less spending; negative, a deficit).
   fiscalGap: {
-    fa: 'شکاف مالی سالانه (میلیارد ریال)',
-    en: 'Fiscal gap per year (billion Rials)',
+    fa: `${term('fiscalBalance').fa} هر سال (میلیارد ریال)`,
+    en: 'Fiscal balance per year (billion Rials)',
   },
   year: { fa: 'سال', en: 'Year' },
   revenue: { fa: 'درآمد', en: 'Revenue' },
   spending: { fa: 'هزینه', en: 'Spending' },
-  gap: { fa: 'شکاف', en: 'Gap' },
+  gap: { fa: 'تراز', en: 'Balance' },
   writeAs: { fa: 'نوشتن در کارپوشه به صورت', en: 'Write into the workbook as' },
   asTable: { fa: 'جدول مقدارها', en: 'A table of values' },
   asFormulas: {
@@ -124,11 +192,11 @@ export const STRINGS = {
   score: { fa: 'امتیاز', en: 'Score' },
   optimal: { fa: 'بهینه', en: 'Optimal' },
   findOptimal: { fa: 'یافتن سبد بهینه', en: 'Find the optimal portfolio' },
-  rankFill: { fa: 'رتبه و پرکردن', en: 'Rank and fill' },
+  rankFill: cap(term('rankAndFill')),
   selected: { fa: 'برگزیده', en: 'selected' },
   writeColumn: { fa: 'نوشتن ستون انتخاب', en: 'Write the selection column' },
   noProjects: { fa: 'پروژه‌ای در کارپوشه نیست.', en: 'The workbook has no projects.' },
-  budget: { fa: 'بودجه عمرانی هر سال', en: 'Capital budget per year' },
+  budget: { fa: `${term('capitalBudget').fa} هر سال`, en: 'Capital budget per year' },
   noBudget: {
     fa: 'این کارپوشه درآمدی برای تعیین بودجه ندارد (بودجه واحدها از برنامه شهر می‌آید): پروژه‌ها رتبه‌بندی می‌شوند ولی سبدی برگزیده نمی‌شود.',
     en: 'This workbook has no revenue to set a budget (a department’s budget comes from the city plan): projects are ranked, no portfolio is chosen.',
@@ -143,8 +211,8 @@ export const STRINGS = {
     en: 'The optimal-portfolio solver (HiGHS) could not be loaded: {message}',
   },
   optimalStatus: {
-    fa: 'بهینه: {optimal} · رتبه و پرکردن: {rank} (جمع امتیاز پروژه‌های برگزیده)',
-    en: 'Optimal: {optimal} · rank and fill: {rank} (total score of the chosen projects)',
+    fa: 'بهینه: {optimal}؛ گزینش به ترتیب رتبه: {rank} (جمع امتیاز پروژه‌های برگزیده)',
+    en: 'Optimal: {optimal}; rank and fill: {rank} (total score of the chosen projects)',
   },
   // Sync
   server: { fa: 'نشانی سامانه', en: 'Register address' },
@@ -152,17 +220,23 @@ export const STRINGS = {
   signIn: { fa: 'ورود', en: 'Sign in' },
   signOut: { fa: 'خروج', en: 'Sign out' },
   signedInAs: { fa: 'وارد شده: {name}', en: 'Signed in as {name}' },
+  // Where a token comes from: the register's administrator issues it (`plan admin token-issue`,
+  // docs/cli.md); the register has no web page for it yet.
   tokenNote: {
-    fa: 'کلید فقط در حافظه این افزونه می‌ماند، نه در کارپوشه.',
-    en: 'The token stays in this add-in’s storage, never in the workbook.',
+    fa: 'کلید دسترسی را مدیر سامانه برای شما می‌سازد و می‌دهد. کلید فقط در حافظه این افزونه می‌ماند، نه در کارپوشه.',
+    en: 'Your register’s administrator issues your access token. It stays in this add-in’s storage, never in the workbook.',
   },
-  submission: { fa: 'برنامه', en: 'Submission' },
+  submission: cap(term('submission')),
   status: { fa: 'وضعیت', en: 'Status' },
   version: { fa: 'نسخه {n}', en: 'Version {n}' },
   pullReference: { fa: 'گرفتن داده مرجع', en: 'Pull reference data' },
   referencePulled: {
     fa: '{n} جدول مرجع در کارپوشه نوشته شد.',
     en: '{n} reference tables written to the workbook.',
+  },
+  referencePulledOne: {
+    fa: '۱ جدول مرجع در کارپوشه نوشته شد.',
+    en: '1 reference table written to the workbook.',
   },
   push: { fa: 'فرستادن کارپوشه', en: 'Push the workbook' },
   pushBlocked: {
@@ -185,6 +259,10 @@ export const STRINGS = {
   invalidPush: {
     fa: 'سامانه کارپوشه را نپذیرفت: {n} خطا.',
     en: 'The register refused the workbook: {n} errors.',
+  },
+  invalidPushOne: {
+    fa: 'سامانه کارپوشه را نپذیرفت: ۱ خطا.',
+    en: 'The register refused the workbook: 1 error.',
   },
   reading: { fa: 'خواندن کارپوشه…', en: 'Reading the workbook…' },
   sending: { fa: 'فرستادن…', en: 'Sending…' },
@@ -215,6 +293,21 @@ export function t(
 /** A whole number or bigint with thousands separators, in the language's digits (the core's one formatter). */
 export function formatNumber(value: number | bigint, lang: Language, fractionDigits = 0): string {
   return formatCoreNumber(value, lang, fractionDigits);
+}
+
+/**
+ * A count in words: the `…One` string of `key` when `n` is 1 (`1 table created`), else `key`
+ * with `n` filled (`3 tables created`), so that English never says "1 tables".
+ */
+export function tn(
+  lang: Language,
+  key: StringKey,
+  n: number,
+  values: Record<string, string | number | bigint> = {},
+): string {
+  const one = `${key}One`;
+  if (n === 1 && one in STRINGS) return t(lang, one as StringKey, values);
+  return t(lang, key, { ...values, n });
 }
 
 /** A bilingual message in a language. */

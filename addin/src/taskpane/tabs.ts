@@ -7,6 +7,7 @@ export const TABS = [
   { id: 'start', label: 'tabStart' },
   { id: 'check', label: 'tabCheck' },
   { id: 'chain', label: 'tabChain' },
+  { id: 'kpis', label: 'tabKpis' },
   { id: 'revenue', label: 'tabRevenue' },
   { id: 'priorities', label: 'tabPriorities' },
   { id: 'sync', label: 'tabSync' },

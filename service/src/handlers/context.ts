@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type {
   ApiActionVerdict,
   ApiComment,
+  ApiPushVerdict,
   ApiSubmission,
   ApiVersion,
   ApiVersionTotal,
@@ -42,8 +43,9 @@ export function etagOf(version: number): string {
  */
 export function toApiSubmission(
   s: SubmissionRecord,
-  dept: Pick<DepartmentRecord, 'code'> | null,
+  dept: Pick<DepartmentRecord, 'code' | 'name'> | null,
   actions: ApiActionVerdict[],
+  push: ApiPushVerdict,
 ): ApiSubmission {
   const kind = WORKBOOK_KIND_VALUES.find((k) => k === s.kind);
   // Kinds are checked when a submission is created; another one in the table is a bug.
@@ -53,6 +55,7 @@ export function toApiSubmission(
     cycleId: s.cycleId,
     departmentId: s.departmentId,
     departmentCode: dept?.code ?? null,
+    departmentName: dept?.name ?? null,
     kind,
     title: s.title,
     currentVersion: s.currentVersion,
@@ -60,6 +63,7 @@ export function toApiSubmission(
     etag: etagOf(s.currentVersion),
     updatedAt: s.updatedAt.toISOString(),
     actions,
+    push,
   };
 }
 

@@ -24,6 +24,8 @@ import {
   isFrameworkKind,
   judgeAction,
   judgeActions,
+  judgePush,
+  notEditableReason,
   idKey,
   needsFourEyesFacts,
   readPlan,
@@ -36,7 +38,7 @@ import type { Principal } from '../auth';
 import { canReadDepartment, hasRole, requireDepartment, requireRole } from '../auth';
 import type { JsonObject, JsonValue } from '../db/canonical';
 import { apiError, ApiError, notFound } from '../http/errors';
-import type { SubmissionRecord } from '../repositories';
+import type { DepartmentRecord, SubmissionRecord } from '../repositories';
 import type { AppDeps } from './context';
 import { etagOf, toApiEvent, toApiSubmission, toApiVersion } from './context';
 import {
@@ -431,13 +433,10 @@ export async function pushVersion(
   }
 }
 
-function notEditable(status: string): ApiError {
-  return apiError(
-    'NOT_EDITABLE',
-    `برنامه در وضعیت «${status}» است و نسخه تازه نمی‌پذیرد (نخست بازگردانده یا بازگشوده شود).`,
-    `The submission is ${status} and takes no new version (it must be returned or reopened first).`,
-    { status },
-  );
+function notEditable(status: SubmissionStatus): ApiError {
+  // The core's words, which the pane shows before a push (`judgePush`): the status by its caption.
+  const reason = notEditableReason(status);
+  return apiError('NOT_EDITABLE', reason.fa, reason.en, { status });
 }
 
 /** 409 with what changed between the client's base version and the current one. */
@@ -577,17 +576,27 @@ export async function actionsFor(
   return judgeActions(p, sub, facts);
 }
 
-/** A submission as the caller sees it: with its department's code and the caller's actions. */
+/**
+ * A submission as the caller sees it: with its department's code and name, the caller's
+ * workflow actions and whether the caller may push (the core's `judgePush`, the rule
+ * `admitPush` applies). The department is looked up when not given.
+ */
 export async function submissionView(
   deps: AppDeps,
   p: Principal,
   sub: SubmissionRecord,
   departmentCode: string | null,
+  department?: Pick<DepartmentRecord, 'code' | 'name'> | null,
 ): Promise<ApiSubmission> {
+  const dept =
+    department !== undefined
+      ? department
+      : await deps.repos.departments.get(p.tenantId, sub.departmentId);
   return toApiSubmission(
     sub,
-    departmentCode === null ? null : { code: departmentCode },
+    departmentCode === null ? null : { code: departmentCode, name: dept?.name ?? departmentCode },
     await actionsFor(deps, p, sub),
+    judgePush(p, sub),
   );
 }
 
@@ -676,7 +685,10 @@ export async function listSubmissions(
   });
   const visible = subs.filter((s) => canReadDepartment(p, s.departmentId));
   return Promise.all(
-    visible.map((s) => submissionView(deps, p, s, byId.get(s.departmentId)?.code ?? null)),
+    visible.map((s) => {
+      const d = byId.get(s.departmentId) ?? null;
+      return submissionView(deps, p, s, d?.code ?? null, d);
+    }),
   );
 }
 

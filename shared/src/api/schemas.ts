@@ -95,12 +95,24 @@ export const ApiActionVerdict = z.object({
 });
 export type ApiActionVerdict = z.infer<typeof ApiActionVerdict>;
 
+/** Whether the caller may push a new version now (`judgePush`), with the reason when not. */
+export const ApiPushVerdict = z.object({
+  allowed: z.boolean(),
+  code: z
+    .enum(['FORBIDDEN', 'NOT_EDITABLE'])
+    .nullable()
+    .meta({ description: 'The error code a push would answer with; null when allowed.' }),
+  reason: ApiBilingual.nullable(),
+});
+export type ApiPushVerdict = z.infer<typeof ApiPushVerdict>;
+
 /** A submission: one department's workbook of one kind in one cycle. */
 export const ApiSubmission = z.object({
   id: z.string(),
   cycleId: z.string(),
   departmentId: z.string(),
   departmentCode: z.string().nullable(),
+  departmentName: z.string().nullable().meta({ description: 'The department’s name.' }),
   kind: z.enum(WORKBOOK_KIND_VALUES),
   title: z.string(),
   currentVersion: z.int().meta({ description: '0 before the first push.' }),
@@ -110,6 +122,9 @@ export const ApiSubmission = z.object({
   actions: z
     .array(ApiActionVerdict)
     .meta({ description: 'Every workflow action, and whether the caller may take it now.' }),
+  push: ApiPushVerdict.meta({
+    description: 'Whether the caller may push a new version now, and why not when refused.',
+  }),
 });
 export type ApiSubmission = z.infer<typeof ApiSubmission>;
 
@@ -424,6 +439,10 @@ export const ApiConsolidation = z.object({
     goalsWithoutMacroKpi: z.array(z.string()),
     programsWithoutMoney: z.array(z.string()),
     strategiesWithoutProgram: z.array(z.string()),
+    schemesWithoutProject: z.array(z.string()),
+    budgetCodesWithoutMoney: z
+      .array(z.string())
+      .meta({ description: 'Spending codes of tblBudgetCodes that no item with money reaches.' }),
     kpis: z.int(),
     withActuals: z.int(),
     byStatus: z.record(z.string(), z.int()),

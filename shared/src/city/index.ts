@@ -191,6 +191,8 @@ export async function measureCityPlan(workbook: RawWorkbook, options: MeasureCit
       goalsWithoutMacroKpi: coverage.goalsWithoutMacroKpi.map((g) => g.id),
       programsWithoutMoney: coverage.programsWithoutMoney.map((g) => g.id),
       strategiesWithoutProgram: coverage.strategiesWithoutProgram.map((g) => g.id),
+      schemesWithoutProject: coverage.schemesWithoutProject.map((g) => g.id),
+      budgetCodesWithoutMoney: [...coverage.budgetCodesWithoutMoney],
       kpis: kpis.length,
       withActuals: kpis.filter((k) => k.latest !== null).length,
       byStatus: countBy(kpis.map((k) => k.latest?.status ?? 'no-data')),

@@ -195,12 +195,12 @@ function judgeBeforeFourEyes(
   )
     return refuse(action, 'FORBIDDEN', {
       fa: `«${ACTION_CAPTIONS[action].fa}» فقط از دست کارکنان همین واحد برمی‌آید.`,
-      en: `Only people of this department may ${action} its plan.`,
+      en: `"${ACTION_CAPTIONS[action].en}" is for people of this department only.`,
     });
   if (!rule.from.includes(subject.status))
     return refuse(action, 'INVALID_TRANSITION', {
       fa: `«${ACTION_CAPTIONS[action].fa}» از وضعیت «${STATUS_CAPTIONS[subject.status].fa}» ممکن نیست.`,
-      en: `The action "${action}" is not possible from status "${subject.status}".`,
+      en: `"${ACTION_CAPTIONS[action].en}" is not possible from the status "${STATUS_CAPTIONS[subject.status].en}".`,
     });
   if (rule.needsVersion === true && subject.currentVersion === 0)
     return refuse(action, 'INVALID_TRANSITION', {
@@ -241,10 +241,53 @@ export function judgeAction(
     if (facts.pushedBy === actor.userId || facts.submittedBy.includes(actor.userId))
       return refuse(action, 'SAME_PERSON', {
         fa: `کسی که نسخه را فرستاده یا ارسال کرده نمی‌تواند «${ACTION_CAPTIONS[action].fa}» را انجام دهد.`,
-        en: `The person who pushed or submitted a version cannot ${action} it.`,
+        en: `The person who pushed or submitted the version cannot take "${ACTION_CAPTIONS[action].en}" on it.`,
       });
   }
   return { action, allowed: true, code: null, reason: null };
+}
+
+/** Whether an actor may push a new version now, and if not, why. */
+export interface PushVerdict {
+  readonly allowed: boolean;
+  /** The error code a push would answer with; null when allowed. */
+  readonly code: 'FORBIDDEN' | 'NOT_EDITABLE' | null;
+  /** Null when allowed. */
+  readonly reason: Bilingual | null;
+}
+
+/** Roles that push versions (a preparer only for their own department; an admin any). */
+export const PUSH_ROLES: readonly Role[] = ['preparer', 'admin'];
+
+/**
+ * Whether `actor` may push a new version of `subject` now, by the register's rule (the same
+ * order as its checks of a push): a preparer of the submission's department or an admin, and
+ * a status that takes new versions (`EDITABLE_STATUSES`: what is under review or approved
+ * does not change under the reviewer's eyes). A version conflict is a later question, of the
+ * push itself.
+ */
+export function judgePush(actor: WorkflowActor, subject: WorkflowSubject): PushVerdict {
+  const admin = actor.roles.includes('admin');
+  if (!holds(actor, PUSH_ROLES) || (!admin && actor.departmentId !== subject.departmentId))
+    return {
+      allowed: false,
+      code: 'FORBIDDEN',
+      reason: {
+        fa: 'فقط تهیه‌کنندگان همین واحد می‌توانند برای آن نسخه بفرستند.',
+        en: 'Only preparers of this department may push for it.',
+      },
+    };
+  if (!EDITABLE_STATUSES.includes(subject.status))
+    return { allowed: false, code: 'NOT_EDITABLE', reason: notEditableReason(subject.status) };
+  return { allowed: true, code: null, reason: null };
+}
+
+/** Why a submission in `status` takes no new version (the register's `NOT_EDITABLE`). */
+export function notEditableReason(status: SubmissionStatus): Bilingual {
+  return {
+    fa: `برنامه در وضعیت «${STATUS_CAPTIONS[status].fa}» است و نسخه تازه نمی‌پذیرد (نخست بازگردانده یا بازگشوده شود).`,
+    en: `The submission is ${status} and takes no new version (it must be returned or reopened first).`,
+  };
 }
 
 /** The verdict on every action, in `WORKFLOW_ACTIONS` order. */

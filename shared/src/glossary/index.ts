@@ -283,6 +283,15 @@ export const GLOSSARY = [
   ),
   entry(
     'method',
+    'rankAndFill',
+    'گزینش به ترتیب رتبه',
+    'rank and fill',
+    'برگزیدن پروژه‌ها از بالاترین رتبه به پایین، هر کدام که هنوز در بودجه هر سال جا شود.',
+    "Choosing projects from the highest rank down, each one that still fits each year's budget.",
+    ['پرکردن'],
+  ),
+  entry(
+    'method',
     'monteCarlo',
     'شبیه‌سازی مونت‌کارلو',
     'Monte Carlo simulation',

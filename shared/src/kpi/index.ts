@@ -116,6 +116,14 @@ export type KpiTrend = 'improving' | 'steady' | 'worsening' | 'insufficient-data
  */
 export const KPI_TREND_STEADY_SLOPE = 0.05;
 
+/** The trends with their captions (the pane's KPI view). */
+export const KPI_TRENDS: ReadonlyArray<{ readonly value: KpiTrend } & Bilingual> = [
+  { value: 'improving', fa: 'رو به بهبود', en: 'Improving' },
+  { value: 'steady', fa: 'بی‌تغییر', en: 'Steady' },
+  { value: 'worsening', fa: 'رو به افت', en: 'Worsening' },
+  { value: 'insufficient-data', fa: 'داده کافی نیست', en: 'Too few years' },
+];
+
 /** One KPI in the monitoring report. */
 export interface KpiReportEntry {
   readonly kpiId: string;

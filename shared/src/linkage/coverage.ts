@@ -58,7 +58,8 @@ export type CoverageCheck =
   | 'money-without-strategy'
   | 'goals-without-macro-kpi'
   | 'items-without-source'
-  | 'strategies-without-directive';
+  | 'strategies-without-directive'
+  | 'schemes-without-project';
 
 /** A check not made because a table it needs is in neither the workbook nor its reference data. */
 export interface CoverageSkip {
@@ -78,6 +79,15 @@ export interface CoverageReport {
   readonly itemsWithoutSource: readonly SourcelessItem[];
   /** Strategies none of whose `DirectiveIds` names an existing directive (or with none). */
   readonly strategiesWithoutDirective: readonly LinkRef[];
+  /** Schemes (طرح, contract v2) that no counted project names in `SchemeId`. */
+  readonly schemesWithoutProject: readonly LinkRef[];
+  /**
+   * Codes of `tblBudgetCodes` (levels function, program, scheme, project, activity) that carry
+   * no money: no counted item with a cost names the code, its scheme's or its program's
+   * (or the program's `Function`), nor a code below it. A list, not findings: a circular's
+   * code list holds many codes a city does not use.
+   */
+  readonly budgetCodesWithoutMoney: readonly string[];
   readonly totals: CoverageTotals;
   readonly skipped: readonly CoverageSkip[];
   /**
@@ -259,6 +269,9 @@ export function coverageReport(plan: Plan | LinkIndex): CoverageReport {
   for (const b of d.budgetList) {
     if (b.row.Amount === 0n) continue;
     const key = idKey(b.row.LinkedId);
+    // A financial line may link no item (contract v2: a loan's principal, equity in a
+    // municipal company): the city's, not a program's, so it is not money without a strategy.
+    if (key === '' && b.row.Kind === 'financial') continue;
     const item = key === '' ? undefined : (d.projects.byId.get(key) ?? d.activities.byId.get(key));
     const broken = item
       ? (itemBreak.get(item.row) ?? null)
@@ -306,6 +319,45 @@ export function coverageReport(plan: Plan | LinkIndex): CoverageReport {
     });
   }
 
+  // Schemes with no project.
+  const schemesWithoutProject: LinkRef[] = [];
+  if (d.schemes.present && !d.projects.present) skip('schemes-without-project', 'tblProjects');
+  else
+    for (const sc of d.schemes.byId.values()) {
+      const projects = d.projectsOfScheme.get(idKey(sc.row.SchemeId)) ?? [];
+      if (projects.some(itemCounts)) continue;
+      schemesWithoutProject.push(refOf(sc, 'scheme', 'SchemeId'));
+      warn(sc, 'SchemeId', 'COVERAGE_SCHEME_NO_PROJECT', {
+        fa: `طرح «${sc.row.SchemeId}» هیچ پروژه‌ای ندارد`,
+        en: `scheme "${sc.row.SchemeId}" has no project`,
+      });
+    }
+
+  // Budget codes with no money: the codes the items with money carry, with their ancestors.
+  const codes = entriesOf(index.plan, 'tblBudgetCodes');
+  const parentOf = new Map(codes.map((c) => [idKey(c.row.Code), c.row.ParentCode]));
+  const withMoney = new Set<string>();
+  const mark = (code: string) => {
+    // Up the ParentCode chain, once per code (a cycle in the list stops at a seen code).
+    for (let key = idKey(code); key !== '' && !withMoney.has(key);) {
+      withMoney.add(key);
+      key = idKey(parentOf.get(key) ?? '');
+    }
+  };
+  for (const i of d.itemList) {
+    if (!itemCounts(i) || !anyMoney(i.row.costs)) continue;
+    mark(i.row.BudgetCode);
+    const program = d.programs.byId.get(idKey(itemProgramId(i, d.schemes.byId)));
+    if (i.kind === 'project') mark(d.schemes.byId.get(idKey(i.row.SchemeId))?.row.BudgetCode ?? '');
+    mark(program?.row.BudgetCode ?? '');
+    mark(program?.row.Function ?? '');
+  }
+  const SPENDING_LEVELS = new Set(['function', 'program', 'scheme', 'project', 'activity']);
+  const budgetCodesWithoutMoney = codes
+    .filter((c) => c.row.Level !== null && SPENDING_LEVELS.has(c.row.Level))
+    .filter((c) => !withMoney.has(idKey(c.row.Code)))
+    .map((c) => c.row.Code);
+
   return {
     years,
     strategiesWithoutProgram,
@@ -314,6 +366,8 @@ export function coverageReport(plan: Plan | LinkIndex): CoverageReport {
     goalsWithoutMacroKpi,
     itemsWithoutSource,
     strategiesWithoutDirective,
+    schemesWithoutProject,
+    budgetCodesWithoutMoney,
     totals,
     skipped,
     findings,

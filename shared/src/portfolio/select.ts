@@ -357,7 +357,7 @@ export async function selectPortfolio(
         {
           code: 'PORTFOLIO_SOLVER_UNAVAILABLE',
           message: {
-            fa: `حل‌کننده \u2066HiGHS\u2069 بارگذاری نشد؛ نتیجه روش رتبه‌بندی و پرکردن آمده است (${String(e)})`,
+            fa: `حل‌کننده \u2066HiGHS\u2069 بارگذاری نشد؛ نتیجه روش گزینش به ترتیب رتبه آمده است (${String(e)})`,
             en: `the HiGHS solver could not be loaded; the rank-and-fill plan is given (${String(e)})`,
           },
         },
@@ -453,7 +453,7 @@ export async function selectPortfolio(
         {
           code: 'PORTFOLIO_SOLVER_FAILED',
           message: {
-            fa: `حل‌کننده به نتیجه نرسید؛ نتیجه روش رتبه‌بندی و پرکردن آمده است (${why})`,
+            fa: `حل‌کننده به نتیجه نرسید؛ نتیجه روش گزینش به ترتیب رتبه آمده است (${why})`,
             en: `the solver did not finish; the rank-and-fill plan is given (${why})`,
           },
         },
@@ -552,7 +552,7 @@ function summary(
   switch (status) {
     case 'optimal':
       return {
-        fa: `سبد بهینه: ${n} پروژه با امتیاز کل ${obj}؛ روش رتبه‌بندی و پرکردن ${lost} امتیاز کمتر می‌گیرد`,
+        fa: `سبد بهینه: ${n} پروژه با امتیاز کل ${obj}؛ روش گزینش به ترتیب رتبه ${lost} امتیاز کمتر می‌گیرد`,
         en: `optimal portfolio: ${n} projects, total score ${obj}; rank-and-fill leaves ${lost} on the table`,
       };
     case 'time-limit':
@@ -567,7 +567,7 @@ function summary(
       };
     default:
       return {
-        fa: `نتیجه روش رتبه‌بندی و پرکردن: ${n} پروژه با امتیاز کل ${obj}`,
+        fa: `نتیجه روش گزینش به ترتیب رتبه: ${n} پروژه با امتیاز کل ${obj}`,
         en: `rank-and-fill plan: ${n} projects, total score ${obj}`,
       };
   }

@@ -77,6 +77,9 @@ interface BudgetStructure {
   readonly codes: readonly Cells[];
 }
 
+/** Programs that hold capital projects in the sample. */
+const PROGRAMS_WITH_PROJECTS = new Set(C.PROJECTS.map(([, pg]) => pg));
+
 function budgetStructure(): BudgetStructure {
   const programCode = new Map<string, { code: string; fn: string }>();
   const schemeOf = new Map<string, string>();
@@ -95,6 +98,8 @@ function budgetStructure(): BudgetStructure {
         Level: level('program'),
         Title: program?.[2] ?? pg,
       });
+      // A scheme (طرح) groups a program's capital projects: only programs that have some.
+      if (!PROGRAMS_WITH_PROJECTS.has(pg)) return;
       schemeOf.set(pg, `SC${pg.slice(2)}`);
       codes.push({
         Code: `${code}-1`,
@@ -466,13 +471,15 @@ function tables(): RawTable[] {
     ),
     table(
       'tblSchemes',
-      C.PROGRAMS.map(([ProgramId, , Title, OwnerDept]) => ({
-        SchemeId: STRUCTURE.schemeOf.get(ProgramId) ?? null,
-        ProgramId,
-        Title: `طرح ${Title}`,
-        BudgetCode: `${STRUCTURE.programCode.get(ProgramId)?.code ?? ''}-1`,
-        OwnerDept,
-      })),
+      C.PROGRAMS.filter(([ProgramId]) => STRUCTURE.schemeOf.has(ProgramId)).map(
+        ([ProgramId, , Title, OwnerDept]) => ({
+          SchemeId: STRUCTURE.schemeOf.get(ProgramId) ?? null,
+          ProgramId,
+          Title: `طرح ${Title}`,
+          BudgetCode: `${STRUCTURE.programCode.get(ProgramId)?.code ?? ''}-1`,
+          OwnerDept,
+        }),
+      ),
     ),
     table(
       'tblFundingSources',

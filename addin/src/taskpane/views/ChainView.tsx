@@ -4,32 +4,42 @@
  * plan year and the KPIs at each level; a node without money, without a KPI, or (a strategy)
  * without an upstream directive is marked; choosing a node selects its row in Excel.
  */
-import { Badge, Body1, Caption1, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import {
+  Badge,
+  Body1,
+  Caption1,
+  Switch,
+  Text,
+  Tree,
+  TreeItem,
+  TreeItemLayout,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
 import type { ChainTreeNode } from '../chain';
 import { cellOfNode, chainTree } from '../chain';
-import { digits, t } from '../i18n';
-import { billions } from '../money';
+import { t } from '../i18n';
+import { billionsNumber } from '../money';
 import { usePane } from '../services';
-import { Note, useViewStyles } from './common';
+import { Code, Note, Num, YearTable, useViewStyles } from './common';
 
 function Marks(props: { n: ChainTreeNode }) {
   const { lang } = usePane();
+  const styles = useViewStyles();
   const { n } = props;
   return (
     <>
       {n.noMoney && (
-        <Badge size="small" appearance="tint" color="danger">
+        <Badge size="small" appearance="tint" color="danger" className={styles.badge}>
           {t(lang, 'noMoney')}
         </Badge>
       )}
       {n.noKpi && n.node.level !== 'item' && (
-        <Badge size="small" appearance="tint" color="warning">
+        <Badge size="small" appearance="tint" color="warning" className={styles.badge}>
           {t(lang, 'noKpi')}
         </Badge>
       )}
       {n.noDirective && (
-        <Badge size="small" appearance="tint" color="warning">
+        <Badge size="small" appearance="tint" color="warning" className={styles.badge}>
           {t(lang, 'noDirective')}
         </Badge>
       )}
@@ -42,16 +52,20 @@ export function ChainView() {
   const { lang, check, office } = usePane();
   const styles = useViewStyles();
   const tree = useMemo(() => (check ? chainTree(check.plan) : null), [check]);
+  const [chosen, setChosen] = useState<ChainTreeNode | null>(null);
+  const [showEmpty, setShowEmpty] = useState(false);
   if (!tree || !check) return null;
   if (tree.goals.length === 0) return <Note>{t(lang, 'emptyChain')}</Note>;
+  // A department's workbook holds the city's goals as reference data: those its own items give
+  // no money to are not its work, and are hidden unless asked for.
+  const emptyCityGoals = tree.goals.filter((g) => g.node.reference && g.total === 0n);
+  const goals = showEmpty ? tree.goals : tree.goals.filter((g) => !emptyCityGoals.includes(g));
   const select = (n: ChainTreeNode) => {
+    setChosen(n);
     const at = cellOfNode(check.plan, n.node);
     if (at) void office.selectCell(at.sheet, at.cell);
   };
   const render = (n: ChainTreeNode) => {
-    const years = tree.years
-      .map((y) => `${digits(String(y), lang)}: ${billions(n.node.money.get(y) ?? 0n, lang)}`)
-      .join(' · ');
     const kpis = n.node.kpis.map((k) => k.title || k.id).join('، ');
     return (
       <TreeItem
@@ -69,13 +83,23 @@ export function ChainView() {
         <TreeItemLayout>
           <div>
             <Body1>
-              <bdi>{n.node.id}</bdi> {n.node.title}
+              <Code>{n.node.id}</Code> {n.node.title}
             </Body1>{' '}
             <Marks n={n} />
             <br />
             <Caption1 className={styles.muted}>
-              {t(lang, 'total')}: {billions(n.total, lang)} — {years}
+              {t(lang, 'total')}: <Num>{billionsNumber(n.total, lang)}</Num>{' '}
+              {t(lang, 'billionRials')}
             </Caption1>
+            {chosen?.node === n.node && (
+              <YearTable
+                lang={lang}
+                heading={t(lang, 'billionRials')}
+                rows={tree.years.map((y) => [y, n.node.money.get(y) ?? 0n] as const)}
+                label={t(lang, 'moneyOf', { node: n.node.id })}
+                testId="chain-money"
+              />
+            )}
             {kpis && (
               <>
                 <br />
@@ -93,12 +117,33 @@ export function ChainView() {
   return (
     <div className={styles.stack}>
       <Body1>{t(lang, 'chainIntro')}</Body1>
+      <Text className={styles.muted}>{t(lang, 'chooseNode')}</Text>
+      {emptyCityGoals.length > 0 && (
+        <Switch
+          checked={showEmpty}
+          onChange={(_, d) => setShowEmpty(d.checked)}
+          label={t(lang, 'showEmptyGoals', { n: emptyCityGoals.length })}
+        />
+      )}
       <Tree
         aria-label={t(lang, 'tabChain')}
         defaultOpenItems={tree.goals.map((g) => `goal:${g.node.id}`)}
       >
-        {tree.goals.map(render)}
+        {goals.map(render)}
       </Tree>
+      {/* What each mark means (a badge is not focusable, so its meaning is written out here). */}
+      <dl className={styles.legend} data-testid="chain-legend">
+        {(['noMoney', 'noKpi', 'noDirective'] as const).map((k) => (
+          <div key={k}>
+            <dt>
+              <Badge size="small" appearance="tint" color={k === 'noMoney' ? 'danger' : 'warning'}>
+                {t(lang, k)}
+              </Badge>
+            </dt>
+            <dd>{t(lang, `${k}Means`)}</dd>
+          </div>
+        ))}
+      </dl>
     </div>
   );
 }

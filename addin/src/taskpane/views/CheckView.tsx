@@ -6,12 +6,12 @@
  */
 import { Badge, Button, Link, Spinner, Subtitle2, Switch, Text } from '@fluentui/react-components';
 import type { Finding } from '#core';
-import { helpPageUrl, ltr } from '#core';
+import { fsi, helpPageUrl, ltr } from '#core';
 import { loadConnection } from '../../api/connection';
-import { groupFindings, summary } from '../check';
-import { digits, t } from '../i18n';
+import { groupFindings, summary, tableCaption, warningsLine } from '../check';
+import { t, tn } from '../i18n';
 import { usePane } from '../services';
-import { Note, useViewStyles } from './common';
+import { Code, Note, Rich, useViewStyles } from './common';
 
 /** The Check view. */
 export function CheckView(props: { auto: boolean; setAuto(auto: boolean): void }) {
@@ -39,63 +39,83 @@ export function CheckView(props: { auto: boolean; setAuto(auto: boolean): void }
         />
         {checking && <Spinner size="tiny" aria-label={t(lang, 'working')} />}
       </div>
-      {readError && <Note intent="error">{t(lang, 'unexpected', { message: readError })}</Note>}
+      {readError && (
+        <Note intent="error">
+          <Rich text={t(lang, 'unexpected', { message: fsi(readError) })} />
+        </Note>
+      )}
       {!check && !readError && <Text>{t(lang, 'notChecked')}</Text>}
       {check && (
         <Note intent={errors > 0 ? 'error' : 'success'}>
           <span data-testid="check-summary">{summary(findings, lang)}</span>
-          {warnings > 0 && <> {t(lang, 'warningsCount', { n: warnings })}</>}
+          {warnings > 0 && <> {warningsLine(warnings, lang)}</>}
         </Note>
       )}
-      {groupFindings(findings).map((g) => (
-        <section
-          key={`${g.table}|${g.severity}`}
-          className={styles.card}
-          aria-label={`${g.table ?? t(lang, 'workbookWide')} · ${t(lang, g.severity === 'error' ? 'errors' : 'warnings')}`}
-        >
-          <div className={styles.row}>
-            <Subtitle2 as="h2" dir="ltr">
-              {g.table ?? t(lang, 'workbookWide')}
-            </Subtitle2>
-            <Badge appearance="filled" color={g.severity === 'error' ? 'danger' : 'warning'}>
-              {t(lang, g.severity === 'error' ? 'errors' : 'warnings')}{' '}
-              {digits(String(g.findings.length), lang)}
-            </Badge>
-          </div>
-          <ul className={styles.list}>
-            {g.findings.map((f, i) => (
-              <li key={i} data-code={f.code}>
-                {f.cell !== null && f.sheet !== null ? (
-                  <Link
-                    as="button"
-                    onClick={() => go(f)}
-                    aria-label={`${t(lang, 'goToCell', { cell: f.cell })}: ${f.message[lang]}`}
-                  >
-                    <bdi dir="ltr">{f.cell}</bdi>
-                  </Link>
-                ) : null}{' '}
-                <Text>{f.message[lang]}</Text>
-                {register !== null && (
-                  <>
-                    {/* Set apart from the message, so that it does not read as its last word. */}
-                    {' · '}
-                    <Link
-                      href={helpPageUrl(register, f.code, lang)}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      aria-label={t(lang, 'findingHelpOn', {
-                        code: lang === 'fa' ? ltr(f.code) : f.code,
-                      })}
-                    >
-                      {t(lang, 'findingHelp')}
-                    </Link>
-                  </>
+      {groupFindings(findings).map((g) => {
+        // The table as its users know it: its caption, and the sheet it is on (not its key).
+        const caption = g.table === null ? t(lang, 'workbookWide') : tableCaption(g.table, lang);
+        const sheet = g.findings.find((f) => f.sheet !== null)?.sheet ?? null;
+        const kind = t(lang, g.severity === 'error' ? 'errors' : 'warnings');
+        return (
+          <section
+            key={`${g.table}|${g.severity}`}
+            className={styles.card}
+            aria-label={`${caption}${lang === 'fa' ? '، ' : ', '}${kind}`}
+          >
+            <div className={styles.row}>
+              <Subtitle2 as="h2">{caption}</Subtitle2>
+              <Badge appearance="filled" color={g.severity === 'error' ? 'danger' : 'warning'}>
+                {tn(
+                  lang,
+                  g.severity === 'error' ? 'errorsCount' : 'warningsBadge',
+                  g.findings.length,
                 )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+              </Badge>
+            </div>
+            {sheet !== null && sheet !== caption && (
+              <Text size={200} className={styles.muted} data-testid="group-sheet">
+                <Rich text={t(lang, 'onSheet', { sheet: fsi(sheet) })} />
+              </Text>
+            )}
+            <ul className={styles.list}>
+              {g.findings.map((f, i) => (
+                <li key={i} data-code={f.code}>
+                  {f.cell !== null && f.sheet !== null ? (
+                    <Link
+                      as="button"
+                      className={styles.focusRing}
+                      onClick={() => go(f)}
+                      aria-label={`${t(lang, 'goToCell', { cell: f.cell })}: ${f.message[lang]}`}
+                    >
+                      <Code>{f.cell}</Code>
+                    </Link>
+                  ) : null}{' '}
+                  <Text>
+                    <Rich text={f.message[lang]} />
+                  </Text>
+                  {register !== null && (
+                    <>
+                      {/* Set apart from the message, so that it does not read as its last word. */}
+                      {' — '}
+                      <Link
+                        className={styles.focusRing}
+                        href={helpPageUrl(register, f.code, lang)}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        aria-label={t(lang, 'findingHelpOn', {
+                          code: lang === 'fa' ? ltr(f.code) : f.code,
+                        })}
+                      >
+                        {t(lang, 'findingHelp')}
+                      </Link>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
     </div>
   );
 }

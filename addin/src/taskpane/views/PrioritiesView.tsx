@@ -8,13 +8,12 @@
 import { Badge, Body1, Button, Radio, RadioGroup, Spinner, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { PortfolioResult } from '#core';
-import { columnLetters } from '#core';
+import { columnLetters, formatPercent, fsi, scenarioCaption } from '#core';
 import { digits, formatNumber, t } from '../i18n';
-import { billions } from '../money';
 import type { PrioritiesView as View, WeightMode } from '../priorities';
 import { CR_LIMIT, optimalPortfolio, prioritiesView, selectionColumn } from '../priorities';
 import { usePane } from '../services';
-import { Note, Section, useViewStyles } from './common';
+import { Code, Note, Num, Section, YearTable, useViewStyles } from './common';
 
 /** The Priorities view. */
 export function PrioritiesView() {
@@ -41,7 +40,7 @@ export function PrioritiesView() {
       setSolved({ view, result: await optimalPortfolio(view, solverWasmUrl) });
     } catch (error) {
       setMessage(
-        t(lang, 'solverUnavailable', { message: String((error as Error).message ?? error) }),
+        t(lang, 'solverUnavailable', { message: fsi(String((error as Error).message ?? error)) }),
       );
     } finally {
       setSolving(false);
@@ -64,7 +63,7 @@ export function PrioritiesView() {
       await office.writeFormulas(table.sheet, `${columnLetters(column)}${table.headerRow}`, block);
       setMessage(t(lang, 'written', { sheet: table.sheet }));
     } catch (error) {
-      setMessage(t(lang, 'unexpected', { message: (error as Error).message }));
+      setMessage(t(lang, 'unexpected', { message: fsi((error as Error).message) }));
     }
   };
   return (
@@ -89,7 +88,7 @@ export function PrioritiesView() {
               <tr key={c.id}>
                 <td className={styles.cell}>{c.title || c.id}</td>
                 <td className={`${styles.cell} ${styles.num}`}>
-                  {formatNumber(c.weight * 100, lang, 1)}%
+                  <Num>{formatPercent(c.weight, lang, 1)}</Num>
                 </td>
               </tr>
             ))}
@@ -99,14 +98,16 @@ export function PrioritiesView() {
       <Section title={t(lang, 'budget')}>
         {hasBudget ? (
           <>
-            <Text data-testid="budget">
-              {[...view.budget.entries()]
-                .map(([y, b]) => `${digits(String(y), lang)}: ${billions(b, lang)}`)
-                .join(' · ')}
-            </Text>
+            <YearTable
+              lang={lang}
+              heading={t(lang, 'billionRials')}
+              rows={[...view.budget.entries()]}
+              label={t(lang, 'budget')}
+              testId="budget"
+            />
             {view.scenario !== null && (
               <Text data-testid="budget-scenario">
-                {t(lang, 'budgetScenario', { scenario: view.scenario })}
+                {t(lang, 'budgetScenario', { scenario: scenarioCaption(view.scenario, lang) })}
               </Text>
             )}
           </>
@@ -157,10 +158,10 @@ export function PrioritiesView() {
                 {p.rank === null ? '—' : digits(String(p.rank), lang)}
               </td>
               <td className={styles.cell}>
-                <bdi>{p.id}</bdi> {p.title}
+                <Code>{p.id}</Code> {p.title}
               </td>
               <td className={`${styles.cell} ${styles.num}`}>
-                {p.score === null ? '—' : formatNumber(p.score, lang, 1)}
+                {p.score === null ? '—' : <Num>{formatNumber(p.score, lang, 1)}</Num>}
               </td>
               <td className={styles.cell}>
                 {chosenRank.has(p.id) && (

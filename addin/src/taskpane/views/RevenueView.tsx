@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Language, RevenueClass, RevenueMethod } from '#core';
-import { REVENUE_CLASSES, REVENUE_METHODS } from '#core';
+import { REVENUE_CLASSES, REVENUE_METHODS, fsi, scenarioCaption } from '#core';
 import { digits, t } from '../i18n';
 import { billions, billionsNumber } from '../money';
 import type { RevenuePoint } from '../revenue';
@@ -27,7 +27,7 @@ import {
   scenariosOf,
 } from '../revenue';
 import { usePane } from '../services';
-import { Note, Section, useViewStyles } from './common';
+import { Note, Num, Section, useViewStyles } from './common';
 
 const W = 320;
 const H = 180;
@@ -62,6 +62,15 @@ function Chart(props: { points: RevenuePoint[]; lang: Language }) {
     ...(lastHistory ? [lastHistory] : []),
     ...points.filter((p) => p.p50 !== null),
   ];
+  // First, last and every fifth year between: more would crowd 320 px.
+  const ticks = points
+    .map((p) => p.year)
+    .filter(
+      (year) =>
+        year === first ||
+        year === last ||
+        (year % 5 === 0 && last - year >= 2 && year - first >= 2),
+    );
   const label = `${t(lang, 'history')} ${digits(String(first), lang)}–${digits(
     String(lastHistory?.year ?? first),
     lang,
@@ -96,24 +105,39 @@ function Chart(props: { points: RevenuePoint[]; lang: Language }) {
         strokeWidth={2}
         strokeDasharray="5 3"
       />
+      {ticks.map((year) => (
+        <text
+          key={year}
+          x={x(year)}
+          y={H - 8}
+          fontSize={10}
+          direction="ltr"
+          textAnchor="middle"
+          fill={tokens.colorNeutralForeground2}
+        >
+          {digits(String(year), lang)}
+        </text>
+      ))}
+      {/* The amount axis: its top in billion Rials (the unit is in the legend). */}
       <text
-        x={x(first)}
-        y={H - 8}
+        x={lang === 'fa' ? W - 2 : 2}
+        y={PAD - 6}
         fontSize={10}
-        textAnchor="middle"
+        // Anchored in left-to-right terms whatever the pane's direction (a number is LTR).
+        direction="ltr"
+        textAnchor={lang === 'fa' ? 'end' : 'start'}
         fill={tokens.colorNeutralForeground2}
       >
-        {digits(String(first), lang)}
+        {billionsNumber(BigInt(Math.round(max)), lang)}
       </text>
-      <text
-        x={x(last)}
-        y={H - 8}
-        fontSize={10}
-        textAnchor="middle"
-        fill={tokens.colorNeutralForeground2}
-      >
-        {digits(String(last), lang)}
-      </text>
+      <line
+        x1={PAD}
+        x2={W - PAD}
+        y1={y(BigInt(Math.round(max)))}
+        y2={y(BigInt(Math.round(max)))}
+        stroke={tokens.colorNeutralStroke2}
+        strokeDasharray="2 3"
+      />
     </svg>
   );
 }
@@ -162,7 +186,7 @@ export function RevenueView() {
     } catch (error) {
       setMessage({
         intent: 'error',
-        text: t(lang, 'unexpected', { message: (error as Error).message }),
+        text: t(lang, 'unexpected', { message: fsi((error as Error).message) }),
       });
     }
   };
@@ -175,31 +199,49 @@ export function RevenueView() {
         <Select value={chosen} onChange={(_, d) => setScenario(d.value)}>
           {scenarios.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {scenarioCaption(s, lang)}
             </option>
           ))}
         </Select>
       </Field>
-      <Section title={t(lang, 'method')}>
-        {view.forecast.classes.map((c) => (
-          <Field key={c.revenueClass} label={caption(REVENUE_CLASSES, c.revenueClass)}>
-            <Select
-              value={methods.get(c.revenueClass) ?? c.requestedMethod}
-              onChange={(_, d) =>
-                setMethods((m) => new Map(m).set(c.revenueClass, d.value as RevenueMethod))
-              }
-            >
-              {REVENUE_METHODS.map((m) => (
-                <option key={m.value} value={m.value}>
-                  {m[lang]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ))}
-      </Section>
-      <Section title={`${t(lang, 'history')} · ${t(lang, 'forecast')}`}>
+      <Section title={t(lang, 'historyAndForecast')}>
         <Chart points={view.points} lang={lang} />
+        <ul className={styles.chartLegend} data-testid="chart-legend">
+          <li>
+            <svg width="20" height="8" aria-hidden="true">
+              <line
+                x1="0"
+                x2="20"
+                y1="4"
+                y2="4"
+                stroke={tokens.colorNeutralForeground1}
+                strokeWidth={2}
+              />
+            </svg>{' '}
+            {t(lang, 'history')}
+          </li>
+          <li>
+            <svg width="20" height="8" aria-hidden="true">
+              <line
+                x1="0"
+                x2="20"
+                y1="4"
+                y2="4"
+                stroke={tokens.colorBrandForeground1}
+                strokeWidth={2}
+                strokeDasharray="5 3"
+              />
+            </svg>{' '}
+            {t(lang, 'forecastMedian')}
+          </li>
+          <li>
+            <svg width="20" height="8" aria-hidden="true">
+              <rect width="20" height="8" fill={tokens.colorBrandBackground2} />
+            </svg>{' '}
+            {t(lang, 'band')}
+          </li>
+          <li>{t(lang, 'amountsIn')}</li>
+        </ul>
       </Section>
       <Section title={t(lang, 'fiscalGap')}>
         <table className={styles.table}>
@@ -216,17 +258,43 @@ export function RevenueView() {
               <tr key={g.year}>
                 <td className={styles.cell}>{digits(String(g.year), lang)}</td>
                 <td className={`${styles.cell} ${styles.num}`}>
-                  {g.revenue === null ? '—' : billionsNumber(g.revenue, lang)}
+                  {g.revenue === null ? '—' : <Num>{billionsNumber(g.revenue, lang)}</Num>}
                 </td>
-                <td className={`${styles.cell} ${styles.num}`}>{billionsNumber(g.total, lang)}</td>
                 <td className={`${styles.cell} ${styles.num}`}>
-                  {g.gap === null ? '—' : billionsNumber(g.gap, lang)}
+                  <Num>{billionsNumber(g.total, lang)}</Num>
+                </td>
+                <td className={`${styles.cell} ${styles.num}`}>
+                  {g.gap === null ? '—' : <Num>{billionsNumber(g.gap, lang)}</Num>}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </Section>
+      {/* The per-class methods are a second step: folded, below the figures they change. */}
+      <details className={styles.fold}>
+        <summary className={`${styles.focusRing} ${styles.summary}`}>
+          {t(lang, 'methodsFold')}
+        </summary>
+        <div className={styles.stack}>
+          {view.forecast.classes.map((c) => (
+            <Field key={c.revenueClass} label={caption(REVENUE_CLASSES, c.revenueClass)}>
+              <Select
+                value={methods.get(c.revenueClass) ?? c.requestedMethod}
+                onChange={(_, d) =>
+                  setMethods((m) => new Map(m).set(c.revenueClass, d.value as RevenueMethod))
+                }
+              >
+                {REVENUE_METHODS.map((m) => (
+                  <option key={m.value} value={m.value}>
+                    {m[lang]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ))}
+        </div>
+      </details>
       <Section title={t(lang, 'writeAs')}>
         <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as 'table' | 'formulas')}>
           <Radio value="table" label={t(lang, 'asTable')} />

@@ -10,6 +10,7 @@ import { Badge, Button, Field, Input, ProgressBar, Select, Text } from '@fluentu
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type {
   ApiComment,
+  Bilingual,
   ApiSubmission,
   Connection,
   Finding,
@@ -18,7 +19,14 @@ import type {
   RawCell,
   RawWorkbook,
 } from '#core';
-import { ACTION_CAPTIONS, RegisterClient, STATUS_CAPTIONS, hasErrors, placeTables } from '#core';
+import {
+  ACTION_CAPTIONS,
+  RegisterClient,
+  STATUS_CAPTIONS,
+  fsi,
+  hasErrors,
+  placeTables,
+} from '#core';
 import {
   baseVersionOf,
   browserFetch,
@@ -29,9 +37,11 @@ import {
   setBaseVersion,
 } from '../../api/connection';
 import type { TableWrite } from '../../office/pane';
-import { digits, t } from '../i18n';
+import { digits, t, tn } from '../i18n';
 import { usePane } from '../services';
-import { Note, Section, useViewStyles } from './common';
+import { columnCaption, tableCaption } from '../check';
+import { both, orderSubmissions, ownSubmission, submissionLabel } from '../sync';
+import { Code, Note, Rich, Section, useViewStyles } from './common';
 
 function cellText(c: RawCell): string | number | boolean | null {
   return c instanceof Date ? c.toISOString() : c;
@@ -63,9 +73,11 @@ export function SyncView() {
   const [server, setServer] = useState(connection?.server ?? pane.defaultServer ?? '');
   const [token, setToken] = useState('');
   const [name, setName] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Messages in both languages, shown in the one chosen now: a refusal follows the switch.
+  const [error, setError] = useState<Bilingual | null>(null);
   const [refused, setRefused] = useState<Finding[]>([]);
-  const [info, setInfo] = useState<string | null>(null);
+  const [info, setInfo] = useState<Bilingual | null>(null);
+  const [callerDept, setCallerDept] = useState<string | null>(null);
   const [subs, setSubs] = useState<ApiSubmission[]>([]);
   const [selected, setSelected] = useState<string>('');
   const [comments, setComments] = useState<ApiComment[]>([]);
@@ -77,40 +89,48 @@ export function SyncView() {
     () => (connection ? new RegisterClient(connection, fetcher) : null),
     [connection, fetcher],
   );
-  const sub = subs.find((s) => s.id === selected) ?? null;
+  const ordered = useMemo(() => orderSubmissions(subs, lang), [subs, lang]);
+  const plan = pane.check?.plan ?? null;
+  // The one chosen, else the workbook's own submission (derived, so it is there as soon as the
+  // list is).
+  const current =
+    selected && ordered.some((x) => x.id === selected)
+      ? selected
+      : ownSubmission(ordered, plan, callerDept);
+  const sub = subs.find((s) => s.id === current) ?? null;
 
   const refresh = useCallback(async () => {
     if (!client) return;
     const me = await client.me();
     if (!me.ok) {
-      setError(me.error.message[lang]);
+      setError(me.error.message);
       return;
     }
     setName(me.value.displayName || me.value.email);
+    setCallerDept(me.value.departmentId);
     const list = await client.submissions();
     if (!list.ok) {
-      setError(list.error.message[lang]);
+      setError(list.error.message);
       return;
     }
     setSubs(list.value);
-    setSelected((s) => s || (list.value[0]?.id ?? ''));
-  }, [client, lang]);
+  }, [client]);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
   useEffect(() => {
-    if (!client || !selected) return;
-    void client.comments(selected).then((c) => setComments(c.ok ? c.value : []));
-  }, [client, selected, subs]);
+    if (!client || !current) return;
+    void client.comments(current).then((c) => setComments(c.ok ? c.value : []));
+  }, [client, current, subs]);
 
   const signIn = async () => {
     setError(null);
     const c = { server: server.trim(), token: token.trim() };
     const me = await new RegisterClient(c, fetcher).me();
     if (!me.ok) {
-      setError(me.error.message[lang]);
+      setError(me.error.message);
       return;
     }
     saveConnection(store, c);
@@ -136,7 +156,7 @@ export function SyncView() {
       const checked = await recheck();
       if (!checked) return;
       if (hasErrors(checked.findings)) {
-        setError(t(lang, 'pushBlocked'));
+        setError(both((l) => t(l, 'pushBlocked')));
         return;
       }
       setBusy('sending');
@@ -150,15 +170,15 @@ export function SyncView() {
       setProgress(1);
       if (out.ok) {
         setBaseVersion(store, sub.id, out.value.version);
-        setInfo(t(lang, 'pushed', { n: out.value.version }));
+        const n = out.value.version;
+        setInfo(both((l) => t(l, 'pushed', { n })));
         await refresh();
       } else if (out.kind === 'conflict') setConflict(out);
       else if (out.kind === 'invalid') {
         setRefused(out.findings.filter((f) => f.severity === 'error'));
-        setError(
-          t(lang, 'invalidPush', { n: out.findings.filter((f) => f.severity === 'error').length }),
-        );
-      } else setError(out.error.message[lang]);
+        const n = out.findings.filter((f) => f.severity === 'error').length;
+        setError(both((l) => tn(l, 'invalidPush', n)));
+      } else setError(out.error.message);
     } finally {
       setBusy(null);
     }
@@ -170,7 +190,7 @@ export function SyncView() {
     try {
       const latest = await client.version(sub.id, 'latest', lang);
       if (!latest.ok) {
-        setError(latest.error.message[lang]);
+        setError(latest.error.message);
         return;
       }
       const writes = writesOf(latest.value.workbook, lang);
@@ -180,7 +200,8 @@ export function SyncView() {
       }
       setBaseVersion(store, sub.id, latest.value.version);
       setConflict(null);
-      setInfo(t(lang, 'pulled', { n: latest.value.version }));
+      const n = latest.value.version;
+      setInfo(both((l) => t(l, 'pulled', { n })));
       await recheck();
     } finally {
       setBusy(null);
@@ -193,7 +214,7 @@ export function SyncView() {
     try {
       const ref = await client.reference(sub.cycleId);
       if (!ref.ok) {
-        setError(ref.error.message[lang]);
+        setError(ref.error.message);
         return;
       }
       const writes = writesOf(ref.value.workbook, lang);
@@ -201,7 +222,7 @@ export function SyncView() {
         await office.writeTable(w);
         setProgress((i + 1) / writes.length);
       }
-      setInfo(t(lang, 'referencePulled', { n: writes.length }));
+      setInfo(both((l) => tn(l, 'referencePulled', writes.length)));
       await recheck();
     } finally {
       setBusy(null);
@@ -210,8 +231,9 @@ export function SyncView() {
 
   const submit = async () => {
     if (!client || !sub) return;
+    setError(null);
     const out = await client.transition(sub.id, 'submit');
-    if (!out.ok) setError(out.error.message[lang]);
+    if (!out.ok) setError(out.error.message);
     await refresh();
   };
 
@@ -228,25 +250,31 @@ export function SyncView() {
           <Button appearance="primary" onClick={() => void signIn()} disabled={!server || !token}>
             {t(lang, 'signIn')}
           </Button>
-          {error && <Note intent="error">{error}</Note>}
+          {error && (
+            <Note intent="error">
+              <Rich text={error[lang]} />
+            </Note>
+          )}
         </Section>
       </div>
     );
 
   const blocked = pane.check !== null && hasErrors(pane.check.findings);
+  const submitVerdict = sub?.actions.find((a) => a.action === 'submit') ?? null;
+  const comma = lang === 'fa' ? '، ' : ', ';
   return (
     <div className={styles.stack}>
       <div className={styles.row}>
-        <Text>{name ? t(lang, 'signedInAs', { name }) : ''}</Text>
+        <Text>{name ? t(lang, 'signedInAs', { name: fsi(name) }) : ''}</Text>
         <Button size="small" onClick={signOut}>
           {t(lang, 'signOut')}
         </Button>
       </div>
       <Field label={t(lang, 'submission')}>
-        <Select value={selected} onChange={(_, d) => setSelected(d.value)}>
-          {subs.map((s) => (
+        <Select value={current} onChange={(_, d) => setSelected(d.value)}>
+          {ordered.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.departmentCode ?? ''} · {s.title}
+              {submissionLabel(s, lang, ordered)}
             </option>
           ))}
         </Select>
@@ -274,12 +302,18 @@ export function SyncView() {
             </Button>
           </div>
           <div className={styles.row}>
-            <Button appearance="primary" onClick={() => void push()} disabled={busy !== null}>
+            <Button
+              appearance="primary"
+              onClick={() => void push()}
+              disabled={busy !== null || !sub.push.allowed}
+              aria-describedby={sub.push.allowed ? undefined : 'push-refused'}
+            >
               {t(lang, 'push')}
             </Button>
             <Button
               onClick={() => void submit()}
-              disabled={busy !== null || sub.status !== 'draft'}
+              disabled={busy !== null || !submitVerdict?.allowed}
+              aria-describedby={submitVerdict?.allowed ? undefined : 'submit-refused'}
             >
               {ACTION_CAPTIONS.submit[lang]}
             </Button>
@@ -287,7 +321,18 @@ export function SyncView() {
               {t(lang, 'pullReference')}
             </Button>
           </div>
-          {blocked && <Note intent="warning">{t(lang, 'pushBlocked')}</Note>}
+          {/* Why a step is closed, in the register's words (its verdicts on this submission). */}
+          {!sub.push.allowed && sub.push.reason && (
+            <Text id="push-refused" data-testid="push-refused" size={200}>
+              {t(lang, 'push')}: <Rich text={sub.push.reason[lang]} />
+            </Text>
+          )}
+          {submitVerdict && !submitVerdict.allowed && submitVerdict.reason && (
+            <Text id="submit-refused" data-testid="submit-refused" size={200}>
+              {ACTION_CAPTIONS.submit[lang]}: <Rich text={submitVerdict.reason[lang]} />
+            </Text>
+          )}
+          {blocked && sub.push.allowed && <Note intent="warning">{t(lang, 'pushBlocked')}</Note>}
           {busy && (
             <>
               <Text>
@@ -301,18 +346,33 @@ export function SyncView() {
           )}
         </Section>
       )}
-      {error && <Note intent="error">{error}</Note>}
+      {error && (
+        <Note intent="error">
+          <Rich text={error[lang]} />
+        </Note>
+      )}
       {refused.length > 0 && (
         <ul className={styles.list} data-testid="refused">
           {refused.slice(0, 10).map((f, i) => (
             <li key={i}>
-              {f.table && <bdi dir="ltr">{[f.table, f.cell].filter(Boolean).join(' ')}: </bdi>}
-              {f.message[lang]}
+              {f.table && (
+                <>
+                  {tableCaption(f.table, lang)}
+                  {f.cell && (
+                    <>
+                      {' '}
+                      <Code>{f.cell}</Code>
+                    </>
+                  )}
+                  {': '}
+                </>
+              )}
+              <Rich text={f.message[lang]} />
             </li>
           ))}
         </ul>
       )}
-      {info && <Note intent="success">{info}</Note>}
+      {info && <Note intent="success">{info[lang]}</Note>}
       {conflict && (
         <Section
           title={t(lang, 'conflict', {
@@ -320,23 +380,29 @@ export function SyncView() {
             base: conflict.baseVersion,
           })}
         >
-          <Text>{conflict.error.message[lang]}</Text>
+          <Text>
+            <Rich text={conflict.error.message[lang]} />
+          </Text>
           <ul className={styles.list} data-testid="conflict-changes">
             {conflict.changes.tables
               .filter((c) => c.added.length + c.removed.length + c.changed.length > 0)
               .map((c) => (
                 <li key={c.table}>
-                  <bdi dir="ltr">{c.table}</bdi>: {digits(String(c.added.length), lang)}{' '}
+                  {tableCaption(c.table, lang)}: {digits(String(c.added.length), lang)}{' '}
                   {t(lang, 'added')}
-                  {', '}
+                  {comma}
                   {digits(String(c.removed.length), lang)} {t(lang, 'removed')}
-                  {', '}
+                  {comma}
                   {digits(String(c.changed.length), lang)} {t(lang, 'changed')}
                   <ul className={styles.list}>
                     {c.changed.slice(0, 5).flatMap((r) =>
                       r.cells.slice(0, 3).map((cell) => (
-                        <li key={`${r.key}|${cell.column}`} dir="ltr">
-                          {r.key} · {cell.column}: {String(cell.from)} → {String(cell.to)}
+                        <li key={`${r.key}|${cell.column}`}>
+                          <Code>{r.key}</Code>
+                          {comma}
+                          {columnCaption(c.table, cell.column, lang)}:{' '}
+                          <Code>{String(cell.from)}</Code> {lang === 'fa' ? '←' : '→'}{' '}
+                          <Code>{String(cell.to)}</Code>
                         </li>
                       )),
                     )}
@@ -360,11 +426,24 @@ export function SyncView() {
             {comments.map((c) => (
               <li key={c.id}>
                 {c.tableName && (
-                  <bdi dir="ltr">
-                    {[c.tableName, c.rowKey, c.columnKey].filter(Boolean).join(' · ')}:{' '}
-                  </bdi>
+                  <>
+                    {tableCaption(c.tableName, lang)}
+                    {c.rowKey && (
+                      <>
+                        {comma}
+                        <Code>{c.rowKey}</Code>
+                      </>
+                    )}
+                    {c.columnKey && (
+                      <>
+                        {comma}
+                        {columnCaption(c.tableName, c.columnKey, lang)}
+                      </>
+                    )}
+                    {': '}
+                  </>
                 )}
-                {c.body}
+                <bdi dir="auto">{c.body}</bdi>
               </li>
             ))}
           </ul>
