@@ -325,7 +325,7 @@ describe('the consolidated plan as a council document (pglite)', () => {
       expect(['portrait', 'landscape']).toContain(setup.orientation);
       expect(ws.views[0]?.rightToLeft).toBe(true);
       const footer = (ws.headerFooter.oddFooter ?? '').replace(/\u200f/g, '');
-      expect(footer).toContain('&P از &N');
+      expect(footer.replace(/\u200e/g, '')).toContain('صفحه &P از &N');
       expect(footer).toContain('شهر نمونه');
       expect(footer).toMatch(/[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}/);
       // A sheet of one table repeats its title and header rows on every page.

@@ -63,8 +63,8 @@ async function expectPrintReady(bytes: Uint8Array, rtl: boolean): Promise<number
     expect(setup.scale).toBeGreaterThanOrEqual(MIN_PRINT_SCALE);
     expect(['portrait', 'landscape']).toContain(setup.orientation);
     expect(ws.views[0]?.rightToLeft ?? false).toBe(rtl);
-    expect((ws.headerFooter.oddFooter ?? '').replace(/\u200f/g, '')).toContain(
-      rtl ? '&P از &N' : 'Page &P of &N',
+    expect((ws.headerFooter.oddFooter ?? '').replace(/[\u200e\u200f]/g, '')).toContain(
+      rtl ? 'صفحه &P از &N' : 'Page &P of &N',
     );
     if (ws.getTables().length === 1) expect(setup.printTitlesRow).toBe('1:2');
     scales.push(Number(setup.scale));
@@ -127,13 +127,14 @@ run('the council document on paper', () => {
     for (const m of info.matchAll(/^Page size:\s+([\d.]+) x ([\d.]+)/gm))
       expect([Math.round(Number(m[1])), Math.round(Number(m[2]))].sort()).toEqual([595, 842]);
 
-    // The footer reads «۲ از N» (page 2 of N): the page number, «از», the page count, each
+    // The footer reads «صفحه ۲ از N»: the word, the page number, «از», the page count, each
     // with its spaces (LibreOffice once printed «صفحه2» glued). pdftotext -raw gives the line
-    // in reading order between bidi marks.
+    // in reading order between bidi marks. (The page numbers are LibreOffice's fields, which
+    // it prints in Latin digits: an xlsx footer cannot choose their digits.)
     const footer = execFileSync('pdftotext', ['-raw', '-f', '2', '-l', '2', pdf, '-'], {
       encoding: 'utf8',
     }).replace(/[\u200e\u200f\u202a-\u202e]/g, '');
-    expect(footer).toMatch(new RegExp(`(^|\\s)2 از ${pages}(\\s|$)`, 'm'));
+    expect(footer).toMatch(new RegExp(`(^|\\s)صفحه 2 از ${pages}(\\s|$)`, 'm'));
 
     // Amounts and years print in Persian digits with Persian separators (the cells' formats
     // carry Excel's Persian numerals prefix): the city's total of the first year, in billion

@@ -88,7 +88,7 @@ describe('print setup of a sheet', () => {
   });
 
   it('writes the footer: page X of Y, the city and the Jalali date', () => {
-    expect(footerOf(footer, 'fa')).toBe('&Rشهر نمونه&C&P از &N&L۱۴۰۵/۰۱/۰۱');
+    expect(footerOf(footer, 'fa')).toBe('&Rشهر نمونه&Cصفحه \u200e&P از &N&L۱۴۰۵/۰۱/۰۱');
     expect(footerOf({ city: 'A&B', day: null }, 'en')).toBe('&LA&&B&CPage &P of &N');
     expect(footerOf({ city: null, day: null }, 'en')).toBe('&CPage &P of &N');
   });

@@ -4,7 +4,7 @@
  * resolution, contents), summary sheets in billion Rials with names beside codes and totals
  * rows, the portfolio with each project's cost, score, rank and why it is out, then the
  * plan's own tables in exact Rials, and the editor's guide last. Every sheet prints
- * right-to-left on A4 with its header rows repeated and «X از Y» (page X of Y), the city and the
+ * right-to-left on A4 with its header rows repeated and «صفحه X از Y», the city and the
  * Jalali date in the footer (the core's layout: `sheetPrintOf`).
  *
  * Captions come from the core's vocabularies (statuses, kinds, scenarios, KPI statuses, why a

@@ -93,15 +93,16 @@ function footerText(text: string): string {
 }
 
 /**
- * The footer of a sheet: «X از Y» (page X of Y) in the middle, the city on one side and the Jalali date
+ * The footer of a sheet: «صفحه X از Y» in the middle, the city on one side and the Jalali date
  * on the other (Persian), or `Page X of Y` (English). Excel puts the page numbers in.
  */
 export function footerOf(footer: PrintFooter, lang: Language): string {
-  // «۲ از ۴۰» (page 2 of 40), without the word «صفحه»: LibreOffice lays a footer's page
-  // field out beside a Persian word without the space between them («صفحه2»), whatever marks
-  // or spaces surround it (tried: RLM, NBSP, embeddings, isolates); two numbers with «از»
-  // between them keep their spaces and read right to left. Checked in tests/service/council-pdf.
-  const page = lang === 'fa' ? '&P از &N' : 'Page &P of &N';
+  // A left-to-right mark before the page field: without it LibreOffice lays the field out
+  // against the Persian word before it, with the space moved away («صفحه2از 40»), whatever
+  // else surrounds it (tried: right-to-left marks, NBSP, embeddings, isolates, punctuation).
+  // With it the line reads «صفحه ۲ از ۴۰» in reading order; the mark is invisible in Excel.
+  // Checked on the printed council plan in tests/service/council-pdf.test.ts.
+  const page = lang === 'fa' ? 'صفحه \u200e&P از &N' : 'Page &P of &N';
   const city = footer.city === null ? '' : footerText(footer.city);
   const day = footer.day === null ? '' : formatJalali(footer.day, lang);
   // Sections are physical (left, centre, right); a Persian reader starts on the right.
