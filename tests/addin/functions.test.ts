@@ -430,6 +430,11 @@ describe('PLAN.BUDGET_LINK on a department workbook with cached reference data',
     expect(await linkage.budgetLink('P-016', 'scheme', null, sample)).toBe('SC08');
     expect(await linkage.budgetLink('P-016', 'طرح', null, sample)).toBe('SC08');
     expect(await linkage.budgetLink('SC08', 'program', null, sample)).toBe('PG08');
+    // By the budget code P-016 carries (its BudgetCode column), as by its ID.
+    const code = readPlan(samplePlanWorkbook()).plan.tables.tblProjects?.rows.find(
+      (r) => r.ProjectId === 'P-016',
+    )?.BudgetCode;
+    expect(await linkage.budgetLink(code, 'item', null, sample)).toBe('P-016');
     // A department workbook without schemes: #N/A, saying the chain has none.
     expectError(await linkage.budgetLink('P-1', 'scheme', null, plan), 'na', /no scheme/);
   });

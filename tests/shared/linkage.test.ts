@@ -7,6 +7,7 @@ import {
   indexPlanLinks,
   readPlan,
   resolveChain,
+  samplePlanWorkbook,
 } from '#core';
 import { planInfo, rawTable } from '../helpers/plan';
 
@@ -680,5 +681,28 @@ describe('coverage of schemes and budget codes (contract v2)', () => {
 
   it('does not count a loan’s principal (no item) as money without a strategy', () => {
     expect(report.moneyWithoutStrategy).toEqual([]);
+  });
+});
+
+describe('a budget code an item, scheme or program carries (contract v2)', () => {
+  const { plan } = readPlan(samplePlanWorkbook());
+  const index = indexPlanLinks(plan);
+  const project = plan.tables.tblProjects?.rows.find((r) => r.ProjectId === 'P-016');
+  const scheme = plan.tables.tblSchemes?.rows.find((r) => r.SchemeId === project?.SchemeId);
+
+  it('resolves to the row that carries it, as its ID would', () => {
+    expect(project?.BudgetCode).toBeTruthy();
+    const byCode = resolveChain(index, project?.BudgetCode ?? '');
+    expect(byCode?.query.level).toBe('item');
+    expect(byCode?.item?.id).toBe('P-016');
+    expect(formatChain(byCode!, 'en', { titles: false })).toBe(
+      formatChain(resolveChain(index, 'P-016')!, 'en', { titles: false }),
+    );
+    expect(resolveChain(index, scheme?.BudgetCode ?? '')?.scheme?.id).toBe(scheme?.SchemeId);
+  });
+
+  it('keeps an ID first, and the asked level', () => {
+    expect(resolveChain(index, project?.BudgetCode ?? '', { level: 'program' })).toBeNull();
+    expect(resolveChain(index, 'no-such-code')).toBeNull();
   });
 });

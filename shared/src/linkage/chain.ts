@@ -410,6 +410,9 @@ class ChainBuilder {
  * that the workbook does not hold. IDs match with digits in any script.
  * Pass a `LinkIndex` (`indexPlanLinks`) when resolving many IDs.
  *
+ * An ID that no table holds may be the `BudgetCode` of a project, activity, scheme or
+ * program (contract v2): the chain is then that row's.
+ *
  * @returns the chain, or null when no table holds the ID (at `options.level`, if given).
  */
 export function resolveChain(
@@ -419,11 +422,18 @@ export function resolveChain(
 ): LinkChain | null {
   const index = isIndex(plan) ? plan : indexPlanLinks(plan);
   const d = index.data;
-  const key = idKey(id);
+  let key = idKey(id);
   if (key === '') return null;
   const order = options.level ? [options.level] : SEARCH_ORDER;
   const matches = SEARCH_ORDER.filter((l) => found(d, l, key));
-  const level = order.find((l) => found(d, l, key));
+  let level = order.find((l) => found(d, l, key));
+  // Not an ID: the budget code an item, a scheme or a program carries (contract v2), e.g.
+  // PLAN.BUDGET_LINK on a code column.
+  const coded = level === undefined ? d.byBudgetCode.get(key) : undefined;
+  if (coded && (options.level === undefined || options.level === coded.level)) {
+    level = coded.level;
+    key = coded.key;
+  }
   if (!level) return null;
 
   const b = new ChainBuilder(d, index.years);

@@ -156,6 +156,11 @@ export interface LinkData {
   strategiesOf: Map<string, Entry<'tblStrategies'>[]>;
   programsOf: Map<string, Entry<'tblPrograms'>[]>;
   itemsOf: Map<string, ItemEntry[]>;
+  /**
+   * Items, schemes and programs by the ID key of their own `BudgetCode` (contract v2): the
+   * level and the ID key they are found at. The first row holding a code wins.
+   */
+  byBudgetCode: Map<string, { level: 'item' | 'scheme' | 'program'; key: string }>;
   /** Schemes by their program's ID key; projects by their scheme's. */
   schemesOf: Map<string, Entry<'tblSchemes'>[]>;
   projectsOfScheme: Map<string, ItemEntry[]>;
@@ -239,6 +244,15 @@ export function indexPlanLinks(plan: Plan): LinkIndex {
   for (const i of itemList)
     if (i.kind === 'project' && idKey(i.row.SchemeId) !== '')
       push(projectsOfScheme, idKey(i.row.SchemeId), i);
+  const byBudgetCode = new Map<string, { level: 'item' | 'scheme' | 'program'; key: string }>();
+  const coded = (code: string, level: 'item' | 'scheme' | 'program', id: string) => {
+    const k = idKey(code);
+    if (k !== '' && !byBudgetCode.has(k)) byBudgetCode.set(k, { level, key: idKey(id) });
+  };
+  for (const i of itemList)
+    coded(i.row.BudgetCode, 'item', i.kind === 'project' ? i.row.ProjectId : i.row.ActivityId);
+  for (const sc of schemes.list) coded(sc.row.BudgetCode, 'scheme', sc.row.SchemeId);
+  for (const p of programs.list) coded(p.row.BudgetCode, 'program', p.row.ProgramId);
   const linesOf = new Map<string, Entry<'tblBudgetLines'>[]>();
   for (const b of budget.list) push(linesOf, idKey(b.row.LinkedId), b);
   const kpisOf = new Map<string, LinkKpi[]>();
@@ -305,6 +319,7 @@ export function indexPlanLinks(plan: Plan): LinkIndex {
       strategiesOf,
       programsOf,
       itemsOf,
+      byBudgetCode,
       schemesOf,
       projectsOfScheme,
       linesOf,
