@@ -213,7 +213,11 @@ describe('a revenue class whose history lines name their sources', () => {
     // The same lines under codes that name no source: one series, 450.
     const plain = forecastOf(
       workbook({
-        history: history.map((r) => (r[1] === null ? r : [r[0], `X-${String(r[1])}`, r[2], r[3]])),
+        history: history.map(([c, code, ...rest]) => [
+          c ?? null,
+          code === null ? null : `X-${String(code)}`,
+          ...rest,
+        ]),
         scenarios,
       }),
     );

@@ -96,8 +96,9 @@ describe('the sample plan', () => {
     expect(count('tblActivities')).toBe(60);
     expect(count('tblCriteria')).toBe(5);
     expect(count('tblKpis')).toBeGreaterThanOrEqual(30);
-    // 7 revenue classes × 10 years (1395–1404); 3 scenarios × 7 classes.
-    expect(count('tblRevenueHistory')).toBe(70);
+    // 7 revenue classes × 10 years (1395–1404), other-resources in two lines a year (asset
+    // sales SRC-OTH, bonds SRC-BND): 8 × 10 = 80; 3 scenarios × 7 classes.
+    expect(count('tblRevenueHistory')).toBe(80);
     expect(count('tblRevenueScenarios')).toBe(21);
     expect(new Set(rowsOf(plan, 'tblStakeholders').map((s) => s.Type)).size).toBe(6);
   });
@@ -181,9 +182,14 @@ describe('the sample plan', () => {
     );
     expect(total1404).toBe(50_000_000_000_000n);
     for (const cls of new Set(rowsOf(plan, 'tblRevenueHistory').map((h) => h.RevenueClass))) {
-      const series = rowsOf(plan, 'tblRevenueHistory')
-        .filter((h) => h.RevenueClass === cls)
-        .sort((a, b) => (a.Year ?? 0) - (b.Year ?? 0));
+      // The class's amount of a year, summed over its lines (other-resources has two).
+      const perYear = new Map<number, bigint>();
+      for (const h of rowsOf(plan, 'tblRevenueHistory'))
+        if (h.RevenueClass === cls && h.Year !== null)
+          perYear.set(h.Year, (perYear.get(h.Year) ?? 0n) + h.Amount);
+      const series = [...perYear]
+        .map(([Year, Amount]) => ({ Year, Amount }))
+        .sort((a, b) => a.Year - b.Year);
       expect(series.map((h) => h.Year)).toEqual([
         1395, 1396, 1397, 1398, 1399, 1400, 1401, 1402, 1403, 1404,
       ]);
