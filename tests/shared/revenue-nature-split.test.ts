@@ -224,4 +224,31 @@ describe('a revenue class whose history lines name their sources', () => {
     expect(cls(plain)?.amounts.get(1405)).toBe(450n);
     expect(cls(plain)?.parts).toHaveLength(1);
   });
+
+  it('leaves the whole class out when one part cannot be forecast, naming the part', () => {
+    // trend needs 2 years: the rest (ORD, 1403–1404) and SRC-SALE have them, SRC-LOAN has only
+    // 1404; it falls back to auto, which needs 2 as well, and fails.
+    const { base, findings } = forecastOf(
+      workbook({
+        history: [
+          ['general-duties', null, 1404, 1000],
+          ['other-resources', 'ORD', 1403, 30],
+          ['other-resources', 'ORD', 1404, 40],
+          ['other-resources', 'SRC-SALE', 1403, 150],
+          ['other-resources', 'SRC-SALE', 1404, 200],
+          ['other-resources', 'SRC-LOAN', 1404, 100],
+        ],
+        scenarios: [
+          ['base', 'general-duties', 'growth', 0.1, 1],
+          ['base', 'other-resources', 'trend', null, 1],
+        ],
+      }),
+    );
+    expect(base.complete).toBe(false);
+    expect(base.classes.map((c) => c.revenueClass)).toEqual(['general-duties']);
+    // Only general-duties is left: 1100, 1210.
+    expect(amountsOf(base.totals)).toEqual([1100n, 1210n]);
+    const about = findings.filter((f) => f.message.en.includes('other-resources / SRC-LOAN'));
+    expect(about.map((f) => f.code)).toEqual(['REVENUE_METHOD_FALLBACK', 'REVENUE_CLASS_FAILED']);
+  });
 });
