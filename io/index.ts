@@ -20,6 +20,8 @@ export {
 export type { ReadCsvResult } from './csv';
 export { DEFAULT_MAX_CSV_BYTES, decodeCsvBytes, detectDelimiter, readCsvTable } from './csv';
 export { writeRawWorkbook, writeWorkbook } from './write';
+export type { Article71Workbook } from './report71';
+export { writeArticle71Workbook } from './report71';
 export type { ScanLimits, ScanProblem, ScanResult, ZipPart, ZipSummary } from './zip';
 export { looksLikeZip, scanParts, storedBytes, summariseZip } from './zip';
 export type { BookChapter, DocumentFacts } from './documents';

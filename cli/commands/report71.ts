@@ -5,9 +5,8 @@
  * financial progress, and the KPIs of the year; Persian first (the sheets in the run's
  * language, right to left in Persian).
  */
-import type { TablePresentation } from '#core';
-import { article71Tables, fsi, periodCaption } from '#core';
-import { writeRawWorkbook } from '../../io';
+import { fsi, periodCaption } from '#core';
+import { writeArticle71Workbook } from '../../io';
 import type { Command } from '../command';
 import { num } from '../format';
 import { EXIT, reportProblem, toJson } from '../io';
@@ -34,14 +33,7 @@ export const report71Command: Command = {
     if (!got.ok) return got.code;
     const target = await checkOutPath(io, out.value, ctx.values.force === true, 'report71');
     if (!target.ok) return reportProblem(io, target.problem, lang);
-    const parts = article71Tables(got.plan, got.report, lang);
-    const presentation: Record<string, TablePresentation> = Object.fromEntries(
-      parts.map((p) => [p.table.name, p.presentation]),
-    );
-    const bytes = await writeRawWorkbook(
-      { tables: parts.map((p) => p.table) },
-      { lang, guide: false, presentation, city: got.plan.info.City || undefined },
-    );
+    const { bytes, parts } = await writeArticle71Workbook(got.plan, got.report, lang);
     const written = await writeOut(target.value, out.value, bytes);
     if (!written.ok) return reportProblem(io, written.problem, lang);
     const when = periodCaption(got.report.year, got.report.period, lang);

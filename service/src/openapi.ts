@@ -17,6 +17,7 @@ import {
   CreateSubmissionBody,
   DiffQuery,
   FormatQuery,
+  MonitoringQuery,
   PushBody,
   SubmissionQuery,
   TransitionBody,
@@ -636,6 +637,40 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
         },
       },
       errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/cycles/{cycleId}/monitoring': {
+    get: {
+      operationId: 'getMonitoring',
+      summary:
+        'The city’s monitoring report at a period, or its Article 71 report (reviewer, approver, council, admin)',
+      description:
+        'The core’s `monitoringReport` of the city plan assembled from every approved submission (monitoring workbooks included), for the whole city. A period with no actuals gives the report with its empty lists. `format=xlsx`: the six-monthly report of Article 71 of the Municipalities Law as a print-ready workbook (Persian unless `lang=en`), the same as `plan report71`.',
+      tag: 'city',
+      parameters: [
+        cycleParam,
+        ...queryParams(MonitoringQuery, {
+          period:
+            'The year and period, as `1405-H1` (also `1405 Q3`, `FY-1405`, Persian digits); default: the latest period the approved versions report.',
+          scenario:
+            'The revenue scenario the realisation is measured against; default: the framework’s `Scenario`, else `base`.',
+          lang: 'The language of the workbook’s sheets (`format=xlsx`); default `fa`.',
+        }),
+      ],
+      ok: {
+        200: {
+          description: 'The report as JSON, or the Article 71 report as a workbook.',
+          content: { ...json(ref('Monitoring')), ...xlsx },
+        },
+      },
+      errors: ['Forbidden', 'NotFound'],
+      own: [
+        failure(
+          ['INVALID_REQUEST'],
+          'A period not understood, a year outside the plan, or no period given when nothing is reported (`details[0].path` is `period`)',
+        ),
+      ],
     },
     post: undefined,
   },

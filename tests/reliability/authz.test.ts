@@ -12,8 +12,8 @@
  *   (approver, council; never the person who pushed or submitted that version), return
  *   (reviewer, approver, council), reopen (approver, admin);
  * - a department's new plan: its preparers, an approver, the admin; a new cycle: approver,
- *   admin; consolidation: reviewer, approver, council, admin; audit verification: admin,
- *   council.
+ *   admin; consolidation and monitoring: reviewer, approver, council, admin; audit
+ *   verification: admin, council.
  * A refusal is 403 (the plan exists; the caller may not); an allowed call is anything else
  * but 401 or 5xx. Allowed writes end in 409 and change nothing (the plans, cycle and
  * submissions exist; workflow steps name a version far ahead), except comments, which are
@@ -128,6 +128,13 @@ const ENDPOINTS: Endpoint[] = [
       request(h.app).get(`/api/cycles/${h.cycleId}/consolidation`).set(bearer(token)),
   },
   {
+    // The city's monitoring, as the consolidation (asked once per department all the same).
+    name: 'GET monitoring',
+    allowed: (who) => CITY_WIDE.includes(who),
+    call: (h, token) =>
+      request(h.app).get(`/api/cycles/${h.cycleId}/monitoring?period=1405-H1`).set(bearer(token)),
+  },
+  {
     name: 'GET /audit/verify',
     allowed: (who) => who === 'admin' || who === 'council',
     call: (h, token) => request(h.app).get('/api/audit/verify').set(bearer(token)),
@@ -195,13 +202,14 @@ describe.each(DB_KINDS)('who may do what (%s)', (kind) => {
           }
         }
     expect(wrong).toEqual([]);
-    // 6 people × 3 departments × 17 endpoints; refusals counted by hand from the policy:
-    // a preparer is refused all 17 on the 2 departments not theirs, and on its own review,
-    // approve, return, reopen, consolidation, audit and new cycle (7): 2 × (34 + 7) = 82;
+    // 6 people × 3 departments × 18 endpoints; refusals counted by hand from the policy:
+    // a preparer is refused all 18 on the 2 departments not theirs, and on its own review,
+    // approve, return, reopen, consolidation, monitoring, audit and new cycle (8):
+    // 2 × (36 + 8) = 88;
     // admin: review, approve, return (3 × 3 departments = 9); reviewer: push, submit, approve,
     // reopen, audit, new cycle, new plan (7 × 3 = 21); approver: push, submit, review, audit
     // (4 × 3 = 12); council: push, submit, review, reopen, new cycle, new plan (6 × 3 = 18).
-    expect(refused).toBe(82 + 9 + 21 + 12 + 18);
+    expect(refused).toBe(88 + 9 + 21 + 12 + 18);
   });
 
   it('never lets the council write plan data', async () => {

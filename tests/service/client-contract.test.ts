@@ -214,6 +214,19 @@ describe.each(DB_KINDS)('RegisterClient against the register (%s)', (kind) => {
     const opened = await readXlsx(exported.value);
     expect(opened.ok && opened.workbook.tables.some((t) => t.name === 'tblCityTotals')).toBe(true);
     expect(exact(await admin.verifyAudit())).toMatchObject({ ok: true });
+
+    // Monitoring: the seeded city's 1405 H1, and its Article 71 report.
+    const monitoring = exact(await council.monitoring(h.cycleId, '1405-H1'));
+    expect({ year: monitoring.year, period: monitoring.period }).toEqual({
+      year: 1405,
+      period: 'H1',
+    });
+    const report71 = await council.monitoringXlsx(h.cycleId, '1405-H1');
+    if (!report71.ok) throw new Error(report71.error.code);
+    const report = await readXlsx(report71.value);
+    expect(report.ok && report.workbook.tables.map((t) => t.name)).toContain('tblReportIncome');
+    const notTheirs = await preparer.monitoring(h.cycleId, '1405-H1');
+    expect(notTheirs.ok ? null : notTheirs.error.code).toBe('FORBIDDEN');
   });
 
   it('parses every other answer, and says what went wrong', async () => {

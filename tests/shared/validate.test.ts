@@ -5,7 +5,7 @@
  * from those placements) and that both messages name the offending ID or value.
  */
 import type { Finding, RawWorkbook, WorkbookKind } from '#core';
-import { kindHoldsTable, persianNumerals, validateWorkbook } from '#core';
+import { getTableSpec, kindHoldsTable, persianNumerals, validateWorkbook } from '#core';
 import {
   addRow,
   removeColumn,
@@ -699,7 +699,10 @@ describe('the workbook and its plan information', () => {
     raw(wb, 'tblRevenueHistory').rows = [];
     const f = only(validate(wb), 'KIND_CONTENT_MISSING');
     expect(f).toMatchObject({ severity: 'warning', table: 'tblRevenueHistory', cell: 'A1' });
-    names(f, 'tblRevenueHistory');
+    // The table by its key in English, by its Persian caption (what the sheet shows) in Persian.
+    expect(f.message.en).toContain('tblRevenueHistory');
+    expect(f.message.fa).toContain(`«${getTableSpec('tblRevenueHistory').fa}»`);
+    expect(f.message.fa).not.toMatch(/[A-Za-z]/);
   });
 });
 

@@ -11,14 +11,16 @@ import type {
   CreateSubmissionBody,
   DiffQuery,
   FormatQuery,
+  MonitoringQuery,
   SubmissionQuery,
   TransitionBody,
   UpdateCycleBody,
 } from '#core';
 import { formatDiff, term } from '#core';
-import { writeRawWorkbook } from '../../../io';
+import { writeArticle71Workbook, writeRawWorkbook } from '../../../io';
 import { consolidate } from '../consolidate';
 import { consolidationXlsx, coverFacts } from '../consolidate/document';
+import { cityMonitoring, monitoringJson } from '../consolidate/monitoring';
 import type { DocumentName } from '../documents';
 import { DOCX_TYPE, cycleDocument } from '../documents';
 import type { JsonValue } from '../db/canonical';
@@ -284,6 +286,24 @@ export const getConsolidation: Handler<ByCycle, FormatQuery, undefined> = async 
     return xlsxReply(await consolidationXlsx(report, facts), `city-plan-${params.cycleId}.xlsx`);
   }
   return { json: report };
+};
+
+/**
+ * The city's monitoring report at a period (JSON), or its Article 71 report as a
+ * print-ready workbook (`?format=xlsx`, Persian unless `lang=en`): the same core functions
+ * as `plan monitor` and `plan report71`, over the city plan of every approved submission.
+ */
+export const getMonitoring: Handler<ByCycle, MonitoringQuery, undefined> = async (call) => {
+  const { deps, p, params, query } = call;
+  if ((await deps.repos.cycles.get(p.tenantId, params.cycleId)) === null)
+    throw notFound(term('cycle'));
+  const monitoring = await cityMonitoring(deps, p.tenantId, params.cycleId, query);
+  if (wantsXlsx(call, query.format)) {
+    const { report } = monitoring;
+    const { bytes } = await writeArticle71Workbook(monitoring.plan, report, query.lang ?? 'fa');
+    return xlsxReply(bytes, `article71-${report.year}-${report.period}-${params.cycleId}.xlsx`);
+  }
+  return { json: monitoringJson(params.cycleId, monitoring) };
 };
 
 /** `GET …/documents/plan-book` and `…/council-bill`: the document as `.docx`. */

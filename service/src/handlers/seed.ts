@@ -5,11 +5,15 @@
  * (shared/src/contract/kinds.ts): the framework as the planning deputy's `framework`
  * submission (the cycle's planning department); each department's projects, activities,
  * budget lines and item KPIs as that department's `department` submission; the revenue
- * history and scenarios as the finance deputy's `revenue` submission; the actuals and KPI
- * actuals as the planning deputy's `monitoring` submission (its monitoring office compiles
- * the city's progress reports). All are pushed, submitted, reviewed and approved by seeded
- * people, so the consolidated plan is the sample plan. An admin API token is written to
- * `<data root>/admin-token` (mode 0600); the log says where, never the token.
+ * history and scenarios as the finance deputy's `revenue` submission. The city's monitoring
+ * at 1405 H1 (`sampleMonitoringWorkbook`: cumulative allocated, committed and paid, physical
+ * progress, realised revenue and KPI readings) is the planning deputy's `monitoring`
+ * submission (its monitoring office compiles the city's progress reports), so the register's
+ * monitoring view and Article 71 report show data at once. All are pushed, submitted,
+ * reviewed and approved by seeded people, so the consolidated plan is the sample plan, with
+ * the sample monitoring workbook's actuals in place of the sample plan's own. An admin API
+ * token is written to `<data root>/admin-token` (mode 0600); the log says where, never the
+ * token.
  */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +23,7 @@ import {
   KIND_TABLES,
   SAMPLE_FINANCE_DEPT,
   readPlan,
+  sampleMonitoringWorkbook,
   samplePlanWorkbook,
   WORKBOOK_KINDS,
 } from '#core';
@@ -280,7 +285,11 @@ export async function seedSample(
   await file(FRAMEWORK_DEPARTMENT, 'framework', framework);
   await file(REVENUE_DEPARTMENT, 'revenue', revenue);
   for (const [code, workbook] of departments) await file(code, 'department', workbook);
-  await file(FRAMEWORK_DEPARTMENT, 'monitoring', monitoring);
+  // The city's monitoring of 1405 H1 under the split's monitoring plan information.
+  const cityMonitoring = sampleMonitoringWorkbook().tables.filter((t) => t.name !== 'tblPlanInfo');
+  await file(FRAMEWORK_DEPARTMENT, 'monitoring', {
+    tables: [...monitoring.tables.filter((t) => t.name === 'tblPlanInfo'), ...cityMonitoring],
+  });
 
   const { secret } = must(
     await repos.tokens.issue(tenantId, { userId: admin.userId, name: 'first start' }, null),

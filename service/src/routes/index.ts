@@ -23,6 +23,7 @@ import {
   DiffQuery,
   FormatQuery,
   Id,
+  MonitoringQuery,
   SubmissionQuery,
   TransitionBody,
   UpdateCycleBody,
@@ -101,6 +102,12 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
     // The city plan is read by those who read every department's plan.
     { roles: CITY_WIDE_ROLES, params: ByCycle, query: FormatQuery },
     op.getConsolidation,
+  );
+  api.get(
+    '/cycles/:cycleId/monitoring',
+    // The city's execution is read by those who read the city plan.
+    { roles: CITY_WIDE_ROLES, params: ByCycle, query: MonitoringQuery },
+    op.getMonitoring,
   );
   // The council's documents are read by those who read the city plan.
   api.get(

@@ -10,6 +10,7 @@ export {
   DiffQuery,
   FormatQuery,
   Id,
+  MonitoringQuery,
   PushBody,
   SubmissionQuery,
   TransitionBody,

@@ -23,6 +23,7 @@ import {
   ApiAuditVerification,
   ApiComment,
   ApiConsolidation,
+  ApiMonitoring,
   ApiCycle,
   ApiDepartment,
   ApiErrorBody,
@@ -510,6 +511,25 @@ export class RegisterClient {
   /** The consolidated city plan as an `.xlsx` workbook. */
   consolidationXlsx(cycleId: string): Promise<ApiResult<Uint8Array>> {
     return this.file(`/api/cycles/${seg(cycleId)}/consolidation${query({ format: 'xlsx' })}`);
+  }
+
+  /**
+   * The city's monitoring report at a period, `1405-H1` (reviewer, approver, council, admin);
+   * without one, at the latest period the approved versions report.
+   */
+  monitoring(cycleId: string, period?: string): Promise<ApiResult<ApiMonitoring>> {
+    return this.json(ApiMonitoring, `/api/cycles/${seg(cycleId)}/monitoring${query({ period })}`);
+  }
+
+  /** The city's Article 71 report at a period as a print-ready `.xlsx` workbook. */
+  monitoringXlsx(
+    cycleId: string,
+    period?: string,
+    lang: Language = 'fa',
+  ): Promise<ApiResult<Uint8Array>> {
+    return this.file(
+      `/api/cycles/${seg(cycleId)}/monitoring${query({ period, format: 'xlsx', lang })}`,
+    );
   }
 
   /** Whether the audit hash chain holds (admin, council). */

@@ -103,6 +103,22 @@ export const FormatQuery = z
   .strict();
 export type FormatQuery = z.infer<typeof FormatQuery>;
 
+/**
+ * The monitoring view of a cycle: the period (`1405-H1`, also `1405 Q3`, `FY-1405`, Persian
+ * digits; read by the core's `parseMonitorPeriod`, so a bad one is refused with a located
+ * message, not a zod pattern), the revenue scenario (default: the framework's `Scenario`,
+ * else `base`), and JSON or the Article 71 report as `.xlsx` in Persian or English.
+ */
+export const MonitoringQuery = z
+  .object({
+    period: z.string().max(32).optional(),
+    scenario: z.string().max(100).optional(),
+    format: z.enum(['json', 'xlsx']).optional(),
+    lang: z.enum(['fa', 'en']).optional(),
+  })
+  .strict();
+export type MonitoringQuery = z.infer<typeof MonitoringQuery>;
+
 /** The two versions of a diff. */
 export const DiffQuery = z
   .object({

@@ -16,6 +16,11 @@ import {
   WORKFLOW_ACTIONS,
 } from '../contract/workflow';
 import { WORKBOOK_KIND_VALUES } from '../contract/kinds';
+import type { Period } from '../contract/enums';
+import { PERIODS } from '../contract/enums';
+
+/** The periods of the contract (`Q1`…`FY`), for `z.enum`. */
+const PERIOD_VALUES = PERIODS.map((p) => p.value) as [Period, ...Period[]];
 
 /** A text in Persian and English. */
 export const ApiBilingual = z.object({ fa: z.string(), en: z.string() });
@@ -446,6 +451,162 @@ export const ApiConsolidation = z.object({
 });
 export type ApiConsolidation = z.infer<typeof ApiConsolidation>;
 
+/** Which revenue scenario a figure is measured against, and where its name came from. */
+const scenarioChoice = z.object({
+  name: z.string(),
+  from: z.enum(['option', 'plan', 'default']),
+});
+
+/** A revenue class's (or all classes') realisation to the period. */
+const revenueFigures = {
+  forecast: ApiMoney.nullable().meta({
+    description: 'The chosen scenario’s forecast for the year.',
+  }),
+  actual: ApiMoney.meta({ description: 'Realised to the period.' }),
+  realisation: z.number().nullable().meta({ description: 'actual / forecast.' }),
+};
+
+/** The money and ratios of an item or a group in the year up to the period (`ExecutionFigures`). */
+const executionFigures = {
+  planned: ApiMoney.meta({ description: 'Planned cost of the year (the plan’s cost column).' }),
+  currentBudget: ApiMoney.meta({
+    description: 'Current budget of the year: approved + amended + supplement lines.',
+  }),
+  allocated: ApiMoney.nullable().meta({
+    description: 'Cumulative to the period; null when `tblActuals` has v1’s `Spent` only.',
+  }),
+  committed: ApiMoney.nullable(),
+  paid: ApiMoney.meta({ description: 'Cumulative to the period.' }),
+  paidExecution: z.number().nullable().meta({ description: 'paid / currentBudget.' }),
+  committedExecution: z.number().nullable().meta({ description: 'committed / currentBudget.' }),
+  planRealisation: z.number().nullable().meta({ description: 'paid / planned.' }),
+};
+
+/** A program, a department or the city: the sums of its items, and their ratios. */
+const groupExecution = z.object({ key: z.string(), items: z.int(), ...executionFigures });
+
+/** One year of a KPI with an actual (`kpiReport`). */
+const kpiYear = z.object({
+  year: z.int(),
+  target: z.number().nullable(),
+  actual: z.number(),
+  period: z.enum(PERIOD_VALUES),
+  provisional: z.boolean(),
+  progress: z.number().nullable(),
+  status: z.enum(['on-track', 'at-risk', 'off-track', 'no-data']),
+});
+
+/**
+ * `GET /api/cycles/{cycleId}/monitoring`: the monitoring report of the city plan assembled
+ * from every approved submission (`monitoringReport` of the core, at the period asked).
+ */
+export const ApiMonitoring = z.object({
+  cycleId: z.string(),
+  sources: ApiConsolidation.shape.sources,
+  pending: ApiConsolidation.shape.pending,
+  year: z.int(),
+  period: z.enum(PERIOD_VALUES),
+  share: z.number().meta({ description: 'Share of the year elapsed at the period’s end.' }),
+  threshold: z.number().meta({ description: 'The attention threshold: 0.8 × share.' }),
+  cumulative: z.boolean().meta({
+    description: 'True when `tblActuals` is read as v2 (cumulative Allocated/Committed/Paid).',
+  }),
+  department: z.string().nullable().meta({ description: 'Always null here: the whole city.' }),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['project', 'activity']),
+      title: z.string(),
+      programId: z.string(),
+      dept: z.string(),
+      reported: z.boolean(),
+      ...executionFigures,
+    }),
+  ),
+  programs: z.array(groupExecution),
+  departments: z.array(groupExecution),
+  city: groupExecution,
+  earnedValue: z.array(
+    z.object({
+      projectId: z.string(),
+      title: z.string(),
+      programId: z.string(),
+      dept: z.string(),
+      bac: ApiMoney,
+      pv: ApiMoney,
+      progress: z.number().nullable(),
+      ev: ApiMoney.nullable(),
+      ac: ApiMoney,
+      spi: z.number().nullable(),
+      cpi: z.number().nullable(),
+      eac: ApiMoney.nullable(),
+      status: z.enum(['on-track', 'at-risk', 'off-track']).nullable(),
+      behind: z.array(z.enum(['schedule', 'cost'])),
+    }),
+  ),
+  revenue: z.discriminatedUnion('ok', [
+    z.object({
+      ok: z.literal(true),
+      choice: scenarioChoice,
+      scenario: z.string(),
+      classes: z.array(z.object({ revenueClass: z.string(), ...revenueFigures })),
+      total: z.object(revenueFigures),
+    }),
+    z.object({ ok: z.literal(false), choice: scenarioChoice, message: ApiBilingual }),
+  ]),
+  kpis: z.array(
+    z.object({
+      kpiId: z.string(),
+      title: z.string(),
+      level: z.string().nullable(),
+      linkedId: z.string(),
+      unit: z.string(),
+      direction: z.string().nullable(),
+      baseline: z.number().nullable(),
+      baselineYear: z.int().nullable(),
+      reference: z.boolean(),
+      years: z.array(kpiYear),
+      latest: kpiYear.nullable(),
+      trend: z.enum(['improving', 'steady', 'worsening', 'insufficient-data']),
+      trendSlope: z.number().nullable(),
+    }),
+  ),
+  attention: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.object({
+          kind: z.literal('project-off-track'),
+          id: z.string(),
+          spi: z.number().nullable(),
+          cpi: z.number().nullable(),
+        }),
+        z.object({
+          kind: z.literal('execution-low'),
+          id: z.string(),
+          itemKind: z.enum(['project', 'activity']),
+          measure: z.enum(['budget', 'plan']),
+          execution: z.number(),
+          threshold: z.number(),
+        }),
+        z.object({
+          kind: z.literal('revenue-short'),
+          revenueClass: z.string(),
+          realisation: z.number(),
+          threshold: z.number(),
+        }),
+      ]),
+    )
+    .meta({
+      description:
+        'Projects off track, then items paying below the threshold, then revenue classes short of it.',
+    }),
+  notReported: z.array(z.string()).meta({
+    description: 'Items with planned cost or budget in the year but no actual up to the period.',
+  }),
+  findings: z.array(ApiFinding),
+});
+export type ApiMonitoring = z.infer<typeof ApiMonitoring>;
+
 /** `GET /api/audit/verify`: whether the audit hash chain holds. */
 export const ApiAuditVerification = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), entries: z.int(), head: z.string() }),
@@ -509,6 +670,7 @@ export const API_SCHEMAS = {
   Comment: ApiComment,
   Reference: ApiReference,
   Consolidation: ApiConsolidation,
+  Monitoring: ApiMonitoring,
   AuditVerification: ApiAuditVerification,
   HelpTopic: ApiHelpTopic,
   HelpPage: ApiHelpPage,

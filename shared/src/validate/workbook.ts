@@ -86,7 +86,7 @@ export function checkWorkbook(c: Checker): void {
     c.add(
       'KIND_CONTENT_MISSING',
       table ? c.at(table, null, null) : { table: first },
-      `کارپوشه «${kind?.fa ?? WorkbookKind}» هیچ ردیفی در ${names.map((s) => `${s.fa} (${s.name})`).join(' یا ')} ندارد؛ آن‌ها را پر کنید یا نوع کارپوشه را اصلاح کنید`,
+      `کارپوشه «${kind?.fa ?? WorkbookKind}» هیچ ردیفی در جدول ${names.map((s) => `«${s.fa}»`).join(' یا ')} ندارد؛ آن‌ها را پر کنید یا نوع کارپوشه را اصلاح کنید`,
       `a ${WorkbookKind} workbook has no rows in ${group.join(' or ')}; fill them in or correct WorkbookKind`,
     );
   }
