@@ -74,16 +74,18 @@ function workbook(extraInfo: Record<string, string | number> = {}): RawWorkbook 
 
 /** A forecast given by hand (what forecastRevenueScenarios would return for these amounts). */
 function forecast(amounts: Record<string, [number, number]>): ScenarioForecast {
-  const classes = Object.entries(amounts).map(
-    ([cls, [a, b]]) =>
-      ({
-        revenueClass: cls as RevenueClass,
-        amounts: new Map([
-          [1405, BigInt(a)],
-          [1406, BigInt(b)],
-        ]),
-      }) as unknown as ClassForecast,
-  );
+  const classes = Object.entries(amounts).map(([cls, [a, b]]) => {
+    const amounts = new Map([
+      [1405, BigInt(a)],
+      [1406, BigInt(b)],
+    ]);
+    // An unsplit class: one part, the whole class, naming no source.
+    return {
+      revenueClass: cls as RevenueClass,
+      amounts,
+      parts: [{ sourceId: null, amounts }],
+    } as unknown as ClassForecast;
+  });
   const totals = new Map<number, bigint>();
   for (const c of classes) for (const [y, v] of c.amounts) totals.set(y, (totals.get(y) ?? 0n) + v);
   return { scenario: 'base', classes, totals, complete: true };

@@ -1,7 +1,9 @@
 import type { Plan } from '#core';
 import {
   SAMPLE_LOAN_PRINCIPAL,
+  budgetBalances,
   computeAhp,
+  forecastRevenueScenarios,
   readPlan,
   rowsOf,
   samplePlanWorkbook,
@@ -39,11 +41,13 @@ function spendingOf(p: Plan, year: number): bigint {
 function baseRevenueOf(p: Plan, year: number): number {
   let total = 0;
   for (const s of rowsOf(p, 'tblRevenueScenarios').filter((r) => r.Scenario === 'base')) {
-    const last = rowsOf(p, 'tblRevenueHistory').find(
-      (h) => h.RevenueClass === s.RevenueClass && h.Year === 1404,
+    // The class's 1404 actual, over its lines (other-resources has one per source).
+    const last = sum(
+      rowsOf(p, 'tblRevenueHistory')
+        .filter((h) => h.RevenueClass === s.RevenueClass && h.Year === 1404)
+        .map((h) => h.Amount),
     );
-    total +=
-      Number(last?.Amount ?? 0n) * (1 + (s.GrowthRate ?? 0)) ** (year - 1404) * (s.Adjustment ?? 1);
+    total += Number(last) * (1 + (s.GrowthRate ?? 0)) ** (year - 1404) * (s.Adjustment ?? 1);
   }
   return total;
 }
@@ -96,8 +100,9 @@ describe('the sample plan', () => {
     expect(count('tblActivities')).toBe(60);
     expect(count('tblCriteria')).toBe(5);
     expect(count('tblKpis')).toBeGreaterThanOrEqual(30);
-    // 7 revenue classes × 10 years (1395–1404); 3 scenarios × 7 classes.
-    expect(count('tblRevenueHistory')).toBe(70);
+    // 7 revenue classes × 10 years (1395–1404), other-resources in two lines a year (asset
+    // sales SRC-OTH, bonds SRC-BND): 8 × 10 = 80; 3 scenarios × 7 classes.
+    expect(count('tblRevenueHistory')).toBe(80);
     expect(count('tblRevenueScenarios')).toBe(21);
     expect(new Set(rowsOf(plan, 'tblStakeholders').map((s) => s.Type)).size).toBe(6);
   });
@@ -181,9 +186,14 @@ describe('the sample plan', () => {
     );
     expect(total1404).toBe(50_000_000_000_000n);
     for (const cls of new Set(rowsOf(plan, 'tblRevenueHistory').map((h) => h.RevenueClass))) {
-      const series = rowsOf(plan, 'tblRevenueHistory')
-        .filter((h) => h.RevenueClass === cls)
-        .sort((a, b) => (a.Year ?? 0) - (b.Year ?? 0));
+      // The class's amount of a year, summed over its lines (other-resources has two).
+      const perYear = new Map<number, bigint>();
+      for (const h of rowsOf(plan, 'tblRevenueHistory'))
+        if (h.RevenueClass === cls && h.Year !== null)
+          perYear.set(h.Year, (perYear.get(h.Year) ?? 0n) + h.Amount);
+      const series = [...perYear]
+        .map(([Year, Amount]) => ({ Year, Amount }))
+        .sort((a, b) => a.Year - b.Year);
       expect(series.map((h) => h.Year)).toEqual([
         1395, 1396, 1397, 1398, 1399, 1400, 1401, 1402, 1403, 1404,
       ]);
@@ -238,6 +248,36 @@ describe('the sample plan', () => {
         expect(cost > 0n).toBe(y >= (p.StartYear ?? 0) && y <= (p.EndYear ?? 0));
     }
     expect(rowsOf(plan, 'tblProjects').filter((p) => p.Mandatory).length).toBeGreaterThan(2);
+  });
+
+  it('splits other-resources into asset sales and bonds, each counted in its Nature', () => {
+    // Each source's lines are forecast on their own by `growth`: y_1404 of the source's lines ·
+    // (1 + g)^h · Adjustment, rounded to Rials, with other-resources' base row.
+    const row = rowsOf(plan, 'tblRevenueScenarios').find(
+      (r) => r.Scenario === 'base' && r.RevenueClass === 'other-resources',
+    );
+    const forecastOf = (source: string, year: number) => {
+      const last = sum(
+        rowsOf(plan, 'tblRevenueHistory')
+          .filter((h) => h.Code === source && h.Year === 1404)
+          .map((h) => h.Amount),
+      );
+      return Number(last) * (1 + (row?.GrowthRate ?? 0)) ** (year - 1404) * (row?.Adjustment ?? 1);
+    };
+    const r = forecastRevenueScenarios(plan, { scenario: 'base' });
+    if (!r.ok) throw new Error(r.message.en);
+    const base = r.scenarios[0];
+    if (!base) throw new Error('no base scenario');
+    const balances = budgetBalances(plan, base);
+    expect(balances.findings.map((f) => f.code)).not.toContain('NATURE_MIXED');
+    for (const y of balances.years) {
+      // Bonds (SRC-BND) are the financial head's resource; asset sales (SRC-OTH) the capital's.
+      const bonds = Number(y.revenue?.['financial-disposal'] ?? 0n);
+      const sales = Number(y.revenue?.['capital-disposal'] ?? 0n);
+      expect(bonds).toBeGreaterThan(0);
+      expect(Math.abs(bonds - forecastOf('SRC-BND', y.year))).toBeLessThanOrEqual(1);
+      expect(Math.abs(sales - forecastOf('SRC-OTH', y.year))).toBeLessThanOrEqual(1);
+    }
   });
 
   it('budgets 1405 at the planned cost, with an amendment, the 1406 request and a loan repaid', () => {

@@ -16,7 +16,9 @@ import type { Entry } from '../linkage/rows';
 import { entriesOf, idKey, indexBy, whereOf } from '../linkage/rows';
 import { formatRials } from '../money';
 import type { Plan, Row } from '../read/plan';
+import { rowsOf } from '../read/plan';
 import type { ScenarioForecast } from '../revenue/scenarios';
+import { historySources } from '../revenue/scenarios';
 import type { SpendingOptions } from './index';
 import { spendingByYear } from './index';
 import { inCurrentBudget, lineStage } from './stages';
@@ -28,36 +30,67 @@ export function sourceNature(source: Row<'tblFundingSources'>): FundingNature {
   return source.Nature ?? 'revenue';
 }
 
-/** The Nature each revenue class counts in, and the classes whose sources disagree. */
+/** The Nature each forecast line counts in, and the classes whose sources disagree. */
 export interface ClassNatures {
+  /** The Nature of each class's lines that name no source. */
   readonly of: ReadonlyMap<RevenueClass, FundingNature>;
-  /** NATURE_MIXED warnings (a class whose sources differ in Nature counts as revenue). */
+  /** The Nature of each funding source a history line names, by `idKey` of its `SourceId`. */
+  readonly ofSource: ReadonlyMap<string, FundingNature>;
+  /** NATURE_MIXED warnings (lines of a class whose unnamed sources differ in Nature count as revenue). */
   readonly findings: readonly Finding[];
 }
 
 /**
- * The Nature of each revenue class: that of its funding sources; a class with none is
- * revenue; a class whose sources differ is revenue too, with a NATURE_MIXED warning at the
- * class's first history row (the contract's rule; a history line that names its source in
- * `Code` is not yet split off on its own, so the warning stands for it too).
+ * The Nature of each forecast line (contract v2): a history line whose `Code` names a funding
+ * source (`historySources`) counts in that source's Nature; the other lines of a class count
+ * in the Nature of the class's sources that no line of the class names. A class with no such
+ * source is revenue; one whose such sources differ is revenue too, with a NATURE_MIXED
+ * warning at its first history line that names no source, unless every line of the class
+ * names its source (then nothing counts in the mixed Nature).
  */
 export function classNatures(plan: Plan): ClassNatures {
+  const sources = historySources(plan);
+  const history = entriesOf(plan, 'tblRevenueHistory', { ownOnly: true });
+  // The sources each class's lines name, and whether some of its lines name none.
+  const named = new Map<RevenueClass, Set<string>>();
+  const hasRest = new Set<RevenueClass>();
+  for (const r of rowsOf(plan, 'tblRevenueHistory')) {
+    if (r.RevenueClass === null) continue;
+    const key = idKey(r.Code);
+    if (!sources.has(key)) {
+      hasRest.add(r.RevenueClass);
+      continue;
+    }
+    let set = named.get(r.RevenueClass);
+    if (!set) named.set(r.RevenueClass, (set = new Set()));
+    set.add(key);
+  }
   const seen = new Map<RevenueClass, Set<FundingNature>>();
+  const ofSource = new Map<string, FundingNature>();
+  for (const keys of named.values())
+    for (const key of keys) {
+      const row = sources.get(key);
+      if (row) ofSource.set(key, sourceNature(row));
+    }
   for (const { row } of entriesOf(plan, 'tblFundingSources')) {
-    let set = seen.get(row.RevenueClass as RevenueClass);
-    if (!set) seen.set(row.RevenueClass as RevenueClass, (set = new Set()));
-    set.add(sourceNature(row));
+    const cls = row.RevenueClass as RevenueClass;
+    let set = seen.get(cls);
+    if (!set) seen.set(cls, (set = new Set()));
+    if (!named.get(cls)?.has(idKey(row.SourceId))) set.add(sourceNature(row));
   }
   const of = new Map<RevenueClass, FundingNature>();
   const findings: Finding[] = [];
-  const history = entriesOf(plan, 'tblRevenueHistory', { ownOnly: true });
   for (const [cls, natures] of seen) {
-    if (natures.size === 1) {
-      of.set(cls, [...natures][0] as FundingNature);
+    if (natures.size <= 1) {
+      of.set(cls, [...natures][0] ?? 'revenue');
       continue;
     }
     of.set(cls, 'revenue');
-    const first = history.find((e) => e.row.RevenueClass === cls);
+    // Every line of the class names its source: nothing is counted in the mixed Nature.
+    if (named.has(cls) && !hasRest.has(cls)) continue;
+    const first =
+      history.find((e) => e.row.RevenueClass === cls && !sources.has(idKey(e.row.Code))) ??
+      history.find((e) => e.row.RevenueClass === cls);
     findings.push(
       makeFinding(
         'warning',
@@ -70,7 +103,7 @@ export function classNatures(plan: Plan): ClassNatures {
       ),
     );
   }
-  return { of, findings };
+  return { of, ofSource, findings };
 }
 
 function captionOf(values: readonly EnumValue[], value: string): string {
@@ -123,7 +156,8 @@ export interface BudgetBalances {
 /**
  * The operating, capital and financial balance of each plan year, and the cash position.
  * Spending by head is v1's spending (activities + opex as current, projects as capital) plus
- * the financial head; revenue is the scenario's forecast, each class counted in its Nature.
+ * the financial head; revenue is the scenario's forecast, each part of a class counted in its
+ * Nature (`classNatures`).
  * A year whose operating balance is negative gets an OPERATING_DEFICIT warning (current
  * spending there leans on asset sales or borrowing) when the plan's sources have natures
  * other than revenue; otherwise FISCAL_DEFICIT already says it.
@@ -141,7 +175,9 @@ export function budgetBalances(
   // In a plan whose revenue is all of Nature revenue (every v1 workbook), a negative operating
   // balance implies the fiscal deficit FISCAL_DEFICIT already reports: warn only where the
   // natures are split.
-  const splitsNatures = [...natures.of.values()].some((n) => n !== 'revenue');
+  const splitsNatures = [...natures.of.values(), ...natures.ofSource.values()].some(
+    (n) => n !== 'revenue',
+  );
   for (const s of spending.values()) {
     const current = s.activities + s.opex;
     const capital = s.projects;
@@ -151,9 +187,15 @@ export function budgetBalances(
     if (forecast.totals.has(s.year)) {
       revenue = { revenue: 0n, 'capital-disposal': 0n, 'financial-disposal': 0n };
       for (const c of forecast.classes) {
-        const amount = c.amounts.get(s.year);
-        if (amount === undefined) continue;
-        revenue[natures.of.get(c.revenueClass) ?? 'revenue'] += amount;
+        for (const part of c.parts) {
+          const amount = part.amounts.get(s.year);
+          if (amount === undefined) continue;
+          const nature =
+            part.sourceId === null
+              ? natures.of.get(c.revenueClass)
+              : natures.ofSource.get(idKey(part.sourceId));
+          revenue[nature ?? 'revenue'] += amount;
+        }
       }
     }
     const operating = revenue === null ? null : revenue.revenue - current;

@@ -10,7 +10,7 @@ import type { RawCell, RawTable, RawWorkbook } from '../read/raw';
 import { columnKeysOf, enumText, headerOf } from '../template/workbook';
 import { placeTables } from '../template/layout';
 import type { SampleAmounts } from './amounts';
-import { SAMPLE_PLAN_YEARS, perMille, sampleAmounts } from './amounts';
+import { SAMPLE_PLAN_YEARS, floorMillions, perMille, sampleAmounts } from './amounts';
 import * as C from './content';
 
 const CRITERION_IDS = C.CRITERIA.map(([id]) => id);
@@ -393,6 +393,21 @@ export function revenueActuals(amounts: SampleAmounts): Cells[] {
     });
 }
 
+/**
+ * The history lines of a class's amount of a year: one line with no Code, or, for a class of
+ * `HISTORY_SOURCES`, one line per source (Code = its SourceId) that add up to the amount.
+ */
+function historyLines(revenueClass: E.RevenueClass, amount: bigint): [string | null, bigint][] {
+  const sources = C.HISTORY_SOURCES.find(([cls]) => cls === revenueClass)?.[1];
+  if (!sources) return [[null, amount]];
+  let rest = amount;
+  return sources.map(([id, share], i) => {
+    const part = i === sources.length - 1 ? rest : floorMillions(Number(amount) * share);
+    rest -= part;
+    return [id, part];
+  });
+}
+
 /** The sample plan's raw tables (not yet placed on sheets). */
 function tables(): RawTable[] {
   const amounts = sampleAmounts();
@@ -515,12 +530,14 @@ function tables(): RawTable[] {
     table('tblKpis', kpis()),
     table(
       'tblRevenueHistory',
-      amounts.history.map((h) => ({
-        RevenueClass: classFa(h.revenueClass),
-        Code: null,
-        Year: h.year,
-        Amount: cash(h.amount),
-      })),
+      amounts.history.flatMap((h) =>
+        historyLines(h.revenueClass, h.amount).map(([Code, amount]) => ({
+          RevenueClass: classFa(h.revenueClass),
+          Code,
+          Year: h.year,
+          Amount: cash(amount),
+        })),
+      ),
     ),
     table(
       'tblRevenueScenarios',

@@ -9,6 +9,7 @@ import type {
   DepartmentKind,
   DocLevel,
   DocType,
+  FundingNature,
   KpiDirection,
   KpiFrequency,
   MunicipalRole,
@@ -231,7 +232,8 @@ export const SOURCES: ReadonlyArray<readonly [string, string, RevenueClass, bool
   ['SRC-AST', 'درآمد اجاره و بهره‌برداری املاک شهرداری', 'asset-returns', false],
   ['SRC-GOV', 'کمک‌های دولت (ماده ۱۲ و اعتبارات استانی)', 'government-grants', true],
   ['SRC-DON', 'اعانات و کمک‌های اهدایی خیرین', 'donations', true],
-  ['SRC-OTH', 'فروش اموال و اوراق مشارکت', 'other-resources', true],
+  ['SRC-OTH', 'فروش اموال و املاک', 'other-resources', true],
+  ['SRC-BND', 'اوراق مشارکت', 'other-resources', true],
 ];
 
 /**
@@ -505,7 +507,30 @@ export const ACTIVITY_CHAPTERS: Readonly<Record<ActivityKind, string>> = {
   transfer: '5',
 };
 
-/** The Nature of each funding source: asset sales are capital; every other source is revenue. */
-export const SOURCE_NATURES: Readonly<Record<string, 'revenue' | 'capital-disposal'>> = {
+/**
+ * The Nature of each funding source: asset sales are capital, borrowing is financial; every
+ * other source is revenue.
+ */
+export const SOURCE_NATURES: Readonly<Record<string, FundingNature>> = {
   'SRC-OTH': 'capital-disposal',
+  'SRC-BND': 'financial-disposal',
 };
+
+/**
+ * Revenue classes whose history lines name their source in `Code`, so that each is forecast
+ * on its own and counts in its source's Nature: other-resources mixes asset sales (SRC-OTH)
+ * and bonds (SRC-BND). Each source but the last takes its share of the class's amount of the
+ * year (whole millions, rounded down), the last the rest, so the class's history is unchanged.
+ * Bonds are about two fifths of such a city's other resources.
+ */
+export const HISTORY_SOURCES: ReadonlyArray<
+  readonly [RevenueClass, ReadonlyArray<readonly [string, number]>]
+> = [
+  [
+    'other-resources',
+    [
+      ['SRC-BND', 0.4],
+      ['SRC-OTH', 0.6],
+    ],
+  ],
+];
