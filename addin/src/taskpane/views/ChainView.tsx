@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 /**
- * Chain: goal › strategy › program › projects and activities as a tree, with the money per
+ * Chain: goal › strategy › program › scheme › projects (activities and projects without a scheme
+ * under their program) as a tree, with the money per
  * plan year and the KPIs at each level; a node without money, without a KPI, or (a strategy)
  * without an upstream directive is marked; choosing a node selects its row in Excel.
  */
@@ -15,6 +16,7 @@ import {
   TreeItemLayout,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { LINK_LEVELS } from '#core';
 import type { ChainTreeNode } from '../chain';
 import { cellOfNode, chainTree } from '../chain';
 import { t } from '../i18n';
@@ -83,6 +85,12 @@ export function ChainView() {
         <TreeItemLayout>
           <div>
             <Body1>
+              {/* A scheme (طرح) says what it is: its ID reads like a program's. */}
+              {n.node.level === 'scheme' && (
+                <Caption1 className={styles.muted} data-level="scheme">
+                  {LINK_LEVELS.find((l) => l.value === 'scheme')?.[lang]}{' '}
+                </Caption1>
+              )}
               <Code>{n.node.id}</Code> {n.node.title}
             </Body1>{' '}
             <Marks n={n} />
