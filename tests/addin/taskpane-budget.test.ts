@@ -116,8 +116,10 @@ describe('Budget', () => {
     // The core's OPERATING_DEFICIT text (its deficit is −after, in whole Rials).
     expect(note.textContent).toContain('the operating balance of 1406 is negative');
     expect(note.textContent).toContain(
-      'must be paid from revenue, not from asset sales or borrowing',
+      'current spending must not be paid from asset sales or borrowing',
     );
+    // And why: current spending recurs, an asset sells once.
+    expect(note.textContent).toContain('Why it matters: current spending');
     const help = within(note).getByRole('link', { name: /OPERATING_DEFICIT/ });
     expect(help.getAttribute('href')).toContain('OPERATING_DEFICIT');
     expect(help.getAttribute('href')).toContain('https://plan.example');

@@ -95,6 +95,10 @@ describe('Chain with schemes', () => {
     const projects = workbook.tables.find((t) => t.name === 'tblProjects')!;
     const schemeCol = projects.header.indexOf('شناسه طرح');
     projects.rows.find((r) => r[0] === 'P-003')![schemeCol] = null;
+    // SC01's title without the word «طرح» it begins with in the sample.
+    const schemes = workbook.tables.find((t) => t.name === 'tblSchemes')!;
+    const sc01 = schemes.rows.find((r) => r[0] === 'SC01')!;
+    sc01[schemes.header.indexOf('عنوان')] = 'بوستان‌های محله‌ای';
     await open('Chain', 'en', workbook);
     const tree = await screen.findByRole('tree');
     const node = (id: string) => tree.querySelector(`[data-id="${id}"]`) as HTMLElement | null;
@@ -114,7 +118,7 @@ describe('Chain with schemes', () => {
     await waitFor(() => expect(node('P-001')).not.toBeNull());
     expect(parentOf('P-001')).toBe('SC01');
     expect(parentOf('P-002')).toBe('SC01');
-    // The scheme says what it is.
+    // A scheme says what it is (unless its title begins with «طرح», as the sample's do).
     expect(node('SC01')!.querySelector('[data-level="scheme"]')?.textContent).toContain('Scheme');
 
     // SC01's money per year: the sum of its projects' year columns in tblProjects (P-001 and

@@ -227,13 +227,14 @@ export const STRINGS = {
     en: 'There is no revenue forecast for this year, so its balances and the cash position from here on are unknown.',
   },
   deficitWhy: {
-    fa: `${term('currentSpending').fa} (حقوق، خدمات، نگهداری) هر سال تکرار می‌شود و باید از ${term('revenue').fa} پرداخت شود، نه از فروش دارایی یا وام: دارایی را یک بار می‌توان فروخت و وام را باید پس داد.`,
-    en: `${cap(term('currentSpending')).en} (salaries, services, upkeep) recurs every year and must be paid from ${term('revenue').en}, not from asset sales or borrowing: an asset can be sold only once, and a loan must be repaid.`,
+    fa: `چرا مهم است: ${term('currentSpending').fa} (حقوق، خدمات، نگهداری) هر سال تکرار می‌شود و باید از ${term('revenue').fa} پرداخت شود؛ دارایی را یک بار می‌توان فروخت و وام را باید پس داد.`,
+    en: `Why it matters: ${term('currentSpending').en} (salaries, services, upkeep) recurs every year and must be paid from ${term('revenue').en}; an asset can be sold only once, and a loan must be repaid.`,
   },
   deficitYear: {
-    fa: `${term('operatingBalance').fa} سال {year} منفی است.`,
-    en: `The ${term('operatingBalance').en} of {year} is negative.`,
+    fa: `${term('operatingBalance').fa} سال {year} منفی است: ${term('currentSpending').fa} باید از ${term('revenue').fa} پرداخت شود، نه از فروش دارایی یا وام.`,
+    en: `The ${term('operatingBalance').en} of {year} is negative: ${term('currentSpending').en} must be paid from ${term('revenue').en}, not from asset sales or borrowing.`,
   },
+  budgetItem: { fa: 'شرح', en: 'Item' },
   aboutBalances: { fa: 'درباره سه تراز', en: 'About the three balances' },
   budgetNoForecast: {
     fa: 'تراز بودجه محاسبه نشد: {message}',

@@ -5,7 +5,7 @@
  * the opening balance, all from the core's `budgetBalances`. A year whose operating balance
  * is negative is named with the core's OPERATING_DEFICIT text, why it matters, and its help.
  */
-import { Link, Text } from '@fluentui/react-components';
+import { Link, makeStyles, Text } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import type { BalanceYear, Language } from '#core';
 import { BUDGET_KINDS, FUNDING_NATURES, helpPageUrl, ltr, scenarioCaption } from '#core';
@@ -15,6 +15,8 @@ import { digits, t } from '../i18n';
 import { billionsNumber } from '../money';
 import { usePane } from '../services';
 import { Note, Num, Rich, Section, useViewStyles } from './common';
+
+const useStyles = makeStyles({ wrap: { whiteSpace: 'normal', verticalAlign: 'bottom' } });
 
 /** An amount in billions, or a dash where the forecast has no figure. */
 function Amount(props: { rials: bigint | null; lang: Language }) {
@@ -68,8 +70,8 @@ function YearDetail(props: { y: BalanceYear; lang: Language }) {
     >
       <thead>
         <tr>
-          <th className={styles.cell}>{t(lang, 'billionRials')}</th>
-          <th className={num} />
+          <th className={styles.cell}>{t(lang, 'budgetItem')}</th>
+          <th className={num}>{t(lang, 'billionRials')}</th>
         </tr>
       </thead>
       <tbody>
@@ -147,6 +149,7 @@ function PartRows(props: {
 export function BudgetView() {
   const { lang, check, store, defaultServer } = usePane();
   const styles = useViewStyles();
+  const local = useStyles();
   const view = useMemo(() => (check ? budgetView(check.plan) : null), [check]);
   if (!view) return null;
   if (!view.ok)
@@ -171,6 +174,8 @@ export function BudgetView() {
       </Link>
     );
   const num = `${styles.cell} ${styles.num}`;
+  // Headings wrap (their figures do not): the pane is 320 px at its narrowest.
+  const heading = `${num} ${local.wrap}`;
   const others = balances.findings.filter((f) => f.code !== 'OPERATING_DEFICIT');
   return (
     <div className={styles.stack}>
@@ -192,7 +197,8 @@ export function BudgetView() {
               ) : (
                 t(lang, 'deficitYear', { year: digits(String(y.year), lang) })
               )}
-            </span>{' '}
+            </span>
+            <br />
             {t(lang, 'deficitWhy')}
             {register !== null && (
               <>
@@ -221,9 +227,9 @@ export function BudgetView() {
           <thead>
             <tr>
               <th className={styles.cell}>{t(lang, 'year')}</th>
-              <th className={num}>{t(lang, 'operatingBalance')}</th>
-              <th className={num}>{t(lang, 'fiscalBalance')}</th>
-              <th className={num}>{t(lang, 'cashAtYearEnd')}</th>
+              <th className={heading}>{t(lang, 'operatingBalance')}</th>
+              <th className={heading}>{t(lang, 'fiscalBalance')}</th>
+              <th className={heading}>{t(lang, 'cashAtYearEnd')}</th>
             </tr>
           </thead>
           <tbody>

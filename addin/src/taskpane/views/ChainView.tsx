@@ -24,6 +24,9 @@ import { billionsNumber } from '../money';
 import { usePane } from '../services';
 import { Code, Note, Num, YearTable, useViewStyles } from './common';
 
+/** What a scheme is called (طرح), said before its ID unless its title already begins with it. */
+const schemeWord = LINK_LEVELS.find((l) => l.value === 'scheme')!;
+
 function Marks(props: { n: ChainTreeNode }) {
   const { lang } = usePane();
   const styles = useViewStyles();
@@ -85,10 +88,10 @@ export function ChainView() {
         <TreeItemLayout>
           <div>
             <Body1>
-              {/* A scheme (طرح) says what it is: its ID reads like a program's. */}
-              {n.node.level === 'scheme' && (
+              {/* A scheme says what it is: its ID reads like a program's. */}
+              {n.node.level === 'scheme' && !n.node.title.startsWith(schemeWord.fa) && (
                 <Caption1 className={styles.muted} data-level="scheme">
-                  {LINK_LEVELS.find((l) => l.value === 'scheme')?.[lang]}{' '}
+                  {schemeWord[lang]}{' '}
                 </Caption1>
               )}
               <Code>{n.node.id}</Code> {n.node.title}
