@@ -23,7 +23,7 @@ const num = (text: string | null) => Number((text ?? '').replace(/,/g, '').repla
 function rawSums(wb: RawWorkbook, year: number) {
   const t = (name: string) => wb.tables.find((x) => x.name === name)!;
   const col = (name: string, header: string) => t(name).header.indexOf(header);
-  const n = (c: RawCell) => (typeof c === 'number' ? c : 0);
+  const n = (c: RawCell | undefined) => (typeof c === 'number' ? c : 0);
   const acts = t('tblActivities');
   const projects = t('tblProjects');
   const live = projects.rows.filter((r) => r[col('tblProjects', 'وضعیت')] !== 'متوقف');

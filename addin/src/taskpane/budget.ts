@@ -10,8 +10,7 @@ import { budgetBalances, computeCapitalBudget } from '#core';
 
 /** What the view shows, or why it cannot. */
 export type BudgetView =
-  | { ok: true; balances: BudgetBalances }
-  | { ok: false; problem: CapitalBudgetFailure };
+  { ok: true; balances: BudgetBalances } | { ok: false; problem: CapitalBudgetFailure };
 
 /** The balances of the plan's scenario, or the core's reason there is no forecast. */
 export function budgetView(plan: Plan): BudgetView {

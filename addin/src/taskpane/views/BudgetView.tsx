@@ -5,7 +5,7 @@
  * the opening balance, all from the core's `budgetBalances`. A year whose operating balance
  * is negative is named with the core's OPERATING_DEFICIT text, why it matters, and its help.
  */
-import { Link, makeStyles, Text } from '@fluentui/react-components';
+import { Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import type { BalanceYear, Language } from '#core';
 import { BUDGET_KINDS, FUNDING_NATURES, helpPageUrl, ltr, scenarioCaption } from '#core';
@@ -16,7 +16,11 @@ import { billionsNumber } from '../money';
 import { usePane } from '../services';
 import { Note, Num, Rich, Section, useViewStyles } from './common';
 
-const useStyles = makeStyles({ wrap: { whiteSpace: 'normal', verticalAlign: 'bottom' } });
+const useStyles = makeStyles({
+  wrap: { whiteSpace: 'normal', verticalAlign: 'bottom' },
+  // A negative operating balance, the figure the warning above is about.
+  deficit: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+});
 
 /** An amount in billions, or a dash where the forecast has no figure. */
 function Amount(props: { rials: bigint | null; lang: Language }) {
@@ -175,7 +179,7 @@ export function BudgetView() {
     );
   const num = `${styles.cell} ${styles.num}`;
   // Headings wrap (their figures do not): the pane is 320 px at its narrowest.
-  const heading = `${num} ${local.wrap}`;
+  const heading = mergeClasses(styles.cell, styles.num, local.wrap);
   const others = balances.findings.filter((f) => f.code !== 'OPERATING_DEFICIT');
   return (
     <div className={styles.stack}>
@@ -236,7 +240,13 @@ export function BudgetView() {
             {balances.years.map((y) => (
               <tr key={y.year} data-year={y.year}>
                 <td className={styles.cell}>{digits(String(y.year), lang)}</td>
-                <td className={num}>
+                <td
+                  className={
+                    y.operating !== null && y.operating < 0n
+                      ? mergeClasses(num, local.deficit)
+                      : num
+                  }
+                >
                   <Amount rials={y.operating} lang={lang} />
                 </td>
                 <td className={num}>
