@@ -125,6 +125,21 @@ describe('Budget', () => {
     expect(help.getAttribute('href')).toContain('https://plan.example');
   });
 
+  it('says why there are no balances when the workbook has no revenue', async () => {
+    // A department's workbook: no revenue history or scenarios of its own.
+    const wb = samplePlanWorkbook();
+    await openPane(
+      {
+        tables: wb.tables.filter(
+          (t) => t.name !== 'tblRevenueHistory' && t.name !== 'tblRevenueScenarios',
+        ),
+      },
+      { lang: 'en', tab: 'Budget' },
+    );
+    await screen.findByText(/The budget balances could not be computed:/);
+    expect(screen.queryByTestId('budget-overview')).toBeNull();
+  });
+
   it('speaks Persian with Persian digits', async () => {
     const overview = await open('fa');
     const rows = within(overview).getAllByRole('row').slice(1);

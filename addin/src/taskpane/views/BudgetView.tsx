@@ -243,7 +243,7 @@ export function BudgetView() {
                 <td
                   className={
                     y.operating !== null && y.operating < 0n
-                      ? mergeClasses(num, local.deficit)
+                      ? mergeClasses(styles.cell, styles.num, local.deficit)
                       : num
                   }
                 >
