@@ -114,7 +114,7 @@ describe('Budget', () => {
     expect(deficits.map((d) => d.getAttribute('data-year'))).toEqual(['1406']);
     const note = deficits[0]!.closest('.fui-MessageBar') as HTMLElement;
     // The core's OPERATING_DEFICIT text (its deficit is −after, in whole Rials).
-    expect(note.textContent).toContain('the operating balance of 1406 is negative');
+    expect(note.textContent).toContain('The operating balance of 1406 is negative');
     expect(note.textContent).toContain(
       'current spending must not be paid from asset sales or borrowing',
     );

@@ -197,7 +197,8 @@ export function BudgetView() {
           <Note key={y.year} intent="warning">
             <span data-testid="operating-deficit" data-year={y.year}>
               {f ? (
-                <Rich text={f.message[lang]} />
+                // The core's message opens a sentence here (in English, with a capital).
+                <Rich text={f.message[lang].charAt(0).toUpperCase() + f.message[lang].slice(1)} />
               ) : (
                 t(lang, 'deficitYear', { year: digits(String(y.year), lang) })
               )}
