@@ -136,7 +136,7 @@ describe('Budget', () => {
       },
       { lang: 'en', tab: 'Budget' },
     );
-    await screen.findByText(/The budget balances could not be computed:/);
+    await screen.findByText(/This workbook has no revenue to balance the budget against/);
     expect(screen.queryByTestId('budget-overview')).toBeNull();
   });
 

@@ -50,7 +50,16 @@ const SHOTS = path.join(__dirname, 'screenshots');
 const PANE = { width: 350, height: 900 };
 /** The widths the screenshots are taken at: Excel's default pane and its narrowest. */
 const WIDTHS = [350, 320] as const;
-const TABS = ['start', 'check', 'chain', 'kpis', 'revenue', 'priorities', 'sync'] as const;
+const TABS = [
+  'start',
+  'check',
+  'chain',
+  'kpis',
+  'revenue',
+  'budget',
+  'priorities',
+  'sync',
+] as const;
 
 type Fake = {
   selections: Array<{ sheet: string; cell: string }>;

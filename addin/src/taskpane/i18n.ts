@@ -236,6 +236,10 @@ export const STRINGS = {
   },
   budgetItem: { fa: 'شرح', en: 'Item' },
   aboutBalances: { fa: 'درباره سه تراز', en: 'About the three balances' },
+  budgetNoRevenue: {
+    fa: 'این کارپوشه درآمدی برای سنجش تراز بودجه ندارد (درآمد واحدها در برنامه شهر است): {message}',
+    en: 'This workbook has no revenue to balance the budget against (a department’s revenue is in the city plan): {message}',
+  },
   budgetNoForecast: {
     fa: 'تراز بودجه محاسبه نشد: {message}',
     en: 'The budget balances could not be computed: {message}',

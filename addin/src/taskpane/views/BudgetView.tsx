@@ -159,7 +159,15 @@ export function BudgetView() {
   if (!view.ok)
     return (
       <Note intent="warning">
-        <Rich text={t(lang, 'budgetNoForecast', { message: view.problem.message[lang] })} />
+        <Rich
+          text={t(
+            lang,
+            view.problem.code === 'REVENUE_UNKNOWN_SCENARIO'
+              ? 'budgetNoForecast'
+              : 'budgetNoRevenue',
+            { message: view.problem.message[lang] },
+          )}
+        />
       </Note>
     );
   const { balances } = view;
