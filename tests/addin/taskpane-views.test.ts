@@ -21,7 +21,7 @@ async function open(tab: string, lang: Language = 'en', workbook: RawWorkbook = 
 }
 
 describe('Chain', () => {
-  it('shows goal › strategy › program › items with money, marks, and selects a row', async () => {
+  it('shows goal › strategy › program › scheme › items with money, marks, and selects a row', async () => {
     const office = await open('Chain');
     const tree = await screen.findByRole('tree');
     // The first goal of tblGoals, with its title.
@@ -31,13 +31,18 @@ describe('Chain', () => {
     // Opening S1.1 and then PG01 (each a click, which also selects its row) shows P-001.
     const rowOf = (name: string, id: string) => {
       const t = table(name);
-      // Every table of the sample has its header at A2, so data row i is on sheet row 3 + i.
-      return { sheet: t.sheet, cell: `A${3 + t.rows.findIndex((r) => r[0] === id)}` };
+      // Every table of the sample has its header on row 2 (A2, or H2 for tblSchemes beside
+      // tblPrograms), so data row i is on sheet row 3 + i, in the header's column.
+      const column = (t.address ?? 'A2').replace(/\d+$/, '');
+      return { sheet: t.sheet, cell: `${column}${3 + t.rows.findIndex((r) => r[0] === id)}` };
     };
     const click = (id: string) => fireEvent.click(tree.querySelector(`[data-id="${id}"]`)!);
     click('S1.1');
     await waitFor(() => expect(tree.querySelector('[data-id="PG01"]')).not.toBeNull());
     click('PG01');
+    // P-001 names the scheme SC01 (its «شناسه طرح» in tblProjects): it is under SC01.
+    await waitFor(() => expect(tree.querySelector('[data-id="SC01"]')).not.toBeNull());
+    click('SC01');
     await waitFor(() => expect(tree.querySelector('[data-id="P-001"]')).not.toBeNull());
 
     // P-001's money: the sum of its year columns 1405–1409 in tblProjects, in billions.
@@ -64,6 +69,7 @@ describe('Chain', () => {
       expect(office.selections).toEqual([
         rowOf('tblStrategies', 'S1.1'),
         rowOf('tblPrograms', 'PG01'),
+        rowOf('tblSchemes', 'SC01'),
         rowOf('tblProjects', 'P-001'),
       ]),
     );
@@ -78,6 +84,60 @@ describe('Chain', () => {
       expect(node?.getAttribute('data-marks')).toContain('no-directive');
       expect(node?.textContent).toContain('no upstream directive');
     }
+  });
+});
+
+describe('Chain with schemes', () => {
+  it('puts a program’s schemes with their projects under it, other items directly, each with its money', async () => {
+    // P-003 of SC01 made scheme-less: it then sits directly under its program PG01, beside
+    // PG01's activities, while SC01 keeps P-001 and P-002.
+    const workbook = samplePlanWorkbook();
+    const projects = workbook.tables.find((t) => t.name === 'tblProjects')!;
+    const schemeCol = projects.header.indexOf('شناسه طرح');
+    projects.rows.find((r) => r[0] === 'P-003')![schemeCol] = null;
+    // SC01's title without the word «طرح» it begins with in the sample.
+    const schemes = workbook.tables.find((t) => t.name === 'tblSchemes')!;
+    const sc01 = schemes.rows.find((r) => r[0] === 'SC01')!;
+    sc01[schemes.header.indexOf('عنوان')] = 'بوستان‌های محله‌ای';
+    await open('Chain', 'en', workbook);
+    const tree = await screen.findByRole('tree');
+    const node = (id: string) => tree.querySelector(`[data-id="${id}"]`) as HTMLElement | null;
+    const click = (id: string) => fireEvent.click(node(id)!);
+    click('S1.1');
+    await waitFor(() => expect(node('PG01')).not.toBeNull());
+    click('PG01');
+    await waitFor(() => expect(node('SC01')).not.toBeNull());
+    // The item a node's tree item is in: its parent item.
+    const parentOf = (id: string) =>
+      node(id)!.parentElement!.closest('[data-id]')!.getAttribute('data-id');
+    expect(parentOf('SC01')).toBe('PG01');
+    expect(parentOf('P-003')).toBe('PG01');
+    expect(parentOf('A-001')).toBe('PG01');
+    expect(node('P-001')).toBeNull();
+    click('SC01');
+    await waitFor(() => expect(node('P-001')).not.toBeNull());
+    expect(parentOf('P-001')).toBe('SC01');
+    expect(parentOf('P-002')).toBe('SC01');
+    // A scheme says what it is (unless its title begins with «طرح», as the sample's do).
+    expect(node('SC01')!.querySelector('[data-level="scheme"]')?.textContent).toContain('Scheme');
+
+    // SC01's money per year: the sum of its projects' year columns in tblProjects (P-001 and
+    // P-002, neither dropped), in billions with one decimal.
+    const years = ['1405', '1406', '1407', '1408', '1409'];
+    const inScheme = projects.rows.filter((r) => r[schemeCol] === 'SC01');
+    expect(inScheme.map((r) => r[0])).toEqual(['P-001', 'P-002']);
+    const perYear = years.map((y) =>
+      inScheme.reduce((s, r) => s + Number(r[projects.header.indexOf(y)]), 0),
+    );
+    const bn = (x: number) =>
+      (Math.round(x / 1e8) / 10).toLocaleString('en-US', { minimumFractionDigits: 1 });
+    const money = await within(node('SC01')!).findByTestId('chain-money');
+    expect(
+      within(money)
+        .getAllByRole('row')
+        .slice(1, 1 + years.length)
+        .map((r) => [...r.children].map((c) => c.textContent)),
+    ).toEqual(years.map((y, k) => [y, bn(perYear[k]!)]));
   });
 });
 

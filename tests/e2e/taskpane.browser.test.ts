@@ -50,7 +50,16 @@ const SHOTS = path.join(__dirname, 'screenshots');
 const PANE = { width: 350, height: 900 };
 /** The widths the screenshots are taken at: Excel's default pane and its narrowest. */
 const WIDTHS = [350, 320] as const;
-const TABS = ['start', 'check', 'chain', 'kpis', 'revenue', 'priorities', 'sync'] as const;
+const TABS = [
+  'start',
+  'check',
+  'chain',
+  'kpis',
+  'revenue',
+  'budget',
+  'priorities',
+  'sync',
+] as const;
 
 type Fake = {
   selections: Array<{ sheet: string; cell: string }>;
@@ -115,6 +124,21 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
 
   const fake = (page: Page) =>
     page.evaluate(() => (window as unknown as { __fakeExcel: Fake }).__fakeExcel);
+
+  /** The view on screen, as it is, in both languages at both widths. */
+  async function details(page: Page, label: string) {
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: PANE.height });
+      for (const lang of ['fa', 'en'] as const) {
+        await page.getByRole('button', { name: lang === 'fa' ? 'فارسی' : 'English' }).click();
+        await page.locator(`[data-lang="${lang}"]`).waitFor();
+        await page.screenshot({
+          path: path.join(SHOTS, `${label}-${lang}-${width}.png`),
+          fullPage: true,
+        });
+      }
+    }
+  }
 
   /** Every view in both languages at both of the pane's widths (Excel's 350 px and 320 px). */
   async function screenshots(page: Page, label: string) {
@@ -231,6 +255,30 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
     await page.locator('#tab-priorities').click();
     expect(await page.getByTestId('cr').textContent()).toMatch(/^نسبت سازگاری: ۰٫[۰-۹]{3}؛$/);
     await screenshots(page, 'city');
+    // The chain opened down to a scheme (طرح) and its projects; a budget year opened.
+    await page.locator('#tab-chain').click();
+    for (const id of ['S1.1', 'PG01', 'SC01'])
+      await page.locator(`[data-id="${id}"]`).first().click();
+    await page.locator('[data-id="P-001"]').waitFor();
+    await details(page, 'city-chain-open');
+    await page.locator('#tab-budget').click();
+    await page.getByTestId('budget-fold').first().locator('summary').click();
+    await details(page, 'city-budget-open');
+    await page.close();
+  }, 120_000);
+
+  it('names a year whose operating balance is negative in the Budget view', async () => {
+    // The sample with A-001's 1406 cost raised by 30,000 billion Rials: more than 1406's
+    // operating surplus (about 22,700 billion), so the operating balance of 1406 is negative.
+    const tables = samplePlanWorkbook().tables;
+    const acts = tables.find((t) => t.name === 'tblActivities')!;
+    const a1 = acts.rows.find((r) => r[0] === 'A-001')!;
+    const c1406 = acts.header.indexOf('1406');
+    a1[c1406] = Number(a1[c1406]) + 30_000e9;
+    const page = await openPane(tables, 'fa-IR');
+    await page.locator('#tab-budget').click();
+    expect(await page.getByTestId('operating-deficit').getAttribute('data-year')).toBe('1406');
+    await details(page, 'deficit-budget');
     await page.close();
   }, 60_000);
 

@@ -23,6 +23,7 @@ import type { PaneContext, PaneServices } from './services';
 import { PaneCtx, usePane, useWorkbookCheck } from './services';
 import { TABS, tabOfView } from './tabs';
 import type { TabId } from './tabs';
+import { BudgetView } from './views/BudgetView';
 import { ChainView } from './views/ChainView';
 import { CheckView } from './views/CheckView';
 import { KpiView } from './views/KpiView';
@@ -134,6 +135,7 @@ function PaneBody(props: { auto: boolean; setAuto(auto: boolean): void }) {
         {tab === 'chain' && <ChainView />}
         {tab === 'kpis' && <KpiView />}
         {tab === 'revenue' && <RevenueView />}
+        {tab === 'budget' && <BudgetView />}
         {tab === 'priorities' && <PrioritiesView />}
         {tab === 'sync' && <SyncView />}
       </main>

@@ -1,6 +1,7 @@
 /**
  * The Chain view's tree, built from the core's linkage (`resolveChain` over one link index):
- * goal › strategy › program › projects and activities, each node with its money per plan year,
+ * goal › strategy › program › scheme (طرح, contract v2) › projects, with activities and projects
+ * that name no scheme directly under their program; each node with its money per plan year,
  * its KPIs and what it lacks (money, a KPI, an upstream directive for a strategy).
  */
 import type { LinkLevel, LinkNode, Plan, Table } from '#core';
@@ -22,9 +23,15 @@ const ID_COLUMN: Record<string, string> = {
   tblGoals: 'GoalId',
   tblStrategies: 'StrategyId',
   tblPrograms: 'ProgramId',
+  tblSchemes: 'SchemeId',
   tblProjects: 'ProjectId',
   tblActivities: 'ActivityId',
 };
+
+/** A row's identity: its table and sheet row (reference rows have no sheet row of their own). */
+function nodeKey(n: LinkNode): string {
+  return `${n.table}|${n.reference ? 'ref' : 'own'}|${n.row}|${n.id}`;
+}
 
 /** The tree of a plan, goals first in the order of the workbook (or its reference data). */
 export function chainTree(plan: Plan): { years: readonly number[]; goals: ChainTreeNode[] } {
@@ -51,10 +58,19 @@ export function chainTree(plan: Plan): { years: readonly number[]; goals: ChainT
       const sc = at(s.id, 'strategy');
       const programs = (sc?.descendants.programs ?? []).map((p) => {
         const pc = at(p.id, 'program');
-        return make(
-          p,
-          (pc?.descendants.items ?? []).map((i) => make(i, [])),
-        );
+        // A scheme's projects under it; the program's other items (activities, projects
+        // without a scheme) directly under the program, after its schemes.
+        const inScheme = new Set<string>();
+        const schemes = (pc?.descendants.schemes ?? []).map((sc) => {
+          const items = at(sc.id, 'scheme')?.descendants.items ?? [];
+          for (const i of items) inScheme.add(nodeKey(i));
+          return make(
+            sc,
+            items.map((i) => make(i, [])),
+          );
+        });
+        const direct = (pc?.descendants.items ?? []).filter((i) => !inScheme.has(nodeKey(i)));
+        return make(p, [...schemes, ...direct.map((i) => make(i, []))]);
       });
       return make(s, programs);
     });

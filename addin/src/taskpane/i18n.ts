@@ -20,6 +20,7 @@ export const STRINGS = {
   tabCheck: { fa: 'بررسی', en: 'Check' },
   tabChain: { fa: 'زنجیره', en: 'Chain' },
   tabRevenue: { fa: 'درآمد', en: 'Revenue' },
+  tabBudget: { fa: 'بودجه', en: 'Budget' },
   tabPriorities: { fa: 'اولویت', en: 'Priorities' },
   tabSync: { fa: 'سامانه', en: 'Sync' },
   working: { fa: 'در حال انجام…', en: 'Working…' },
@@ -87,8 +88,8 @@ export const STRINGS = {
   checkedAt: { fa: 'بررسی: {n} یافته', en: 'Checked: {n} findings' },
   // Chain
   chainIntro: {
-    fa: 'هدف › راهبرد › برنامه › پروژه و فعالیت، با اعتبار هر سال و شاخص‌ها.',
-    en: 'Goal › strategy › program › projects and activities, with money per year and KPIs.',
+    fa: `هدف › راهبرد › برنامه › ${term('scheme').fa} › پروژه و فعالیت، با اعتبار هر سال و شاخص‌ها.`,
+    en: `Goal › strategy › program › ${term('scheme').en} › projects and activities, with money per year and KPIs.`,
   },
   noMoney: { fa: 'بی‌اعتبار', en: 'no money' },
   noKpi: { fa: 'بی‌شاخص', en: 'no KPI' },
@@ -200,6 +201,48 @@ export const STRINGS = {
   noBudget: {
     fa: 'این کارپوشه درآمدی برای تعیین بودجه ندارد (بودجه واحدها از برنامه شهر می‌آید): پروژه‌ها رتبه‌بندی می‌شوند ولی سبدی برگزیده نمی‌شود.',
     en: 'This workbook has no revenue to set a budget (a department’s budget comes from the city plan): projects are ranked, no portfolio is chosen.',
+  },
+  // Budget: the three balances
+  budgetIntro: {
+    fa: `بودجه هر سال سه بخش دارد و هر بخش با منابع هم‌نوع خودش تراز می‌شود: ${term('operatingBalance').fa}، ${term('capitalBalance').fa} و ${term('financialBalance').fa}؛ جمع این سه ${term('fiscalBalance').fa} است.`,
+    en: `Each year’s budget has three parts, each balanced by resources of its own kind: the ${term('operatingBalance').en}, the ${term('capitalBalance').en} and the ${term('financialBalance').en}; together they make the ${term('fiscalBalance').en}.`,
+  },
+  openingBalance: { fa: 'موجودی ابتدای دوره', en: 'Opening balance' },
+  balancesOverview: { fa: 'تراز هر سال (میلیارد ریال)', en: 'Balances per year (billion Rials)' },
+  operatingBalance: cap(term('operatingBalance')),
+  capitalBalance: cap(term('capitalBalance')),
+  financialBalance: cap(term('financialBalance')),
+  fiscalBalance: cap(term('fiscalBalance')),
+  cashAtYearEnd: {
+    fa: `${term('cashPosition').fa} پایان سال`,
+    en: `${cap(term('cashPosition')).en} at year end`,
+  },
+  yearDetail: { fa: 'سال {year}', en: 'Year {year}' },
+  yearDetailLabel: { fa: 'منابع و مصارف سال {year}', en: 'Resources and spending of {year}' },
+  resources: { fa: 'منابع', en: 'Resources' },
+  spendingHeads: { fa: 'مصارف', en: 'Spending' },
+  totalSpending: { fa: 'جمع مصارف', en: 'Total spending' },
+  noForecastYear: {
+    fa: 'برای این سال پیش‌بینی درآمدی نیست، پس تراز آن و موجودی سال‌های بعد معلوم نیست.',
+    en: 'There is no revenue forecast for this year, so its balances and the cash position from here on are unknown.',
+  },
+  deficitWhy: {
+    fa: `چرا مهم است: ${term('currentSpending').fa} (حقوق، خدمات، نگهداری) هر سال تکرار می‌شود و باید از ${term('revenue').fa} پرداخت شود؛ دارایی را یک بار می‌توان فروخت و وام را باید پس داد.`,
+    en: `Why it matters: ${term('currentSpending').en} (salaries, services, upkeep) recurs every year and must be paid from ${term('revenue').en}; an asset can be sold only once, and a loan must be repaid.`,
+  },
+  deficitYear: {
+    fa: `${term('operatingBalance').fa} سال {year} منفی است: ${term('currentSpending').fa} باید از ${term('revenue').fa} پرداخت شود، نه از فروش دارایی یا وام.`,
+    en: `The ${term('operatingBalance').en} of {year} is negative: ${term('currentSpending').en} must be paid from ${term('revenue').en}, not from asset sales or borrowing.`,
+  },
+  budgetItem: { fa: 'شرح', en: 'Item' },
+  aboutBalances: { fa: 'درباره سه تراز', en: 'About the three balances' },
+  budgetNoRevenue: {
+    fa: 'این کارپوشه درآمدی برای سنجش تراز بودجه ندارد (درآمد واحدها در برنامه شهر است): {message}',
+    en: 'This workbook has no revenue to balance the budget against (a department’s revenue is in the city plan): {message}',
+  },
+  budgetNoForecast: {
+    fa: 'تراز بودجه محاسبه نشد: {message}',
+    en: 'The budget balances could not be computed: {message}',
   },
   budgetScenario: { fa: 'سناریوی درآمد: {scenario}', en: 'Revenue scenario: {scenario}' },
   budgetNotSet: {

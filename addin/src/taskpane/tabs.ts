@@ -9,6 +9,7 @@ export const TABS = [
   { id: 'chain', label: 'tabChain' },
   { id: 'kpis', label: 'tabKpis' },
   { id: 'revenue', label: 'tabRevenue' },
+  { id: 'budget', label: 'tabBudget' },
   { id: 'priorities', label: 'tabPriorities' },
   { id: 'sync', label: 'tabSync' },
 ] as const satisfies ReadonlyArray<{ id: string; label: StringKey }>;

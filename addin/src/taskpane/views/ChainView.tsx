@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 /**
- * Chain: goal › strategy › program › projects and activities as a tree, with the money per
+ * Chain: goal › strategy › program › scheme › projects (activities and projects without a scheme
+ * under their program) as a tree, with the money per
  * plan year and the KPIs at each level; a node without money, without a KPI, or (a strategy)
  * without an upstream directive is marked; choosing a node selects its row in Excel.
  */
@@ -15,12 +16,16 @@ import {
   TreeItemLayout,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { LINK_LEVELS } from '#core';
 import type { ChainTreeNode } from '../chain';
 import { cellOfNode, chainTree } from '../chain';
 import { t } from '../i18n';
 import { billionsNumber } from '../money';
 import { usePane } from '../services';
 import { Code, Note, Num, YearTable, useViewStyles } from './common';
+
+/** What a scheme is called (طرح), said before its ID unless its title already begins with it. */
+const schemeWord = LINK_LEVELS.find((l) => l.value === 'scheme')!;
 
 function Marks(props: { n: ChainTreeNode }) {
   const { lang } = usePane();
@@ -83,6 +88,12 @@ export function ChainView() {
         <TreeItemLayout>
           <div>
             <Body1>
+              {/* A scheme says what it is: its ID reads like a program's. */}
+              {n.node.level === 'scheme' && !n.node.title.startsWith(schemeWord.fa) && (
+                <Caption1 className={styles.muted} data-level="scheme">
+                  {schemeWord[lang]}{' '}
+                </Caption1>
+              )}
               <Code>{n.node.id}</Code> {n.node.title}
             </Body1>{' '}
             <Marks n={n} />
