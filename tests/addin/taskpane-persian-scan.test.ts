@@ -20,7 +20,7 @@ const USER_TEXTS = new Set(
 import { openPane } from './paneHarness';
 
 /** The tabs of the pane, by their Persian names (i18n.ts). */
-const TABS = ['شروع', 'بررسی', 'زنجیره', 'شاخص‌ها', 'درآمد', 'اولویت', 'سامانه'];
+const TABS = ['شروع', 'بررسی', 'زنجیره', 'شاخص‌ها', 'درآمد', 'بودجه', 'اولویت', 'سامانه'];
 
 /** Text nodes of the page whose nearest direction is not left to right, with what holds them. */
 function persianTexts(root: HTMLElement): Array<{ text: string; where: string }> {
