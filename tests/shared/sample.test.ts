@@ -280,6 +280,39 @@ describe('the sample plan', () => {
     }
   });
 
+  it('has a year whose operating balance is negative in the pessimistic scenario, with its warning', () => {
+    // Operating balance = forecast of the classes of Nature revenue − current spending
+    // (activities + opex), computed here from the forecast's classes and the plan's rows; the
+    // core's balances must agree, and warn of that year (the sample's natures are split).
+    const r = forecastRevenueScenarios(plan, { scenario: 'pessimistic' });
+    if (!r.ok) throw new Error(r.message.en);
+    const pessimistic = r.scenarios[0];
+    if (!pessimistic) throw new Error('no pessimistic scenario');
+    const balances = budgetBalances(plan, pessimistic);
+    const negative = balances.years.filter((y) => (y.operating ?? 0n) < 0n);
+    expect(negative.length).toBeGreaterThan(0);
+    const capitalOrFinancial = new Set(
+      rowsOf(plan, 'tblFundingSources')
+        .filter((src) => src.Nature !== null && src.Nature !== 'revenue')
+        .map((src) => src.RevenueClass),
+    );
+    for (const y of negative) {
+      // Classes whose sources are all of Nature revenue (other-resources is split off).
+      const revenue = sum(
+        pessimistic.classes
+          .filter((c) => !capitalOrFinancial.has(c.revenueClass))
+          .map((c) => c.amounts.get(y.year) ?? 0n),
+      );
+      const activities = sum(rowsOf(plan, 'tblActivities').map((a) => a.costs.get(y.year) ?? 0n));
+      expect(y.operating).toBe(revenue - y.current);
+      expect(y.current).toBeGreaterThanOrEqual(activities);
+      expect(revenue).toBeLessThan(y.current);
+    }
+    expect(
+      balances.findings.filter((f) => f.code === 'OPERATING_DEFICIT').map((f) => f.column),
+    ).toEqual(negative.map((y) => String(y.year)));
+  });
+
   it('budgets 1405 at the planned cost, with an amendment, the 1406 request and a loan repaid', () => {
     const planned = (year: number) =>
       new Map<string, bigint>([
