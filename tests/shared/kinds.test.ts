@@ -33,6 +33,7 @@ const EXPECTED: Record<Exclude<WorkbookKind, 'city'>, string[]> = {
     'tblBudgetCodes',
     'tblStakeholders',
     'tblCommitments',
+    'tblChanges',
   ],
   department: ['tblProjects', 'tblActivities', 'tblBudgetLines', 'tblKpis', 'tblChanges'],
   revenue: ['tblRevenueHistory', 'tblRevenueScenarios'],

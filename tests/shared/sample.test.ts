@@ -104,7 +104,17 @@ describe('the sample plan', () => {
     // sales SRC-OTH, bonds SRC-BND): 8 × 10 = 80; 3 scenarios × 7 classes.
     expect(count('tblRevenueHistory')).toBe(80);
     expect(count('tblRevenueScenarios')).toBe(21);
-    expect(new Set(rowsOf(plan, 'tblStakeholders').map((s) => s.Type)).size).toBe(6);
+    // Council, departments, NGOs, private sector, experts, citizen groups, executive agencies.
+    expect(new Set(rowsOf(plan, 'tblStakeholders').map((s) => s.Type)).size).toBe(7);
+    // v2: what three agencies undertake, each an agency; a requested change of a revision.
+    const agencies = new Set(
+      rowsOf(plan, 'tblStakeholders')
+        .filter((s) => s.Type === 'agency')
+        .map((s) => s.StakeholderId),
+    );
+    expect(rowsOf(plan, 'tblCommitments').every((c) => agencies.has(c.StakeholderId))).toBe(true);
+    expect(count('tblCommitments')).toBe(3);
+    expect(count('tblChanges')).toBe(1);
   });
 
   it('links every goal to strategies and a macro KPI, and every program to projects or activities', () => {

@@ -279,3 +279,51 @@ describe('contract v2 plan rules', () => {
     ]);
   });
 });
+
+describe('agency commitments (tblCommitments, contract v2)', () => {
+  // SH-W is an agency (water), SH-N an NGO; C-1 is the agency's, C-2 the NGO's, C-3 ends
+  // before it starts, C-4 names a stakeholder that does not exist.
+  const wb: RawWorkbook = {
+    tables: [
+      planInfo({ StartYear: 1405, Years: 5 }),
+      rawTable(
+        'tblStakeholders',
+        ['StakeholderId', 'Name', 'Type'],
+        [
+          ['SH-W', 'آب و فاضلاب', 'agency'],
+          ['SH-N', 'انجمن', 'ngo'],
+        ],
+      ),
+      rawTable(
+        'tblCommitments',
+        ['CommitmentId', 'StakeholderId', 'LinkedId', 'Text', 'FromYear', 'ToYear', 'Amount'],
+        [
+          ['C-1', 'SH-W', '', 'جابه‌جایی خطوط', 1405, 1406, 100],
+          ['C-2', 'SH-N', '', 'آموزش', 1405, 1405, null],
+          ['C-3', 'SH-W', '', 'نگهداری', 1407, 1406, null],
+          ['C-4', 'SH-X', '', 'پایش', 1405, 1405, null],
+        ],
+      ),
+    ],
+  };
+  const findings = validateWorkbook(wb).findings;
+  const of = (code: string) =>
+    findings.filter((f) => f.code === code).map((f) => [f.row, f.column]);
+
+  it('warns of a commitment not given by an executive agency, at its StakeholderId', () => {
+    // Header on sheet row 1, so C-2 is row 3.
+    expect(of('COMMITMENT_NOT_AGENCY')).toEqual([[3, 'StakeholderId']]);
+  });
+
+  it('refuses a commitment that ends before it starts', () => {
+    expect(of('COMMITMENT_YEARS_REVERSED')).toEqual([[4, 'ToYear']]);
+  });
+
+  it('finds a stakeholder that does not exist by the generic reference check', () => {
+    expect(
+      findings.some(
+        (f) => f.table === 'tblCommitments' && f.row === 5 && f.code.startsWith('REF_'),
+      ),
+    ).toBe(true);
+  });
+});

@@ -220,6 +220,15 @@ export const PERIOD_QUARTERS: Readonly<Record<ValueOf<typeof PERIODS>, 1 | 2 | 3
   FY: 4,
 };
 
+/** v2: what a requested change of the plan does (tblChanges `Change`, a revision's rows). */
+export const CHANGE_KINDS = values([
+  ['add', 'افزودن', 'Add'],
+  ['drop', 'حذف', 'Drop'],
+  ['rescope', 'تغییر دامنه', 'Rescope'],
+  ['reschedule', 'تغییر زمان‌بندی', 'Reschedule'],
+  ['recost', 'تغییر هزینه', 'Recost'],
+] as const);
+
 export const STAKEHOLDER_TYPES = values([
   ['council', 'شورای شهر', 'City council'],
   ['department', 'واحد شهرداری', 'Municipal department'],
@@ -286,6 +295,7 @@ export type Readiness = ValueOf<typeof READINESS>;
 export type BudgetCodeLevel = ValueOf<typeof BUDGET_CODE_LEVELS>;
 export type Period = ValueOf<typeof PERIODS>;
 export type StakeholderType = ValueOf<typeof STAKEHOLDER_TYPES>;
+export type ChangeKind = ValueOf<typeof CHANGE_KINDS>;
 export type WorkbookKind = ValueOf<typeof WORKBOOK_KINDS>;
 export type Unit = ValueOf<typeof UNITS>;
 /** The project's one language type (its list, guard and locale rule: `util/language.ts`). */

@@ -26,12 +26,11 @@ import type { TableName } from './tables';
 import { TABLE_NAMES } from './tables';
 
 /**
- * Tables of the contract's version 2 (plan-workbook.md, "New tables (v2)") that the reader
- * does not read yet (monitoring and revision). Listed by name so that the map covers the
- * whole contract before the reader knows their columns; `tblSchemes` and `tblBudgetCodes`
- * and `tblRevenueActuals` are read (TABLE_NAMES).
+ * Tables of the contract that the reader does not read yet, listed by name so that the map
+ * covers the whole contract before the reader knows their columns. Every v2 table is read
+ * now (TABLE_NAMES); the list stays for the next version's.
  */
-export const V2_TABLE_NAMES = ['tblCommitments', 'tblChanges'] as const;
+export const V2_TABLE_NAMES = [] as const;
 
 /** The name of any table of the contract, v1 or v2. */
 export type ContractTableName = TableName | (typeof V2_TABLE_NAMES)[number];
@@ -64,6 +63,8 @@ const OWN_TABLES = {
     'tblBudgetCodes',
     'tblStakeholders',
     'tblCommitments',
+    // A revision of the framework carries its requested changes too (contract v2).
+    'tblChanges',
   ],
   department: ['tblProjects', 'tblActivities', 'tblBudgetLines', 'tblKpis', 'tblChanges'],
   revenue: ['tblRevenueHistory', 'tblRevenueScenarios'],

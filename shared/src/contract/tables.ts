@@ -55,6 +55,8 @@ export const TABLE_NAMES = [
   'tblRevenueActuals',
   'tblKpiActuals',
   'tblStakeholders',
+  'tblCommitments',
+  'tblChanges',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -592,6 +594,49 @@ export const TABLE_SPECS = [
       col('StakeholderId', 'id', 'شناسه ذی‌نفع', 'Stakeholder ID'),
       col('Name', 'text', 'نام', 'Name', { nonEmpty: true }),
       col('Type', 'enum', 'نوع', 'Type', { enumValues: E.STAKEHOLDER_TYPES }),
+    ],
+  ),
+  // v2: what an executive agency undertakes in the plan (goal 2, feature 5).
+  table(
+    'tblCommitments',
+    'تعهدات دستگاه‌ها',
+    'Agency commitments',
+    { fa: 'ذی‌نفعان', en: 'Stakeholders' },
+    'CommitmentId',
+    [
+      col('CommitmentId', 'id', 'شناسه تعهد', 'Commitment ID'),
+      col('StakeholderId', 'ref', 'شناسه دستگاه', 'Agency ID', {
+        refTables: ['tblStakeholders'],
+      }),
+      col('LinkedId', 'ref', 'شناسه مرتبط', 'Linked ID', {
+        refTables: ['tblStrategies', 'tblPrograms', 'tblProjects'],
+      }),
+      col('Text', 'text', 'متن تعهد', 'Text', { nonEmpty: true }),
+      col('FromYear', 'year', 'از سال', 'From year'),
+      col('ToYear', 'year', 'تا سال', 'To year'),
+      col('Amount', 'money', 'مبلغ از بودجه دستگاه', 'Amount (agency budget)'),
+    ],
+  ),
+  // v2: a requested change of the plan in a revision (بازنگری).
+  table(
+    'tblChanges',
+    'تغییرات درخواستی',
+    'Requested changes',
+    { fa: 'بازنگری', en: 'Revision' },
+    'ChangeId',
+    [
+      col('ChangeId', 'id', 'شناسه تغییر', 'Change ID'),
+      col('LinkedId', 'text', 'شناسه قلم', 'Item ID', { nonEmpty: true }),
+      col('Change', 'enum', 'نوع تغییر', 'Change', {
+        enumValues: E.CHANGE_KINDS,
+        required: true,
+        nonEmpty: true,
+      }),
+      col('Reason', 'text', 'دلیل', 'Reason', { nonEmpty: true }),
+      col('RequestedBy', 'ref', 'درخواست‌کننده', 'Requested by', {
+        refTables: ['tblDepartments', 'tblStakeholders'],
+      }),
+      col('Year', 'year', 'سال', 'Year'),
     ],
   ),
 ] as const;

@@ -569,6 +569,31 @@ function tables(): RawTable[] {
         Type: fa(E.STAKEHOLDER_TYPES, type),
       })),
     ),
+    table(
+      'tblCommitments',
+      C.COMMITMENTS.map(
+        ([CommitmentId, StakeholderId, LinkedId, Text, FromYear, ToYear, amount]) => ({
+          CommitmentId,
+          StakeholderId,
+          LinkedId,
+          Text,
+          FromYear,
+          ToYear,
+          Amount: amount === null ? null : cash(amount),
+        }),
+      ),
+    ),
+    table(
+      'tblChanges',
+      C.CHANGES.map(([ChangeId, LinkedId, change, Reason, RequestedBy, Year]) => ({
+        ChangeId,
+        LinkedId,
+        Change: fa(E.CHANGE_KINDS, change),
+        Reason,
+        RequestedBy,
+        Year,
+      })),
+    ),
   ];
 }
 

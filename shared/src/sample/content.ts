@@ -477,6 +477,53 @@ export const STAKEHOLDERS: ReadonlyArray<readonly [string, string, StakeholderTy
   ['SH10', 'سازمان نظام مهندسی ساختمان استان', 'expert'],
   ['SH11', 'شورایاران محلات', 'citizen-group'],
   ['SH12', 'اتحادیه‌های صنفی و کسبه بازار', 'citizen-group'],
+  ['SH13', 'شرکت آب و فاضلاب استان', 'agency'],
+  ['SH14', 'شرکت توزیع نیروی برق شهرستان', 'agency'],
+  ['SH15', 'پلیس راهور فرماندهی انتظامی شهرستان', 'agency'],
+];
+
+/**
+ * v2: what the executive agencies undertake in the plan (tblCommitments): ID, agency, the
+ * strategy, program or project it serves, the text, from and to year, and the amount (Rials)
+ * from the agency's own budget (none: a commitment of work, not money).
+ */
+export const COMMITMENTS: ReadonlyArray<
+  readonly [string, string, string, string, number, number, bigint | null]
+> = [
+  [
+    'CM01',
+    'SH13',
+    'P-016',
+    'جابه‌جایی خطوط آب و فاضلاب در محدوده تقاطع پیش از آغاز عملیات',
+    1405,
+    1406,
+    150_000_000_000n,
+  ],
+  ['CM02', 'SH14', 'P-016', 'انتقال شبکه برق و روشنایی محدوده تقاطع', 1405, 1405, 90_000_000_000n],
+  [
+    'CM03',
+    'SH15',
+    'PG10',
+    'اعمال قانون و کنترل ترافیک در تقاطع‌های ایمن‌سازی‌شده و پیاده‌راه‌ها',
+    1405,
+    1409,
+    null,
+  ],
+];
+
+/**
+ * v2: a requested change of the plan (tblChanges), as a revision would carry it: the
+ * council asks to postpone a project. ID, item, kind, reason, requested by, year.
+ */
+export const CHANGES: ReadonlyArray<readonly [string, string, string, string, string, number]> = [
+  [
+    'CH01',
+    'P-014',
+    'reschedule',
+    'درخواست شورا: آغاز پارکینگ طبقاتی پس از بهره‌برداری خط ۲ اتوبوس تندرو',
+    'SH01',
+    1406,
+  ],
 ];
 
 /**

@@ -20,6 +20,7 @@ const caption = (values: readonly EnumValue[], value: string, lang: 'fa' | 'en')
 export function checkBudgetV2(c: Checker): void {
   checkSchemes(c);
   checkPartners(c);
+  checkCommitments(c);
   checkBudgetCodes(c);
   checkProjectsV2(c);
   checkCapacity(c);
@@ -62,6 +63,35 @@ function checkPartners(c: Checker): void {
         `partner ${shown(id)} of strategy ${shown(s.StrategyId)} is not an executive agency; set the stakeholder's Type to agency or take it off the partners`,
       );
     }
+}
+
+/**
+ * COMMITMENT_NOT_AGENCY: a commitment's `StakeholderId` names a stakeholder that is not an
+ * executive agency (a commitment is what an agency undertakes); YEARS_REVERSED-like
+ * COMMITMENT_YEARS_REVERSED when its `ToYear` is before its `FromYear`. (That the IDs exist
+ * is the generic reference check of the columns.)
+ */
+function checkCommitments(c: Checker): void {
+  const commitments = c.own('tblCommitments');
+  if (!commitments) return;
+  const stakeholders = c.inReach('tblStakeholders') ? c.ids('tblStakeholders') : null;
+  for (const r of commitments.rows) {
+    const who = stakeholders ? lookup([stakeholders], r.StakeholderId) : undefined;
+    if (who && who.row.Type !== 'agency')
+      c.add(
+        'COMMITMENT_NOT_AGENCY',
+        c.at(commitments, r.row, 'StakeholderId'),
+        `تعهد ${shown(r.CommitmentId)} را ${shown(r.StakeholderId)} داده است که دستگاه اجرایی نیست؛ نوع ذی‌نفع را «دستگاه اجرایی» کنید یا تعهد را به دستگاهی نسبت دهید`,
+        `commitment ${shown(r.CommitmentId)} is given by ${shown(r.StakeholderId)}, which is not an executive agency; set the stakeholder's Type to agency or name an agency`,
+      );
+    if (r.FromYear !== null && r.ToYear !== null && r.ToYear < r.FromYear)
+      c.add(
+        'COMMITMENT_YEARS_REVERSED',
+        c.at(commitments, r.row, 'ToYear'),
+        `سال پایان تعهد ${shown(r.CommitmentId)} پیش از سال آغاز آن است`,
+        `commitment ${shown(r.CommitmentId)} ends (ToYear) before it starts (FromYear)`,
+      );
+  }
 }
 
 /** The level a budget code must have in each table that names one. */

@@ -243,6 +243,16 @@ export const VALIDATION_CODES = {
     'شریک راهبرد دستگاه اجرایی نیست',
     "A strategy's partner is not an executive agency",
   ),
+  COMMITMENT_NOT_AGENCY: code(
+    'warning',
+    'تعهد از دستگاه اجرایی نیست',
+    'A commitment is not given by an executive agency',
+  ),
+  COMMITMENT_YEARS_REVERSED: code(
+    'error',
+    'سال پایان تعهد پیش از آغاز آن',
+    'A commitment ends before it starts',
+  ),
   START_OUTSIDE_WINDOW: code(
     'error',
     'سال شروع بیرون از بازه شروع',

@@ -134,6 +134,8 @@ export const ROW_NOUNS: Readonly<Record<TableName, Bilingual>> = {
   tblRevenueActuals: { fa: 'درآمد تحقق‌یافته', en: 'revenue actual' },
   tblKpiActuals: { fa: 'مقدار واقعی شاخص', en: 'KPI actual' },
   tblStakeholders: { fa: 'ذی‌نفع', en: 'stakeholder' },
+  tblCommitments: { fa: 'تعهد دستگاه', en: 'agency commitment' },
+  tblChanges: { fa: 'تغییر درخواستی', en: 'requested change' },
 };
 
 /** Persian and English names of a table, for messages. */

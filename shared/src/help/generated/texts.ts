@@ -123,7 +123,9 @@ export const HELP_TEXTS: {
       "MONEY_TOO_LARGE": "مبلغ بیش از حد بزرگ است. واحد مبلغ (ریال، هزار ریال، میلیون ریال) را بازبینی کنید.",
       "PROGRESS_DECREASED": "پیشرفت فیزیکی یک پروژه از یک دوره به دوره بعد کم شده است؛ پیشرفت فیزیکی از آغاز پروژه انباشته است و پایین نمی‌آید. عدد دوره بعد را بازبینی کنید یا اگر برآورد کار دوباره شده، آن را در توضیحات بنویسید. بیشتر بخوانید: [ارزش کسب‌شده: شاخص زمان، شاخص هزینه و برآورد هزینه تکمیل](earned-value)",
       "COMMITTED_OVER_ALLOCATED": "تعهد یک قلم از اعتبار ابلاغی آن بیشتر است: قراردادی بسته شده که اعتبارش تخصیص نیافته است. تخصیص را اصلاح کنید یا تعهد را بازبینی کنید. بیشتر بخوانید: [تحقق بودجه](budget-execution)",
-      "PAID_OVER_COMMITTED": "پرداخت یک قلم از تعهد آن بیشتر است: پولی پرداخت شده که تعهدی پشت آن ثبت نشده است. تعهد را ثبت کنید یا پرداخت را بازبینی کنید. بیشتر بخوانید: [تحقق بودجه](budget-execution)"
+      "PAID_OVER_COMMITTED": "پرداخت یک قلم از تعهد آن بیشتر است: پولی پرداخت شده که تعهدی پشت آن ثبت نشده است. تعهد را ثبت کنید یا پرداخت را بازبینی کنید. بیشتر بخوانید: [تحقق بودجه](budget-execution)",
+      "COMMITMENT_NOT_AGENCY": "تعهدی در جدول تعهدات دستگاه‌ها به ذی‌نفعی نسبت داده شده که دستگاه اجرایی نیست. تعهد آن چیزی است که دستگاهی مانند آب و فاضلاب، برق یا پلیس راهور در برنامه بر عهده می‌گیرد؛ نوع ذی‌نفع را «دستگاه اجرایی» کنید یا تعهد را به دستگاه درست نسبت دهید.",
+      "COMMITMENT_YEARS_REVERSED": "سال پایان تعهد پیش از سال آغاز آن آمده است. دو سال را اصلاح کنید."
     }
   },
   "en": {
@@ -244,7 +246,9 @@ export const HELP_TEXTS: {
       "MONEY_TOO_LARGE": "An amount beyond 10^30 Rials. Correct it.",
       "PROGRESS_DECREASED": "A project's physical progress falls from one period to the next; progress is cumulative over the project's life and never goes down. Check the later period's figure, or say in the notes why the work was re-estimated. Read more: [Earned value](earned-value)",
       "COMMITTED_OVER_ALLOCATED": "An item's commitments exceed the credit allocated to it: a contract was signed without the money released for it. Correct the allocation or review the commitment. Read more: [Budget execution](budget-execution)",
-      "PAID_OVER_COMMITTED": "An item's payments exceed its commitments: money was paid with no commitment recorded behind it. Record the commitment or review the payment. Read more: [Budget execution](budget-execution)"
+      "PAID_OVER_COMMITTED": "An item's payments exceed its commitments: money was paid with no commitment recorded behind it. Record the commitment or review the payment. Read more: [Budget execution](budget-execution)",
+      "COMMITMENT_NOT_AGENCY": "A row of the agency commitments names a stakeholder that is not an executive agency. A commitment is what an agency such as the water company, the power company or the traffic police undertakes in the plan; set the stakeholder's type to agency, or name the agency that commits.",
+      "COMMITMENT_YEARS_REVERSED": "A commitment's end year is before its start year. Correct the two years."
     }
   }
 };
