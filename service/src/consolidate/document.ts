@@ -280,7 +280,14 @@ export function planOf(report: Consolidation): CanonicalTable[] {
     // not part of the plan the council reads: a few hundred codes would add pages, not sense.
     // Execution (actuals, realised revenue, KPI readings) is the six-monthly report's
     // (`plan report71`, the register's monitoring view), not the plan's.
-    if (spec === undefined || spec.name === 'tblBudgetCodes' || MONITORING_TABLES.has(spec.name))
+    // A revision's requested changes (tblChanges) are read against the baseline by the
+    // revision's impact report, not printed as rows of the plan.
+    if (
+      spec === undefined ||
+      spec.name === 'tblBudgetCodes' ||
+      spec.name === 'tblChanges' ||
+      MONITORING_TABLES.has(spec.name)
+    )
       return [];
     const header = t.header.map(String);
     const rows = t.rows.map((cells) => {
@@ -430,6 +437,25 @@ function albumSummaries(report: Consolidation, names: Names, unit: SummaryUnit):
       },
     };
   });
+}
+
+/**
+ * `lower` placed under `upper` on upper's sheet (two empty rows and a title row between
+ * them), when both are there: on paper a short table under a narrow one takes one page, where
+ * side by side the pair spills across two (the agencies' commitments under the stakeholders).
+ */
+function stackUnder(tables: RawTable[], upper: string, lower: string): RawTable[] {
+  const top = tables.find((t) => t.name === upper);
+  if (!top || !tables.some((t) => t.name === lower)) return tables;
+  const sheet = top.sheet ?? defaultSheetOf(top, 'fa');
+  const below = TABLE_HEADER_ROW + Math.max(1, top.rows.length) + 3;
+  return tables.map((t) =>
+    t.name === upper
+      ? { ...t, sheet, address: a1(TABLE_HEADER_ROW, 1) }
+      : t.name === lower
+        ? { ...t, sheet, address: a1(below, 1) }
+        : t,
+  );
 }
 
 /** The summary sheets of the report, in the order the cover lists them. */
@@ -941,9 +967,18 @@ export async function consolidationXlsx(
   const canonical = planOf(report);
   const names = new Names(canonical).withBudgetCodes(report.workbook);
   const sums = summaries(report, names, unit);
-  const plan = presentCanonicalTables(canonical, 'fa');
+  const plan = stackUnder(
+    presentCanonicalTables(canonical, 'fa'),
+    'tblStakeholders',
+    'tblCommitments',
+  );
   const presentation: Record<string, TablePresentation> = {};
   for (const s of sums) presentation[s.table.name] = s.presentation;
+  // The commitments' text wraps in a narrower column, so that they print on the
+  // stakeholders' page (stackUnder) instead of a second page across.
+  presentation.tblCommitments = {
+    columns: [{}, {}, {}, { width: 28 }, {}, {}, { width: 14 }],
+  };
   const tables = [...sums.map((s) => s.table), ...plan];
   // The contents: each sheet once, with what its tables are.
   const contents: { sheet: string; caption: string }[] = [];
