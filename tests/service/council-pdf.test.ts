@@ -11,13 +11,13 @@
  * `pdftoppm`): skipped with a note when missing, failing when the environment variable CI
  * is set (`.ci/run` installs both).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { officeTools, officeToPdf } from '../helpers/office';
 import {
   MIN_PRINT_SCALE,
   SAMPLE_PLAN_YEARS,
@@ -32,9 +32,7 @@ import { editable } from '../reliability/helpers';
 import type { Harness } from './api-harness';
 import { bearer, binary, openHarness } from './api-harness';
 
-const has = (tool: string, arg: string) =>
-  spawnSync(tool, [arg], { encoding: 'utf8' }).status === 0;
-const tools = has('soffice', '--version') && has('pdfinfo', '-v');
+const tools = officeTools();
 if (!tools && !process.env.CI)
   console.log(
     'council-pdf: soffice or pdfinfo is not installed; skipped (apt-get install libreoffice-calc poppler-utils)',
@@ -86,26 +84,7 @@ run('the council document on paper', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Converts a workbook to PDF with LibreOffice on a fresh profile; the PDF's path. */
-  function toPdf(name: string, bytes: Uint8Array): string {
-    const source = join(dir, `${name}.xlsx`);
-    writeFileSync(source, bytes);
-    const profile = pathToFileURL(join(dir, 'profile')).href;
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=${profile}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        join(dir, 'out'),
-        source,
-      ],
-      { stdio: 'ignore', timeout: 240_000 },
-    );
-    return join(dir, 'out', `${name}.pdf`);
-  }
+  const toPdf = (name: string, bytes: Uint8Array) => officeToPdf(dir, name, 'xlsx', bytes);
 
   it(`prints the sample city export in at most ${MAX_PAGES} pages, every table on them, no scale below 70 %`, async () => {
     const res = await request(h.app)

@@ -12,20 +12,18 @@
  * missing, failing when the environment variable CI is set (`.ci/run` installs both). The
  * font is embedded in each document, so LibreOffice needs no font installed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import request from 'supertest';
+import { officeTools, officeToPdf } from '../helpers/office';
 import { measureCityPlan, samplePlanWorkbook, SAMPLE_SIGNATORY } from '#core';
 import { BOOK_CHAPTERS, DRAFT_MARK, billions, planBookDocx } from '../../io';
 import type { Harness } from './api-harness';
 import { bearer, binary, openHarness } from './api-harness';
 
-const has = (tool: string, arg: string) =>
-  spawnSync(tool, [arg], { encoding: 'utf8' }).status === 0;
-const tools = has('soffice', '--version') && has('pdfinfo', '-v');
+const tools = officeTools();
 if (!tools && !process.env.CI)
   console.warn(
     'documents-pdf: soffice or pdfinfo is not installed; skipped (apt-get install libreoffice-writer poppler-utils)',
@@ -49,26 +47,7 @@ run('the council documents on paper', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Converts a document to PDF with LibreOffice on a fresh profile; the PDF's path. */
-  function toPdf(name: string, bytes: Uint8Array): string {
-    const source = join(dir, `${name}.docx`);
-    writeFileSync(source, bytes);
-    const profile = pathToFileURL(join(dir, 'profile')).href;
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=${profile}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        join(dir, 'out'),
-        source,
-      ],
-      { stdio: 'ignore', timeout: 240_000 },
-    );
-    return join(dir, 'out', `${name}.pdf`);
-  }
+  const toPdf = (name: string, bytes: Uint8Array) => officeToPdf(dir, name, 'docx', bytes);
   const pagesOf = (pdf: string) =>
     Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
   const pageText = (pdf: string, page: number) =>
