@@ -4,6 +4,14 @@
  * - `postgres`: a new database `plan_test_<random>` on the local PostgreSQL server
  *   (toolchain.md: 127.0.0.1:5432, trust auth), dropped afterwards.
  *
+ * - `citus`: only when `CITUS_URL` names a Citus coordinator's administrative database
+ *   (e.g. `postgresql://postgres@127.0.0.1:9700/postgres`, its workers added there): a new
+ *   database on the coordinator and on each worker, with the extension and the workers added,
+ *   so the register's migrator distributes its tables there (docs/storage.md). Every query of
+ *   the register runs with `citus.multi_task_query_log_level = error`: a query that would span
+ *   more than one shard fails the test instead of running (the register routes each request
+ *   to one municipality's shard).
+ *
  * The server is reached through `PLAN_TEST_PG_URL` (default
  * `postgresql://postgres@127.0.0.1:5432/postgres`, an administrative database used only to
  * create and drop the test databases).
@@ -18,11 +26,19 @@ import { MEMORY_DATA_DIR, openDatabase } from '../../service/src/db';
 import type { Repositories } from '../../service/src/repositories';
 import { createRepositories } from '../../service/src/repositories';
 
-/** The two databases the register supports. */
-export type DbKind = 'pglite' | 'postgres';
+/** The databases the register supports (Citus: PostgreSQL distributed by municipality). */
+export type DbKind = 'pglite' | 'postgres' | 'citus';
 
-/** Both kinds, for `describe.each(DB_KINDS)`. */
-export const DB_KINDS: readonly DbKind[] = ['pglite', 'postgres'];
+/** The Citus coordinator's administrative URL, when the Citus suite is to run. */
+export const CITUS_URL = process.env.CITUS_URL === '' ? undefined : process.env.CITUS_URL;
+
+/** Every kind, for `describe.each(DB_KINDS)`: Citus too when `CITUS_URL` is set. */
+export const DB_KINDS: readonly DbKind[] =
+  CITUS_URL === undefined ? ['pglite', 'postgres'] : ['pglite', 'postgres', 'citus'];
+
+/** The PostgreSQL kinds (a server reached by URL). */
+export const SERVER_KINDS: readonly ('postgres' | 'citus')[] =
+  CITUS_URL === undefined ? ['postgres'] : ['postgres', 'citus'];
 
 /** Administrative URL of the test PostgreSQL server. */
 export const ADMIN_URL =
@@ -39,14 +55,17 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: ADMIN_URL });
+async function withAdmin<T>(
+  fn: (client: Client) => Promise<T>,
+  adminUrl: string = ADMIN_URL,
+): Promise<T> {
+  const client = new Client({ connectionString: adminUrl });
   try {
     await client.connect();
   } catch (error) {
     throw new Error(
-      `The PostgreSQL test server at ${ADMIN_URL} is not reachable (set PLAN_TEST_PG_URL, or ` +
-        `start it as toolchain.md says): ${(error as Error).message}`,
+      `The PostgreSQL test server at ${adminUrl} is not reachable (set PLAN_TEST_PG_URL or ` +
+        `CITUS_URL, or start it as toolchain.md says): ${(error as Error).message}`,
     );
   }
   try {
@@ -75,6 +94,7 @@ export async function createScratchDatabase(
     };
   }
   const name = `plan_test_${randomBytes(6).toString('hex')}`;
+  if (kind === 'citus') return createCitusDatabase(name);
   await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
@@ -86,6 +106,68 @@ export async function createScratchDatabase(
       withAdmin(async (admin) => {
         await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       }),
+  };
+}
+
+/** A URL with another database name. */
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * A new database on the Citus cluster of `CITUS_URL`: created on the coordinator and on every
+ * worker its administrative database lists, the extension in each, the workers added to the
+ * new database's coordinator (Citus keeps its nodes per database).
+ */
+async function createCitusDatabase(name: string): Promise<ScratchDatabase> {
+  if (CITUS_URL === undefined) throw new Error('the citus kind needs CITUS_URL');
+  const coordinator = new URL(CITUS_URL);
+  const workers = await withAdmin(
+    async (admin) =>
+      (
+        await admin.query<{ host: string; port: number }>(
+          `SELECT nodename AS host, nodeport AS port FROM pg_dist_node
+            WHERE groupid <> 0 AND noderole = 'primary' AND isactive ORDER BY nodeport`,
+        )
+      ).rows,
+    CITUS_URL,
+  );
+  if (workers.length === 0) throw new Error(`the Citus coordinator at ${CITUS_URL} has no workers`);
+  const workerUrl = (w: { host: string; port: number }) => {
+    const u = new URL(CITUS_URL);
+    u.hostname = w.host;
+    u.port = String(w.port);
+    return u.toString();
+  };
+  const servers = [CITUS_URL, ...workers.map(workerUrl)];
+  for (const server of servers) {
+    await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`), server);
+    await withAdmin((db) => db.query('CREATE EXTENSION citus'), withDatabase(server, name));
+  }
+  await withAdmin(
+    async (db) => {
+      await db.query('SELECT citus_set_coordinator_host($1, $2)', [
+        coordinator.hostname,
+        Number(coordinator.port || 5432),
+      ]);
+      for (const w of workers) await db.query('SELECT citus_add_node($1, $2)', [w.host, w.port]);
+    },
+    withDatabase(CITUS_URL, name),
+  );
+  const url = new URL(withDatabase(CITUS_URL, name));
+  url.searchParams.set('options', '-c citus.multi_task_query_log_level=error');
+  return {
+    kind: 'citus',
+    url: url.toString(),
+    options: { url: url.toString() },
+    drop: async () => {
+      for (const server of servers)
+        await withAdmin(async (admin) => {
+          await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        }, server);
+    },
   };
 }
 

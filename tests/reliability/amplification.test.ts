@@ -125,7 +125,7 @@ const linux = process.platform === 'linux';
         PLAN_RATE_MAX: '1000000',
         PLAN_XLSX_PARSES: '2',
         PLAN_SEED: 'sample',
-        ...(kind === 'postgres'
+        ...(kind !== 'pglite'
           ? { DATABASE_URL: scratch.url, PLAN_DATA_DIR: '' }
           : { PLAN_DATA_DIR: scratch.options.dataDir, DATABASE_URL: '' }),
       });

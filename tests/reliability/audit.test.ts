@@ -568,7 +568,7 @@ describe.each(DB_KINDS)('audit integrity and plan admin verify (%s)', (kind) => 
     return { code, out };
   }
 
-  if (kind === 'postgres')
+  if (kind !== 'pglite')
     it('makes `plan admin verify` name the changed row and exit non-zero', async () => {
       // This data root holds no head yet (the harness anchors none): named, until anchored.
       const unanchored = await cli();

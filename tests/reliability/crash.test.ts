@@ -51,7 +51,7 @@ type Mode = 'timer' | 'at-response' | 'in-transaction';
 /** Every third cycle at the response; on PostgreSQL every third inside the transaction. */
 function modeOf(kind: DbKind, cycle: number): Mode {
   if (cycle % 3 === 1) return 'at-response';
-  if (cycle % 3 === 2 && kind === 'postgres') return 'in-transaction';
+  if (cycle % 3 === 2 && kind !== 'pglite') return 'in-transaction';
   return 'timer';
 }
 
@@ -113,7 +113,7 @@ async function crashRun(kind: DbKind): Promise<CrashRun> {
   const base: NodeJS.ProcessEnv = {
     PLAN_DATA_ROOT: root,
     PLAN_RATE_MAX: '1000000',
-    ...(kind === 'postgres'
+    ...(kind !== 'pglite'
       ? { DATABASE_URL: scratch.url, PLAN_DATA_DIR: '' }
       : { PLAN_DATA_DIR: scratch.options.dataDir, DATABASE_URL: '' }),
   };
@@ -132,7 +132,7 @@ async function crashRun(kind: DbKind): Promise<CrashRun> {
   const count = (what: string) => (outcomes[what] = (outcomes[what] ?? 0) + 1);
   let pushMs = 0;
   let id = '';
-  const admin = kind === 'postgres' ? new Client({ connectionString: scratch.url }) : null;
+  const admin = kind !== 'pglite' ? new Client({ connectionString: scratch.url }) : null;
   await admin?.connect();
   try {
     const token = readFileSync(path.join(root, 'admin-token'), 'utf8').trim();

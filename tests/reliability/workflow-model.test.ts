@@ -31,8 +31,12 @@ import type { Harness } from '../service/api-harness';
 import { openHarness, TENANT } from '../service/api-harness';
 
 const RUNS_OF: Record<DbKind, number> = process.env.PLAN_MODEL_RUNS
-  ? { pglite: Number(process.env.PLAN_MODEL_RUNS), postgres: Number(process.env.PLAN_MODEL_RUNS) }
-  : { pglite: 700, postgres: 300 };
+  ? {
+      pglite: Number(process.env.PLAN_MODEL_RUNS),
+      postgres: Number(process.env.PLAN_MODEL_RUNS),
+      citus: Number(process.env.PLAN_MODEL_RUNS),
+    }
+  : { pglite: 700, postgres: 300, citus: 100 };
 const MAX_COMMANDS = 6;
 
 type Status = 'draft' | 'submitted' | 'reviewed' | 'approved' | 'returned';

@@ -15,8 +15,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client as PgClient } from 'pg';
 import { sha256Hex } from './canonical';
-import type { SqlSession } from './sql';
-import { ledger } from './sql';
+import type { ForeignKeyDefinition, SqlSession } from './sql';
+import { citus, ledger } from './sql';
 
 export type { SqlSession } from './sql';
 export { LEDGER_TABLE, LOCK_KEYS } from './sql';
@@ -43,6 +43,10 @@ export interface MigrationReport {
   applied: string[];
   /** Migrations found on disk (all now applied). */
   total: number;
+  /** Whether the database is a Citus coordinator (its tables distributed by municipality). */
+  citus: boolean;
+  /** On a Citus coordinator: the tables this run distributed (or made reference tables). */
+  distributed: string[];
 }
 
 /** Why the migrator refused to run; nothing was changed. */
@@ -102,12 +106,23 @@ export async function applyMigrations(
   migrations: readonly Migration[],
 ): Promise<MigrationReport | MigrationRefusal> {
   const applied: string[] = [];
+  const distributed: string[] = [];
   try {
     for (;;) {
-      const name = await connection.transaction((session) => applyNext(session, migrations));
-      if (name === null) return { ok: true, applied, total: migrations.length };
-      applied.push(name);
+      const step = await connection.transaction((session) => applyNext(session, migrations));
+      if (step === null) break;
+      applied.push(step.name);
+      distributed.push(...step.distributed);
     }
+    // A new cluster's tables were made local (nothing was distributed yet); a run that
+    // stopped between its last migration and this step leaves them so too.
+    const citusPresent = await connection.transaction(async (session) => {
+      // Under the migrator's lock: two processes starting at once distribute once.
+      await ledger.lock(session);
+      distributed.push(...(await distribute(session, [])));
+      return citus.present(session);
+    });
+    return { ok: true, applied, total: migrations.length, citus: citusPresent, distributed };
   } catch (error) {
     if (error instanceof Refused) return error.refusal;
     throw error;
@@ -121,11 +136,21 @@ class Refused extends Error {
   }
 }
 
-/** Checks the ledger and applies the first pending migration; null when none is pending. */
+/**
+ * Checks the ledger and applies the first pending migration; null when none is pending.
+ *
+ * On a Citus coordinator whose tables are already distributed, a migration runs without its
+ * `ADD CONSTRAINT … FOREIGN KEY` statements (Citus refuses a foreign key between a new local
+ * table and a distributed one), then its new tables are distributed and those statements run,
+ * all in this one transaction. On a new cluster every migration runs as on PostgreSQL, and
+ * `applyMigrations` distributes the tables once at the end (the older migrations' foreign keys
+ * say `ON UPDATE CASCADE`, which Citus refuses on a distributed table; a later migration
+ * changes them).
+ */
 async function applyNext(
   session: SqlSession,
   migrations: readonly Migration[],
-): Promise<string | null> {
+): Promise<{ name: string; distributed: string[] } | null> {
   await ledger.lock(session);
   await ledger.create(session);
   const rows = await ledger.list(session);
@@ -139,9 +164,84 @@ async function applyNext(
   const done = new Set(rows.map((row) => row.name));
   const next = migrations.find((migration) => !done.has(migration.name));
   if (next === undefined) return null;
-  await session.exec(next.sql);
+  let distributed: string[] = [];
+  if ((await citus.present(session)) && (await citus.distributed(session)).size > 0) {
+    const { rest, foreignKeys } = splitForeignKeys(next);
+    await citus.sequential(session);
+    if (rest.trim() !== '') await session.exec(rest);
+    distributed = await distribute(session, foreignKeys);
+  } else {
+    await session.exec(next.sql);
+  }
   await ledger.record(session, next.name, next.checksum);
-  return next.name;
+  return { name: next.name, distributed };
+}
+
+/**
+ * The distribution step on a Citus coordinator (nothing elsewhere): every table of the schema
+ * not yet known to Citus becomes a reference table (`municipality`: it has no `tenant_id`) or
+ * a distributed table on `tenant_id`, colocated with the others, so that one municipality's
+ * rows of every table sit on one shard group. Citus wants the tables distributed before the
+ * foreign keys between them exist: they are dropped and re-added around it. Then the held
+ * statements run. Idempotent: a second run finds nothing to do. Returns the tables it did.
+ */
+async function distribute(session: SqlSession, held: readonly string[]): Promise<string[]> {
+  if (!(await citus.present(session))) return [];
+  const known = await citus.distributed(session);
+  const tables = await citus.tables(session);
+  const todo = tables.filter((t) => !known.has(t.name));
+  if (todo.length > 0) {
+    await citus.sequential(session);
+    const keys: ForeignKeyDefinition[] = await citus.foreignKeys(
+      session,
+      todo.map((t) => t.name),
+    );
+    for (const key of keys) await citus.dropForeignKey(session, key);
+    for (const table of todo.filter((t) => !t.tenant))
+      await citus.createReferenceTable(session, table.name);
+    let colocateWith =
+      tables.find((t) => t.tenant && known.has(t.name))?.name ?? ('default' as string);
+    for (const table of todo.filter((t) => t.tenant)) {
+      await citus.createDistributedTable(session, table.name, colocateWith);
+      if (colocateWith === 'default') colocateWith = table.name;
+    }
+    for (const key of keys) await citus.addForeignKey(session, key);
+  }
+  for (const statement of held) await session.exec(statement);
+  return todo.map((t) => t.name);
+}
+
+/**
+ * A migration's statements, its `ADD CONSTRAINT … FOREIGN KEY` ones apart. Migrations are the
+ * SQL `prisma migrate diff` writes: statements end with `;` at the end of a line, and none
+ * has a dollar-quoted body (a migration that does is refused here, on Citus only).
+ */
+export function splitForeignKeys(migration: Migration): { rest: string; foreignKeys: string[] } {
+  if (migration.sql.includes('$$'))
+    throw new Error(
+      `migration ${migration.name} has a dollar-quoted body, which the Citus distribution step cannot split; split it by hand`,
+    );
+  const statements = migration.sql
+    .replace(/\r\n/g, '\n')
+    .split(/;[ \t]*\n/)
+    .map((s) =>
+      s
+        .split('\n')
+        .filter((line) => !/^\s*--/.test(line))
+        .join('\n')
+        .trim()
+        .replace(/;$/, ''),
+    )
+    .filter((s) => s !== '');
+  const isForeignKey = (s: string) =>
+    /^ALTER\s+TABLE\s+\S+\s+ADD\s+CONSTRAINT\s+\S+\s+FOREIGN\s+KEY\b/i.test(s);
+  return {
+    rest: statements
+      .filter((s) => !isForeignKey(s))
+      .map((s) => `${s};`)
+      .join('\n'),
+    foreignKeys: statements.filter(isForeignKey),
+  };
 }
 
 function refusal(code: MigrationRefusal['code'], migration: string): MigrationRefusal {

@@ -24,7 +24,8 @@ import {
 } from './migrator';
 
 /** Which database is behind a `Database`. */
-export type DatabaseKind = 'pglite' | 'postgres';
+/** `citus`: a Citus coordinator, the register's tables distributed by municipality. */
+export type DatabaseKind = 'pglite' | 'postgres' | 'citus';
 
 /** Where the database is; see `resolveDatabaseTarget` for the order of precedence. */
 export interface OpenDatabaseOptions {
@@ -130,7 +131,7 @@ async function openPostgres(
   const prisma = createPrismaClient(new PrismaPg(pgPool));
   return {
     prisma,
-    kind: 'postgres',
+    kind: report.citus ? 'citus' : 'postgres',
     migrations: report,
     reader: {
       query: async <R extends Record<string, unknown>>(text: string, params: unknown[]) =>

@@ -68,6 +68,94 @@ export const ledger = {
   },
 };
 
+/** Quotes an identifier read from the catalog (never a user's text): `"name"`, quotes doubled. */
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** A foreign key as the catalog describes it: what dropping and re-adding it needs. */
+export interface ForeignKeyDefinition {
+  table: string;
+  name: string;
+  /** `pg_get_constraintdef`: `FOREIGN KEY (…) REFERENCES …(…) ON DELETE … ON UPDATE …`. */
+  definition: string;
+}
+
+/**
+ * The distribution step's statements on a Citus coordinator (migrator.ts, docs/storage.md):
+ * which tables exist and which are distributed, the foreign keys between them, and Citus's
+ * own functions to make `municipality` a reference table and every tenant table a
+ * distributed table on `tenant_id`, all colocated.
+ */
+export const citus = {
+  async present(session: SqlSession): Promise<boolean> {
+    const rows = await session.query(`SELECT 1 AS one FROM pg_extension WHERE extname = 'citus'`);
+    return rows.length > 0;
+  },
+  /** Ordinary tables of the current schema, besides the migration ledger, by name. */
+  async tables(session: SqlSession): Promise<{ name: string; tenant: boolean }[]> {
+    const rows = await session.query<{ name: string; tenant: boolean }>(
+      `SELECT c.relname AS name,
+              EXISTS (SELECT 1 FROM pg_attribute a
+                       WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+                AS tenant
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname <> $1
+        ORDER BY c.relname`,
+      [LEDGER_TABLE],
+    );
+    return rows;
+  },
+  /** Tables of the current schema that Citus already distributes (or replicates). */
+  async distributed(session: SqlSession): Promise<Set<string>> {
+    const rows = await session.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_dist_partition p JOIN pg_class c ON c.oid = p.logicalrelid
+         JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()`,
+    );
+    return new Set(rows.map((r) => r.name));
+  },
+  /** The foreign keys from or to any of these tables. */
+  foreignKeys(session: SqlSession, tables: string[]): Promise<ForeignKeyDefinition[]> {
+    return session.query<ForeignKeyDefinition & Record<string, unknown>>(
+      `SELECT src.relname AS "table", k.conname AS name, pg_get_constraintdef(k.oid) AS definition
+         FROM pg_constraint k
+         JOIN pg_class src ON src.oid = k.conrelid
+         JOIN pg_class dst ON dst.oid = k.confrelid
+         JOIN pg_namespace n ON n.oid = src.relnamespace
+        WHERE k.contype = 'f' AND n.nspname = current_schema()
+          AND (src.relname = ANY($1::text[]) OR dst.relname = ANY($1::text[]))
+        ORDER BY src.relname, k.conname`,
+      [tables],
+    );
+  },
+  /**
+   * Distributed DDL in one transaction with other statements: Citus then wants one
+   * connection per worker (its documentation of `citus.multi_shard_modify_mode`).
+   */
+  async sequential(session: SqlSession): Promise<void> {
+    await session.exec(`SET LOCAL citus.multi_shard_modify_mode TO 'sequential'`);
+  },
+  async dropForeignKey(session: SqlSession, fk: ForeignKeyDefinition): Promise<void> {
+    await session.exec(`ALTER TABLE ${ident(fk.table)} DROP CONSTRAINT ${ident(fk.name)}`);
+  },
+  async addForeignKey(session: SqlSession, fk: ForeignKeyDefinition): Promise<void> {
+    await session.exec(
+      `ALTER TABLE ${ident(fk.table)} ADD CONSTRAINT ${ident(fk.name)} ${fk.definition}`,
+    );
+  },
+  async createReferenceTable(session: SqlSession, table: string): Promise<void> {
+    await session.query(`SELECT create_reference_table($1::regclass)::text`, [ident(table)]);
+  },
+  async createDistributedTable(
+    session: SqlSession,
+    table: string,
+    colocateWith: string,
+  ): Promise<void> {
+    await session.query(
+      `SELECT create_distributed_table($1::regclass, 'tenant_id', colocate_with => $2)::text`,
+      [ident(table), colocateWith],
+    );
+  },
+};
+
 /** A Prisma client or transaction client: what runs tagged-template raw statements. */
 export interface RawExecutor {
   $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number>;
