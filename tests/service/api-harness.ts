@@ -37,7 +37,7 @@ export async function openHarness(
   extra: Partial<AppOptions> = {},
 ): Promise<Harness> {
   const test = await openTestDatabase(kind);
-  const logger = pino({ level: 'silent' });
+  const logger = pino({ level: process.env.PLAN_TEST_LOG ?? 'silent' });
   const cfg = testConfig(config);
   const deps = { repos: test.repos, config: cfg, logger, databaseKind: kind };
   const seeded = await seedSample(deps, { tenantId: TENANT, tokenDir: null });

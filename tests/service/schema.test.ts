@@ -3,6 +3,8 @@
  * from what the Prisma file says, so a table added later by any migration is held to it:
  * - every table but `municipality` starts its primary key and every unique key with
  *   `tenant_id`, and every foreign key between tenant tables includes it (docs/storage.md);
+ * - no foreign key says ON UPDATE CASCADE (ids never change; Citus refuses it when the key
+ *   includes the distribution column);
  * - no PostgreSQL enum types: enumerated columns are text with a CHECK constraint whose
  *   values are the core's lists (roles, workbook kinds, department kinds) and the
  *   workflow's statuses and actions;
@@ -165,6 +167,17 @@ describe.each(DB_KINDS)('the migrated schema (%s)', (kind) => {
       expect.arrayContaining(['primary key', 'unique', 'foreign key']),
     );
     expect(tenantRuleBreaches(schema)).toEqual([]);
+  });
+
+  it('has no foreign key that cascades an update (Citus refuses them on tenant_id)', async () => {
+    // confupdtype: a = NO ACTION, r = RESTRICT, c = CASCADE, n = SET NULL, d = SET DEFAULT.
+    const keys = await query<{ name: string; onUpdate: string }>(
+      db,
+      `SELECT conname::text AS name, confupdtype::text AS "onUpdate" FROM pg_constraint
+        WHERE contype = 'f' AND connamespace = 'public'::regnamespace ORDER BY 1`,
+    );
+    expect(keys.length).toBeGreaterThan(15);
+    expect(keys.filter((k) => !['a', 'r'].includes(k.onUpdate))).toEqual([]);
   });
 
   it('would catch a table added without tenant_id first', async () => {

@@ -219,28 +219,32 @@ export interface TokenUserRow {
 const date = (value: unknown): Date => new Date(Number(value));
 const dateOrNull = (value: unknown): Date | null => (value === null ? null : date(value));
 
+/** The statement of `findTokenWithUser` ($1 tenant, $2 token hash); tests EXPLAIN it on Citus. */
+export const TOKEN_WITH_USER_SQL = `SELECT t.tenant_id AS "tenantId", t.id, t.user_id AS "userId", t.name, t.prefix,
+            ${ms('t.created_at')} AS "createdAt", ${ms('t.expires_at')} AS "expiresAt",
+            t.revoked, ${ms('t.revoked_at')} AS "revokedAt", u.email,
+            u.display_name AS "displayName", u.department_id AS "departmentId", u.disabled,
+            ${ms('u.created_at')} AS "userCreatedAt",
+            COALESCE(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL),
+                     '{}'::text[]) AS roles
+       FROM api_token t
+       JOIN app_user u ON u.tenant_id = t.tenant_id AND u.id = t.user_id
+       LEFT JOIN user_role r ON r.tenant_id = u.tenant_id AND r.user_id = u.id
+      WHERE t.tenant_id = $1 AND t.token_hash = $2
+      GROUP BY t.tenant_id, t.id, u.tenant_id, u.id`;
+
 /**
  * The token with this hash in this tenant, with its user and the user's roles: one statement
- * (Prisma's `include` would be three), run on every authenticated request.
+ * (Prisma's `include` would be three), run on every authenticated request. The roles come
+ * from a join, not a correlated subquery: Citus plans the join on one shard and the
+ * subquery on all of them.
  */
 export async function findTokenWithUser(
   db: SqlReader,
   tenantId: string,
   tokenHash: string,
 ): Promise<TokenUserRow | null> {
-  const rows = await db.query(
-    `SELECT t.tenant_id AS "tenantId", t.id, t.user_id AS "userId", t.name, t.prefix,
-            ${ms('t.created_at')} AS "createdAt", ${ms('t.expires_at')} AS "expiresAt",
-            t.revoked, ${ms('t.revoked_at')} AS "revokedAt", u.email,
-            u.display_name AS "displayName", u.department_id AS "departmentId", u.disabled,
-            ${ms('u.created_at')} AS "userCreatedAt",
-            ARRAY(SELECT r.role FROM user_role r
-                  WHERE r.tenant_id = u.tenant_id AND r.user_id = u.id) AS roles
-       FROM api_token t
-       JOIN app_user u ON u.tenant_id = t.tenant_id AND u.id = t.user_id
-      WHERE t.tenant_id = $1 AND t.token_hash = $2`,
-    [tenantId, tokenHash],
-  );
+  const rows = await db.query(TOKEN_WITH_USER_SQL, [tenantId, tokenHash]);
   const row = rows[0];
   if (row === undefined) return null;
   return {
@@ -304,6 +308,16 @@ export interface SubmissionReadRow {
   updatedAt: Date;
 }
 
+/** The statement of `findSubmissionForRead` ($1 tenant, $2 submission id). */
+export const SUBMISSION_FOR_READ_SQL = `SELECT s.tenant_id AS "tenantId", s.id, s.cycle_id AS "cycleId",
+            s.department_id AS "departmentId", d.code AS "departmentCode", s.kind, s.title,
+            s.current_version AS "currentVersion", s.status,
+            s.created_by_id AS "createdById", ${ms('s.created_at')} AS "createdAt",
+            ${ms('s.updated_at')} AS "updatedAt"
+       FROM submission s
+       JOIN department d ON d.tenant_id = s.tenant_id AND d.id = s.department_id
+      WHERE s.tenant_id = $1 AND s.id = $2`;
+
 /**
  * A submission and its department's code: one statement (Prisma would make two, each through
  * its query compiler), read by every request on a submission.
@@ -313,17 +327,7 @@ export async function findSubmissionForRead(
   tenantId: string,
   submissionId: string,
 ): Promise<SubmissionReadRow | null> {
-  const rows = await db.query(
-    `SELECT s.tenant_id AS "tenantId", s.id, s.cycle_id AS "cycleId",
-            s.department_id AS "departmentId", d.code AS "departmentCode", s.kind, s.title,
-            s.current_version AS "currentVersion", s.status,
-            s.created_by_id AS "createdById", ${ms('s.created_at')} AS "createdAt",
-            ${ms('s.updated_at')} AS "updatedAt"
-       FROM submission s
-       JOIN department d ON d.tenant_id = s.tenant_id AND d.id = s.department_id
-      WHERE s.tenant_id = $1 AND s.id = $2`,
-    [tenantId, submissionId],
-  );
+  const rows = await db.query(SUBMISSION_FOR_READ_SQL, [tenantId, submissionId]);
   const row = rows[0];
   if (row === undefined) return null;
   return {
