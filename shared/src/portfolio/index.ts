@@ -20,12 +20,17 @@ export type {
   PortfolioFromPlanOptions,
 } from './fromPlan';
 export type {
+  ConstraintUse,
+  DepartmentCapacity,
+  PortfolioConstraint,
+  PortfolioExplanation,
   PortfolioInput,
   PortfolioOptions,
   PortfolioProblem,
   PortfolioProject,
   PortfolioResult,
   PortfolioStatus,
+  ScheduledProject,
   Selection,
   YearScale,
   YearSpending,
