@@ -1143,6 +1143,23 @@ export async function selectSchedule(
   const s = built.value;
   const forcedIds = s.ps.filter((p) => p.mustIn).map((p) => p.id);
   const cannotFit = s.ps.filter((p) => p.opts.length === 0 || p.mustOut).map((p) => p.id);
+  const common0 = { ...base, forced: forcedIds, cannotFit };
+  // A mandatory or forced project with no start it may take (readiness, window) or also forced
+  // out: no plan exists; say so without asking the solver.
+  if (s.ps.some((p) => p.mustIn && (p.opts.length === 0 || p.mustOut))) {
+    const problems = infeasibleProblems(s);
+    return {
+      ...EMPTY,
+      spending: selectionFrom(
+        s,
+        s.ps.map(() => null),
+      ).spending,
+      ...common0,
+      status: 'infeasible',
+      message: (problems[0] as PortfolioProblem).message,
+      problems,
+    };
+  }
   const greedy = rankAndFillSchedule(s);
   const greedySel = greedy
     ? selectionFrom(s, greedy)
