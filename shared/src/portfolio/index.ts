@@ -11,6 +11,7 @@ export {
   selectPortfolio,
 } from './select';
 export { evaluateSelection, rankAndFill } from './rank';
+export { usesScheduleModel } from './schedule';
 export { selectPortfolioScenarios } from './scenarios';
 export type { ScenarioBudget, ScenarioDependent, ScenarioPortfolios } from './scenarios';
 export { PORTFOLIO_OUT_CAPTIONS, portfolioFromPlan } from './fromPlan';

@@ -120,7 +120,7 @@ function escalate(c: bigint, k: number, rate: bigint, den: bigint): bigint {
 }
 
 /** True when the input or options need the scheduling model (see `PortfolioOptions.model`). */
-export function needsSchedule(input: PortfolioInput, options: PortfolioOptions): boolean {
+export function usesScheduleModel(input: PortfolioInput, options: PortfolioOptions): boolean {
   if (options.model === 'schedule') return true;
   if ((options.forceIn?.length ?? 0) > 0 || (options.forceOut?.length ?? 0) > 0) return true;
   if (options.explain) return true;
@@ -997,11 +997,12 @@ function explainOne(
   const displaced = s.ps.flatMap((q, j) =>
     j !== i && base[j] && (!forced[j] || forced[j]?.start !== base[j]?.start) ? [q.id] : [],
   );
-  const lostText = lost.toFixed(2);
-  const because = [
-    ...violated,
-    ...tight.filter((t) => !violated.some((v) => sameKey(v.constraint, t.constraint))),
-  ];
+  const lostText = Math.abs(lost).toFixed(2);
+  const newTight = tight.filter((t) => !violated.some((v) => sameKey(v.constraint, t.constraint)));
+  const part = (lang: 'fa' | 'en', label: string, xs: ConstraintUse[]) =>
+    xs.length === 0
+      ? ''
+      : `${lang === 'fa' ? '؛ ' : '; '}${label}: ${xs.map((x) => x.message[lang]).join(lang === 'fa' ? '، ' : ', ')}`;
   return {
     ...head,
     status: r.status,
@@ -1010,8 +1011,8 @@ function explainOne(
     tight,
     displaced,
     message: {
-      fa: `با گنجاندن «${iso(p.id)}» از سال ${fd(p.planned.start)}، امتیاز کل ${formatNumber(lost, 'fa', 2)} کم می‌شود${displaced.length ? `؛ بیرون یا جابه‌جا: ${displaced.map(iso).join('، ')}` : ''}${because.length ? `؛ ${because.map((x) => x.message.fa).join('؛ ')}` : ''}`,
-      en: `putting "${p.id}" in from ${p.planned.start} lowers the total score by ${lostText}${displaced.length ? `; out or moved: ${displaced.join(', ')}` : ''}${because.length ? `; ${because.map((x) => x.message.en).join('; ')}` : ''}`,
+      fa: `با گنجاندن «${iso(p.id)}» از سال ${fd(p.planned.start)}، امتیاز کل ${formatNumber(Math.abs(lost), 'fa', 2)} ${lost < 0 ? 'بیشتر' : 'کمتر'} می‌شود${displaced.length ? `؛ بیرون یا جابه‌جا: ${displaced.map(iso).join('، ')}` : ''}${part('fa', 'افزودن آن به این برنامه از این قیدها می‌گذرد', violated)}${part('fa', 'قیدهای پر در برنامه با آن', newTight)}`,
+      en: `putting "${p.id}" in from ${p.planned.start} ${lost < 0 ? 'raises' : 'lowers'} the total score by ${lostText}${displaced.length ? `; out or moved: ${displaced.join(', ')}` : ''}${part('en', 'added to this plan it would break', violated)}${part('en', 'full in the plan with it', newTight)}`,
     },
   };
 }

@@ -34,7 +34,7 @@ import {
   STATUS,
 } from './solver';
 import type { SolveOutcome } from './solver';
-import { needsSchedule, selectSchedule } from './schedule';
+import { selectSchedule, usesScheduleModel } from './schedule';
 import type { Bilingual } from '../findings';
 import { formatRials } from '../money';
 import type { Indexed } from './rank';
@@ -185,7 +185,7 @@ export async function selectPortfolio(
   input: PortfolioInput,
   options: PortfolioOptions = {},
 ): Promise<PortfolioResult> {
-  if (needsSchedule(input, options)) return selectSchedule(input, options);
+  if (usesScheduleModel(input, options)) return selectSchedule(input, options);
   const timeLimit =
     options.timeLimitSeconds !== undefined &&
     Number.isFinite(options.timeLimitSeconds) &&
