@@ -6,10 +6,12 @@ import type {
   PortfolioInput,
   PortfolioProject,
   PortfolioResult,
+  RawWorkbook,
   Readiness,
 } from '#core';
-import { selectPortfolio, selectPortfolioScenarios } from '#core';
+import { portfolioFromPlan, readPlan, selectPortfolio, selectPortfolioScenarios } from '#core';
 import { generateInstance } from '../fixtures/portfolio/generate';
+import { planInfo } from '../helpers/plan';
 
 // ---------------------------------------------------------------------------
 // The independent reference: the contract's "Scheduling" rules written out
@@ -646,4 +648,107 @@ describe('a hard instance', () => {
     expect(r.objective).toBeGreaterThanOrEqual(r.rankAndFill.objective);
     for (const s of r.spending) expect(s.left >= 0n).toBe(true);
   }, 60_000);
+});
+
+describe('the scheduling problem of a read plan (portfolioFromPlan)', () => {
+  it('passes windows, readiness, departments, capacities and the escalation rate', async () => {
+    // Two projects of department D1 (at most one at once), 60 and 50 Rials planned in 1405,
+    // budget 100 a year (given), CostEscalation 0.1. Q may start 1405–1406 and is "design"
+    // (not ready: not 1405 anyway): it starts 1406 at 50 × 1.1 = 55. P is ongoing: fixed.
+    const workbook: RawWorkbook = {
+      tables: [
+        planInfo({ StartYear: 1405, Years: 2, CostEscalation: 0.1 }),
+        {
+          name: 'tblDepartments',
+          header: ['DeptId', 'Name', 'MaxProjects', 'MaxCapital'],
+          rows: [['D1', 'عمران', 1, null]],
+        },
+        {
+          name: 'tblCriteria',
+          header: ['CriterionId', 'Title', 'Weight', 'Direction', 'ScaleMin', 'ScaleMax'],
+          rows: [['VALUE', 'ارزش', 1, 'benefit', 0, 100]],
+        },
+        {
+          name: 'tblProjects',
+          header: [
+            'ProjectId',
+            'ProgramId',
+            'Title',
+            'Dept',
+            'StartYear',
+            'EndYear',
+            'SourceId',
+            'Status',
+            'Readiness',
+            'EarliestStart',
+            'LatestStart',
+            '1405',
+            '1406',
+            'VALUE',
+          ],
+          rows: [
+            [
+              'P',
+              'PR1',
+              'پروژه P',
+              'd1',
+              1405,
+              1405,
+              'SRC1',
+              'ongoing',
+              'ready',
+              null,
+              null,
+              60,
+              0,
+              80,
+            ],
+            [
+              'Q',
+              'PR1',
+              'پروژه Q',
+              'D1',
+              1405,
+              1405,
+              'SRC1',
+              'proposed',
+              'design',
+              1405,
+              1406,
+              50,
+              0,
+              60,
+            ],
+          ],
+        },
+      ],
+    };
+    const { plan } = readPlan(workbook);
+    const problem = portfolioFromPlan(
+      plan,
+      new Map([
+        [1405, 100n],
+        [1406, 100n],
+      ]),
+    );
+    const q = problem.input.projects.find((x) => x.id === 'Q');
+    expect(q).toMatchObject({
+      startYear: 1405,
+      earliestStart: 1405,
+      latestStart: 1406,
+      readiness: 'design',
+      fixedStart: false,
+    });
+    expect(problem.input.projects.find((x) => x.id === 'P')?.fixedStart).toBe(true);
+    expect(problem.input.costEscalation).toBe(0.1);
+    expect([...(problem.input.departments ?? new Map()).values()]).toEqual([
+      { maxProjects: 1, maxCapital: null },
+    ]);
+    const r = await selectPortfolio(problem.input);
+    expect(r.model).toBe('schedule');
+    expect(r.chosen).toEqual(['P', 'Q']);
+    const sq = r.schedule?.find((x) => x.id === 'Q');
+    expect(sq?.start).toBe(1406);
+    expect(Object.fromEntries(sq?.costs ?? [])).toEqual({ 1406: 55n });
+  });
 });

@@ -56,6 +56,16 @@ export const PORTFOLIO_OUT_CAPTIONS: Readonly<Record<ExclusionReason | 'not-chos
   },
 };
 
+/**
+ * The columns the optimal portfolio writes back beside `tblProjects` (the pane, the register):
+ * `Selected` (in the chosen plan) and `PlannedStart` (the start year the plan gives it, the
+ * scheduling model's `schedule[].start`; the workbook's own `StartYear` is never overwritten).
+ */
+export const PORTFOLIO_WRITEBACK_COLUMNS = {
+  Selected: { fa: 'انتخاب‌شده در سبد', en: 'Selected' },
+  PlannedStart: { fa: 'سال شروع در سبد', en: 'Planned start' },
+} as const satisfies Readonly<Record<string, Bilingual>>;
+
 /** A project left out of the problem, and why. */
 export interface ExcludedProject {
   readonly id: string;

@@ -14,7 +14,7 @@ export { evaluateSelection, rankAndFill } from './rank';
 export { usesScheduleModel } from './schedule';
 export { selectPortfolioScenarios } from './scenarios';
 export type { ScenarioBudget, ScenarioDependent, ScenarioPortfolios } from './scenarios';
-export { PORTFOLIO_OUT_CAPTIONS, portfolioFromPlan } from './fromPlan';
+export { PORTFOLIO_OUT_CAPTIONS, PORTFOLIO_WRITEBACK_COLUMNS, portfolioFromPlan } from './fromPlan';
 export type {
   ExcludedProject,
   ExclusionReason,
