@@ -259,6 +259,38 @@ describe('the scheduling model against brute force on small random instances', (
     );
   });
 
+  it('gives the same optimum with the weaker formulations and with interchangeable copies', async () => {
+    // The formulation study's variants (big-M timing rows, no symmetry rows, no warm start)
+    // must not change the optimum; and copies of a project (same score, costs, window and
+    // department) get the symmetry rows, which must not cut off the optimum either.
+    await fc.assert(
+      fc.asyncProperty(instance, async ({ input, num, den }) => {
+        const first = input.projects[0] as PortfolioProject;
+        const copies = [1, 2].map((k) => ({
+          ...first,
+          id: `C${k}`,
+          dependsOn: [],
+          mandatory: false,
+        }));
+        const withCopies: PortfolioInput = { ...input, projects: [...input.projects, ...copies] };
+        for (const [given, formulation] of [
+          [input, { timing: 'big-m', symmetry: false, warmStart: false }],
+          [withCopies, {}],
+        ] as const) {
+          const { best } = refSolve(given, num, den);
+          const r = await selectPortfolio(given, { model: 'schedule', formulation });
+          if (best === null) expect(r.status).toBe('infeasible');
+          else {
+            expect(r.status).toBe('optimal');
+            expect(r.objective).toBeCloseTo(best, 9);
+            expectScheduleHolds(given, r, num, den);
+          }
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('stays exact when money must be rounded for the solver', async () => {
     await fc.assert(
       fc.asyncProperty(instance, async ({ input, num, den }) => {

@@ -34,6 +34,7 @@ export type {
   PortfolioResult,
   PortfolioStatus,
   ScheduledProject,
+  ScheduleFormulation,
   Selection,
   YearScale,
   YearSpending,

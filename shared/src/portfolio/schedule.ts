@@ -43,6 +43,7 @@ import {
 } from './solver';
 import type {
   ConstraintUse,
+  ScheduleFormulation,
   PortfolioConstraint,
   PortfolioExplanation,
   PortfolioInput,
@@ -59,6 +60,9 @@ import type {
 const fd = (n: number | bigint | string): string => toPersianDigits(String(n));
 /** An ID isolated for bidi inside Persian text. */
 const iso = (id: string): string => `\u2068${id}\u2069`;
+
+/** The finest unit the solver is given on a retry (see `solveSchedule`): 2^40 units. */
+const FINEST_COEFFICIENT = 2n ** 40n;
 
 /** Decimals of `CostEscalation` kept (the rate is read as a fraction over 10^9). */
 const RATE_DECIMALS = 9;
@@ -100,6 +104,7 @@ interface Dept {
 }
 
 interface Sched {
+  readonly form: Required<ScheduleFormulation>;
   readonly years: number[];
   readonly budget: bigint[];
   readonly ps: SProject[];
@@ -283,7 +288,12 @@ function buildSchedule(
     };
   });
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { years, budget: ix.budget, ps, depts, first, last } };
+  const form: Required<ScheduleFormulation> = {
+    timing: options.formulation?.timing ?? 'per-start',
+    symmetry: options.formulation?.symmetry ?? true,
+    warmStart: options.formulation?.warmStart ?? true,
+  };
+  return { ok: true, value: { form, years, budget: ix.budget, ps, depts, first, last } };
 }
 
 // ---------------------------------------------------------------- evaluation
@@ -544,6 +554,8 @@ interface MoneyRow {
   readonly exactCoef: bigint[];
   readonly limit: bigint;
   cap: number;
+  /** The cap before any tightening (the relaxed model's). */
+  readonly cap0: number;
 }
 
 interface Model {
@@ -591,6 +603,28 @@ function buildModel(s: Sched, maxCoefficient: bigint, fix: Map<number, Opt | nul
         });
         continue;
       }
+      if (s.form.timing === 'big-m') {
+        // Chosen together (as above), and Σ s·x[a,s] ≥ Σ (end+1)·x[b,t] when a is chosen, with
+        // years counted from the plan's first and M large enough to void the row otherwise.
+        rows.push({
+          cols: [...ca, ...cb],
+          vals: [...ca.map(() => 1), ...cb.map(() => -1)],
+          lower: -Infinity,
+          upper: 0,
+        });
+        const rel = (y: number) => y - s.first + 1;
+        const big = Math.max(1, ...cb.map((t) => rel((cols[t]?.o.end ?? 0) + 1)));
+        rows.push({
+          cols: [...ca, ...cb],
+          vals: [
+            ...ca.map((c) => rel(cols[c]?.o.start ?? 0) - big),
+            ...cb.map((t) => -rel((cols[t]?.o.end ?? 0) + 1)),
+          ],
+          lower: -big,
+          upper: Infinity,
+        });
+        continue;
+      }
       for (const c of ca) {
         const start = cols[c]?.o.start ?? 0;
         const ok = cb.filter((t) => (cols[t]?.o.end ?? 0) < start);
@@ -603,6 +637,34 @@ function buildModel(s: Sched, maxCoefficient: bigint, fix: Map<number, Opt | nul
       }
     }
   });
+  if (s.form.symmetry) {
+    // Interchangeable projects (same score, department, start options and costs, no
+    // prerequisite, nothing depending on them, nothing forced): take them in input order.
+    const needed = new Set(s.ps.flatMap((p) => p.deps));
+    const groups = new Map<string, number[]>();
+    s.ps.forEach((p, i) => {
+      if (fix.has(i) || p.mustIn || p.mustOut || p.deps.length > 0 || needed.has(i)) return;
+      if ((colsOf[i] ?? []).length === 0) return;
+      const key = JSON.stringify([
+        p.score,
+        p.dept,
+        p.hasWindow,
+        p.opts.map((o) => [o.start, o.end, o.costs.map(String), String(o.after)]),
+      ]);
+      groups.set(key, [...(groups.get(key) ?? []), i]);
+    });
+    for (const g of groups.values())
+      for (let k = 0; k + 1 < g.length; k++) {
+        const ca = colsOf[g[k] as number] ?? [];
+        const cb = colsOf[g[k + 1] as number] ?? [];
+        rows.push({
+          cols: [...ca, ...cb],
+          vals: [...ca.map(() => -1), ...cb.map(() => 1)],
+          lower: -Infinity,
+          upper: 0,
+        });
+      }
+  }
   // Money rows (budget, department capital) and count rows.
   const money: MoneyRow[] = [];
   const addMoney = (
@@ -645,6 +707,7 @@ function buildModel(s: Sched, maxCoefficient: bigint, fix: Map<number, Opt | nul
       exactCoef,
       limit,
       cap: limit < 0n ? -1 : Number(limit / unit),
+      cap0: limit < 0n ? -1 : Number(limit / unit),
     });
   };
   s.years.forEach((year, k) => {
@@ -682,14 +745,14 @@ function toModelData(highs: Highs, s: Sched, m: Model, mode: 'up' | 'down'): Mod
     starts.push(indices.length);
     rowLower.push(-inf);
     // A negative cap (a negative budget) makes every column of the row impossible.
-    rowUpper.push(r.cap);
+    rowUpper.push(mode === 'down' ? r.cap0 : r.cap);
   }
   for (const r of m.rows) {
     indices.push(...r.cols);
     values.push(...r.vals);
     starts.push(indices.length);
     rowLower.push(r.lower === -Infinity ? -inf : r.lower);
-    rowUpper.push(r.upper);
+    rowUpper.push(r.upper === Infinity ? inf : r.upper);
   }
   const numRows = rowUpper.length;
   return {
@@ -772,7 +835,7 @@ function solveSchedule(
   let chosen: Assign | null = null;
   let tightened = false;
   let error: string | undefined;
-  const warmStart = start(warm);
+  const warmStart = s.form.warmStart ? start(warm) : null;
   for (let round = 0; round <= MAX_TIGHTENINGS && remaining > 0; round++) {
     const out = run('up', remaining, warmStart);
     code = out.code;
@@ -796,8 +859,37 @@ function solveSchedule(
       if (used > r.limit) r.cap -= Math.max(1, Number(ceilDiv(used - r.limit, r.unit)));
     }
   }
-  if (code === STATUS.infeasible || code === STATUS.unboundedOrInfeasible)
-    return { status: 'infeasible', assign: null, bound: null, seconds, scale };
+  if (code === STATUS.infeasible || code === STATUS.unboundedOrInfeasible) {
+    if (exact && !tightened)
+      return { status: 'infeasible', assign: null, bound: null, seconds, scale };
+    // Rounding (costs up, limits down) or tightening may have cut off every plan: the relaxed
+    // model decides; when it has a plan, solve again on a finer unit.
+    const relaxed = run('down', Math.max(remaining, 0.01), null);
+    seconds += relaxed.seconds;
+    if (relaxed.code === STATUS.infeasible || relaxed.code === STATUS.unboundedOrInfeasible)
+      return { status: 'infeasible', assign: null, bound: null, seconds, scale };
+    if (maxCoefficient < FINEST_COEFFICIENT) {
+      const finer = solveSchedule(
+        highs,
+        s,
+        fix,
+        Math.max(timeLimit - seconds, 0.01),
+        relativeGap,
+        maxCoefficient * 1000n > FINEST_COEFFICIENT ? FINEST_COEFFICIENT : maxCoefficient * 1000n,
+        extra,
+        warm,
+      );
+      return { ...finer, seconds: finer.seconds + seconds };
+    }
+    return {
+      status: 'solver-error',
+      assign: null,
+      bound: null,
+      seconds,
+      scale,
+      error: 'no plan on the rounded model',
+    };
+  }
   if (code === null || (!chosen && !isLimit(code)))
     return {
       status: 'solver-error',

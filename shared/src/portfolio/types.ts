@@ -113,6 +113,22 @@ export interface PortfolioOptions {
    * v1's in/out model. `schedule`: always the scheduling model (for comparisons).
    */
   readonly model?: 'auto' | 'schedule';
+  /** How the scheduling model is written (for the formulation study; the defaults are the best found). */
+  readonly formulation?: ScheduleFormulation;
+}
+
+/** Choices of the scheduling model's formulation (`bench/portfolio-schedule.bench.ts` compares them). */
+export interface ScheduleFormulation {
+  /**
+   * Timing of prerequisites: `per-start` (default) one row per start of the dependant,
+   * `x[a,s] ≤ Σ x[b,t] over the starts t of b that end before s`; `big-m` one row per pair on
+   * the start years, with a big-M that voids it when the dependant is out (weaker relaxation).
+   */
+  readonly timing?: 'per-start' | 'big-m';
+  /** Interchangeable projects taken in input order (default true). */
+  readonly symmetry?: boolean;
+  /** The rank-and-fill schedule as HiGHS' first incumbent (default true). */
+  readonly warmStart?: boolean;
 }
 
 /** One constraint of the scheduling model, as the user reads it. */
