@@ -61,6 +61,9 @@ const fd = (n: number | bigint | string): string => toPersianDigits(String(n));
 /** An ID isolated for bidi inside Persian text. */
 const iso = (id: string): string => `\u2068${id}\u2069`;
 
+/** Below this many seconds left, an explanation is not re-solved. */
+const MIN_EXPLAIN_SECONDS = 0.05;
+
 /** The finest unit the solver is given on a retry (see `solveSchedule`): 2^40 units. */
 const FINEST_COEFFICIENT = 2n ** 40n;
 
@@ -359,6 +362,33 @@ function rowUses(s: Sched, assign: Assign): ConstraintUse[] {
   return out;
 }
 
+/** True when every money and count row holds (as `rowUses`, without building messages). */
+function rowsOk(s: Sched, assign: Assign): boolean {
+  const nd = s.depts.length;
+  for (let k = 0; k < s.years.length; k++) {
+    let used = 0n;
+    const money = new Array<bigint>(nd).fill(0n);
+    const count = new Array<number>(nd).fill(0);
+    for (let i = 0; i < assign.length; i++) {
+      const c = assign[i]?.costs[k] ?? 0n;
+      if (c === 0n) continue;
+      used += c;
+      const d = s.ps[i]?.dept ?? null;
+      if (d !== null) {
+        money[d] = (money[d] ?? 0n) + c;
+        count[d] = (count[d] ?? 0) + 1;
+      }
+    }
+    if (used > (s.budget[k] ?? 0n)) return false;
+    for (let d = 0; d < nd; d++) {
+      const dept = s.depts[d] as Dept;
+      if (dept.maxCapital !== null && (money[d] ?? 0n) > dept.maxCapital) return false;
+      if (dept.maxProjects !== null && (count[d] ?? 0) > dept.maxProjects) return false;
+    }
+  }
+  return true;
+}
+
 /** The logical rules a chosen project breaks: missing prerequisites, timing, readiness, forcing out. */
 function logicalBreaks(s: Sched, assign: Assign, i: number): ConstraintUse[] {
   const out: ConstraintUse[] = [];
@@ -423,7 +453,7 @@ function feasible(s: Sched, assign: Assign): boolean {
       if (!b || (timed(s, i, j) && b.end >= o.start)) return false;
     }
   }
-  return rowUses(s, assign).every((u) => u.over === 0n);
+  return rowsOk(s, assign);
 }
 
 function objectiveOf(s: Sched, assign: Assign): number {
@@ -492,7 +522,7 @@ function partialOk(s: Sched, assign: Assign, i: number): boolean {
     const x = assign[a];
     if (x && (s.ps[a]?.deps ?? []).includes(i) && timed(s, a, i) && o.end >= x.start) return false;
   }
-  return rowUses(s, assign).every((u) => u.over === 0n);
+  return rowsOk(s, assign);
 }
 
 /**
@@ -1019,7 +1049,7 @@ function explainOne(
   baseObjective: number,
   i: number,
   why: PortfolioExplanation['why'],
-  timeLimit: number,
+  clock: { left: number; each: number },
   maxCoefficient: bigint,
   extra: Readonly<Record<string, string | number | boolean>>,
 ): PortfolioExplanation {
@@ -1053,8 +1083,23 @@ function explainOne(
     why === 'forced-out'
       ? { ...s, ps: s.ps.map((q, j) => (j === i ? { ...q, mustOut: false } : q)) }
       : s;
+  if (clock.left < MIN_EXPLAIN_SECONDS)
+    return {
+      ...head,
+      status: 'time-limit',
+      objectiveForcedIn: null,
+      scoreLost: null,
+      tight: [],
+      displaced: [],
+      message: {
+        fa: `برای توضیح «${iso(p.id)}» زمان نماند و حل دوباره انجام نشد${violated.length ? `؛ افزودن آن به این برنامه از این قیدها می‌گذرد: ${violated.map((x) => x.message.fa).join('، ')}` : ''}`,
+        en: `no time was left to re-solve for "${p.id}"${violated.length ? `; added to this plan it would break: ${violated.map((x) => x.message.en).join(', ')}` : ''}`,
+      },
+    };
   const fix = new Map<number, Opt | null>([[i, added[i] as Opt]]);
-  const r = solveSchedule(highs, sched, fix, timeLimit, 0, maxCoefficient, extra, added);
+  const limit = Math.min(clock.each, clock.left);
+  const r = solveSchedule(highs, sched, fix, limit, 0, maxCoefficient, extra, added);
+  clock.left -= Math.max(r.seconds, 0.01);
   if (!r.assign) {
     const list = violated.map((u) => u.message);
     return {
@@ -1344,6 +1389,9 @@ export async function selectSchedule(
       options.explainTimeLimitSeconds !== undefined && options.explainTimeLimitSeconds > 0
         ? options.explainTimeLimitSeconds
         : Math.max(0.5, timeLimit / 10);
+    // All explanations together get at most the main time limit, so a plan with many
+    // projects left out stays within about twice the limit.
+    const clock = { left: timeLimit, each };
     explanations = [];
     s.ps.forEach((p, i) => {
       const o = best[i];
@@ -1363,7 +1411,7 @@ export async function selectSchedule(
           sel.objective,
           i,
           why ?? 'left-out',
-          each,
+          clock,
           maxCoefficient,
           extra,
         ),

@@ -104,7 +104,8 @@ export interface PortfolioOptions {
   readonly explain?: boolean | readonly string[];
   /**
    * Time limit of each explanation's solve, seconds (default: a tenth of the time limit, at
-   * least 0.5 s).
+   * least 0.5 s). All explanations together get at most the time limit; those left when it is
+   * spent come back with status `time-limit` and only their `violated` rows.
    */
   readonly explainTimeLimitSeconds?: number;
   /**
