@@ -421,8 +421,13 @@ describe('a hand-worked schedule with escalation', () => {
     // C at its planned 1405 needs B finished before 1405: no plan can do that.
     expect(why('C')?.status).toBe('infeasible');
     expect(why('C')?.scoreLost).toBeNull();
+    // Added to the plan at 1405 it breaks 1405's budget (80 + 30) and the timing of B (B runs
+    // to 1407 at its chosen start).
     expect(why('C')?.violated.map((v) => v.constraint)).toEqual(
-      expect.arrayContaining([{ kind: 'budget', year: 1405 }]),
+      expect.arrayContaining([
+        { kind: 'prerequisite-timing', prerequisite: 'B' },
+        { kind: 'budget', year: 1405 },
+      ]),
     );
     // D is moved by its readiness: its planned start is not allowed at all.
     expect(why('D')?.why).toBe('moved');
@@ -495,6 +500,34 @@ describe('capacities, mandatory projects and infeasibility', () => {
     expect(r.chosen).toEqual(['P', 'Q']);
     expect(r.schedule?.[1]?.start).toBe(1406);
     expect(r.capacity?.find((c) => c.constraint.kind === 'dept-projects')?.used).toBe(1n);
+  });
+
+  it('explains a project left out by its department’s project limit', async () => {
+    // D1 runs one project at once; P (5) and Q (4) both fixed in 1405: Q is out. Forced in,
+    // Q pushes P out (score 4 instead of 5: 1 lost), and added to the plan it would make two
+    // projects at once in 1405 (one over).
+    const r = await selectPortfolio(
+      {
+        budget: BUDGET_3,
+        departments: new Map([['D1', { maxProjects: 1 }]]),
+        projects: [
+          p('P', 5, [[1405, 10n]], { dept: 'D1' }),
+          p('Q', 4, [[1405, 10n]], { dept: 'D1' }),
+        ],
+      },
+      { explain: true },
+    );
+    expect(r.chosen).toEqual(['P']);
+    const e = r.explanations?.find((x) => x.id === 'Q');
+    expect(e?.scoreLost).toBe(1);
+    expect(e?.displaced).toEqual(['P']);
+    expect(e?.violated.map((v) => [v.constraint, v.used, v.limit, v.over])).toEqual([
+      [{ kind: 'dept-projects', dept: 'D1', year: 1405 }, 2n, 1n, 1n],
+    ]);
+    expect(e?.tight.map((t) => t.constraint)).toEqual([
+      { kind: 'dept-projects', dept: 'D1', year: 1405 },
+    ]);
+    expect(e?.message.en).toContain('project limit of department D1 in 1405: 2 of 1');
   });
 
   it('keeps the department’s yearly capital limit', async () => {
