@@ -3,8 +3,27 @@
  * score is largest within each year's capital budget (mandatory projects and
  * prerequisites kept), compared with rank-and-fill.
  */
-import type { Finding, Rials } from '#core';
-import { cellText, matchKey, portfolioFromPlan, readMoney, readYear, selectPortfolio } from '#core';
+import type {
+  Finding,
+  Language,
+  PortfolioResult,
+  Rials,
+  ScenarioBudget,
+  ScenarioPortfolios,
+} from '#core';
+import {
+  cellText,
+  computeCapitalBudget,
+  forecastRevenueScenarios,
+  matchKey,
+  portfolioFromPlan,
+  readMoney,
+  readYear,
+  selectPortfolio,
+  scenarioCaption,
+  selectPortfolioScenarios,
+  usesScheduleModel,
+} from '#core';
 import type { Command, CommandContext } from '../command';
 import { intOption } from '../command';
 import { findingsText, toJsonFinding } from '../findings';
@@ -68,6 +87,8 @@ export const portfolioCommand: Command = {
     'portfolio FILE.xlsx [--scenario NAME] | portfolio --projects FILE --criteria FILE --budget FILE',
   examples: [
     'portfolio plan.xlsx --scenario pessimistic',
+    'portfolio plan.xlsx --scenarios all',
+    'portfolio plan.xlsx --force-in P-007 --force-out P-012',
     'portfolio --projects projects.csv --criteria criteria.csv --budget budget.csv --json',
   ],
   options: {
@@ -100,6 +121,30 @@ export const portfolioCommand: Command = {
       description: {
         fa: 'بودجه عمرانی هر سال: \u2066CSV\u2069 با ستون‌های \u2066Year\u2069,\u2066Amount\u2069 (ریال)',
         en: 'capital budget per year: a CSV with Year,Amount (Rials)',
+      },
+    },
+    scenarios: {
+      type: 'string',
+      value: 'all|NAMES',
+      description: {
+        fa: 'سبد بهینه زیر هر سناریوی درآمد، کنار هم (\u2066all\u2069: همه سناریوها، یا نام‌ها با ویرگول)',
+        en: 'the optimal portfolio under each revenue scenario, side by side (all, or names separated by commas)',
+      },
+    },
+    'force-in': {
+      type: 'string',
+      value: 'IDS',
+      description: {
+        fa: 'پروژه‌هایی که باید در سبد باشند (شناسه‌ها با ویرگول)',
+        en: 'projects forced into the portfolio (IDs separated by commas)',
+      },
+    },
+    'force-out': {
+      type: 'string',
+      value: 'IDS',
+      description: {
+        fa: 'پروژه‌هایی که نباید در سبد باشند (شناسه‌ها با ویرگول)',
+        en: 'projects forced out of the portfolio (IDs separated by commas)',
       },
     },
     'time-limit': {
@@ -161,9 +206,59 @@ export const portfolioCommand: Command = {
       io.stderr.write(findingsText(errorsIn(findings), lang));
       return EXIT.findings;
     }
-    const result = await selectPortfolio(problem.input, {
+    const forceIn = idList(ctx.values['force-in']);
+    const forceOut = idList(ctx.values['force-out']);
+    const base = {
       timeLimitSeconds: limit.value ?? DEFAULT_TIME_LIMIT,
-    });
+      ...(forceIn.length > 0 ? { forceIn } : {}),
+      ...(forceOut.length > 0 ? { forceOut } : {}),
+    };
+    // The scheduling model explains its decisions (one re-solve per project left out or moved).
+    const options = usesScheduleModel(problem.input, base) ? { ...base, explain: true } : base;
+    if (typeof ctx.values.scenarios === 'string') {
+      if (!fromFile)
+        return reportProblem(
+          io,
+          {
+            code: EXIT.input,
+            message: {
+              fa: '\u2066--scenarios\u2069 کتاب کار برنامه را لازم دارد (سناریوها و پیش‌بینی درآمد در آن است)',
+              en: '--scenarios needs the plan workbook (its scenarios and revenue forecast)',
+            },
+            helpFor: 'portfolio',
+          },
+          lang,
+        );
+      const budgets = scenarioBudgets(plan, ctx.values.scenarios);
+      if (!budgets.ok) return reportProblem(io, budgets.problem, lang);
+      const side = await selectPortfolioScenarios(problem.input, budgets.value, options);
+      if (ctx.json) {
+        io.stdout.write(
+          toJson({
+            scenarios: side.scenarios.map((x) => ({
+              scenario: x.scenario,
+              ...resultJson(x.result),
+            })),
+            robust: side.robust,
+            some: side.some,
+            never: side.never,
+            startDiffers: side.startDiffers,
+            excluded: problem.excluded,
+            findings: findings.map(toJsonFinding),
+          }) + '\n',
+        );
+        return EXIT.ok;
+      }
+      io.stdout.write(
+        scenariosText(
+          side,
+          problem.input.projects.map((x) => x.id),
+          lang,
+        ),
+      );
+      return EXIT.ok;
+    }
+    const result = await selectPortfolio(problem.input, options);
     const solved = !['infeasible', 'invalid'].includes(result.status);
     if (ctx.json) {
       io.stdout.write(
@@ -182,6 +277,7 @@ export const portfolioCommand: Command = {
           scoreLeftOnTable: result.scoreLeftOnTable,
           excluded: problem.excluded,
           problems: result.problems,
+          ...scheduleJson(result),
           findings: findings.map(toJsonFinding),
         }) + '\n',
       );
@@ -231,9 +327,134 @@ export const portfolioCommand: Command = {
         ]),
         new Set([1, 2, 3, 4]),
       );
+    out += scheduleText(result, lang);
     io.stdout.write(out);
     const warnings = findings.filter((f) => f.severity === 'warning');
     if (warnings.length > 0) io.stderr.write(findingsText(warnings, lang));
     return EXIT.ok;
   },
 };
+
+/** IDs given as `A,B` (Persian comma too), trimmed, empty ones left out. */
+function idList(value: unknown): string[] {
+  if (typeof value !== 'string') return [];
+  return value
+    .split(/[,،]/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+}
+
+/** Each asked scenario's capital budget (`computeCapitalBudget`, the one rule). */
+function scenarioBudgets(
+  plan: Parameters<typeof computeCapitalBudget>[0],
+  asked: string,
+): { ok: true; value: ScenarioBudget[] } | { ok: false; problem: CliProblem } {
+  let names = idList(asked);
+  if (names.length === 1 && names[0]?.toLowerCase() === 'all') {
+    const all = forecastRevenueScenarios(plan);
+    if (!all.ok) return { ok: false, problem: { code: EXIT.findings, message: all.message } };
+    names = all.scenarios.map((x) => x.scenario);
+  }
+  const value: ScenarioBudget[] = [];
+  for (const name of names) {
+    const b = computeCapitalBudget(plan, { scenario: name });
+    if (!b.ok) return { ok: false, problem: { code: EXIT.findings, message: b.message } };
+    value.push({ scenario: b.forecast.scenario, budget: b.byYear });
+  }
+  return { ok: true, value };
+}
+
+/** Bidi-isolated ID for Persian text. */
+const iso = (id: string, lang: Language): string => (lang === 'fa' ? `\u2068${id}\u2069` : id);
+
+/** The scheduling model's parts of the JSON (none for v1's model, whose JSON is frozen). */
+function scheduleJson(r: PortfolioResult): Record<string, unknown> {
+  if (r.model !== 'schedule') return {};
+  return {
+    model: r.model,
+    schedule: (r.schedule ?? []).map((x) => ({ ...x, costs: Object.fromEntries(x.costs) })),
+    binding: r.binding ?? [],
+    capacity: r.capacity ?? [],
+    explanations: r.explanations ?? [],
+  };
+}
+
+function resultJson(r: PortfolioResult): Record<string, unknown> {
+  return {
+    status: r.status,
+    message: r.message,
+    chosen: r.chosen,
+    objective: r.objective,
+    bestBound: r.bestBound,
+    gap: r.gap,
+    spending: r.spending,
+    problems: r.problems,
+    ...scheduleJson(r),
+  };
+}
+
+/** Start years, what moved and why, and the binding constraints (scheduling model only). */
+function scheduleText(r: PortfolioResult, lang: Language): string {
+  if (r.model !== 'schedule' || !r.schedule) return '';
+  const fa = lang === 'fa';
+  let out = '\n';
+  const rows = r.schedule.filter((x) => x.chosen);
+  out +=
+    (fa ? 'سال شروع پروژه‌های انتخاب‌شده:\n' : 'Start years of the chosen projects:\n') +
+    textTable(
+      fa
+        ? ['پروژه', 'شروع برنامه‌ریزی‌شده', 'شروع', 'جابه‌جایی', 'هزینه پس از دوره برنامه']
+        : ['project', 'planned start', 'start', 'moved by', 'cost after the plan'],
+      rows.map((x) => [
+        iso(x.id, lang),
+        plain(x.plannedStart, lang),
+        plain(x.start ?? '', lang),
+        x.shift === 0 ? '-' : num(x.shift, lang),
+        money(x.costAfterPlan, lang),
+      ]),
+      new Set([3, 4]),
+    );
+  const why = r.explanations ?? [];
+  if (why.length > 0) {
+    out += '\n' + (fa ? 'چرا بیرون ماند یا جابه‌جا شد:\n' : 'Why left out or moved:\n');
+    for (const e of why) {
+      const head = fa
+        ? `${iso(e.id, lang)} (${e.why === 'moved' ? 'جابه‌جا شده' : e.why === 'forced-out' ? 'به خواست کاربر بیرون' : 'بیرون مانده'})`
+        : `${e.id} (${e.why})`;
+      out += `- ${head}: ${fa ? e.message.fa : e.message.en}\n`;
+    }
+  }
+  const binding = r.binding ?? [];
+  if (binding.length > 0) {
+    out += '\n' + (fa ? 'قیدهای پرشده:\n' : 'Binding constraints:\n');
+    for (const b of binding) out += `- ${fa ? b.message.fa : b.message.en}\n`;
+  }
+  return out;
+}
+
+/** Scenarios side by side: each scenario's plan per project, then robust and the rest. */
+function scenariosText(side: ScenarioPortfolios, order: readonly string[], lang: Language): string {
+  const fa = lang === 'fa';
+  const names = side.scenarios.map((x) => x.scenario);
+  let out = '';
+  for (const x of side.scenarios)
+    out += `${fa ? scenarioCaption(x.scenario, 'fa') : x.scenario}: ${fa ? x.result.message.fa : x.result.message.en}\n`;
+  const ids = [...side.robust, ...side.some.map((x) => x.id)];
+  ids.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const cell = (r: PortfolioResult, id: string): string => {
+    if (!r.chosen.includes(id)) return '-';
+    const at = r.schedule?.find((x) => x.id === id)?.start;
+    return at === undefined || at === null ? (fa ? 'بله' : 'yes') : plain(at, lang);
+  };
+  out +=
+    '\n' +
+    textTable(
+      [fa ? 'پروژه' : 'project', ...names.map((n) => (fa ? scenarioCaption(n, 'fa') : n))],
+      ids.map((id) => [iso(id, lang), ...side.scenarios.map((x) => cell(x.result, id))]),
+    );
+  const list = (xs: string[]) => xs.map((x) => iso(x, lang)).join(fa ? '، ' : ', ') || '-';
+  out += fa
+    ? `\nدر همه سناریوها (پایدار): ${list(side.robust)}\nفقط در برخی: ${list(side.some.map((x) => x.id))}\n`
+    : `\nChosen in every scenario (robust): ${list(side.robust)}\nOnly in some: ${list(side.some.map((x) => x.id))}\n`;
+  return out;
+}

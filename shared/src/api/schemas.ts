@@ -433,6 +433,20 @@ export const ApiConsolidation = z.object({
         z.object({ year: z.int(), budget: ApiMoney, spent: ApiMoney, left: ApiMoney }),
       ),
       excluded: z.array(z.object({ id: z.string(), reason: z.string() })),
+      starts: z
+        .array(
+          z.object({
+            id: z.string(),
+            plannedStart: z.int(),
+            start: z.int(),
+            costAfterPlan: ApiMoney,
+          }),
+        )
+        .optional()
+        .meta({
+          description:
+            'With start windows or department capacities (the scheduling model): each chosen project’s planned and chosen start year, and the cost its move pushes past the plan.',
+        }),
     })
     .nullable(),
   kpi: z.object({

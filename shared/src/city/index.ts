@@ -167,6 +167,22 @@ export async function measureCityPlan(workbook: RawWorkbook, options: MeasureCit
         left: s.left.toString(),
       })),
       excluded: problem.excluded.map((e) => ({ id: e.id, reason: e.reason })),
+      ...(result.model === 'schedule' && result.schedule
+        ? {
+            starts: result.schedule.flatMap((x) =>
+              x.start === null
+                ? []
+                : [
+                    {
+                      id: x.id,
+                      plannedStart: x.plannedStart,
+                      start: x.start,
+                      costAfterPlan: x.costAfterPlan.toString(),
+                    },
+                  ],
+            ),
+          }
+        : {}),
     };
   }
 

@@ -11,7 +11,8 @@ import type { Plan, Row, Table } from '../read/plan';
 import { rowsOf } from '../read/plan';
 import type { ScoreProjectsOptions, ScoreProjectsResult } from '../priority/projects';
 import { scoreProjects } from '../priority/projects';
-import type { PortfolioInput, PortfolioProject } from './types';
+import { idKey } from '../util/ids';
+import type { DepartmentCapacity, PortfolioInput, PortfolioProject } from './types';
 
 /** How projects already under way are treated. */
 export type OngoingPolicy =
@@ -54,6 +55,16 @@ export const PORTFOLIO_OUT_CAPTIONS: Readonly<Record<ExclusionReason | 'not-chos
     en: 'Not within the capital budget',
   },
 };
+
+/**
+ * The columns the optimal portfolio writes back beside `tblProjects` (the pane, the register):
+ * `Selected` (in the chosen plan) and `PlannedStart` (the start year the plan gives it, the
+ * scheduling model's `schedule[].start`; the workbook's own `StartYear` is never overwritten).
+ */
+export const PORTFOLIO_WRITEBACK_COLUMNS = {
+  Selected: { fa: 'انتخاب‌شده در سبد', en: 'Selected' },
+  PlannedStart: { fa: 'سال شروع در سبد', en: 'Planned start' },
+} as const satisfies Readonly<Record<string, Bilingual>>;
 
 /** A project left out of the problem, and why. */
 export interface ExcludedProject {
@@ -218,7 +229,31 @@ export function portfolioFromPlan(
       costs,
       mandatory: isMandatory(r),
       dependsOn: deps.get(id) ?? [],
+      startYear: r.StartYear,
+      endYear: r.EndYear,
+      earliestStart: r.EarliestStart,
+      latestStart: r.LatestStart,
+      dept: idKey(r.Dept),
+      readiness: r.Readiness,
+      fixedStart: r.Status === 'ongoing',
+      totalCost: r.TotalCost,
     });
   }
-  return { input: { budget: budgetByYear, projects }, scoring, excluded, findings };
+  // The departments' capacities (contract v2), matched by ID as the reader matches IDs; an
+  // empty MaxCapital reads as 0 and means no limit, as in validation's CAPACITY_EXCEEDED.
+  const departments = new Map<string, DepartmentCapacity>();
+  for (const d of rowsOf(plan, 'tblDepartments')) {
+    if (d.DeptId === '' || (d.MaxProjects === null && d.MaxCapital === 0n)) continue;
+    departments.set(idKey(d.DeptId), {
+      maxProjects: d.MaxProjects,
+      maxCapital: d.MaxCapital === 0n ? null : d.MaxCapital,
+    });
+  }
+  const input: PortfolioInput = {
+    budget: budgetByYear,
+    projects,
+    ...(plan.info.CostEscalation !== null ? { costEscalation: plan.info.CostEscalation } : {}),
+    ...(departments.size > 0 ? { departments } : {}),
+  };
+  return { input, scoring, excluded, findings };
 }

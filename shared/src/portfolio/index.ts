@@ -11,7 +11,10 @@ export {
   selectPortfolio,
 } from './select';
 export { evaluateSelection, rankAndFill } from './rank';
-export { PORTFOLIO_OUT_CAPTIONS, portfolioFromPlan } from './fromPlan';
+export { usesScheduleModel } from './schedule';
+export { selectPortfolioScenarios } from './scenarios';
+export type { ScenarioBudget, ScenarioDependent, ScenarioPortfolios } from './scenarios';
+export { PORTFOLIO_OUT_CAPTIONS, PORTFOLIO_WRITEBACK_COLUMNS, portfolioFromPlan } from './fromPlan';
 export type {
   ExcludedProject,
   ExclusionReason,
@@ -20,12 +23,18 @@ export type {
   PortfolioFromPlanOptions,
 } from './fromPlan';
 export type {
+  ConstraintUse,
+  DepartmentCapacity,
+  PortfolioConstraint,
+  PortfolioExplanation,
   PortfolioInput,
   PortfolioOptions,
   PortfolioProblem,
   PortfolioProject,
   PortfolioResult,
   PortfolioStatus,
+  ScheduledProject,
+  ScheduleFormulation,
   Selection,
   YearScale,
   YearSpending,

@@ -20,8 +20,21 @@
  * it solves again. With a coarser unit, optimality is proven separately by a
  * relaxed model (costs rounded DOWN) whose bound holds for the exact problem.
  */
-import type { Highs, InitOptions, ModelData } from 'highs';
-import loadHighs from 'highs';
+import type { Highs, ModelData } from 'highs';
+import {
+  ceilDiv,
+  DEFAULT_MAX_COEFFICIENT,
+  DEFAULT_TIME_LIMIT_SECONDS,
+  gcd,
+  HIGHS_ABSOLUTE_GAP,
+  isLimit,
+  loadPortfolioSolver,
+  MAX_TIGHTENINGS,
+  runModel,
+  STATUS,
+} from './solver';
+import type { SolveOutcome } from './solver';
+import { selectSchedule, usesScheduleModel } from './schedule';
 import type { Bilingual } from '../findings';
 import { formatRials } from '../money';
 import type { Indexed } from './rank';
@@ -44,51 +57,7 @@ import type {
   YearScale,
 } from './types';
 
-/** Default time limit of a solve, seconds. */
-export const DEFAULT_TIME_LIMIT_SECONDS = 10;
-
-/**
- * Default largest cost coefficient handed to the solver, in solver units:
- * 10^6. HiGHS accepts a binary at 1 − ε (its integrality tolerance, set here
- * to {@link FEASIBILITY_TOLERANCE}), so a coefficient `v` may be shaved by
- * ε·v; at v ≤ 10^6 that is at most 10^-2 of a unit, and one unit of budget
- * still decides. With far larger coefficients HiGHS 1.15 was seen to accept
- * an overspending plan (a 3-item knapsack with coefficients ≈ 3.7e11 ended in
- * "Solve error"). Amounts typed in million Rials are exact up to 10^12 Rials
- * per project-year; larger ones are rounded conservatively.
- */
-export const DEFAULT_MAX_COEFFICIENT = 1_000_000;
-
-/** Integrality and primal feasibility tolerance given to HiGHS (its defaults are 1e-6 and 1e-7). */
-const FEASIBILITY_TOLERANCE = 1e-8;
-
-/** Re-solves with a tightened budget when a plan overspends by rounding; a guard, not a tuning knob. */
-const MAX_TIGHTENINGS = 5;
-
-let cached: Promise<Highs> | null = null;
-
-/**
- * Loads HiGHS once and caches it (later calls return the same instance;
- * `options` such as `locateFile` for the `.wasm` in a browser apply to the
- * first load). A failed load is not cached, so a later call retries.
- */
-export function loadPortfolioSolver(options?: InitOptions): Promise<Highs> {
-  if (!cached)
-    cached = loadHighs(options).catch((e: unknown) => {
-      cached = null;
-      throw e;
-    });
-  return cached;
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-}
-
-function ceilDiv(a: bigint, b: bigint): bigint {
-  return (a + b - 1n) / b;
-}
+export { DEFAULT_MAX_COEFFICIENT, DEFAULT_TIME_LIMIT_SECONDS, loadPortfolioSolver } from './solver';
 
 /** One budget row given to the solver. */
 interface BudgetRow {
@@ -103,24 +72,6 @@ interface BudgetRow {
   /** ⌊left budget / unit⌋, in units; lowered when a plan overspends. */
   cap: number;
 }
-
-interface SolveOutcome {
-  /** HiGHS model status; null when it threw. */
-  code: number | null;
-  /** Chosen free columns, when a primal solution is available. */
-  x: boolean[] | null;
-  /** Upper bound on the model's objective, when known. */
-  bound: number | null;
-  seconds: number;
-  error?: string;
-}
-
-/** HiGHS model status "optimal" (`highs.constants.modelStatus.optimal`). */
-const STATUS = { optimal: 7 } as const;
-/** HiGHS' default `mip_abs_gap`: it stops when bound − incumbent is below this. */
-const HIGHS_ABSOLUTE_GAP = 1e-6;
-/** HiGHS statuses that mean "a limit stopped the search" (objective bound/target, limits, interrupt). */
-const LIMIT_CODES = new Set([11, 12, 13, 14, 16, 17]);
 
 /** The model over the free columns, and how to run it. */
 interface ModelSpec {
@@ -184,45 +135,6 @@ function solveModel(
     : first;
 }
 
-function runModel(
-  highs: Highs,
-  model: ModelData,
-  timeLimit: number,
-  relativeGap: number,
-  start: readonly number[] | null,
-  extra: Readonly<Record<string, string | number | boolean>>,
-): SolveOutcome {
-  let m: ReturnType<Highs['createModel']> | null = null;
-  try {
-    m = highs.createModel(model);
-    m.options.set({
-      output_flag: false,
-      time_limit: Math.max(timeLimit, 0.01),
-      mip_rel_gap: relativeGap,
-      mip_feasibility_tolerance: FEASIBILITY_TOLERANCE,
-      primal_feasibility_tolerance: FEASIBILITY_TOLERANCE,
-      ...extra,
-    });
-    // The rank-and-fill plan as the first incumbent: the answer is never worse.
-    if (start) m.setSolution({ colValue: start });
-    m.run();
-    const code = m.getModelStatus();
-    const hasPrimal = Number(m.info.get('primal_solution_status')) === 2;
-    const x = hasPrimal ? Array.from(m.getSolution().colValue, (v) => v > 0.5) : null;
-    const dual = Number(m.info.get('mip_dual_bound'));
-    return {
-      code,
-      x,
-      bound: Number.isFinite(dual) ? dual : null,
-      seconds: m.getRunTime(),
-    };
-  } catch (e) {
-    return { code: null, x: null, bound: null, seconds: 0, error: String(e) };
-  } finally {
-    m?.dispose();
-  }
-}
-
 function empty(ix: Indexed | null): Selection {
   return {
     chosen: [],
@@ -249,6 +161,7 @@ function result(
     scoreLeftOnTable: sel.objective - rest.rankAndFill.objective,
     scale: [],
     solveSeconds: 0,
+    model: 'v1',
     ...rest,
   };
 }
@@ -261,11 +174,18 @@ function result(
  * never runs past the time limit by more than HiGHS' own overrun; the result
  * is always a plan that fits the bigint budgets exactly, never worse than
  * rank-and-fill, with the proven bound and gap.
+ *
+ * When the input has start windows, department capacities, a readiness that
+ * moves a planned start, or the options force or explain projects, the
+ * scheduling model solves it instead (`./schedule`: start years, escalated
+ * costs, capacities, timing of prerequisites); otherwise this is v1's model,
+ * unchanged.
  */
 export async function selectPortfolio(
   input: PortfolioInput,
   options: PortfolioOptions = {},
 ): Promise<PortfolioResult> {
+  if (usesScheduleModel(input, options)) return selectSchedule(input, options);
   const timeLimit =
     options.timeLimitSeconds !== undefined &&
     Number.isFinite(options.timeLimitSeconds) &&
@@ -502,10 +422,6 @@ export async function selectPortfolio(
     : closeEnough;
   const status: PortfolioStatus = provenOptimal ? 'optimal' : hitLimit ? 'time-limit' : 'feasible';
   return done(best, status, bound, { scale, solveSeconds: seconds });
-}
-
-function isLimit(code: number | null): boolean {
-  return code !== null && LIMIT_CODES.has(code);
 }
 
 /**

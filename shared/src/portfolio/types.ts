@@ -6,6 +6,7 @@
 import type { Bilingual } from '../findings';
 import type { Highs } from 'highs';
 import type { Rials } from '../money';
+import type { Readiness } from '../contract/enums';
 
 /** A candidate project. */
 export interface PortfolioProject {
@@ -19,6 +20,32 @@ export interface PortfolioProject {
   readonly mandatory?: boolean;
   /** IDs of projects that must be funded if this one is (all in the same input). */
   readonly dependsOn?: readonly string[];
+  /**
+   * Scheduling (contract v2). The planned start year, the one `costs` are
+   * planned for (default: the first year with a cost, else the first budget year).
+   */
+  readonly startYear?: number | null;
+  /** Planned end year, for the dependency timing (default: the last year with a cost, else the start). */
+  readonly endYear?: number | null;
+  /** The start window; a missing bound is `startYear`. Both missing: the start is fixed. */
+  readonly earliestStart?: number | null;
+  readonly latestStart?: number | null;
+  /** The department that runs it (for `PortfolioInput.departments`' capacities). */
+  readonly dept?: string;
+  /** Not `ready` (and not `fixedStart`): it cannot start in the first plan year. Empty counts as ready. */
+  readonly readiness?: Readiness | null;
+  /** Already under way: the start is fixed and readiness does not apply. */
+  readonly fixedStart?: boolean;
+  /** Whole-life cost (`TotalCost`), reported escalated with the move; 0 or absent: not reported. */
+  readonly totalCost?: Rials;
+}
+
+/** What a department can run (contract v2, `tblDepartments`): null or absent, no limit. */
+export interface DepartmentCapacity {
+  /** Capital projects at once: a project counts in every year it has cost. */
+  readonly maxProjects?: number | null;
+  /** Capital spending it can execute in a year, whole Rials. */
+  readonly maxCapital?: Rials | null;
 }
 
 /** The problem: candidate projects and the capital budget of each year. */
@@ -26,6 +53,13 @@ export interface PortfolioInput {
   /** Capital budget per Jalali year, whole Rials. Every year a project spends in must be here. */
   readonly budget: ReadonlyMap<number, Rials>;
   readonly projects: readonly PortfolioProject[];
+  /**
+   * Yearly rate applied to a project's costs when it starts k > 0 years later
+   * (`tblPlanInfo` `CostEscalation`, e.g. 0.25); absent: 0.
+   */
+  readonly costEscalation?: number | null;
+  /** Capacities by department ID (matched exactly; `portfolioFromPlan` matches as the reader does). */
+  readonly departments?: ReadonlyMap<string, DepartmentCapacity>;
 }
 
 /** Options of `selectPortfolio`. */
@@ -59,6 +93,115 @@ export interface PortfolioOptions {
    * for tuning and experiments; they override the ones set here.
    */
   readonly highsOptions?: Readonly<Record<string, string | number | boolean>>;
+  /** Project IDs the user forces in (at any start of their window); mandatory for this solve. */
+  readonly forceIn?: readonly string[];
+  /** Project IDs the user forces out. */
+  readonly forceOut?: readonly string[];
+  /**
+   * Explain the decisions from the model (see `PortfolioResult.explanations`): `true` for every
+   * project left out, moved or forced out, or a list of IDs. Each costs one more solve.
+   */
+  readonly explain?: boolean | readonly string[];
+  /**
+   * Time limit of each explanation's solve, seconds (default: a tenth of the time limit, at
+   * least 0.5 s). All explanations together get at most the time limit; those left when it is
+   * spent come back with status `time-limit` and only their `violated` rows.
+   */
+  readonly explainTimeLimitSeconds?: number;
+  /**
+   * `auto` (default): the scheduling model when the input needs it (a start window with more
+   * than one year, a capacity, a readiness that moves a start, forcing or explaining), else
+   * v1's in/out model. `schedule`: always the scheduling model (for comparisons).
+   */
+  readonly model?: 'auto' | 'schedule';
+  /** How the scheduling model is written (for the formulation study; the defaults are the best found). */
+  readonly formulation?: ScheduleFormulation;
+}
+
+/** Choices of the scheduling model's formulation (`bench/portfolio-schedule.bench.ts` compares them). */
+export interface ScheduleFormulation {
+  /**
+   * Timing of prerequisites: `per-start` (default) one row per start of the dependant,
+   * `x[a,s] ≤ Σ x[b,t] over the starts t of b that end before s`; `big-m` one row per pair on
+   * the start years, with a big-M that voids it when the dependant is out (weaker relaxation).
+   */
+  readonly timing?: 'per-start' | 'big-m';
+  /** Interchangeable projects taken in input order (default true). */
+  readonly symmetry?: boolean;
+  /** The rank-and-fill schedule as HiGHS' first incumbent (default true). */
+  readonly warmStart?: boolean;
+}
+
+/** One constraint of the scheduling model, as the user reads it. */
+export type PortfolioConstraint =
+  | { readonly kind: 'budget'; readonly year: number }
+  | { readonly kind: 'dept-projects'; readonly dept: string; readonly year: number }
+  | { readonly kind: 'dept-capital'; readonly dept: string; readonly year: number }
+  /** The project is chosen only with its prerequisite. */
+  | { readonly kind: 'prerequisite'; readonly prerequisite: string }
+  /** It must start after its prerequisite's (shifted) end year. */
+  | { readonly kind: 'prerequisite-timing'; readonly prerequisite: string }
+  /** Not ready: it cannot start in the first plan year. */
+  | { readonly kind: 'readiness'; readonly year: number }
+  /** Its planned start is outside the plan period or its window. */
+  | { readonly kind: 'window'; readonly year: number }
+  /** The user forced it out. */
+  | { readonly kind: 'forced-out' };
+
+/** A constraint's use in a plan: for money rows Rials, for `dept-projects` a count. */
+export interface ConstraintUse {
+  readonly constraint: PortfolioConstraint;
+  /** The limit (budget, capacity); 0 for the logical kinds. */
+  readonly limit: bigint;
+  /** What the plan uses of it. */
+  readonly used: bigint;
+  /** `used − limit` when over (violated), else 0. */
+  readonly over: bigint;
+  readonly message: Bilingual;
+}
+
+/** One project's place in the chosen schedule. */
+export interface ScheduledProject {
+  readonly id: string;
+  readonly chosen: boolean;
+  readonly plannedStart: number;
+  /** The start year chosen (`PlannedStart` written back), null when left out. */
+  readonly start: number | null;
+  /** `start − plannedStart` (0 when left out). */
+  readonly shift: number;
+  /** Its costs at the chosen start (shifted and escalated), budget years only. */
+  readonly costs: ReadonlyMap<number, Rials>;
+  /** Cost shifted past the plan's last year: reported, not in any budget. */
+  readonly costAfterPlan: Rials;
+  /** `TotalCost` escalated with the move (`TotalCost + Σ shifted − Σ planned`); null when not given. */
+  readonly totalCost: Rials | null;
+  /** The end year at the chosen start. */
+  readonly endYear: number | null;
+}
+
+/** Why a project is out, moved, or what forcing it out costs: from a re-solve with it forced in. */
+export interface PortfolioExplanation {
+  readonly id: string;
+  readonly why: 'left-out' | 'moved' | 'forced-out';
+  readonly plannedStart: number;
+  /** Its start in the plan (null: left out). */
+  readonly start: number | null;
+  /** How the re-solve with the project forced in at its planned start ended. */
+  readonly status: PortfolioStatus;
+  /** The re-solve's objective, null when infeasible or not solved. */
+  readonly objectiveForcedIn: number | null;
+  /**
+   * `objective − objectiveForcedIn`: score lost by forcing it in at its planned start (for a
+   * project forced out: negative when forcing it out costs score). Null when it cannot be forced in.
+   */
+  readonly scoreLost: number | null;
+  /** Constraints the plan would break if the project were simply added at its planned start. */
+  readonly violated: ConstraintUse[];
+  /** Constraints of the project that are tight in the re-solved plan (they pushed others out). */
+  readonly tight: ConstraintUse[];
+  /** Projects the re-solve leaves out or moves to make room. */
+  readonly displaced: string[];
+  readonly message: Bilingual;
 }
 
 /** What was spent in one year against its budget. */
@@ -149,4 +292,14 @@ export interface PortfolioResult extends Selection {
   readonly scale: YearScale[];
   /** Seconds HiGHS ran (its own clock), 0 when it did not run. */
   readonly solveSeconds: number;
+  /** Which model solved it (`v1`: in/out only; `schedule`: with start years and capacities). */
+  readonly model?: 'v1' | 'schedule';
+  /** Scheduling model: every project's start, shifted costs and cost after the plan, input order. */
+  readonly schedule?: ScheduledProject[];
+  /** Scheduling model: the constraints the plan fills (no further start option fits them). */
+  readonly binding?: ConstraintUse[];
+  /** Scheduling model: per department and year, what the plan uses of its capacities. */
+  readonly capacity?: ConstraintUse[];
+  /** With `explain`: the explanations, in input order. */
+  readonly explanations?: PortfolioExplanation[];
 }
