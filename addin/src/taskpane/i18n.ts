@@ -263,11 +263,19 @@ export const STRINGS = {
   signIn: { fa: 'ورود', en: 'Sign in' },
   signOut: { fa: 'خروج', en: 'Sign out' },
   signedInAs: { fa: 'وارد شده: {name}', en: 'Signed in as {name}' },
-  // Where a token comes from: the register's administrator issues it (`plan admin token-issue`,
-  // docs/cli.md); the register has no web page for it yet.
+  // Where a token comes from: the web register's own page (`/me/tokens`, sync.ts), or the
+  // register's administrator (`plan admin token-issue`, docs/cli.md).
   tokenNote: {
-    fa: 'کلید دسترسی را مدیر سامانه برای شما می‌سازد و می‌دهد. کلید فقط در حافظه این افزونه می‌ماند، نه در کارپوشه.',
-    en: 'Your register’s administrator issues your access token. It stays in this add-in’s storage, never in the workbook.',
+    fa: 'کلید دسترسی را در صفحه «کلیدهای من» سامانه بسازید، یا از مدیر سامانه بگیرید. کلید فقط در حافظه این افزونه می‌ماند، نه در کارپوشه.',
+    en: 'Create your access token on the register’s “My tokens” page, or ask its administrator for one. It stays in this add-in’s storage, never in the workbook.',
+  },
+  tokenPage: { fa: 'ساخت کلید در صفحه «کلیدهای من»', en: 'Create a token on “My tokens”' },
+  newWindow: { fa: '(در پنجره تازه)', en: '(opens in a new window)' },
+  workflowHistory: { fa: 'گردش کار', en: 'Workflow history' },
+  noHistory: { fa: 'هنوز گامی برداشته نشده است.', en: 'No step taken yet.' },
+  historyStep: {
+    fa: '{action}، نسخه {n}: {from} ← {to}',
+    en: '{action}, version {n}: {from} → {to}',
   },
   submission: cap(term('submission')),
   status: { fa: 'وضعیت', en: 'Status' },
