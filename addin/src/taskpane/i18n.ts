@@ -153,6 +153,17 @@ export const STRINGS = {
   band: { fa: 'بازه ۱۰ تا ۹۰ درصد', en: 'P10–P90 band' },
   forecastMedian: { fa: 'پیش‌بینی (میانه)', en: 'Forecast (median, P50)' },
   amountsIn: { fa: 'مبلغ‌ها به میلیارد ریال', en: 'Amounts in billion Rials' },
+  // A year's values under the chart (on hover, or focus and the arrow keys). No Latin «P10»
+  // inside Persian text: the percentiles by their Persian names.
+  actualRevenue: { fa: 'درآمد واقعی', en: 'Actual' },
+  p10: { fa: 'صدک ۱۰ (کم)', en: 'P10 (low)' },
+  p50: { fa: 'میانه', en: 'P50 (median)' },
+  p90: { fa: 'صدک ۹۰ (زیاد)', en: 'P90 (high)' },
+  pointHint: {
+    fa: 'برای دیدن مبلغ‌های هر سال، نشانگر را روی نمودار ببرید، یا با کلید \u2066Tab\u2069 به نمودار بروید و با کلیدهای جهت سال را جابه‌جا کنید.',
+    en: 'To read a year’s amounts, point at the chart, or Tab to it and move between years with the arrow keys.',
+  },
+  pointOf: { fa: 'مبلغ‌های سال {year}', en: 'Amounts of {year}' },
   // A surplus is no gap: the glossary's fiscal balance (revenue less spending; negative, a deficit).
   fiscalGap: {
     fa: `${term('fiscalBalance').fa} هر سال (میلیارد ریال)`,
