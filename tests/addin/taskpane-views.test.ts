@@ -333,6 +333,13 @@ describe('Priorities', () => {
     expect(firstRank).toBe('۱');
 
     fireEvent.click(screen.getByRole('button', { name: 'نوشتن ستون انتخاب' }));
+    // Confirmed first (tests/addin/taskpane-priorities.test.ts: what the dialog says).
+    fireEvent.click(
+      within(await screen.findByRole('dialog', { hidden: true })).getByRole('button', {
+        name: 'بنویس',
+        hidden: true,
+      }),
+    );
     await waitFor(() => expect(office.formulas).toHaveLength(1));
     const projects = table('tblProjects');
     const write = office.formulas[0]!;

@@ -207,6 +207,53 @@ export const STRINGS = {
   rankFill: cap(term('rankAndFill')),
   selected: { fa: 'برگزیده', en: 'selected' },
   writeColumn: { fa: 'نوشتن ستون انتخاب', en: 'Write the selection column' },
+  // The confirmation before the column is written: what goes where, and what it replaces.
+  writeConfirmTitle: {
+    fa: 'ستون انتخاب در کارپوشه نوشته شود؟',
+    en: 'Write the selection column into the workbook?',
+  },
+  writeConfirmWhere: {
+    fa: 'در برگه «{sheet}»، خانه‌های {range} (ستون کنار جدول پروژه‌ها):',
+    en: 'On the sheet “{sheet}”, cells {range} (the column beside the projects table):',
+  },
+  writeConfirmHeading: {
+    fa: 'عنوان «{heading}» در سطر سرستون؛',
+    en: 'the heading “{heading}” on the header row;',
+  },
+  writeConfirmOnes: {
+    fa: '۱ برای {n} پروژه برگزیده {method} و ۰ برای {m} پروژه دیگر.',
+    en: '1 for each of the {n} projects chosen by {method}, 0 for the other {m}.',
+  },
+  writeConfirmReplace: {
+    fa: 'هر چه اکنون در این خانه‌هاست جایگزین می‌شود. جدول‌های برنامه دست نمی‌خورند.',
+    en: 'Whatever these cells hold now is replaced. The plan’s tables are not changed.',
+  },
+  byOptimal: { fa: 'سبد بهینه', en: 'the optimal portfolio' },
+  byRankFill: { fa: `به روش ${term('rankAndFill').fa}`, en: term('rankAndFill').en },
+  cancel: { fa: 'انصراف', en: 'Cancel' },
+  writeNow: { fa: 'بنویس', en: 'Write' },
+  // Why a project is not in the selection shown (priorities.ts, skipReasons).
+  notChosen: { fa: 'برگزیده نشد', en: 'Not chosen' },
+  whyMoney: {
+    fa: 'پول سال {year} کافی نماند: نیاز {needs}، مانده {left} میلیارد ریال',
+    en: 'not enough money in {year}: needs {needs}, {left} left (billion Rials)',
+  },
+  whyPrerequisite: {
+    fa: 'پیش‌نیاز آن، {id}، برگزیده نشد',
+    en: 'its prerequisite {id} is not chosen',
+  },
+  whyPrerequisiteLower: {
+    fa: 'پیش‌نیاز آن، {id}، رتبه پایین‌تری دارد و هنگام نوبت این پروژه هنوز برگزیده نشده بود',
+    en: 'its prerequisite {id} ranks lower, so it was not yet chosen when this project’s turn came',
+  },
+  whyOutscored: {
+    fa: 'در بودجه جا می‌شد، ولی ترکیب دیگری امتیاز بیشتری دارد',
+    en: 'it would fit, but another combination scores more',
+  },
+  whyTitle: {
+    fa: 'زیر هر پروژه‌ای که برگزیده نشد، دلیل آن در {method} آمده است.',
+    en: 'Under each project not chosen, the reason, in {method}.',
+  },
   noProjects: { fa: 'پروژه‌ای در کارپوشه نیست.', en: 'The workbook has no projects.' },
   budget: { fa: `${term('capitalBudget').fa} هر سال`, en: 'Capital budget per year' },
   noBudget: {
