@@ -103,17 +103,18 @@ describe('the Priorities view on the sample plan', () => {
     ).toBe('P-004');
     const why = (await screen.findAllByTestId('why')).find((e) => e.dataset.id === 'P-005')!;
     expect(why.textContent).toBe(
-      'برگزیده نشد: پیش‌نیاز آن، P-004، رتبه پایین‌تری دارد و هنگام نوبت این پروژه هنوز برگزیده نشده بود',
+      'برگزیده نشد: پیش‌نیاز آن، P-004، رتبه پایین‌تری دارد و در نوبت این پروژه هنوز برگزیده نشده بود',
     );
     expect(why.querySelector('bdi[dir="ltr"]')!.textContent).toBe('P-004');
-    expect(screen.getByTestId('why-title').textContent).toContain('به روش گزینش به ترتیب رتبه');
+    expect(screen.getByTestId('why-title').textContent).toContain(
+      'در گزینش به ترتیب رتبه برگزیده نشد',
+    );
     // Its rank is above P-004's in the ranked table.
     const ranked = screen.getByRole('table', { name: 'اولویت' });
     const rankOf = (id: string) =>
       within(ranked)
         .getAllByRole('row')
-        .find((row) => row.querySelector('bdi')?.textContent === id)!.firstElementChild!
-        .textContent!;
+        .find((row) => row.dataset.id === id)!.firstElementChild!.textContent!;
     const latin = (s: string) =>
       Number(s.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))));
     expect(latin(rankOf('P-005'))).toBeLessThan(latin(rankOf('P-004')));

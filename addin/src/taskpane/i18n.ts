@@ -221,15 +221,19 @@ export const STRINGS = {
     en: 'the heading “{heading}” on the header row;',
   },
   writeConfirmOnes: {
-    fa: '۱ برای {n} پروژه برگزیده {method} و ۰ برای {m} پروژه دیگر.',
+    fa: '۱ کنار هر یک از {n} پروژه برگزیده ({method}) و ۰ کنار {m} پروژه دیگر.',
     en: '1 for each of the {n} projects chosen by {method}, 0 for the other {m}.',
   },
   writeConfirmReplace: {
     fa: 'هر چه اکنون در این خانه‌هاست جایگزین می‌شود. جدول‌های برنامه دست نمی‌خورند.',
     en: 'Whatever these cells hold now is replaced. The plan’s tables are not changed.',
   },
+  writeConfirmAll: {
+    fa: '۱ کنار هر یک از {n} پروژه: همه برگزیده‌اند ({method}).',
+    en: '1 beside every one of the {n} projects: all are chosen ({method}).',
+  },
   byOptimal: { fa: 'سبد بهینه', en: 'the optimal portfolio' },
-  byRankFill: { fa: `به روش ${term('rankAndFill').fa}`, en: term('rankAndFill').en },
+  byRankFill: term('rankAndFill'),
   cancel: { fa: 'انصراف', en: 'Cancel' },
   writeNow: { fa: 'بنویس', en: 'Write' },
   // Why a project is not in the selection shown (priorities.ts, skipReasons).
@@ -243,16 +247,16 @@ export const STRINGS = {
     en: 'its prerequisite {id} is not chosen',
   },
   whyPrerequisiteLower: {
-    fa: 'پیش‌نیاز آن، {id}، رتبه پایین‌تری دارد و هنگام نوبت این پروژه هنوز برگزیده نشده بود',
-    en: 'its prerequisite {id} ranks lower, so it was not yet chosen when this project’s turn came',
+    fa: 'پیش‌نیاز آن، {id}، رتبه پایین‌تری دارد و در نوبت این پروژه هنوز برگزیده نشده بود',
+    en: 'its prerequisite {id} ranks lower, so was not yet chosen at this project’s turn',
   },
   whyOutscored: {
     fa: 'در بودجه جا می‌شد، ولی ترکیب دیگری امتیاز بیشتری دارد',
     en: 'it would fit, but another combination scores more',
   },
   whyTitle: {
-    fa: 'زیر هر پروژه‌ای که برگزیده نشد، دلیل آن در {method} آمده است.',
-    en: 'Under each project not chosen, the reason, in {method}.',
+    fa: 'زیر هر پروژه‌ای که در {method} برگزیده نشد، دلیل آن آمده است.',
+    en: 'Under each project {method} leaves out, the reason.',
   },
   noProjects: { fa: 'پروژه‌ای در کارپوشه نیست.', en: 'The workbook has no projects.' },
   budget: { fa: `${term('capitalBudget').fa} هر سال`, en: 'Capital budget per year' },

@@ -21,9 +21,10 @@ import {
   Spinner,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import type { Language, PortfolioResult } from '#core';
 import { columnLetters, formatPercent, fsi, ltr, scenarioCaption } from '#core';
 import { digits, formatNumber, t } from '../i18n';
@@ -41,7 +42,13 @@ import { Code, Note, Num, Rich, Section, YearTable, useViewStyles } from './comm
 
 const usePrioritiesStyles = makeStyles({
   // A reason under a project's title, in a quieter colour.
-  why: { display: 'block', margin: 0, color: tokens.colorNeutralForeground2 },
+  why: {
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    paddingInlineStart: tokens.spacingHorizontalXL,
+  },
+  // The row of a project whose reason follows: no line between the two.
+  joined: { borderBottomStyle: 'none' },
 });
 
 /** A reason as a sentence of the language, IDs and amounts isolated (shown through `Rich`). */
@@ -234,11 +241,13 @@ export function PrioritiesView() {
               <ul className={styles.list}>
                 <li>{t(lang, 'writeConfirmHeading', { heading })}</li>
                 <li>
-                  {t(lang, 'writeConfirmOnes', {
-                    n: chosen.length,
-                    m: rows.length - chosen.length,
-                    method,
-                  })}
+                  {chosen.length === rows.length
+                    ? t(lang, 'writeConfirmAll', { n: chosen.length, method })
+                    : t(lang, 'writeConfirmOnes', {
+                        n: chosen.length,
+                        m: rows.length - chosen.length,
+                        method,
+                      })}
                 </li>
               </ul>
               <Text as="p">{t(lang, 'writeConfirmReplace')}</Text>
@@ -267,47 +276,56 @@ export function PrioritiesView() {
           </tr>
         </thead>
         <tbody>
-          {view.scoring.projects.map((p) => (
-            <tr key={p.id}>
-              <td className={styles.cell}>
-                {p.rank === null ? '—' : digits(String(p.rank), lang)}
-              </td>
-              <td className={styles.cell}>
-                <Code>{p.id}</Code> {p.title}
-                {reasons.has(p.id) && (
-                  <Caption1 as="p" className={own.why} data-testid="why" data-id={p.id}>
-                    {t(lang, 'notChosen')}
-                    {lang === 'fa' ? ': ' : ': '}
-                    {reasons.get(p.id)!.map((r, i) => (
-                      <span key={i}>
-                        {i > 0 && (lang === 'fa' ? '؛ ' : '; ')}
-                        <Rich text={reasonText(r, lang)} />
-                      </span>
-                    ))}
-                  </Caption1>
-                )}
-              </td>
-              <td className={`${styles.cell} ${styles.num}`}>
-                {p.score === null ? '—' : <Num>{formatNumber(p.score, lang, 1)}</Num>}
-              </td>
-              <td className={styles.cell}>
-                {chosenRank.has(p.id) && (
-                  <Badge size="small" color="brand" aria-label={t(lang, 'selected')}>
-                    ✓
-                  </Badge>
-                )}
-              </td>
-              {optimal && (
-                <td className={styles.cell}>
-                  {chosenOptimal.has(p.id) && (
-                    <Badge size="small" color="success" aria-label={t(lang, 'selected')}>
-                      ✓
-                    </Badge>
+          {view.scoring.projects.map((p) => {
+            const why = reasons.get(p.id);
+            // A project with a reason: its row joined to the reason's, which spans the table.
+            const cell = why ? mergeClasses(styles.cell, own.joined) : styles.cell;
+            return (
+              <Fragment key={p.id}>
+                <tr data-id={p.id}>
+                  <td className={cell}>{p.rank === null ? '—' : digits(String(p.rank), lang)}</td>
+                  <td className={cell}>
+                    <Code>{p.id}</Code> {p.title}
+                  </td>
+                  <td className={mergeClasses(cell, styles.num)}>
+                    {p.score === null ? '—' : <Num>{formatNumber(p.score, lang, 1)}</Num>}
+                  </td>
+                  <td className={cell}>
+                    {chosenRank.has(p.id) && (
+                      <Badge size="small" color="brand" aria-label={t(lang, 'selected')}>
+                        ✓
+                      </Badge>
+                    )}
+                  </td>
+                  {optimal && (
+                    <td className={cell}>
+                      {chosenOptimal.has(p.id) && (
+                        <Badge size="small" color="success" aria-label={t(lang, 'selected')}>
+                          ✓
+                        </Badge>
+                      )}
+                    </td>
                   )}
-                </td>
-              )}
-            </tr>
-          ))}
+                </tr>
+                {why && (
+                  <tr data-why={p.id}>
+                    <td className={mergeClasses(styles.cell, own.why)} colSpan={optimal ? 5 : 4}>
+                      <span data-testid="why" data-id={p.id}>
+                        {t(lang, 'notChosen')}
+                        {': '}
+                        {why.map((r, k) => (
+                          <span key={k}>
+                            {k > 0 && (lang === 'fa' ? '؛ ' : '; ')}
+                            <Rich text={reasonText(r, lang)} />
+                          </span>
+                        ))}
+                      </span>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </div>

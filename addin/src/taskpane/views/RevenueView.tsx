@@ -15,7 +15,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { useMemo, useRef, useState } from 'react';
 import type { Language, RevenueClass, RevenueMethod } from '#core';
 import { REVENUE_CLASSES, REVENUE_METHODS, fsi, scenarioCaption } from '#core';
@@ -85,7 +85,7 @@ const useChartStyles = makeStyles({
  * arrow keys, Home and End): its amounts appear in the table under the chart, and its
  * accessible name says them.
  */
-function Chart(props: { points: RevenuePoint[]; lang: Language }) {
+function Chart(props: { points: RevenuePoint[]; lang: Language; legend: ReactNode }) {
   const { points, lang } = props;
   const styles = useViewStyles();
   const chart = useChartStyles();
@@ -277,6 +277,8 @@ function Chart(props: { points: RevenuePoint[]; lang: Language }) {
           />
         ))}
       </svg>
+      {/* The legend right under the chart, then the year's amounts. */}
+      {props.legend}
       {/* The year pointed at or focused, as a small table (hidden from screen readers, which
           hear the same amounts as the focused year's name). */}
       <div className={chart.readout} data-testid="chart-readout">
@@ -370,43 +372,48 @@ export function RevenueView() {
         </Select>
       </Field>
       <Section title={t(lang, 'historyAndForecast')}>
-        <Chart points={view.points} lang={lang} />
-        <ul className={styles.chartLegend} data-testid="chart-legend">
-          <li>
-            <svg width="20" height="8" aria-hidden="true">
-              <line
-                x1="0"
-                x2="20"
-                y1="4"
-                y2="4"
-                stroke={tokens.colorNeutralForeground1}
-                strokeWidth={2}
-              />
-            </svg>{' '}
-            {t(lang, 'history')}
-          </li>
-          <li>
-            <svg width="20" height="8" aria-hidden="true">
-              <line
-                x1="0"
-                x2="20"
-                y1="4"
-                y2="4"
-                stroke={tokens.colorBrandForeground1}
-                strokeWidth={2}
-                strokeDasharray="5 3"
-              />
-            </svg>{' '}
-            {t(lang, 'forecastMedian')}
-          </li>
-          <li>
-            <svg width="20" height="8" aria-hidden="true">
-              <rect width="20" height="8" fill={tokens.colorBrandBackground2} />
-            </svg>{' '}
-            {t(lang, 'band')}
-          </li>
-          <li>{t(lang, 'amountsIn')}</li>
-        </ul>
+        <Chart
+          points={view.points}
+          lang={lang}
+          legend={
+            <ul className={styles.chartLegend} data-testid="chart-legend">
+              <li>
+                <svg width="20" height="8" aria-hidden="true">
+                  <line
+                    x1="0"
+                    x2="20"
+                    y1="4"
+                    y2="4"
+                    stroke={tokens.colorNeutralForeground1}
+                    strokeWidth={2}
+                  />
+                </svg>{' '}
+                {t(lang, 'history')}
+              </li>
+              <li>
+                <svg width="20" height="8" aria-hidden="true">
+                  <line
+                    x1="0"
+                    x2="20"
+                    y1="4"
+                    y2="4"
+                    stroke={tokens.colorBrandForeground1}
+                    strokeWidth={2}
+                    strokeDasharray="5 3"
+                  />
+                </svg>{' '}
+                {t(lang, 'forecastMedian')}
+              </li>
+              <li>
+                <svg width="20" height="8" aria-hidden="true">
+                  <rect width="20" height="8" fill={tokens.colorBrandBackground2} />
+                </svg>{' '}
+                {t(lang, 'band')}
+              </li>
+              <li>{t(lang, 'amountsIn')}</li>
+            </ul>
+          }
+        />
       </Section>
       <Section title={t(lang, 'fiscalGap')}>
         <table className={styles.table}>
