@@ -255,8 +255,8 @@ export const STRINGS = {
     en: 'it would fit, but another combination scores more',
   },
   whyTitle: {
-    fa: 'زیر هر پروژه‌ای که در {method} برگزیده نشد، دلیل آن آمده است.',
-    en: 'Under each project {method} leaves out, the reason.',
+    fa: 'هر جا پروژه‌ای در {method} برگزیده نشده، دلیلش زیر آن آمده است.',
+    en: 'Where {method} leaves a project out, the reason is under it.',
   },
   noProjects: { fa: 'پروژه‌ای در کارپوشه نیست.', en: 'The workbook has no projects.' },
   budget: { fa: `${term('capitalBudget').fa} هر سال`, en: 'Capital budget per year' },

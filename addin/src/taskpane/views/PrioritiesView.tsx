@@ -233,7 +233,7 @@ export function PrioritiesView() {
               <Text as="p">
                 <Rich
                   text={t(lang, 'writeConfirmWhere', {
-                    sheet: table?.sheet ?? '',
+                    sheet: fsi(table?.sheet ?? ''),
                     range: ltr(range),
                   })}
                 />
