@@ -15,6 +15,9 @@ import {
   ProgressBar,
   Select,
   Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type {
@@ -61,6 +64,11 @@ import {
 } from '../sync';
 import { Code, Note, Num, Rich, Section, useViewStyles } from './common';
 
+const useSyncStyles = makeStyles({
+  // A comment or a step is two lines (who and when, then what): room between entries.
+  entries: { '& > li + li': { marginTop: tokens.spacingVerticalS } },
+});
+
 /** Who and when, as people read it: a name, and the Jalali day and hour in Tehran. */
 function ByAt(props: { name: string | null; at: string; lang: Language }) {
   const { lang } = props;
@@ -100,6 +108,7 @@ export function SyncView() {
   const pane = usePane();
   const { lang, store, office, recheck } = pane;
   const styles = useViewStyles();
+  const own = useSyncStyles();
   const [connection, setConnection] = useState<Connection | null>(() => loadConnection(store));
   const [server, setServer] = useState(connection?.server ?? pane.defaultServer ?? '');
   const [token, setToken] = useState('');
@@ -467,7 +476,7 @@ export function SyncView() {
         {comments.length === 0 ? (
           <Text>{t(lang, 'noComments')}</Text>
         ) : (
-          <ul className={styles.list}>
+          <ul className={mergeClasses(styles.list, own.entries)}>
             {comments.map((c) => (
               <li key={c.id}>
                 <ByAt name={c.authorName} at={c.createdAt} lang={lang} />
@@ -500,7 +509,7 @@ export function SyncView() {
         {history.length === 0 ? (
           <Text>{t(lang, 'noHistory')}</Text>
         ) : (
-          <ul className={styles.list} data-testid="history">
+          <ul className={mergeClasses(styles.list, own.entries)} data-testid="history">
             {history.map((e) => (
               <li key={e.id}>
                 <ByAt name={e.actorName} at={e.createdAt} lang={lang} />
