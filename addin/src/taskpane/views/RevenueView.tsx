@@ -137,7 +137,9 @@ function Chart(props: { points: RevenuePoint[]; lang: Language; legend: ReactNod
   )} (${t(lang, 'band')})`;
   const step = (W - 2 * PAD) / Math.max(1, points.length - 1);
   const firstForecast = points.findIndex((p) => p.actual === null);
-  const tabStop = stop ?? (firstForecast >= 0 ? firstForecast : 0);
+  // (Clamped: another scenario or method may give fewer years than the one last focused.)
+  const tabStop =
+    stop !== null && stop < points.length ? stop : firstForecast >= 0 ? firstForecast : 0;
   const shown = active === null ? null : (points[active] ?? null);
   const move = (to: number) => {
     const i = Math.max(0, Math.min(points.length - 1, to));
