@@ -480,6 +480,8 @@ describe('history and comments, as people read them', () => {
     // Someone no longer in the register is not shown by an ID.
     expect(steps[1]).toContain('a former user, 1405/09/12 09:45');
     expect(steps[1]).not.toContain('u-gone');
+    // The step's note on a line of its own, labelled.
+    expect(steps[1]).toContain('Submitted → Returned for changesNote: هزینه P-1؟');
     const comment = (await screen.findByText('Cost?', { exact: false })).closest('li')!;
     expect(comment.textContent).toContain('بازبین نمونه, 1404/10/11 03:30');
     expect(comment.textContent).not.toContain('r,');

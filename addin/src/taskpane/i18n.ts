@@ -334,6 +334,7 @@ export const STRINGS = {
   tokenPage: { fa: 'ساخت کلید در صفحه «کلیدهای من»', en: 'Create a token on “My tokens”' },
   newWindow: { fa: '(در پنجره تازه)', en: '(opens in a new window)' },
   workflowHistory: { fa: 'گردش کار', en: 'Workflow history' },
+  stepNote: { fa: 'یادداشت', en: 'Note' },
   noHistory: { fa: 'هنوز گامی برداشته نشده است.', en: 'No step taken yet.' },
   historyStep: {
     fa: '{action}، نسخه {n}: {from} ← {to}',

@@ -521,9 +521,10 @@ export function SyncView() {
                   to: STATUS_CAPTIONS[e.toStatus][lang],
                 })}
                 {e.note && (
+                  // On a line of its own: after the statuses it would read as one of them.
                   <>
-                    {': '}
-                    <bdi dir="auto">{e.note}</bdi>
+                    <br />
+                    {t(lang, 'stepNote')}: <bdi dir="auto">{e.note}</bdi>
                   </>
                 )}
               </li>
