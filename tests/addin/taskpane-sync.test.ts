@@ -79,6 +79,34 @@ function register() {
           },
         ],
       };
+    if (req.path.endsWith('/history'))
+      return {
+        status: 200,
+        body: [
+          {
+            id: 'e1',
+            version: 1,
+            action: 'submit',
+            fromStatus: 'draft',
+            toStatus: 'submitted',
+            actorId: 'u-7f3a',
+            actorName: 'Preparer',
+            note: null,
+            createdAt: '2026-12-02T21:00:00.000Z',
+          },
+          {
+            id: 'e2',
+            version: 1,
+            action: 'return',
+            fromStatus: 'submitted',
+            toStatus: 'returned',
+            actorId: 'u-gone',
+            actorName: null,
+            note: 'هزینه P-1؟',
+            createdAt: '2026-12-03T06:15:00.000Z',
+          },
+        ],
+      };
     if (req.method === 'POST' && req.path.endsWith('/versions')) {
       if (req.headers['If-Match'] !== `"${current + 1}"` && req.headers['If-Match'] !== '"2"')
         return {
@@ -411,12 +439,67 @@ describe('the register’s submissions as the workbook’s people see them', () 
       defaultServer: 'https://plan.example',
       tab: 'سامانه',
     });
-    expect(screen.getByText(/مدیر سامانه برای شما می‌سازد/)).toBeTruthy();
+    expect(screen.getByText(/یا از مدیر سامانه بگیرید/)).toBeTruthy();
+    // The web register's own page for tokens, on the register's origin whatever path was typed.
+    const link = screen.getByTestId('token-page') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('https://plan.example/me/tokens');
+    expect(link.target).toBe('_blank');
+    fireEvent.change(screen.getByLabelText(/نشانی سامانه/), {
+      target: { value: 'https://plan.example:8443/addin/' },
+    });
+    expect(link.getAttribute('href')).toBe('https://plan.example:8443/me/tokens');
+    fireEvent.change(screen.getByLabelText(/نشانی سامانه/), { target: { value: 'plan' } });
+    expect(screen.queryByTestId('token-page')).toBeNull();
+    fireEvent.change(screen.getByLabelText(/نشانی سامانه/), {
+      target: { value: 'https://plan.example' },
+    });
     fireEvent.change(screen.getByLabelText(/کلید دسترسی/), { target: { value: 'wrong' } });
     fireEvent.click(screen.getByRole('button', { name: 'ورود' }));
     await screen.findByText('کلید نادرست');
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
     await screen.findByText('Bad token');
-    expect(screen.getByText(/administrator issues your access token/)).toBeTruthy();
+    expect(screen.getByText(/ask its administrator for one/)).toBeTruthy();
+    expect(screen.getByTestId('token-page').textContent).toContain('My tokens');
+  });
+});
+
+describe('history and comments, as people read them', () => {
+  // Times by hand: Tehran is UTC+03:30 (no summer time since 1402). 2026-01-01T00:00Z is
+  // 03:30 on 11 Dey 1404 there (1 Dey 1404 is 22 December 2025, day 277 of a year that began
+  // on 21 March 2025); 2026-12-02T21:00Z is 00:30 of the next day, 12 Azar 1405 (the shared
+  // Jalali tests give 1405/09/11 for 2 December 2026); 2026-12-03T06:15Z is 09:45 that day.
+  it('names each person and dates each step and comment in Jalali, on a Tehran clock', async () => {
+    const reg = register();
+    await openPane(samplePlanWorkbook(), { store: signedInStore(), fetch: reg.fetch, tab: 'Sync' });
+    await screen.findByText('Signed in as \u2068Preparer\u2069');
+    const history = await screen.findByTestId('history');
+    const steps = [...history.querySelectorAll('li')].map((li) => li.textContent);
+    expect(steps[0]).toBe(
+      'Preparer, 1405/09/12 00:30Submit for review, version 1: Draft → Submitted',
+    );
+    // Someone no longer in the register is not shown by an ID.
+    expect(steps[1]).toContain('a former user, 1405/09/12 09:45');
+    expect(steps[1]).not.toContain('u-gone');
+    // The step's note on a line of its own, labelled.
+    expect(steps[1]).toContain('Submitted → Returned for changesNote: هزینه P-1؟');
+    const comment = (await screen.findByText('Cost?', { exact: false })).closest('li')!;
+    expect(comment.textContent).toContain('بازبین نمونه, 1404/10/11 03:30');
+    expect(comment.textContent).not.toContain('r,');
+  });
+
+  it('in Persian: Persian digits, the names isolated', async () => {
+    const reg = register();
+    await openPane(samplePlanWorkbook(), {
+      lang: 'fa',
+      store: signedInStore(),
+      fetch: reg.fetch,
+      tab: 'سامانه',
+    });
+    const history = await screen.findByTestId('history');
+    const first = history.querySelector('li')!;
+    expect(first.textContent).toContain('Preparer، ۱۴۰۵/۰۹/۱۲ ۰۰:۳۰');
+    expect(first.querySelector('bdi[dir="auto"]')!.textContent).toBe('Preparer');
+    expect(first.querySelector('bdi[data-iso="num"]')!.textContent).toBe('۱۴۰۵/۰۹/۱۲ ۰۰:۳۰');
+    expect(history.textContent).toContain('کاربری که دیگر در سامانه نیست');
   });
 });

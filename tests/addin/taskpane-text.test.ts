@@ -83,7 +83,7 @@ describe('bidirectional text in the pane', () => {
     const table = await screen.findByRole('table', { name: 'اولویت' });
     const rows = within(table).getAllByRole('row').slice(1);
     // P-004 of the sample, as one isolate (never «-P / 004»).
-    const p004 = rows.find((r) => r.textContent?.includes('P-004'))!;
+    const p004 = rows.find((r) => r.dataset.id === 'P-004')!;
     const iso = [...p004.querySelectorAll('bdi')].find((b) => b.textContent === 'P-004')!;
     expect(iso.getAttribute('dir')).toBe('ltr');
     expect(noWrap(iso)).toBe(true);

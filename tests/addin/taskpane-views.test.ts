@@ -172,7 +172,8 @@ describe('Revenue', () => {
   it('shows the forecast with its band and the gap, and writes it as a table or as formulas', async () => {
     const office = await open('Revenue');
     const chart = await screen.findByTestId('revenue-chart');
-    expect(chart.getAttribute('role')).toBe('img');
+    // A group of years (each one focusable), named by its summary.
+    expect(chart.getAttribute('role')).toBe('group');
     // Its axis: the first and last year of tblRevenueHistory and the plan (1395, 1409), and a
     // legend with the unit.
     const ticks = [...chart.querySelectorAll('text')].map((e) => e.textContent);
@@ -226,6 +227,85 @@ describe('Revenue', () => {
   });
 });
 
+describe('Revenue: a year’s amounts on hover and focus', () => {
+  /** The readout under the chart as label → text, row by row. */
+  const readout = () =>
+    [...screen.getByTestId('chart-readout').querySelectorAll('tr')].map((r) => [
+      r.children[0]!.textContent,
+      r.children[1]!.textContent,
+    ]);
+
+  it('one Tab stop on the first forecast year, arrows and Home/End move; amounts in billions', async () => {
+    const office = await open('Revenue');
+    const chart = await screen.findByTestId('revenue-chart');
+    const columns = [...chart.querySelectorAll('rect[data-year]')] as SVGRectElement[];
+    // 1395–1404 of tblRevenueHistory, then the plan's 1405–1409: one column each.
+    expect(columns.map((c) => Number(c.dataset.year))).toEqual(
+      Array.from({ length: 15 }, (_, i) => 1395 + i),
+    );
+    // Roving tab index: only the first forecast year is in the Tab order.
+    expect(
+      columns.filter((c) => c.getAttribute('tabindex') === '0').map((c) => c.dataset.year),
+    ).toEqual(['1405']);
+    expect(screen.getByTestId('chart-readout').textContent).toContain('arrow keys');
+
+    // The values of 1405 are those written as tblRevenueForecast (P10, P50, P90 in Rials), in
+    // billions with one decimal.
+    fireEvent.click(screen.getByRole('button', { name: 'Write' }));
+    await screen.findByText('Written to the sheet "Revenue forecast".');
+    const row1405 = office.writes[0]!.rows[0]!;
+    const bn = (rials: number) =>
+      (Math.round(rials / 1e8) / 10).toLocaleString('en-US', { minimumFractionDigits: 1 });
+    fireEvent.focus(columns[10]!);
+    expect(readout()).toEqual([
+      ['P10 (low)', bn(Number(row1405[3]))],
+      ['P50 (median)', bn(Number(row1405[4]))],
+      ['P90 (high)', bn(Number(row1405[5]))],
+    ]);
+    expect(screen.getByTestId('chart-readout').textContent).toContain('Amounts of 1405');
+    // Its accessible name says the same (what a screen reader reads on focus).
+    expect(columns[10]!.getAttribute('aria-label')).toBe(
+      `1405, Forecast: P10 (low) ${bn(Number(row1405[3]))}; P50 (median) ${bn(Number(row1405[4]))}; P90 (high) ${bn(Number(row1405[5]))} billion Rials`,
+    );
+
+    // Home: the first history year, its actual the sum of tblRevenueHistory's 1395 rows.
+    fireEvent.keyDown(columns[10]!, { key: 'Home' });
+    expect(document.activeElement).toBe(columns[0]);
+    const h = table('tblRevenueHistory');
+    const sum1395 = h.rows.filter((r) => r[2] === 1395).reduce((a, r) => a + Number(r[3]), 0);
+    expect(readout()).toEqual([['Actual', bn(sum1395)]]);
+    // In English the next year is to the right.
+    fireEvent.keyDown(columns[0]!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(columns[1]);
+    expect(columns[1]!.getAttribute('tabindex')).toBe('0');
+    fireEvent.keyDown(columns[1]!, { key: 'End' });
+    expect(document.activeElement).toBe(columns[14]);
+    expect(screen.getByTestId('chart-readout').textContent).toContain('Amounts of 1409');
+    // Pointing at a year shows it too; leaving the chart clears it.
+    fireEvent.mouseEnter(columns[3]!);
+    expect(readout()).toEqual([
+      ['Actual', bn(h.rows.filter((r) => r[2] === 1398).reduce((a, r) => a + Number(r[3]), 0))],
+    ]);
+    fireEvent.mouseLeave(chart);
+    expect(readout()).toEqual([]);
+  });
+
+  it('in Persian: the next year is to the left, Persian digits and names, no Latin «P10»', async () => {
+    await open('درآمد', 'fa');
+    const chart = await screen.findByTestId('revenue-chart');
+    const columns = [...chart.querySelectorAll('rect[data-year]')] as SVGRectElement[];
+    fireEvent.focus(columns[10]!);
+    fireEvent.keyDown(columns[10]!, { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(columns[11]);
+    const rows = readout();
+    expect(rows.map((r) => r[0])).toEqual(['صدک ۱۰ (کم)', 'میانه', 'صدک ۹۰ (زیاد)']);
+    for (const [, v] of rows) expect(v).toMatch(/^[۰-۹٬]+٫[۰-۹]$/);
+    expect(screen.getByTestId('chart-readout').textContent).toContain('مبلغ‌های سال ۱۴۰۶');
+    expect(columns[11]!.getAttribute('aria-label')).toMatch(/^۱۴۰۶، پیش‌بینی: صدک ۱۰ \(کم\) /);
+    expect(columns[11]!.getAttribute('aria-label')).not.toMatch(/[A-Za-z0-9]/);
+  });
+});
+
 describe('Priorities', () => {
   it('shows AHP weights with the consistency ratio in Persian digits, ranks and writes a column', async () => {
     const office = await open('اولویت', 'fa');
@@ -253,6 +333,13 @@ describe('Priorities', () => {
     expect(firstRank).toBe('۱');
 
     fireEvent.click(screen.getByRole('button', { name: 'نوشتن ستون انتخاب' }));
+    // Confirmed first (tests/addin/taskpane-priorities.test.ts: what the dialog says).
+    fireEvent.click(
+      within(await screen.findByRole('dialog', { hidden: true })).getByRole('button', {
+        name: 'بنویس',
+        hidden: true,
+      }),
+    );
     await waitFor(() => expect(office.formulas).toHaveLength(1));
     const projects = table('tblProjects');
     const write = office.formulas[0]!;

@@ -140,6 +140,33 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
     }
   }
 
+  /**
+   * As `details`, with `prepare` run after each switch of language (a focus, a hover or a
+   * dialog, which the switch itself would end).
+   */
+  async function detailsAfter(
+    page: Page,
+    label: string,
+    prepare: (lang: 'fa' | 'en') => Promise<void>,
+    /** Run after each screenshot but the last (e.g. closing a dialog, so the switch can be clicked). */
+    undo?: () => Promise<void>,
+  ) {
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: PANE.height });
+      for (const lang of ['fa', 'en'] as const) {
+        await page.getByRole('button', { name: lang === 'fa' ? 'فارسی' : 'English' }).click();
+        await page.locator(`[data-lang="${lang}"]`).waitFor();
+        await prepare(lang);
+        await page.screenshot({
+          path: path.join(SHOTS, `${label}-${lang}-${width}.png`),
+          fullPage: true,
+        });
+        if (undo && !(width === WIDTHS[WIDTHS.length - 1] && lang === 'en')) await undo();
+      }
+    }
+    await page.setViewportSize(PANE);
+  }
+
   /** Every view in both languages at both of the pane's widths (Excel's 350 px and 320 px). */
   async function screenshots(page: Page, label: string) {
     for (const width of WIDTHS) {
@@ -264,6 +291,31 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
     await page.locator('#tab-budget').click();
     await page.getByTestId('budget-fold').first().locator('summary').click();
     await details(page, 'city-budget-open');
+    // Revenue from the keyboard: Tab reaches the first forecast year (1405), the arrow that
+    // points to the next year on screen (left in Persian) moves to 1406, whose P10, P50 and P90
+    // appear under the chart; the focused year is also its accessible name.
+    await page.locator('#tab-revenue').click();
+    await detailsAfter(page, 'city-revenue-point', async (lang) => {
+      await page.locator('[data-testid="revenue-chart"] rect[data-year="1405"]').focus();
+      await page.keyboard.press(lang === 'fa' ? 'ArrowLeft' : 'ArrowRight');
+      const focused = page.locator('[data-testid="revenue-chart"] rect:focus');
+      expect(await focused.getAttribute('data-year')).toBe('1406');
+      const readout = page.getByTestId('chart-readout');
+      expect(await readout.locator('tr').count()).toBe(3);
+      expect(await readout.textContent()).toContain(
+        lang === 'fa' ? 'مبلغ‌های سال ۱۴۰۶' : 'Amounts of 1406',
+      );
+      expect(await focused.getAttribute('aria-label')).toMatch(
+        lang === 'fa' ? /^۱۴۰۶، پیش‌بینی: صدک ۱۰ / : /^1406, Forecast: P10 \(low\) /,
+      );
+    });
+    // Pointing at a history year with the mouse shows its actual.
+    await page.locator('[data-testid="revenue-chart"] rect[data-year="1400"]').hover();
+    expect(await page.getByTestId('chart-readout').locator('tr').count()).toBe(1);
+    await page.screenshot({
+      path: path.join(SHOTS, 'city-revenue-hover-en-350.png'),
+      fullPage: true,
+    });
     await page.close();
   }, 120_000);
 
@@ -346,7 +398,8 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
     const table = page.getByRole('table', { name: 'Priorities' });
     /** The pane's project table: each project's ID and whether each method chose it. */
     const shown = () =>
-      table.locator('tbody tr').evaluateAll((rows) =>
+      // Project rows (a reason why a project is not chosen is a row of its own, data-why).
+      table.locator('tbody tr[data-id]').evaluateAll((rows) =>
         rows.map((tr) => {
           const cells = (tr as HTMLTableRowElement).cells;
           const chose = (i: number) => !!cells[i]?.querySelector('[aria-label="selected"]');
@@ -402,6 +455,71 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
       expect(chosen(rows, 'rankFill')).toEqual([...want.rankAndFill.chosen].sort());
     }
     await page.screenshot({ path: path.join(SHOTS, 'city-optimal-en.png'), fullPage: true });
+    // Found, the optimal portfolio is the one to write: Write is now the primary step, and it
+    // asks first, saying where (tblProjects has 30 columns, A–AD, header on row 2 and 40
+    // projects: the column after it, AE2:AE42) and what.
+    const write = page.getByRole('button', { name: 'Write the selection column' });
+    expect(await write.getAttribute('data-appearance')).toBe('primary');
+    await detailsAfter(
+      page,
+      'city-write-confirm',
+      async (lang) => {
+        await page
+          .getByRole('button', {
+            name: lang === 'fa' ? 'نوشتن ستون انتخاب' : 'Write the selection column',
+          })
+          .click();
+        const dialog = page.getByRole('dialog');
+        await dialog.waitFor();
+        expect(await dialog.textContent()).toContain('AE2:AE42');
+        // The range kept whole and left to right inside Persian text.
+        expect(await dialog.locator('bdi[dir="ltr"]', { hasText: 'AE2:AE42' }).count()).toBe(1);
+      },
+      async () => {
+        // Escape closes the dialog without writing.
+        await page.keyboard.press('Escape');
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
+      },
+    );
+    // Nothing written while the dialog was only dismissed: AE2 (row index 1, column 30) is empty.
+    expect(
+      await page.evaluate(
+        (name) =>
+          (
+            window as unknown as {
+              __fakeExcel: { sheets: Record<string, { cells: Record<string, unknown> }> };
+            }
+          ).__fakeExcel.sheets[name]!.cells['1,30'],
+        plan.tables.tblProjects!.sheet,
+      ),
+    ).toBeUndefined();
+    const dialog = page.getByRole('dialog');
+    // On the sample the optimum under direct weights funds all 40 projects.
+    expect(expected.table.chosen).toHaveLength(40);
+    expect(await dialog.textContent()).toContain(
+      '1 beside every one of the 40 projects: all are chosen (the optimal portfolio).',
+    );
+    await dialog.getByRole('button', { name: 'Write', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // Written on the projects' sheet: the heading, then 1 beside each project the optimum
+    // (direct weights, the last solved) funds and 0 beside the others.
+    const sheet = plan.tables.tblProjects!.sheet;
+    const written = await page.evaluate((name) => {
+      const fx = (
+        window as unknown as {
+          __fakeExcel: { sheets: Record<string, { cells: Record<string, unknown> }> };
+        }
+      ).__fakeExcel;
+      const cells = fx.sheets[name]!.cells;
+      // AE is the 31st column (index 30); rows 2–42 are indices 1–41; IDs in column A.
+      return Array.from({ length: 41 }, (_, i) => [cells[`${i + 1},0`], cells[`${i + 1},30`]]);
+    }, sheet);
+    expect(written[0]![1]).toBe('Portfolio');
+    const optimalSet = new Set(expected.table.chosen);
+    expect(written.slice(1).map(([id, flag]) => [id, flag])).toEqual(
+      written.slice(1).map(([id]) => [id, optimalSet.has(String(id)) ? 1 : 0]),
+    );
+    expect(written.slice(1).filter(([, f]) => f === 1)).toHaveLength(optimalSet.size);
     await page.close();
     // HiGHS compiled and ran under the register's Content-Security-Policy, with nothing logged.
     expect(problems.slice(before)).toEqual([]);
@@ -488,6 +606,33 @@ describeInBrowser('the Plan pane in a browser, against the real register', () =>
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.locator('[data-status="approved"]').waitFor();
     expect(await page.getByTestId('status').textContent()).toBe('Approved');
+    // The workflow's history names the people who acted and dates each step by the Jalali
+    // day in Tehran. Today's date there from ICU's Persian calendar (an independent source).
+    const history = await request(app)
+      .get(`/api/submissions/${id}/history`)
+      .set(bearer(tokens.preparer));
+    const events = history.body as Array<{ actorId: string; actorName: string | null }>;
+    const shownHistory = page.getByTestId('history');
+    await shownHistory
+      .locator('li')
+      .nth(events.length - 1)
+      .waitFor();
+    const text = (await shownHistory.textContent()) ?? '';
+    const parts = new Intl.DateTimeFormat('en-US-u-ca-persian-nu-latn', {
+      timeZone: 'Asia/Tehran',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(new Date());
+    const part = (t: string) => parts.find((p) => p.type === t)!.value;
+    const today = `${part('year').replace(/\D/g, '')}/${part('month')}/${part('day')}`;
+    expect(text).toContain(today);
+    for (const e of events) {
+      expect(e.actorName).toBeTruthy();
+      expect(text).toContain(e.actorName!);
+      expect(text).not.toContain(e.actorId);
+    }
+    await page.screenshot({ path: path.join(SHOTS, 'sync-history-en.png'), fullPage: true });
 
     // Chain: the department's items under the city's goals (from the reference data).
     await page.locator('#tab-chain').click();

@@ -153,6 +153,17 @@ export const STRINGS = {
   band: { fa: 'بازه ۱۰ تا ۹۰ درصد', en: 'P10–P90 band' },
   forecastMedian: { fa: 'پیش‌بینی (میانه)', en: 'Forecast (median, P50)' },
   amountsIn: { fa: 'مبلغ‌ها به میلیارد ریال', en: 'Amounts in billion Rials' },
+  // A year's values under the chart (on hover, or focus and the arrow keys). No Latin «P10»
+  // inside Persian text: the percentiles by their Persian names.
+  actualRevenue: { fa: 'درآمد واقعی', en: 'Actual' },
+  p10: { fa: 'صدک ۱۰ (کم)', en: 'P10 (low)' },
+  p50: { fa: 'میانه', en: 'P50 (median)' },
+  p90: { fa: 'صدک ۹۰ (زیاد)', en: 'P90 (high)' },
+  pointHint: {
+    fa: 'برای دیدن مبلغ‌های هر سال، نشانگر را روی نمودار ببرید، یا با کلید \u2066Tab\u2069 به نمودار بروید و با کلیدهای جهت سال را جابه‌جا کنید.',
+    en: 'To read a year’s amounts, point at the chart, or Tab to it and move between years with the arrow keys.',
+  },
+  pointOf: { fa: 'مبلغ‌های سال {year}', en: 'Amounts of {year}' },
   // A surplus is no gap: the glossary's fiscal balance (revenue less spending; negative, a deficit).
   fiscalGap: {
     fa: `${term('fiscalBalance').fa} هر سال (میلیارد ریال)`,
@@ -196,6 +207,57 @@ export const STRINGS = {
   rankFill: cap(term('rankAndFill')),
   selected: { fa: 'برگزیده', en: 'selected' },
   writeColumn: { fa: 'نوشتن ستون انتخاب', en: 'Write the selection column' },
+  // The confirmation before the column is written: what goes where, and what it replaces.
+  writeConfirmTitle: {
+    fa: 'ستون انتخاب در کارپوشه نوشته شود؟',
+    en: 'Write the selection column into the workbook?',
+  },
+  writeConfirmWhere: {
+    fa: 'در برگه «{sheet}»، خانه‌های {range} (ستون کنار جدول پروژه‌ها):',
+    en: 'On the sheet “{sheet}”, cells {range} (the column beside the projects table):',
+  },
+  writeConfirmHeading: {
+    fa: 'عنوان «{heading}» در سطر سرستون؛',
+    en: 'the heading “{heading}” on the header row;',
+  },
+  writeConfirmOnes: {
+    fa: '۱ کنار هر یک از {n} پروژه برگزیده ({method}) و ۰ کنار {m} پروژه دیگر.',
+    en: '1 for each of the {n} projects chosen by {method}, 0 for the other {m}.',
+  },
+  writeConfirmReplace: {
+    fa: 'هر چه اکنون در این خانه‌هاست جایگزین می‌شود. جدول‌های برنامه دست نمی‌خورند.',
+    en: 'Whatever these cells hold now is replaced. The plan’s tables are not changed.',
+  },
+  writeConfirmAll: {
+    fa: '۱ کنار هر یک از {n} پروژه: همه برگزیده‌اند ({method}).',
+    en: '1 beside every one of the {n} projects: all are chosen ({method}).',
+  },
+  byOptimal: { fa: 'سبد بهینه', en: 'the optimal portfolio' },
+  byRankFill: term('rankAndFill'),
+  cancel: { fa: 'انصراف', en: 'Cancel' },
+  writeNow: { fa: 'بنویس', en: 'Write' },
+  // Why a project is not in the selection shown (priorities.ts, skipReasons).
+  notChosen: { fa: 'برگزیده نشد', en: 'Not chosen' },
+  whyMoney: {
+    fa: 'پول سال {year} کافی نماند: نیاز {needs}، مانده {left} میلیارد ریال',
+    en: 'not enough money in {year}: needs {needs}, {left} left (billion Rials)',
+  },
+  whyPrerequisite: {
+    fa: 'پیش‌نیاز آن، {id}، برگزیده نشد',
+    en: 'its prerequisite {id} is not chosen',
+  },
+  whyPrerequisiteLower: {
+    fa: 'پیش‌نیاز آن، {id}، رتبه پایین‌تری دارد و در نوبت این پروژه هنوز برگزیده نشده بود',
+    en: 'its prerequisite {id} ranks lower, so was not yet chosen at this project’s turn',
+  },
+  whyOutscored: {
+    fa: 'در بودجه جا می‌شد، ولی ترکیب دیگری امتیاز بیشتری دارد',
+    en: 'it would fit, but another combination scores more',
+  },
+  whyTitle: {
+    fa: 'هر جا پروژه‌ای در {method} برگزیده نشده، دلیلش زیر آن آمده است.',
+    en: 'Where {method} leaves a project out, the reason is under it.',
+  },
   noProjects: { fa: 'پروژه‌ای در کارپوشه نیست.', en: 'The workbook has no projects.' },
   budget: { fa: `${term('capitalBudget').fa} هر سال`, en: 'Capital budget per year' },
   noBudget: {
@@ -263,11 +325,20 @@ export const STRINGS = {
   signIn: { fa: 'ورود', en: 'Sign in' },
   signOut: { fa: 'خروج', en: 'Sign out' },
   signedInAs: { fa: 'وارد شده: {name}', en: 'Signed in as {name}' },
-  // Where a token comes from: the register's administrator issues it (`plan admin token-issue`,
-  // docs/cli.md); the register has no web page for it yet.
+  // Where a token comes from: the web register's own page (`/me/tokens`, sync.ts), or the
+  // register's administrator (`plan admin token-issue`, docs/cli.md).
   tokenNote: {
-    fa: 'کلید دسترسی را مدیر سامانه برای شما می‌سازد و می‌دهد. کلید فقط در حافظه این افزونه می‌ماند، نه در کارپوشه.',
-    en: 'Your register’s administrator issues your access token. It stays in this add-in’s storage, never in the workbook.',
+    fa: 'کلید دسترسی را در صفحه «کلیدهای من» سامانه بسازید، یا از مدیر سامانه بگیرید. کلید فقط در حافظه این افزونه می‌ماند، نه در کارپوشه.',
+    en: 'Create your access token on the register’s “My tokens” page, or ask its administrator for one. It stays in this add-in’s storage, never in the workbook.',
+  },
+  tokenPage: { fa: 'ساخت کلید در صفحه «کلیدهای من»', en: 'Create a token on “My tokens”' },
+  newWindow: { fa: '(در پنجره تازه)', en: '(opens in a new window)' },
+  workflowHistory: { fa: 'گردش کار', en: 'Workflow history' },
+  stepNote: { fa: 'یادداشت', en: 'Note' },
+  noHistory: { fa: 'هنوز گامی برداشته نشده است.', en: 'No step taken yet.' },
+  historyStep: {
+    fa: '{action}، نسخه {n}: {from} ← {to}',
+    en: '{action}, version {n}: {from} → {to}',
   },
   submission: cap(term('submission')),
   status: { fa: 'وضعیت', en: 'Status' },

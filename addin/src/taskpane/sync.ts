@@ -66,3 +66,33 @@ export function ownSubmission(
   const caller = ordered.find((s) => s.departmentId === callerDepartmentId);
   return caller?.id ?? ordered[0]?.id ?? '';
 }
+
+/**
+ * The path of the web register's page where a signed-in person issues and revokes their own
+ * access tokens, on the register's origin (the web face serves it; docs/addin.md, "Sync").
+ */
+export const TOKEN_PAGE_PATH = '/me/tokens';
+
+/**
+ * The token page of the register at `server` (its origin, whatever path was typed), or null
+ * while the address is not a web address.
+ */
+export function tokenPageUrl(server: string): string | null {
+  try {
+    const url = new URL(server.trim());
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    return `${url.origin}${TOKEN_PAGE_PATH}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Who wrote a comment or took a workflow step, by name: the register's display name, else a
+ * phrase for someone no longer in the register (an ID means nothing to a reader).
+ */
+export function personName(name: string | null, lang: Language): string {
+  const trimmed = name?.trim() ?? '';
+  if (trimmed !== '') return trimmed;
+  return lang === 'fa' ? 'کاربری که دیگر در سامانه نیست' : 'a former user';
+}

@@ -6,10 +6,23 @@
  * conflict (409) shown with what changed and the choice to pull theirs or overwrite as a new
  * version.
  */
-import { Badge, Button, Field, Input, ProgressBar, Select, Text } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  Link,
+  ProgressBar,
+  Select,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type {
   ApiComment,
+  ApiWorkflowEvent,
   Bilingual,
   ApiSubmission,
   Connection,
@@ -23,6 +36,7 @@ import {
   ACTION_CAPTIONS,
   RegisterClient,
   STATUS_CAPTIONS,
+  formatTehranDateTime,
   fsi,
   hasErrors,
   placeTables,
@@ -40,8 +54,33 @@ import type { TableWrite } from '../../office/pane';
 import { digits, t, tn } from '../i18n';
 import { usePane } from '../services';
 import { columnCaption, tableCaption } from '../check';
-import { both, orderSubmissions, ownSubmission, submissionLabel } from '../sync';
-import { Code, Note, Rich, Section, useViewStyles } from './common';
+import {
+  both,
+  orderSubmissions,
+  ownSubmission,
+  personName,
+  submissionLabel,
+  tokenPageUrl,
+} from '../sync';
+import { Code, Note, Num, Rich, Section, useViewStyles } from './common';
+
+const useSyncStyles = makeStyles({
+  // A comment or a step is two lines (who and when, then what): room between entries.
+  entries: { '& > li + li': { marginTop: tokens.spacingVerticalS } },
+});
+
+/** Who and when, as people read it: a name, and the Jalali day and hour in Tehran. */
+function ByAt(props: { name: string | null; at: string; lang: Language }) {
+  const { lang } = props;
+  return (
+    <Text size={200} data-testid="by-at">
+      {/* A name may be in either script, and a date is a number run: each is isolated. */}
+      <bdi dir="auto">{personName(props.name, lang)}</bdi>
+      {lang === 'fa' ? '، ' : ', '}
+      <Num>{formatTehranDateTime(new Date(props.at), lang)}</Num>
+    </Text>
+  );
+}
 
 function cellText(c: RawCell): string | number | boolean | null {
   return c instanceof Date ? c.toISOString() : c;
@@ -69,6 +108,7 @@ export function SyncView() {
   const pane = usePane();
   const { lang, store, office, recheck } = pane;
   const styles = useViewStyles();
+  const own = useSyncStyles();
   const [connection, setConnection] = useState<Connection | null>(() => loadConnection(store));
   const [server, setServer] = useState(connection?.server ?? pane.defaultServer ?? '');
   const [token, setToken] = useState('');
@@ -81,6 +121,7 @@ export function SyncView() {
   const [subs, setSubs] = useState<ApiSubmission[]>([]);
   const [selected, setSelected] = useState<string>('');
   const [comments, setComments] = useState<ApiComment[]>([]);
+  const [history, setHistory] = useState<ApiWorkflowEvent[]>([]);
   const [busy, setBusy] = useState<Busy>(null);
   const [progress, setProgress] = useState(0);
   const [conflict, setConflict] = useState<Extract<PushResult, { kind: 'conflict' }> | null>(null);
@@ -123,6 +164,7 @@ export function SyncView() {
   useEffect(() => {
     if (!client || !current) return;
     void client.comments(current).then((c) => setComments(c.ok ? c.value : []));
+    void client.history(current).then((h) => setHistory(h.ok ? h.value : []));
   }, [client, current, subs]);
 
   const signIn = async () => {
@@ -237,6 +279,7 @@ export function SyncView() {
     await refresh();
   };
 
+  const tokenPage = tokenPageUrl(server);
   if (!connection)
     return (
       <div className={styles.stack}>
@@ -247,6 +290,17 @@ export function SyncView() {
           <Field label={t(lang, 'token')} hint={t(lang, 'tokenNote')}>
             <Input type="password" dir="ltr" value={token} onChange={(_, d) => setToken(d.value)} />
           </Field>
+          {tokenPage !== null && (
+            <Link
+              className={styles.focusRing}
+              href={tokenPage}
+              target="_blank"
+              rel="noopener noreferrer"
+              data-testid="token-page"
+            >
+              {t(lang, 'tokenPage')} <span className={styles.muted}>{t(lang, 'newWindow')}</span>
+            </Link>
+          )}
           <Button appearance="primary" onClick={() => void signIn()} disabled={!server || !token}>
             {t(lang, 'signIn')}
           </Button>
@@ -422,9 +476,11 @@ export function SyncView() {
         {comments.length === 0 ? (
           <Text>{t(lang, 'noComments')}</Text>
         ) : (
-          <ul className={styles.list}>
+          <ul className={mergeClasses(styles.list, own.entries)}>
             {comments.map((c) => (
               <li key={c.id}>
+                <ByAt name={c.authorName} at={c.createdAt} lang={lang} />
+                <br />
                 {c.tableName && (
                   <>
                     {tableCaption(c.tableName, lang)}
@@ -444,6 +500,33 @@ export function SyncView() {
                   </>
                 )}
                 <bdi dir="auto">{c.body}</bdi>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title={t(lang, 'workflowHistory')}>
+        {history.length === 0 ? (
+          <Text>{t(lang, 'noHistory')}</Text>
+        ) : (
+          <ul className={mergeClasses(styles.list, own.entries)} data-testid="history">
+            {history.map((e) => (
+              <li key={e.id}>
+                <ByAt name={e.actorName} at={e.createdAt} lang={lang} />
+                <br />
+                {t(lang, 'historyStep', {
+                  action: ACTION_CAPTIONS[e.action][lang],
+                  n: e.version,
+                  from: STATUS_CAPTIONS[e.fromStatus][lang],
+                  to: STATUS_CAPTIONS[e.toStatus][lang],
+                })}
+                {e.note && (
+                  // On a line of its own: after the statuses it would read as one of them.
+                  <>
+                    <br />
+                    {t(lang, 'stepNote')}: <bdi dir="auto">{e.note}</bdi>
+                  </>
+                )}
               </li>
             ))}
           </ul>
