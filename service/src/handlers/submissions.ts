@@ -761,6 +761,29 @@ async function planOf(deps: AppDeps, sub: SubmissionRecord, version: number): Pr
   return readPlan(fromCanonicalTables(await versionPlan(deps, sub, version))).plan;
 }
 
+/**
+ * Framework plans read for monitoring pushes, by tenant, submission and version: a version is
+ * immutable (and IDs are UUIDs), so every department's monitoring push reads the cycle's
+ * framework once, not again. A few entries: one per cycle in use.
+ */
+const FRAMEWORK_PLANS = new Map<string, Promise<Plan>>();
+const FRAMEWORK_PLANS_KEPT = 8;
+
+function frameworkPlanOf(deps: AppDeps, sub: SubmissionRecord, version: number): Promise<Plan> {
+  const key = `${sub.tenantId}|${sub.id}|${version}`;
+  const known = FRAMEWORK_PLANS.get(key);
+  if (known !== undefined) return known;
+  const read = planOf(deps, sub, version);
+  FRAMEWORK_PLANS.set(key, read);
+  read.catch(() => FRAMEWORK_PLANS.delete(key));
+  while (FRAMEWORK_PLANS.size > FRAMEWORK_PLANS_KEPT) {
+    const oldest = FRAMEWORK_PLANS.keys().next().value;
+    if (oldest === undefined) break;
+    FRAMEWORK_PLANS.delete(oldest);
+  }
+  return read;
+}
+
 /** The latest approved version's plan of a submission, or null. */
 async function approvedPlanOf(deps: AppDeps, sub: SubmissionRecord | undefined) {
   if (sub === undefined) return null;
@@ -806,7 +829,8 @@ export async function monitoringRule(
   const reference: MonitoringReference = {
     department: dept?.code ?? '',
     approved: await approvedPlanOf(deps, plans[0]),
-    framework: framework === null ? null : await planOf(deps, framework.sub, framework.version),
+    framework:
+      framework === null ? null : await frameworkPlanOf(deps, framework.sub, framework.version),
     revenueDepartments: finance,
     previous,
   };
