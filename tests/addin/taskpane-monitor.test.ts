@@ -68,8 +68,18 @@ describe('Monitoring', () => {
     expect(
       [...programs.querySelectorAll('tbody[data-id]')].map((b) => b.getAttribute('data-id')),
     ).toEqual(report.programs.map((g) => g.key));
-    // Programs paying below the threshold (0.8 × ½ = 40 %) are marked.
-    const low = report.programs.filter((g) => g.paidExecution !== null && g.paidExecution < 0.4);
+    // Programs that report and pay below the threshold (0.8 × ½ = 40 %) are marked; one with
+    // no actual of its items up to the period says "not reported" rather than 0 %.
+    const reported = (key: string) => report.items.some((i) => i.reported && i.programId === key);
+    const low = report.programs.filter(
+      (g) => reported(g.key) && g.paidExecution !== null && g.paidExecution < 0.4,
+    );
+    expect(low.length).toBeGreaterThan(0);
+    const silent = report.programs.find((g) => !reported(g.key));
+    expect(silent).toBeDefined();
+    expect(programs.querySelector(`tbody[data-id="${silent?.key}"]`)?.textContent).toContain(
+      'not reported',
+    );
     expect(
       [...programs.querySelectorAll('tbody[data-low="true"]')].map((b) =>
         b.getAttribute('data-id'),
@@ -94,7 +104,10 @@ describe('Monitoring', () => {
     );
 
     const kpis = screen.getByTestId('monitor-kpis');
-    expect(kpis.querySelectorAll('tbody[data-id]')).toHaveLength(report.kpis.length);
+    // KPIs with a reading are listed; the others are counted.
+    const read = report.kpis.filter((k) => k.latest !== null);
+    expect(kpis.querySelectorAll('tbody[data-id]')).toHaveLength(read.length);
+    screen.getByText(`${report.kpis.length - read.length} other KPI(s) have no reading yet.`);
   });
 
   it('speaks Persian, and says so when the workbook has no actuals', async () => {

@@ -26,9 +26,12 @@ export type CellsAt = { sheet: string; range: string } | null;
 export interface MonitorView {
   report: MonitoringReport;
   projects: Array<{ ev: EarnedValue; at: CellsAt }>;
-  programs: Array<{ group: GroupExecution; title: string; at: CellsAt }>;
+  /** `reported`: some item of the program has an actual of the year up to the period. */
+  programs: Array<{ group: GroupExecution; title: string; reported: boolean; at: CellsAt }>;
   revenue: Array<{ line: RevenueRealisation; at: CellsAt }>;
+  /** KPIs with a reading; `unread` counts the others. */
   kpis: Array<{ entry: KpiReportEntry; at: CellsAt }>;
+  unread: number;
 }
 
 /** The rows of an own table whose ID (`column`) is `id`, as one range from first to last. */
@@ -74,6 +77,7 @@ export function monitorView(plan: Plan, at: MonitorPeriod): MonitorView {
     programs: report.programs.map((group) => ({
       group,
       title: programTitles.get(idKey(group.key)) ?? '',
+      reported: report.items.some((i) => i.reported && idKey(i.programId) === idKey(group.key)),
       at: rowsAt(plan, 'tblPrograms', (r) => same(r.ProgramId, group.key)),
     })),
     revenue: report.revenue.ok
@@ -86,9 +90,12 @@ export function monitorView(plan: Plan, at: MonitorPeriod): MonitorView {
           ),
         }))
       : [],
-    kpis: report.kpis.map((entry) => ({
-      entry,
-      at: rowsAt(plan, 'tblKpis', (r) => same(r.KpiId, entry.kpiId)),
-    })),
+    kpis: report.kpis
+      .filter((entry) => entry.latest !== null)
+      .map((entry) => ({
+        entry,
+        at: rowsAt(plan, 'tblKpis', (r) => same(r.KpiId, entry.kpiId)),
+      })),
+    unread: report.kpis.filter((entry) => entry.latest === null).length,
   };
 }

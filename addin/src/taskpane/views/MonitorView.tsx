@@ -20,6 +20,8 @@ import type { ReactNode } from 'react';
 import { useMemo, useState } from 'react';
 import type { Bilingual, ExecutionStatus, KpiStatus, Language, MonitorPeriod, Plan } from '#core';
 import {
+  EV_AT_RISK_FROM,
+  EV_ON_TRACK_FROM,
   KPI_STATUSES,
   KPI_TRENDS,
   PERIODS,
@@ -51,6 +53,10 @@ const S = {
     fa: 'هیچ پروژه‌ای تا این دوره پیشرفت فیزیکی گزارش نکرده است.',
     en: 'No project reports physical progress up to this period.',
   },
+  evHow: {
+    fa: 'شاخص زمان = ارزش کار انجام‌شده ÷ ارزش کار برنامه‌ریزی‌شده تا امروز؛ شاخص هزینه = ارزش کار انجام‌شده ÷ پرداخت. از {on} به بالا مطابق برنامه، از {risk} تا {on} در معرض خطر، کمتر از {risk} عقب از برنامه.',
+    en: 'SPI = value of the work done ÷ value of the work planned to date; CPI = value of the work done ÷ paid. {on} or more on track, {risk} to {on} at risk, below {risk} off track.',
+  },
   spi: { fa: 'شاخص زمان', en: 'SPI' },
   cpi: { fa: 'شاخص هزینه', en: 'CPI' },
   progress: { fa: 'پیشرفت', en: 'Progress' },
@@ -63,6 +69,11 @@ const S = {
   paid: { fa: 'پرداخت (میلیارد ریال)', en: 'Paid (bn Rials)' },
   execution: { fa: 'تحقق', en: 'Executed' },
   low: { fa: 'کم', en: 'low' },
+  notReported: { fa: 'گزارش نشده', en: 'not reported' },
+  unread: {
+    fa: '{n} شاخص دیگر هنوز مقدار واقعی ندارند.',
+    en: '{n} other KPI(s) have no reading yet.',
+  },
   revenue: { fa: 'تحقق درآمد', en: 'Revenue realisation' },
   scenario: {
     fa: 'در برابر پیش‌بینی سناریوی {scenario}',
@@ -193,6 +204,12 @@ export function MonitorView() {
       </Body1>
 
       <Section title={s(lang, 'projects')}>
+        <Text size={200} className={styles.muted}>
+          {s(lang, 'evHow', {
+            on: formatNumber(EV_ON_TRACK_FROM, lang, 2),
+            risk: formatNumber(EV_AT_RISK_FROM, lang, 2),
+          })}
+        </Text>
         {view.projects.length === 0 ? (
           <Text className={styles.muted}>{s(lang, 'noProjects')}</Text>
         ) : (
@@ -260,8 +277,9 @@ export function MonitorView() {
               {th(s(lang, 'execution'))}
             </tr>
           </thead>
-          {view.programs.map(({ group, title, at: cells }) => {
-            const low = group.paidExecution !== null && group.paidExecution < report.threshold;
+          {view.programs.map(({ group, title, reported, at: cells }) => {
+            const low =
+              reported && group.paidExecution !== null && group.paidExecution < report.threshold;
             return (
               <tbody key={group.key} data-id={group.key} data-low={low}>
                 <tr>
@@ -279,10 +297,14 @@ export function MonitorView() {
                   {num(billionsNumber(group.currentBudget, lang))}
                   {num(billionsNumber(group.paid, lang))}
                   <td className={`${styles.cell} ${styles.num}`}>
-                    <span className={low ? styles.low : undefined}>
-                      <Num>{percent(group.paidExecution, lang)}</Num>
-                      {low && <> {s(lang, 'low')}</>}
-                    </span>
+                    {reported ? (
+                      <span className={low ? styles.low : undefined}>
+                        <Num>{percent(group.paidExecution, lang)}</Num>
+                        {low && <> {s(lang, 'low')}</>}
+                      </span>
+                    ) : (
+                      <span className={styles.muted}>{s(lang, 'notReported')}</span>
+                    )}
                   </td>
                 </tr>
               </tbody>
@@ -345,8 +367,13 @@ export function MonitorView() {
         </Section>
       )}
 
-      {view.kpis.length > 0 && (
+      {report.kpis.length > 0 && (
         <Section title={s(lang, 'kpis')}>
+          {view.unread > 0 && (
+            <Text size={200} className={styles.muted}>
+              {s(lang, 'unread', { n: formatNumber(view.unread, lang) })}
+            </Text>
+          )}
           <table className={styles.table} data-testid="monitor-kpis">
             <thead>
               <tr>
