@@ -10,7 +10,7 @@
  *   empty for the department to fill.
  * - Projects: what was paid in the realised year (its latest cumulative `Paid` in the
  *   monitoring, or for v1 actuals its `FY` `Spent`, else the sum of its periods' `Spent`) is
- *   added to `SpentBefore`; an `approved` project that started before the new start and was
+ *   added to `SpentBefore`; an `approved` (or `proposed`) project that started before the new start and was
  *   paid for becomes `ongoing`; a project that ended before the new start (its last year was
  *   the realised one) leaves the plan and is named in the notes.
  * - Budget lines of the realised year leave the plan (the budget of a year that is over).
@@ -173,7 +173,12 @@ export function rollPlan(plan: readonly CanonicalTable[], options: RollOptions =
           if (!columns.includes('SpentBefore'))
             columns = orderColumns(table.name, [...columns, 'SpentBefore']);
           const begun = num(r.StartYear);
-          if (r.Status === 'approved' && begun !== null && begun < next) r.Status = 'ongoing';
+          if (
+            (r.Status === 'approved' || r.Status === 'proposed') &&
+            begun !== null &&
+            begun < next
+          )
+            r.Status = 'ongoing';
         }
       }
       if (gone.length > 0)
