@@ -13,6 +13,7 @@ import { diffCommand } from './remote/diff';
 import { exportCommand } from './remote/export';
 import { monitorCommand } from './monitor';
 import { report71Command } from './report71';
+import { rollCommand } from './roll';
 import { loginCommand } from './remote/login';
 import { pullCommand } from './remote/pull';
 import { pushCommand } from './remote/push';
@@ -37,6 +38,7 @@ export const COMMANDS: readonly Command[] = [
   kpiCommand,
   monitorCommand,
   report71Command,
+  rollCommand,
   bookCommand,
   billCommand,
   loginCommand,

@@ -21,6 +21,7 @@ import {
   PushBody,
   SubmissionQuery,
   TransitionBody,
+  RollCycleBody,
   UpdateCycleBody,
 } from './routes/schemas';
 
@@ -35,6 +36,7 @@ const REQUEST_SCHEMAS = {
   CreateSubmissionBody,
   CreateCycleBody,
   UpdateCycleBody,
+  RollCycleBody,
 } as const;
 type RequestName = keyof typeof REQUEST_SCHEMAS;
 
@@ -360,6 +362,23 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
       ok: { 200: { description: 'The cycle.', content: json(ref('Cycle')) } },
       errors: ['Forbidden', 'NotFound'],
       own: [failure(['ALREADY_EXISTS'], 'The cycle’s framework is already filed')],
+    },
+  },
+  '/api/cycles/{cycleId}/roll': {
+    post: {
+      operationId: 'rollCycle',
+      summary: 'Open the next cycle from the cycle’s approved plan (admin, approver)',
+      description:
+        'The core’s `rollPlan` on the latest approved version of each submission (framework, departments, revenue) with the cycle’s approved monitoring: the next cycle (start + 1 … end + 1) with a draft submission per workbook, its first version the rolled plan, the new last year empty for the department to fill.',
+      tag: 'people',
+      parameters: [cycleParam],
+      requestBody: { required: false, content: json(ref('RollCycleBody')) },
+      ok: { 201: { description: 'The new cycle and its drafts.', content: json(ref('Roll')) } },
+      errors: ['Forbidden', 'NotFound'],
+      own: [
+        failure(['INVALID_TRANSITION'], 'The cycle’s framework is not approved'),
+        failure(['ALREADY_EXISTS'], 'The next cycle exists already'),
+      ],
     },
   },
   '/api/submissions': {

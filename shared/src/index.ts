@@ -28,6 +28,7 @@ export * from './fiscal';
 export * from './fiscal/heads';
 export * from './kpi';
 export * from './monitor';
+export * from './roll';
 export * from './jalali';
 export * from './validate';
 export * from './template';

@@ -8,7 +8,14 @@
  */
 import request from 'supertest';
 import type { RawTable, RawWorkbook } from '#core';
-import { coverageReport, forecastRevenueScenarios, readPlan, samplePlanWorkbook } from '#core';
+import {
+  coverageReport,
+  forecastRevenueScenarios,
+  readPlan,
+  sampleMonitoringWorkbook,
+  samplePlanWorkbook,
+} from '#core';
+import { splitMonitoring } from '../../service/src/handlers/seed';
 import { toVersionTables } from '../../service/src/handlers/workbook';
 import { DB_KINDS } from '../helpers/db';
 import type { Harness } from './api-harness';
@@ -87,12 +94,15 @@ describe.each(DB_KINDS)('the framework and the tables of each kind (%s)', (kind)
     if (!revenue.ok) throw new Error('the sample forecasts');
     const city = await consolidation();
     expect(city.ignored).toEqual([]);
+    // Each department that reports 1405 H1 files its own monitoring (the seed's split).
+    const monitoring = splitMonitoring(samplePlanWorkbook(), sampleMonitoringWorkbook()).size;
+    expect(monitoring).toBeGreaterThan(1);
     expect(city.sources.map((s) => s.kind).sort()).toEqual(
       [
         'framework',
         'revenue',
-        'monitoring',
-        ...Array<string>(city.sources.length - 3).fill('department'),
+        ...Array<string>(monitoring).fill('monitoring'),
+        ...Array<string>(city.sources.length - 2 - monitoring).fill('department'),
       ].sort(),
     );
     for (const s of revenue.scenarios)

@@ -27,6 +27,7 @@ import { BudgetView } from './views/BudgetView';
 import { ChainView } from './views/ChainView';
 import { CheckView } from './views/CheckView';
 import { KpiView } from './views/KpiView';
+import { MonitorView } from './views/MonitorView';
 import { PrioritiesView } from './views/PrioritiesView';
 import { RevenueView } from './views/RevenueView';
 import { StartView } from './views/StartView';
@@ -134,6 +135,7 @@ function PaneBody(props: { auto: boolean; setAuto(auto: boolean): void }) {
         {tab === 'check' && <CheckView auto={props.auto} setAuto={props.setAuto} />}
         {tab === 'chain' && <ChainView />}
         {tab === 'kpis' && <KpiView />}
+        {tab === 'monitor' && <MonitorView />}
         {tab === 'revenue' && <RevenueView />}
         {tab === 'budget' && <BudgetView />}
         {tab === 'priorities' && <PrioritiesView />}

@@ -121,6 +121,7 @@ export const STRINGS = {
   emptyChain: { fa: 'هدفی در کارپوشه نیست.', en: 'The workbook has no goals.' },
   // KPIs
   tabKpis: { fa: 'شاخص‌ها', en: 'KPIs' },
+  tabMonitor: { fa: 'پایش', en: 'Monitoring' },
   kpiIntro: {
     fa: 'شاخص‌ها به تفکیک سطح و واحد مسئول: مقدار پایه، هدف سال، آخرین مقدار، پیشرفت، وضعیت و روند. با انتخاب هر شاخص ردیفش در کارپوشه انتخاب می‌شود.',
     en: 'KPIs by level and owner: baseline, the year’s target, the latest actual, progress, status and trend. Choosing a KPI selects its row in the workbook.',

@@ -8,6 +8,7 @@ export const TABS = [
   { id: 'check', label: 'tabCheck' },
   { id: 'chain', label: 'tabChain' },
   { id: 'kpis', label: 'tabKpis' },
+  { id: 'monitor', label: 'tabMonitor' },
   { id: 'revenue', label: 'tabRevenue' },
   { id: 'budget', label: 'tabBudget' },
   { id: 'priorities', label: 'tabPriorities' },

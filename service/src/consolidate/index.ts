@@ -17,6 +17,7 @@ import {
   VALIDATION_CODES,
   WORKBOOK_KINDS,
   findTableSpec,
+  fsi,
   fromCanonicalTables,
   isContractTable,
   kindHoldsTable,
@@ -32,6 +33,7 @@ import {
   cycleSubmissions,
   latestApprovedVersion,
   referenceWorkbook,
+  revenueDepartments,
   versionPlan,
 } from '../handlers/submissions';
 
@@ -83,6 +85,10 @@ export async function assembleCityPlan(
   const pending: AssembledPlan['pending'] = [];
   // Asked for only by versions stored before plan rows were (see `versionPlan`).
   let reference: Promise<RawWorkbook | undefined> | undefined;
+  // Realised revenue is the finance department's to report (the one filing the revenue
+  // workbook): another department's monitoring version stored before the push refused it
+  // keeps its revenue out of the city plan, with the finding a push gets.
+  const finance = new Set(await revenueDepartments(deps, tenantId, cycleId));
   const referenceOnce = () =>
     (reference ??= referenceWorkbook(deps, tenantId, cycleId).then((r) => r?.workbook));
   for (const sub of ordered) {
@@ -113,6 +119,21 @@ export async function assembleCityPlan(
               {
                 fa: `نسخه ${toPersianDigits(String(version))} کارپوشه «${WORKBOOK_KINDS.find((k) => k.value === kind)?.fa ?? ''}» واحد ${code} جدول ${name} را دارد که از آنِ این نوع کارپوشه نیست؛ در برنامه شهر به شمار نیامد`,
                 en: `version ${version} of ${code}'s ${sub.kind} workbook holds ${name}, which a ${sub.kind} workbook may not hold; it is left out of the city plan`,
+              },
+            ),
+          );
+        continue;
+      }
+      if (name === 'tblRevenueActuals' && sub.kind === 'monitoring' && !finance.has(code)) {
+        if (table.rows.length > 0)
+          outOfKind.push(
+            makeFinding(
+              VALIDATION_CODES.REVENUE_ACTUAL_NOT_FINANCE.severity,
+              'REVENUE_ACTUAL_NOT_FINANCE',
+              { table: name },
+              {
+                fa: `نسخه ${toPersianDigits(String(version))} پایش واحد ${fsi(code)} درآمد تحقق‌یافته دارد، حال آنکه درآمد شهر را واحد مالی گزارش می‌کند؛ در برنامه شهر به شمار نیامد`,
+                en: `version ${version} of ${code}'s monitoring holds realised revenue, which the finance department reports for the city; it is left out of the city plan`,
               },
             ),
           );

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type {
   CommentBody,
   CreateCycleBody,
+  RollCycleBody,
   CreateSubmissionBody,
   DiffQuery,
   FormatQuery,
@@ -32,6 +33,7 @@ import { PushBody } from '../routes/schemas';
 import { etagOf, peopleNames, toApiComment, toApiEvent, toApiVersion } from './context';
 import { createCycle, listCycles, setPlanningDepartment } from './cycles';
 import { listDepartments } from './departments';
+import { rollCycle } from './roll';
 import type { VersionSelector } from './submissions';
 import {
   addComment as addSubmissionComment,
@@ -86,6 +88,14 @@ export const setPlanningDepartmentOperation: Handler<ByCycle, None, UpdateCycleB
   params,
   body,
 }) => ({ json: await setPlanningDepartment(deps, p, params.cycleId, body) });
+
+/** `POST /api/cycles/{cycleId}/roll`: the next cycle from the cycle's approved plan. */
+export const rollCycleOperation: Handler<ByCycle, None, RollCycleBody> = async ({
+  deps,
+  p,
+  params,
+  body,
+}) => ({ status: 201, json: await rollCycle(deps, p, params.cycleId, body) });
 
 export const listSubmissions: Handler<None, SubmissionQuery, undefined> = async ({
   deps,

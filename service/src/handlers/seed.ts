@@ -7,9 +7,10 @@
  * budget lines and item KPIs as that department's `department` submission; the revenue
  * history and scenarios as the finance deputy's `revenue` submission. The city's monitoring
  * at 1405 H1 (`sampleMonitoringWorkbook`: cumulative allocated, committed and paid, physical
- * progress, realised revenue and KPI readings) is the planning deputy's `monitoring`
- * submission (its monitoring office compiles the city's progress reports), so the register's
- * monitoring view and Article 71 report show data at once. All are pushed, submitted,
+ * progress, realised revenue and KPI readings) is filed as each department's `monitoring`
+ * submission (`splitMonitoring`: its items' actuals and its KPIs' readings; realised revenue
+ * in the finance deputy's), each checked against the department's approved plan, so the
+ * register's monitoring view and Article 71 report show data at once. All are pushed, submitted,
  * reviewed and approved by seeded people, so the consolidated plan is the sample plan, with
  * the sample monitoring workbook's actuals in place of the sample plan's own. An admin API
  * token is written to `<data root>/admin-token` (mode 0600); the log says where, never the
@@ -132,6 +133,48 @@ export function splitSamplePlan(sample: RawWorkbook = samplePlanWorkbook()): {
     monitoring: { tables: [infoOf('monitoring', FRAMEWORK_DEPARTMENT), ...monitoringTables] },
     startYear,
   };
+}
+
+/**
+ * The city's monitoring workbook split the way the register takes it (issue 14): each item's
+ * actuals to the department that carries the item out, each KPI's readings to the department
+ * whose plan holds the KPI (an item's KPI: the item's department; a framework KPI: its
+ * `OwnerDept`), and realised revenue to the finance department, which files the revenue
+ * workbook. The tables of each department, in the city workbook's order.
+ */
+export function splitMonitoring(sample: RawWorkbook, city: RawWorkbook): Map<string, RawTable[]> {
+  const { plan } = readPlan(sample);
+  const owner = new Map<string, string>();
+  for (const p of plan.tables.tblProjects?.rows ?? []) owner.set(p.ProjectId, p.Dept);
+  for (const a of plan.tables.tblActivities?.rows ?? []) owner.set(a.ActivityId, a.Dept);
+  const kpiOwner = new Map<string, string>();
+  for (const k of plan.tables.tblKpis?.rows ?? [])
+    kpiOwner.set(k.KpiId, owner.get(k.LinkedId) ?? k.OwnerDept);
+  const read = readPlan(city).plan;
+  const col = (t: RawTable, key: string) => {
+    const table = read.tables[t.name as 'tblActuals'];
+    const at = table?.columns.get(key);
+    return table === undefined || at === undefined ? -1 : at - table.firstColumn;
+  };
+  const out = new Map<string, Map<string, RawTable>>();
+  const put = (dept: string, t: RawTable, r: RawTable['rows'][number]) => {
+    const tables = out.get(dept) ?? new Map<string, RawTable>();
+    out.set(dept, tables);
+    const target = tables.get(t.name) ?? { ...t, rows: [] };
+    target.rows.push(r);
+    tables.set(t.name, target);
+  };
+  for (const t of city.tables) {
+    if (t.name === 'tblActuals') {
+      const id = col(t, 'LinkedId');
+      for (const r of t.rows) put(owner.get(String(r[id])) ?? FRAMEWORK_DEPARTMENT, t, r);
+    } else if (t.name === 'tblKpiActuals') {
+      const id = col(t, 'KpiId');
+      for (const r of t.rows) put(kpiOwner.get(String(r[id])) ?? FRAMEWORK_DEPARTMENT, t, r);
+    } else if (t.name === 'tblRevenueActuals')
+      for (const r of t.rows) put(REVENUE_DEPARTMENT, t, r);
+  }
+  return new Map([...out].map(([dept, tables]) => [dept, [...tables.values()]]));
 }
 
 /** The department that owns the city framework in the sample (the planning deputy). */
@@ -285,11 +328,18 @@ export async function seedSample(
   await file(FRAMEWORK_DEPARTMENT, 'framework', framework);
   await file(REVENUE_DEPARTMENT, 'revenue', revenue);
   for (const [code, workbook] of departments) await file(code, 'department', workbook);
-  // The city's monitoring of 1405 H1 under the split's monitoring plan information.
-  const cityMonitoring = sampleMonitoringWorkbook().tables.filter((t) => t.name !== 'tblPlanInfo');
-  await file(FRAMEWORK_DEPARTMENT, 'monitoring', {
-    tables: [...monitoring.tables.filter((t) => t.name === 'tblPlanInfo'), ...cityMonitoring],
-  });
+  // The city's monitoring of 1405 H1, filed by the departments that answer for it.
+  const info = monitoring.tables.filter((t) => t.name === 'tblPlanInfo');
+  for (const [code, tables] of splitMonitoring(sample, sampleMonitoringWorkbook()))
+    await file(code, 'monitoring', {
+      tables: [
+        ...info.map((t) => ({
+          ...t,
+          rows: t.rows.map((r) => (r[0] === 'Department' ? [r[0], code] : r)),
+        })),
+        ...tables,
+      ],
+    });
 
   const { secret } = must(
     await repos.tokens.issue(tenantId, { userId: admin.userId, name: 'first start' }, null),

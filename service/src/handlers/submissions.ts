@@ -5,6 +5,9 @@
  */
 import type {
   ApiActionVerdict,
+  MonitoringReference,
+  Plan,
+  ValidationRule,
   ApiConsolidation,
   ApiSubmission,
   CanonicalTable,
@@ -17,6 +20,8 @@ import type {
 } from '#core';
 import {
   CANONICAL_FORM,
+  checkMonitoringAgainstPlan,
+  fromCanonicalTables,
   EDITABLE_STATUSES,
   REFERENCE_TABLES,
   WORKFLOW_ACTIONS,
@@ -370,7 +375,9 @@ export async function pushVersion(
   const reference = isFrameworkKind(sub.kind)
     ? undefined
     : (await referenceWorkbook(deps, p.tenantId, sub.cycleId))?.workbook;
-  const { plan, findings, skipped } = validateForPush(input.raw, reference, sub.kind);
+  // A monitoring workbook is checked against the approved plan of its cycle too.
+  const extraRules = sub.kind === 'monitoring' ? [await monitoringRule(deps, sub)] : undefined;
+  const { plan, findings, skipped } = validateForPush(input.raw, reference, sub.kind, extraRules);
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0)
     throw new ApiError(
@@ -742,3 +749,90 @@ export async function diffOf(
 
 /** Rows as the API returns them from `JsonObject` (re-exported for the consolidation). */
 export type StoredTables = Record<string, JsonObject[]>;
+
+// Monitoring pushes (issue 14): what a monitoring workbook is checked against, the approved
+// plan of its cycle. The rule is the core's (`checkMonitoringAgainstPlan`); these functions
+// only find its inputs: the department's approved `department` version, the cycle's approved
+// framework, the departments that file the cycle's `revenue` workbook (the finance department:
+// decision, docs/api.md), and the submission's latest approved version (its closed periods).
+
+/** A version's plan as the core's typed plan (canonical rows: Rials, column keys). */
+async function planOf(deps: AppDeps, sub: SubmissionRecord, version: number): Promise<Plan> {
+  return readPlan(fromCanonicalTables(await versionPlan(deps, sub, version))).plan;
+}
+
+/**
+ * Framework plans read for monitoring pushes, by tenant, submission and version: a version is
+ * immutable (and IDs are UUIDs), so every department's monitoring push reads the cycle's
+ * framework once, not again. A few entries: one per cycle in use.
+ */
+const FRAMEWORK_PLANS = new Map<string, Promise<Plan>>();
+const FRAMEWORK_PLANS_KEPT = 8;
+
+function frameworkPlanOf(deps: AppDeps, sub: SubmissionRecord, version: number): Promise<Plan> {
+  const key = `${sub.tenantId}|${sub.id}|${version}`;
+  const known = FRAMEWORK_PLANS.get(key);
+  if (known !== undefined) return known;
+  const read = planOf(deps, sub, version);
+  FRAMEWORK_PLANS.set(key, read);
+  read.catch(() => FRAMEWORK_PLANS.delete(key));
+  while (FRAMEWORK_PLANS.size > FRAMEWORK_PLANS_KEPT) {
+    const oldest = FRAMEWORK_PLANS.keys().next().value;
+    if (oldest === undefined) break;
+    FRAMEWORK_PLANS.delete(oldest);
+  }
+  return read;
+}
+
+/** The latest approved version's plan of a submission, or null. */
+async function approvedPlanOf(deps: AppDeps, sub: SubmissionRecord | undefined) {
+  if (sub === undefined) return null;
+  const version = await latestApprovedVersion(deps, sub);
+  return version === null ? null : planOf(deps, sub, version);
+}
+
+/**
+ * The codes of the departments that answer for a cycle's revenue: those filing its `revenue`
+ * workbook. Their monitoring alone reports realised revenue.
+ */
+export async function revenueDepartments(
+  deps: AppDeps,
+  tenantId: string,
+  cycleId: string,
+): Promise<string[]> {
+  const subs = await deps.repos.submissions.list(tenantId, { cycleId, kind: 'revenue' });
+  const codes: string[] = [];
+  for (const s of subs) {
+    const d = await deps.repos.departments.get(tenantId, s.departmentId);
+    if (d !== null) codes.push(d.code);
+  }
+  return codes;
+}
+
+/** The extra validation rule of a monitoring push to `sub`: against its cycle's approved plan. */
+export async function monitoringRule(
+  deps: AppDeps,
+  sub: SubmissionRecord,
+): Promise<ValidationRule> {
+  const { tenantId, cycleId } = sub;
+  const dept = await deps.repos.departments.get(tenantId, sub.departmentId);
+  const [plans, framework, finance, previous] = await Promise.all([
+    deps.repos.submissions.list(tenantId, {
+      cycleId,
+      departmentId: sub.departmentId,
+      kind: 'department',
+    }),
+    approvedFramework(deps, tenantId, cycleId),
+    revenueDepartments(deps, tenantId, cycleId),
+    approvedPlanOf(deps, sub),
+  ]);
+  const reference: MonitoringReference = {
+    department: dept?.code ?? '',
+    approved: await approvedPlanOf(deps, plans[0]),
+    framework:
+      framework === null ? null : await frameworkPlanOf(deps, framework.sub, framework.version),
+    revenueDepartments: finance,
+    previous,
+  };
+  return (plan) => checkMonitoringAgainstPlan(plan, reference);
+}

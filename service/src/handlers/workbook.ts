@@ -21,6 +21,7 @@ import type {
   RawTable,
   RawWorkbook,
   ValidateWorkbookOptions,
+  ValidationRule,
 } from '#core';
 import {
   CANONICAL_FORM,
@@ -106,11 +107,17 @@ export function formulaFindings(raw: RawWorkbook): Finding[] {
  * Reads and validates a workbook with the core (reference data from the register), as the
  * kind of workbook it is filed as: a table that kind may not hold is an error.
  */
-export function validateForPush(raw: RawWorkbook, reference?: RawWorkbook, kind?: string) {
+export function validateForPush(
+  raw: RawWorkbook,
+  reference?: RawWorkbook,
+  kind?: string,
+  extraRules?: readonly ValidationRule[],
+) {
   const workbookKind = kind === undefined ? null : workbookKindOf(kind);
   const options: ValidateWorkbookOptions = {
     ...(reference !== undefined && { reference }),
     ...(workbookKind !== null && { workbookKind }),
+    ...(extraRules !== undefined && { extraRules }),
   };
   const result = validateWorkbook(raw, options);
   const findings = [...formulaFindings(raw), ...result.findings];

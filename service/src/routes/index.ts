@@ -24,6 +24,7 @@ import {
   FormatQuery,
   Id,
   MonitoringQuery,
+  RollCycleBody,
   SubmissionQuery,
   TransitionBody,
   UpdateCycleBody,
@@ -63,6 +64,11 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
     '/cycles/:cycleId',
     { roles: PLANNERS, params: ByCycle, body: UpdateCycleBody },
     op.setPlanningDepartmentOperation,
+  );
+  api.post(
+    '/cycles/:cycleId/roll',
+    { roles: PLANNERS, params: ByCycle, body: RollCycleBody },
+    op.rollCycleOperation,
   );
   api.get('/submissions', { query: SubmissionQuery }, op.listSubmissions);
   api.post('/submissions', { body: CreateSubmissionBody }, op.createSubmission);

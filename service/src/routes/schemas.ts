@@ -12,6 +12,7 @@ export {
   Id,
   MonitoringQuery,
   PushBody,
+  RollCycleBody,
   SubmissionQuery,
   TransitionBody,
   UpdateCycleBody,

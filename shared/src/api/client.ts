@@ -15,6 +15,7 @@ import { toPersianDigits } from '../util/text';
 import type {
   CommentBody,
   CreateCycleBody,
+  RollCycleBody,
   UpdateCycleBody,
   CreateSubmissionBody,
   SubmissionQuery,
@@ -31,6 +32,7 @@ import {
   ApiMe,
   ApiPushedVersion,
   ApiReference,
+  ApiRoll,
   ApiSubmission,
   ApiTransitionResult,
   ApiVersion,
@@ -333,6 +335,11 @@ export class RegisterClient {
   /** Creates a plan cycle (admin, approver). */
   createCycle(body: CreateCycleBody): Promise<ApiResult<ApiCycle>> {
     return this.json(ApiCycle, '/api/cycles', { method: 'POST', body });
+  }
+
+  /** Opens the next cycle from a cycle's approved plan (admin, approver). */
+  rollCycle(cycleId: string, body: RollCycleBody = {}): Promise<ApiResult<ApiRoll>> {
+    return this.json(ApiRoll, `/api/cycles/${seg(cycleId)}/roll`, { method: 'POST', body });
   }
 
   /** Names the planning department of a cycle whose framework is not filed yet (admin, approver). */

@@ -78,6 +78,10 @@ export const CreateCycleBody = z
   .strict();
 export type CreateCycleBody = z.infer<typeof CreateCycleBody>;
 
+/** Rolling a cycle into the next (`POST /api/cycles/{cycleId}/roll`): the new cycle's title. */
+export const RollCycleBody = z.object({ title: z.string().trim().max(500).optional() }).strict();
+export type RollCycleBody = z.infer<typeof RollCycleBody>;
+
 /** A change of a cycle: its planning department (only while no framework is filed). */
 export const UpdateCycleBody = z.object({ planningDepartmentCode: DepartmentCode }).strict();
 export type UpdateCycleBody = z.infer<typeof UpdateCycleBody>;

@@ -655,6 +655,40 @@ export const ApiHelpPage = z.object({
 });
 export type ApiHelpPage = z.infer<typeof ApiHelpPage>;
 
+/** `POST /api/cycles/{cycleId}/roll`: the next cycle opened from the cycle's approved plan. */
+export const ApiRoll = z.object({
+  cycle: ApiCycle,
+  submissions: z.array(
+    z.object({
+      submissionId: z.string(),
+      departmentCode: z.string(),
+      kind: z.enum(WORKBOOK_KIND_VALUES),
+      version: z.int(),
+      errors: z.int().meta({
+        description:
+          'Findings of the rolled draft that a push would refuse (the new last year is the department’s to fill).',
+      }),
+      warnings: z.int(),
+    }),
+  ),
+  left: z.array(
+    z.object({
+      submissionId: z.string(),
+      departmentCode: z.string(),
+      kind: z.enum(WORKBOOK_KIND_VALUES),
+      reason: z.enum(['not-approved']),
+    }),
+  ),
+  notes: z.array(
+    z.object({
+      departmentCode: z.string(),
+      kind: z.enum(WORKBOOK_KIND_VALUES),
+      message: ApiBilingual,
+    }),
+  ),
+});
+export type ApiRoll = z.infer<typeof ApiRoll>;
+
 export const API_SCHEMAS = {
   Bilingual: ApiBilingual,
   Money: ApiMoney,
@@ -685,6 +719,7 @@ export const API_SCHEMAS = {
   Reference: ApiReference,
   Consolidation: ApiConsolidation,
   Monitoring: ApiMonitoring,
+  Roll: ApiRoll,
   AuditVerification: ApiAuditVerification,
   HelpTopic: ApiHelpTopic,
   HelpPage: ApiHelpPage,

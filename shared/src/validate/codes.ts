@@ -302,6 +302,27 @@ export const VALIDATION_CODES = {
     'Committed above allocated',
   ),
   PAID_OVER_COMMITTED: code('warning', 'پرداخت بیش از تعهد', 'Paid above committed'),
+  // Monitoring against the approved plan of the cycle (the register, at push)
+  ACTUAL_NOT_IN_PLAN: code(
+    'error',
+    'عملکرد برای قلمی که در برنامه تصویب‌شده واحد نیست',
+    "An actual for an item the department's approved plan does not have",
+  ),
+  KPI_ACTUAL_NOT_IN_PLAN: code(
+    'error',
+    'مقدار واقعی شاخصی که در برنامه تصویب‌شده واحد نیست',
+    "A KPI reading for a KPI the department's approved plan does not have",
+  ),
+  REVENUE_ACTUAL_NOT_FINANCE: code(
+    'error',
+    'درآمد تحقق‌یافته در پایش واحدی جز واحد مالی',
+    'Realised revenue in the monitoring of a department other than finance',
+  ),
+  MONITORING_PERIOD_CLOSED: code(
+    'error',
+    'تغییر دوره‌ای که پایش آن پیش‌تر تصویب شده است',
+    'A change to a period whose monitoring was approved before',
+  ),
   // Revenue
   REVENUE_HISTORY_DUPLICATE: code(
     'error',

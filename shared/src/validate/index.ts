@@ -40,6 +40,8 @@ export { READER_CODES, VALIDATION_CODES } from './codes';
 export type { SkippedCheck } from './context';
 export { idKey } from './context';
 export { sortFindings } from './order';
+export type { MonitoringReference } from './monitoringPlan';
+export { checkMonitoringAgainstPlan } from './monitoringPlan';
 export { SWOT_WEIGHT_TOLERANCE } from './swot';
 
 /** What an extra rule returns: its findings, and the checks it had to leave for consolidation. */
