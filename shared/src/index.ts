@@ -38,3 +38,4 @@ export * from './glossary';
 export * from './glossary/markdown';
 export * from './help';
 export * from './city';
+export * from './web/routes';
