@@ -7,6 +7,7 @@ export * from './contract/tables';
 export * from './contract/schemas';
 export * from './contract/kinds';
 export * from './contract/workflow';
+export * from './contract/snapshots';
 export * from './findings';
 export * from './money';
 export * from './util/text';
