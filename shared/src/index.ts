@@ -14,6 +14,7 @@ export * from './util/text';
 export * from './util/ids';
 export * from './util/json';
 export * from './util/format';
+export * from './util/chart';
 export * from './util/language';
 export * from './diff';
 export * from './read/raw';

@@ -5,8 +5,19 @@
  * section with a heading, and a table that scrolls inside itself on a phone instead of
  * widening the page.
  */
-import { Link, makeStyles, mergeClasses, Subtitle1, tokens } from '@fluentui/react-components';
+import {
+  Link,
+  makeStyles,
+  mergeClasses,
+  Subtitle1,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import type { Language } from '#core';
 import type { ReactNode } from 'react';
+import { Fragment } from 'react';
+import type { StringKey } from './i18n';
+import { STRINGS } from './i18n';
 import { onLinkClick } from './router';
 
 /** Styles the pages share. */
@@ -103,11 +114,11 @@ export function AppLink(props: {
 }
 
 /** A titled part of a page. */
-export function Section(props: { title: string; id?: string; children: ReactNode }) {
+export function Section(props: { title: ReactNode; id: string; children: ReactNode }) {
   const styles = usePageStyles();
-  const headingId = props.id === undefined ? undefined : `${props.id}-title`;
+  const headingId = `${props.id}-title`;
   return (
-    <section className={styles.card} id={props.id} aria-labelledby={headingId}>
+    <section className={styles.card} id={props.id} aria-labelledby={headingId} tabIndex={-1}>
       <Subtitle1 as="h2" id={headingId}>
         {props.title}
       </Subtitle1>
@@ -133,4 +144,27 @@ export function ScrollTable(props: { label: string; children: ReactNode; testId?
       <table className={styles.table}>{props.children}</table>
     </div>
   );
+}
+
+/**
+ * A string of the pages with its `{name}` placeholders filled by nodes (an `<Iso>` ID, a
+ * formatted number), for a sentence that holds an isolate: `fill(lang, 'adoptedBy', {…})`.
+ */
+export function fill(lang: Language, key: StringKey, values: Record<string, ReactNode>): ReactNode {
+  const parts: ReactNode[] = [];
+  let last = 0;
+  const text = STRINGS[key][lang];
+  for (const m of text.matchAll(/\{(\w+)\}/g)) {
+    parts.push(text.slice(last, m.index));
+    const name = m[1] as string;
+    parts.push(<Fragment key={m.index}>{name in values ? values[name] : m[0]}</Fragment>);
+    last = m.index + m[0].length;
+  }
+  parts.push(text.slice(last));
+  return <>{parts}</>;
+}
+
+/** The page's one `h1`: the section's name. */
+export function PageTitle(props: { children: ReactNode }) {
+  return <Title3 as="h1">{props.children}</Title3>;
 }

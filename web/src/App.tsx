@@ -1,0 +1,433 @@
+/** @jsxRuntime automatic */
+/**
+ * The web face: one FluentProvider whose `dir` and `lang` follow the address's language
+ * (Persian right to left unless `?lang=en`), the page's frame (a skip link, the header with
+ * the language switch and the search, the sections' navigation, the footer with the
+ * snapshot's permanent address), and the section the address names. The published plan is
+ * read once per snapshot through the core's one API client.
+ */
+import type { ApiPublicPlan, Fetch, Language, PlanSection, WebRoute } from '#core';
+import {
+  LATEST,
+  languageOfSearch,
+  parseWebPath,
+  PLAN_SECTIONS,
+  RegisterClient,
+  webPath,
+} from '#core';
+import {
+  Button,
+  FluentProvider,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Title2,
+  tokens,
+  ToggleButton,
+  webLightTheme,
+} from '@fluentui/react-components';
+import type { Theme } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { AppLink, Iso, Stored } from './components';
+import { jalaliDate, jalaliDay, year } from './format';
+import type { StringKey } from './i18n';
+import { t } from './i18n';
+import { navigate, useAddress } from './router';
+import { DataView } from './views/DataView';
+import { FiscalView } from './views/FiscalView';
+import { KpisView } from './views/KpisView';
+import { OverviewView } from './views/OverviewView';
+import { ProgramsView } from './views/ProgramsView';
+import { ProjectsView } from './views/ProjectsView';
+import { SearchView } from './views/SearchView';
+import { StrategyView } from './views/StrategyView';
+
+/** What the app is given by its page (tests give their own). */
+export interface WebServices {
+  fetch: Fetch;
+  /** The register's own municipality (the page's `<meta>`), shown at `/`. */
+  municipality: string;
+}
+
+/** Fluent's light theme in Vazirmatn (bundled), which has Persian and Latin letters alike. */
+const theme: Theme = {
+  ...webLightTheme,
+  fontFamilyBase: `Vazirmatn, ${webLightTheme.fontFamilyBase}`,
+};
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    display: 'flex',
+    flexDirection: 'column',
+  },
+  skip: {
+    position: 'absolute',
+    insetInlineStart: tokens.spacingHorizontalS,
+    top: '-100px',
+    zIndex: 1,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    ':focus': { top: tokens.spacingVerticalS },
+  },
+  header: {
+    backgroundColor: tokens.colorBrandBackground2,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    maxWidth: '1200px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    boxSizing: 'border-box',
+  },
+  brand: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  tools: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+  },
+  languages: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  search: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  searchInput: { width: '14em', maxWidth: '50vw' },
+  nav: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  navList: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    listStyle: 'none',
+    maxWidth: '1200px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    boxSizing: 'border-box',
+  },
+  navCurrent: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
+  main: {
+    flexGrow: 1,
+    width: '100%',
+    maxWidth: '1200px',
+    margin: '0 auto',
+    padding: tokens.spacingHorizontalL,
+    boxSizing: 'border-box',
+    ':focus': { outlineStyle: 'none' },
+  },
+  footer: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+  },
+  footerBody: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    maxWidth: '1200px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    boxSizing: 'border-box',
+  },
+});
+
+/** The app's root. */
+export function App(props: { services: WebServices }) {
+  const address = useAddress();
+  const lang = languageOfSearch(address.search);
+  const parsed = parseWebPath(address.pathname, address.search);
+  const route: WebRoute | null =
+    parsed === null
+      ? null
+      : { ...parsed, municipality: parsed.municipality ?? props.services.municipality };
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.documentElement.dir = lang === 'fa' ? 'rtl' : 'ltr';
+  }, [lang]);
+  // Styles are made inside the provider, so that Griffel flips them for right-to-left.
+  return (
+    <FluentProvider theme={theme} dir={lang === 'fa' ? 'rtl' : 'ltr'} lang={lang}>
+      <Shell lang={lang} route={route} services={props.services} hash={address.hash} />
+    </FluentProvider>
+  );
+}
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'ok'; plan: ApiPublicPlan }
+  | { state: 'none' }
+  | { state: 'error'; message: string };
+
+/** The published plan of a route's snapshot, read once per snapshot. */
+function usePlan(services: WebServices, route: WebRoute | null, lang: Language): Load {
+  const client = useMemo(
+    () => new RegisterClient({ server: window.location.origin, token: '' }, services.fetch),
+    [services.fetch],
+  );
+  const key =
+    route === null
+      ? ''
+      : `${route.municipality}/${route.snapshot === LATEST ? LATEST : `${route.snapshot.cycleStart}/${route.snapshot.number}`}`;
+  const [loads, setLoads] = useState<Record<string, Load>>({});
+  const asked = useRef(new Set<string>());
+  const municipality = route?.municipality ?? null;
+  const snapshot = route?.snapshot ?? LATEST;
+  useEffect(() => {
+    // One read per snapshot: the route's object changes on every navigation, its key does not.
+    if (municipality === null || asked.current.has(key)) return;
+    asked.current.add(key);
+    void client.publicPlan(municipality, snapshot).then((r) => {
+      const load: Load = r.ok
+        ? { state: 'ok', plan: r.value }
+        : r.error.status === 404
+          ? { state: 'none' }
+          : { state: 'error', message: r.error.message[lang] };
+      setLoads((l) => ({ ...l, [key]: load }));
+    });
+  }, [client, key, municipality, snapshot, lang]);
+  return loads[key] ?? { state: 'loading' };
+}
+
+function Shell(props: {
+  lang: Language;
+  route: WebRoute | null;
+  services: WebServices;
+  hash: string;
+}) {
+  const { lang, route } = props;
+  const styles = useStyles();
+  const load = usePlan(props.services, route, lang);
+  const plan = load.state === 'ok' ? load.plan : null;
+  const main = useRef<HTMLElement>(null);
+  const here = route === null ? '' : webPath(route, lang);
+  const first = useRef(true);
+  // A new page: to its top, and the focus to its content (screen readers hear the new page),
+  // except on the first page opened, where the focus stays at the start of the document.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (props.hash === '') {
+      window.scrollTo(0, 0);
+      main.current?.focus();
+    }
+  }, [here, props.hash]);
+  useEffect(() => {
+    if (props.hash === '' || plan === null) return;
+    const target = document.getElementById(decodeURIComponent(props.hash.slice(1)));
+    target?.scrollIntoView();
+    target?.focus({ preventScroll: true });
+  }, [props.hash, plan]);
+  const section = route?.section ?? 'overview';
+  const title =
+    plan === null ? t(lang, 'appTitle') : `${plan.title} · ${t(lang, sectionKey(section))}`;
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  const to = (changes: Partial<WebRoute>, l: Language = lang) =>
+    route === null ? '/' : webPath({ ...route, ...changes }, l);
+
+  return (
+    <div className={styles.root} data-lang={lang} data-section={section}>
+      <a className={styles.skip} href="#content">
+        {t(lang, 'skipToContent')}
+      </a>
+      <header className={styles.header}>
+        <div className={styles.bar}>
+          <div className={styles.brand}>
+            <Subtitle2 as="p">
+              {plan === null
+                ? t(lang, 'appTitle')
+                : `${plan.municipality.name[lang]} · ${t(lang, 'appTitle')}`}
+            </Subtitle2>
+            {plan !== null && (
+              <Title2 as="p">
+                <Stored>{plan.title}</Stored>
+              </Title2>
+            )}
+          </div>
+          <div className={styles.tools}>
+            <SearchForm lang={lang} route={route} />
+            <div className={styles.languages} role="group" aria-label={t(lang, 'language')}>
+              {(['fa', 'en'] as const).map((l) => (
+                <ToggleButton
+                  key={l}
+                  size="small"
+                  checked={lang === l}
+                  aria-pressed={lang === l}
+                  lang={l}
+                  onClick={() => navigate(to({}, l) + props.hash, { replace: true })}
+                >
+                  {l === 'fa' ? 'فارسی' : 'English'}
+                </ToggleButton>
+              ))}
+            </div>
+          </div>
+        </div>
+      </header>
+      <nav className={styles.nav} aria-label={t(lang, 'sections')}>
+        <ul className={styles.navList}>
+          {PLAN_SECTIONS.filter((s) => s !== 'search').map((s) => (
+            <li key={s}>
+              <AppLink
+                href={to({ section: s, q: undefined })}
+                current={section === s}
+                className={section === s ? styles.navCurrent : undefined}
+              >
+                {t(lang, sectionKey(s))}
+              </AppLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="content" ref={main} tabIndex={-1} className={styles.main}>
+        <Page lang={lang} route={route} load={load} />
+      </main>
+      <footer className={styles.footer}>
+        <div className={styles.footerBody}>
+          {plan !== null && route !== null && (
+            <SnapshotNote lang={lang} plan={plan} route={route} />
+          )}
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+function sectionKey(section: PlanSection): StringKey {
+  return section;
+}
+
+function Page(props: { lang: Language; route: WebRoute | null; load: Load }) {
+  const { lang, route, load } = props;
+  if (route === null)
+    return (
+      <Note intent="warning">
+        {t(lang, 'notFound')}{' '}
+        <AppLink href={lang === 'en' ? '/?lang=en' : '/'}>{t(lang, 'toLatest')}</AppLink>
+      </Note>
+    );
+  if (load.state === 'loading') return <Spinner label={t(lang, 'loading')} />;
+  if (load.state === 'none') return <Note intent="info">{t(lang, 'noPlan')}</Note>;
+  if (load.state === 'error')
+    return <Note intent="error">{t(lang, 'unexpected', { message: load.message })}</Note>;
+  const view = { lang, plan: load.plan, route };
+  switch (route.section) {
+    case 'overview':
+      return <OverviewView {...view} />;
+    case 'strategy':
+      return <StrategyView {...view} />;
+    case 'programs':
+      return <ProgramsView {...view} />;
+    case 'projects':
+      return <ProjectsView {...view} />;
+    case 'kpis':
+      return <KpisView {...view} />;
+    case 'fiscal':
+      return <FiscalView {...view} />;
+    case 'data':
+      return <DataView {...view} />;
+    case 'search':
+      return <SearchView {...view} />;
+  }
+}
+
+function Note(props: { intent: 'info' | 'warning' | 'error'; children: React.ReactNode }) {
+  return (
+    <MessageBar intent={props.intent} aria-live="polite">
+      <MessageBarBody>{props.children}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** The search box: a form whose submission goes to the search page with `?q=`. */
+function SearchForm(props: { lang: Language; route: WebRoute | null }) {
+  const { lang, route } = props;
+  const styles = useStyles();
+  const [q, setQ] = useState(route?.q ?? '');
+  useEffect(() => setQ(route?.q ?? ''), [route?.q]);
+  return (
+    <form
+      role="search"
+      className={styles.search}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (route !== null) navigate(webPath({ ...route, section: 'search', q: q.trim() }, lang));
+      }}
+    >
+      <Input
+        type="search"
+        className={styles.searchInput}
+        value={q}
+        onChange={(_, d) => setQ(d.value)}
+        aria-label={t(lang, 'searchLabel')}
+        placeholder={t(lang, 'searchLabel')}
+        name="q"
+      />
+      <Button type="submit" appearance="primary">
+        {t(lang, 'searchButton')}
+      </Button>
+    </form>
+  );
+}
+
+/** The snapshot's resolution, its dates and its permanent address. */
+function SnapshotNote(props: { lang: Language; plan: ApiPublicPlan; route: WebRoute }) {
+  const { lang, plan, route } = props;
+  const { snapshot } = plan;
+  const adoption = snapshot.adoption;
+  const permanent = webPath(
+    { ...route, snapshot: { cycleStart: snapshot.cycleStart, number: snapshot.number } },
+    lang,
+  );
+  const latest = webPath({ ...route, snapshot: LATEST }, lang);
+  return (
+    <>
+      <p style={{ margin: 0 }}>
+        {t(lang, 'period', {
+          from: year(plan.cycle.startYear, lang),
+          to: year(plan.cycle.endYear, lang),
+        })}
+      </p>
+      {adoption !== null && (
+        <p style={{ margin: 0 }} data-testid="adoption">
+          {t(lang, 'adoptedBy', {
+            resolution: '\u0000',
+            date: jalaliDate(adoption.resolutionDate, lang),
+          })
+            .split('\u0000')
+            .flatMap((part, i) =>
+              i === 0 ? [part] : [<Iso key={i}>{adoption.resolutionNumber}</Iso>, part],
+            )}
+          {' · '}
+          {t(lang, 'vote', {
+            for: adoption.votesFor,
+            against: adoption.votesAgainst,
+            abstain: adoption.votesAbstaining,
+          })}
+        </p>
+      )}
+      {snapshot.publishedAt !== null && (
+        <p style={{ margin: 0 }}>
+          {t(lang, 'publishedOn', { date: jalaliDay(snapshot.publishedAt, lang) })}
+        </p>
+      )}
+      <p style={{ margin: 0 }}>
+        <AppLink href={permanent}>{t(lang, 'permalink')}</AppLink>
+        {' · '}
+        <AppLink href={latest}>{t(lang, 'latestLink')}</AppLink>
+      </p>
+    </>
+  );
+}
