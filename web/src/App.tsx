@@ -31,8 +31,8 @@ import {
 } from '@fluentui/react-components';
 import type { Theme } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { AppLink, Iso, Stored } from './components';
-import { jalaliDate, jalaliDay, year } from './format';
+import { AppLink, fill, Iso, Stored } from './components';
+import { digits, jalaliDate, jalaliDay, year } from './format';
 import type { StringKey } from './i18n';
 import { t } from './i18n';
 import { navigate, useAddress } from './router';
@@ -89,7 +89,14 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
     boxSizing: 'border-box',
   },
-  brand: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  brand: { display: 'flex', flexDirection: 'column', minWidth: 0, '& p': { margin: 0 } },
+  // The plan's title: large at a desk, smaller on a phone so that the page starts on screen.
+  planTitle: {
+    '@media (max-width: 600px)': {
+      fontSize: tokens.fontSizeBase500,
+      lineHeight: tokens.lineHeightBase500,
+    },
+  },
   tools: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -130,6 +137,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   footerBody: {
+    '& p': { margin: 0 },
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
@@ -252,7 +260,7 @@ function Shell(props: {
                 : `${plan.municipality.name[lang]} · ${t(lang, 'appTitle')}`}
             </Subtitle2>
             {plan !== null && (
-              <Title2 as="p">
+              <Title2 as="p" className={styles.planTitle}>
                 <Stored>{plan.title}</Stored>
               </Title2>
             )}
@@ -394,22 +402,19 @@ function SnapshotNote(props: { lang: Language; plan: ApiPublicPlan; route: WebRo
   const latest = webPath({ ...route, snapshot: LATEST }, lang);
   return (
     <>
-      <p style={{ margin: 0 }}>
+      <p>
         {t(lang, 'period', {
           from: year(plan.cycle.startYear, lang),
           to: year(plan.cycle.endYear, lang),
         })}
       </p>
       {adoption !== null && (
-        <p style={{ margin: 0 }} data-testid="adoption">
-          {t(lang, 'adoptedBy', {
-            resolution: '\u0000',
+        <p data-testid="adoption">
+          {fill(lang, 'adoptedBy', {
+            // A resolution's number is a code (`۱۴۰۴/۴۵`): kept left to right, in the language's digits.
+            resolution: <Iso>{digits(adoption.resolutionNumber, lang)}</Iso>,
             date: jalaliDate(adoption.resolutionDate, lang),
-          })
-            .split('\u0000')
-            .flatMap((part, i) =>
-              i === 0 ? [part] : [<Iso key={i}>{adoption.resolutionNumber}</Iso>, part],
-            )}
+          })}
           {' · '}
           {t(lang, 'vote', {
             for: adoption.votesFor,
@@ -419,11 +424,9 @@ function SnapshotNote(props: { lang: Language; plan: ApiPublicPlan; route: WebRo
         </p>
       )}
       {snapshot.publishedAt !== null && (
-        <p style={{ margin: 0 }}>
-          {t(lang, 'publishedOn', { date: jalaliDay(snapshot.publishedAt, lang) })}
-        </p>
+        <p>{t(lang, 'publishedOn', { date: jalaliDay(snapshot.publishedAt, lang) })}</p>
       )}
-      <p style={{ margin: 0 }}>
+      <p>
         <AppLink href={permanent}>{t(lang, 'permalink')}</AppLink>
         {' · '}
         <AppLink href={latest}>{t(lang, 'latestLink')}</AppLink>

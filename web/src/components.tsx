@@ -32,6 +32,7 @@ export const usePageStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     boxShadow: tokens.shadow2,
     minWidth: 0,
+    '& p': { margin: 0 },
   },
   muted: { color: tokens.colorNeutralForeground3 },
   scroll: {

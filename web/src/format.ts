@@ -27,6 +27,11 @@ export function year(y: number | string, lang: Language): string {
   return lang === 'fa' ? toPersianDigits(String(y)) : String(y);
 }
 
+/** The Latin digits of a code as the language writes them (`1404/45` → `۱۴۰۴/۴۵` in Persian). */
+export function digits(text: string, lang: Language): string {
+  return lang === 'fa' ? toPersianDigits(text) : text;
+}
+
 /** A count or a plain number. */
 export function count(n: number, lang: Language, decimals = 0): string {
   return formatNumber(n, lang, decimals);

@@ -33,6 +33,9 @@ export const STRINGS = {
   fiscal: { fa: term('fiscalBalance').fa, en: cap(term('fiscalBalance')).en },
   data: { fa: 'داده باز', en: 'Open data' },
   search: { fa: 'جست‌وجو', en: 'Search' },
+  projectList: { fa: 'فهرست پروژه‌ها ({n})', en: 'List of projects ({n})' },
+  programList: { fa: 'اعتبار هر برنامه در هر سال', en: 'Money per program and year' },
+  kpiList: { fa: 'شاخص‌ها، هدف‌ها و آخرین مقدارها', en: 'KPIs, targets and latest actuals' },
   // Search
   searchLabel: { fa: 'جست‌وجو در برنامه', en: 'Search the plan' },
   searchButton: { fa: 'بجو', en: 'Search' },

@@ -51,7 +51,7 @@ export function KpisView({ lang, plan }: ViewProps) {
           tick={(v) => (Number.isInteger(v) ? count(v, lang) : '')}
         />
       </Section>
-      <Section title={t(lang, 'kpis')} id="kpis-table">
+      <Section title={t(lang, 'kpiList')} id="kpis-table">
         <ScrollTable label={t(lang, 'tableScroll', { table: t(lang, 'kpis') })} testId="kpis-table">
           <thead>
             <tr>

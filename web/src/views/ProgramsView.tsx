@@ -47,7 +47,7 @@ export function ProgramsView({ lang, plan, route }: ViewProps) {
           tick={(v) => count(v, lang)}
         />
       </Section>
-      <Section title={t(lang, 'programs')} id="programs-table">
+      <Section title={t(lang, 'programList')} id="programs-table">
         <p className={page.muted}>{t(lang, 'inBillionRials')}</p>
         <ScrollTable label={t(lang, 'tableScroll', { table: label })} testId="programs-table">
           <thead>
