@@ -13,12 +13,21 @@ const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   root,
   base: '/',
-  // The core's one entry (package.json "imports" names the compiled file for Node).
-  resolve: { alias: { '#core': at('../shared/src/index.ts') } },
+  resolve: {
+    alias: {
+      // The core's one entry (package.json "imports" names the compiled file for Node).
+      '#core': at('../shared/src/index.ts'),
+      // No solver in the pages (src/noSolver.ts says why).
+      highs: at('./src/noSolver.ts'),
+    },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     manifest: true,
+    // One bundle for one page (React, Fluent UI, the pages, the core they use): about 190 KB
+    // gzip; splitting it would only add round trips before the first page shows.
+    chunkSizeWarningLimit: 800,
     // Maps for a local debugger only; the register does not serve `*.map` (service/src/app.ts).
     sourcemap: 'hidden',
     rolldownOptions: {

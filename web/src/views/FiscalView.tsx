@@ -110,7 +110,7 @@ export function FiscalView({ lang, plan }: ViewProps) {
           <tbody>
             {ROWS.map(([key, of]) => (
               <tr key={key}>
-                <th className={head} scope="row">
+                <th className={mergeClasses(head, page.iso)} scope="row">
                   {t(lang, key)}
                 </th>
                 {scenario.years.map((y) => {
