@@ -7,7 +7,7 @@
  * tests/service/openapi.test.ts lints it with Redocly's recommended rules.
  */
 import { z } from 'zod';
-import { API_SCHEMAS, XLSX_MEDIA_TYPE } from '#core';
+import { API_SCHEMAS, ApiSnapshotTransition, PUBLIC_API_SCHEMAS, XLSX_MEDIA_TYPE } from '#core';
 import type { ErrorCode } from './http/errors';
 import { ERROR_STATUS } from './http/errors';
 import { DOCX_TYPE } from './documents';
@@ -25,7 +25,9 @@ import {
 } from './routes/schemas';
 
 type Json = Record<string, unknown>;
-type SchemaName = keyof typeof API_SCHEMAS;
+/** Every response schema: the core's API and its snapshots and public plan (`api/public.ts`). */
+const RESPONSE_SCHEMAS = { ...API_SCHEMAS, ...PUBLIC_API_SCHEMAS } as const;
+type SchemaName = keyof typeof RESPONSE_SCHEMAS;
 
 /** Request bodies, by component name. */
 const REQUEST_SCHEMAS = {
@@ -35,6 +37,7 @@ const REQUEST_SCHEMAS = {
   CreateSubmissionBody,
   CreateCycleBody,
   UpdateCycleBody,
+  SnapshotTransitionBody: ApiSnapshotTransition,
 } as const;
 type RequestName = keyof typeof REQUEST_SCHEMAS;
 
@@ -114,6 +117,7 @@ const pathParam = (name: string, description: string) => ({
 });
 const idParam = pathParam('id', 'The submission.');
 const cycleParam = pathParam('cycleId', 'The plan cycle.');
+const snapshotParam = pathParam('id', 'The snapshot.');
 const versionParam = {
   name: 'version',
   in: 'path',
@@ -196,6 +200,10 @@ const etag = {
   },
 };
 
+const snapshotEtag = {
+  ETag: { description: 'The snapshot’s hash, `"<sha256>"`.', schema: { type: 'string' } },
+};
+
 const json = (schema: Json) => ({ 'application/json': { schema } });
 const xlsx = {
   [XLSX_MEDIA_TYPE]: { schema: { type: 'string', contentMediaType: XLSX_MEDIA_TYPE } },
@@ -225,7 +233,16 @@ interface Operation {
   own?: ErrorResponse[];
 }
 
-type Tag = 'service' | 'help' | 'people' | 'submissions' | 'versions' | 'workflow' | 'city';
+type Tag =
+  | 'service'
+  | 'help'
+  | 'people'
+  | 'submissions'
+  | 'versions'
+  | 'workflow'
+  | 'city'
+  | 'council'
+  | 'public';
 const TAGS: Record<Tag, string> = {
   service: 'Health and this document.',
   help: 'Help on every finding code and calculation, in Persian and English (public; the same pages as HTML at `/help/{topic}?lang=fa|en`).',
@@ -234,6 +251,10 @@ const TAGS: Record<Tag, string> = {
   versions: 'Pushing, pulling and comparing versions of a submission.',
   workflow: 'Moving a submission through draft, review and approval; comments.',
   city: 'Reference data and the consolidated city plan of a cycle; the audit log.',
+  council:
+    'Snapshots of the city plan (the approved versions it was made of, with their hashes) and the council stage: review, adoption with the resolution and vote, return, publication.',
+  public:
+    'The published city plan, without signing in: the latest and each published snapshot, and its tables as open data (CSV, .xlsx, JSON). Cacheable: `ETag` is the snapshot’s hash, `Cache-Control: public`.',
 };
 
 /** Every route of the API, by path and method. */
@@ -698,6 +719,74 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
     },
     post: undefined,
   },
+  '/api/cycles/{cycleId}/snapshots': {
+    get: {
+      operationId: 'listSnapshots',
+      summary: 'The cycle’s snapshots of the city plan (reviewer, approver, council, admin)',
+      tag: 'council',
+      parameters: [cycleParam],
+      ok: { 200: { description: 'Oldest first.', content: json(list('Snapshot')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: {
+      operationId: 'createSnapshot',
+      summary: 'Make a snapshot of the city plan now (approver, admin)',
+      description:
+        'Of the latest approved version of each plan submission of the cycle (framework, revenue, departments; monitoring is not the plan). The register also makes one by itself when an approval leaves no plan submission of the cycle unapproved.',
+      tag: 'council',
+      parameters: [cycleParam],
+      ok: {
+        201: {
+          description: 'The snapshot made.',
+          headers: snapshotEtag,
+          content: json(ref('Snapshot')),
+        },
+      },
+      errors: ['Forbidden', 'NotFound'],
+      own: [
+        failure(
+          ['ALREADY_EXISTS', 'INVALID_TRANSITION', 'VERSION_CONFLICT'],
+          'The latest snapshot is of the same versions (`details.snapshot`), the framework has no approved version, or another snapshot was made at the same moment',
+        ),
+      ],
+    },
+  },
+  '/api/snapshots/{id}': {
+    get: {
+      operationId: 'getSnapshot',
+      summary: 'A snapshot of the city plan (reviewer, approver, council, admin)',
+      tag: 'council',
+      parameters: [snapshotParam],
+      ok: {
+        200: {
+          description: 'The snapshot.',
+          headers: snapshotEtag,
+          content: json(ref('Snapshot')),
+        },
+      },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/snapshots/{id}/transitions': {
+    post: {
+      operationId: 'transitionSnapshot',
+      summary: 'A council-stage step: send to the council, adopt, return, publish',
+      description:
+        '`send-to-council`: approver, admin, from `made`. `adopt` (with `resolution`: number, Jalali date, votes) and `return` (with a `note`): council, admin, from `council-review`. `publish`: council, admin, an adopted snapshot once. The rule is the core’s (`shared/src/contract/snapshots.ts`).',
+      tag: 'council',
+      parameters: [snapshotParam],
+      requestBody: { required: true, content: json(ref('SnapshotTransitionBody')) },
+      ok: { 200: { description: 'The snapshot after the step.', content: json(ref('Snapshot')) } },
+      errors: ['Forbidden', 'NotFound'],
+      own: [
+        failure(
+          ['INVALID_TRANSITION'],
+          'Not possible from the snapshot’s status (`details.status`), or already published',
+        ),
+      ],
+    },
+  },
   '/api/audit/verify': {
     get: {
       operationId: 'verifyAuditChain',
@@ -799,7 +888,7 @@ export function openApiDocument() {
         Object.entries(SHARED_ERRORS).map(([name, e]) => [name, e.response]),
       ),
       schemas: {
-        ...componentSchemas(API_SCHEMAS, 'output'),
+        ...componentSchemas(RESPONSE_SCHEMAS, 'output'),
         ...componentSchemas(REQUEST_SCHEMAS, 'input'),
       },
     },

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { SNAPSHOT_ACTIONS, SNAPSHOT_STATUSES } from '../contract/snapshots';
 import type { TableName } from '../contract/tables';
+import { isValidJalaliDate } from '../jalali';
 import { ApiBilingual, ApiFiscalScenario, ApiMoney, ApiPlanTotals } from './schemas';
 
 const time = z.iso.datetime({ offset: true });
@@ -16,7 +17,13 @@ const time = z.iso.datetime({ offset: true });
 const yearly = z.record(z.string(), ApiMoney);
 
 /** A Jalali date `YYYY/MM/DD` with Latin digits (e.g. `1404/12/20`). */
-export const ApiJalaliDate = z.string().regex(/^\d{4}\/\d{2}\/\d{2}$/);
+export const ApiJalaliDate = z
+  .string()
+  .regex(/^\d{4}\/\d{2}\/\d{2}$/)
+  .refine((s) => {
+    const [y, m, d] = s.split('/').map(Number);
+    return isValidJalaliDate(y ?? 0, m ?? 0, d ?? 0);
+  }, 'not a Jalali date');
 export type ApiJalaliDate = z.infer<typeof ApiJalaliDate>;
 
 /** One submission version a snapshot was made of. */
@@ -326,4 +333,15 @@ export const SNAPSHOT_PATHS = {
   one: (id: string) => `/api/snapshots/${encodeURIComponent(id)}`,
   /** POST an `ApiSnapshotTransition` (answers the `ApiSnapshot`). */
   transitions: (id: string) => `/api/snapshots/${encodeURIComponent(id)}/transitions`,
+} as const;
+
+/** The schemas above, by component name, for the OpenAPI document. */
+export const PUBLIC_API_SCHEMAS = {
+  JalaliDate: ApiJalaliDate,
+  SnapshotSource: ApiSnapshotSource,
+  Adoption: ApiAdoption,
+  Snapshot: ApiSnapshot,
+  PublicPlan: ApiPublicPlan,
+  PublicSnapshotEntry: ApiPublicSnapshotEntry,
+  PublicSnapshotList: ApiPublicSnapshotList,
 } as const;

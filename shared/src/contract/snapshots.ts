@@ -52,7 +52,7 @@ export const SNAPSHOT_ACTION_CAPTIONS: Readonly<Record<SnapshotAction, Bilingual
 };
 
 /** Why a snapshot action is refused (the error code of the answer). */
-export type SnapshotRefusal = 'FORBIDDEN' | 'INVALID_TRANSITION' | 'ALREADY_PUBLISHED';
+export type SnapshotRefusal = 'FORBIDDEN' | 'INVALID_TRANSITION';
 
 /**
  * Whether `roles` may take `action` on a snapshot in `status` (published: `publishedAt` set).
@@ -83,7 +83,7 @@ export function judgeSnapshotAction(
     };
   if (action === 'publish' && published)
     return {
-      code: 'ALREADY_PUBLISHED',
+      code: 'INVALID_TRANSITION',
       reason: {
         fa: 'این نسخه ثبت‌شده برنامه پیش‌تر منتشر شده است.',
         en: 'The snapshot is already published.',
