@@ -76,10 +76,19 @@ describeInBrowser('the published plan on the web, signed out', () => {
       if (m.type() === 'error' || m.type() === 'warning') problems.push(`console: ${m.text()}`);
     });
     page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
-    if (stand_in)
+    if (stand_in) {
       await page.route(`${base}${PUBLIC_PLAN}`, (route) =>
         route.fulfill({ contentType: 'application/json', body: JSON.stringify(plan) }),
       );
+      const { cycleStart, number, baseline, sha256, adoption, publishedAt } = plan.snapshot;
+      const list = {
+        municipality: plan.municipality,
+        snapshots: [{ cycleStart, number, baseline, sha256, adoption, publishedAt, url: '' }],
+      };
+      await page.route(`${base}/api/public/sample/snapshots`, (route) =>
+        route.fulfill({ contentType: 'application/json', body: JSON.stringify(list) }),
+      );
+    }
     return page;
   }
 

@@ -6,7 +6,14 @@
  * snapshot's permanent address), and the section the address names. The published plan is
  * read once per snapshot through the core's one API client.
  */
-import type { ApiPublicPlan, Fetch, Language, PlanSection, WebRoute } from '#core';
+import type {
+  ApiPublicPlan,
+  ApiPublicSnapshotList,
+  Fetch,
+  Language,
+  PlanSection,
+  WebRoute,
+} from '#core';
 import {
   LATEST,
   languageOfSearch,
@@ -130,6 +137,7 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     ':focus': { outlineStyle: 'none' },
   },
+  older: { marginBottom: tokens.spacingVerticalL },
   footer: {
     backgroundColor: tokens.colorNeutralBackground1,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -205,6 +213,32 @@ function usePlan(services: WebServices, route: WebRoute | null, lang: Language):
   return loads[key] ?? { state: 'loading' };
 }
 
+/** A municipality's published snapshots (for the list in the footer), or null until read. */
+function useSnapshots(
+  services: WebServices,
+  municipality: string | null,
+): ApiPublicSnapshotList['snapshots'] | null {
+  const [list, setList] = useState<{
+    of: string;
+    snapshots: ApiPublicSnapshotList['snapshots'];
+  } | null>(null);
+  useEffect(() => {
+    if (municipality === null) return;
+    const client = new RegisterClient(
+      { server: window.location.origin, token: '' },
+      services.fetch,
+    );
+    let live = true;
+    void client.publicSnapshots(municipality).then((r) => {
+      if (live && r.ok) setList({ of: municipality, snapshots: r.value.snapshots });
+    });
+    return () => {
+      live = false;
+    };
+  }, [services.fetch, municipality]);
+  return list !== null && list.of === municipality ? list.snapshots : null;
+}
+
 function Shell(props: {
   lang: Language;
   route: WebRoute | null;
@@ -215,6 +249,20 @@ function Shell(props: {
   const styles = useStyles();
   const load = usePlan(props.services, route, lang);
   const plan = load.state === 'ok' ? load.plan : null;
+  const snapshots = useSnapshots(props.services, route?.municipality ?? null);
+  // The newest published snapshot (the list is the register's, newest last or first).
+  const newest =
+    snapshots === null || snapshots.length === 0
+      ? null
+      : snapshots.reduce((a, b) =>
+          b.cycleStart > a.cycleStart || (b.cycleStart === a.cycleStart && b.number > a.number)
+            ? b
+            : a,
+        );
+  const older =
+    plan !== null &&
+    newest !== null &&
+    (newest.cycleStart !== plan.snapshot.cycleStart || newest.number !== plan.snapshot.number);
   const main = useRef<HTMLElement>(null);
   const here = route === null ? '' : webPath(route, lang);
   const first = useRef(true);
@@ -300,12 +348,22 @@ function Shell(props: {
         </ul>
       </nav>
       <main id="content" ref={main} tabIndex={-1} className={styles.main}>
+        {older && route !== null && (
+          <div className={styles.older}>
+            <Note intent="warning">
+              {t(lang, 'olderSnapshot')}{' '}
+              <AppLink href={webPath({ ...route, snapshot: LATEST }, lang)}>
+                {t(lang, 'toLatest')}
+              </AppLink>
+            </Note>
+          </div>
+        )}
         <Page lang={lang} route={route} load={load} />
       </main>
       <footer className={styles.footer}>
         <div className={styles.footerBody}>
           {plan !== null && route !== null && (
-            <SnapshotNote lang={lang} plan={plan} route={route} />
+            <SnapshotNote lang={lang} plan={plan} route={route} snapshots={snapshots ?? []} />
           )}
         </div>
       </footer>
@@ -391,7 +449,12 @@ function SearchForm(props: { lang: Language; route: WebRoute | null }) {
 }
 
 /** The snapshot's resolution, its dates and its permanent address. */
-function SnapshotNote(props: { lang: Language; plan: ApiPublicPlan; route: WebRoute }) {
+function SnapshotNote(props: {
+  lang: Language;
+  plan: ApiPublicPlan;
+  route: WebRoute;
+  snapshots: ApiPublicSnapshotList['snapshots'];
+}) {
   const { lang, plan, route } = props;
   const { snapshot } = plan;
   const adoption = snapshot.adoption;
@@ -431,6 +494,25 @@ function SnapshotNote(props: { lang: Language; plan: ApiPublicPlan; route: WebRo
         {' · '}
         <AppLink href={latest}>{t(lang, 'latestLink')}</AppLink>
       </p>
+      {props.snapshots.length > 1 && (
+        <nav aria-label={t(lang, 'published')}>
+          <p>{t(lang, 'published')}</p>
+          <ul>
+            {props.snapshots.map((e) => {
+              const ref = { cycleStart: e.cycleStart, number: e.number };
+              const here = e.cycleStart === snapshot.cycleStart && e.number === snapshot.number;
+              return (
+                <li key={`${e.cycleStart}-${e.number}`}>
+                  <AppLink href={webPath({ ...route, snapshot: ref }, lang)} current={here}>
+                    {t(lang, 'snapshotName', { cycle: year(e.cycleStart, lang), number: e.number })}
+                  </AppLink>
+                  {e.adoption !== null && ` · ${jalaliDate(e.adoption.resolutionDate, lang)}`}
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      )}
     </>
   );
 }

@@ -59,6 +59,8 @@ export const STRINGS = {
   },
   permalink: { fa: 'نشانی پایدار این نسخه', en: 'Permanent address of this version' },
   latestLink: { fa: 'نشانی آخرین نسخه', en: 'Address of the latest version' },
+  published: { fa: 'نسخه‌های منتشرشده برنامه', en: 'Published versions of the plan' },
+  snapshotName: { fa: 'دوره {cycle}، نسخه {number}', en: 'Cycle {cycle}, version {number}' },
   olderSnapshot: {
     fa: 'این نسخه‌ای پیشین از برنامه است.',
     en: 'This is an earlier version of the plan.',

@@ -29,6 +29,12 @@ const useStyles = makeStyles({
     '& dd': { margin: 0, minWidth: 0 },
   },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  // A goal's strategies side by side at a desk, one under another on a phone.
+  strategies: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 440px), 1fr))',
+    columnGap: tokens.spacingHorizontalXXL,
+  },
 });
 
 export function StrategyView({ lang, plan, route }: ViewProps) {
@@ -66,70 +72,72 @@ export function StrategyView({ lang, plan, route }: ViewProps) {
                 <Stored>{goal.description}</Stored>
               </Body1>
             )}
-            {strategies.map((s) => {
-              const programs = plan.programs.filter((p) => p.strategyId === s.id);
-              return (
-                <article
-                  key={s.id}
-                  id={anchorOf('strategy', s.id)}
-                  tabIndex={-1}
-                  className={styles.strategy}
-                  aria-labelledby={`${anchorOf('strategy', s.id)}-title`}
-                >
-                  <Subtitle2 as="h3" id={`${anchorOf('strategy', s.id)}-title`}>
-                    <Iso>{s.id}</Iso> <Stored>{s.title}</Stored>
-                  </Subtitle2>
-                  <dl className={styles.facts}>
-                    <dt>{t(lang, 'municipalRole')}</dt>
-                    <dd>
-                      {enumCaption(MUNICIPAL_ROLES, s.municipalRole, lang) ?? t(lang, 'none')}
-                    </dd>
-                    {s.swotType !== null && (
-                      <>
-                        <dt>{t(lang, 'stance')}</dt>
-                        <dd>
-                          {enumCaption(SWOT_TYPES, s.swotType, lang) ?? <Iso>{s.swotType}</Iso>}
-                        </dd>
-                      </>
-                    )}
-                    <dt>{t(lang, 'owner')}</dt>
-                    <dd>
-                      <Iso>{s.ownerDept}</Iso>
-                    </dd>
-                    <dt>{t(lang, 'partners')}</dt>
-                    <dd>
-                      {s.partners.length === 0 ? (
-                        <span className={page.muted}>{t(lang, 'noPartners')}</span>
-                      ) : (
-                        <ul className={page.list}>
-                          {s.partners.map((p) => (
-                            <li key={p.id}>
-                              <Stored>{p.name}</Stored>
-                            </li>
-                          ))}
-                        </ul>
+            <div className={styles.strategies}>
+              {strategies.map((s) => {
+                const programs = plan.programs.filter((p) => p.strategyId === s.id);
+                return (
+                  <article
+                    key={s.id}
+                    id={anchorOf('strategy', s.id)}
+                    tabIndex={-1}
+                    className={styles.strategy}
+                    aria-labelledby={`${anchorOf('strategy', s.id)}-title`}
+                  >
+                    <Subtitle2 as="h3" id={`${anchorOf('strategy', s.id)}-title`}>
+                      <Iso>{s.id}</Iso> <Stored>{s.title}</Stored>
+                    </Subtitle2>
+                    <dl className={styles.facts}>
+                      <dt>{t(lang, 'municipalRole')}</dt>
+                      <dd>
+                        {enumCaption(MUNICIPAL_ROLES, s.municipalRole, lang) ?? t(lang, 'none')}
+                      </dd>
+                      {s.swotType !== null && (
+                        <>
+                          <dt>{t(lang, 'stance')}</dt>
+                          <dd>
+                            {enumCaption(SWOT_TYPES, s.swotType, lang) ?? <Iso>{s.swotType}</Iso>}
+                          </dd>
+                        </>
                       )}
-                    </dd>
-                    <dt>{t(lang, 'programs')}</dt>
-                    <dd>
-                      {programs.length === 0 ? (
-                        t(lang, 'none')
-                      ) : (
-                        <ul className={page.list}>
-                          {programs.map((p) => (
-                            <li key={p.id}>
-                              <AppLink href={`${programsHref}#${anchorOf('program', p.id)}`}>
-                                <Iso>{p.id}</Iso> <Stored>{p.title}</Stored>
-                              </AppLink>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </dd>
-                  </dl>
-                </article>
-              );
-            })}
+                      <dt>{t(lang, 'owner')}</dt>
+                      <dd>
+                        <Iso>{s.ownerDept}</Iso>
+                      </dd>
+                      <dt>{t(lang, 'partners')}</dt>
+                      <dd>
+                        {s.partners.length === 0 ? (
+                          <span className={page.muted}>{t(lang, 'noPartners')}</span>
+                        ) : (
+                          <ul className={page.list}>
+                            {s.partners.map((p) => (
+                              <li key={p.id}>
+                                <Stored>{p.name}</Stored>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </dd>
+                      <dt>{t(lang, 'programs')}</dt>
+                      <dd>
+                        {programs.length === 0 ? (
+                          t(lang, 'none')
+                        ) : (
+                          <ul className={page.list}>
+                            {programs.map((p) => (
+                              <li key={p.id}>
+                                <AppLink href={`${programsHref}#${anchorOf('program', p.id)}`}>
+                                  <Iso>{p.id}</Iso> <Stored>{p.title}</Stored>
+                                </AppLink>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </dd>
+                    </dl>
+                  </article>
+                );
+              })}
+            </div>
           </Section>
         );
       })}
