@@ -53,13 +53,10 @@ export function StrategyView({ lang, plan, route }: ViewProps) {
             id={anchorOf('goal', goal.id)}
             title={
               <>
-                {t(lang, 'goal')} <Iso>{goal.id}</Iso>
+                <Iso>{goal.id}</Iso> <Stored>{goal.title}</Stored>
               </>
             }
           >
-            <Subtitle2 as="p">
-              <Stored>{goal.title}</Stored>
-            </Subtitle2>
             {perspective !== null && (
               <div className={styles.badges}>
                 <Badge appearance="tint" color="brand">
