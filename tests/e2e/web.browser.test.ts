@@ -187,10 +187,14 @@ describeInBrowser('the published plan on the web, signed out', () => {
           if (e.closest('[role="group"]') && e.getAttribute('lang'))
             return `lang-${e.getAttribute('lang')}`;
           if (e.dataset.format) return `download-${e.dataset.format}`;
+          if (e.getAttribute('href') === '#content') return 'skip';
           return e.tagName.toLowerCase();
         }),
       );
     }
+    // First the skip link, then the header's tools, before the sections and the content.
+    expect(reached[0]).toBe('skip');
+    expect(reached.indexOf('search')).toBeLessThan(reached.indexOf('download-csv'));
     expect(reached).toEqual(expect.arrayContaining(['search', 'lang-fa', 'lang-en']));
     expect(reached).toEqual(
       expect.arrayContaining(['download-csv', 'download-xlsx', 'download-json']),
@@ -203,6 +207,39 @@ describeInBrowser('the published plan on the web, signed out', () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('links every published table to its open data, which the register serves', async () => {
+    const problems: string[] = [];
+    const page = await open('desk', problems);
+    await page.goto(`${base}/plan/sample/latest/data`);
+    await page.waitForSelector('[data-testid="data-table"]');
+    const links = await page.$$eval('[data-testid="data-table"] a[data-format]', (as) =>
+      as.map((a) => ({
+        href: a.getAttribute('href') ?? '',
+        format: a.getAttribute('data-format'),
+      })),
+    );
+    // Every published table, in three formats.
+    expect(links).toHaveLength(plan.tables.length * 3);
+    expect(plan.tables.length).toBeGreaterThan(0);
+    if (stand_in) {
+      console.warn('open data not fetched: the register does not publish the plan yet');
+      await page.close();
+      return;
+    }
+    const types = { csv: /text\/csv/, xlsx: /spreadsheetml/, json: /application\/json/ };
+    for (const { href, format } of links) {
+      const res = await page.request.get(new URL(href, base).href);
+      expect({ href, status: res.status() }).toEqual({ href, status: 200 });
+      expect(res.headers()['content-type']).toMatch(types[format as keyof typeof types]);
+      const body = await res.body();
+      // An .xlsx file is a zip (PK\x03\x04); CSV and JSON are text.
+      if (format === 'xlsx') expect(body.subarray(0, 2).toString('latin1')).toBe('PK');
+      if (format === 'json') expect(() => JSON.parse(body.toString('utf8'))).not.toThrow();
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
 
   it('shows stored text as text, never as HTML', async () => {
     const problems: string[] = [];
