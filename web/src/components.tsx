@@ -56,6 +56,13 @@ export const usePageStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     backgroundColor: tokens.colorNeutralBackground3,
   },
+  // The row's ID stays in view while a wide table scrolls sideways (on a phone).
+  sticky: {
+    position: 'sticky',
+    insetInlineStart: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+    zIndex: 1,
+  },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   // An isolate never wraps: `P-004` must not break into «-P» and «004» on a phone.
   iso: { whiteSpace: 'nowrap', unicodeBidi: 'isolate' },

@@ -55,7 +55,7 @@ export function KpisView({ lang, plan }: ViewProps) {
         <ScrollTable label={t(lang, 'tableScroll', { table: t(lang, 'kpis') })} testId="kpis-table">
           <thead>
             <tr>
-              <th className={head}>{t(lang, 'id')}</th>
+              <th className={mergeClasses(head, page.sticky, page.head)}>{t(lang, 'id')}</th>
               <th className={head}>{t(lang, 'title')}</th>
               <th className={head}>{t(lang, 'level')}</th>
               <th className={head}>{t(lang, 'linkedTo')}</th>
@@ -75,7 +75,7 @@ export function KpisView({ lang, plan }: ViewProps) {
           <tbody>
             {states.map(({ kpi, latest, progress, status }) => (
               <tr key={kpi.id} id={anchorOf('kpi', kpi.id)} tabIndex={-1}>
-                <td className={page.cell}>
+                <td className={mergeClasses(page.cell, page.sticky)}>
                   <Iso>{kpi.id}</Iso>
                 </td>
                 <td className={mergeClasses(page.cell, styles.title)}>

@@ -52,7 +52,7 @@ export function ProgramsView({ lang, plan, route }: ViewProps) {
         <ScrollTable label={t(lang, 'tableScroll', { table: label })} testId="programs-table">
           <thead>
             <tr>
-              <th className={head}>{t(lang, 'id')}</th>
+              <th className={mergeClasses(head, page.sticky, page.head)}>{t(lang, 'id')}</th>
               <th className={head}>{t(lang, 'title')}</th>
               <th className={head}>{t(lang, 'strategyOne')}</th>
               <th className={head}>{t(lang, 'owner')}</th>
@@ -67,7 +67,7 @@ export function ProgramsView({ lang, plan, route }: ViewProps) {
           <tbody>
             {rows.map(({ program, total }) => (
               <tr key={program.id} id={anchorOf('program', program.id)} tabIndex={-1}>
-                <td className={page.cell}>
+                <td className={mergeClasses(page.cell, page.sticky)}>
                   <Iso>{program.id}</Iso>
                 </td>
                 <td className={page.cell}>

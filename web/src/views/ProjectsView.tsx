@@ -73,7 +73,7 @@ export function ProjectsView({ lang, plan, route }: ViewProps) {
         >
           <thead>
             <tr>
-              <th className={head}>{t(lang, 'id')}</th>
+              <th className={mergeClasses(head, page.sticky, page.head)}>{t(lang, 'id')}</th>
               <th className={head}>{t(lang, 'title')}</th>
               <th className={head}>{t(lang, 'programOne')}</th>
               <th className={head}>{t(lang, 'owner')}</th>
@@ -91,7 +91,7 @@ export function ProjectsView({ lang, plan, route }: ViewProps) {
           <tbody>
             {shown.map((p) => (
               <tr key={p.id} id={anchorOf('project', p.id)} tabIndex={-1}>
-                <td className={page.cell}>
+                <td className={mergeClasses(page.cell, page.sticky)}>
                   <Iso>{p.id}</Iso>
                 </td>
                 <td className={mergeClasses(page.cell, styles.title)}>
