@@ -19,11 +19,13 @@ export function axisStep(span: number): number {
 export function axisTicks(min: number, max: number): number[] {
   const lo = Math.min(min, 0);
   const hi = Math.max(max, 0);
-  const step = axisStep(Math.max(hi - lo, Number.EPSILON));
+  // Nothing to span (every value 0): one step of 1.
+  const step = hi > lo ? axisStep(hi - lo) : 1;
   const first = Math.floor(lo / step);
   const last = Math.max(Math.ceil(hi / step), first + 1);
   const ticks: number[] = [];
-  // Multiplied, not added up: no drift (0.1 + 0.2) in the labels.
-  for (let i = first; i <= last; i++) ticks.push(i * step + 0);
+  // Multiplied, not added up, and cut to 12 significant digits: no 0.30000000000000004
+  // (3 × 0.1) in the labels. `+ 0` makes −0 a 0.
+  for (let i = first; i <= last; i++) ticks.push(Number((i * step).toPrecision(12)) + 0);
   return ticks;
 }
