@@ -4,7 +4,7 @@
  * (a bidi isolate) by the views, never inside these strings.
  */
 import type { Bilingual, Language } from '#core';
-import { formatNumber, term } from '#core';
+import { fillPlaceholders, term } from '#core';
 
 /** A glossary term as a label: its English with a capital (`scenario` → `Scenario`). */
 function cap(t: Bilingual): Bilingual {
@@ -163,11 +163,7 @@ export function t(
   key: StringKey,
   values: Record<string, string | number | bigint> = {},
 ): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => {
-    const v = values[name];
-    if (v === undefined) return `{${name}}`;
-    return typeof v === 'string' ? v : formatNumber(v, lang);
-  });
+  return fillPlaceholders(STRINGS[key][lang], values, lang);
 }
 
 /** A count in words: the `…One` string when `n` is 1, else `key` with `n` filled. */

@@ -1,8 +1,9 @@
 /**
  * The value axis of the charts (shared/src/util/chart.ts) and the latest reading of a KPI
- * (shared/src/kpi: the rule the monitoring report and the web's KPI page share).
+ * (shared/src/kpi: the rule the monitoring report and the web's KPI page share), and the
+ * filling of a message's placeholders (shared/src/util/format.ts).
  */
-import { axisStep, axisTicks, latestKpiReading } from '#core';
+import { axisStep, axisTicks, fillPlaceholders, latestKpiReading } from '#core';
 
 describe('axisStep and axisTicks', () => {
   // Hand-worked: span/5 rounded up to 1, 2 or 5 × 10ⁿ.
@@ -42,5 +43,16 @@ describe('latestKpiReading', () => {
       ]),
     ).toEqual({ year: 1406, period: 'FY', actual: 6 });
     expect(latestKpiReading([])).toBeNull();
+  });
+});
+
+describe('fillPlaceholders', () => {
+  it('fills text as given and numbers in the language’s digits, leaving an unknown name', () => {
+    expect(fillPlaceholders('{n} پروژه در {year}، {x}', { n: 1234, year: 'سال' }, 'fa')).toBe(
+      '۱٬۲۳۴ پروژه در سال، {x}',
+    );
+    expect(fillPlaceholders('{n} projects', { n: 12345678901234567890n }, 'en')).toBe(
+      '12,345,678,901,234,567,890 projects',
+    );
   });
 });
