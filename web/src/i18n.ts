@@ -87,6 +87,7 @@ export const STRINGS = {
   kpiOne: { fa: 'شاخص', en: 'KPI' },
   years: { fa: 'سال‌ها', en: 'Years' },
   cost: { fa: 'اعتبار', en: 'Cost' },
+  costOf: { fa: 'اعتبار {year}', en: 'Cost {year}' },
   notMeasured: { fa: 'سنجیده نشده', en: 'not measured' },
   none: { fa: '—', en: '—' },
   tableScroll: {
