@@ -265,14 +265,13 @@ function Shell(props: {
     (newest.cycleStart !== plan.snapshot.cycleStart || newest.number !== plan.snapshot.number);
   const main = useRef<HTMLElement>(null);
   const here = route === null ? '' : webPath(route, lang);
-  const first = useRef(true);
-  // A new page: to its top, and the focus to its content (screen readers hear the new page),
-  // except on the first page opened, where the focus stays at the start of the document.
+  // The page whose content last had the focus: the one first opened, which keeps the focus at
+  // the start of the document (a remount of the frame must not count as a move either).
+  const shown = useRef(here);
+  // A new page: to its top, and the focus to its content (screen readers hear the new page).
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shown.current === here) return;
+    shown.current = here;
     if (props.hash === '') {
       window.scrollTo(0, 0);
       main.current?.focus();
