@@ -243,14 +243,17 @@ function ProjectCard(props: {
         <dd>{span(p, lang)}</dd>
         <dt>{t(lang, 'status')}</dt>
         <dd>{enumCaption(PROJECT_STATUSES, p.status, lang) ?? t(lang, 'none')}</dd>
-        {props.years.map((y) => (
-          <Fragment key={y}>
-            <dt>{t(lang, 'costOf', { year: year(y, lang) })}</dt>
-            <dd>
-              <Iso>{billions(p.cost[String(y)] ?? '0', lang)}</Iso>
-            </dd>
-          </Fragment>
-        ))}
+        {/* The years the project has money in (a card lists no row of zeros). */}
+        {props.years
+          .filter((y) => BigInt(p.cost[String(y)] ?? '0') !== 0n)
+          .map((y) => (
+            <Fragment key={y}>
+              <dt>{t(lang, 'costOf', { year: year(y, lang) })}</dt>
+              <dd>
+                <Iso>{billions(p.cost[String(y)] ?? '0', lang)}</Iso>
+              </dd>
+            </Fragment>
+          ))}
         <dt>{t(lang, 'total')}</dt>
         <dd>
           <Iso>{billions(sumYears(p.cost, props.years), lang)}</Iso>
