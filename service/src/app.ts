@@ -28,6 +28,7 @@ import { projectRoot } from './paths';
 import { openApiDocument } from './openapi';
 import type { Repositories } from './repositories';
 import { apiRouter, XLSX_TYPE } from './routes';
+import { publicRouter } from './routes/public';
 import { webApp } from './web';
 
 /** What the app is built from. */
@@ -280,6 +281,8 @@ export function createApp(options: AppOptions): express.Express {
   // The help is public: a finding's link opens it without a login.
   app.use(HELP_PATH, helpPages());
   app.use('/api/help', helpApi());
+  // The published plan is public: no sign-in (routes/public.ts).
+  app.use('/api/public', publicRouter(deps));
   app.use(
     '/api',
     authenticate(repos, oidc),

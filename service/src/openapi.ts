@@ -7,7 +7,13 @@
  * tests/service/openapi.test.ts lints it with Redocly's recommended rules.
  */
 import { z } from 'zod';
-import { API_SCHEMAS, ApiSnapshotTransition, PUBLIC_API_SCHEMAS, XLSX_MEDIA_TYPE } from '#core';
+import {
+  API_SCHEMAS,
+  ApiSnapshotTransition,
+  PUBLIC_API_SCHEMAS,
+  PUBLISHED_TABLES,
+  XLSX_MEDIA_TYPE,
+} from '#core';
 import type { ErrorCode } from './http/errors';
 import { ERROR_STATUS } from './http/errors';
 import { DOCX_TYPE } from './documents';
@@ -118,6 +124,28 @@ const pathParam = (name: string, description: string) => ({
 const idParam = pathParam('id', 'The submission.');
 const cycleParam = pathParam('cycleId', 'The plan cycle.');
 const snapshotParam = pathParam('id', 'The snapshot.');
+const codeParam = pathParam('code', 'The municipality’s code (its register id), e.g. `sample`.');
+const cycleStartParam = {
+  name: 'cycleStart',
+  in: 'path',
+  required: true,
+  description: 'The cycle’s first year, e.g. `1405`.',
+  schema: { type: 'integer', minimum: 1000, maximum: 9999 },
+};
+const numberParam = {
+  name: 'number',
+  in: 'path',
+  required: true,
+  description: 'The snapshot’s number in its cycle.',
+  schema: { type: 'integer', minimum: 1 },
+};
+const fileParam = {
+  name: 'file',
+  in: 'path',
+  required: true,
+  description: `A published table and format: \`{key}.{format}\`, key one of ${PUBLISHED_TABLES.map((t) => `\`${t.key}\``).join(', ')}; format \`csv\`, \`xlsx\` or \`json\`.`,
+  schema: { type: 'string', pattern: '^[a-z-]+\\.(csv|xlsx|json)$' },
+};
 const versionParam = {
   name: 'version',
   in: 'path',
@@ -204,9 +232,23 @@ const snapshotEtag = {
   ETag: { description: 'The snapshot’s hash, `"<sha256>"`.', schema: { type: 'string' } },
 };
 
+const publicHeaders = {
+  ETag: {
+    description: 'From the snapshot’s hash (weak for a workbook, whose bytes carry their time).',
+    schema: { type: 'string' },
+  },
+  'Cache-Control': { description: '`public, max-age=300`.', schema: { type: 'string' } },
+};
+
 const json = (schema: Json) => ({ 'application/json': { schema } });
 const xlsx = {
   [XLSX_MEDIA_TYPE]: { schema: { type: 'string', contentMediaType: XLSX_MEDIA_TYPE } },
+};
+
+const openData = {
+  ...json(ref('PublishedTable')),
+  'text/csv': { schema: { type: 'string', contentMediaType: 'text/csv' } },
+  ...xlsx,
 };
 
 const docx = { [DOCX_TYPE]: { schema: { type: 'string', contentMediaType: DOCX_TYPE } } };
@@ -786,6 +828,90 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
         ),
       ],
     },
+  },
+  '/api/public/{code}/plan': {
+    get: {
+      operationId: 'getPublicPlan',
+      summary: 'The latest published city plan (public)',
+      description:
+        'The plan of the municipality’s latest adopted and published snapshot: vision, goals, strategies with the municipality’s role and partner agencies, programs, schemes, projects and activities with their cost per year, KPIs with targets, funding sources, totals and the fiscal picture per scenario. Never people, comments or drafts.',
+      tag: 'public',
+      authenticated: false,
+      parameters: [codeParam],
+      ok: {
+        200: { description: 'The plan.', headers: publicHeaders, content: json(ref('PublicPlan')) },
+      },
+      errors: ['NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/public/{code}/snapshots': {
+    get: {
+      operationId: 'listPublicSnapshots',
+      summary: 'The published snapshots of a municipality (public)',
+      tag: 'public',
+      authenticated: false,
+      parameters: [codeParam],
+      ok: {
+        200: {
+          description: 'Newest publication first, each with its stable URL.',
+          headers: publicHeaders,
+          content: json(ref('PublicSnapshotList')),
+        },
+      },
+      errors: ['NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/public/{code}/snapshots/{cycleStart}/{number}': {
+    get: {
+      operationId: 'getPublicSnapshot',
+      summary: 'One published snapshot’s plan, at its stable URL (public)',
+      tag: 'public',
+      authenticated: false,
+      parameters: [codeParam, cycleStartParam, numberParam],
+      ok: {
+        200: { description: 'The plan.', headers: publicHeaders, content: json(ref('PublicPlan')) },
+      },
+      errors: ['NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/public/{code}/plan/tables/{file}': {
+    get: {
+      operationId: 'getPublicTable',
+      summary: 'A published table of the latest published plan as open data (public)',
+      tag: 'public',
+      authenticated: false,
+      parameters: [codeParam, fileParam],
+      ok: {
+        200: {
+          description: 'The table as JSON, CSV (UTF-8) or a workbook.',
+          headers: publicHeaders,
+          content: openData,
+        },
+      },
+      errors: ['NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/public/{code}/snapshots/{cycleStart}/{number}/tables/{file}': {
+    get: {
+      operationId: 'getPublicSnapshotTable',
+      summary: 'A published table of one published snapshot as open data (public)',
+      tag: 'public',
+      authenticated: false,
+      parameters: [codeParam, cycleStartParam, numberParam, fileParam],
+      ok: {
+        200: {
+          description: 'The table as JSON, CSV (UTF-8) or a workbook.',
+          headers: publicHeaders,
+          content: openData,
+        },
+      },
+      errors: ['NotFound'],
+    },
+    post: undefined,
   },
   '/api/audit/verify': {
     get: {

@@ -335,6 +335,18 @@ export const SNAPSHOT_PATHS = {
   transitions: (id: string) => `/api/snapshots/${encodeURIComponent(id)}/transitions`,
 } as const;
 
+/** A published table as JSON open data (`…/tables/{key}.json`). */
+export const ApiPublishedTable = z.object({
+  key: z.string(),
+  table: z.string().meta({ description: 'The contract table it is drawn from.' }),
+  name: ApiBilingual,
+  columns: z.array(z.string()).meta({ description: 'Column keys, then the plan years.' }),
+  captions: z.array(z.string()).meta({ description: 'Persian captions of the columns.' }),
+  rows: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+  snapshot: z.object({ cycleStart: z.int(), number: z.int(), sha256: z.string() }),
+});
+export type ApiPublishedTable = z.infer<typeof ApiPublishedTable>;
+
 /** The schemas above, by component name, for the OpenAPI document. */
 export const PUBLIC_API_SCHEMAS = {
   JalaliDate: ApiJalaliDate,
@@ -344,4 +356,5 @@ export const PUBLIC_API_SCHEMAS = {
   PublicPlan: ApiPublicPlan,
   PublicSnapshotEntry: ApiPublicSnapshotEntry,
   PublicSnapshotList: ApiPublicSnapshotList,
+  PublishedTable: ApiPublishedTable,
 } as const;
