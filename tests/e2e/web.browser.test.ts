@@ -22,7 +22,6 @@ import { PLAN_SECTIONS } from '#core';
 import type { Harness } from '../service/api-harness';
 import { openHarness } from '../service/api-harness';
 import { buildWeb, CHROMIUM, CHROMIUM_FLAGS, chromiumAvailable } from '../helpers/browser';
-import { samplePublicPlan } from '../helpers/publicPlan';
 
 const SHOTS = path.join(__dirname, 'screenshots', 'web');
 const WIDTHS = { desk: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
@@ -39,9 +38,8 @@ describeInBrowser('the published plan on the web, signed out', () => {
   let server: Server;
   let base: string;
   let browser: Browser;
-  /** The register's own answer, or (until the register publishes) the sample's payload. */
+  /** The register's published plan, as its public API answers it. */
   let plan: ApiPublicPlan;
-  let stand_in = false;
 
   beforeAll(async () => {
     dist = mkdtempSync(path.join(os.tmpdir(), 'plan-web-'));
@@ -51,12 +49,10 @@ describeInBrowser('the published plan on the web, signed out', () => {
       const s = h.app.listen(0, '127.0.0.1', () => resolve(s));
     });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // The seed adopted and published the sample city's plan.
     const res = await request(h.app).get(PUBLIC_PLAN);
-    if (res.status === 200) plan = res.body as ApiPublicPlan;
-    else {
-      stand_in = true;
-      plan = await samplePublicPlan();
-    }
+    expect(res.status).toBe(200);
+    plan = res.body as ApiPublicPlan;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
     mkdirSync(SHOTS, { recursive: true });
   }, 180_000);
@@ -76,19 +72,6 @@ describeInBrowser('the published plan on the web, signed out', () => {
       if (m.type() === 'error' || m.type() === 'warning') problems.push(`console: ${m.text()}`);
     });
     page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
-    if (stand_in) {
-      await page.route(`${base}${PUBLIC_PLAN}`, (route) =>
-        route.fulfill({ contentType: 'application/json', body: JSON.stringify(plan) }),
-      );
-      const { cycleStart, number, baseline, sha256, adoption, publishedAt } = plan.snapshot;
-      const list = {
-        municipality: plan.municipality,
-        snapshots: [{ cycleStart, number, baseline, sha256, adoption, publishedAt, url: '' }],
-      };
-      await page.route(`${base}/api/public/sample/snapshots`, (route) =>
-        route.fulfill({ contentType: 'application/json', body: JSON.stringify(list) }),
-      );
-    }
     return page;
   }
 
@@ -171,6 +154,37 @@ describeInBrowser('the published plan on the web, signed out', () => {
     await page.close();
   }, 60_000);
 
+  it('gives each published snapshot a permanent address, and says so when there is none', async () => {
+    const problems: string[] = [];
+    const page = await open('desk', problems);
+    const { cycleStart, number } = plan.snapshot;
+    await page.goto(`${base}/`);
+    await page.waitForSelector('main h1');
+    const permanent = page.locator('footer a', { hasText: 'نشانی پایدار این نسخه' });
+    expect(await permanent.getAttribute('href')).toBe(
+      `/plan/sample/${cycleStart}/${number}/overview`,
+    );
+    await permanent.click();
+    await page.waitForURL(`${base}/plan/sample/${cycleStart}/${number}/overview`);
+    await page.waitForSelector('main h1');
+    expect(await page.textContent('header')).toContain(plan.title);
+    // The resolution, its Jalali date and the vote, in Persian digits.
+    const adoption = await page.textContent('[data-testid="adoption"]');
+    expect(adoption).toContain('۲۰ اسفند');
+    expect(adoption).not.toMatch(/[0-9]/);
+    // A snapshot that was never published: the register's 404, said in words.
+    await page.goto(`${base}/plan/sample/${cycleStart}/${number + 50}/overview`);
+    await page.waitForSelector('main .fui-MessageBar');
+    expect(await page.textContent('main')).toContain('هنوز برنامه‌ای منتشر نشده است.');
+    // An address that names no page.
+    await page.goto(`${base}/plan/sample/latest/nothing`);
+    await page.waitForSelector('main .fui-MessageBar');
+    expect(await page.textContent('main')).toContain('این نشانی صفحه‌ای ندارد.');
+    // The 404 of the unpublished snapshot is the only console line (Chromium's own).
+    expect(problems.filter((p) => !/404/.test(p))).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('is usable by keyboard: Tab reaches the language switch, the search and the downloads', async () => {
     const problems: string[] = [];
     const page = await open('desk', problems);
@@ -222,11 +236,6 @@ describeInBrowser('the published plan on the web, signed out', () => {
     // Every published table, in three formats.
     expect(links).toHaveLength(plan.tables.length * 3);
     expect(plan.tables.length).toBeGreaterThan(0);
-    if (stand_in) {
-      console.warn('open data not fetched: the register does not publish the plan yet');
-      await page.close();
-      return;
-    }
     const types = { csv: /text\/csv/, xlsx: /spreadsheetml/, json: /application\/json/ };
     for (const { href, format } of links) {
       const res = await page.request.get(new URL(href, base).href);
