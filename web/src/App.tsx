@@ -302,9 +302,13 @@ function Shell(props: {
         <div className={styles.bar}>
           <div className={styles.brand}>
             <Subtitle2 as="p">
-              {plan === null
-                ? t(lang, 'appTitle')
-                : `${plan.municipality.name[lang]} · ${t(lang, 'appTitle')}`}
+              {plan !== null && (
+                <>
+                  <Stored>{plan.municipality.name[lang]}</Stored>
+                  {' · '}
+                </>
+              )}
+              {t(lang, 'appTitle')}
             </Subtitle2>
             {plan !== null && (
               <Title2 as="p" className={styles.planTitle}>
