@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import type { RequestHandler, Router } from 'express';
-import { DEFAULT_MUNICIPALITY_META, isWebPath } from '#core';
+import { DEFAULT_MUNICIPALITY_META, isWebPath, LATEST, parseWebPath, PUBLIC_PATHS } from '#core';
 
 /** Where the app's hashed bundles are served. */
 export const WEB_ASSETS_PATH = '/assets';
@@ -42,8 +42,19 @@ export function webApp(
     }
     // The page names the bundles of this build: revalidated on every visit (express's ETag),
     // while the bundles themselves never change under their names.
+    // The plan the page will ask for, fetched by the browser while it reads the bundle.
+    const route = parseWebPath(req.path);
+    let preload = '';
+    if (route !== null) {
+      const code = route.municipality ?? municipality;
+      const api =
+        route.snapshot === LATEST
+          ? PUBLIC_PATHS.plan(code)
+          : PUBLIC_PATHS.snapshot(code, route.snapshot.cycleStart, route.snapshot.number);
+      preload = `<link rel="preload" href="${escapeAttribute(api)}" as="fetch" crossorigin="anonymous" />\n`;
+    }
     // Read on each visit (a small file): a new build is served without a restart.
-    const page = readFileSync(file, 'utf8').replace('</head>', `${meta}\n</head>`);
+    const page = readFileSync(file, 'utf8').replace('</head>', `${meta}\n${preload}</head>`);
     res.set('Cache-Control', 'no-cache').type('html').send(page);
   });
   return router;

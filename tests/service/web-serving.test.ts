@@ -48,6 +48,17 @@ describe('the web face at /', () => {
     expect(res.headers['cache-control']).toBe('no-cache');
   });
 
+  it('asks the browser to fetch the plan the page shows while it reads the bundle', async () => {
+    const preload = (href: string) =>
+      `<link rel="preload" href="${href}" as="fetch" crossorigin="anonymous" />`;
+    expect((await request(h.app).get('/')).text).toContain(preload(`/api/public/${TENANT}/plan`));
+    expect((await request(h.app).get('/plan/other/1405/2/kpis')).text).toContain(
+      preload('/api/public/other/snapshots/1405/2'),
+    );
+    // An address that names no page preloads nothing.
+    expect((await request(h.app).get('/plan/x/latest/nothing')).text).not.toContain('preload');
+  });
+
   it('serves the bundles for a year, never their source maps', async () => {
     const js = await request(h.app).get('/assets/index-abc123.js');
     expect(js.status).toBe(200);
