@@ -741,7 +741,7 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
     get: {
       operationId: 'getPlanBook',
       summary:
-        'The plan book of the city plan as .docx, a draft until adopted (reviewer, approver, council, admin)',
+        'The plan book of the cycle’s latest snapshot as .docx, a draft unless adopted (reviewer, approver, council, admin)',
       tag: 'city',
       parameters: [cycleParam],
       ok: { 200: { description: 'The plan book (docs/documents.md).', content: docx } },
@@ -753,7 +753,7 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
     get: {
       operationId: 'getCouncilBill',
       summary:
-        'The council bill of the city plan as .docx, a draft until adopted (reviewer, approver, council, admin)',
+        'The council bill of the cycle’s latest snapshot as .docx, a draft unless adopted (reviewer, approver, council, admin)',
       tag: 'city',
       parameters: [cycleParam],
       ok: { 200: { description: 'The council bill (docs/documents.md).', content: docx } },
@@ -828,6 +828,30 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
         ),
       ],
     },
+  },
+  '/api/snapshots/{id}/documents/plan-book': {
+    get: {
+      operationId: 'getSnapshotPlanBook',
+      summary:
+        'The plan book of one snapshot as .docx: with its resolution when adopted, else a draft (reviewer, approver, council, admin)',
+      tag: 'council',
+      parameters: [snapshotParam],
+      ok: { 200: { description: 'The plan book (docs/documents.md).', content: docx } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/snapshots/{id}/documents/council-bill': {
+    get: {
+      operationId: 'getSnapshotCouncilBill',
+      summary:
+        'The council bill of one snapshot as .docx: with its resolution when adopted, else a draft (reviewer, approver, council, admin)',
+      tag: 'council',
+      parameters: [snapshotParam],
+      ok: { 200: { description: 'The council bill (docs/documents.md).', content: docx } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
   },
   '/api/public/{code}/plan': {
     get: {
