@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import {
   API_SCHEMAS,
+  ApiSnapshotImpact,
   ApiSnapshotTransition,
   PUBLIC_API_SCHEMAS,
   PUBLISHED_TABLES,
@@ -32,7 +33,11 @@ import {
 
 type Json = Record<string, unknown>;
 /** Every response schema: the core's API and its snapshots and public plan (`api/public.ts`). */
-const RESPONSE_SCHEMAS = { ...API_SCHEMAS, ...PUBLIC_API_SCHEMAS } as const;
+const RESPONSE_SCHEMAS = {
+  ...API_SCHEMAS,
+  ...PUBLIC_API_SCHEMAS,
+  SnapshotImpact: ApiSnapshotImpact,
+} as const;
 type SchemaName = keyof typeof RESPONSE_SCHEMAS;
 
 /** Request bodies, by component name. */
@@ -828,6 +833,20 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
         ),
       ],
     },
+  },
+  '/api/snapshots/{id}/impact': {
+    get: {
+      operationId: 'getSnapshotImpact',
+      summary:
+        'A revision’s impact against the baseline and the previous snapshot (reviewer, approver, council, admin)',
+      description:
+        'Projects and activities added, dropped, rescoped, rescheduled and recosted, read from the rows; each change without a `tblChanges` row naming the item with that kind is a warning; the change of the fiscal gap and the three balances per scenario and year (`shared/src/api/revision.ts`).',
+      tag: 'council',
+      parameters: [snapshotParam],
+      ok: { 200: { description: 'The impact.', content: json(ref('SnapshotImpact')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
   },
   '/api/snapshots/{id}/documents/plan-book': {
     get: {

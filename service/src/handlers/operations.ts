@@ -54,6 +54,7 @@ import {
   listSnapshots as listSnapshotsOf,
   makeSnapshot,
   snapshotAfterApproval,
+  snapshotImpact,
   transitionSnapshot as transitionSnapshotOf,
 } from './snapshots';
 
@@ -382,3 +383,7 @@ export const transitionSnapshot: Handler<ById, None, ApiSnapshotTransition> = as
   params,
   body,
 }) => ({ json: await transitionSnapshotOf(deps, p, params.id, body) });
+
+export const getSnapshotImpact: Handler<ById, None, undefined> = async ({ deps, p, params }) => ({
+  json: await snapshotImpact(deps, p, params.id),
+});
