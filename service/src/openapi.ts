@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import {
   API_SCHEMAS,
+  ApiSnapshotImpact,
   ApiSnapshotTransition,
   PUBLIC_API_SCHEMAS,
   PUBLISHED_TABLES,
@@ -32,7 +33,11 @@ import {
 
 type Json = Record<string, unknown>;
 /** Every response schema: the core's API and its snapshots and public plan (`api/public.ts`). */
-const RESPONSE_SCHEMAS = { ...API_SCHEMAS, ...PUBLIC_API_SCHEMAS } as const;
+const RESPONSE_SCHEMAS = {
+  ...API_SCHEMAS,
+  ...PUBLIC_API_SCHEMAS,
+  SnapshotImpact: ApiSnapshotImpact,
+} as const;
 type SchemaName = keyof typeof RESPONSE_SCHEMAS;
 
 /** Request bodies, by component name. */
@@ -741,7 +746,7 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
     get: {
       operationId: 'getPlanBook',
       summary:
-        'The plan book of the city plan as .docx, a draft until adopted (reviewer, approver, council, admin)',
+        'The plan book of the cycle’s latest snapshot as .docx, a draft unless adopted (reviewer, approver, council, admin)',
       tag: 'city',
       parameters: [cycleParam],
       ok: { 200: { description: 'The plan book (docs/documents.md).', content: docx } },
@@ -753,7 +758,7 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
     get: {
       operationId: 'getCouncilBill',
       summary:
-        'The council bill of the city plan as .docx, a draft until adopted (reviewer, approver, council, admin)',
+        'The council bill of the cycle’s latest snapshot as .docx, a draft unless adopted (reviewer, approver, council, admin)',
       tag: 'city',
       parameters: [cycleParam],
       ok: { 200: { description: 'The council bill (docs/documents.md).', content: docx } },
@@ -828,6 +833,44 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
         ),
       ],
     },
+  },
+  '/api/snapshots/{id}/impact': {
+    get: {
+      operationId: 'getSnapshotImpact',
+      summary:
+        'A revision’s impact against the baseline and the previous snapshot (reviewer, approver, council, admin)',
+      description:
+        'Projects and activities added, dropped, rescoped, rescheduled and recosted, read from the rows; each change without a `tblChanges` row naming the item with that kind is a warning; the change of the fiscal gap and the three balances per scenario and year (`shared/src/api/revision.ts`).',
+      tag: 'council',
+      parameters: [snapshotParam],
+      ok: { 200: { description: 'The impact.', content: json(ref('SnapshotImpact')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/snapshots/{id}/documents/plan-book': {
+    get: {
+      operationId: 'getSnapshotPlanBook',
+      summary:
+        'The plan book of one snapshot as .docx: with its resolution when adopted, else a draft (reviewer, approver, council, admin)',
+      tag: 'council',
+      parameters: [snapshotParam],
+      ok: { 200: { description: 'The plan book (docs/documents.md).', content: docx } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/snapshots/{id}/documents/council-bill': {
+    get: {
+      operationId: 'getSnapshotCouncilBill',
+      summary:
+        'The council bill of one snapshot as .docx: with its resolution when adopted, else a draft (reviewer, approver, council, admin)',
+      tag: 'council',
+      parameters: [snapshotParam],
+      ok: { 200: { description: 'The council bill (docs/documents.md).', content: docx } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
   },
   '/api/public/{code}/plan': {
     get: {

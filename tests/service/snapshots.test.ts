@@ -32,6 +32,7 @@ describe.each(DB_KINDS)('snapshots and the council (%s)', (kind) => {
     request(h.app).post(`/api/snapshots/${id}/transitions`).set(bearer(token)).send(body);
 
   let moved: number | undefined;
+  let movedId = '';
   /** A new approved version of D-CIV with part of one project's cost moved between years. */
   async function reviseCivilWorks(direction: 1 | -1) {
     const id = await submissionOf(h, 'D-CIV');
@@ -57,6 +58,7 @@ describe.each(DB_KINDS)('snapshots and the council (%s)', (kind) => {
     const [y5, y6] = [col('1405'), col('1406')];
     expect(Math.min(y5, y6)).toBeGreaterThan(-1);
     const row = projects!.rows[0]!;
+    movedId = String(row[projects!.header.indexOf('ProjectId')]);
     moved ??= Math.floor(Number(row[y6] ?? 0) / 10);
     row[y5] = Number(row[y5] ?? 0) + direction * moved;
     row[y6] = Number(row[y6] ?? 0) - direction * moved;
@@ -133,6 +135,54 @@ describe.each(DB_KINDS)('snapshots and the council (%s)', (kind) => {
       .set(bearer(h.tokens.reviewer));
     expect(one.status).toBe(200);
     expect(one.headers.etag).toBe(`"${second.sha256}"`);
+    // Its impact against the baseline (also the previous): the one project rescheduled (cost
+    // moved from 1406 to 1405, the total kept), undeclared in tblChanges (a warning); the gap
+    // and the capital balance fall by the amount moved in 1405 and rise by it in 1406
+    // (revenue unchanged; spending +moved in 1405, −moved in 1406).
+    const impact = await request(h.app)
+      .get(`/api/snapshots/${second.id}/impact`)
+      .set(bearer(h.tokens.council));
+    expect(impact.status).toBe(200);
+    const m = BigInt(moved!);
+    expect(m).toBeGreaterThan(0n);
+    for (const against of [impact.body.baseline, impact.body.previous]) {
+      expect(against.items).toEqual([
+        {
+          table: 'tblProjects',
+          id: movedId,
+          kinds: ['reschedule'],
+          before: against.items[0].before,
+          after: against.items[0].before,
+          undeclared: ['reschedule'],
+        },
+      ]);
+      expect(against.warnings.map((w: { id: string; kind: string }) => [w.id, w.kind])).toEqual([
+        [movedId, 'reschedule'],
+      ]);
+      const base = against.fiscal.find((f: { scenario: string }) => f.scenario === 'base');
+      expect(base.years.slice(0, 3)).toEqual([
+        {
+          year: 1405,
+          gap: (-m).toString(),
+          operating: '0',
+          capitalBalance: (-m).toString(),
+          financialBalance: '0',
+        },
+        {
+          year: 1406,
+          gap: m.toString(),
+          operating: '0',
+          capitalBalance: m.toString(),
+          financialBalance: '0',
+        },
+        { year: 1407, gap: '0', operating: '0', capitalBalance: '0', financialBalance: '0' },
+      ]);
+    }
+    // The baseline has no impact against itself.
+    const own = await request(h.app)
+      .get(`/api/snapshots/${all[0]!.id}/impact`)
+      .set(bearer(h.tokens.council));
+    expect(own.body).toEqual({ baseline: null, previous: null });
     // A preparer does not read the city plan.
     const byPreparer = await request(h.app)
       .get(`/api/snapshots/${second.id}`)

@@ -170,9 +170,17 @@ function rank(kind: string): number {
   return kind === 'framework' ? 0 : kind === 'city' ? 1 : kind === 'revenue' ? 2 : 3;
 }
 
-/** The consolidated plan's report (money as strings of whole Rials): the core measures it. */
-export async function consolidate(deps: AppDeps, tenantId: string, cycleId: string) {
-  const assembled = await assembleCityPlan(deps, tenantId, cycleId);
+/**
+ * The consolidated plan's report (money as strings of whole Rials): the core measures it. Of
+ * the cycle's approved versions now, or of a snapshot's (`pinned`).
+ */
+export async function consolidate(
+  deps: AppDeps,
+  tenantId: string,
+  cycleId: string,
+  pinned?: ReadonlyMap<string, number>,
+) {
+  const assembled = await assembleCityPlan(deps, tenantId, cycleId, pinned);
   const measured = await measureCityPlan(assembled.workbook, { findings: assembled.findings });
   return {
     cycleId,

@@ -54,6 +54,7 @@ import {
   listSnapshots as listSnapshotsOf,
   makeSnapshot,
   snapshotAfterApproval,
+  snapshotImpact,
   transitionSnapshot as transitionSnapshotOf,
 } from './snapshots';
 
@@ -330,6 +331,30 @@ const documentOf =
     return { file: bytes, type: DOCX_TYPE, filename: `${name}-${params.cycleId}.docx` };
   };
 
+/** `GET /snapshots/{id}/documents/…`: the document of one snapshot. */
+const snapshotDocumentOf =
+  (name: DocumentName): Handler<ById, None, undefined> =>
+  async ({ deps, p, params }) => {
+    const snapshot = await deps.repos.snapshots.get(p.tenantId, params.id);
+    if (snapshot === null) throw notFound({ fa: 'نسخه ثبت‌شده برنامه شهر', en: 'The snapshot' });
+    const bytes = await cycleDocument(
+      deps,
+      p.tenantId,
+      snapshot.cycleId,
+      name,
+      new Date(),
+      snapshot,
+    );
+    return {
+      file: bytes,
+      type: DOCX_TYPE,
+      filename: `${name}-${snapshot.cycleId}-${snapshot.number}.docx`,
+    };
+  };
+
+export const getSnapshotPlanBook = snapshotDocumentOf('plan-book');
+export const getSnapshotCouncilBill = snapshotDocumentOf('council-bill');
+
 export const getPlanBook = documentOf('plan-book');
 export const getCouncilBill = documentOf('council-bill');
 
@@ -358,3 +383,7 @@ export const transitionSnapshot: Handler<ById, None, ApiSnapshotTransition> = as
   params,
   body,
 }) => ({ json: await transitionSnapshotOf(deps, p, params.id, body) });
+
+export const getSnapshotImpact: Handler<ById, None, undefined> = async ({ deps, p, params }) => ({
+  json: await snapshotImpact(deps, p, params.id),
+});

@@ -7,8 +7,22 @@
  * stage's rule is the core's (`judgeSnapshotAction`); the baseline of a cycle is its first
  * adopted snapshot.
  */
-import type { ApiSnapshot, ApiSnapshotTransition, SnapshotStatus } from '#core';
-import { isFrameworkKind, judgeSnapshotAction, SNAPSHOT_MAKERS, term } from '#core';
+import type {
+  ApiSnapshot,
+  ApiSnapshotImpact,
+  ApiSnapshotTransition,
+  RevisionSide,
+  SnapshotStatus,
+} from '#core';
+import {
+  isFrameworkKind,
+  judgeSnapshotAction,
+  measureCityPlan,
+  revisionImpact,
+  SNAPSHOT_MAKERS,
+  term,
+} from '#core';
+import { assembleCityPlan } from '../consolidate';
 import type { Principal } from '../auth';
 import { requireRole } from '../auth';
 import type {
@@ -242,4 +256,40 @@ export async function transitionSnapshot(
     );
   }
   return snapshotView(deps, p.tenantId, result.snapshot);
+}
+
+/** One side of a revision's comparison: a snapshot's plan and its measured fiscal picture. */
+async function revisionSide(deps: AppDeps, s: SnapshotRecord): Promise<RevisionSide> {
+  const pinned = new Map(s.sources.map((x) => [x.submissionId, x.version]));
+  const assembled = await assembleCityPlan(deps, s.tenantId, s.cycleId, pinned);
+  const measured = await measureCityPlan(assembled.workbook, { findings: assembled.findings });
+  return {
+    number: s.number,
+    sha256: s.sha256,
+    tables: assembled.tables,
+    years: measured.years,
+    fiscal: measured.fiscal,
+  };
+}
+
+/**
+ * A snapshot's impact against its cycle's baseline and against the snapshot before it (by
+ * number); null where there is none, or where it is the baseline itself.
+ */
+export async function snapshotImpact(
+  deps: AppDeps,
+  p: Principal,
+  id: string,
+): Promise<ApiSnapshotImpact> {
+  const s = await deps.repos.snapshots.get(p.tenantId, id);
+  if (s === null) throw notFound(snapshotTerm);
+  const all = await deps.repos.snapshots.list(p.tenantId, s.cycleId);
+  const baseline = baselineOf(all);
+  const previous = all.filter((x) => x.number < s.number).at(-1) ?? null;
+  const me = await revisionSide(deps, s);
+  const against = async (other: SnapshotRecord | null) =>
+    other === null || other.id === s.id
+      ? null
+      : revisionImpact(await revisionSide(deps, other), me);
+  return { baseline: await against(baseline), previous: await against(previous) };
 }

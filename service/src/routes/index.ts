@@ -139,6 +139,17 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
     { roles: CITY_WIDE_ROLES, params: ById, body: ApiSnapshotTransition },
     op.transitionSnapshot,
   );
+  api.get('/snapshots/:id/impact', { roles: CITY_WIDE_ROLES, params: ById }, op.getSnapshotImpact);
+  api.get(
+    '/snapshots/:id/documents/plan-book',
+    { roles: CITY_WIDE_ROLES, params: ById },
+    op.getSnapshotPlanBook,
+  );
+  api.get(
+    '/snapshots/:id/documents/council-bill',
+    { roles: CITY_WIDE_ROLES, params: ById },
+    op.getSnapshotCouncilBill,
+  );
   api.get('/audit/verify', { roles: AUDITORS }, op.verifyAuditChain);
   return router;
 }

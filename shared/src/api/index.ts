@@ -4,3 +4,4 @@ export * from './requests';
 export * from './client';
 export * from './public';
 export * from './public-plan';
+export * from './revision';
