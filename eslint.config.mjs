@@ -33,6 +33,7 @@ export default tseslint.config(
       'dist/**',
       'coverage/**',
       'addin/dist/**',
+      'web/dist/**',
       '**/generated/**',
       'tests/e2e/screenshots/**',
     ],
@@ -70,6 +71,7 @@ export default tseslint.config(
     // Outside the core, the core is imported through its one entry.
     files: [
       'addin/**/*.{ts,tsx}',
+      'web/**/*.{ts,tsx}',
       'service/**/*.ts',
       'cli/**/*.ts',
       'io/**/*.ts',
@@ -100,6 +102,33 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The web face holds the core and the register's API client, nothing of the server or of Excel.
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['exceljs', 'express', 'pg', 'multer'].map((name) => ({
+            name,
+            message: 'the web face runs in a browser: no server modules.',
+          })),
+          patterns: [
+            CORE_INTERNALS,
+            {
+              group: ['@prisma/*', '**/service/**', '**/cli/**', '**/io/**', '**/addin/**'],
+              message: 'the web face imports only the core (#core) and its own modules.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Office', message: 'the web face runs outside Excel.' },
+        { name: 'Excel', message: 'the web face runs outside Excel.' },
       ],
     },
   },

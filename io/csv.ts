@@ -119,3 +119,22 @@ function fail(
 ): { ok: false; error: FileError } {
   return { ok: false, error: fileError(code, fa, en, detail) };
 }
+
+/** A CSV field: quoted when it holds a comma, a quote, a line break or leading/trailing space. */
+function csvField(cell: RawCell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  const s = cell instanceof Date ? cell.toISOString() : String(cell);
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/**
+ * One table as CSV bytes (RFC 4180: comma, CRLF, fields quoted as needed), UTF-8 with a
+ * byte-order mark so that Excel opens Persian text as Persian; `readCsvTable` reads it back.
+ */
+export function writeCsvTable(
+  header: readonly RawCell[],
+  rows: readonly (readonly RawCell[])[],
+): Uint8Array {
+  const lines = [header, ...rows].map((r) => r.map(csvField).join(','));
+  return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
+}

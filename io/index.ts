@@ -18,7 +18,13 @@ export {
   toRawCell,
 } from './read';
 export type { ReadCsvResult } from './csv';
-export { DEFAULT_MAX_CSV_BYTES, decodeCsvBytes, detectDelimiter, readCsvTable } from './csv';
+export {
+  DEFAULT_MAX_CSV_BYTES,
+  decodeCsvBytes,
+  detectDelimiter,
+  readCsvTable,
+  writeCsvTable,
+} from './csv';
 export { writeRawWorkbook, writeWorkbook } from './write';
 export type { Article71Workbook } from './report71';
 export { writeArticle71Workbook } from './report71';

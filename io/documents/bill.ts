@@ -56,6 +56,10 @@ export async function councilBillDocx(
       after: 0,
     }),
     para(signTitle, { align: 'end', after: 400 }),
+    // Once adopted: the council's resolution, with its vote.
+    ...(facts.adopted === null
+      ? []
+      : (facts.resolutions ?? []).map((r) => para(r, { bold: true, after: 200 }))),
     heading(`هزینه‌های برنامه به تفکیک واحد (${BILLION_CAPTION})`, 2),
     table(
       ['واحد', ...years.map(y), 'جمع دوره'],

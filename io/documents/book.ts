@@ -703,8 +703,12 @@ function cover(plan: Plan, report: CityMeasure, facts: DocumentFacts): Block[] {
         align: 'center',
         bold: true,
         color: facts.adopted === null ? 'C00000' : undefined,
-        after: 600,
+        after: (facts.resolutions ?? []).length > 0 ? 200 : 600,
       },
+    ),
+    // The council's resolutions (the adoption's, with its vote, first).
+    ...(facts.resolutions ?? []).map((r, i, all) =>
+      para(r, { align: 'center', after: i === all.length - 1 ? 600 : 120 }),
     ),
     para(
       `مبالغ به ${BILLION_CAPTION} است و هر رقم و هر جمع یک بار از مبلغ دقیق به ریال گرد شده است.`,

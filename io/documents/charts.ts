@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
-import { formatInUnit } from '#core';
+import { axisStep, formatInUnit } from '#core';
 import { DOCUMENT_FONT } from './docx';
 
 /** One series of a chart: its label, colour and an amount (whole Rials) per category. */
@@ -28,13 +28,6 @@ const font = () => (fontFile ??= require.resolve('vazirmatn/fonts/ttf/Vazirmatn-
 
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** A round step for the value axis: 1, 2 or 5 × 10ⁿ giving about five lines. */
-function step(max: number): number {
-  const raw = max / 5;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  return [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? raw;
-}
 
 function render(svg: string, width: number): Uint8Array {
   readFileSync(font()); // fail early with the path when the font package is missing
@@ -66,7 +59,7 @@ export function barChart(input: {
   const all = input.series.flatMap((s) => s.values.map((v) => (v === null ? 0 : Number(v) / unit)));
   const max = Math.max(0, ...all);
   const min = Math.min(0, ...all);
-  const s = step(Math.max(max - min, 1));
+  const s = axisStep(Math.max(max - min, 1));
   const hi = Math.ceil(max / s) * s;
   const lo = Math.floor(min / s) * s;
   const y = (v: number) => top + ((hi - v) / (hi - lo || 1)) * plotH;

@@ -2,7 +2,7 @@
  * Builds the register's express app (tests drive it with supertest; `index.ts` only
  * listens): security headers, CORS for configured origins, request ids and structured logs,
  * body limits, rate limits, authentication, the API, the OpenAPI document, the health check,
- * the built add-in and its manifest, and the one error handler.
+ * the built add-in and its manifest, the web face, and the one error handler.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,6 +28,8 @@ import { projectRoot } from './paths';
 import { openApiDocument } from './openapi';
 import type { Repositories } from './repositories';
 import { apiRouter, XLSX_TYPE } from './routes';
+import { publicRouter } from './routes/public';
+import { webApp } from './web';
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -279,6 +281,8 @@ export function createApp(options: AppOptions): express.Express {
   // The help is public: a finding's link opens it without a login.
   app.use(HELP_PATH, helpPages());
   app.use('/api/help', helpApi());
+  // The published plan is public: no sign-in (routes/public.ts).
+  app.use('/api/public', publicRouter(deps));
   app.use(
     '/api',
     authenticate(repos, oidc),
@@ -292,6 +296,9 @@ export function createApp(options: AppOptions): express.Express {
     });
   if (existsSync(config.addinDir))
     app.use(ADDIN_PATH, notSourceMaps, express.static(config.addinDir, { index: 'taskpane.html' }));
+  // The web face at `/` (its own addresses only; docs/web.md).
+  const web = webApp(config.webDir, config.defaultTenant, notSourceMaps);
+  if (web !== null) app.use(web);
 
   app.use(notFoundRoute);
   app.use(errorHandler(logger));

@@ -46,8 +46,10 @@ export interface Config {
   dataRoot: string;
   /** TLS certificate and key files; both set: HTTPS. */
   tls: { certFile: string; keyFile: string } | null;
-  /** Built add-in folder served at `/` when present. */
+  /** Built add-in folder served at `/addin/` when present. */
   addinDir: string;
+  /** Built web app folder served at `/` when present (docs/web.md). */
+  webDir: string;
   /** Seed the sample plan into an empty database on start. */
   seedSample: boolean;
   /** pino level. */
@@ -124,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataRoot,
     tls,
     addinDir: path.resolve(env.PLAN_ADDIN_DIR ?? path.join(projectRoot(), 'addin', 'dist')),
+    webDir: path.resolve(env.PLAN_WEB_DIR ?? path.join(projectRoot(), 'web', 'dist')),
     seedSample: (env.PLAN_SEED ?? 'sample') !== 'none',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.PLAN_TRUST_PROXY === 'true',

@@ -7,7 +7,14 @@
  * tests/service/openapi.test.ts lints it with Redocly's recommended rules.
  */
 import { z } from 'zod';
-import { API_SCHEMAS, XLSX_MEDIA_TYPE } from '#core';
+import {
+  API_SCHEMAS,
+  ApiSnapshotImpact,
+  ApiSnapshotTransition,
+  PUBLIC_API_SCHEMAS,
+  PUBLISHED_TABLES,
+  XLSX_MEDIA_TYPE,
+} from '#core';
 import type { ErrorCode } from './http/errors';
 import { ERROR_STATUS } from './http/errors';
 import { DOCX_TYPE } from './documents';
@@ -26,7 +33,13 @@ import {
 } from './routes/schemas';
 
 type Json = Record<string, unknown>;
-type SchemaName = keyof typeof API_SCHEMAS;
+/** Every response schema: the core's API and its snapshots and public plan (`api/public.ts`). */
+const RESPONSE_SCHEMAS = {
+  ...API_SCHEMAS,
+  ...PUBLIC_API_SCHEMAS,
+  SnapshotImpact: ApiSnapshotImpact,
+} as const;
+type SchemaName = keyof typeof RESPONSE_SCHEMAS;
 
 /** Request bodies, by component name. */
 const REQUEST_SCHEMAS = {
@@ -37,6 +50,7 @@ const REQUEST_SCHEMAS = {
   CreateCycleBody,
   UpdateCycleBody,
   RollCycleBody,
+  SnapshotTransitionBody: ApiSnapshotTransition,
 } as const;
 type RequestName = keyof typeof REQUEST_SCHEMAS;
 
@@ -116,6 +130,29 @@ const pathParam = (name: string, description: string) => ({
 });
 const idParam = pathParam('id', 'The submission.');
 const cycleParam = pathParam('cycleId', 'The plan cycle.');
+const snapshotParam = pathParam('id', 'The snapshot.');
+const codeParam = pathParam('code', 'The municipality’s code (its register id), e.g. `sample`.');
+const cycleStartParam = {
+  name: 'cycleStart',
+  in: 'path',
+  required: true,
+  description: 'The cycle’s first year, e.g. `1405`.',
+  schema: { type: 'integer', minimum: 1000, maximum: 9999 },
+};
+const numberParam = {
+  name: 'number',
+  in: 'path',
+  required: true,
+  description: 'The snapshot’s number in its cycle.',
+  schema: { type: 'integer', minimum: 1 },
+};
+const fileParam = {
+  name: 'file',
+  in: 'path',
+  required: true,
+  description: `A published table and format: \`{key}.{format}\`, key one of ${PUBLISHED_TABLES.map((t) => `\`${t.key}\``).join(', ')}; format \`csv\`, \`xlsx\` or \`json\`.`,
+  schema: { type: 'string', pattern: '^[a-z-]+\\.(csv|xlsx|json)$' },
+};
 const versionParam = {
   name: 'version',
   in: 'path',
@@ -198,9 +235,27 @@ const etag = {
   },
 };
 
+const snapshotEtag = {
+  ETag: { description: 'The snapshot’s hash, `"<sha256>"`.', schema: { type: 'string' } },
+};
+
+const publicHeaders = {
+  ETag: {
+    description: 'From the snapshot’s hash (weak for a workbook, whose bytes carry their time).',
+    schema: { type: 'string' },
+  },
+  'Cache-Control': { description: '`public, max-age=300`.', schema: { type: 'string' } },
+};
+
 const json = (schema: Json) => ({ 'application/json': { schema } });
 const xlsx = {
   [XLSX_MEDIA_TYPE]: { schema: { type: 'string', contentMediaType: XLSX_MEDIA_TYPE } },
+};
+
+const openData = {
+  ...json(ref('PublishedTable')),
+  'text/csv': { schema: { type: 'string', contentMediaType: 'text/csv' } },
+  ...xlsx,
 };
 
 const docx = { [DOCX_TYPE]: { schema: { type: 'string', contentMediaType: DOCX_TYPE } } };
@@ -227,7 +282,16 @@ interface Operation {
   own?: ErrorResponse[];
 }
 
-type Tag = 'service' | 'help' | 'people' | 'submissions' | 'versions' | 'workflow' | 'city';
+type Tag =
+  | 'service'
+  | 'help'
+  | 'people'
+  | 'submissions'
+  | 'versions'
+  | 'workflow'
+  | 'city'
+  | 'council'
+  | 'public';
 const TAGS: Record<Tag, string> = {
   service: 'Health and this document.',
   help: 'Help on every finding code and calculation, in Persian and English (public; the same pages as HTML at `/help/{topic}?lang=fa|en`).',
@@ -236,6 +300,10 @@ const TAGS: Record<Tag, string> = {
   versions: 'Pushing, pulling and comparing versions of a submission.',
   workflow: 'Moving a submission through draft, review and approval; comments.',
   city: 'Reference data and the consolidated city plan of a cycle; the audit log.',
+  council:
+    'Snapshots of the city plan (the approved versions it was made of, with their hashes) and the council stage: review, adoption with the resolution and vote, return, publication.',
+  public:
+    'The published city plan, without signing in: the latest and each published snapshot, and its tables as open data (CSV, .xlsx, JSON). Cacheable: `ETag` is the snapshot’s hash, `Cache-Control: public`.',
 };
 
 /** Every route of the API, by path and method. */
@@ -697,7 +765,7 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
     get: {
       operationId: 'getPlanBook',
       summary:
-        'The plan book of the city plan as .docx, a draft until adopted (reviewer, approver, council, admin)',
+        'The plan book of the cycle’s latest snapshot as .docx, a draft unless adopted (reviewer, approver, council, admin)',
       tag: 'city',
       parameters: [cycleParam],
       ok: { 200: { description: 'The plan book (docs/documents.md).', content: docx } },
@@ -709,11 +777,201 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
     get: {
       operationId: 'getCouncilBill',
       summary:
-        'The council bill of the city plan as .docx, a draft until adopted (reviewer, approver, council, admin)',
+        'The council bill of the cycle’s latest snapshot as .docx, a draft unless adopted (reviewer, approver, council, admin)',
       tag: 'city',
       parameters: [cycleParam],
       ok: { 200: { description: 'The council bill (docs/documents.md).', content: docx } },
       errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/cycles/{cycleId}/snapshots': {
+    get: {
+      operationId: 'listSnapshots',
+      summary: 'The cycle’s snapshots of the city plan (reviewer, approver, council, admin)',
+      tag: 'council',
+      parameters: [cycleParam],
+      ok: { 200: { description: 'Oldest first.', content: json(list('Snapshot')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: {
+      operationId: 'createSnapshot',
+      summary: 'Make a snapshot of the city plan now (approver, admin)',
+      description:
+        'Of the latest approved version of each plan submission of the cycle (framework, revenue, departments; monitoring is not the plan). The register also makes one by itself when an approval leaves no plan submission of the cycle unapproved.',
+      tag: 'council',
+      parameters: [cycleParam],
+      ok: {
+        201: {
+          description: 'The snapshot made.',
+          headers: snapshotEtag,
+          content: json(ref('Snapshot')),
+        },
+      },
+      errors: ['Forbidden', 'NotFound'],
+      own: [
+        failure(
+          ['ALREADY_EXISTS', 'INVALID_TRANSITION', 'VERSION_CONFLICT'],
+          'The latest snapshot is of the same versions (`details.snapshot`), the framework has no approved version, or another snapshot was made at the same moment',
+        ),
+      ],
+    },
+  },
+  '/api/snapshots/{id}': {
+    get: {
+      operationId: 'getSnapshot',
+      summary: 'A snapshot of the city plan (reviewer, approver, council, admin)',
+      tag: 'council',
+      parameters: [snapshotParam],
+      ok: {
+        200: {
+          description: 'The snapshot.',
+          headers: snapshotEtag,
+          content: json(ref('Snapshot')),
+        },
+      },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/snapshots/{id}/transitions': {
+    post: {
+      operationId: 'transitionSnapshot',
+      summary: 'A council-stage step: send to the council, adopt, return, publish',
+      description:
+        '`send-to-council`: approver, admin, from `made`. `adopt` (with `resolution`: number, Jalali date, votes) and `return` (with a `note`): council, admin, from `council-review`. `publish`: council, admin, an adopted snapshot once. The rule is the core’s (`shared/src/contract/snapshots.ts`).',
+      tag: 'council',
+      parameters: [snapshotParam],
+      requestBody: { required: true, content: json(ref('SnapshotTransitionBody')) },
+      ok: { 200: { description: 'The snapshot after the step.', content: json(ref('Snapshot')) } },
+      errors: ['Forbidden', 'NotFound'],
+      own: [
+        failure(
+          ['INVALID_TRANSITION'],
+          'Not possible from the snapshot’s status (`details.status`), or already published',
+        ),
+      ],
+    },
+  },
+  '/api/snapshots/{id}/impact': {
+    get: {
+      operationId: 'getSnapshotImpact',
+      summary:
+        'A revision’s impact against the baseline and the previous snapshot (reviewer, approver, council, admin)',
+      description:
+        'Projects and activities added, dropped, rescoped, rescheduled and recosted, read from the rows; each change without a `tblChanges` row naming the item with that kind is a warning; the change of the fiscal gap and the three balances per scenario and year (`shared/src/api/revision.ts`).',
+      tag: 'council',
+      parameters: [snapshotParam],
+      ok: { 200: { description: 'The impact.', content: json(ref('SnapshotImpact')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/snapshots/{id}/documents/plan-book': {
+    get: {
+      operationId: 'getSnapshotPlanBook',
+      summary:
+        'The plan book of one snapshot as .docx: with its resolution when adopted, else a draft (reviewer, approver, council, admin)',
+      tag: 'council',
+      parameters: [snapshotParam],
+      ok: { 200: { description: 'The plan book (docs/documents.md).', content: docx } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/snapshots/{id}/documents/council-bill': {
+    get: {
+      operationId: 'getSnapshotCouncilBill',
+      summary:
+        'The council bill of one snapshot as .docx: with its resolution when adopted, else a draft (reviewer, approver, council, admin)',
+      tag: 'council',
+      parameters: [snapshotParam],
+      ok: { 200: { description: 'The council bill (docs/documents.md).', content: docx } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/public/{code}/plan': {
+    get: {
+      operationId: 'getPublicPlan',
+      summary: 'The latest published city plan (public)',
+      description:
+        'The plan of the municipality’s latest adopted and published snapshot: vision, goals, strategies with the municipality’s role and partner agencies, programs, schemes, projects and activities with their cost per year, KPIs with targets, funding sources, totals and the fiscal picture per scenario. Never people, comments or drafts.',
+      tag: 'public',
+      authenticated: false,
+      parameters: [codeParam],
+      ok: {
+        200: { description: 'The plan.', headers: publicHeaders, content: json(ref('PublicPlan')) },
+      },
+      errors: ['NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/public/{code}/snapshots': {
+    get: {
+      operationId: 'listPublicSnapshots',
+      summary: 'The published snapshots of a municipality (public)',
+      tag: 'public',
+      authenticated: false,
+      parameters: [codeParam],
+      ok: {
+        200: {
+          description: 'Newest publication first, each with its stable URL.',
+          headers: publicHeaders,
+          content: json(ref('PublicSnapshotList')),
+        },
+      },
+      errors: ['NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/public/{code}/snapshots/{cycleStart}/{number}': {
+    get: {
+      operationId: 'getPublicSnapshot',
+      summary: 'One published snapshot’s plan, at its stable URL (public)',
+      tag: 'public',
+      authenticated: false,
+      parameters: [codeParam, cycleStartParam, numberParam],
+      ok: {
+        200: { description: 'The plan.', headers: publicHeaders, content: json(ref('PublicPlan')) },
+      },
+      errors: ['NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/public/{code}/plan/tables/{file}': {
+    get: {
+      operationId: 'getPublicTable',
+      summary: 'A published table of the latest published plan as open data (public)',
+      tag: 'public',
+      authenticated: false,
+      parameters: [codeParam, fileParam],
+      ok: {
+        200: {
+          description: 'The table as JSON, CSV (UTF-8) or a workbook.',
+          headers: publicHeaders,
+          content: openData,
+        },
+      },
+      errors: ['NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/public/{code}/snapshots/{cycleStart}/{number}/tables/{file}': {
+    get: {
+      operationId: 'getPublicSnapshotTable',
+      summary: 'A published table of one published snapshot as open data (public)',
+      tag: 'public',
+      authenticated: false,
+      parameters: [codeParam, cycleStartParam, numberParam, fileParam],
+      ok: {
+        200: {
+          description: 'The table as JSON, CSV (UTF-8) or a workbook.',
+          headers: publicHeaders,
+          content: openData,
+        },
+      },
+      errors: ['NotFound'],
     },
     post: undefined,
   },
@@ -818,7 +1076,7 @@ export function openApiDocument() {
         Object.entries(SHARED_ERRORS).map(([name, e]) => [name, e.response]),
       ),
       schemas: {
-        ...componentSchemas(API_SCHEMAS, 'output'),
+        ...componentSchemas(RESPONSE_SCHEMAS, 'output'),
         ...componentSchemas(REQUEST_SCHEMAS, 'input'),
       },
     },

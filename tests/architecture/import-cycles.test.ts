@@ -14,7 +14,7 @@ import ts from 'typescript';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** Every folder of sources (tests and generated code aside). */
-const FOLDERS = ['shared/src', 'io', 'service/src', 'cli', 'addin/src'];
+const FOLDERS = ['shared/src', 'io', 'service/src', 'cli', 'addin/src', 'web/src'];
 const SKIPPED = new Set(['generated', 'node_modules', 'dist']);
 
 function sourcesUnder(dir: string): string[] {

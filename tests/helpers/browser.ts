@@ -1,8 +1,8 @@
 /**
  * What the browser tests and the pane benchmark share: where Chromium is, the launch flags
  * that work on these machines (toolchain.md, "Browser tests"), the CDN address of office.js
- * that they route to the fake Excel host, a page set up that way, and a build of the add-in
- * into a folder of their own.
+ * that they route to the fake Excel host, a page set up that way, and builds of the add-in
+ * and of the web face into folders of their own.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -35,13 +35,22 @@ export const CHROMIUM_FLAGS = [
 
 /** Builds the add-in with Vite into `outDir`; throws with Vite's output when it fails. */
 export function buildAddin(outDir: string, env: NodeJS.ProcessEnv = {}): void {
+  viteBuild(path.join(REPO, 'addin', 'vite.config.ts'), outDir, env);
+}
+
+/** Builds the web face with Vite into `outDir` (the register's `PLAN_WEB_DIR`). */
+export function buildWeb(outDir: string): void {
+  viteBuild(path.join(REPO, 'web', 'vite.config.ts'), outDir, {});
+}
+
+function viteBuild(config: string, outDir: string, env: NodeJS.ProcessEnv): void {
   const build = spawnSync(
     process.execPath,
     [
       path.join(REPO, 'node_modules', 'vite', 'bin', 'vite.js'),
       'build',
       '--config',
-      path.join(REPO, 'addin', 'vite.config.ts'),
+      config,
       '--outDir',
       outDir,
       '--emptyOutDir',

@@ -2,9 +2,10 @@
  * The documents the council reads (issue 16), as a council member's office would print them:
  * the register's plan book and council bill of the sample city, converted to PDF by
  * LibreOffice. Measured: the plan book has 20–150 pages, every chapter's heading, the city's
- * totals as the core computed them (the consolidation report: `measureCityPlan`), and
- * «پیش‌نویس» on every page (no plan is adopted yet); the bill has the signatory the sample's
- * tblPlanInfo names. The first pages and each chapter's first page are rendered to PNG under
+ * totals as the core computed them (the consolidation report: `measureCityPlan`); made from
+ * the seed's adopted snapshot, no page says «پیش‌نویس» and the council's resolution with its
+ * vote is printed; the bill has the signatory the sample's tblPlanInfo names; made from a
+ * snapshot not adopted, every page of a document says «پیش‌نویس». The first pages and each chapter's first page are rendered to PNG under
  * tests/e2e/screenshots/docs/ for a person to look at. The CLI makes the same book from the
  * sample workbook, without a register.
  *
@@ -21,7 +22,7 @@ import { officeTools, officeToPdf } from '../helpers/office';
 import { measureCityPlan, samplePlanWorkbook, SAMPLE_SIGNATORY } from '#core';
 import { BOOK_CHAPTERS, DRAFT_MARK, billions, planBookDocx } from '../../io';
 import type { Harness } from './api-harness';
-import { bearer, binary, openHarness } from './api-harness';
+import { bearer, binary, openHarness, TENANT } from './api-harness';
 
 const tools = officeTools();
 if (!tools && !process.env.CI)
@@ -72,7 +73,7 @@ run('the council documents on paper', () => {
   const get = (path: string, token: string) =>
     request(h.app).get(path).set(bearer(token)).buffer(true).parse(binary);
 
-  it('makes the plan book from the consolidation: 20–150 pages, every chapter, the totals, a draft', async () => {
+  it('makes the plan book from the adopted snapshot: 20–150 pages, every chapter, the totals, the resolution', async () => {
     const res = await get(`/api/cycles/${h.cycleId}/documents/plan-book`, h.tokens.council);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml.document');
@@ -82,8 +83,11 @@ run('the council documents on paper', () => {
     expect(pages).toBeLessThanOrEqual(150);
 
     const texts = Array.from({ length: pages }, (_, i) => pageText(pdf, i + 1));
-    // Not adopted: every page says so.
-    expect(texts.filter((t) => !normal(t).includes(normal(DRAFT_MARK)))).toEqual([]);
+    // Adopted (the seed's snapshot): no page is a draft, and the cover names the snapshot and
+    // prints the resolution with its vote (handlers/seed.ts SAMPLE_RESOLUTION: 9, 1, 1).
+    expect(texts.filter((t) => normal(t).includes(normal(DRAFT_MARK))).length).toBe(0);
+    expect(normal(texts[0] ?? '')).toContain(normal('مصوبه شماره'));
+    expect(normal(texts[0] ?? '')).toContain(normal('با ۹ رأی موافق، ۱ رأی مخالف و ۱ رأی ممتنع'));
 
     // Every chapter's heading on the page where it starts (after the contents on page 2).
     const starts = BOOK_CHAPTERS.map((c) =>
@@ -122,7 +126,7 @@ run('the council documents on paper', () => {
     writeFileSync(join(SCREENSHOTS, 'plan-book.pdf'), readFileSync(pdf));
   }, 300_000);
 
-  it('makes the council bill, signed by the plan’s signatory, a draft', async () => {
+  it('makes the council bill, signed by the plan’s signatory, with the resolution', async () => {
     const res = await get(`/api/cycles/${h.cycleId}/documents/council-bill`, h.tokens.approver);
     expect(res.status).toBe(200);
     const pdf = toPdf('council-bill', new Uint8Array(res.body as Buffer));
@@ -130,9 +134,44 @@ run('the council documents on paper', () => {
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(4);
     const first = normal(pageText(pdf, 1));
-    expect(first).toContain(normal(DRAFT_MARK));
+    expect(first).not.toContain(normal(DRAFT_MARK));
+    expect(first).toContain(normal('مصوبه شماره'));
     expect(first).toContain(normal(SAMPLE_SIGNATORY));
     png(pdf, 1, 'council-bill');
+  }, 300_000);
+
+  it('makes a snapshot not adopted a draft on every page; the adopted one stays adopted', async () => {
+    // A second snapshot of the cycle (the repository makes it as any), not yet adopted.
+    const [first] = await h.test.repos.snapshots.list(TENANT, h.cycleId);
+    const made = await h.test.repos.snapshots.create(
+      TENANT,
+      { cycleId: h.cycleId, trigger: 'explicit', sources: first!.sources.slice(1) },
+      null,
+    );
+    if (!made.ok) throw new Error(made.reason);
+    const draft = await get(
+      `/api/snapshots/${made.snapshot.id}/documents/council-bill`,
+      h.tokens.council,
+    );
+    expect(draft.status).toBe(200);
+    const pdf = toPdf('council-bill-draft', new Uint8Array(draft.body as Buffer));
+    const pages = Array.from({ length: pagesOf(pdf) }, (_, i) => normal(pageText(pdf, i + 1)));
+    expect(pages.filter((t) => !t.includes(normal(DRAFT_MARK)))).toEqual([]);
+    expect(pages[0]).not.toContain(normal('مصوبه شماره'));
+    // The cycle's documents are of its latest snapshot now: a draft too.
+    const cycleBill = await get(
+      `/api/cycles/${h.cycleId}/documents/council-bill`,
+      h.tokens.council,
+    );
+    const cyclePdf = toPdf('council-bill-cycle', new Uint8Array(cycleBill.body as Buffer));
+    expect(normal(pageText(cyclePdf, 1))).toContain(normal(DRAFT_MARK));
+    // The first, adopted snapshot's bill still is not.
+    const adopted = await get(
+      `/api/snapshots/${first!.id}/documents/council-bill`,
+      h.tokens.council,
+    );
+    const adoptedPdf = toPdf('council-bill-adopted', new Uint8Array(adopted.body as Buffer));
+    expect(normal(pageText(adoptedPdf, 1))).not.toContain(normal(DRAFT_MARK));
   }, 300_000);
 
   it('gives the documents to those who read the city plan only', async () => {

@@ -16,6 +16,7 @@ import { API_REFERENCE_CSP, API_REFERENCE_PATH } from '../../service/src/app';
 import { testConfig } from '../../service/src/config';
 import type { Repositories } from '../../service/src/repositories';
 import { apiRouter } from '../../service/src/routes';
+import { publicRouter } from '../../service/src/routes/public';
 import type { Harness } from './api-harness';
 import { openHarness } from './api-harness';
 
@@ -33,12 +34,22 @@ type Document = { paths: Record<string, Record<string, Operation>> } & Json;
 
 /** Every route of the `/api` router as `METHOD /api/path/{param}`. */
 function routerRoutes(): string[] {
-  const router = apiRouter({
-    repos: {} as Repositories,
-    config: testConfig(),
-    logger: pino({ level: 'silent' }),
-    databaseKind: 'pglite',
-  });
+  return routesOf(apiRouter(fakeDeps()), '/api');
+}
+
+/** Every route of the public plan's router (`/api/public`). */
+function publicRoutes(): string[] {
+  return routesOf(publicRouter(fakeDeps()), '/api/public');
+}
+
+const fakeDeps = () => ({
+  repos: {} as Repositories,
+  config: testConfig(),
+  logger: pino({ level: 'silent' }),
+  databaseKind: 'pglite',
+});
+
+function routesOf(router: unknown, prefix: string): string[] {
   const stack = (
     router as unknown as {
       stack: { route?: { path: string; methods: Record<string, boolean> } }[];
@@ -48,7 +59,7 @@ function routerRoutes(): string[] {
     layer.route === undefined
       ? []
       : Object.keys(layer.route.methods).map(
-          (m) => `${m.toUpperCase()} /api${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`,
+          (m) => `${m.toUpperCase()} ${prefix}${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`,
         ),
   );
 }
@@ -108,10 +119,24 @@ describe('the API document and its page (pglite)', () => {
           p !== '/api/docs' &&
           p !== API_REFERENCE_PATH &&
           // The help is public and served beside the router, as the documents above are.
-          !p.startsWith('/api/help'),
+          !p.startsWith('/api/help') &&
+          // So is the published plan (its own router, below).
+          !p.startsWith('/api/public/'),
       )
       .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
     expect(documented.sort()).toEqual(routerRoutes().sort());
+  });
+
+  it('documents every route of the public plan’s router, all without a token', () => {
+    const documented = Object.entries(doc.paths)
+      .filter(([p]) => p.startsWith('/api/public/'))
+      .flatMap(([p, ops]) =>
+        Object.entries(ops).map(([m, op]) => {
+          expect({ p, security: op.security }).toEqual({ p, security: [] });
+          return `${m.toUpperCase()} ${p}`;
+        }),
+      );
+    expect(documented.sort()).toEqual(publicRoutes().sort());
   });
 
   it('gives each operation an id, a typed success answer and its 401/403/404', () => {
@@ -143,8 +168,9 @@ describe('the API document and its page (pglite)', () => {
             has: ['403', '404'],
           });
       }
-    // Beside the router: health, this document, its page and the two help routes.
-    expect(ids.size).toBe(routerRoutes().length + 5);
+    // Beside the router: health, this document, its page, the two help routes and the public
+    // plan's routes.
+    expect(ids.size).toBe(routerRoutes().length + 5 + publicRoutes().length);
     // Responses name the core's schemas: the submission, with its workflow actions.
     const sub = (doc.components as { schemas: Record<string, { properties: Json }> }).schemas
       .Submission;

@@ -65,13 +65,20 @@ const SINGLE_COPY = new Set(['tblPlanInfo']);
 /** Tables whose rows are merged by ID, first copy winning (each workbook may list departments). */
 const MERGE_BY_ID = new Set(['tblDepartments']);
 
-/** Assembles the city plan of a cycle from the approved versions of its submissions. */
+/**
+ * Assembles the city plan of a cycle from the approved versions of its submissions, or, given
+ * `pinned` (a snapshot's sources: submission → version), from exactly those versions.
+ */
 export async function assembleCityPlan(
   deps: AppDeps,
   tenantId: string,
   cycleId: string,
+  pinned?: ReadonlyMap<string, number>,
 ): Promise<AssembledPlan> {
-  const { included, ignored } = await cycleSubmissions(deps, tenantId, cycleId);
+  const all = await cycleSubmissions(deps, tenantId, cycleId);
+  const included =
+    pinned === undefined ? all.included : all.included.filter((s) => pinned.has(s.id));
+  const ignored = pinned === undefined ? all.ignored : [];
   const depts = new Map((await deps.repos.departments.list(tenantId)).map((d) => [d.id, d.code]));
   // The cycle's framework first, so its plan info and department list win.
   const ordered = [...included].sort(
@@ -93,7 +100,7 @@ export async function assembleCityPlan(
     (reference ??= referenceWorkbook(deps, tenantId, cycleId).then((r) => r?.workbook));
   for (const sub of ordered) {
     const code = depts.get(sub.departmentId) ?? '';
-    const version = await latestApprovedVersion(deps, sub);
+    const version = pinned?.get(sub.id) ?? (await latestApprovedVersion(deps, sub));
     if (version === null) {
       pending.push({
         submissionId: sub.id,
@@ -184,9 +191,17 @@ function rank(kind: string): number {
   return kind === 'framework' ? 0 : kind === 'city' ? 1 : kind === 'revenue' ? 2 : 3;
 }
 
-/** The consolidated plan's report (money as strings of whole Rials): the core measures it. */
-export async function consolidate(deps: AppDeps, tenantId: string, cycleId: string) {
-  const assembled = await assembleCityPlan(deps, tenantId, cycleId);
+/**
+ * The consolidated plan's report (money as strings of whole Rials): the core measures it. Of
+ * the cycle's approved versions now, or of a snapshot's (`pinned`).
+ */
+export async function consolidate(
+  deps: AppDeps,
+  tenantId: string,
+  cycleId: string,
+  pinned?: ReadonlyMap<string, number>,
+) {
+  const assembled = await assembleCityPlan(deps, tenantId, cycleId, pinned);
   const measured = await measureCityPlan(assembled.workbook, { findings: assembled.findings });
   return {
     cycleId,

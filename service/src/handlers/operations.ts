@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type {
+  ApiSnapshotTransition,
   CommentBody,
   CreateCycleBody,
   RollCycleBody,
@@ -50,6 +51,14 @@ import {
   transition,
 } from './submissions';
 import type { UploadReader } from './upload';
+import {
+  getSnapshot as getSnapshotOf,
+  listSnapshots as listSnapshotsOf,
+  makeSnapshot,
+  snapshotAfterApproval,
+  snapshotImpact,
+  transitionSnapshot as transitionSnapshotOf,
+} from './snapshots';
 
 type ById = { id: string };
 type ByCycle = { cycleId: string };
@@ -237,6 +246,12 @@ export const transitionSubmission: Handler<ById, None, TransitionBody> = async (
   body,
 }) => {
   const result = await transition(deps, p, params.id, body);
+  // The planning office's approval of the last unapproved plan submission makes the city
+  // plan a snapshot; the approval stands whatever becomes of it.
+  if (body.action === 'approve')
+    await snapshotAfterApproval(deps, p, result.submission).catch((error: unknown) =>
+      deps.logger.error({ err: error }, 'no snapshot after the approval'),
+    );
   return { headers: { ETag: result.submission.etag }, json: result };
 };
 
@@ -326,6 +341,30 @@ const documentOf =
     return { file: bytes, type: DOCX_TYPE, filename: `${name}-${params.cycleId}.docx` };
   };
 
+/** `GET /snapshots/{id}/documents/…`: the document of one snapshot. */
+const snapshotDocumentOf =
+  (name: DocumentName): Handler<ById, None, undefined> =>
+  async ({ deps, p, params }) => {
+    const snapshot = await deps.repos.snapshots.get(p.tenantId, params.id);
+    if (snapshot === null) throw notFound({ fa: 'نسخه ثبت‌شده برنامه شهر', en: 'The snapshot' });
+    const bytes = await cycleDocument(
+      deps,
+      p.tenantId,
+      snapshot.cycleId,
+      name,
+      new Date(),
+      snapshot,
+    );
+    return {
+      file: bytes,
+      type: DOCX_TYPE,
+      filename: `${name}-${snapshot.cycleId}-${snapshot.number}.docx`,
+    };
+  };
+
+export const getSnapshotPlanBook = snapshotDocumentOf('plan-book');
+export const getSnapshotCouncilBill = snapshotDocumentOf('council-bill');
+
 export const getPlanBook = documentOf('plan-book');
 export const getCouncilBill = documentOf('council-bill');
 
@@ -333,3 +372,28 @@ export const verifyAuditChain: Handler<None, None, undefined> = async ({ deps, p
   const result = await deps.repos.audit.verifyChain(p.tenantId);
   return { json: result.ok ? result : { ...result, seq: result.seq.toString() } };
 };
+
+export const listSnapshots: Handler<ByCycle, None, undefined> = async ({ deps, p, params }) => ({
+  json: await listSnapshotsOf(deps, p, params.cycleId),
+});
+
+export const createSnapshot: Handler<ByCycle, None, undefined> = async ({ deps, p, params }) => {
+  const snapshot = await makeSnapshot(deps, p, params.cycleId);
+  return { status: 201, headers: { ETag: `"${snapshot.sha256}"` }, json: snapshot };
+};
+
+export const getSnapshot: Handler<ById, None, undefined> = async ({ deps, p, params }) => {
+  const snapshot = await getSnapshotOf(deps, p, params.id);
+  return { headers: { ETag: `"${snapshot.sha256}"` }, json: snapshot };
+};
+
+export const transitionSnapshot: Handler<ById, None, ApiSnapshotTransition> = async ({
+  deps,
+  p,
+  params,
+  body,
+}) => ({ json: await transitionSnapshotOf(deps, p, params.id, body) });
+
+export const getSnapshotImpact: Handler<ById, None, undefined> = async ({ deps, p, params }) => ({
+  json: await snapshotImpact(deps, p, params.id),
+});

@@ -14,7 +14,8 @@
  * reviewed and approved by seeded people, so the consolidated plan is the sample plan, with
  * the sample monitoring workbook's actuals in place of the sample plan's own. An admin API
  * token is written to `<data root>/admin-token` (mode 0600); the log says where, never the
- * token.
+ * token. The city plan then becomes a snapshot, sent to the council, adopted by it with a
+ * plausible resolution and published (issue 15), so the public page has a plan at once.
  */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +33,7 @@ import type { Principal } from '../auth';
 import { createHash } from 'node:crypto';
 import type { Role } from '../repositories';
 import type { AppDeps } from './context';
+import { makeSnapshot, transitionSnapshot } from './snapshots';
 import { pushVersion, transition } from './submissions';
 
 /** Tables whose rows belong to the department that carries them out. */
@@ -182,6 +184,15 @@ export const FRAMEWORK_DEPARTMENT = 'D-PLN';
 /** The department that files the sample's revenue workbook (the finance deputy). */
 export const REVENUE_DEPARTMENT = 'D-FIN';
 
+/** The sample council's resolution adopting the plan of the cycle starting `startYear`. */
+export const SAMPLE_RESOLUTION = (startYear: number) => ({
+  resolutionNumber: `${startYear - 1}-187`,
+  resolutionDate: `${startYear - 1}/12/20`,
+  votesFor: 9,
+  votesAgainst: 1,
+  votesAbstaining: 1,
+});
+
 /** What `seedSample` made. */
 export interface SeedResult {
   tenantId: string;
@@ -263,7 +274,7 @@ export async function seedSample(
   const admin = await user(`admin@${tenantId}.example`, ['admin'], null);
   const reviewer = await user(`reviewer@${tenantId}.example`, ['reviewer'], FRAMEWORK_DEPARTMENT);
   const approver = await user(`approver@${tenantId}.example`, ['approver'], FRAMEWORK_DEPARTMENT);
-  await user(`council@${tenantId}.example`, ['council'], null);
+  const council = await user(`council@${tenantId}.example`, ['council'], null);
   const { framework, departments, revenue, monitoring, startYear } = splitSamplePlan(sample);
   const deptId = (code: string): string => {
     const id = deptIds.get(code);
@@ -340,6 +351,20 @@ export async function seedSample(
         ...tables,
       ],
     });
+
+  // The city plan as the council adopted it (a plausible resolution of the sample's council of
+  // eleven, in Esfand before the plan's first year) and published, so that the public page
+  // has a plan before anyone signs in.
+  const snapshot = await makeSnapshot(deps, approver, cycle.id, 'seed');
+  await transitionSnapshot(deps, approver, snapshot.id, {
+    action: 'send-to-council',
+    note: 'ثبت خودکار برنامه شهر نمونه',
+  });
+  await transitionSnapshot(deps, council, snapshot.id, {
+    action: 'adopt',
+    resolution: SAMPLE_RESOLUTION(startYear),
+  });
+  await transitionSnapshot(deps, council, snapshot.id, { action: 'publish' });
 
   const { secret } = must(
     await repos.tokens.issue(tenantId, { userId: admin.userId, name: 'first start' }, null),

@@ -15,6 +15,8 @@ import type { CycleRepository } from './cycles';
 import { cycleRepository } from './cycles';
 import type { IdempotencyRepository } from './idempotency';
 import { idempotencyRepository } from './idempotency';
+import type { SnapshotRepository } from './snapshots';
+import { snapshotRepository } from './snapshots';
 import type { SubmissionRepository } from './submissions';
 import { submissionRepository } from './submissions';
 import type { DepartmentRepository, TenantRepository } from './tenants';
@@ -39,6 +41,8 @@ export interface Repositories {
   submissions: SubmissionRepository;
   versions: VersionRepository;
   comments: CommentRepository;
+  /** Snapshots of the city plan and the council's decisions on them. */
+  snapshots: SnapshotRepository;
   audit: AuditRepository;
   idempotency: IdempotencyRepository;
   /** `plan admin verify`: the stored state against the audit chain (verify.ts). */
@@ -75,6 +79,7 @@ export function createRepositories(
     submissions: submissionRepository(ctx),
     versions: versionRepository(ctx),
     comments: commentRepository(ctx),
+    snapshots: snapshotRepository(ctx),
     audit: auditRepository(ctx),
     idempotency: idempotencyRepository(ctx),
     verify: verifyRepository(ctx),
@@ -96,6 +101,14 @@ export type { AuditInput, AuditRecord, AuditRepository, ChainVerification } from
 export { auditHash, GENESIS_HASH } from './audit';
 export type { CommentInput, CommentRecord, CommentRepository } from './comments';
 export type { CycleRecord, CycleRepository } from './cycles';
+export type {
+  SnapshotRecord,
+  SnapshotRepository,
+  SnapshotResolution,
+  SnapshotSourceRecord,
+  SnapshotTrigger,
+} from './snapshots';
+export { snapshotSha256 } from './snapshots';
 export { DEFAULT_CYCLE_YEARS } from './cycles';
 export type { IdempotencyCheck, IdempotencyRecord, IdempotencyRepository } from './idempotency';
 export type {

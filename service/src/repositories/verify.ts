@@ -32,6 +32,7 @@ import type { Db } from './client';
 import type { RepositoryContext } from './context';
 import { fromDbJson } from './json';
 import { tablesSha256, versionReportHashes, versionRepository } from './versions';
+import { checkSnapshots, SNAPSHOT_SOURCES_COVERED_BY } from './snapshots-verify';
 
 /** Why a row does not fit. */
 export type VerifyReason =
@@ -713,6 +714,8 @@ export const VERIFIED_TABLES: Readonly<Record<string, TableCoverage>> = {
   version_total: { kind: 'covered', by: 'submission_version: totalsSha256 in its version.create' },
   workflow_event: checkEvents,
   comment: checkComments,
+  city_snapshot: { kind: 'checked', check: checkSnapshots },
+  city_snapshot_source: { kind: 'covered', by: SNAPSHOT_SOURCES_COVERED_BY },
   audit_entry: { kind: 'covered', by: 'itself: the hash chain and its head anchored outside' },
   idempotency_key: {
     kind: 'not-state',

@@ -9,6 +9,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Principal } from '../auth';
 import { CITY_WIDE_ROLES } from '../auth';
+import { ApiSnapshotTransition, SNAPSHOT_MAKERS } from '#core';
 import type { Role } from '../repositories';
 import type { AppDeps } from '../handlers/context';
 import * as op from '../handlers/operations';
@@ -125,6 +126,35 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
     '/cycles/:cycleId/documents/council-bill',
     { roles: CITY_WIDE_ROLES, params: ByCycle },
     op.getCouncilBill,
+  );
+  // Snapshots of the city plan and the council stage (handlers/snapshots.ts): read by those
+  // who read the city plan; made by the planning office; moved as the core's rule says.
+  api.get(
+    '/cycles/:cycleId/snapshots',
+    { roles: CITY_WIDE_ROLES, params: ByCycle },
+    op.listSnapshots,
+  );
+  api.post(
+    '/cycles/:cycleId/snapshots',
+    { roles: SNAPSHOT_MAKERS, params: ByCycle },
+    op.createSnapshot,
+  );
+  api.get('/snapshots/:id', { roles: CITY_WIDE_ROLES, params: ById }, op.getSnapshot);
+  api.post(
+    '/snapshots/:id/transitions',
+    { roles: CITY_WIDE_ROLES, params: ById, body: ApiSnapshotTransition },
+    op.transitionSnapshot,
+  );
+  api.get('/snapshots/:id/impact', { roles: CITY_WIDE_ROLES, params: ById }, op.getSnapshotImpact);
+  api.get(
+    '/snapshots/:id/documents/plan-book',
+    { roles: CITY_WIDE_ROLES, params: ById },
+    op.getSnapshotPlanBook,
+  );
+  api.get(
+    '/snapshots/:id/documents/council-bill',
+    { roles: CITY_WIDE_ROLES, params: ById },
+    op.getSnapshotCouncilBill,
   );
   api.get('/audit/verify', { roles: AUDITORS }, op.verifyAuditChain);
   return router;

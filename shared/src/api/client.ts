@@ -42,6 +42,7 @@ import {
   ApiWorkbookInvalid,
   ApiWorkflowEvent,
 } from './schemas';
+import { ApiPublicPlan, ApiPublicSnapshotList, PUBLIC_PATHS } from './public';
 
 /** Media type of an `.xlsx` file. */
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -69,6 +70,7 @@ export type Fetch = (url: string, init: FetchInit) => Promise<FetchResponse>;
 export interface Connection {
   /** The server's origin (`https://plan.example.ir`); a trailing slash is fine. */
   server: string;
+  /** An API token; empty for the public calls (no `Authorization` header is sent). */
   token: string;
 }
 
@@ -197,7 +199,10 @@ export class RegisterClient {
     try {
       const res = await this.fetcher(this.base + path, {
         method: init.method ?? 'GET',
-        headers: { Authorization: `Bearer ${this.token}`, ...init.headers },
+        headers: {
+          ...(this.token !== '' && { Authorization: `Bearer ${this.token}` }),
+          ...init.headers,
+        },
         ...(init.body !== undefined && { body: init.body }),
       });
       return { res };
@@ -542,5 +547,25 @@ export class RegisterClient {
   /** Whether the audit hash chain holds (admin, council). */
   verifyAudit(): Promise<ApiResult<ApiAuditVerification>> {
     return this.json(ApiAuditVerification, '/api/audit/verify');
+  }
+
+  /**
+   * The latest published plan of a municipality (no token needed), or one published snapshot
+   * of it by its cycle's first year and its number (the stable address).
+   */
+  publicPlan(
+    municipality: string,
+    snapshot: 'latest' | { cycleStart: number; number: number } = 'latest',
+  ): Promise<ApiResult<ApiPublicPlan>> {
+    const path =
+      snapshot === 'latest'
+        ? PUBLIC_PATHS.plan(municipality)
+        : PUBLIC_PATHS.snapshot(municipality, snapshot.cycleStart, snapshot.number);
+    return this.json(ApiPublicPlan, path);
+  }
+
+  /** A municipality's published snapshots (no token needed). */
+  publicSnapshots(municipality: string): Promise<ApiResult<ApiPublicSnapshotList>> {
+    return this.json(ApiPublicSnapshotList, PUBLIC_PATHS.snapshots(municipality));
   }
 }

@@ -2,3 +2,6 @@
 export * from './schemas';
 export * from './requests';
 export * from './client';
+export * from './public';
+export * from './public-plan';
+export * from './revision';

@@ -313,6 +313,55 @@ const budgetAlbum = z.record(
   z.record(z.string(), z.object({ budget: ApiMoney, plan: ApiMoney })),
 );
 
+/** The city plan's totals per plan year: of the whole, per department, program, funding source and goal. */
+export const ApiPlanTotals = z.object({
+  total: yearly,
+  byDepartment: z.record(z.string(), yearly),
+  byProgram: z.record(z.string(), yearly),
+  bySource: z.record(z.string(), yearly),
+  byGoal: z.record(z.string(), yearly),
+});
+export type ApiPlanTotals = z.infer<typeof ApiPlanTotals>;
+
+/** The fiscal balance of one revenue scenario, per plan year. */
+export const ApiFiscalScenario = z.object({
+  scenario: z.string(),
+  complete: z.boolean(),
+  openingBalance: ApiMoney.meta({
+    description: 'tblPlanInfo OpeningBalance: the cash carried in at the start (v2).',
+  }),
+  years: z.array(
+    z.object({
+      year: z.int(),
+      revenue: ApiMoney.nullable(),
+      spending: ApiMoney.meta({
+        description: 'activities + projects + opex + financial (v1: the first three).',
+      }),
+      activities: ApiMoney,
+      projects: ApiMoney,
+      opex: ApiMoney,
+      financial: ApiMoney.meta({
+        description: 'The financial head: financial budget lines of the current budget.',
+      }),
+      gap: ApiMoney.nullable(),
+      current: ApiMoney.meta({ description: 'The current head: activities + opex.' }),
+      operating: ApiMoney.nullable().meta({
+        description: 'The operating balance: forecast of Nature revenue − current spending.',
+      }),
+      capitalBalance: ApiMoney.nullable().meta({
+        description: 'Forecast of Nature capital-disposal − projects.',
+      }),
+      financialBalance: ApiMoney.nullable().meta({
+        description: 'Forecast of Nature financial-disposal − the financial head.',
+      }),
+      cash: ApiMoney.nullable().meta({
+        description: 'OpeningBalance + the gaps of the plan years up to this one.',
+      }),
+    }),
+  ),
+});
+export type ApiFiscalScenario = z.infer<typeof ApiFiscalScenario>;
+
 /** The city plan assembled from every approved submission of a cycle. */
 export const ApiConsolidation = z.object({
   cycleId: z.string(),
@@ -350,13 +399,7 @@ export const ApiConsolidation = z.object({
   years: z.array(z.int()),
   findings: z.array(ApiFinding),
   skipped: z.array(ApiSkippedCheck),
-  totals: z.object({
-    total: yearly,
-    byDepartment: z.record(z.string(), yearly),
-    byProgram: z.record(z.string(), yearly),
-    bySource: z.record(z.string(), yearly),
-    byGoal: z.record(z.string(), yearly),
-  }),
+  totals: ApiPlanTotals,
   chains: z.array(
     z.object({
       item: z.string(),
@@ -366,44 +409,7 @@ export const ApiConsolidation = z.object({
       sources: z.array(z.string()),
     }),
   ),
-  fiscal: z.array(
-    z.object({
-      scenario: z.string(),
-      complete: z.boolean(),
-      openingBalance: ApiMoney.meta({
-        description: 'tblPlanInfo OpeningBalance: the cash carried in at the start (v2).',
-      }),
-      years: z.array(
-        z.object({
-          year: z.int(),
-          revenue: ApiMoney.nullable(),
-          spending: ApiMoney.meta({
-            description: 'activities + projects + opex + financial (v1: the first three).',
-          }),
-          activities: ApiMoney,
-          projects: ApiMoney,
-          opex: ApiMoney,
-          financial: ApiMoney.meta({
-            description: 'The financial head: financial budget lines of the current budget.',
-          }),
-          gap: ApiMoney.nullable(),
-          current: ApiMoney.meta({ description: 'The current head: activities + opex.' }),
-          operating: ApiMoney.nullable().meta({
-            description: 'The operating balance: forecast of Nature revenue − current spending.',
-          }),
-          capitalBalance: ApiMoney.nullable().meta({
-            description: 'Forecast of Nature capital-disposal − projects.',
-          }),
-          financialBalance: ApiMoney.nullable().meta({
-            description: 'Forecast of Nature financial-disposal − the financial head.',
-          }),
-          cash: ApiMoney.nullable().meta({
-            description: 'OpeningBalance + the gaps of the plan years up to this one.',
-          }),
-        }),
-      ),
-    }),
-  ),
+  fiscal: z.array(ApiFiscalScenario),
   budget: z
     .object({
       stage: z.literal('current'),
@@ -717,6 +723,8 @@ export const API_SCHEMAS = {
   TransitionResult: ApiTransitionResult,
   Comment: ApiComment,
   Reference: ApiReference,
+  PlanTotals: ApiPlanTotals,
+  FiscalScenario: ApiFiscalScenario,
   Consolidation: ApiConsolidation,
   Monitoring: ApiMonitoring,
   Roll: ApiRoll,

@@ -271,6 +271,19 @@ export function scenarioCaption(name: string, lang: 'fa' | 'en'): string {
   return lang === 'fa' ? `\u2068${name}\u2069` : name;
 }
 
+/**
+ * The caption of an enumeration's value in a language (`enumCaption(MUNICIPAL_ROLES, 'lead',
+ * 'fa')` → متولی); null for a value the enumeration does not hold, or none.
+ */
+export function enumCaption(
+  list: ReadonlyArray<EnumValue>,
+  value: string | null | undefined,
+  lang: 'fa' | 'en',
+): string | null {
+  if (value === null || value === undefined) return null;
+  return list.find((v) => v.value === value)?.[lang] ?? null;
+}
+
 type ValueOf<T extends ReadonlyArray<{ readonly value: string }>> = T[number]['value'];
 export type DepartmentKind = ValueOf<typeof DEPARTMENT_KINDS>;
 export type DocLevel = ValueOf<typeof DOC_LEVELS>;

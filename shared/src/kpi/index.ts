@@ -149,6 +149,30 @@ export interface KpiReportEntry {
 // H1 ends with Q2 (v2): it ranks with it, and of the two the later row wins.
 const PERIOD_RANK: Record<Period, number> = { Q1: 1, Q2: 2, H1: 2, Q3: 3, Q4: 4, FY: 5 };
 
+/** One reading of a KPI as the register publishes it. */
+export interface KpiReading {
+  readonly year: number;
+  readonly period: Period;
+  readonly actual: number;
+}
+
+/**
+ * The reading that stands for a KPI now: of the latest year with a reading, its `FY` value,
+ * else its latest quarter's (the rule of `kpiReport`); of two for the same period, the later.
+ * Null without readings.
+ */
+export function latestKpiReading<R extends KpiReading>(readings: readonly R[]): R | null {
+  let best: R | null = null;
+  for (const r of readings)
+    if (
+      best === null ||
+      r.year > best.year ||
+      (r.year === best.year && PERIOD_RANK[r.period] >= PERIOD_RANK[best.period])
+    )
+      best = r;
+  return best;
+}
+
 /**
  * The KPI monitoring report: for each KPI, each year with an actual, its
  * target, actual, progress and status, and the trend.

@@ -55,3 +55,19 @@ export function formatInUnit(rials: bigint, unit: bigint, lang: Language, decima
   const text = `${neg ? '-' : ''}${group(int.toString())}${decimals > 0 ? `.${frac}` : ''}`;
   return localise(text, lang);
 }
+
+/**
+ * A message template with its `{name}` placeholders filled: text as given, numbers and bigints
+ * through `formatNumber` in the language's digits; an unknown name is left as `{name}`.
+ */
+export function fillPlaceholders(
+  template: string,
+  values: Readonly<Record<string, string | number | bigint>>,
+  lang: Language,
+): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = values[name];
+    if (v === undefined) return whole;
+    return typeof v === 'string' ? v : formatNumber(v, lang);
+  });
+}

@@ -1,0 +1,521 @@
+/** @jsxRuntime automatic */
+/**
+ * The web face: one FluentProvider whose `dir` and `lang` follow the address's language
+ * (Persian right to left unless `?lang=en`), the page's frame (a skip link, the header with
+ * the language switch and the search, the sections' navigation, the footer with the
+ * snapshot's permanent address), and the section the address names. The published plan is
+ * read once per snapshot through the core's one API client.
+ */
+import type {
+  ApiPublicPlan,
+  ApiPublicSnapshotList,
+  Fetch,
+  Language,
+  PlanSection,
+  WebRoute,
+} from '#core';
+import {
+  LATEST,
+  languageOfSearch,
+  parseWebPath,
+  PLAN_SECTIONS,
+  RegisterClient,
+  webPath,
+} from '#core';
+import {
+  Button,
+  FluentProvider,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Title2,
+  tokens,
+  ToggleButton,
+  webLightTheme,
+} from '@fluentui/react-components';
+import type { Theme } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { AppLink, fill, Iso, Stored } from './components';
+import { digits, jalaliDate, jalaliDay, year } from './format';
+import type { StringKey } from './i18n';
+import { t } from './i18n';
+import { navigate, useAddress } from './router';
+import { DataView } from './views/DataView';
+import { FiscalView } from './views/FiscalView';
+import { KpisView } from './views/KpisView';
+import { OverviewView } from './views/OverviewView';
+import { ProgramsView } from './views/ProgramsView';
+import { ProjectsView } from './views/ProjectsView';
+import { SearchView } from './views/SearchView';
+import { StrategyView } from './views/StrategyView';
+
+/** What the app is given by its page (tests give their own). */
+export interface WebServices {
+  fetch: Fetch;
+  /** The register's own municipality (the page's `<meta>`), shown at `/`. */
+  municipality: string;
+}
+
+/** Fluent's light theme in Vazirmatn (bundled), which has Persian and Latin letters alike. */
+const theme: Theme = {
+  ...webLightTheme,
+  fontFamilyBase: `Vazirmatn, ${webLightTheme.fontFamilyBase}`,
+};
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    display: 'flex',
+    flexDirection: 'column',
+  },
+  skip: {
+    position: 'absolute',
+    insetInlineStart: tokens.spacingHorizontalS,
+    top: '-100px',
+    zIndex: 1,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    ':focus': { top: tokens.spacingVerticalS },
+  },
+  header: {
+    backgroundColor: tokens.colorBrandBackground2,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    maxWidth: '1200px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    boxSizing: 'border-box',
+  },
+  brand: { display: 'flex', flexDirection: 'column', minWidth: 0, '& p': { margin: 0 } },
+  // The plan's title: large at a desk, smaller on a phone so that the page starts on screen.
+  planTitle: {
+    '@media (max-width: 600px)': {
+      fontSize: tokens.fontSizeBase500,
+      lineHeight: tokens.lineHeightBase500,
+    },
+  },
+  tools: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+  },
+  languages: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  search: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  searchInput: { width: '14em', maxWidth: '50vw' },
+  nav: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  navList: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    listStyle: 'none',
+    maxWidth: '1200px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    boxSizing: 'border-box',
+  },
+  navCurrent: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
+  main: {
+    flexGrow: 1,
+    width: '100%',
+    maxWidth: '1200px',
+    margin: '0 auto',
+    padding: tokens.spacingHorizontalL,
+    boxSizing: 'border-box',
+    ':focus': { outlineStyle: 'none' },
+  },
+  older: { marginBottom: tokens.spacingVerticalL },
+  footer: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+  },
+  footerBody: {
+    '& p': { margin: 0 },
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    maxWidth: '1200px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    boxSizing: 'border-box',
+  },
+});
+
+/** The app's root. */
+export function App(props: { services: WebServices }) {
+  const address = useAddress();
+  const lang = languageOfSearch(address.search);
+  const parsed = parseWebPath(address.pathname, address.search);
+  const route: WebRoute | null =
+    parsed === null
+      ? null
+      : { ...parsed, municipality: parsed.municipality ?? props.services.municipality };
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.documentElement.dir = lang === 'fa' ? 'rtl' : 'ltr';
+  }, [lang]);
+  // Styles are made inside the provider, so that Griffel flips them for right-to-left.
+  return (
+    <FluentProvider theme={theme} dir={lang === 'fa' ? 'rtl' : 'ltr'} lang={lang}>
+      <Shell lang={lang} route={route} services={props.services} hash={address.hash} />
+    </FluentProvider>
+  );
+}
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'ok'; plan: ApiPublicPlan }
+  | { state: 'none' }
+  | { state: 'error'; message: string };
+
+/** The published plan of a route's snapshot, read once per snapshot. */
+function usePlan(services: WebServices, route: WebRoute | null, lang: Language): Load {
+  const client = useMemo(
+    () => new RegisterClient({ server: window.location.origin, token: '' }, services.fetch),
+    [services.fetch],
+  );
+  const key =
+    route === null
+      ? ''
+      : `${route.municipality}/${route.snapshot === LATEST ? LATEST : `${route.snapshot.cycleStart}/${route.snapshot.number}`}`;
+  const [loads, setLoads] = useState<Record<string, Load>>({});
+  const asked = useRef(new Set<string>());
+  const municipality = route?.municipality ?? null;
+  const snapshot = route?.snapshot ?? LATEST;
+  useEffect(() => {
+    // One read per snapshot: the route's object changes on every navigation, its key does not.
+    if (municipality === null || asked.current.has(key)) return;
+    asked.current.add(key);
+    void client.publicPlan(municipality, snapshot).then((r) => {
+      const load: Load = r.ok
+        ? { state: 'ok', plan: r.value }
+        : r.error.status === 404
+          ? { state: 'none' }
+          : { state: 'error', message: r.error.message[lang] };
+      setLoads((l) => ({ ...l, [key]: load }));
+    });
+  }, [client, key, municipality, snapshot, lang]);
+  return loads[key] ?? { state: 'loading' };
+}
+
+/** A municipality's published snapshots (for the list in the footer), or null until read. */
+function useSnapshots(
+  services: WebServices,
+  municipality: string | null,
+): ApiPublicSnapshotList['snapshots'] | null {
+  const [list, setList] = useState<{
+    of: string;
+    snapshots: ApiPublicSnapshotList['snapshots'];
+  } | null>(null);
+  useEffect(() => {
+    if (municipality === null) return;
+    const client = new RegisterClient(
+      { server: window.location.origin, token: '' },
+      services.fetch,
+    );
+    let live = true;
+    void client.publicSnapshots(municipality).then((r) => {
+      if (live && r.ok) setList({ of: municipality, snapshots: r.value.snapshots });
+    });
+    return () => {
+      live = false;
+    };
+  }, [services.fetch, municipality]);
+  return list !== null && list.of === municipality ? list.snapshots : null;
+}
+
+function Shell(props: {
+  lang: Language;
+  route: WebRoute | null;
+  services: WebServices;
+  hash: string;
+}) {
+  const { lang, route } = props;
+  const styles = useStyles();
+  const load = usePlan(props.services, route, lang);
+  const plan = load.state === 'ok' ? load.plan : null;
+  const snapshots = useSnapshots(props.services, route?.municipality ?? null);
+  // The newest published snapshot (the list is the register's, newest last or first).
+  const newest =
+    snapshots === null || snapshots.length === 0
+      ? null
+      : snapshots.reduce((a, b) =>
+          b.cycleStart > a.cycleStart || (b.cycleStart === a.cycleStart && b.number > a.number)
+            ? b
+            : a,
+        );
+  const older =
+    plan !== null &&
+    newest !== null &&
+    (newest.cycleStart !== plan.snapshot.cycleStart || newest.number !== plan.snapshot.number);
+  const main = useRef<HTMLElement>(null);
+  const here = route === null ? '' : webPath(route, lang);
+  // The page whose content last had the focus: the one first opened, which keeps the focus at
+  // the start of the document (a remount of the frame must not count as a move either).
+  const shown = useRef(here);
+  // A new page: to its top, and the focus to its content (screen readers hear the new page).
+  useEffect(() => {
+    if (shown.current === here) return;
+    shown.current = here;
+    if (props.hash === '') {
+      window.scrollTo(0, 0);
+      main.current?.focus();
+    }
+  }, [here, props.hash]);
+  useEffect(() => {
+    if (props.hash === '' || plan === null) return;
+    const target = document.getElementById(decodeURIComponent(props.hash.slice(1)));
+    target?.scrollIntoView();
+    target?.focus({ preventScroll: true });
+  }, [props.hash, plan]);
+  const section = route?.section ?? 'overview';
+  const title =
+    plan === null ? t(lang, 'appTitle') : `${plan.title} · ${t(lang, sectionKey(section))}`;
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  const to = (changes: Partial<WebRoute>, l: Language = lang) =>
+    route === null ? '/' : webPath({ ...route, ...changes }, l);
+
+  return (
+    <div className={styles.root} data-lang={lang} data-section={section}>
+      <a className={styles.skip} href="#content">
+        {t(lang, 'skipToContent')}
+      </a>
+      <header className={styles.header}>
+        <div className={styles.bar}>
+          <div className={styles.brand}>
+            <Subtitle2 as="p">
+              {plan !== null && (
+                <>
+                  <Stored>{plan.municipality.name[lang]}</Stored>
+                  {' · '}
+                </>
+              )}
+              {t(lang, 'appTitle')}
+            </Subtitle2>
+            {plan !== null && (
+              <Title2 as="p" className={styles.planTitle}>
+                <Stored>{plan.title}</Stored>
+              </Title2>
+            )}
+          </div>
+          <div className={styles.tools}>
+            <SearchForm lang={lang} route={route} />
+            <div className={styles.languages} role="group" aria-label={t(lang, 'language')}>
+              {(['fa', 'en'] as const).map((l) => (
+                <ToggleButton
+                  key={l}
+                  size="small"
+                  checked={lang === l}
+                  aria-pressed={lang === l}
+                  lang={l}
+                  onClick={() => navigate(to({}, l) + props.hash, { replace: true })}
+                >
+                  {l === 'fa' ? 'فارسی' : 'English'}
+                </ToggleButton>
+              ))}
+            </div>
+          </div>
+        </div>
+      </header>
+      <nav className={styles.nav} aria-label={t(lang, 'sections')}>
+        <ul className={styles.navList}>
+          {PLAN_SECTIONS.filter((s) => s !== 'search').map((s) => (
+            <li key={s}>
+              <AppLink
+                href={to({ section: s, q: undefined })}
+                current={section === s}
+                className={section === s ? styles.navCurrent : undefined}
+              >
+                {t(lang, sectionKey(s))}
+              </AppLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="content" ref={main} tabIndex={-1} className={styles.main}>
+        {older && route !== null && (
+          <div className={styles.older}>
+            <Note intent="warning">
+              {t(lang, 'olderSnapshot')}{' '}
+              <AppLink href={webPath({ ...route, snapshot: LATEST }, lang)}>
+                {t(lang, 'toLatest')}
+              </AppLink>
+            </Note>
+          </div>
+        )}
+        <Page lang={lang} route={route} load={load} />
+      </main>
+      <footer className={styles.footer}>
+        <div className={styles.footerBody}>
+          {plan !== null && route !== null && (
+            <SnapshotNote lang={lang} plan={plan} route={route} snapshots={snapshots ?? []} />
+          )}
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+function sectionKey(section: PlanSection): StringKey {
+  return section;
+}
+
+function Page(props: { lang: Language; route: WebRoute | null; load: Load }) {
+  const { lang, route, load } = props;
+  if (route === null)
+    return (
+      <Note intent="warning">
+        {t(lang, 'notFound')}{' '}
+        <AppLink href={lang === 'en' ? '/?lang=en' : '/'}>{t(lang, 'toLatest')}</AppLink>
+      </Note>
+    );
+  if (load.state === 'loading') return <Spinner label={t(lang, 'loading')} />;
+  if (load.state === 'none') return <Note intent="info">{t(lang, 'noPlan')}</Note>;
+  if (load.state === 'error')
+    return <Note intent="error">{t(lang, 'unexpected', { message: load.message })}</Note>;
+  const view = { lang, plan: load.plan, route };
+  switch (route.section) {
+    case 'overview':
+      return <OverviewView {...view} />;
+    case 'strategy':
+      return <StrategyView {...view} />;
+    case 'programs':
+      return <ProgramsView {...view} />;
+    case 'projects':
+      return <ProjectsView {...view} />;
+    case 'kpis':
+      return <KpisView {...view} />;
+    case 'fiscal':
+      return <FiscalView {...view} />;
+    case 'data':
+      return <DataView {...view} />;
+    case 'search':
+      return <SearchView {...view} />;
+  }
+}
+
+function Note(props: { intent: 'info' | 'warning' | 'error'; children: React.ReactNode }) {
+  return (
+    <MessageBar intent={props.intent} aria-live="polite">
+      <MessageBarBody>{props.children}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** The search box: a form whose submission goes to the search page with `?q=`. */
+function SearchForm(props: { lang: Language; route: WebRoute | null }) {
+  const { lang, route } = props;
+  const styles = useStyles();
+  const [q, setQ] = useState(route?.q ?? '');
+  useEffect(() => setQ(route?.q ?? ''), [route?.q]);
+  return (
+    <form
+      role="search"
+      className={styles.search}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (route !== null) navigate(webPath({ ...route, section: 'search', q: q.trim() }, lang));
+      }}
+    >
+      <Input
+        type="search"
+        className={styles.searchInput}
+        value={q}
+        onChange={(_, d) => setQ(d.value)}
+        aria-label={t(lang, 'searchLabel')}
+        placeholder={t(lang, 'searchLabel')}
+        name="q"
+      />
+      <Button type="submit" appearance="primary">
+        {t(lang, 'searchButton')}
+      </Button>
+    </form>
+  );
+}
+
+/** The snapshot's resolution, its dates and its permanent address. */
+function SnapshotNote(props: {
+  lang: Language;
+  plan: ApiPublicPlan;
+  route: WebRoute;
+  snapshots: ApiPublicSnapshotList['snapshots'];
+}) {
+  const { lang, plan, route } = props;
+  const { snapshot } = plan;
+  const adoption = snapshot.adoption;
+  const permanent = webPath(
+    { ...route, snapshot: { cycleStart: snapshot.cycleStart, number: snapshot.number } },
+    lang,
+  );
+  const latest = webPath({ ...route, snapshot: LATEST }, lang);
+  return (
+    <>
+      <p>
+        {t(lang, 'period', {
+          from: year(plan.cycle.startYear, lang),
+          to: year(plan.cycle.endYear, lang),
+        })}
+      </p>
+      {adoption !== null && (
+        <p data-testid="adoption">
+          {fill(lang, 'adoptedBy', {
+            // A resolution's number is a code (`۱۴۰۴/۴۵`): kept left to right, in the language's digits.
+            resolution: <Iso>{digits(adoption.resolutionNumber, lang)}</Iso>,
+            date: jalaliDate(adoption.resolutionDate, lang),
+          })}
+          {' · '}
+          {t(lang, 'vote', {
+            for: adoption.votesFor,
+            against: adoption.votesAgainst,
+            abstain: adoption.votesAbstaining,
+          })}
+        </p>
+      )}
+      {snapshot.publishedAt !== null && (
+        <p>{t(lang, 'publishedOn', { date: jalaliDay(snapshot.publishedAt, lang) })}</p>
+      )}
+      <p>
+        <AppLink href={permanent}>{t(lang, 'permalink')}</AppLink>
+        {' · '}
+        <AppLink href={latest}>{t(lang, 'latestLink')}</AppLink>
+      </p>
+      {props.snapshots.length > 1 && (
+        <nav aria-label={t(lang, 'published')}>
+          <p>{t(lang, 'published')}</p>
+          <ul>
+            {props.snapshots.map((e) => {
+              const ref = { cycleStart: e.cycleStart, number: e.number };
+              const here = e.cycleStart === snapshot.cycleStart && e.number === snapshot.number;
+              return (
+                <li key={`${e.cycleStart}-${e.number}`}>
+                  <AppLink href={webPath({ ...route, snapshot: ref }, lang)} current={here}>
+                    {t(lang, 'snapshotName', { cycle: year(e.cycleStart, lang), number: e.number })}
+                  </AppLink>
+                  {e.adoption !== null && ` · ${jalaliDate(e.adoption.resolutionDate, lang)}`}
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+/** Vite's CSS imports (the bundled font's `@font-face`). */
+declare module '*.css';

@@ -1,0 +1,180 @@
+/**
+ * Every string of the web pages in Persian and English. Numbers go through the core's one
+ * formatter (Persian digits and separators in Persian); IDs and codes are set in `<Iso>`
+ * (a bidi isolate) by the views, never inside these strings.
+ */
+import type { Bilingual, Language } from '#core';
+import { fillPlaceholders, term } from '#core';
+
+/** A glossary term as a label: its English with a capital (`scenario` → `Scenario`). */
+function cap(t: Bilingual): Bilingual {
+  return { fa: t.fa, en: t.en.charAt(0).toUpperCase() + t.en.slice(1) };
+}
+
+/** The pages' strings. A `{name}` placeholder is filled by `t(…, { name })`. */
+export const STRINGS = {
+  appTitle: { fa: term('register').fa, en: term('register').en },
+  skipToContent: { fa: 'رفتن به متن صفحه', en: 'Skip to the content' },
+  language: { fa: 'زبان', en: 'Language' },
+  sections: { fa: 'بخش‌های برنامه', en: 'Sections of the plan' },
+  loading: { fa: 'در حال بارگیری…', en: 'Loading…' },
+  notFound: { fa: 'این نشانی صفحه‌ای ندارد.', en: 'There is no page at this address.' },
+  toLatest: { fa: 'رفتن به آخرین برنامه منتشرشده', en: 'Go to the latest published plan' },
+  noPlan: {
+    fa: 'هنوز برنامه‌ای منتشر نشده است.',
+    en: 'No plan has been published yet.',
+  },
+  // Sections
+  overview: { fa: 'نمای کلی', en: 'Overview' },
+  strategy: { fa: 'هدف‌ها و راهبردها', en: 'Goals and strategies' },
+  programs: { fa: 'برنامه‌ها', en: 'Programs' },
+  projects: { fa: 'پروژه‌ها', en: 'Projects' },
+  kpis: { fa: 'شاخص‌ها', en: 'KPIs' },
+  fiscal: { fa: term('fiscalBalance').fa, en: cap(term('fiscalBalance')).en },
+  data: { fa: 'داده باز', en: 'Open data' },
+  search: { fa: 'جست‌وجو', en: 'Search' },
+  projectList: { fa: 'فهرست پروژه‌ها ({n})', en: 'List of projects ({n})' },
+  programList: { fa: 'اعتبار هر برنامه در هر سال', en: 'Money per program and year' },
+  kpiList: { fa: 'شاخص‌ها، هدف‌ها و آخرین مقدارها', en: 'KPIs, targets and latest actuals' },
+  // Search
+  searchLabel: { fa: 'جست‌وجو در برنامه', en: 'Search the plan' },
+  searchButton: { fa: 'بجو', en: 'Search' },
+  searchResults: { fa: '{n} نتیجه برای «{q}»', en: '{n} results for “{q}”' },
+  searchResultsOne: { fa: '۱ نتیجه برای «{q}»', en: '1 result for “{q}”' },
+  searchNone: { fa: 'برای «{q}» چیزی یافت نشد.', en: 'Nothing found for “{q}”.' },
+  searchEmpty: {
+    fa: 'واژه‌ای از عنوان یا شناسه هدف، راهبرد، برنامه، پروژه یا شاخص بنویسید.',
+    en: 'Type a word of the title or the ID of a goal, strategy, program, project or KPI.',
+  },
+  // The snapshot
+  adoptedBy: {
+    fa: 'مصوب شورای شهر، مصوبه شماره {resolution} مورخ {date}',
+    en: 'Adopted by the city council, resolution {resolution} of {date}',
+  },
+  adoptedOn: { fa: 'مصوب شورای شهر در {date}', en: 'Adopted by the city council on {date}' },
+  publishedOn: { fa: 'انتشار: {date}', en: 'Published {date}' },
+  vote: {
+    fa: 'رأی: {for} موافق، {against} مخالف، {abstain} ممتنع',
+    en: 'Vote: {for} for, {against} against, {abstain} abstaining',
+  },
+  permalink: { fa: 'نشانی پایدار این نسخه', en: 'Permanent address of this version' },
+  latestLink: { fa: 'نشانی آخرین نسخه', en: 'Address of the latest version' },
+  published: { fa: 'نسخه‌های منتشرشده برنامه', en: 'Published versions of the plan' },
+  snapshotName: { fa: 'دوره {cycle}، نسخه {number}', en: 'Cycle {cycle}, version {number}' },
+  olderSnapshot: {
+    fa: 'این نسخه‌ای پیشین از برنامه است.',
+    en: 'This is an earlier version of the plan.',
+  },
+  period: { fa: 'سال‌های {from} تا {to}', en: 'Years {from} to {to}' },
+  vision: { fa: 'چشم‌انداز', en: 'Vision' },
+  goals: { fa: 'هدف‌های کلان', en: 'Goals' },
+  strategies: { fa: 'راهبردها', en: 'Strategies' },
+  kpiCount: { fa: 'شمار شاخص‌ها', en: 'Number of KPIs' },
+  // Figures
+  billionRials: { fa: 'میلیارد ریال', en: 'billion Rials' },
+  inBillionRials: { fa: 'مبلغ‌ها به میلیارد ریال', en: 'Amounts in billion Rials' },
+  total: { fa: 'جمع', en: 'Total' },
+  year: { fa: 'سال', en: 'Year' },
+  id: { fa: 'شناسه', en: 'ID' },
+  title: { fa: 'عنوان', en: 'Title' },
+  owner: { fa: 'واحد متولی', en: 'Owner' },
+  status: { fa: 'وضعیت', en: 'Status' },
+  progress: { fa: 'پیشرفت', en: 'Progress' },
+  progressOf: { fa: 'پیشرفت فیزیکی پروژه {id}', en: 'Physical progress of project {id}' },
+  allStatuses: { fa: 'همه ({n})', en: 'All ({n})' },
+  programOne: { fa: 'برنامه', en: 'Program' },
+  projectOne: { fa: 'پروژه', en: 'Project' },
+  kpiOne: { fa: 'شاخص', en: 'KPI' },
+  years: { fa: 'سال‌ها', en: 'Years' },
+  cost: { fa: 'اعتبار', en: 'Cost' },
+  costOf: { fa: 'اعتبار {year}', en: 'Cost {year}' },
+  notMeasured: { fa: 'سنجیده نشده', en: 'not measured' },
+  none: { fa: '—', en: '—' },
+  tableScroll: {
+    fa: '{table} (برای دیدن همه ستون‌ها جابه‌جا کنید)',
+    en: '{table} (scroll to see every column)',
+  },
+  // Strategy
+  goal: { fa: cap(term('goal')).fa, en: cap(term('goal')).en },
+  strategyOne: { fa: term('strategy').fa, en: cap(term('strategy')).en },
+  municipalRole: { fa: term('municipalRole').fa, en: cap(term('municipalRole')).en },
+  partners: { fa: 'دستگاه‌های همکار', en: 'Partner agencies' },
+  stance: { fa: 'نوع راهبرد', en: 'Stance' },
+  noPartners: { fa: 'دستگاه همکاری ثبت نشده است.', en: 'No partner agency recorded.' },
+  commitment: { fa: 'تعهد', en: 'Commitment' },
+  // KPIs
+  baseline: { fa: 'مقدار پایه', en: 'Baseline' },
+  targetOf: { fa: 'هدف {year}', en: 'Target {year}' },
+  actual: { fa: 'آخرین مقدار', en: 'Latest actual' },
+  unit: { fa: 'یکای سنجش', en: 'Unit' },
+  level: { fa: 'سطح', en: 'Level' },
+  linkedTo: { fa: 'پیوند با', en: 'Linked to' },
+  direction: { fa: 'جهت مطلوب', en: 'Direction' },
+  // Fiscal
+  scenario: cap(term('scenario')),
+  revenue: { fa: term('revenue').fa, en: cap(term('revenue')).en },
+  spending: { fa: 'هزینه', en: 'Spending' },
+  gap: { fa: 'شکاف مالی', en: 'Fiscal gap' },
+  operatingBalance: { fa: term('operatingBalance').fa, en: cap(term('operatingBalance')).en },
+  capitalBalance: { fa: term('capitalBalance').fa, en: cap(term('capitalBalance')).en },
+  financialBalance: { fa: term('financialBalance').fa, en: cap(term('financialBalance')).en },
+  cash: { fa: term('cashPosition').fa, en: cap(term('cashPosition')).en },
+  noFiscal: { fa: 'این برنامه سناریوی درآمدی ندارد.', en: 'This plan has no revenue scenario.' },
+  planScenario: { fa: '{scenario} (مبنای برنامه)', en: '{scenario} (the plan’s basis)' },
+  fiscalTable: {
+    fa: 'تراز هر سال، سناریوی {scenario}',
+    en: 'Balances per year, {scenario} scenario',
+  },
+  fiscalIncomplete: {
+    fa: 'پیش‌بینی درآمد این سناریو همه طبقه‌های درآمد را در بر نمی‌گیرد.',
+    en: 'This scenario’s revenue forecast does not cover every revenue class.',
+  },
+  // Charts
+  chartFiscal: {
+    fa: 'درآمد پیش‌بینی‌شده و هزینه هر سال ({scenario})',
+    en: 'Forecast revenue and spending per year ({scenario})',
+  },
+  chartByProgram: { fa: 'اعتبار هر برنامه در کل دوره', en: 'Money per program over the plan' },
+  chartKpiStatus: { fa: 'وضعیت شاخص‌ها', en: 'Status of the KPIs' },
+  chartAsTable: { fa: 'داده‌های نمودار', en: 'The chart’s figures' },
+  // Open data
+  dataIntro: {
+    fa: 'هر جدول برنامه منتشرشده را می‌توان با قالب‌های باز بارگرفت و آزادانه به کار برد.',
+    en: 'Every table of the published plan can be downloaded in open formats and reused freely.',
+  },
+  dataTables: { fa: 'جدول‌های منتشرشده', en: 'Published tables' },
+  table: { fa: 'جدول', en: 'Table' },
+  rowsHeading: { fa: 'ردیف‌ها', en: 'Rows' },
+  downloads: { fa: 'بارگیری', en: 'Download' },
+  download: { fa: 'بارگیری {table} با قالب {format}', en: 'Download {table} as {format}' },
+  rows: { fa: '{n} ردیف', en: '{n} rows' },
+  rowsOne: { fa: '۱ ردیف', en: '1 row' },
+  unexpected: {
+    fa: 'برنامه منتشرشده را نشد خواند: {message}',
+    en: 'The published plan could not be read: {message}',
+  },
+} as const satisfies Record<string, Bilingual>;
+
+/** A key of `STRINGS`. */
+export type StringKey = keyof typeof STRINGS;
+
+/** A string in a language with its `{name}` placeholders filled (numbers in the language's digits). */
+export function t(
+  lang: Language,
+  key: StringKey,
+  values: Record<string, string | number | bigint> = {},
+): string {
+  return fillPlaceholders(STRINGS[key][lang], values, lang);
+}
+
+/** A count in words: the `…One` string when `n` is 1, else `key` with `n` filled. */
+export function tn(
+  lang: Language,
+  key: StringKey,
+  n: number,
+  values: Record<string, string | number | bigint> = {},
+): string {
+  const one = `${key}One`;
+  if (n === 1 && one in STRINGS) return t(lang, one as StringKey, values);
+  return t(lang, key, { ...values, n });
+}
