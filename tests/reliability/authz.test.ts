@@ -168,7 +168,7 @@ describe.each(DB_KINDS)('who may do what (%s)', (kind) => {
   let h: Harness;
   const log = capture();
   beforeAll(async () => {
-    h = await openHarness(kind, {}, { logger: log.logger });
+    h = await openHarness(kind, {}, { logger: log.logger }, { monitoring: true });
   });
   afterAll(async () => {
     await h.close();

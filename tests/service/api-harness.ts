@@ -35,12 +35,18 @@ export async function openHarness(
   kind: DbKind,
   config: Partial<Config> = {},
   extra: Partial<AppOptions> = {},
+  seed: { monitoring?: boolean } = {},
 ): Promise<Harness> {
   const test = await openTestDatabase(kind);
   const logger = pino({ level: process.env.PLAN_TEST_LOG ?? 'silent' });
   const cfg = testConfig(config);
   const deps = { repos: test.repos, config: cfg, logger, databaseKind: kind };
-  const seeded = await seedSample(deps, { tenantId: TENANT, tokenDir: null });
+  // The departments' monitoring only where a test reads it (it takes most of the seed's time).
+  const seeded = await seedSample(deps, {
+    tenantId: TENANT,
+    tokenDir: null,
+    monitoring: seed.monitoring === true,
+  });
   if (seeded === null) throw new Error('the fresh database was not empty');
   const tokenOf = async (email: string) => {
     const user = await test.repos.users.getByEmail(TENANT, email);

@@ -61,7 +61,7 @@ describe.each(DB_KINDS)('RegisterClient against the register (%s)', (kind) => {
   const verdict = (s: ApiSubmission, action: string) => s.actions.find((a) => a.action === action);
 
   beforeAll(async () => {
-    h = await openHarness(kind);
+    h = await openHarness(kind, {}, {}, { monitoring: true });
     server = h.app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

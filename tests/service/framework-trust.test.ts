@@ -45,7 +45,7 @@ function revenueHistory(factor: number): RawTable {
 describe.each(DB_KINDS)('the framework and the tables of each kind (%s)', (kind) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await openHarness(kind);
+    h = await openHarness(kind, {}, {}, { monitoring: true });
   });
   afterAll(async () => {
     await h.close();

@@ -34,7 +34,7 @@ describe.each(DB_KINDS)('a monitoring push against the approved plan (%s)', (kin
   let h: Harness;
   let id: string;
   beforeAll(async () => {
-    h = await openHarness(kind);
+    h = await openHarness(kind, {}, {}, { monitoring: true });
     id = await submissionOf(h, 'D-CIV', 'monitoring');
     const reopened = await request(h.app)
       .post(`/api/submissions/${id}/transitions`)

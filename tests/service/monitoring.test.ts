@@ -48,7 +48,7 @@ describe.each(DB_KINDS)('the city’s monitoring view (%s)', (kind) => {
   const url = () => `/api/cycles/${h.cycleId}/monitoring`;
 
   beforeAll(async () => {
-    h = await openHarness(kind);
+    h = await openHarness(kind, {}, {}, { monitoring: true });
     plan = sampleCityAtH1();
     expected = monitoringReport(plan, { year: 1405, period: 'H1' }, { department: '' });
   });

@@ -34,7 +34,7 @@ describe.each(DB_KINDS)('rolling the plan into the next cycle (%s)', (kind) => {
   let h: Harness;
   let rolled: ApiRoll;
   beforeAll(async () => {
-    h = await openHarness(kind);
+    h = await openHarness(kind, {}, {}, { monitoring: true });
   });
   afterAll(async () => {
     await h.close();

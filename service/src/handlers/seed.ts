@@ -211,7 +211,16 @@ const must = <T>(r: ({ ok: true } & T) | { ok: false; reason: string }, what: st
  */
 export async function seedSample(
   deps: AppDeps,
-  options: { tenantId: string; tokenDir: string | null; logger?: Logger },
+  options: {
+    tenantId: string;
+    tokenDir: string | null;
+    logger?: Logger;
+    /**
+     * File each department's monitoring of 1405 H1 (default): the register's first start does;
+     * tests that do not read monitoring leave it out (16 more submissions to push and approve).
+     */
+    monitoring?: boolean;
+  },
 ): Promise<SeedResult | null> {
   const { repos } = deps;
   if ((await repos.tenants.list()).length > 0) return null;
@@ -341,7 +350,11 @@ export async function seedSample(
   for (const [code, workbook] of departments) await file(code, 'department', workbook);
   // The city's monitoring of 1405 H1, filed by the departments that answer for it.
   const info = monitoring.tables.filter((t) => t.name === 'tblPlanInfo');
-  for (const [code, tables] of splitMonitoring(sample, sampleMonitoringWorkbook()))
+  const monitored =
+    options.monitoring === false
+      ? new Map<string, RawTable[]>()
+      : splitMonitoring(sample, sampleMonitoringWorkbook());
+  for (const [code, tables] of monitored)
     await file(code, 'monitoring', {
       tables: [
         ...info.map((t) => ({
