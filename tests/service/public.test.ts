@@ -6,6 +6,7 @@
  * published (404), a draft pushed since, a comment, the people of the register, the
  * stakeholders that are not agencies, tables not published.
  */
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import {
   ApiPublicPlan,
@@ -13,6 +14,7 @@ import {
   PUBLIC_PATHS,
   PUBLISHED_TABLES,
   readPlan,
+  RegisterClient,
   samplePlanWorkbook,
 } from '#core';
 import { decodeCsvBytes, readCsvTable, readXlsx } from '../../io';
@@ -238,6 +240,34 @@ describe.each(DB_KINDS)('the public plan (%s)', (kind) => {
     expect(latest.body.snapshot.number).toBe(2);
     // Made without the revenue workbook: no scenario, so no fiscal picture.
     expect(latest.body.fiscal).toEqual([]);
+  });
+
+  it('is read by RegisterClient over real HTTP, signed out for the public plan', async () => {
+    const server = h.app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const anyone = new RegisterClient({ server: url, token: '' }, fetch);
+      const plan = await anyone.publicPlan(TENANT);
+      if (!plan.ok) throw new Error(plan.error.code);
+      const list = await anyone.publicSnapshots(TENANT);
+      if (!list.ok) throw new Error(list.error.code);
+      expect(list.value.snapshots[0]?.number).toBe(plan.value.snapshot.number);
+      const goals = await anyone.publicTable(TENANT, 1405, 1, 'goals');
+      if (!goals.ok) throw new Error(goals.error.code);
+      expect(goals.value.rows).toHaveLength(sample.tables.tblGoals?.rows.length ?? -1);
+      const missing = await anyone.publicPlan(TENANT, { cycleStart: 1405, number: 99 });
+      expect(missing.ok ? 200 : missing.error.status).toBe(404);
+      // The signed-in snapshot routes, through the same client.
+      const council = new RegisterClient({ server: url, token: h.tokens.council }, fetch);
+      const snapshots = await council.snapshots(h.cycleId);
+      if (!snapshots.ok) throw new Error(snapshots.error.code);
+      const impact = await council.snapshotImpact(snapshots.value[0]!.id);
+      if (!impact.ok) throw new Error(impact.error.code);
+      expect(impact.value).toEqual({ baseline: null, previous: null });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('answers 404 for what is not there, and needs no sign-in for any of it', async () => {

@@ -11,6 +11,16 @@ import type { Language } from '../contract/enums';
 import type { WorkflowAction } from '../contract/workflow';
 import type { RawTable, RawWorkbook } from '../read/raw';
 import { REFERENCE_PREFIX } from '../read/raw';
+import type { ApiSnapshotTransition, PublishedTableKey } from './public';
+import {
+  ApiPublicPlan,
+  ApiPublicSnapshotList,
+  ApiPublishedTable,
+  ApiSnapshot,
+  PUBLIC_PATHS,
+  SNAPSHOT_PATHS,
+} from './public';
+import { ApiSnapshotImpact } from './revision';
 import { toPersianDigits } from '../util/text';
 import type {
   CommentBody,
@@ -547,6 +557,41 @@ export class RegisterClient {
   /** Whether the audit hash chain holds (admin, council). */
   verifyAudit(): Promise<ApiResult<ApiAuditVerification>> {
     return this.json(ApiAuditVerification, '/api/audit/verify');
+  }
+
+  /** The cycle's snapshots of the city plan, oldest first (reviewer, approver, council, admin). */
+  snapshots(cycleId: string): Promise<ApiResult<ApiSnapshot[]>> {
+    return this.json(ApiSnapshot.array(), SNAPSHOT_PATHS.list(cycleId));
+  }
+
+  /** Makes a snapshot of the cycle's approved plan now (approver, admin). */
+  makeSnapshot(cycleId: string): Promise<ApiResult<ApiSnapshot>> {
+    return this.json(ApiSnapshot, SNAPSHOT_PATHS.list(cycleId), { method: 'POST' });
+  }
+
+  /** One snapshot. */
+  snapshot(id: string): Promise<ApiResult<ApiSnapshot>> {
+    return this.json(ApiSnapshot, SNAPSHOT_PATHS.one(id));
+  }
+
+  /** A council-stage step on a snapshot (send, adopt, return, publish). */
+  transitionSnapshot(id: string, body: ApiSnapshotTransition): Promise<ApiResult<ApiSnapshot>> {
+    return this.json(ApiSnapshot, SNAPSHOT_PATHS.transitions(id), { method: 'POST', body });
+  }
+
+  /** A snapshot's impact against the baseline and the previous snapshot. */
+  snapshotImpact(id: string): Promise<ApiResult<ApiSnapshotImpact>> {
+    return this.json(ApiSnapshotImpact, `${SNAPSHOT_PATHS.one(id)}/impact`);
+  }
+
+  /** A published table of a snapshot as JSON open data (public). */
+  publicTable(
+    code: string,
+    cycleStart: number,
+    number: number,
+    key: PublishedTableKey,
+  ): Promise<ApiResult<ApiPublishedTable>> {
+    return this.json(ApiPublishedTable, PUBLIC_PATHS.table(code, cycleStart, number, key, 'json'));
   }
 
   /**
