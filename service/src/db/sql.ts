@@ -123,6 +123,7 @@ export interface TokenUserRow {
   email: string;
   displayName: string;
   departmentId: string | null;
+  stakeholderId: string | null;
   disabled: boolean;
   userCreatedAt: Date;
   roles: string[];
@@ -144,7 +145,8 @@ export async function findTokenWithUser(
     `SELECT t.tenant_id AS "tenantId", t.id, t.user_id AS "userId", t.name, t.prefix,
             ${ms('t.created_at')} AS "createdAt", ${ms('t.expires_at')} AS "expiresAt",
             t.revoked, ${ms('t.revoked_at')} AS "revokedAt", u.email,
-            u.display_name AS "displayName", u.department_id AS "departmentId", u.disabled,
+            u.display_name AS "displayName", u.department_id AS "departmentId",
+            u.stakeholder_id AS "stakeholderId", u.disabled,
             ${ms('u.created_at')} AS "userCreatedAt",
             ARRAY(SELECT r.role FROM user_role r
                   WHERE r.tenant_id = u.tenant_id AND r.user_id = u.id) AS roles

@@ -213,6 +213,7 @@ export async function seedSample(
       email,
       displayName: u.displayName,
       departmentId: u.departmentId,
+      stakeholderId: u.stakeholderId,
       roles: u.roles,
       via: 'api-token',
     };

@@ -15,6 +15,10 @@ import type { CycleRepository } from './cycles';
 import { cycleRepository } from './cycles';
 import type { IdempotencyRepository } from './idempotency';
 import { idempotencyRepository } from './idempotency';
+import type { PeopleRepository } from './people';
+import { peopleRepository } from './people';
+import type { SessionRepository } from './sessions';
+import { sessionRepository } from './sessions';
 import type { SubmissionRepository } from './submissions';
 import { submissionRepository } from './submissions';
 import type { DepartmentRepository, TenantRepository } from './tenants';
@@ -35,6 +39,10 @@ export interface Repositories {
   departments: DepartmentRepository;
   users: UserRepository;
   tokens: TokenRepository;
+  /** Passwords, lock-out, department and stakeholder of people (people.ts). */
+  people: PeopleRepository;
+  /** Browser sessions (sessions.ts). */
+  sessions: SessionRepository;
   cycles: CycleRepository;
   submissions: SubmissionRepository;
   versions: VersionRepository;
@@ -71,6 +79,8 @@ export function createRepositories(
     departments: departmentRepository(ctx),
     users: userRepository(ctx),
     tokens: tokenRepository(ctx),
+    people: peopleRepository(ctx),
+    sessions: sessionRepository(ctx),
     cycles: cycleRepository(ctx),
     submissions: submissionRepository(ctx),
     versions: versionRepository(ctx),
@@ -96,6 +106,9 @@ export type { AuditInput, AuditRecord, AuditRepository, ChainVerification } from
 export { auditHash, GENESIS_HASH } from './audit';
 export type { CommentInput, CommentRecord, CommentRepository } from './comments';
 export type { CycleRecord, CycleRepository } from './cycles';
+export type { PasswordRecord, PeopleRepository } from './people';
+export type { SessionRecord, SessionRefusal, SessionRepository } from './sessions';
+export { hashSession, tenantOfSession } from './sessions';
 export { DEFAULT_CYCLE_YEARS } from './cycles';
 export type { IdempotencyCheck, IdempotencyRecord, IdempotencyRepository } from './idempotency';
 export type {

@@ -2,3 +2,4 @@
 export * from './schemas';
 export * from './requests';
 export * from './client';
+export * from './people';

@@ -52,8 +52,10 @@ export const ApiMe = z.object({
   email: z.string(),
   displayName: z.string(),
   departmentId: z.string().nullable(),
+  /** For the outside roles (`agency`, `stakeholder`): the city's `tblStakeholders` entry. */
+  stakeholderId: z.string().nullable(),
   roles: z.array(z.enum(ROLES)),
-  via: z.enum(['api-token', 'oidc']),
+  via: z.enum(['api-token', 'oidc', 'session']),
 });
 export type ApiMe = z.infer<typeof ApiMe>;
 
