@@ -17,6 +17,7 @@ import {
 } from '../contract/workflow';
 import { WORKBOOK_KIND_VALUES } from '../contract/kinds';
 import type { Period } from '../contract/enums';
+import { PEOPLE_SCHEMAS } from './people';
 import { PERIODS } from '../contract/enums';
 
 /** The periods of the contract (`Q1`…`FY`), for `z.enum`. */
@@ -676,4 +677,5 @@ export const API_SCHEMAS = {
   AuditVerification: ApiAuditVerification,
   HelpTopic: ApiHelpTopic,
   HelpPage: ApiHelpPage,
+  ...PEOPLE_SCHEMAS,
 } as const;
