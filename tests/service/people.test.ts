@@ -55,7 +55,7 @@ describe.each(DB_KINDS)('people and their accounts (%s)', (kind) => {
         }),
     );
     app = createApp({ repos: test.repos, config, databaseKind: kind, logger });
-  });
+  }, 300_000);
   afterAll(async () => {
     await test.close();
     rmSync(dir, { recursive: true, force: true });
@@ -184,6 +184,7 @@ describe.each(DB_KINDS)('people and their accounts (%s)', (kind) => {
 
     // The one-time password lets them in to change it, and to nothing else.
     const first = await signIn(person.email, once);
+    const elsewhere = await signIn(person.email, once);
     expect(first.body.mustChangePassword).toBe(true);
     expect((await request(app).get('/api/cycles').set(as(first))).status).toBe(403);
     const changed = await request(app)
@@ -191,6 +192,8 @@ describe.each(DB_KINDS)('people and their accounts (%s)', (kind) => {
       .set(as(first))
       .send({ currentPassword: once, newPassword: 'the agency’s own passphrase' });
     expect(changed.status).toBe(204);
+    // The change ends the person's other sessions, not this one.
+    expect((await request(app).get('/api/me').set(as(elsewhere))).status).toBe(401);
     expect((await request(app).get('/api/cycles').set(as(first))).status).toBe(200);
     const again = await signIn(person.email, 'the agency’s own passphrase');
     expect(again.body.mustChangePassword).toBe(false);

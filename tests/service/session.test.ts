@@ -66,7 +66,7 @@ describe.each(DB_KINDS)('sessions (%s)', (kind) => {
       { passwordHash: await hashPassword(PASSWORD, CHEAP), mustChange: false },
       null,
     );
-  });
+  }, 300_000);
   afterAll(async () => {
     await h.close();
   });
@@ -219,7 +219,7 @@ describe('sign-in rate limits (pglite)', () => {
         signInMaxPerIp: 4,
       },
     });
-  });
+  }, 300_000);
   afterAll(async () => {
     await h.close();
   });

@@ -171,7 +171,7 @@ export function signIn(deps: AppDeps): RequestHandler {
     if (!req.is('application/json'))
       throw apiError(
         'UNSUPPORTED_MEDIA_TYPE',
-        'ورود فقط با بدنه JSON پذیرفته می‌شود.',
+        'ورود فقط با بدنه \u2066JSON\u2069 پذیرفته می‌شود.',
         'Sign in with a JSON body (application/json).',
       );
     const body = SignInBody.parse(req.body);

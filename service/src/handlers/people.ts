@@ -106,6 +106,7 @@ export const changePasswordOperation: Handler<None, None, ChangePasswordBody> = 
   deps,
   p,
   body,
+  session,
 }) => {
   const current = await deps.repos.people.getPassword(p.tenantId, p.userId);
   if (current === null || !(await verifyPassword(body.currentPassword, current.passwordHash)))
@@ -123,6 +124,14 @@ export const changePasswordOperation: Handler<None, None, ChangePasswordBody> = 
     p.userId,
     { passwordHash, mustChange: false },
     p.userId,
+  );
+  // Whoever else held a session of this person (a stolen cookie, a forgotten computer) is out.
+  await deps.repos.sessions.endAllForUser(
+    p.tenantId,
+    p.userId,
+    p.userId,
+    'password-changed',
+    session?.session.id,
   );
   return { status: 204, text: '', type: 'text/plain' };
 };
@@ -376,8 +385,11 @@ export const updatePerson: Handler<ById, None, UpdatePersonBody> = async ({
     await people.setStakeholder(tenantId, user.id, stakeholderId, p.userId);
   if (body.displayName !== undefined && body.displayName !== user.displayName)
     await people.setDisplayName(tenantId, user.id, body.displayName, p.userId);
-  if (body.disabled !== undefined && body.disabled !== user.disabled)
+  if (body.disabled !== undefined && body.disabled !== user.disabled) {
     await deps.repos.users.setDisabled(tenantId, user.id, body.disabled, p.userId);
+    if (body.disabled)
+      await deps.repos.sessions.endAllForUser(tenantId, user.id, p.userId, 'user-disabled');
+  }
   const after = await deps.repos.users.get(tenantId, user.id);
   if (after === null) throw notFound({ fa: 'کاربر', en: 'The person' });
   return { json: await personView(deps, after) };
@@ -394,6 +406,7 @@ export const resetPassword: Handler<ById, None, undefined> = async ({ deps, p, p
     { passwordHash, mustChange: true },
     p.userId,
   );
+  await deps.repos.sessions.endAllForUser(p.tenantId, user.id, p.userId, 'password-reset');
   const answer: ApiPasswordReset = { oneTimePassword: secret };
   return { headers: { 'Cache-Control': 'no-store' }, json: answer };
 };

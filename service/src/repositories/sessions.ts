@@ -47,6 +47,17 @@ export interface SessionRepository {
   ): Promise<
     { ok: true; session: SessionRecord; user: UserRecord } | { ok: false; reason: SessionRefusal }
   >;
+  /**
+   * Ends every open session of a person but `exceptId` (a new password, a disabled account),
+   * each audited; the number ended.
+   */
+  endAllForUser(
+    tenantId: string,
+    userId: string,
+    actorId: string | null,
+    reason: string,
+    exceptId?: string,
+  ): Promise<number>;
   /** Ends a session (sign-out); false when it had ended already. */
   end(
     tenantId: string,
@@ -89,7 +100,7 @@ function fromDbSession(row: SessionRecord & { tokenHash?: string }): SessionReco
 /** The session repository. */
 export function sessionRepository(ctx: RepositoryContext): SessionRepository {
   const { prisma } = ctx;
-  return {
+  const repo: SessionRepository = {
     async create(tenantId, input) {
       const secret = newSessionSecret(tenantId);
       const session = await writeAudited(ctx, tenantId, async (tx, at) => {
@@ -154,6 +165,21 @@ export function sessionRepository(ctx: RepositoryContext): SessionRepository {
       };
     },
 
+    async endAllForUser(tenantId, userId, actorId, reason, exceptId) {
+      const open = await prisma.userSession.findMany({
+        where: {
+          tenantId,
+          userId,
+          endedAt: null,
+          ...(exceptId !== undefined && { NOT: { id: exceptId } }),
+        },
+        select: { id: true },
+      });
+      let ended = 0;
+      for (const { id } of open) if (await repo.end(tenantId, id, actorId, reason)) ended += 1;
+      return ended;
+    },
+
     async end(tenantId, sessionId, actorId, reason) {
       return writeAudited(ctx, tenantId, async (tx, at) => {
         const { count } = await tx.userSession.updateMany({
@@ -177,4 +203,5 @@ export function sessionRepository(ctx: RepositoryContext): SessionRepository {
       });
     },
   };
+  return repo;
 }

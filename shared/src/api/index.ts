@@ -3,3 +3,4 @@ export * from './schemas';
 export * from './requests';
 export * from './client';
 export * from './people';
+export * from './people-client';
