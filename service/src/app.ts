@@ -16,6 +16,7 @@ import pino from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { JWTVerifyGetKey } from 'jose';
 import { authenticate } from './auth';
+import { signIn } from './auth/session';
 import type { OidcVerifier } from './auth/oidc';
 import { oidcVerifier } from './auth/oidc';
 import type { Config } from './config';
@@ -51,6 +52,8 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 
 /** Headers a browser client (the add-in) may send and read. */
 const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, If-Match, Idempotency-Key, X-Request-Id';
+// No `Access-Control-Allow-Credentials`: another origin's page never gets the session cookie
+// sent with its requests, so the session serves this origin's pages only.
 const CORS_EXPOSE_HEADERS =
   'ETag, X-Request-Id, Idempotent-Replayed, X-Plan-Regenerated, Retry-After';
 
@@ -283,9 +286,11 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/api/help', helpApi());
   // The published plan is public: no sign-in (routes/public.ts).
   app.use('/api/public', publicRouter(deps));
+  // Signing in is the one state change without a principal (auth/session.ts).
+  app.post('/api/session', signIn(deps));
   app.use(
     '/api',
-    authenticate(repos, oidc),
+    authenticate(repos, oidc, config.sessions),
     apiRouter(deps, options.readXlsx === undefined ? {} : { readXlsx: options.readXlsx }),
   );
 

@@ -5,6 +5,8 @@
 import path from 'node:path';
 import { DEFAULT_MAX_TEXT_CHARS } from '../../io/limits';
 import { projectRoot } from './paths';
+import type { ScryptParams } from './auth/password';
+import { DEFAULT_SCRYPT } from './auth/password';
 
 /** OpenID Connect settings: when `issuer` is set, JWT bearer tokens are accepted too. */
 export interface OidcConfig {
@@ -63,6 +65,34 @@ export interface Config {
    * the key file `<dataRoot>/audit-head.key`, made on first use (mode 0600).
    */
   auditHeadKey: string | null;
+  /** Browser sessions and local accounts (docs/configuration.md, "People and sign-in"). */
+  sessions: SessionConfig;
+}
+
+/** Sessions, sign-in limits and the lock-out. */
+export interface SessionConfig {
+  /**
+   * The cookie's `Secure` attribute. False only with `PLAN_SESSION_INSECURE_HTTP=true`: a test
+   * or a trial over plain HTTP on another host than localhost (browsers keep `Secure` cookies
+   * from `http://localhost` anyway).
+   */
+  secureCookie: boolean;
+  /** A session ends this long after sign-in, however it is used. */
+  absoluteMs: number;
+  /** A session ends after this long without a request. */
+  idleMs: number;
+  /** The window of the sign-in rate limits. */
+  signInWindowMs: number;
+  /** Sign-in attempts per client IP per window (429 above). */
+  signInMaxPerIp: number;
+  /** Sign-in attempts per account (municipality and e-mail, known or not) per window. */
+  signInMaxPerAccount: number;
+  /** Consecutive failed sign-ins of an account that lock it. */
+  lockoutFailures: number;
+  /** How long a locked account refuses every sign-in. */
+  lockoutMs: number;
+  /** scrypt's cost for new password hashes (`PLAN_SCRYPT_LOG2N`; tests lower it). */
+  scrypt: ScryptParams;
 }
 
 /** 10 MB of JSON: a 10,000-row workbook as contract tables is ≈3 MB. */
@@ -132,6 +162,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.PLAN_TRUST_PROXY === 'true',
     versionCacheBytes: int(env.PLAN_VERSION_CACHE_MB, 64) * 1_048_576,
     auditHeadKey: env.PLAN_AUDIT_HEAD_KEY || null,
+    sessions: {
+      secureCookie: env.PLAN_SESSION_INSECURE_HTTP !== 'true',
+      absoluteMs: int(env.PLAN_SESSION_HOURS, 12) * 3_600_000,
+      idleMs: int(env.PLAN_SESSION_IDLE_MINUTES, 30) * 60_000,
+      signInWindowMs: int(env.PLAN_SIGNIN_WINDOW_MINUTES, 15) * 60_000,
+      signInMaxPerIp: int(env.PLAN_SIGNIN_MAX_PER_IP, 30),
+      signInMaxPerAccount: int(env.PLAN_SIGNIN_MAX_PER_ACCOUNT, 10),
+      lockoutFailures: Math.max(1, int(env.PLAN_LOCKOUT_FAILURES, 5)),
+      lockoutMs: int(env.PLAN_LOCKOUT_MINUTES, 15) * 60_000,
+      scrypt: {
+        ...DEFAULT_SCRYPT,
+        // 2^14 (16 MiB) at the least: below it a stolen hash is too cheap to try passwords on.
+        N: 2 ** Math.min(20, Math.max(14, int(env.PLAN_SCRYPT_LOG2N, 17))),
+      },
+    },
   };
 }
 

@@ -11,8 +11,11 @@ import {
   API_SCHEMAS,
   ApiSnapshotImpact,
   ApiSnapshotTransition,
+  CSRF_HEADER,
+  PEOPLE_REQUESTS,
   PUBLIC_API_SCHEMAS,
   PUBLISHED_TABLES,
+  SESSION_COOKIE,
   XLSX_MEDIA_TYPE,
 } from '#core';
 import type { ErrorCode } from './http/errors';
@@ -51,6 +54,7 @@ const REQUEST_SCHEMAS = {
   UpdateCycleBody,
   RollCycleBody,
   SnapshotTransitionBody: ApiSnapshotTransition,
+  ...PEOPLE_REQUESTS,
 } as const;
 type RequestName = keyof typeof REQUEST_SCHEMAS;
 
@@ -285,6 +289,8 @@ interface Operation {
 type Tag =
   | 'service'
   | 'help'
+  | 'session'
+  | 'admin'
   | 'people'
   | 'submissions'
   | 'versions'
@@ -295,6 +301,9 @@ type Tag =
 const TAGS: Record<Tag, string> = {
   service: 'Health and this document.',
   help: 'Help on every finding code and calculation, in Persian and English (public; the same pages as HTML at `/help/{topic}?lang=fa|en`).',
+  session: `Signing in in the browser (the \`${SESSION_COOKIE}\` cookie; every state change by cookie sends the session's CSRF token in \`${CSRF_HEADER}\`), the caller's password and own API tokens.`,
+  admin:
+    'Administration (admin): people, their roles, department, stakeholder and tokens; departments. Every change audited.',
   people: 'The caller, the departments and the plan cycles.',
   submissions: 'Submissions: one department’s workbook of one kind in one cycle.',
   versions: 'Pushing, pulling and comparing versions of a submission.',
@@ -307,7 +316,10 @@ const TAGS: Record<Tag, string> = {
 };
 
 /** Every route of the API, by path and method. */
-const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operation>>> = {
+const OPERATIONS: Record<
+  string,
+  Partial<Record<'get' | 'post' | 'patch' | 'delete', Operation>>
+> = {
   '/health': {
     get: {
       operationId: 'getHealth',
@@ -392,6 +404,157 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
       ok: { 200: { description: 'Who the token belongs to.', content: json(ref('Me')) } },
     },
     post: undefined,
+  },
+  '/api/session': {
+    post: {
+      operationId: 'signIn',
+      summary: 'Sign in with a local account (JSON only)',
+      description: `Sets the HttpOnly session cookie \`${SESSION_COOKIE}\` (Secure, SameSite=Lax) and answers the session with its CSRF token, to be sent in \`${CSRF_HEADER}\` on every state change. The 401 is the same for an unknown municipality or e-mail, a wrong password, and a disabled or locked account.`,
+      tag: 'session',
+      authenticated: false,
+      requestBody: { required: true, content: json(ref('SignInBody')) },
+      ok: {
+        201: {
+          description: 'Signed in.',
+          headers: { 'Set-Cookie': { schema: { type: 'string' } } },
+          content: json(ref('Session')),
+        },
+      },
+      own: [
+        failure(['UNAUTHENTICATED'], 'The sign-in was not accepted'),
+        failure(['UNSUPPORTED_MEDIA_TYPE'], 'The body is not JSON'),
+      ],
+    },
+    get: {
+      operationId: 'getSession',
+      summary: 'The open session and its CSRF token',
+      tag: 'session',
+      ok: { 200: { description: 'The session.', content: json(ref('Session')) } },
+      errors: ['NotFound'],
+    },
+    delete: {
+      operationId: 'signOut',
+      summary: 'Sign out: the session ends and the cookie is cleared',
+      tag: 'session',
+      ok: { 204: { description: 'Signed out.' } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+  },
+  '/api/me/password': {
+    post: {
+      operationId: 'changePassword',
+      summary: 'Change the caller’s password (the one-time one too)',
+      tag: 'session',
+      requestBody: { required: true, content: json(ref('ChangePasswordBody')) },
+      ok: { 204: { description: 'Changed.' } },
+      errors: ['Forbidden'],
+    },
+  },
+  '/api/me/tokens': {
+    get: {
+      operationId: 'listMyTokens',
+      summary: 'The caller’s API tokens (never their secrets)',
+      tag: 'session',
+      ok: { 200: { description: 'Every token of the caller.', content: json(list('Token')) } },
+    },
+    post: {
+      operationId: 'createMyToken',
+      summary: 'Make an API token for oneself (signed in in the browser); shown once',
+      tag: 'session',
+      requestBody: { required: true, content: json(ref('CreateTokenBody')) },
+      ok: {
+        201: { description: 'The token, with its secret.', content: json(ref('IssuedToken')) },
+      },
+      errors: ['Forbidden'],
+    },
+  },
+  '/api/me/tokens/{id}': {
+    delete: {
+      operationId: 'revokeMyToken',
+      summary: 'Revoke one of the caller’s tokens',
+      tag: 'session',
+      parameters: [pathParam('id', 'The token.')],
+      ok: { 200: { description: 'The token, revoked.', content: json(ref('Token')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+  },
+  '/api/admin/people': {
+    get: {
+      operationId: 'listPeople',
+      summary: 'Every person of the municipality (admin)',
+      tag: 'admin',
+      ok: { 200: { description: 'Everyone.', content: json(list('Person')) } },
+      errors: ['Forbidden'],
+    },
+    post: {
+      operationId: 'createPerson',
+      summary: 'Add a person, with a one-time password shown once (admin)',
+      tag: 'admin',
+      requestBody: { required: true, content: json(ref('CreatePersonBody')) },
+      ok: { 201: { description: 'The person.', content: json(ref('CreatedPerson')) } },
+      errors: ['Forbidden', 'NotFound'],
+      own: [failure(['ALREADY_EXISTS'], 'A person with this e-mail exists')],
+    },
+  },
+  '/api/admin/people/{id}': {
+    get: {
+      operationId: 'getPerson',
+      summary: 'One person (admin)',
+      tag: 'admin',
+      parameters: [pathParam('id', 'The person.')],
+      ok: { 200: { description: 'The person.', content: json(ref('Person')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    patch: {
+      operationId: 'updatePerson',
+      summary: 'Change a person’s name, roles, department, stakeholder or disabled flag (admin)',
+      tag: 'admin',
+      parameters: [pathParam('id', 'The person.')],
+      requestBody: { required: true, content: json(ref('UpdatePersonBody')) },
+      ok: { 200: { description: 'The person after the change.', content: json(ref('Person')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+  },
+  '/api/admin/people/{id}/password': {
+    post: {
+      operationId: 'resetPassword',
+      summary: 'Give a person a new one-time password, shown once (admin)',
+      tag: 'admin',
+      parameters: [pathParam('id', 'The person.')],
+      ok: { 200: { description: 'The password.', content: json(ref('PasswordReset')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+  },
+  '/api/admin/people/{id}/tokens': {
+    get: {
+      operationId: 'listPersonTokens',
+      summary: 'A person’s API tokens (admin)',
+      tag: 'admin',
+      parameters: [pathParam('id', 'The person.')],
+      ok: { 200: { description: 'Their tokens.', content: json(list('Token')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+  },
+  '/api/admin/tokens/{id}': {
+    delete: {
+      operationId: 'revokeToken',
+      summary: 'Revoke anyone’s token (admin)',
+      tag: 'admin',
+      parameters: [pathParam('id', 'The token.')],
+      ok: { 200: { description: 'The token, revoked.', content: json(ref('Token')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+  },
+  '/api/admin/departments': {
+    post: {
+      operationId: 'createDepartment',
+      summary: 'Add a department (admin)',
+      tag: 'admin',
+      requestBody: { required: true, content: json(ref('CreateDepartmentBody')) },
+      ok: { 201: { description: 'The department.', content: json(ref('Department')) } },
+      errors: ['Forbidden'],
+      own: [failure(['ALREADY_EXISTS'], 'A department with this code, or one like it, exists')],
+    },
   },
   '/api/departments': {
     get: {
@@ -1057,7 +1220,7 @@ export function openApiDocument() {
       license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
     servers: [{ url: '/', description: 'The register serving this document.' }],
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { session: [] }],
     tags: (Object.entries(TAGS) as [Tag, string][]).map(([name, description]) => ({
       name,
       description,
@@ -1069,7 +1232,13 @@ export function openApiDocument() {
           type: 'http',
           scheme: 'bearer',
           description:
-            'An API token (`plan admin token-issue`) or, when configured, an OpenID Connect JWT.',
+            'An API token (`plan admin token-issue`, or `POST /api/me/tokens`) or, when configured, an OpenID Connect JWT.',
+        },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description: `The browser session of \`POST /api/session\`; state changes also send its CSRF token in \`${CSRF_HEADER}\`.`,
         },
       },
       responses: Object.fromEntries(

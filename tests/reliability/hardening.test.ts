@@ -223,6 +223,19 @@ describe.each(DB_KINDS)('small holes closed (%s)', (kind) => {
       expect(log).toContain('admin-token');
       expect(log).not.toContain(secret);
       expect(log).not.toContain(secret.slice(-20));
+      // The local accounts' passwords too: in their mode-0600 file, never in the log.
+      const accounts = path.join(dir, 'local-accounts');
+      expect(seeded?.accountsFile).toBe(accounts);
+      expect(statSync(accounts).mode & 0o777).toBe(0o600);
+      const passwords = readFileSync(accounts, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '' && !l.startsWith('#'))
+        .map((l) => l.split('\t')[2] ?? '');
+      expect(passwords).toHaveLength(7);
+      for (const password of passwords) {
+        expect(password).toMatch(/^[A-Za-z2-9]{20}$/);
+        expect(log).not.toContain(password);
+      }
     } finally {
       await test.close();
       rmSync(dir, { recursive: true, force: true });

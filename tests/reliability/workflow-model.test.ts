@@ -152,6 +152,7 @@ describe.each(DB_KINDS)('the workflow against its model (%s)', (kind) => {
         email: u.email,
         displayName: u.displayName,
         departmentId: u.departmentId,
+        stakeholderId: null,
         roles: u.roles,
         via: 'api-token',
       });

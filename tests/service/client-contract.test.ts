@@ -311,6 +311,7 @@ describe.each(DB_KINDS)('RegisterClient against the register (%s)', (kind) => {
       email: 'x',
       displayName: 'x',
       departmentId: null,
+      stakeholderId: null,
       roles: ['approver'],
       via: 'api-token',
     };

@@ -211,6 +211,7 @@ export interface TokenUserRow {
   email: string;
   displayName: string;
   departmentId: string | null;
+  stakeholderId: string | null;
   disabled: boolean;
   userCreatedAt: Date;
   roles: string[];
@@ -223,7 +224,8 @@ const dateOrNull = (value: unknown): Date | null => (value === null ? null : dat
 export const TOKEN_WITH_USER_SQL = `SELECT t.tenant_id AS "tenantId", t.id, t.user_id AS "userId", t.name, t.prefix,
             ${ms('t.created_at')} AS "createdAt", ${ms('t.expires_at')} AS "expiresAt",
             t.revoked, ${ms('t.revoked_at')} AS "revokedAt", u.email,
-            u.display_name AS "displayName", u.department_id AS "departmentId", u.disabled,
+            u.display_name AS "displayName", u.department_id AS "departmentId",
+            u.stakeholder_id AS "stakeholderId", u.disabled,
             ${ms('u.created_at')} AS "userCreatedAt",
             COALESCE(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL),
                      '{}'::text[]) AS roles

@@ -15,7 +15,12 @@
  * the sample monitoring workbook's actuals in place of the sample plan's own. An admin API
  * token is written to `<data root>/admin-token` (mode 0600); the log says where, never the
  * token. The city plan then becomes a snapshot, sent to the council, adopted by it with a
- * plausible resolution and published (issue 15), so the public page has a plan at once.
+ * plausible resolution and published (issue 15), so the public page has a plan at once. Once
+ * the framework is approved, an agency representative (the water company, SH13)
+ * and a stakeholder (the environmental NGO, SH03) join, tied to the framework's
+ * `tblStakeholders`; and when the seed writes files, one person of each role gets a local
+ * account whose password is written to `<data root>/local-accounts` (mode 0600), so that a
+ * person can sign in on the web at once (README).
  */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +37,7 @@ import {
 import type { Principal } from '../auth';
 import { createHash } from 'node:crypto';
 import type { Role } from '../repositories';
+import { hashPassword, oneTimePassword } from '../auth/password';
 import type { AppDeps } from './context';
 import { makeSnapshot, transitionSnapshot } from './snapshots';
 import { pushVersion, transition } from './submissions';
@@ -181,6 +187,8 @@ export function splitMonitoring(sample: RawWorkbook, city: RawWorkbook): Map<str
 
 /** The department that owns the city framework in the sample (the planning deputy). */
 export const FRAMEWORK_DEPARTMENT = 'D-PLN';
+/** The department whose preparer gets a local account in the sample (civil works). */
+export const SAMPLE_PREPARER_DEPT = 'D-CIV';
 /** The department that files the sample's revenue workbook (the finance deputy). */
 export const REVENUE_DEPARTMENT = 'D-FIN';
 
@@ -198,7 +206,20 @@ export interface SeedResult {
   tenantId: string;
   adminToken: string;
   tokenFile: string | null;
+  /** The file of the local accounts' passwords, when written. */
+  accountsFile: string | null;
 }
+
+/** The sample's outside people: who, with which role, for which `tblStakeholders` entry. */
+const SAMPLE_OUTSIDE_PEOPLE = [
+  { local: 'agency', role: 'agency', stakeholderId: 'SH13', name: 'نماینده شرکت آب و فاضلاب' },
+  {
+    local: 'stakeholder',
+    role: 'stakeholder',
+    stakeholderId: 'SH03',
+    name: 'عضو انجمن دوستداران محیط زیست',
+  },
+] as const;
 
 const must = <T>(r: ({ ok: true } & T) | { ok: false; reason: string }, what: string): T => {
   if (!r.ok) throw new Error(`seeding: ${what}: ${r.reason}`);
@@ -220,6 +241,8 @@ export async function seedSample(
      * tests that do not read monitoring leave it out (16 more submissions to push and approve).
      */
     monitoring?: boolean;
+    /** Give one person of each role a password (default: when `tokenDir` is set). */
+    localAccounts?: boolean;
   },
 ): Promise<SeedResult | null> {
   const { repos } = deps;
@@ -252,7 +275,12 @@ export async function seedSample(
     approver: 'معاون برنامه‌ریزی',
     council: 'دبیرخانه شورای شهر',
   };
-  const user = async (email: string, roles: Role[], dept: string | null): Promise<Principal> => {
+  const user = async (
+    email: string,
+    roles: Role[],
+    dept: string | null,
+    stakeholderId: string | null = null,
+  ): Promise<Principal> => {
     const local = email.split('@')[0] ?? email;
     const displayName =
       SEED_NAMES[local] ??
@@ -264,6 +292,7 @@ export async function seedSample(
           email,
           displayName,
           departmentId: dept === null ? null : (deptIds.get(dept) ?? null),
+          stakeholderId,
           roles,
         },
         null,
@@ -276,6 +305,7 @@ export async function seedSample(
       email,
       displayName: u.displayName,
       departmentId: u.departmentId,
+      stakeholderId: u.stakeholderId,
       roles: u.roles,
       via: 'api-token',
     };
@@ -346,6 +376,22 @@ export async function seedSample(
     });
   };
   await file(FRAMEWORK_DEPARTMENT, 'framework', framework);
+  // The framework's tblStakeholders now names them: the outside people join.
+  for (const o of SAMPLE_OUTSIDE_PEOPLE) {
+    must(
+      await repos.users.create(
+        tenantId,
+        {
+          email: `${o.local}@${tenantId}.example`,
+          displayName: o.name,
+          stakeholderId: o.stakeholderId,
+          roles: [o.role],
+        },
+        admin.userId,
+      ),
+      `user ${o.local}`,
+    );
+  }
   await file(REVENUE_DEPARTMENT, 'revenue', revenue);
   for (const [code, workbook] of departments) await file(code, 'department', workbook);
   // The city's monitoring of 1405 H1, filed by the departments that answer for it.
@@ -390,13 +436,51 @@ export async function seedSample(
     writeFileSync(tokenFile, `${secret}\n`, { mode: 0o600 });
     chmodSync(tokenFile, 0o600);
   }
+  // One person of each role with a password, in a mode-0600 file beside the token.
+  let accountsFile: string | null = null;
+  if (options.tokenDir !== null && (options.localAccounts ?? true)) {
+    const lines = [
+      '# Local accounts of the sample city: role, e-mail, password (municipality code: ' +
+        `${tenantId}). Sign in at the register's web page; change them or remove this file.`,
+    ];
+    const people: [Role, string][] = [
+      ['admin', `admin@${tenantId}.example`],
+      ['preparer', `preparer.${SAMPLE_PREPARER_DEPT.toLowerCase()}@${tenantId}.example`],
+      ['reviewer', `reviewer@${tenantId}.example`],
+      ['approver', `approver@${tenantId}.example`],
+      ['council', `council@${tenantId}.example`],
+      ['agency', `agency@${tenantId}.example`],
+      ['stakeholder', `stakeholder@${tenantId}.example`],
+    ];
+    for (const [role, email] of people) {
+      const u = await repos.users.getByEmail(tenantId, email);
+      if (u === null) throw new Error(`seeding: no user ${email}`);
+      const password = oneTimePassword();
+      must(
+        await repos.people.setPassword(
+          tenantId,
+          u.id,
+          {
+            passwordHash: await hashPassword(password, deps.config.sessions.scrypt),
+            mustChange: false,
+          },
+          null,
+        ),
+        `password of ${email}`,
+      );
+      lines.push(`${role}\t${email}\t${password}`);
+    }
+    accountsFile = path.join(options.tokenDir, 'local-accounts');
+    writeFileSync(accountsFile, `${lines.join('\n')}\n`, { mode: 0o600 });
+    chmodSync(accountsFile, 0o600);
+  }
   // The token is a secret: it goes to its mode-0600 file (or back to the caller), never to
   // the log, which is copied to places a secret must not go (terminals, log collectors).
   options.logger?.warn(
     { tenantId, tokenFile },
     tokenFile === null
       ? 'seeded the sample plan; an admin API token was issued to the caller'
-      : `seeded the sample plan; the admin API token is in ${tokenFile} (readable by this user only)`,
+      : `seeded the sample plan; the admin API token is in ${tokenFile}${accountsFile === null ? '' : `, the local accounts' passwords in ${accountsFile}`} (readable by this user only)`,
   );
-  return { tenantId, adminToken: secret, tokenFile };
+  return { tenantId, adminToken: secret, tokenFile, accountsFile };
 }

@@ -7,12 +7,18 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { Principal } from '../auth';
-import { principalOf, requireRole } from '../auth';
+import { principalOf, requireRole, sessionOf } from '../auth';
+import type { SessionInfo } from '../auth/session';
 import type { Role } from '../repositories';
 import type { AppDeps } from '../handlers/context';
 
 /** What a handler answers: a status (200 by default), headers, and one kind of body. */
-export type Reply = { status?: number; headers?: Record<string, string> } & (
+export type Reply = {
+  status?: number;
+  headers?: Record<string, string>;
+  /** `Set-Cookie` values (the session cookie). */
+  cookies?: string[];
+} & (
   | { json: unknown }
   | { file: Uint8Array; type: string; filename: string }
   | { text: string; type: string }
@@ -22,6 +28,10 @@ export type Reply = { status?: number; headers?: Record<string, string> } & (
 export interface Call<P, Q, B> {
   deps: AppDeps;
   p: Principal;
+  /** The browser session when the request came with the session cookie; else null. */
+  session: SessionInfo | null;
+  /** The client's address (behind a trusted proxy, the one it names). */
+  ip: string;
   params: P;
   query: Q;
   body: B;
@@ -67,6 +77,8 @@ function callOf<P, Q, B>(
   return {
     deps,
     p: principalOf(res),
+    session: sessionOf(res),
+    ip: req.ip ?? '',
     params: (schemas.params?.parse(req.params) ?? {}) as P,
     query: (schemas.query?.parse(req.query) ?? {}) as Q,
     body: (withBody && schemas.body !== undefined ? schemas.body.parse(req.body) : undefined) as B,
@@ -84,7 +96,9 @@ function callOf<P, Q, B>(
 
 function send(res: Response, reply: Reply): void {
   res.status(reply.status ?? 200).set(reply.headers ?? {});
-  if ('json' in reply) res.json(reply.json);
+  for (const cookie of reply.cookies ?? []) res.append('Set-Cookie', cookie);
+  if (reply.status === 204) res.end();
+  else if ('json' in reply) res.json(reply.json);
   else if ('file' in reply)
     res
       .type(reply.type)
@@ -93,10 +107,10 @@ function send(res: Response, reply: Reply): void {
   else res.type(reply.type).send(reply.text);
 }
 
-/** The route table of a router: `get`, `post`, `patch` with schemas and a handler. */
+/** The route table of a router: `get`, `post`, `patch`, `delete` with schemas and a handler. */
 export function routes(router: Router, deps: AppDeps) {
   const add =
-    (method: 'get' | 'post' | 'patch') =>
+    (method: 'get' | 'post' | 'patch' | 'delete') =>
     <P = Record<string, never>, Q = Record<string, never>, B = undefined>(
       path: string,
       schemas: Schemas<P, Q, B>,
@@ -113,5 +127,5 @@ export function routes(router: Router, deps: AppDeps) {
         send(res, await handler(callOf(deps, req, res, schemas, true)));
       });
     };
-  return { get: add('get'), post: add('post'), patch: add('patch') };
+  return { get: add('get'), post: add('post'), patch: add('patch'), delete: add('delete') };
 }

@@ -17,6 +17,10 @@ import type { IdempotencyRepository } from './idempotency';
 import { idempotencyRepository } from './idempotency';
 import type { SnapshotRepository } from './snapshots';
 import { snapshotRepository } from './snapshots';
+import type { PeopleRepository } from './people';
+import { peopleRepository } from './people';
+import type { SessionRepository } from './sessions';
+import { sessionRepository } from './sessions';
 import type { SubmissionRepository } from './submissions';
 import { submissionRepository } from './submissions';
 import type { DepartmentRepository, TenantRepository } from './tenants';
@@ -37,6 +41,10 @@ export interface Repositories {
   departments: DepartmentRepository;
   users: UserRepository;
   tokens: TokenRepository;
+  /** Passwords, lock-out, department and stakeholder of people (people.ts). */
+  people: PeopleRepository;
+  /** Browser sessions (sessions.ts). */
+  sessions: SessionRepository;
   cycles: CycleRepository;
   submissions: SubmissionRepository;
   versions: VersionRepository;
@@ -75,6 +83,8 @@ export function createRepositories(
     departments: departmentRepository(ctx),
     users: userRepository(ctx),
     tokens: tokenRepository(ctx),
+    people: peopleRepository(ctx),
+    sessions: sessionRepository(ctx),
     cycles: cycleRepository(ctx),
     submissions: submissionRepository(ctx),
     versions: versionRepository(ctx),
@@ -109,6 +119,9 @@ export type {
   SnapshotTrigger,
 } from './snapshots';
 export { snapshotSha256 } from './snapshots';
+export type { PasswordRecord, PeopleRepository } from './people';
+export type { SessionRecord, SessionRefusal, SessionRepository } from './sessions';
+export { hashSession, tenantOfSession } from './sessions';
 export { DEFAULT_CYCLE_YEARS } from './cycles';
 export type { IdempotencyCheck, IdempotencyRecord, IdempotencyRepository } from './idempotency';
 export type {

@@ -24,6 +24,8 @@ export interface UserRecord {
   email: string;
   displayName: string;
   departmentId: string | null;
+  /** For the outside roles: the city's `tblStakeholders.StakeholderId`; null for staff. */
+  stakeholderId: string | null;
   disabled: boolean;
   /** Sorted in the order of `ROLES`. */
   roles: Role[];
@@ -51,7 +53,13 @@ export type TokenRefusal = 'unknown' | 'revoked' | 'expired' | 'user-disabled';
 export interface UserRepository {
   create(
     tenantId: string,
-    input: { email: string; displayName: string; departmentId?: string | null; roles: Role[] },
+    input: {
+      email: string;
+      displayName: string;
+      departmentId?: string | null;
+      stakeholderId?: string | null;
+      roles: Role[];
+    },
     actorId: string | null,
   ): Promise<
     { ok: true; user: UserRecord } | { ok: false; reason: 'exists' | 'reference-missing' }
@@ -146,6 +154,7 @@ function fromDbUser(row: {
   email: string;
   displayName: string;
   departmentId: string | null;
+  stakeholderId: string | null;
   disabled: boolean;
   createdAt: Date;
   roles: { role: string }[];
@@ -192,6 +201,7 @@ export function userRepository(ctx: RepositoryContext): UserRepository {
               email: input.email,
               displayName: input.displayName,
               departmentId: input.departmentId ?? null,
+              stakeholderId: input.stakeholderId ?? null,
               createdAt: at,
               roles: { create: roles.map((role) => ({ role })) },
             },
@@ -210,6 +220,8 @@ export function userRepository(ctx: RepositoryContext): UserRepository {
                 displayName: record.displayName,
                 departmentId: record.departmentId,
                 roles: record.roles,
+                // Recorded since issue 15 (an older entry has none: verify compares it without).
+                stakeholderId: record.stakeholderId,
               },
             },
           };
@@ -362,6 +374,7 @@ export function tokenRepository(ctx: RepositoryContext): TokenRepository {
         email: row.email,
         displayName: row.displayName,
         departmentId: row.departmentId,
+        stakeholderId: row.stakeholderId,
         disabled: row.disabled,
         createdAt: row.userCreatedAt,
         roles: row.roles.filter(isRole).map((role) => ({ role })),

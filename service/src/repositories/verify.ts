@@ -115,8 +115,22 @@ export interface AuditedState {
       email: unknown;
       displayName: unknown;
       departmentId: unknown;
+      stakeholderId: unknown;
       roles: string[];
       disabled: boolean;
+    }>
+  >;
+  /** Local accounts' passwords by user id (the last `user.password` of each). */
+  passwords: Map<string, Described<{ passwordHashSha256: unknown; mustChange: unknown }>>;
+  /** Browser sessions by id (`session.create`, `session.end`). */
+  sessions: Map<
+    string,
+    Described<{
+      userId: unknown;
+      method: unknown;
+      tokenHashSha256: unknown;
+      expiresAt: unknown;
+      endedAt: Date | null;
     }>
   >;
   tokens: Map<
@@ -191,6 +205,8 @@ export function emptyAuditedState(): AuditedState {
     departments: new Map(),
     users: new Map(),
     tokens: new Map(),
+    passwords: new Map(),
+    sessions: new Map(),
     cycles: new Map(),
     submissions: new Map(),
     versions: new Map(),
@@ -225,6 +241,7 @@ export function replayAudit(state: AuditedState, entry: AuditRecord): void {
           email: data.email,
           displayName: data.displayName,
           departmentId: data.departmentId,
+          stakeholderId: data.stakeholderId,
           roles: Array.isArray(data.roles) ? data.roles.map(String) : [],
           disabled: false,
         },
@@ -240,6 +257,39 @@ export function replayAudit(state: AuditedState, entry: AuditRecord): void {
     case 'user.enable': {
       const user = state.users.get(id);
       if (user !== undefined) user.state.disabled = entry.action === 'user.disable';
+      return;
+    }
+    case 'user.department':
+    case 'user.stakeholder':
+    case 'user.rename': {
+      const user = state.users.get(id);
+      if (user === undefined) return;
+      if (entry.action === 'user.department') user.state.departmentId = data.departmentId;
+      else if (entry.action === 'user.stakeholder') user.state.stakeholderId = data.stakeholderId;
+      else user.state.displayName = data.displayName;
+      return;
+    }
+    case 'user.password':
+      state.passwords.set(id, {
+        entry,
+        state: { passwordHashSha256: data.passwordHashSha256, mustChange: data.mustChange },
+      });
+      return;
+    case 'session.create':
+      state.sessions.set(id, {
+        entry,
+        state: {
+          userId: data.userId,
+          method: data.method,
+          tokenHashSha256: data.tokenHashSha256,
+          expiresAt: data.expiresAt,
+          endedAt: null,
+        },
+      });
+      return;
+    case 'session.end': {
+      const session = state.sessions.get(id);
+      if (session !== undefined) session.state.endedAt = entry.at;
       return;
     }
     case 'token.issue':
@@ -460,6 +510,7 @@ const checkUsers: TableCoverage = {
         ['email', r.email, d.state.email],
         ['display_name', r.displayName, d.state.displayName],
         ['department_id', r.departmentId, d.state.departmentId],
+        ['stakeholder_id', r.stakeholderId, d.state.stakeholderId],
         ['disabled', r.disabled, d.state.disabled],
         ['created_at', r.createdAt.getTime(), d.entry.at.getTime()],
       ],
@@ -507,6 +558,55 @@ const checkTokens: TableCoverage = {
         ['expires_at', r.expiresAt?.toISOString() ?? null, d.state.expiresAt],
         ['revoked', r.revoked, d.state.revokedAt !== null],
         ['revoked_at', ms(r.revokedAt), ms(d.state.revokedAt)],
+      ],
+    );
+  },
+};
+
+/**
+ * Passwords against their last `user.password` entry. `failed_count` and `locked_until` are
+ * not compared: counters of failed sign-ins, each failure and each lock audited
+ * (`user.sign-in-failed`, `user.lock`) but reset by a success, which only its session records.
+ */
+const checkPasswords: TableCoverage = {
+  kind: 'checked',
+  async check(c) {
+    const rows = await c.prisma.userPassword.findMany({ where: { tenantId: c.tenantId } });
+    compareRows(
+      c,
+      'user_password',
+      rows,
+      c.state.passwords,
+      (r) => r.userId,
+      (k) => `user_password ${k}`,
+      (r, d) => [
+        ['password_hash', sha256Hex(r.passwordHash), d.state.passwordHashSha256],
+        ['must_change', r.mustChange, d.state.mustChange],
+        ['changed_at', r.changedAt.getTime(), d.entry.at.getTime()],
+      ],
+    );
+  },
+};
+
+/** Sessions against `session.create`/`session.end`; `last_seen_at` is not state (idle clock). */
+const checkSessions: TableCoverage = {
+  kind: 'checked',
+  async check(c) {
+    const rows = await c.prisma.userSession.findMany({ where: { tenantId: c.tenantId } });
+    compareRows(
+      c,
+      'user_session',
+      rows,
+      c.state.sessions,
+      (r) => r.id,
+      (k) => `user_session ${k}`,
+      (r, d) => [
+        ['user_id', r.userId, d.state.userId],
+        ['method', r.method, d.state.method],
+        ['token_hash', sha256Hex(r.tokenHash), d.state.tokenHashSha256],
+        ['created_at', r.createdAt.getTime(), d.entry.at.getTime()],
+        ['expires_at', r.expiresAt.toISOString(), d.state.expiresAt],
+        ['ended_at', ms(r.endedAt), ms(d.state.endedAt)],
       ],
     );
   },
@@ -703,6 +803,8 @@ export const VERIFIED_TABLES: Readonly<Record<string, TableCoverage>> = {
   app_user: checkUsers,
   user_role: checkRoles,
   api_token: checkTokens,
+  user_password: checkPasswords,
+  user_session: checkSessions,
   plan_cycle: checkCycles,
   submission: checkSubmissions,
   submission_version: checkVersions,

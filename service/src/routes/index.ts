@@ -6,6 +6,7 @@
  * body is read, so a refused push is never parsed.
  */
 import { Router } from 'express';
+import { SUBMISSION_ROLES } from '#core';
 import { z } from 'zod';
 import type { Principal } from '../auth';
 import { CITY_WIDE_ROLES } from '../auth';
@@ -13,11 +14,17 @@ import { ApiSnapshotTransition, SNAPSHOT_MAKERS } from '#core';
 import type { Role } from '../repositories';
 import type { AppDeps } from '../handlers/context';
 import * as op from '../handlers/operations';
+import * as people from '../handlers/people';
 import type { ReadXlsx } from '../handlers/upload';
 import { uploadReader } from '../handlers/upload';
 import { routes } from '../http/route';
 import { uploadBody } from '../http/upload-body';
 import {
+  ChangePasswordBody,
+  CreateDepartmentBody,
+  CreatePersonBody,
+  CreateTokenBody,
+  UpdatePersonBody,
   CommentBody,
   CreateCycleBody,
   CreateSubmissionBody,
@@ -38,6 +45,8 @@ export { XLSX_TYPE } from '../http/upload-body';
 const PLANNERS: readonly Role[] = ['admin', 'approver'];
 /** Who pushes versions (a preparer only for their own department: `admitPush`). */
 const PUSHERS: readonly Role[] = ['preparer', 'admin'];
+/** Who administers people, tokens and departments. */
+const ADMINS: readonly Role[] = ['admin'];
 /** Who verifies the audit chain. */
 const AUDITORS: readonly Role[] = ['admin', 'council'];
 
@@ -58,6 +67,29 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
   const uploads = uploadReader(deps.config, options.readXlsx);
 
   api.get('/me', {}, op.getMe);
+  // People and sign-in (POST /api/session, the sign-in, is mounted before authentication).
+  api.get('/session', {}, people.getSessionOperation);
+  api.delete('/session', {}, people.signOutOperation);
+  api.post('/me/password', { body: ChangePasswordBody }, people.changePasswordOperation);
+  api.get('/me/tokens', {}, people.listMyTokens);
+  api.post('/me/tokens', { body: CreateTokenBody }, people.createMyToken);
+  api.delete('/me/tokens/:id', { params: ById }, people.revokeMyToken);
+  api.get('/admin/people', { roles: ADMINS }, people.listPeople);
+  api.post('/admin/people', { roles: ADMINS, body: CreatePersonBody }, people.createPerson);
+  api.get('/admin/people/:id', { roles: ADMINS, params: ById }, people.getPerson);
+  api.patch(
+    '/admin/people/:id',
+    { roles: ADMINS, params: ById, body: UpdatePersonBody },
+    people.updatePerson,
+  );
+  api.post('/admin/people/:id/password', { roles: ADMINS, params: ById }, people.resetPassword);
+  api.get('/admin/people/:id/tokens', { roles: ADMINS, params: ById }, people.listPersonTokens);
+  api.delete('/admin/tokens/:id', { roles: ADMINS, params: ById }, people.revokeAnyToken);
+  api.post(
+    '/admin/departments',
+    { roles: ADMINS, body: CreateDepartmentBody },
+    people.createDepartmentOperation,
+  );
   api.get('/departments', {}, op.listDepartmentsOperation);
   api.get('/cycles', {}, op.listCyclesOperation);
   api.post('/cycles', { roles: PLANNERS, body: CreateCycleBody }, op.createCycleOperation);
@@ -101,7 +133,9 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
   api.post('/submissions/:id/comments', { params: ById, body: CommentBody }, op.addComment);
   api.get(
     '/cycles/:cycleId/reference',
-    { params: ByCycle, query: FormatQuery },
+    // The approved framework is a submission's: staff only (the outside roles read the
+    // published plan).
+    { roles: SUBMISSION_ROLES, params: ByCycle, query: FormatQuery },
     op.getReferenceData,
   );
   api.get(

@@ -4,6 +4,11 @@
  * `RegisterClient` sends one shape; this module is where the routes take them from.
  */
 export {
+  ChangePasswordBody,
+  CreateDepartmentBody,
+  CreatePersonBody,
+  CreateTokenBody,
+  UpdatePersonBody,
   CommentBody,
   CreateCycleBody,
   CreateSubmissionBody,

@@ -59,7 +59,7 @@ export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.sp
 
 /** What the client asks of `fetch` (a subset of `RequestInit` both Node and browsers take). */
 export interface FetchInit {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   headers: Record<string, string>;
   body?: string | Uint8Array<ArrayBuffer>;
 }
@@ -198,10 +198,18 @@ export class RegisterClient {
     this.token = connection.token;
   }
 
-  private async send(
+  /**
+   * Headers of every request beside the token: none here; a browser session's client
+   * (`SessionClient`, people-client.ts) sends its CSRF token on state changes.
+   */
+  protected sessionHeaders(_method: FetchInit['method']): Record<string, string> {
+    return {};
+  }
+
+  protected async send(
     path: string,
     init: {
-      method?: 'GET' | 'POST' | 'PATCH';
+      method?: FetchInit['method'];
       headers?: Record<string, string>;
       body?: FetchInit['body'];
     },
@@ -210,7 +218,9 @@ export class RegisterClient {
       const res = await this.fetcher(this.base + path, {
         method: init.method ?? 'GET',
         headers: {
+          // No token: a browser session, whose cookie the browser sends itself.
           ...(this.token !== '' && { Authorization: `Bearer ${this.token}` }),
+          ...this.sessionHeaders(init.method ?? 'GET'),
           ...init.headers,
         },
         ...(init.body !== undefined && { body: init.body }),
@@ -231,7 +241,7 @@ export class RegisterClient {
   }
 
   /** The failure an error response stands for. */
-  private async failure(res: FetchResponse): Promise<ApiFailed> {
+  protected async failure(res: FetchResponse): Promise<ApiFailed> {
     let body: unknown = null;
     try {
       body = JSON.parse(await res.text());
@@ -286,11 +296,11 @@ export class RegisterClient {
     return { ok: true, value: parsed.data, headers: res.headers };
   }
 
-  private async json<S extends z.ZodType>(
+  protected async json<S extends z.ZodType>(
     schema: S,
     path: string,
     init: {
-      method?: 'GET' | 'POST' | 'PATCH';
+      method?: FetchInit['method'];
       body?: unknown;
       headers?: Record<string, string>;
     } = {},

@@ -5,3 +5,5 @@ export * from './client';
 export * from './public';
 export * from './public-plan';
 export * from './revision';
+export * from './people';
+export * from './people-client';

@@ -17,6 +17,7 @@ import {
 } from '../contract/workflow';
 import { WORKBOOK_KIND_VALUES } from '../contract/kinds';
 import type { Period } from '../contract/enums';
+import { PEOPLE_SCHEMAS } from './people';
 import { PERIODS } from '../contract/enums';
 
 /** The periods of the contract (`Q1`…`FY`), for `z.enum`. */
@@ -52,8 +53,10 @@ export const ApiMe = z.object({
   email: z.string(),
   displayName: z.string(),
   departmentId: z.string().nullable(),
+  /** For the outside roles (`agency`, `stakeholder`): the city's `tblStakeholders` entry. */
+  stakeholderId: z.string().nullable(),
   roles: z.array(z.enum(ROLES)),
-  via: z.enum(['api-token', 'oidc']),
+  via: z.enum(['api-token', 'oidc', 'session']),
 });
 export type ApiMe = z.infer<typeof ApiMe>;
 
@@ -731,4 +734,5 @@ export const API_SCHEMAS = {
   AuditVerification: ApiAuditVerification,
   HelpTopic: ApiHelpTopic,
   HelpPage: ApiHelpPage,
+  ...PEOPLE_SCHEMAS,
 } as const;

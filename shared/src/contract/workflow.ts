@@ -5,10 +5,61 @@
  * transition with `judgeAction`; the CLI, the pane and the API documents show the captions.
  */
 import type { Bilingual } from '../findings';
+import type { StakeholderType } from './enums';
 
-/** Roles a person may hold (docs/configuration.md, "Roles"). */
-export const ROLES = ['preparer', 'reviewer', 'approver', 'council', 'admin'] as const;
+/**
+ * Roles a person may hold (docs/configuration.md, "Roles"): the municipality's staff, then the
+ * people outside it who take part in the plan (issue 15): `agency`, a representative of an
+ * executive body (water, power, gas, police, education, …), and `stakeholder`, a member of an
+ * NGO, a company, a university, an expert or a neighbourhood council. Each of the two is tied
+ * to an entry of the city's `tblStakeholders` (`OUTSIDE_ROLES`).
+ */
+export const ROLES = [
+  'preparer',
+  'reviewer',
+  'approver',
+  'council',
+  'admin',
+  'agency',
+  'stakeholder',
+] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * Roles of people outside the municipality: each such person is tied to a `tblStakeholders`
+ * entry (`StakeholderId`) of the city, reads the published plan and the consultation, and
+ * nothing of the submissions (no workflow rule names these roles; `SUBMISSION_ROLES`).
+ */
+export const OUTSIDE_ROLES = ['agency', 'stakeholder'] as const satisfies readonly Role[];
+export type OutsideRole = (typeof OUTSIDE_ROLES)[number];
+
+/** Roles that work on submissions (list, read, push, comment, decide): the staff. */
+export const SUBMISSION_ROLES: readonly Role[] = ROLES.filter(
+  (r) => !(OUTSIDE_ROLES as readonly Role[]).includes(r),
+);
+
+/** True when a role is one of the outside roles (tied to a stakeholder). */
+export function isOutsideRole(role: Role): role is OutsideRole {
+  return (OUTSIDE_ROLES as readonly Role[]).includes(role);
+}
+
+/**
+ * The `tblStakeholders.Type` values a person of an outside role may be tied to: an agency's
+ * representative to an `agency` (contract v2), a stakeholder to any party that is not the
+ * municipality's own (its council and departments have staff accounts) nor an agency.
+ */
+export const STAKEHOLDER_TYPES_OF_ROLE: Readonly<Record<OutsideRole, readonly StakeholderType[]>> =
+  {
+    agency: ['agency'],
+    stakeholder: [
+      'ngo',
+      'private',
+      'expert',
+      'citizen-group',
+      'university',
+      'neighbourhood-council',
+    ],
+  };
 
 /** Every status of a submission, in workflow order (`returned` last: it is a side track). */
 export const SUBMISSION_STATUSES = [
@@ -31,6 +82,8 @@ export const ROLE_CAPTIONS: Readonly<Record<Role, Bilingual>> = {
   approver: { fa: 'تصویب‌کننده', en: 'Approver' },
   council: { fa: 'شورا', en: 'Council' },
   admin: { fa: 'مدیر سامانه', en: 'Administrator' },
+  agency: { fa: 'نماینده دستگاه اجرایی', en: 'Agency representative' },
+  stakeholder: { fa: 'ذی‌نفع', en: 'Stakeholder' },
 };
 
 /** Captions of the statuses. */

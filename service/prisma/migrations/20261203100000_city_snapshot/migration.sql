@@ -57,13 +57,13 @@ CREATE TABLE "city_snapshot_source" (
 CREATE UNIQUE INDEX "city_snapshot_tenant_id_cycle_id_number_key" ON "city_snapshot"("tenant_id", "cycle_id", "number");
 
 -- AddForeignKey
-ALTER TABLE "city_snapshot" ADD CONSTRAINT "city_snapshot_tenant_id_cycle_id_fkey" FOREIGN KEY ("tenant_id", "cycle_id") REFERENCES "plan_cycle"("tenant_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "city_snapshot" ADD CONSTRAINT "city_snapshot_tenant_id_cycle_id_fkey" FOREIGN KEY ("tenant_id", "cycle_id") REFERENCES "plan_cycle"("tenant_id", "id") ON DELETE RESTRICT ON UPDATE NO ACTION;
 
 -- AddForeignKey
-ALTER TABLE "city_snapshot" ADD CONSTRAINT "city_snapshot_tenant_id_created_by_id_fkey" FOREIGN KEY ("tenant_id", "created_by_id") REFERENCES "app_user"("tenant_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "city_snapshot" ADD CONSTRAINT "city_snapshot_tenant_id_created_by_id_fkey" FOREIGN KEY ("tenant_id", "created_by_id") REFERENCES "app_user"("tenant_id", "id") ON DELETE RESTRICT ON UPDATE NO ACTION;
 
 -- AddForeignKey
-ALTER TABLE "city_snapshot_source" ADD CONSTRAINT "city_snapshot_source_tenant_id_snapshot_id_fkey" FOREIGN KEY ("tenant_id", "snapshot_id") REFERENCES "city_snapshot"("tenant_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "city_snapshot_source" ADD CONSTRAINT "city_snapshot_source_tenant_id_snapshot_id_fkey" FOREIGN KEY ("tenant_id", "snapshot_id") REFERENCES "city_snapshot"("tenant_id", "id") ON DELETE RESTRICT ON UPDATE NO ACTION;
 
 -- AddForeignKey
-ALTER TABLE "city_snapshot_source" ADD CONSTRAINT "city_snapshot_source_tenant_id_submission_id_version_fkey" FOREIGN KEY ("tenant_id", "submission_id", "version") REFERENCES "submission_version"("tenant_id", "submission_id", "version") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "city_snapshot_source" ADD CONSTRAINT "city_snapshot_source_tenant_id_submission_id_version_fkey" FOREIGN KEY ("tenant_id", "submission_id", "version") REFERENCES "submission_version"("tenant_id", "submission_id", "version") ON DELETE RESTRICT ON UPDATE NO ACTION;
