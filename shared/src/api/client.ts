@@ -52,7 +52,6 @@ import {
   ApiWorkbookInvalid,
   ApiWorkflowEvent,
 } from './schemas';
-import { ApiPublicPlan, ApiPublicSnapshotList, PUBLIC_PATHS } from './public';
 
 /** Media type of an `.xlsx` file. */
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
