@@ -4,7 +4,9 @@
  * plan with one emptied project title (so that Check lists a finding), served by the real
  * register as in taskpane.browser.test.ts, office.js routed to the fake Excel host. The Sync
  * view is checked signed out and signed in (the submission's status and history shown); the
- * Chain view also with its tree opened. No violation of impact serious or critical may remain.
+ * Chain view also with its tree opened, Budget with a year opened, Priorities with the optimal
+ * portfolio found and with the dialog that asks before writing it. No violation of impact
+ * serious or critical may remain.
  */
 /// <reference lib="dom" />
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -129,6 +131,34 @@ describeInBrowser('the Plan pane under axe-core', () => {
           await page.locator(`[data-id="${id}"]`).first().click();
       await page.locator('[data-id="P-001"]').waitFor();
       await audit(`chain opened ${lang}`);
+    }
+
+    // A budget year opened.
+    for (const lang of LANGS) {
+      await show(page, 'budget', lang);
+      const fold = page.getByTestId('budget-fold').first();
+      if (lang === 'fa') await fold.locator('summary').click();
+      await audit(`budget opened ${lang}`);
+    }
+
+    // Priorities with the optimal portfolio found (its column of marks), then the dialog that
+    // asks before writing the selection column.
+    await show(page, 'priorities', 'en');
+    await page.getByRole('button', { name: 'Find the optimal portfolio' }).click();
+    await page.getByTestId('objectives').waitFor();
+    for (const lang of LANGS) {
+      await show(page, 'priorities', lang);
+      await page.getByTestId('objectives').waitFor();
+      await audit(`priorities optimal ${lang}`);
+      await page
+        .getByRole('button', {
+          name: lang === 'fa' ? 'نوشتن ستون انتخاب' : 'Write the selection column',
+        })
+        .click();
+      await page.getByRole('dialog').waitFor();
+      await audit(`priorities write dialog ${lang}`);
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
     }
 
     // Sync signed in, a submission chosen: its status and history.
