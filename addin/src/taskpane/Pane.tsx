@@ -130,16 +130,20 @@ function PaneBody(props: { auto: boolean; setAuto(auto: boolean): void }) {
           ))}
         </TabList>
       </nav>
-      <main className={styles.body} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {tab === 'start' && <StartView />}
-        {tab === 'check' && <CheckView auto={props.auto} setAuto={props.setAuto} />}
-        {tab === 'chain' && <ChainView />}
-        {tab === 'kpis' && <KpiView />}
-        {tab === 'monitor' && <MonitorView />}
-        {tab === 'revenue' && <RevenueView />}
-        {tab === 'budget' && <BudgetView />}
-        {tab === 'priorities' && <PrioritiesView />}
-        {tab === 'sync' && <SyncView />}
+      {/* The page's main landmark holds the tab panel: a `role` on <main> itself would take
+          the landmark away (axe: landmark-one-main, region). */}
+      <main className={styles.body}>
+        <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
+          {tab === 'start' && <StartView />}
+          {tab === 'check' && <CheckView auto={props.auto} setAuto={props.setAuto} />}
+          {tab === 'chain' && <ChainView />}
+          {tab === 'kpis' && <KpiView />}
+          {tab === 'monitor' && <MonitorView />}
+          {tab === 'revenue' && <RevenueView />}
+          {tab === 'budget' && <BudgetView />}
+          {tab === 'priorities' && <PrioritiesView />}
+          {tab === 'sync' && <SyncView />}
+        </div>
       </main>
     </div>
   );

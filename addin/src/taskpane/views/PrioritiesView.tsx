@@ -291,8 +291,10 @@ export function PrioritiesView() {
                     {p.score === null ? '—' : <Num>{formatNumber(p.score, lang, 1)}</Num>}
                   </td>
                   <td className={cell}>
+                    {/* A mark with a name is an image: aria-label on a plain span (a badge)
+                        is not announced (axe: aria-prohibited-attr). */}
                     {chosenRank.has(p.id) && (
-                      <Badge size="small" color="brand" aria-label={t(lang, 'selected')}>
+                      <Badge size="small" color="brand" role="img" aria-label={t(lang, 'selected')}>
                         ✓
                       </Badge>
                     )}
@@ -300,7 +302,12 @@ export function PrioritiesView() {
                   {optimal && (
                     <td className={cell}>
                       {chosenOptimal.has(p.id) && (
-                        <Badge size="small" color="success" aria-label={t(lang, 'selected')}>
+                        <Badge
+                          size="small"
+                          color="success"
+                          role="img"
+                          aria-label={t(lang, 'selected')}
+                        >
                           ✓
                         </Badge>
                       )}

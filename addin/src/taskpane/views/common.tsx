@@ -149,7 +149,9 @@ export function Note(props: {
   children: ReactNode;
 }) {
   return (
-    <MessageBar intent={props.intent ?? 'info'} aria-live="polite">
+    // No MessageBarTitle: without one, the bar's default aria-labelledby would point at no
+    // element (axe: aria-valid-attr-value), so the group goes unnamed instead.
+    <MessageBar intent={props.intent ?? 'info'} aria-live="polite" aria-labelledby={undefined}>
       <MessageBarBody>{props.children}</MessageBarBody>
     </MessageBar>
   );
