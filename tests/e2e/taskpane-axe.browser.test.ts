@@ -35,6 +35,7 @@ const TABS = [
   'check',
   'chain',
   'kpis',
+  'monitor',
   'revenue',
   'budget',
   'priorities',
