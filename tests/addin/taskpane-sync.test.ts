@@ -56,6 +56,7 @@ function register() {
                 email: 'p@x',
                 displayName: 'Preparer',
                 departmentId: 'd',
+                stakeholderId: null,
                 roles: ['preparer'],
                 via: 'api-token',
               }
@@ -356,6 +357,7 @@ describe('the register’s submissions as the workbook’s people see them', () 
             email: 'p@x',
             displayName: 'Preparer',
             departmentId: 'dept-D-PLN',
+            stakeholderId: null,
             roles: ['preparer'],
             via: 'api-token',
           },
