@@ -17,9 +17,11 @@ import type {
 import {
   LATEST,
   languageOfSearch,
+  listSeparator,
   parseWebPath,
   PLAN_SECTIONS,
   RegisterClient,
+  TITLE_SEPARATOR,
   webPath,
 } from '#core';
 import {
@@ -285,7 +287,9 @@ function Shell(props: {
   }, [props.hash, plan]);
   const section = route?.section ?? 'overview';
   const title =
-    plan === null ? t(lang, 'appTitle') : `${plan.title} · ${t(lang, sectionKey(section))}`;
+    plan === null
+      ? t(lang, 'appTitle')
+      : `${plan.title}${TITLE_SEPARATOR}${t(lang, sectionKey(section))}`;
   useEffect(() => {
     document.title = title;
   }, [title]);
@@ -305,7 +309,7 @@ function Shell(props: {
               {plan !== null && (
                 <>
                   <Stored>{plan.municipality.name[lang]}</Stored>
-                  {' · '}
+                  {TITLE_SEPARATOR}
                 </>
               )}
               {t(lang, 'appTitle')}
@@ -481,7 +485,7 @@ function SnapshotNote(props: {
             resolution: <Iso>{digits(adoption.resolutionNumber, lang)}</Iso>,
             date: jalaliDate(adoption.resolutionDate, lang),
           })}
-          {' · '}
+          {lang === 'fa' ? '؛ ' : '; '}
           {t(lang, 'vote', {
             for: adoption.votesFor,
             against: adoption.votesAgainst,
@@ -494,7 +498,7 @@ function SnapshotNote(props: {
       )}
       <p>
         <AppLink href={permanent}>{t(lang, 'permalink')}</AppLink>
-        {' · '}
+        {listSeparator(lang)}
         <AppLink href={latest}>{t(lang, 'latestLink')}</AppLink>
       </p>
       {props.snapshots.length > 1 && (
@@ -509,7 +513,8 @@ function SnapshotNote(props: {
                   <AppLink href={webPath({ ...route, snapshot: ref }, lang)} current={here}>
                     {t(lang, 'snapshotName', { cycle: year(e.cycleStart, lang), number: e.number })}
                   </AppLink>
-                  {e.adoption !== null && ` · ${jalaliDate(e.adoption.resolutionDate, lang)}`}
+                  {e.adoption !== null &&
+                    `${listSeparator(lang)}${jalaliDate(e.adoption.resolutionDate, lang)}`}
                 </li>
               );
             })}

@@ -71,3 +71,14 @@ export function fillPlaceholders(
     return typeof v === 'string' ? v : formatNumber(v, lang);
   });
 }
+
+/**
+ * What separates items written on one line: the Persian comma «، » in Persian, «, » in
+ * English. Never a middle dot «·», which a Persian reader takes for the digit zero «۰».
+ */
+export function listSeparator(lang: Language): string {
+  return lang === 'fa' ? '، ' : ', ';
+}
+
+/** What separates a title from what it is part of: a spaced em dash in both languages. */
+export const TITLE_SEPARATOR = ' — ';

@@ -4,6 +4,7 @@
  * in each open format (CSV, `.xlsx`, JSON) from the register's public API, at addresses that
  * name the snapshot (so that a downloaded file is the one this page shows).
  */
+import { listSeparator } from '#core';
 import { Link, mergeClasses } from '@fluentui/react-components';
 import { Iso, PageTitle, ScrollTable, Section, usePageStyles } from '../components';
 import { t, tn } from '../i18n';
@@ -41,7 +42,7 @@ export function DataView({ lang, plan }: ViewProps) {
                 <td className={page.cell}>
                   {FORMATS.map(([format, label], i) => (
                     <span key={format}>
-                      {i > 0 && ' · '}
+                      {i > 0 && listSeparator(lang)}
                       <Link
                         href={table.downloads[format]}
                         download

@@ -6,7 +6,14 @@
  * how many KPIs are in each status.
  */
 import type { KpiStatus } from '#core';
-import { enumCaption, KPI_DIRECTIONS, KPI_LEVELS, KPI_STATUSES, PERIODS } from '#core';
+import {
+  enumCaption,
+  KPI_DIRECTIONS,
+  KPI_LEVELS,
+  KPI_STATUSES,
+  listSeparator,
+  PERIODS,
+} from '#core';
 import { Badge, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { BarChart } from '../charts/charts';
 import { Iso, PageTitle, ScrollTable, Section, Stored, usePageStyles } from '../components';
@@ -122,7 +129,7 @@ export function KpisView({ lang, plan }: ViewProps) {
                     <>
                       <Iso>{measure(latest.actual, lang)}</Iso>
                       <div className={page.muted}>
-                        {`${year(latest.year, lang)} · ${enumCaption(PERIODS, latest.period, lang) ?? latest.period}`}
+                        {`${year(latest.year, lang)}${listSeparator(lang)}${enumCaption(PERIODS, latest.period, lang) ?? latest.period}`}
                       </div>
                     </>
                   )}

@@ -6,7 +6,7 @@
  * year one under another) rather than a row of a table wider than the screen.
  */
 import type { Language } from '#core';
-import { enumCaption, PROJECT_STATUSES, webPath } from '#core';
+import { enumCaption, listSeparator, PROJECT_STATUSES, webPath } from '#core';
 import {
   Field,
   makeStyles,
@@ -234,7 +234,7 @@ function ProjectCard(props: {
           <Iso>{p.dept}</Iso>
           {p.region !== '' && (
             <>
-              {' · '}
+              {listSeparator(lang)}
               <Stored>{p.region}</Stored>
             </>
           )}
