@@ -50,7 +50,9 @@ describe('the workflow vocabulary', () => {
       ...SUBMISSION_STATUSES.map((s) => STATUS_CAPTIONS[s]),
       ...WORKFLOW_ACTIONS.map((a) => ACTION_CAPTIONS[a]),
     ];
-    expect(captions).toHaveLength(5 + 5 + 5);
+    // Seven roles (the five of the workflow and the outside ones, agency and stakeholder),
+    // five statuses, five actions.
+    expect(captions).toHaveLength(7 + 5 + 5);
     for (const c of captions) {
       expect(c.fa).toMatch(/^[\u0600-\u06FF\u200c ]+$/);
       expect(c.en).toMatch(/^[A-Za-z ]+$/);
