@@ -189,6 +189,7 @@ export const STRINGS = {
   expires: { fa: 'پایان اعتبار', en: 'Expires' },
   never: { fa: 'بی‌پایان', en: 'Never' },
   revoked: { fa: 'باطل‌شده', en: 'Revoked' },
+  revokedOn: { fa: 'باطل‌شده در {date}', en: 'Revoked on {date}' },
   active: { fa: 'فعال', en: 'Active' },
   expired: { fa: 'منقضی', en: 'Expired' },
   revoke: { fa: 'باطل کردن', en: 'Revoke' },

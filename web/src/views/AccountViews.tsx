@@ -33,6 +33,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { fill, Iso, PageTitle, ScrollTable, Section, Stored, usePageStyles } from '../components';
+import { digits } from '../format';
 import { t } from '../i18n';
 import { navigate } from '../router';
 
@@ -65,6 +66,26 @@ const useStyles = makeStyles({
     display: 'block',
   },
   days: { width: '8em' },
+  // On a phone each token is a card of labelled lines instead of a row wider than the screen.
+  cards: {
+    '@media (max-width: 600px)': {
+      '& thead': { display: 'none' },
+      '& tr': {
+        display: 'block',
+        paddingBlock: tokens.spacingVerticalS,
+        borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      },
+      '& td': { display: 'block', borderBottomStyle: 'none' },
+      '& td:first-child': { fontWeight: tokens.fontWeightSemibold },
+      '& td[data-label]::before': {
+        content: 'attr(data-label)',
+        display: 'block',
+        fontWeight: tokens.fontWeightSemibold,
+        color: tokens.colorNeutralForeground3,
+        fontSize: tokens.fontSizeBase200,
+      },
+    },
+  },
 });
 
 /** A failed call as the person reads it: 429 plainly, otherwise the register's message. */
@@ -340,7 +361,7 @@ export function TokensView(props: { lang: Language; client: SessionClient }) {
               className={styles.days}
               inputMode="numeric"
               dir="ltr"
-              value={days}
+              value={digits(days, lang)}
               onChange={(_, d) => setDays(toLatinDigits(d.value))}
             />
           </Field>
@@ -359,46 +380,52 @@ export function TokensView(props: { lang: Language; client: SessionClient }) {
         ) : list.length === 0 ? (
           <p>{t(lang, 'noTokens')}</p>
         ) : (
-          <ScrollTable label={t(lang, 'tokenList')} testId="token-list">
-            <thead>
-              <tr>
-                {(['tokenName', 'prefix', 'created', 'expires', 'status'] as const).map((k) => (
-                  <th key={k} scope="col" className={`${page.cell} ${page.head}`}>
-                    {t(lang, k)}
+          <div className={styles.cards}>
+            <ScrollTable label={t(lang, 'tokenList')} testId="token-list">
+              <thead>
+                <tr>
+                  {(['tokenName', 'prefix', 'created', 'expires', 'status'] as const).map((k) => (
+                    <th key={k} scope="col" className={`${page.cell} ${page.head}`}>
+                      {t(lang, k)}
+                    </th>
+                  ))}
+                  <th scope="col" className={`${page.cell} ${page.head}`}>
+                    <span className={page.muted}>{t(lang, 'revoke')}</span>
                   </th>
-                ))}
-                <th scope="col" className={`${page.cell} ${page.head}`}>
-                  <span className={page.muted}>{t(lang, 'revoke')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((k) => (
-                <tr key={k.id} data-token={k.prefix}>
-                  <td className={page.cell}>
-                    <Stored>{k.name}</Stored>
-                  </td>
-                  <td className={page.cell}>
-                    <Iso>{k.prefix}…</Iso>
-                  </td>
-                  <td className={page.cell}>
-                    <When iso={k.createdAt} lang={lang} />
-                  </td>
-                  <td className={page.cell}>
-                    <When iso={k.revoked ? k.revokedAt : k.expiresAt} lang={lang} />
-                  </td>
-                  <td className={page.cell}>{stateOf(k)}</td>
-                  <td className={page.cell}>
-                    {!k.revoked && (
-                      <Button size="small" onClick={() => setConfirm(k)}>
-                        {t(lang, 'revoke')}
-                      </Button>
-                    )}
-                  </td>
                 </tr>
-              ))}
-            </tbody>
-          </ScrollTable>
+              </thead>
+              <tbody>
+                {list.map((k) => (
+                  <tr key={k.id} data-token={k.prefix}>
+                    <td className={page.cell}>
+                      <Stored>{k.name}</Stored>
+                    </td>
+                    <td className={page.cell} data-label={t(lang, 'prefix')}>
+                      <Iso>{k.prefix}…</Iso>
+                    </td>
+                    <td className={page.cell} data-label={t(lang, 'created')}>
+                      <When iso={k.createdAt} lang={lang} />
+                    </td>
+                    <td className={page.cell} data-label={t(lang, 'expires')}>
+                      <When iso={k.expiresAt} lang={lang} />
+                    </td>
+                    <td className={page.cell} data-label={t(lang, 'status')}>
+                      {k.revoked && k.revokedAt !== null
+                        ? fill(lang, 'revokedOn', { date: <When iso={k.revokedAt} lang={lang} /> })
+                        : stateOf(k)}
+                    </td>
+                    <td className={page.cell}>
+                      {!k.revoked && (
+                        <Button size="small" onClick={() => setConfirm(k)}>
+                          {t(lang, 'revoke')}
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </ScrollTable>
+          </div>
         )}
       </Section>
       <Dialog open={confirm !== null} onOpenChange={(_, d) => !d.open && setConfirm(null)}>
