@@ -164,6 +164,37 @@ describeInBrowser('signing in on the web and making an access token', () => {
         await page.context().close();
       }, 60_000);
 
+  it('asks for a new password after a one-time one, then goes on to the tokens', async () => {
+    // The administrator adds a council member, who gets a one-time password.
+    const created = await request(h.app)
+      .post('/api/admin/people')
+      .set('Authorization', `Bearer ${h.tokens.admin}`)
+      .send({ email: 'new.member@sample.example', displayName: 'عضو تازه', roles: ['council'] });
+    expect(created.status).toBe(201);
+    const oneTime = (created.body as { oneTimePassword: string }).oneTimePassword;
+    const page = await open('desk', []);
+    await page.goto(`${base}/me/tokens`);
+    await page.waitForURL(/\/signin\?next=/);
+    await page.fill('input[name="email"]', 'new.member@sample.example');
+    await page.fill('input[name="password"]', oneTime);
+    await page.click('main button[type="submit"]');
+    await page.waitForSelector('input[name="newPassword"]');
+    await page.fill('input[name="newPassword"]', 'a new long password');
+    await page.fill('input[name="repeatPassword"]', 'a new long password');
+    await page.screenshot({ path: path.join(SHOTS, 'signin-new-password-fa-desk.png') });
+    await page.getByRole('button', { name: 'ثبت گذرواژه تازه' }).click();
+    await page.waitForURL(`${base}/me/tokens`);
+    await page.waitForSelector('[data-testid="signed-in"]');
+    // The new password is the one that signs in now.
+    const signIn = await request(h.app).post('/api/session').send({
+      municipality: 'sample',
+      email: 'new.member@sample.example',
+      password: 'a new long password',
+    });
+    expect(signIn.status).toBe(201);
+    await page.context().close();
+  });
+
   it('is reachable from the header of the published plan', async () => {
     const page = await open('desk', []);
     await page.goto(`${base}/`);

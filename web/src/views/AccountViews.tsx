@@ -189,19 +189,95 @@ export function SignInView(props: {
             />
           </Field>
           <Failure lang={lang} error={error} />
-          {mustChange && (
-            <MessageBar intent="warning" role="alert">
-              <MessageBarBody>{t(lang, 'mustChange')}</MessageBarBody>
-            </MessageBar>
-          )}
           <div>
-            <Button type="submit" appearance="primary" disabled={busy}>
+            <Button type="submit" appearance="primary" disabled={busy || mustChange}>
               {busy ? t(lang, 'signingIn') : t(lang, 'signIn')}
             </Button>
           </div>
         </form>
+        {mustChange && (
+          <NewPassword
+            lang={lang}
+            client={client}
+            current={password}
+            onDone={() => navigate(back(next))}
+          />
+        )}
       </Section>
     </div>
+  );
+}
+
+/** After a one-time password: the new one (twice), then on to where the person was going. */
+function NewPassword(props: {
+  lang: Language;
+  client: SessionClient;
+  current: string;
+  onDone: () => void;
+}) {
+  const { lang } = props;
+  const styles = useStyles();
+  const [first, setFirst] = useState('');
+  const [again, setAgain] = useState('');
+  const [error, setError] = useState<ApiFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const differ = again !== '' && first !== again;
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (first !== again) return;
+        setBusy(true);
+        setError(null);
+        void props.client
+          .changePassword({ currentPassword: props.current, newPassword: first })
+          .then((r) => {
+            setBusy(false);
+            if (r.ok) props.onDone();
+            else setError(r.error);
+          });
+      }}
+    >
+      <MessageBar intent="warning" role="alert">
+        <MessageBarBody>{t(lang, 'mustChange')}</MessageBarBody>
+      </MessageBar>
+      <Field label={t(lang, 'newPassword')} required hint={t(lang, 'newPasswordHint')}>
+        <Input
+          name="newPassword"
+          type="password"
+          dir="ltr"
+          autoComplete="new-password"
+          value={first}
+          onChange={(_, d) => setFirst(d.value)}
+        />
+      </Field>
+      <Field
+        label={t(lang, 'repeatPassword')}
+        required
+        validationState={differ ? 'error' : 'none'}
+        validationMessage={differ ? t(lang, 'passwordsDiffer') : undefined}
+      >
+        <Input
+          name="repeatPassword"
+          type="password"
+          dir="ltr"
+          autoComplete="new-password"
+          value={again}
+          onChange={(_, d) => setAgain(d.value)}
+        />
+      </Field>
+      <Failure lang={lang} error={error} />
+      <div>
+        <Button
+          type="submit"
+          appearance="primary"
+          disabled={busy || first === '' || first !== again}
+        >
+          {t(lang, 'changePassword')}
+        </Button>
+      </div>
+    </form>
   );
 }
 
