@@ -588,11 +588,6 @@ function AccountShell(props: {
           </div>
           <div className={styles.tools}>
             <AppLink href={lang === 'en' ? '/?lang=en' : '/'}>{t(lang, 'toPlan')}</AppLink>
-            {page === 'tokens' ? null : (
-              <AppLink href={inLang(lang)} current>
-                {t(lang, 'signIn')}
-              </AppLink>
-            )}
             <div className={styles.languages} role="group" aria-label={t(lang, 'language')}>
               {(['fa', 'en'] as const).map((l) => (
                 <ToggleButton

@@ -164,7 +164,6 @@ export const STRINGS = {
     fa: 'تلاش‌ها بیش از اندازه بود. چند دقیقه صبر کنید و دوباره بکوشید.',
     en: 'Too many attempts. Wait a few minutes and try again.',
   },
-  failed: { fa: 'نشد: {message}', en: 'That did not work: {message}' },
   mustChange: {
     fa: 'گذرواژه شما یک‌بارمصرف است. پیش از ادامه، گذرواژه تازه‌ای برگزینید.',
     en: 'Your password is a one-time one. Choose a new password before you go on.',

@@ -88,10 +88,10 @@ const useStyles = makeStyles({
   },
 });
 
-/** A failed call as the person reads it: 429 plainly, otherwise the register's message. */
+/** A failed call as the person reads it: 429 plainly, otherwise the register's own message. */
 function failureText(lang: Language, error: ApiFailure): string {
   if (error.status === 429) return `${t(lang, 'tooMany')} (${error.message[lang]})`;
-  return t(lang, 'failed', { message: error.message[lang] });
+  return error.message[lang];
 }
 
 function Failure(props: { lang: Language; error: ApiFailure | null }) {
