@@ -1,6 +1,7 @@
 /**
  * The register's web face (docs/web.md): the built app (`web/dist`) served at `/`. Its page,
- * `index.html`, answers every address of the app (`isWebPath`: `/`, `/plan/…`), so that a
+ * `index.html`, answers every address of the app (`isWebPath`: `/`, `/plan/…`, the sign-in
+ * `/signin` and a person's pages `/me/…`), so that a
  * shared address opens where it points; the bundles under `/assets/` carry a content hash in
  * their names and are cached for a year. Every other path (`/api`, `/addin`, `/help`,
  * `/manifest.xml`, …) is left to its own routes, and an unknown one to the JSON 404.

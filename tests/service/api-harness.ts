@@ -35,7 +35,7 @@ export async function openHarness(
   kind: DbKind,
   config: Partial<Config> = {},
   extra: Partial<AppOptions> = {},
-  seed: { monitoring?: boolean } = {},
+  seed: { monitoring?: boolean; tokenDir?: string } = {},
 ): Promise<Harness> {
   const test = await openTestDatabase(kind);
   const logger = pino({ level: process.env.PLAN_TEST_LOG ?? 'silent' });
@@ -44,7 +44,8 @@ export async function openHarness(
   // The departments' monitoring only where a test reads it (it takes most of the seed's time).
   const seeded = await seedSample(deps, {
     tenantId: TENANT,
-    tokenDir: null,
+    // A folder: the seed writes the admin token and the local accounts' passwords there.
+    tokenDir: seed.tokenDir ?? null,
     monitoring: seed.monitoring === true,
   });
   if (seeded === null) throw new Error('the fresh database was not empty');

@@ -38,6 +38,10 @@ describe('the web face at /', () => {
     '/plan/sample',
     '/plan/sample/latest/projects',
     '/plan/sample/1405/1/kpis',
+    // A person's own pages (the add-in's Sync links to `/me/tokens`).
+    '/signin',
+    '/signin?next=%2Fme%2Ftokens&lang=en',
+    '/me/tokens',
   ])('answers %s with the page, naming the register’s municipality', async (address) => {
     const res = await request(h.app).get(address);
     expect(res.status).toBe(200);
@@ -57,6 +61,8 @@ describe('the web face at /', () => {
     );
     // An address that names no page preloads nothing.
     expect((await request(h.app).get('/plan/x/latest/nothing')).text).not.toContain('preload');
+    // Nor does a person's own page: it reads no plan.
+    expect((await request(h.app).get('/me/tokens')).text).not.toContain('preload');
   });
 
   it('serves the bundles for a year, never their source maps', async () => {
@@ -68,7 +74,7 @@ describe('the web face at /', () => {
     expect(map.body.code).toBe('NOT_FOUND');
   });
 
-  it.each(['/nothing-here', '/planning', '/assets/missing.js'])(
+  it.each(['/nothing-here', '/planning', '/assets/missing.js', '/signing', '/mere'])(
     'leaves %s to the JSON 404',
     async (address) => {
       const res = await request(h.app).get(address);

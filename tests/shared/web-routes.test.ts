@@ -4,7 +4,16 @@
  */
 import fc from 'fast-check';
 import type { WebRoute } from '#core';
-import { isWebPath, languageOfSearch, parseWebPath, PLAN_SECTIONS, webPath } from '#core';
+import {
+  accountPageOf,
+  isWebPath,
+  languageOfSearch,
+  nextOfSearch,
+  parseWebPath,
+  PLAN_SECTIONS,
+  signInPath,
+  webPath,
+} from '#core';
 
 describe('parseWebPath', () => {
   it.each([
@@ -113,5 +122,31 @@ describe('isWebPath: what the register answers with the page', () => {
     ['/assets/index.js', false],
   ])('%s: %s', (pathname, expected) => {
     expect(isWebPath(pathname)).toBe(expected);
+  });
+});
+
+describe("a person's own pages", () => {
+  it('names the sign-in and the tokens, and the service serves them', () => {
+    expect(accountPageOf('/signin')).toBe('signin');
+    expect(accountPageOf('/me/tokens/')).toBe('tokens');
+    expect(accountPageOf('/me/other')).toBeNull();
+    expect(accountPageOf('/plan/sample')).toBeNull();
+    for (const p of ['/signin', '/me', '/me/tokens']) expect(isWebPath(p)).toBe(true);
+    for (const p of ['/signing', '/mere', '/api/me/tokens']) expect(isWebPath(p)).toBe(false);
+  });
+
+  it('goes back after the sign-in only to a page of the app on this origin', () => {
+    const back = (next: string) => nextOfSearch(`?next=${encodeURIComponent(next)}`);
+    expect(back('/me/tokens?lang=en')).toBe('/me/tokens?lang=en');
+    expect(back('/plan/sample/latest/kpis')).toBe('/plan/sample/latest/kpis');
+    // Another site, a protocol, a path the app has no page at, the sign-in itself: the tokens.
+    for (const bad of ['//evil.example/x', 'https://evil.example', '/\\evil', '/api/me', '/signin'])
+      expect(back(bad)).toBe('/me/tokens');
+    expect(nextOfSearch('')).toBe('/me/tokens');
+    // The sign-in's own address reads back.
+    expect(nextOfSearch(new URL(signInPath('/me/tokens', 'en'), 'http://x').search)).toBe(
+      '/me/tokens',
+    );
+    expect(signInPath('/me/tokens', 'en')).toBe('/signin?next=%2Fme%2Ftokens&lang=en');
   });
 });

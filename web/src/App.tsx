@@ -15,8 +15,12 @@ import type {
   WebRoute,
 } from '#core';
 import {
+  accountPageOf,
   LATEST,
   languageOfSearch,
+  SessionClient,
+  signInPath,
+  TOKENS_PATH,
   listSeparator,
   parseWebPath,
   PLAN_SECTIONS,
@@ -53,6 +57,7 @@ import { ProgramsView } from './views/ProgramsView';
 import { ProjectsView } from './views/ProjectsView';
 import { SearchView } from './views/SearchView';
 import { StrategyView } from './views/StrategyView';
+import { SignInView, TokensView } from './views/AccountViews';
 
 /** What the app is given by its page (tests give their own). */
 export interface WebServices {
@@ -171,10 +176,21 @@ export function App(props: { services: WebServices }) {
     document.documentElement.lang = lang;
     document.documentElement.dir = lang === 'fa' ? 'rtl' : 'ltr';
   }, [lang]);
+  const account = accountPageOf(address.pathname);
   // Styles are made inside the provider, so that Griffel flips them for right-to-left.
   return (
     <FluentProvider theme={theme} dir={lang === 'fa' ? 'rtl' : 'ltr'} lang={lang}>
-      <Shell lang={lang} route={route} services={props.services} hash={address.hash} />
+      {account === null ? (
+        <Shell lang={lang} route={route} services={props.services} hash={address.hash} />
+      ) : (
+        <AccountShell
+          lang={lang}
+          page={account}
+          services={props.services}
+          pathname={address.pathname}
+          search={address.search}
+        />
+      )}
     </FluentProvider>
   );
 }
@@ -322,6 +338,11 @@ function Shell(props: {
           </div>
           <div className={styles.tools}>
             <SearchForm lang={lang} route={route} />
+            <AppLink
+              href={signInPath(lang === 'en' ? `${TOKENS_PATH}?lang=en` : TOKENS_PATH, lang)}
+            >
+              {t(lang, 'signIn')}
+            </AppLink>
             <div className={styles.languages} role="group" aria-label={t(lang, 'language')}>
               {(['fa', 'en'] as const).map((l) => (
                 <ToggleButton
@@ -522,5 +543,80 @@ function SnapshotNote(props: {
         </nav>
       )}
     </>
+  );
+}
+
+/** The person's one session client (the CSRF token it keeps lives as long as the page). */
+let sessionClient: { fetch: Fetch; client: SessionClient } | null = null;
+function clientOf(fetch: Fetch): SessionClient {
+  if (sessionClient === null || sessionClient.fetch !== fetch)
+    sessionClient = { fetch, client: new SessionClient({ server: window.location.origin }, fetch) };
+  return sessionClient.client;
+}
+
+/** The frame of a person's own pages: the register's name, the language switch, the page. */
+function AccountShell(props: {
+  lang: Language;
+  page: 'signin' | 'tokens';
+  services: WebServices;
+  pathname: string;
+  search: string;
+}) {
+  const { lang, page } = props;
+  const styles = useStyles();
+  const client = clientOf(props.services.fetch);
+  const title = `${t(lang, page === 'signin' ? 'signInTitle' : 'myTokens')}${TITLE_SEPARATOR}${t(lang, 'appTitle')}`;
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  const inLang = (l: Language) => {
+    const params = new URLSearchParams(props.search);
+    if (l === 'en') params.set('lang', 'en');
+    else params.delete('lang');
+    const q = params.toString();
+    return q === '' ? props.pathname : `${props.pathname}?${q}`;
+  };
+  return (
+    <div className={styles.root} data-lang={lang} data-section={page}>
+      <a className={styles.skip} href="#content">
+        {t(lang, 'skipToContent')}
+      </a>
+      <header className={styles.header}>
+        <div className={styles.bar}>
+          <div className={styles.brand}>
+            <Subtitle2 as="p">{t(lang, 'appTitle')}</Subtitle2>
+          </div>
+          <div className={styles.tools}>
+            <AppLink href={lang === 'en' ? '/?lang=en' : '/'}>{t(lang, 'toPlan')}</AppLink>
+            <div className={styles.languages} role="group" aria-label={t(lang, 'language')}>
+              {(['fa', 'en'] as const).map((l) => (
+                <ToggleButton
+                  key={l}
+                  size="small"
+                  checked={lang === l}
+                  aria-pressed={lang === l}
+                  lang={l}
+                  onClick={() => navigate(inLang(l), { replace: true })}
+                >
+                  {l === 'fa' ? 'فارسی' : 'English'}
+                </ToggleButton>
+              ))}
+            </div>
+          </div>
+        </div>
+      </header>
+      <main id="content" tabIndex={-1} className={styles.main}>
+        {page === 'signin' ? (
+          <SignInView
+            lang={lang}
+            client={client}
+            municipality={props.services.municipality}
+            search={props.search}
+          />
+        ) : (
+          <TokensView lang={lang} client={client} />
+        )}
+      </main>
+    </div>
   );
 }

@@ -5,7 +5,7 @@
  * tblPlanInfo), else the caller's department's, else the first.
  */
 import type { ApiSubmission, Bilingual, Language, Plan } from '#core';
-import { WORKBOOK_KINDS, idKey, ltr } from '#core';
+import { TOKENS_PATH, WORKBOOK_KINDS, idKey, ltr } from '#core';
 
 /** A message kept in both languages, so that it follows the language switch. */
 export function both(text: (lang: Language) => string): Bilingual {
@@ -69,9 +69,10 @@ export function ownSubmission(
 
 /**
  * The path of the web register's page where a signed-in person issues and revokes their own
- * access tokens, on the register's origin (the web face serves it; docs/addin.md, "Sync").
+ * access tokens, on the register's origin (the web face serves it, docs/web.md; its address
+ * lives with the web's routes, `TOKENS_PATH`; docs/addin.md, "Sync").
  */
-export const TOKEN_PAGE_PATH = '/me/tokens';
+export const TOKEN_PAGE_PATH = TOKENS_PATH;
 
 /**
  * The token page of the register at `server` (its origin, whatever path was typed), or null

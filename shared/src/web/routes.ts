@@ -48,12 +48,61 @@ export interface WebRoute {
 /** The prefix of the published plan's pages. */
 export const PLAN_PATH = '/plan';
 
+/** The sign-in page (`?next=` the page to go back to after it). */
+export const SIGN_IN_PATH = '/signin';
+/** The prefix of a signed-in person's own pages. */
+export const ME_PATH = '/me';
+/** A person's API tokens (the add-in's Sync links here, on the register's origin). */
+export const TOKENS_PATH = `${ME_PATH}/tokens`;
+
+/** A page of a person's account: the sign-in, their tokens. */
+export type AccountPage = 'signin' | 'tokens';
+
+/** The account page an address names (a trailing slash allowed), or null. */
+export function accountPageOf(pathname: string): AccountPage | null {
+  const p = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+  if (p === SIGN_IN_PATH) return 'signin';
+  if (p === TOKENS_PATH) return 'tokens';
+  return null;
+}
+
+/**
+ * The sign-in page's address for going back to `next` (a path of this origin) afterwards,
+ * in a language.
+ */
+export function signInPath(next: string, lang: Language): string {
+  const params = new URLSearchParams({ next });
+  if (lang === 'en') params.set('lang', 'en');
+  return `${SIGN_IN_PATH}?${params.toString()}`;
+}
+
+/**
+ * Where the sign-in goes back to: `?next=` when it is a page of the web app on this origin
+ * (never another site: `//host` or `https://…`), else the person's tokens.
+ */
+export function nextOfSearch(search: string): string {
+  const next = new URLSearchParams(search).get('next');
+  if (next === null || !next.startsWith('/') || next.startsWith('//') || next.includes('\\'))
+    return TOKENS_PATH;
+  const pathname = next.split(/[?#]/)[0] ?? '';
+  return isWebPath(pathname) && accountPageOf(pathname) !== 'signin' ? next : TOKENS_PATH;
+}
+
 /**
  * True when the service answers `pathname` with the web app's page: `/`, `/plan` and every
- * path under `/plan/`. Nothing under `/api`, `/addin`, `/help` or any other prefix.
+ * path under `/plan/`, the sign-in (`/signin`) and a person's pages (`/me`, `/me/…`).
+ * Nothing under `/api`, `/addin`, `/help` or any other prefix.
  */
 export function isWebPath(pathname: string): boolean {
-  return pathname === '/' || pathname === PLAN_PATH || pathname.startsWith(`${PLAN_PATH}/`);
+  return (
+    pathname === '/' ||
+    pathname === PLAN_PATH ||
+    pathname.startsWith(`${PLAN_PATH}/`) ||
+    pathname === SIGN_IN_PATH ||
+    pathname === `${SIGN_IN_PATH}/` ||
+    pathname === ME_PATH ||
+    pathname.startsWith(`${ME_PATH}/`)
+  );
 }
 
 const isSection = (s: string): s is PlanSection => (PLAN_SECTIONS as readonly string[]).includes(s);
