@@ -45,6 +45,9 @@ const BROWSER = ['<rootDir>/tests/e2e/'];
 module.exports = {
   // Tests that start servers, databases or solvers get room; no test asserts on time.
   testTimeout: 60000,
+  // What a run makes once and copies for each test: seeded databases, Vite builds.
+  globalSetup: '<rootDir>/tests/helpers/run-setup.cjs',
+  globalTeardown: '<rootDir>/tests/helpers/run-teardown.cjs',
   projects: [
     {
       ...common,

@@ -5,7 +5,8 @@
  * and of the web face into folders of their own.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RawTable } from '#core';
@@ -43,7 +44,35 @@ export function buildWeb(outDir: string): void {
   viteBuild(path.join(REPO, 'web', 'vite.config.ts'), outDir, {});
 }
 
+/**
+ * Builds with Vite into `outDir`. Within one jest run (tests/helpers/seeded.ts names its
+ * folder) a build of the same configuration and environment is made once and copied: the
+ * sources do not change during a run.
+ */
 function viteBuild(config: string, outDir: string, env: NodeJS.ProcessEnv): void {
+  const runDir = process.env.PLAN_TEST_RUN_DIR;
+  if (runDir === undefined) return viteBuildInto(config, outDir, env);
+  const key = createHash('sha256')
+    .update(JSON.stringify([config, env]))
+    .digest('hex');
+  const made = path.join(runDir, `vite-${key.slice(0, 16)}`);
+  if (!existsSync(made)) {
+    viteBuildInto(config, outDir, env);
+    // Copied aside, then renamed: another worker sees the whole build or none.
+    const aside = `${made}.${process.pid}.${randomBytes(3).toString('hex')}`;
+    cpSync(outDir, aside, { recursive: true });
+    try {
+      renameSync(aside, made);
+    } catch {
+      rmSync(aside, { recursive: true, force: true });
+    }
+    return;
+  }
+  rmSync(outDir, { recursive: true, force: true });
+  cpSync(made, outDir, { recursive: true });
+}
+
+function viteBuildInto(config: string, outDir: string, env: NodeJS.ProcessEnv): void {
   const build = spawnSync(
     process.execPath,
     [

@@ -14,6 +14,7 @@ import { testConfig } from '../../service/src/config';
 import { seedSample } from '../../service/src/handlers/seed';
 import type { DbKind, TestDatabase } from '../helpers/db';
 import { openTestDatabase } from '../helpers/db';
+import { openSeededDatabase } from '../helpers/seeded';
 
 /** The tenant the tests seed. */
 export const TENANT = 'sample';
@@ -37,18 +38,31 @@ export async function openHarness(
   extra: Partial<AppOptions> = {},
   seed: { monitoring?: boolean; tokenDir?: string } = {},
 ): Promise<Harness> {
-  const test = await openTestDatabase(kind);
   const logger = pino({ level: process.env.PLAN_TEST_LOG ?? 'silent' });
   const cfg = testConfig(config);
-  const deps = { repos: test.repos, config: cfg, logger, databaseKind: kind };
   // The departments' monitoring only where a test reads it (it takes most of the seed's time).
-  const seeded = await seedSample(deps, {
-    tenantId: TENANT,
-    // A folder: the seed writes the admin token and the local accounts' passwords there.
-    tokenDir: seed.tokenDir ?? null,
-    monitoring: seed.monitoring === true,
-  });
-  if (seeded === null) throw new Error('the fresh database was not empty');
+  const monitoring = seed.monitoring === true;
+  const sampleSeed = async (t: TestDatabase) => {
+    const seeded = await seedSample(
+      { repos: t.repos, config: cfg, logger, databaseKind: kind },
+      {
+        tenantId: TENANT,
+        // A folder: the seed writes the admin token and the local accounts' passwords there.
+        tokenDir: seed.tokenDir ?? null,
+        monitoring,
+      },
+    );
+    if (seeded === null) throw new Error('the fresh database was not empty');
+    return { adminToken: seeded.adminToken };
+  };
+  // Seeded once per run and copied (tests/helpers/seeded.ts), unless the seed writes files.
+  const { test, meta } =
+    seed.tokenDir === undefined
+      ? await openSeededDatabase(kind, monitoring ? 'sample-monitoring' : 'sample', sampleSeed)
+      : await (async () => {
+          const t = await openTestDatabase(kind);
+          return { test: t, meta: await sampleSeed(t) };
+        })();
   const tokenOf = async (email: string) => {
     const user = await test.repos.users.getByEmail(TENANT, email);
     if (user === null) throw new Error(`no user ${email}`);
@@ -57,7 +71,7 @@ export async function openHarness(
     return issued.secret;
   };
   const tokens = {
-    admin: seeded.adminToken,
+    admin: meta.adminToken,
     preparer: await tokenOf(`preparer.d-civ@${TENANT}.example`),
     otherPreparer: await tokenOf(`preparer.d-trf@${TENANT}.example`),
     reviewer: await tokenOf(`reviewer@${TENANT}.example`),

@@ -33,6 +33,11 @@ export interface OpenDatabaseOptions {
   url?: string;
   /** A PGlite data folder, or `memory://` for a database that lives only in this process. */
   dataDir?: string;
+  /**
+   * PGlite only: start from a copy of another PGlite database (what its `dumpDataDir` gave),
+   * into an empty `dataDir` (the tests start each register from one seeded copy).
+   */
+  loadDataDir?: Blob;
   /** Folder of migrations; default: the service's `prisma/migrations`. */
   migrationsDir?: string;
   /** PostgreSQL connection pool (see `DEFAULT_POOL`). */
@@ -54,6 +59,8 @@ export interface Database {
   migrations: MigrationReport;
   /** What runs the hot reads of `sql.ts` (give it to `createRepositories`). */
   reader: SqlReader;
+  /** PGlite only: a copy of the whole database, as a tar archive, for `loadDataDir`. */
+  dumpDataDir?: () => Promise<Blob>;
   /** Disconnects Prisma and closes PGlite (or ends the PostgreSQL pool). */
   close(): Promise<void>;
 }
@@ -105,7 +112,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const migrations = readMigrations(options.migrationsDir ?? defaultMigrationsDir());
   return target.kind === 'postgres'
     ? openPostgres(target.url, migrations, { ...DEFAULT_POOL, ...options.pool })
-    : openPglite(target.dataDir, migrations);
+    : openPglite(target.dataDir, migrations, options.loadDataDir);
 }
 
 async function openPostgres(
@@ -147,13 +154,14 @@ async function openPostgres(
 async function openPglite(
   dataDir: string,
   migrations: ReturnType<typeof readMigrations>,
+  loadDataDir: Blob | undefined,
 ): Promise<Database> {
   const inMemory = dataDir.startsWith(MEMORY_DATA_DIR);
   const release = inMemory ? () => undefined : lockDataDir(dataDir);
   let db: PGlite | undefined;
   try {
     if (!inMemory) mkdirSync(dataDir, { recursive: true });
-    db = await PGlite.create(dataDir);
+    db = await PGlite.create(dataDir, loadDataDir === undefined ? {} : { loadDataDir });
     const report = migrated(await applyMigrations(pgliteConnection(db), migrations));
     const pglite = db;
     const prisma = createPrismaClient(pgliteAdapter(pglite));
@@ -163,6 +171,7 @@ async function openPglite(
       migrations: report,
       // Through Prisma's adapter: it keeps PGlite's one connection to one transaction at a time.
       reader: prismaReader(prisma),
+      dumpDataDir: () => pglite.dumpDataDir('none'),
       close: async () => {
         try {
           await prisma.$disconnect();
