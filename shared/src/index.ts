@@ -41,4 +41,5 @@ export * from './glossary';
 export * from './glossary/markdown';
 export * from './help';
 export * from './city';
+export * from './process';
 export * from './web/routes';
