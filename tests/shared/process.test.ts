@@ -11,6 +11,7 @@ import {
   nextStep,
   periodsDue,
   processProgress,
+  unreported,
   readPlan,
   samplePlanWorkbook,
 } from '#core';
@@ -239,5 +240,37 @@ describe('the six-monthly reports: when each is due', () => {
     expect(covers({ year: 1405, period: 'Q1' }, { year: 1405, period: 'H1' })).toBe(false);
     expect(covers({ year: 1406, period: 'Q1' }, { year: 1405, period: 'FY' })).toBe(true);
     expect(covers(null, { year: 1405, period: 'H1' })).toBe(false);
+  });
+});
+
+describe('owners who have not reported', () => {
+  const monitored: RawWorkbook = {
+    tables: [
+      ...framework.tables.filter((t) => t.name !== 'tblKpis'),
+      rawTable(
+        'tblKpis',
+        ['KpiId', 'Level', 'LinkedId', 'Title', 'Unit', 'Direction', 'OwnerDept', 'Frequency'],
+        [
+          ['K1', 'macro', 'G1', 'شاخص یک', 'درصد', 'increase', 'D-CIV', 'semiannual'],
+          ['K2', 'macro', 'G2', 'شاخص دو', 'درصد', 'increase', 'D-CIV', 'annual'],
+          ['K3', 'macro', 'G3', 'شاخص سه', 'درصد', 'increase', 'D-TRF', 'quarterly'],
+        ],
+      ),
+      rawTable('tblKpiActuals', ['KpiId', 'Year', 'Period', 'Actual'], [['K3', 1405, 'Q3', 11]]),
+      rawTable('tblActuals', ['LinkedId', 'Year', 'Period', 'Spent'], [['P1', 1405, 'Q1', 10]]),
+    ],
+  };
+  it('lists each KPI and project of the period without a report, with its owner', () => {
+    const { plan } = readPlan(monitored);
+    const missing = unreported(plan, { year: 1405, period: 'H1' });
+    // K1 (semiannual, nothing reported) is missing; K2 is annual (asked at FY only); K3's Q3
+    // report covers H1. P1 reported Q1 only (before H1's end): missing; P2 has no years: not
+    // counted; P3 runs 1406 only: not under way in 1405.
+    expect(missing.map((m) => [m.kind, m.id, m.dept])).toEqual([
+      ['kpi', 'K1', 'D-CIV'],
+      ['project', 'P1', 'D-CIV'],
+    ]);
+    const fy = unreported(plan, { year: 1405, period: 'FY' });
+    expect(fy.map((m) => m.id)).toEqual(['K1', 'K2', 'K3', 'P1']);
   });
 });

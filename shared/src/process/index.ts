@@ -643,3 +643,49 @@ export function processProgress(
     }),
   };
 }
+
+/** A KPI or a project whose owner has not reported a due period. */
+export interface Unreported {
+  readonly dept: string;
+  readonly kind: 'kpi' | 'project';
+  readonly id: string;
+  readonly title: string;
+  readonly period: MonitorPeriod;
+}
+
+/**
+ * What the owners have not reported for a due period, from the city plan: every KPI measured
+ * in that period (annual ones at `FY` only) without a `tblKpiActuals` row of that period or a
+ * later one of the year, and every project under way that year (not dropped, its years
+ * spanning it) without a `tblActuals` row of that period or later; each with its owner (the
+ * KPI's `OwnerDept`, the project's `Dept`).
+ */
+export function unreported(plan: Plan, period: MonitorPeriod): Unreported[] {
+  const reported = (rows: readonly { id: string; Year: number | null; Period: Period | null }[]) =>
+    new Set(
+      rows
+        .filter(
+          (r) =>
+            r.Year !== null &&
+            r.Period !== null &&
+            covers({ year: r.Year, period: r.Period }, period),
+        )
+        .map((r) => r.id),
+    );
+  const kpiDone = reported(rowsOf(plan, 'tblKpiActuals').map((r) => ({ ...r, id: r.KpiId })));
+  const projectDone = reported(rowsOf(plan, 'tblActuals').map((r) => ({ ...r, id: r.LinkedId })));
+  const out: Unreported[] = [];
+  for (const k of rowsOf(plan, 'tblKpis')) {
+    // A KPI without a frequency is measured once a year.
+    if ((k.Frequency ?? 'annual') === 'annual' && period.period !== 'FY') continue;
+    if (!kpiDone.has(k.KpiId))
+      out.push({ dept: k.OwnerDept, kind: 'kpi', id: k.KpiId, title: k.Title, period });
+  }
+  for (const p of rowsOf(plan, 'tblProjects')) {
+    if (p.Status === 'dropped' || p.StartYear === null || p.EndYear === null) continue;
+    if (p.StartYear > period.year || p.EndYear < period.year) continue;
+    if (!projectDone.has(p.ProjectId))
+      out.push({ dept: p.Dept, kind: 'project', id: p.ProjectId, title: p.Title, period });
+  }
+  return out;
+}
