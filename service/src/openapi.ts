@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import {
   API_SCHEMAS,
+  ApiProcess,
   ApiSnapshotImpact,
   ApiSnapshotTransition,
   CSRF_HEADER,
@@ -28,6 +29,7 @@ import {
   DiffQuery,
   FormatQuery,
   MonitoringQuery,
+  ProcessQuery,
   PushBody,
   SubmissionQuery,
   TransitionBody,
@@ -41,6 +43,7 @@ const RESPONSE_SCHEMAS = {
   ...API_SCHEMAS,
   ...PUBLIC_API_SCHEMAS,
   SnapshotImpact: ApiSnapshotImpact,
+  Process: ApiProcess,
 } as const;
 type SchemaName = keyof typeof RESPONSE_SCHEMAS;
 
@@ -887,6 +890,26 @@ const OPERATIONS: Record<
         },
       },
       errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/cycles/{cycleId}/process': {
+    get: {
+      operationId: 'getProcess',
+      summary:
+        'The plan’s process, guided: each phase’s completeness, next steps, who has not reported (reviewer, approver, council, admin)',
+      description:
+        'The nine phases of the national instruction (`shared/src/process`), each with what it needs, who owns it and its completeness: the share of its countable items done, counted from the city plan of the approved versions and from the register (plans sent and approved, the council’s snapshot, the latest period each department’s approved monitoring reports). For the city and for every department that the plan gives work or that sends a plan, with the next step of each; the six-monthly periods due by the day and the KPIs and projects whose owners have not reported them.',
+      tag: 'city',
+      parameters: [
+        cycleParam,
+        ...queryParams(ProcessQuery, {
+          on: 'Count as on this Jalali day (`1405/08/01`, Persian digits too); default: today in Tehran.',
+        }),
+      ],
+      ok: { 200: { description: 'The process.', content: json(ref('Process')) } },
+      errors: ['Forbidden', 'NotFound'],
+      own: [failure(['INVALID_REQUEST'], 'A day that cannot be read (`details[0].path` is `on`)')],
     },
     post: undefined,
   },

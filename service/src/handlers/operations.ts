@@ -14,6 +14,7 @@ import type {
   DiffQuery,
   FormatQuery,
   MonitoringQuery,
+  ProcessQuery,
   SubmissionQuery,
   TransitionBody,
   UpdateCycleBody,
@@ -59,6 +60,8 @@ import {
   snapshotImpact,
   transitionSnapshot as transitionSnapshotOf,
 } from './snapshots';
+
+import { cycleProcess } from './process';
 
 type ById = { id: string };
 type ByCycle = { cycleId: string };
@@ -329,6 +332,18 @@ export const getMonitoring: Handler<ByCycle, MonitoringQuery, undefined> = async
     return xlsxReply(bytes, `article71-${report.year}-${report.period}-${params.cycleId}.xlsx`);
   }
   return { json: monitoringJson(params.cycleId, monitoring) };
+};
+
+/** The plan's process, guided: phases, completeness, next steps, who has not reported. */
+export const getProcess: Handler<ByCycle, ProcessQuery, undefined> = async ({
+  deps,
+  p,
+  params,
+  query,
+}) => {
+  if ((await deps.repos.cycles.get(p.tenantId, params.cycleId)) === null)
+    throw notFound(term('cycle'));
+  return { json: await cycleProcess(deps, p.tenantId, params.cycleId, query.on) };
 };
 
 /** `GET …/documents/plan-book` and `…/council-bill`: the document as `.docx`. */

@@ -32,6 +32,7 @@ import {
   FormatQuery,
   Id,
   MonitoringQuery,
+  ProcessQuery,
   RollCycleBody,
   SubmissionQuery,
   TransitionBody,
@@ -149,6 +150,12 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
     // The city's execution is read by those who read the city plan.
     { roles: CITY_WIDE_ROLES, params: ByCycle, query: MonitoringQuery },
     op.getMonitoring,
+  );
+  api.get(
+    '/cycles/:cycleId/process',
+    // The process, guided (handlers/process.ts): read by those who read the city plan.
+    { roles: CITY_WIDE_ROLES, params: ByCycle, query: ProcessQuery },
+    op.getProcess,
   );
   // The council's documents are read by those who read the city plan.
   api.get(

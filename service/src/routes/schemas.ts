@@ -16,6 +16,7 @@ export {
   FormatQuery,
   Id,
   MonitoringQuery,
+  ProcessQuery,
   PushBody,
   RollCycleBody,
   SubmissionQuery,

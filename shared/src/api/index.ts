@@ -7,3 +7,4 @@ export * from './public-plan';
 export * from './revision';
 export * from './people';
 export * from './people-client';
+export * from './process';
