@@ -258,7 +258,10 @@ export async function transitionSnapshot(
   return snapshotView(deps, p.tenantId, result.snapshot);
 }
 
-/** One side of a revision's comparison: a snapshot's plan and its measured fiscal picture. */
+/**
+ * One side of a revision's comparison: a snapshot's plan, its measured fiscal picture and the
+ * portfolio the core selects in its capital budget.
+ */
 async function revisionSide(deps: AppDeps, s: SnapshotRecord): Promise<RevisionSide> {
   const pinned = new Map(s.sources.map((x) => [x.submissionId, x.version]));
   const assembled = await assembleCityPlan(deps, s.tenantId, s.cycleId, pinned);
@@ -269,6 +272,7 @@ async function revisionSide(deps: AppDeps, s: SnapshotRecord): Promise<RevisionS
     tables: assembled.tables,
     years: measured.years,
     fiscal: measured.fiscal,
+    portfolio: measured.portfolio,
   };
 }
 
