@@ -8,6 +8,7 @@
  * adopted snapshot.
  */
 import type {
+  ApiMeasuredSnapshot,
   ApiSnapshot,
   ApiSnapshotImpact,
   ApiSnapshotTransition,
@@ -20,6 +21,7 @@ import {
   measureCityPlan,
   revisionImpact,
   SNAPSHOT_MAKERS,
+  snapshotLabel,
   term,
 } from '#core';
 import { assembleCityPlan } from '../consolidate';
@@ -124,6 +126,34 @@ export async function snapshotView(deps: AppDeps, tenantId: string, s: SnapshotR
   const cycle = await cycleOrThrow(deps, tenantId, s.cycleId);
   const baseline = baselineOf(await deps.repos.snapshots.list(tenantId, s.cycleId))?.id ?? null;
   return toApiSnapshot(s, cycle, baseline);
+}
+
+/**
+ * The snapshot a cycle's figures are measured against (the monitoring view, the Article 71
+ * report): its latest adopted snapshot, else its latest; null before it has one.
+ */
+export async function measuredSnapshot(
+  deps: AppDeps,
+  tenantId: string,
+  cycleId: string,
+): Promise<{ record: SnapshotRecord; api: ApiMeasuredSnapshot } | null> {
+  const all = await deps.repos.snapshots.list(tenantId, cycleId);
+  const record = all.filter((s) => s.status === 'adopted').at(-1) ?? all.at(-1);
+  if (record === undefined) return null;
+  const cycle = await cycleOrThrow(deps, tenantId, cycleId);
+  return {
+    record,
+    api: {
+      id: record.id,
+      number: record.number,
+      status: record.status,
+      baseline: record.id === baselineOf(all)?.id,
+      label: snapshotLabel(record.number, cycle.startYear, cycle.endYear),
+      adoptedAt: record.adoptedAt?.toISOString() ?? null,
+      resolutionNumber: record.resolution?.resolutionNumber ?? null,
+      resolutionDate: record.resolution?.resolutionDate ?? null,
+    },
+  };
 }
 
 const snapshotTerm = { fa: 'نسخه ثبت‌شده برنامه شهر', en: 'The snapshot' };
