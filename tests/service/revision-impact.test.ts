@@ -8,7 +8,7 @@
  * reported at each moment, the difference being after − before.
  */
 import request from 'supertest';
-import { ApiConsolidation, ApiSnapshot, ApiSnapshotImpact } from '#core';
+import { ApiConsolidation, ApiMonitoring, ApiSnapshot, ApiSnapshotImpact } from '#core';
 import { DB_KINDS } from '../helpers/db';
 import type { Harness } from './api-harness';
 import { bearer, openHarness, submissionOf, TENANT } from './api-harness';
@@ -72,8 +72,25 @@ describe.each(DB_KINDS)('a revision’s impact on KPIs and the portfolio (%s)', 
   };
   const col = (t: Tables[number], c: string) => t.header.findIndex((x) => String(x) === c);
 
+  const planned = async (id: string) => {
+    const res = await request(h.app)
+      .get(`/api/cycles/${h.cycleId}/monitoring?period=1405-H1`)
+      .set(bearer(h.tokens.council));
+    expect(res.status).toBe(200);
+    const body = ApiMonitoring.parse(res.body);
+    return {
+      snapshot: body.snapshot,
+      planned: body.items.find((i) => i.id === id)?.planned,
+      all: new Map(body.items.map((i) => [i.id, i.planned])),
+    };
+  };
+  let recostedId = '';
+  let plannedAtBaseline: ReadonlyMap<string, string> = new Map();
+
   it('against the baseline and the previous snapshot: the KPI retargeted, the portfolio’s capital per year', async () => {
     const atBaseline = await portfolio();
+    // What monitoring plans for each item before any revision.
+    plannedAtBaseline = (await planned('')).all;
     // Snapshot 2: the planning deputy raises the framework's first KPI's 1405 target by 1.5
     // (a KPI target is a plain number, no unit applied).
     let kpiId = '';
@@ -95,6 +112,7 @@ describe.each(DB_KINDS)('a revision’s impact on KPIs and the portfolio (%s)', 
     await revise(await submissionOf(h, 'D-CIV'), h.tokens.preparer, (tables) => {
       const projects = tableIn(tables, 'tblProjects');
       const p = projects.rows[0]!;
+      recostedId = String(p[col(projects, 'ProjectId')]);
       const cost = Number(p[col(projects, '1405')] ?? 0);
       const more = Math.max(1, Math.floor(cost / 10));
       p[col(projects, '1405')] = cost + more;
@@ -165,4 +183,44 @@ describe.each(DB_KINDS)('a revision’s impact on KPIs and the portfolio (%s)', 
       }
     }
   }, 240_000);
+
+  it('measures monitoring against the latest adopted snapshot, the plan at its versions', async () => {
+    // Snapshots 2 and 3 are made, not adopted: the baseline (1) is still the council's plan,
+    // so the recosted project's planned 1405 cost is still what monitoring planned before the
+    // revision (its approval changed the approved versions, not the adopted plan).
+    const before = await planned(recostedId);
+    expect(before.snapshot).toMatchObject({ number: 1, status: 'adopted', baseline: true });
+    expect(before.planned).toBeDefined();
+    expect(before.planned).toBe(plannedAtBaseline.get(recostedId));
+    // The council adopts snapshot 3 (resolution 1405-12 of 1405/06/30, 8 for, 2 against, 1
+    // abstaining): monitoring is now measured against it, and the planned cost is the new one.
+    const third = (
+      (await request(h.app).get(`/api/cycles/${h.cycleId}/snapshots`).set(bearer(h.tokens.council)))
+        .body as { id: string; number: number }[]
+    ).find((x) => x.number === 3)!;
+    const act = (token: string, body: Record<string, unknown>) =>
+      request(h.app).post(`/api/snapshots/${third.id}/transitions`).set(bearer(token)).send(body);
+    expect((await act(h.tokens.approver, { action: 'send-to-council' })).status).toBe(200);
+    const adopted = await act(h.tokens.council, {
+      action: 'adopt',
+      resolution: {
+        resolutionNumber: '1405-12',
+        resolutionDate: '1405/06/30',
+        votesFor: 8,
+        votesAgainst: 2,
+        votesAbstaining: 1,
+      },
+    });
+    expect(adopted.status).toBe(200);
+    const after = await planned(recostedId);
+    expect(after.snapshot).toMatchObject({
+      number: 3,
+      status: 'adopted',
+      baseline: false,
+      label: { fa: 'نسخه ۳ برنامه دوره ۱۴۰۵–۱۴۰۹', en: 'Version 3 of the 1405–1409 plan' },
+      resolutionNumber: '1405-12',
+      resolutionDate: '1405/06/30',
+    });
+    expect(BigInt(after.planned!)).toBeGreaterThan(BigInt(before.planned!));
+  }, 120_000);
 });

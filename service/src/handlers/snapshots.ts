@@ -19,6 +19,7 @@ import {
   isFrameworkKind,
   judgeSnapshotAction,
   measureCityPlan,
+  measuredSnapshotOf,
   revisionImpact,
   SNAPSHOT_MAKERS,
   snapshotLabel,
@@ -138,8 +139,8 @@ export async function measuredSnapshot(
   cycleId: string,
 ): Promise<{ record: SnapshotRecord; api: ApiMeasuredSnapshot } | null> {
   const all = await deps.repos.snapshots.list(tenantId, cycleId);
-  const record = all.filter((s) => s.status === 'adopted').at(-1) ?? all.at(-1);
-  if (record === undefined) return null;
+  const record = measuredSnapshotOf(all);
+  if (record === null) return null;
   const cycle = await cycleOrThrow(deps, tenantId, cycleId);
   return {
     record,

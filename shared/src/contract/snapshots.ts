@@ -56,6 +56,18 @@ export function snapshotLabel(number: number, startYear: number, endYear: number
   };
 }
 
+/**
+ * The snapshot a cycle's figures are measured against (the monitoring view, the Article 71
+ * report): the latest adopted (by number), else the latest; null when there is none. The
+ * council's plan stands until it adopts another; before any adoption the newest is the plan.
+ */
+export function measuredSnapshotOf<S extends { number: number; status: SnapshotStatus }>(
+  snapshots: readonly S[],
+): S | null {
+  const byNumber = [...snapshots].sort((a, b) => a.number - b.number);
+  return byNumber.filter((s) => s.status === 'adopted').at(-1) ?? byNumber.at(-1) ?? null;
+}
+
 /** Captions of the actions (a button's label). */
 export const SNAPSHOT_ACTION_CAPTIONS: Readonly<Record<SnapshotAction, Bilingual>> = {
   'send-to-council': { fa: 'فرستادن به شورا', en: 'Send to the council' },
