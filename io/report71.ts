@@ -5,7 +5,14 @@
  * `plan report71` and the register's `GET /api/cycles/{cycleId}/monitoring?format=xlsx` both
  * call it.
  */
-import type { Language, MonitoringReport, Plan, ReportTable, TablePresentation } from '#core';
+import type {
+  Article71Basis,
+  Language,
+  MonitoringReport,
+  Plan,
+  ReportTable,
+  TablePresentation,
+} from '#core';
 import { article71Tables } from '#core';
 import { writeRawWorkbook } from './write';
 
@@ -15,13 +22,17 @@ export interface Article71Workbook {
   readonly parts: readonly ReportTable[];
 }
 
-/** Writes the Article 71 report of `report` (made from `plan`) in `lang`. */
+/**
+ * Writes the Article 71 report of `report` (made from `plan`) in `lang`; with `basis`, its
+ * first sheet names the snapshot measured against.
+ */
 export async function writeArticle71Workbook(
   plan: Plan,
   report: MonitoringReport,
   lang: Language,
+  basis?: Article71Basis | null,
 ): Promise<Article71Workbook> {
-  const parts = article71Tables(plan, report, lang);
+  const parts = article71Tables(plan, report, lang, basis);
   const presentation: Record<string, TablePresentation> = Object.fromEntries(
     parts.map((p) => [p.table.name, p.presentation]),
   );

@@ -64,6 +64,18 @@ describe.each(DB_KINDS)('the city’s monitoring view (%s)', (kind) => {
     expect(body).toEqual(res.body);
     expect(body.sources.map((s) => s.kind)).toContain('monitoring');
     expect(body.pending).toEqual([]);
+    // Measured against the seed's snapshot: number 1, adopted by the council (resolution
+    // 1404-187 of 1404/12/20, the seed's), the cycle 1405–1409's baseline.
+    expect(body.snapshot).toEqual({
+      id: expect.any(String),
+      number: 1,
+      status: 'adopted',
+      baseline: true,
+      label: { fa: 'نسخه ۱ برنامه دوره ۱۴۰۵–۱۴۰۹', en: 'Version 1 of the 1405–1409 plan' },
+      adoptedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      resolutionNumber: '1404-187',
+      resolutionDate: '1404/12/20',
+    });
     const want = rialsAsStrings(expected) as typeof body;
     expect({ year: body.year, period: body.period, department: body.department }).toEqual({
       year: 1405,
@@ -161,6 +173,8 @@ describe.each(DB_KINDS)('the city’s monitoring view (%s)', (kind) => {
     expect(res.status).toBe(200);
     const body = ApiMonitoring.parse(res.body);
     expect(body.sources).toEqual([]);
+    // No snapshot yet: measured against nothing named.
+    expect(body.snapshot).toBeNull();
     expect([body.items, body.earnedValue, body.attention, body.notReported]).toEqual([
       [],
       [],
@@ -197,7 +211,15 @@ describe.each(DB_KINDS)('the city’s monitoring view (%s)', (kind) => {
     if (!read.ok) throw new Error(read.error.message.en);
     // The tables `plan report71` writes from the same report: the same names, sheets and
     // rows (the expected report's tables, made by the core in the test).
-    const parts = article71Tables(plan, expected, 'fa');
+    // The first sheet names the snapshot measured against (the seed's, as above).
+    const basis = {
+      label: { fa: 'نسخه ۱ برنامه دوره ۱۴۰۵–۱۴۰۹', en: 'Version 1 of the 1405–1409 plan' },
+      status: 'adopted' as const,
+      resolutionNumber: '1404-187',
+      resolutionDate: '1404/12/20',
+    };
+    const parts = article71Tables(plan, expected, 'fa', basis);
+    expect(parts[0]?.table.name).toBe('tblReportBasis');
     expect(read.workbook.tables.map((t) => t.name)).toEqual(parts.map((p) => p.table.name));
     const got = new Map(read.workbook.tables.map((t) => [t.name, t]));
     for (const { table } of parts) {
@@ -205,6 +227,11 @@ describe.each(DB_KINDS)('the city’s monitoring view (%s)', (kind) => {
       expect(t?.sheet).toBe(table.sheet);
       expect(t?.rows.length).toBe(table.rows.length);
     }
+    const basisRows = got.get('tblReportBasis')?.rows ?? [];
+    expect(basisRows[0]).toEqual(['برنامه مبنای سنجش', 'نسخه ۱ برنامه دوره ۱۴۰۵–۱۴۰۹']);
+    expect(basisRows[1]).toEqual(['وضعیت', 'مصوب شورا']);
+    expect(String(basisRows[2]?.[1])).toContain('1404-187');
+    expect(String(basisRows[2]?.[1])).toContain('مورخ ۱۴۰۴/۱۲/۲۰');
     // The income table row for row (class captions, forecast, realised: whole Rials).
     const income = parts.find((p) => p.table.name === 'tblReportIncome')?.table;
     expect(got.get('tblReportIncome')?.rows.map((r) => r.slice(0, 3))).toEqual(

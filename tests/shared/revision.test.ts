@@ -37,6 +37,7 @@ const side = (number: number, tables: CanonicalTable[], gap: string): RevisionSi
   tables,
   years: [1405, 1406],
   fiscal: fiscal(gap),
+  portfolio: null,
 });
 
 const projects = (rows: Record<string, string | number>[]): CanonicalTable => ({
@@ -164,6 +165,9 @@ describe('revisionImpact', () => {
         ],
       },
     ]);
+    // No tblKpis on either side; no capital budget, so no portfolio to compare.
+    expect(impact.kpis).toEqual([]);
+    expect(impact.portfolio).toBeNull();
     expect(impact.from.number).toBe(1);
     expect(impact.to.number).toBe(2);
   });

@@ -382,6 +382,51 @@ export const STRINGS = {
   reading: { fa: 'خواندن کارپوشه…', en: 'Reading the workbook…' },
   sending: { fa: 'فرستادن…', en: 'Sending…' },
   pulled: { fa: 'نسخه {n} در کارپوشه نوشته شد.', en: 'Version {n} written to the workbook.' },
+  // Sync: monitoring workbooks
+  createMonitoring: {
+    fa: 'ساخت برنامه پایش واحد {dept}',
+    en: 'Create the monitoring submission of {dept}',
+  },
+  monitoringTitle: { fa: 'پایش {dept}', en: 'Monitoring of {dept}' },
+  monitoringCreated: {
+    fa: 'برنامه پایش ساخته شد؛ اکنون کارپوشه را بفرستید.',
+    en: 'The monitoring submission was made; push the workbook now.',
+  },
+  // Sync: the latest revision's impact
+  revisionImpact: {
+    fa: 'اثر بازنگری: نسخه {n} برنامه شهر',
+    en: 'Revision impact: city plan version {n}',
+  },
+  againstBaseline: { fa: 'در برابر مبنا (نسخه {n})', en: 'Against the baseline (version {n})' },
+  againstPrevious: {
+    fa: 'در برابر نسخه پیشین (نسخه {n})',
+    en: 'Against the previous version (version {n})',
+  },
+  impactItems: { fa: 'قلم‌ها', en: 'Items' },
+  impactUndeclared: {
+    fa: '{n} تغییر در جدول تغییرات درخواستی نیامده است.',
+    en: '{n} changes have no row in tblChanges.',
+  },
+  impactUndeclaredOne: {
+    fa: '۱ تغییر در جدول تغییرات درخواستی نیامده است.',
+    en: '1 change has no row in tblChanges.',
+  },
+  impactBalance: { fa: 'تغییر {what} ({scenario})', en: 'Change of the {what} ({scenario})' },
+  impactUnchanged: { fa: 'بی‌تغییر', en: 'unchanged' },
+  impactKpis: {
+    fa: 'شاخص‌ها: {add} افزوده، {drop} حذف‌شده، {change} تغییریافته',
+    en: 'KPIs: {add} added, {drop} dropped, {change} changed',
+  },
+  impactEntering: { fa: 'واردشده به {what}', en: 'Entering the {what}' },
+  impactLeaving: { fa: 'خارج‌شده از {what}', en: 'Leaving the {what}' },
+  impactSpent: {
+    fa: 'تغییر هزینه سرمایه‌ای {what}',
+    en: 'Change of the capital spent by the {what}',
+  },
+  impactNoPortfolio: {
+    fa: '{what} سنجیده نشد: برنامه بودجه سرمایه‌ای ندارد.',
+    en: 'No {what} to compare: the plan has no capital budget.',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 /** A key of `STRINGS`. */

@@ -2,10 +2,21 @@
  * What the Sync view shows of the register's submissions, without React: the list sorted by
  * department name (then kind and title), each named by its department with its code isolated,
  * and the one to preselect: the open workbook's own (its `Department` and `WorkbookKind` in
- * tblPlanInfo), else the caller's department's, else the first.
+ * tblPlanInfo), else the caller's department's, else the first; whether the workbook's kind
+ * fits the submission (a monitoring workbook goes to a monitoring submission) and the
+ * monitoring submission to make when its department has none; and the summary of the cycle's
+ * latest revision's impact.
  */
-import type { ApiSubmission, Bilingual, Language, Plan } from '#core';
-import { TOKENS_PATH, WORKBOOK_KINDS, idKey, ltr } from '#core';
+import type {
+  ApiRevisionImpact,
+  ApiSnapshot,
+  ApiSubmission,
+  Bilingual,
+  ChangeKind,
+  Language,
+  Plan,
+} from '#core';
+import { CHANGE_KINDS, TOKENS_PATH, WORKBOOK_KINDS, idKey, ltr } from '#core';
 
 /** A message kept in both languages, so that it follows the language switch. */
 export function both(text: (lang: Language) => string): Bilingual {
@@ -96,4 +107,117 @@ export function personName(name: string | null, lang: Language): string {
   const trimmed = name?.trim() ?? '';
   if (trimmed !== '') return trimmed;
   return lang === 'fa' ? 'کاربری که دیگر در سامانه نیست' : 'a former user';
+}
+
+/**
+ * Whether the open workbook may be pushed to `sub` as far as its kind goes: a monitoring
+ * workbook (tblPlanInfo `WorkbookKind` = `monitoring`) goes to its department's monitoring
+ * submission, and a plan workbook never to a monitoring submission (the register refuses
+ * either with 422 at push, `checkOwnership`; the pane says so before reading the workbook).
+ * Null when it may.
+ */
+export function kindRefusal(plan: Plan | null, sub: ApiSubmission): Bilingual | null {
+  const kind = plan?.info.WorkbookKind ?? null;
+  if (kind === null) return null;
+  if (kind === 'monitoring' && sub.kind !== 'monitoring')
+    return {
+      fa: 'این کارپوشه پایش است و به برنامه پایش واحد خود فرستاده می‌شود، نه به این برنامه.',
+      en: 'This is a monitoring workbook: it goes to its department’s monitoring submission, not to this one.',
+    };
+  if (kind !== 'monitoring' && sub.kind === 'monitoring')
+    return {
+      fa: 'این برنامه پایش است؛ کارپوشه برنامه به آن فرستاده نمی‌شود.',
+      en: 'This is a monitoring submission; a plan workbook is not pushed to it.',
+    };
+  return null;
+}
+
+/**
+ * The monitoring submission a monitoring workbook needs and its department does not have yet:
+ * its department's code (tblPlanInfo `Department`, as the register spells it) and the cycle
+ * (that of the department's other submissions, else of the first listed). Null when the
+ * workbook is not monitoring, names no department the list knows, or the submission exists.
+ */
+export function missingMonitoring(
+  ordered: readonly ApiSubmission[],
+  plan: Plan | null,
+): { departmentCode: string; cycleId: string } | null {
+  if (plan?.info.WorkbookKind !== 'monitoring') return null;
+  const dept = idKey(plan.info.Department.trim());
+  if (dept === '') return null;
+  const mine = ordered.filter((s) => s.departmentCode !== null && idKey(s.departmentCode) === dept);
+  if (mine.some((s) => s.kind === 'monitoring')) return null;
+  const cycleId = mine[0]?.cycleId ?? ordered[0]?.cycleId;
+  const code = mine[0]?.departmentCode ?? null;
+  return cycleId === undefined || code === null ? null : { departmentCode: code, cycleId };
+}
+
+/** The cycle's latest snapshot that is a revision (after its baseline); null when none is. */
+export function latestRevision(snapshots: readonly ApiSnapshot[]): ApiSnapshot | null {
+  const baseline = snapshots.find((s) => s.baseline);
+  if (baseline === undefined) return null;
+  return (
+    [...snapshots]
+      .filter((s) => s.number > baseline.number)
+      .sort((a, b) => a.number - b.number)
+      .at(-1) ?? null
+  );
+}
+
+/** What the Sync view says of a revision's impact against one earlier snapshot. */
+export interface ImpactSummary {
+  /** The earlier snapshot's number. */
+  readonly from: number;
+  /** Items (projects and activities) per kind of change, in the contract's order. */
+  readonly items: readonly { readonly kind: ChangeKind; readonly count: number }[];
+  /** Changes no tblChanges row declares. */
+  readonly undeclared: number;
+  /** The scenario the fiscal balance is read in, and its change per year (Rials). */
+  readonly scenario: string | null;
+  readonly balance: readonly { readonly year: number; readonly delta: bigint }[];
+  readonly kpis: { readonly add: number; readonly drop: number; readonly change: number };
+  readonly portfolio: {
+    readonly entering: readonly string[];
+    readonly leaving: readonly string[];
+    readonly spent: readonly { readonly year: number; readonly delta: bigint }[];
+  } | null;
+}
+
+/**
+ * The summary of an impact: counts of each kind of change, the fiscal balance's change per
+ * year in the plan's scenario (`scenario`, else `base`, else the first the impact has), the
+ * KPIs added, dropped and changed, and the projects entering and leaving the portfolio with
+ * the change of capital spent per year. Years whose change is 0 are left out.
+ */
+export function summariseImpact(impact: ApiRevisionImpact, scenario: string): ImpactSummary {
+  const wanted = scenario.trim() === '' ? 'base' : scenario.trim();
+  const fiscal =
+    impact.fiscal.find((f) => f.scenario === wanted) ??
+    impact.fiscal.find((f) => f.scenario === 'base') ??
+    impact.fiscal[0];
+  const nonzero = (ys: readonly { year: number; value: string | null }[]) =>
+    ys.flatMap((y) =>
+      y.value === null || BigInt(y.value) === 0n ? [] : [{ year: y.year, delta: BigInt(y.value) }],
+    );
+  const count = (kind: string) => impact.kpis.filter((k) => k.kind === kind).length;
+  const p = impact.portfolio;
+  return {
+    from: impact.from.number,
+    items: CHANGE_KINDS.map((k) => ({
+      kind: k.value,
+      count: impact.items.filter((i) => (i.kinds as readonly string[]).includes(k.value)).length,
+    })),
+    undeclared: impact.warnings.length,
+    scenario: fiscal?.scenario ?? null,
+    balance: nonzero((fiscal?.years ?? []).map((y) => ({ year: y.year, value: y.gap }))),
+    kpis: { add: count('add'), drop: count('drop'), change: count('change') },
+    portfolio:
+      p === null
+        ? null
+        : {
+            entering: p.entering.map((e) => e.id),
+            leaving: p.leaving.map((e) => e.id),
+            spent: nonzero(p.years.map((y) => ({ year: y.year, value: y.spent }))),
+          },
+  };
 }

@@ -67,17 +67,22 @@ const MERGE_BY_ID = new Set(['tblDepartments']);
 
 /**
  * Assembles the city plan of a cycle from the approved versions of its submissions, or, given
- * `pinned` (a snapshot's sources: submission → version), from exactly those versions.
+ * `pinned` (a snapshot's sources: submission → version), from exactly those versions; with
+ * `latestOf` too, the submissions of the kinds it accepts (monitoring, measured against a
+ * snapshot's plan) are added at their latest approved version.
  */
 export async function assembleCityPlan(
   deps: AppDeps,
   tenantId: string,
   cycleId: string,
   pinned?: ReadonlyMap<string, number>,
+  latestOf?: (kind: string) => boolean,
 ): Promise<AssembledPlan> {
   const all = await cycleSubmissions(deps, tenantId, cycleId);
   const included =
-    pinned === undefined ? all.included : all.included.filter((s) => pinned.has(s.id));
+    pinned === undefined
+      ? all.included
+      : all.included.filter((s) => pinned.has(s.id) || latestOf?.(s.kind) === true);
   const ignored = pinned === undefined ? all.ignored : [];
   const depts = new Map((await deps.repos.departments.list(tenantId)).map((d) => [d.id, d.code]));
   // The cycle's framework first, so its plan info and department list win.

@@ -1,11 +1,12 @@
 /**
  * The city's monitoring view: the monitoring report (`monitoringReport` of the core) of the
- * city plan assembled from every approved submission of a cycle (`assembleCityPlan`: the
- * framework, the departments' plans, the revenue workbook and the monitoring workbooks with
- * their actuals), at the period asked, for the whole city. Every figure is the core's; this
+ * city plan of a cycle (`assembleCityPlan`: the framework, the departments' plans and the
+ * revenue workbook as the snapshot measured against has them, the cycle's latest adopted
+ * snapshot, else its latest, else the approved versions now; and the latest approved
+ * monitoring workbooks with their actuals), at the period asked, for the whole city. Every figure is the core's; this
  * module only reads the request, assembles the plan and turns Rials into strings.
  */
-import type { MonitorPeriod, MonitoringReport, Plan } from '#core';
+import type { ApiMeasuredSnapshot, MonitorPeriod, MonitoringReport, Plan } from '#core';
 import {
   PERIODS,
   fsi,
@@ -16,6 +17,7 @@ import {
   validateWorkbook,
 } from '#core';
 import type { AppDeps } from '../handlers/context';
+import { isPlanKind, measuredSnapshot } from '../handlers/snapshots';
 import { ApiError } from '../http/errors';
 import type { AssembledPlan } from '.';
 import { assembleCityPlan } from '.';
@@ -33,6 +35,8 @@ export interface CityMonitoring {
   plan: Plan;
   report: MonitoringReport;
   assembled: AssembledPlan;
+  /** The snapshot whose plan versions it is measured against; null before the cycle has one. */
+  snapshot: ApiMeasuredSnapshot | null;
 }
 
 /** A 400 about the `period` of the query, located at it. */
@@ -79,7 +83,18 @@ export async function cityMonitoring(
   cycleId: string,
   ask: MonitoringAsk,
 ): Promise<CityMonitoring> {
-  const assembled = await assembleCityPlan(deps, tenantId, cycleId);
+  // The plan as the snapshot measured against has it; the monitoring as approved now.
+  const snapshot = await measuredSnapshot(deps, tenantId, cycleId);
+  const assembled =
+    snapshot === null
+      ? await assembleCityPlan(deps, tenantId, cycleId)
+      : await assembleCityPlan(
+          deps,
+          tenantId,
+          cycleId,
+          new Map(snapshot.record.sources.map((x) => [x.submissionId, x.version])),
+          (kind) => !isPlanKind(kind),
+        );
   // Read as the consolidation reads it: the whole city's plan, every table in reach.
   const { plan } = validateWorkbook(assembled.workbook, { workbookKind: 'city' });
   const at = monitorPeriodOf(plan, ask.period);
@@ -88,7 +103,7 @@ export async function cityMonitoring(
     department: '',
     ...(ask.scenario !== undefined && ask.scenario.trim() !== '' && { scenario: ask.scenario }),
   });
-  return { plan, report, assembled };
+  return { plan, report, assembled, snapshot: snapshot?.api ?? null };
 }
 
 /** A value with every bigint (Rials) as its decimal string, for JSON. */
@@ -104,6 +119,7 @@ export function rialsAsStrings(value: unknown): unknown {
 export function monitoringJson(cycleId: string, m: CityMonitoring) {
   return {
     cycleId,
+    snapshot: m.snapshot,
     sources: m.assembled.sources,
     pending: m.assembled.pending,
     ...(rialsAsStrings(m.report) as Record<string, unknown>),

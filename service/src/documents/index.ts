@@ -6,7 +6,7 @@
  * and vote; from any other (or, before a cycle has a snapshot, from its live consolidation)
  * every page says «پیش‌نویس». Resolutions noted on approvals (`coverFacts`) are printed too.
  */
-import { fsi, toPersianDigits } from '#core';
+import { fsi, snapshotLabel, toPersianDigits } from '#core';
 import { councilBillDocx, planBookDocx } from '../../../io';
 import { consolidate } from '../consolidate';
 import { coverFacts } from '../consolidate/document';
@@ -32,7 +32,7 @@ export function adoptionText(
   if (r === null) return null;
   const fa = (n: number) => toPersianDigits(String(n));
   return {
-    name: `نسخه ${fa(s.number)} برنامه دوره ${fa(cycle.startYear)}–${fa(cycle.endYear)}`,
+    name: snapshotLabel(s.number, cycle.startYear, cycle.endYear).fa,
     resolution: `مصوبه شماره ${fsi(r.resolutionNumber)} مورخ ${toPersianDigits(r.resolutionDate)} شورای اسلامی شهر، با ${fa(r.votesFor)} رأی موافق، ${fa(r.votesAgainst)} رأی مخالف و ${fa(r.votesAbstaining)} رأی ممتنع`,
   };
 }

@@ -328,7 +328,12 @@ export const getMonitoring: Handler<ByCycle, MonitoringQuery, undefined> = async
   const monitoring = await cityMonitoring(deps, p.tenantId, params.cycleId, query);
   if (wantsXlsx(call, query.format)) {
     const { report } = monitoring;
-    const { bytes } = await writeArticle71Workbook(monitoring.plan, report, query.lang ?? 'fa');
+    const { bytes } = await writeArticle71Workbook(
+      monitoring.plan,
+      report,
+      query.lang ?? 'fa',
+      monitoring.snapshot,
+    );
     return xlsxReply(bytes, `article71-${report.year}-${report.period}-${params.cycleId}.xlsx`);
   }
   return { json: monitoringJson(params.cycleId, monitoring) };

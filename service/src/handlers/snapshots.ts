@@ -8,6 +8,7 @@
  * adopted snapshot.
  */
 import type {
+  ApiMeasuredSnapshot,
   ApiSnapshot,
   ApiSnapshotImpact,
   ApiSnapshotTransition,
@@ -18,8 +19,10 @@ import {
   isFrameworkKind,
   judgeSnapshotAction,
   measureCityPlan,
+  measuredSnapshotOf,
   revisionImpact,
   SNAPSHOT_MAKERS,
+  snapshotLabel,
   term,
 } from '#core';
 import { assembleCityPlan } from '../consolidate';
@@ -124,6 +127,34 @@ export async function snapshotView(deps: AppDeps, tenantId: string, s: SnapshotR
   const cycle = await cycleOrThrow(deps, tenantId, s.cycleId);
   const baseline = baselineOf(await deps.repos.snapshots.list(tenantId, s.cycleId))?.id ?? null;
   return toApiSnapshot(s, cycle, baseline);
+}
+
+/**
+ * The snapshot a cycle's figures are measured against (the monitoring view, the Article 71
+ * report): its latest adopted snapshot, else its latest; null before it has one.
+ */
+export async function measuredSnapshot(
+  deps: AppDeps,
+  tenantId: string,
+  cycleId: string,
+): Promise<{ record: SnapshotRecord; api: ApiMeasuredSnapshot } | null> {
+  const all = await deps.repos.snapshots.list(tenantId, cycleId);
+  const record = measuredSnapshotOf(all);
+  if (record === null) return null;
+  const cycle = await cycleOrThrow(deps, tenantId, cycleId);
+  return {
+    record,
+    api: {
+      id: record.id,
+      number: record.number,
+      status: record.status,
+      baseline: record.id === baselineOf(all)?.id,
+      label: snapshotLabel(record.number, cycle.startYear, cycle.endYear),
+      adoptedAt: record.adoptedAt?.toISOString() ?? null,
+      resolutionNumber: record.resolution?.resolutionNumber ?? null,
+      resolutionDate: record.resolution?.resolutionDate ?? null,
+    },
+  };
 }
 
 const snapshotTerm = { fa: 'نسخه ثبت‌شده برنامه شهر', en: 'The snapshot' };
@@ -258,7 +289,10 @@ export async function transitionSnapshot(
   return snapshotView(deps, p.tenantId, result.snapshot);
 }
 
-/** One side of a revision's comparison: a snapshot's plan and its measured fiscal picture. */
+/**
+ * One side of a revision's comparison: a snapshot's plan, its measured fiscal picture and the
+ * portfolio the core selects in its capital budget.
+ */
 async function revisionSide(deps: AppDeps, s: SnapshotRecord): Promise<RevisionSide> {
   const pinned = new Map(s.sources.map((x) => [x.submissionId, x.version]));
   const assembled = await assembleCityPlan(deps, s.tenantId, s.cycleId, pinned);
@@ -269,6 +303,7 @@ async function revisionSide(deps: AppDeps, s: SnapshotRecord): Promise<RevisionS
     tables: assembled.tables,
     years: measured.years,
     fiscal: measured.fiscal,
+    portfolio: measured.portfolio,
   };
 }
 

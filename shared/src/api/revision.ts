@@ -6,11 +6,18 @@
  * cost moved between years with the same total), recosted (total over the plan years
  * changed). A change with no `tblChanges` row naming the item with that kind is a warning.
  * The effect on the fiscal gap and the three balances per scenario and year is the later
- * figure minus the earlier (exact Rials as strings). Pure: the register gives both sides.
+ * figure minus the earlier (exact Rials as strings). On KPI targets: per KPI, added, dropped or
+ * changed (a target, its baseline value or its direction), each year's target on both sides
+ * and the difference. On the portfolio (the one the core selects within the capital budget,
+ * `measureCityPlan`'s): the projects entering and leaving it, each with why it is out on the
+ * other side, and per year the capital budget, what the chosen projects spend of it and what
+ * is left, on both sides and the difference. Pure: the register gives both sides.
  */
 import { z } from 'zod';
 import { CHANGE_KINDS } from '../contract/enums';
 import type { CanonicalCell, CanonicalRow, CanonicalTable } from '../read/canonical';
+import type { ExclusionReason } from '../portfolio/fromPlan';
+import { PORTFOLIO_OUT_CAPTIONS } from '../portfolio/fromPlan';
 import type { ApiFiscalScenario } from './schemas';
 import { ApiBilingual, ApiMoney } from './schemas';
 
@@ -27,6 +34,64 @@ export const ApiItemChange = z.object({
   undeclared: z.array(z.enum(CHANGE_VALUES)),
 });
 export type ApiItemChange = z.infer<typeof ApiItemChange>;
+
+/** How a KPI changed: added, dropped, or a target, its baseline or its direction changed. */
+export const KPI_CHANGE_KINDS = ['add', 'drop', 'change'] as const;
+
+/** One KPI's targets on both sides. */
+export const ApiKpiTargetChange = z.object({
+  kpiId: z.string(),
+  title: z.string().meta({ description: 'As the later side has it (the earlier, when dropped).' }),
+  kind: z.enum(KPI_CHANGE_KINDS),
+  /** What changed besides the targets (of a KPI on both sides). */
+  changed: z.array(z.enum(['targets', 'baseline', 'direction'])),
+  baseline: z.object({ before: z.number().nullable(), after: z.number().nullable() }),
+  years: z
+    .array(
+      z.object({
+        year: z.int(),
+        before: z.number().nullable(),
+        after: z.number().nullable(),
+        delta: z.number().nullable().meta({ description: 'after − before; null when one is.' }),
+      }),
+    )
+    .meta({ description: 'Every plan year either side has a target for.' }),
+});
+export type ApiKpiTargetChange = z.infer<typeof ApiKpiTargetChange>;
+
+/** Why a project is out of a portfolio: the core's reasons, and not in the plan at all. */
+export const PORTFOLIO_OUT_REASONS = [
+  ...(Object.keys(PORTFOLIO_OUT_CAPTIONS) as (ExclusionReason | 'not-chosen')[]),
+  'not-in-plan',
+] as const;
+export type PortfolioOutReason = (typeof PORTFOLIO_OUT_REASONS)[number];
+const OUT_REASONS = PORTFOLIO_OUT_REASONS as unknown as [
+  PortfolioOutReason,
+  ...PortfolioOutReason[],
+];
+
+const capitalYear = z.object({ budget: ApiMoney, spent: ApiMoney, left: ApiMoney });
+
+/** The effect on the selected portfolio. */
+export const ApiPortfolioImpact = z.object({
+  entering: z
+    .array(z.object({ id: z.string(), reason: z.enum(OUT_REASONS) }))
+    .meta({ description: 'Chosen now, out before (`reason`: why it was out).' }),
+  leaving: z
+    .array(z.object({ id: z.string(), reason: z.enum(OUT_REASONS) }))
+    .meta({ description: 'Chosen before, out now (`reason`: why it is out).' }),
+  years: z.array(
+    z.object({
+      year: z.int(),
+      before: capitalYear.nullable(),
+      after: capitalYear.nullable(),
+      budget: ApiMoney.nullable().meta({ description: 'after − before; null when one is.' }),
+      spent: ApiMoney.nullable(),
+      left: ApiMoney.nullable(),
+    }),
+  ),
+});
+export type ApiPortfolioImpact = z.infer<typeof ApiPortfolioImpact>;
 
 /** The impact of a snapshot against another. */
 export const ApiRevisionImpact = z.object({
@@ -48,6 +113,10 @@ export const ApiRevisionImpact = z.object({
       ),
     }),
   ),
+  kpis: z.array(ApiKpiTargetChange).meta({ description: 'KPIs added, dropped or changed.' }),
+  portfolio: ApiPortfolioImpact.nullable().meta({
+    description: 'Null when either side has no capital budget to select a portfolio in.',
+  }),
 });
 export type ApiRevisionImpact = z.infer<typeof ApiRevisionImpact>;
 
@@ -62,6 +131,13 @@ export const ApiSnapshotImpact = z.object({
 });
 export type ApiSnapshotImpact = z.infer<typeof ApiSnapshotImpact>;
 
+/** A side's selected portfolio, as `measureCityPlan` reports it (money as strings). */
+export interface RevisionPortfolio {
+  chosen: readonly string[];
+  spending: readonly { year: number; budget: string; spent: string; left: string }[];
+  excluded: readonly { id: string; reason: string }[];
+}
+
 /** One side of a comparison. */
 export interface RevisionSide {
   number: number;
@@ -69,6 +145,8 @@ export interface RevisionSide {
   tables: readonly CanonicalTable[];
   years: readonly number[];
   fiscal: readonly ApiFiscalScenario[];
+  /** Null when the plan has no capital budget (no portfolio was selected). */
+  portfolio: RevisionPortfolio | null;
 }
 
 const ITEM_TABLES = [
@@ -171,5 +249,109 @@ export function revisionImpact(from: RevisionSide, to: RevisionSide): ApiRevisio
     items,
     warnings,
     fiscal,
+    kpis: kpiTargetChanges(from.tables, to.tables, years),
+    portfolio:
+      from.portfolio === null || to.portfolio === null
+        ? null
+        : portfolioImpact(from.portfolio, to.portfolio, from.tables, to.tables),
+  };
+}
+
+const num = (v: CanonicalCell | undefined): number | null => (typeof v === 'number' ? v : null);
+/**
+ * `a − b` without the binary noise of a decimal target (0.3 − 0.1 is 0.19999999999999998):
+ * rounded to 12 significant digits, far beyond any KPI's precision and within a double's 15.
+ */
+const numMinus = (a: number | null, b: number | null) =>
+  a === null || b === null ? null : Number((a - b).toPrecision(12)) + 0;
+
+/**
+ * KPI targets on both sides (`tblKpis`, the canonical form's year columns): per KPI added,
+ * dropped or changed, with the target of every plan year either side has one for.
+ */
+export function kpiTargetChanges(
+  from: readonly CanonicalTable[],
+  to: readonly CanonicalTable[],
+  years: readonly number[],
+): ApiKpiTargetChange[] {
+  const before = rowsById(from, 'tblKpis', 'KpiId');
+  const after = rowsById(to, 'tblKpis', 'KpiId');
+  const out: ApiKpiTargetChange[] = [];
+  for (const id of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    if (id === '') continue;
+    const b = before.get(id);
+    const a = after.get(id);
+    const rows = years.flatMap((year) => {
+      const x = num(b?.[String(year)]);
+      const y = num(a?.[String(year)]);
+      return x === null && y === null ? [] : [{ year, before: x, after: y, delta: numMinus(y, x) }];
+    });
+    const changed: ApiKpiTargetChange['changed'] = [];
+    if (a !== undefined && b !== undefined) {
+      if (rows.some((r) => r.before !== r.after)) changed.push('targets');
+      if (num(a.Baseline) !== num(b.Baseline)) changed.push('baseline');
+      if (str(a.Direction) !== str(b.Direction)) changed.push('direction');
+      if (changed.length === 0) continue;
+    }
+    out.push({
+      kpiId: id,
+      title: str((a ?? b)?.Title),
+      kind: b === undefined ? 'add' : a === undefined ? 'drop' : 'change',
+      changed,
+      baseline: { before: num(b?.Baseline), after: num(a?.Baseline) },
+      years: rows,
+    });
+  }
+  return out;
+}
+
+/**
+ * The selected portfolio on both sides: projects entering and leaving it, each with why it is
+ * out on the other side (the core's exclusion reason, `not-chosen` for a candidate the
+ * selection left out, `not-in-plan` for a project the side does not have), and the capital
+ * budget, spent and left per year.
+ */
+export function portfolioImpact(
+  from: RevisionPortfolio,
+  to: RevisionPortfolio,
+  fromTables: readonly CanonicalTable[],
+  toTables: readonly CanonicalTable[],
+): ApiPortfolioImpact {
+  const why = (side: RevisionPortfolio, tables: readonly CanonicalTable[], id: string) => {
+    const excluded = side.excluded.find((e) => e.id === id)?.reason;
+    if (excluded !== undefined && (OUT_REASONS as readonly string[]).includes(excluded))
+      return excluded as PortfolioOutReason;
+    return rowsById(tables, 'tblProjects', 'ProjectId').has(id) ? 'not-chosen' : 'not-in-plan';
+  };
+  const was = new Set(from.chosen);
+  const is = new Set(to.chosen);
+  const entering = [...is]
+    .filter((id) => !was.has(id))
+    .sort()
+    .map((id) => ({ id, reason: why(from, fromTables, id) }));
+  const leaving = [...was]
+    .filter((id) => !is.has(id))
+    .sort()
+    .map((id) => ({ id, reason: why(to, toTables, id) }));
+  const yearsOf = [...new Set([...from.spending, ...to.spending].map((s) => s.year))].sort(
+    (a, b) => a - b,
+  );
+  const pick = (s: RevisionPortfolio['spending'][number] | undefined) =>
+    s === undefined ? null : { budget: s.budget, spent: s.spent, left: s.left };
+  return {
+    entering,
+    leaving,
+    years: yearsOf.map((year) => {
+      const b = pick(from.spending.find((s) => s.year === year));
+      const a = pick(to.spending.find((s) => s.year === year));
+      return {
+        year,
+        before: b,
+        after: a,
+        budget: minus(a?.budget, b?.budget),
+        spent: minus(a?.spent, b?.spent),
+        left: minus(a?.left, b?.left),
+      };
+    }),
   };
 }

@@ -19,6 +19,7 @@ import { WORKBOOK_KIND_VALUES } from '../contract/kinds';
 import type { Period } from '../contract/enums';
 import { PEOPLE_SCHEMAS } from './people';
 import { PERIODS } from '../contract/enums';
+import { SNAPSHOT_STATUSES } from '../contract/snapshots';
 
 /** The periods of the contract (`Q1`…`FY`), for `z.enum`. */
 const PERIOD_VALUES = PERIODS.map((p) => p.value) as [Period, ...Period[]];
@@ -520,11 +521,34 @@ const kpiYear = z.object({
 });
 
 /**
+ * The snapshot of the city plan a figure is measured against (the monitoring view, the
+ * Article 71 report): the cycle's latest adopted snapshot, else its latest.
+ */
+export const ApiMeasuredSnapshot = z.object({
+  id: z.string(),
+  number: z.int(),
+  status: z.enum(SNAPSHOT_STATUSES),
+  baseline: z.boolean(),
+  label: ApiBilingual.meta({ description: '«نسخه ۲ برنامه دوره ۱۴۰۵–۱۴۰۹» (`snapshotLabel`).' }),
+  adoptedAt: z.string().nullable().meta({ description: 'ISO time of the adoption.' }),
+  resolutionNumber: z.string().nullable(),
+  resolutionDate: z
+    .string()
+    .nullable()
+    .meta({ description: 'The council resolution’s Jalali date, YYYY/MM/DD.' }),
+});
+export type ApiMeasuredSnapshot = z.infer<typeof ApiMeasuredSnapshot>;
+
+/**
  * `GET /api/cycles/{cycleId}/monitoring`: the monitoring report of the city plan assembled
  * from every approved submission (`monitoringReport` of the core, at the period asked).
  */
 export const ApiMonitoring = z.object({
   cycleId: z.string(),
+  snapshot: ApiMeasuredSnapshot.nullable().meta({
+    description:
+      'The snapshot whose plan versions the actuals are measured against (the latest adopted, else the latest); null before the cycle has one (then the approved versions now).',
+  }),
   sources: ApiConsolidation.shape.sources,
   pending: ApiConsolidation.shape.pending,
   year: z.int(),

@@ -6,6 +6,7 @@
  * page. The first adopted snapshot of a cycle is its baseline; later ones are revisions.
  */
 import type { Bilingual } from '../findings';
+import { toPersianDigits } from '../util/text';
 import type { Role } from './workflow';
 import { ROLE_CAPTIONS } from './workflow';
 
@@ -42,6 +43,30 @@ export const SNAPSHOT_STATUS_CAPTIONS: Readonly<Record<SnapshotStatus, Bilingual
   adopted: { fa: 'مصوب شورا', en: 'Adopted' },
   returned: { fa: 'بازگردانده از شورا', en: 'Returned by the council' },
 };
+
+/**
+ * How a snapshot is named where a figure is measured against it (documents, the monitoring
+ * view, the Article 71 report): «نسخه ۲ برنامه دوره ۱۴۰۵–۱۴۰۹», "Version 2 of the 1405–1409 plan".
+ */
+export function snapshotLabel(number: number, startYear: number, endYear: number): Bilingual {
+  const fa = (n: number) => toPersianDigits(String(n));
+  return {
+    fa: `نسخه ${fa(number)} برنامه دوره ${fa(startYear)}–${fa(endYear)}`,
+    en: `Version ${number} of the ${startYear}–${endYear} plan`,
+  };
+}
+
+/**
+ * The snapshot a cycle's figures are measured against (the monitoring view, the Article 71
+ * report): the latest adopted (by number), else the latest; null when there is none. The
+ * council's plan stands until it adopts another; before any adoption the newest is the plan.
+ */
+export function measuredSnapshotOf<S extends { number: number; status: SnapshotStatus }>(
+  snapshots: readonly S[],
+): S | null {
+  const byNumber = [...snapshots].sort((a, b) => a.number - b.number);
+  return byNumber.filter((s) => s.status === 'adopted').at(-1) ?? byNumber.at(-1) ?? null;
+}
 
 /** Captions of the actions (a button's label). */
 export const SNAPSHOT_ACTION_CAPTIONS: Readonly<Record<SnapshotAction, Bilingual>> = {

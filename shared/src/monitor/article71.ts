@@ -8,12 +8,15 @@
  */
 import type { Language } from '../contract/enums';
 import { BUDGET_KINDS, PERIODS, PROJECT_STATUSES, REVENUE_CLASSES } from '../contract/enums';
+import type { SnapshotStatus } from '../contract/snapshots';
+import { SNAPSHOT_STATUS_CAPTIONS } from '../contract/snapshots';
+import type { Bilingual } from '../findings';
 import { KPI_STATUSES } from '../kpi';
 import { entriesOf, idKey } from '../linkage/rows';
 import type { Plan } from '../read/plan';
 import type { RawCell, RawTable } from '../read/raw';
 import type { TablePresentation } from '../template/layout';
-import { toPersianDigits } from '../util/text';
+import { fsi, toPersianDigits } from '../util/text';
 import type { MonitoringReport } from './report';
 import { executionStatusCaption } from './vocabulary';
 
@@ -42,17 +45,57 @@ export function periodCaption(year: number, period: string, lang: Language): str
     : `${year} ${p?.en ?? period}`;
 }
 
+/** The snapshot of the city plan a report is measured against (the register's). */
+export interface Article71Basis {
+  /** `snapshotLabel`'s name of it. */
+  readonly label: Bilingual;
+  readonly status: SnapshotStatus;
+  readonly resolutionNumber: string | null;
+  /** Jalali, YYYY/MM/DD. */
+  readonly resolutionDate: string | null;
+}
+
+/** The first sheet when the report is measured against a snapshot: which, and its adoption. */
+function basisTable(basis: Article71Basis, lang: Language, title: string): ReportTable {
+  const fa = lang === 'fa';
+  const r = basis.resolutionNumber;
+  const d = basis.resolutionDate;
+  const resolution =
+    r === null
+      ? fa
+        ? 'هنوز مصوب شورا نیست'
+        : 'not adopted by the council yet'
+      : fa
+        ? `شماره ${fsi(r)}${d === null ? '' : ` مورخ ${toPersianDigits(d)}`}`
+        : `No. ${r}${d === null ? '' : ` of ${d}`}`;
+  return {
+    table: {
+      name: 'tblReportBasis',
+      sheet: fa ? 'مبنای گزارش' : 'Basis',
+      header: fa ? ['موضوع', 'شرح'] : ['item', 'value'],
+      rows: [
+        [fa ? 'برنامه مبنای سنجش' : 'plan measured against', basis.label[lang]],
+        [fa ? 'وضعیت' : 'status', SNAPSHOT_STATUS_CAPTIONS[basis.status][lang]],
+        [fa ? 'مصوبه شورا' : 'council resolution', resolution],
+      ],
+    },
+    presentation: { title, columns: [{ width: 24 }, { width: 48 }] },
+  };
+}
+
 /**
  * The tables of the Article 71 report of `report` (made from `plan` at the period). The
  * sheet names and titles are in `lang`; a share is a fraction formatted as a percent.
  * Spending by head counts projects as capital and activities as current; a project is
  * completed when its progress is 100 or the plan marks it done, ongoing otherwise; its
- * financial progress is AC / BAC (the share of its whole-life cost spent).
+ * financial progress is AC / BAC (the share of its whole-life cost spent). Given the `basis`
+ * (the register's snapshot measured against), a first sheet names it and its adoption.
  */
 export function article71Tables(
   plan: Plan,
   report: MonitoringReport,
   lang: Language,
+  basis?: Article71Basis | null,
 ): ReportTable[] {
   const fa = lang === 'fa';
   const when = periodCaption(report.year, report.period, lang);
@@ -61,6 +104,8 @@ export function article71Tables(
       ? `گزارش ماده ۷۱ قانون شهرداری‌ها، ${when}: ${fa}`
       : `Article 71 report, ${when}: ${en}`;
   const out: ReportTable[] = [];
+  if (basis !== undefined && basis !== null)
+    out.push(basisTable(basis, lang, title('مبنای گزارش', 'basis')));
 
   // Income by class.
   if (report.revenue.ok) {

@@ -2,9 +2,10 @@
 /**
  * Sync: sign in to the register (address + token, kept in the add-in's storage, never in the
  * document), pull the city framework's reference data into the workbook, push the workbook
- * (refused here while errors remain), the submission's status and reviewers' comments, and a
- * conflict (409) shown with what changed and the choice to pull theirs or overwrite as a new
- * version.
+ * (refused here while errors remain; a monitoring workbook only to its department's monitoring
+ * submission, which it can make when there is none), the submission's status and reviewers'
+ * comments, a conflict (409) shown with what changed and the choice to pull theirs or overwrite
+ * as a new version, and the impact of the cycle's latest revision of the city plan.
  */
 import {
   Badge,
@@ -22,6 +23,8 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type {
   ApiComment,
+  ApiSnapshot,
+  ApiSnapshotImpact,
   ApiWorkflowEvent,
   Bilingual,
   ApiSubmission,
@@ -34,12 +37,15 @@ import type {
 } from '#core';
 import {
   ACTION_CAPTIONS,
+  CHANGE_KINDS,
+  REVENUE_SCENARIOS,
   RegisterClient,
   STATUS_CAPTIONS,
   formatTehranDateTime,
   fsi,
   hasErrors,
   placeTables,
+  term,
 } from '#core';
 import {
   baseVersionOf,
@@ -51,15 +57,21 @@ import {
   setBaseVersion,
 } from '../../api/connection';
 import type { TableWrite } from '../../office/pane';
-import { digits, t, tn } from '../i18n';
+import { digits, formatNumber, t, tn } from '../i18n';
+import { billions } from '../money';
 import { usePane } from '../services';
 import { columnCaption, tableCaption } from '../check';
+import type { ImpactSummary } from '../sync';
 import {
   both,
+  kindRefusal,
+  latestRevision,
+  missingMonitoring,
   orderSubmissions,
   ownSubmission,
   personName,
   submissionLabel,
+  summariseImpact,
   tokenPageUrl,
 } from '../sync';
 import { Code, Note, Num, Rich, Section, useViewStyles } from './common';
@@ -103,6 +115,146 @@ function writesOf(workbook: RawWorkbook, lang: Language): TableWrite[] {
 
 type Busy = null | 'reading' | 'sending' | 'pulling';
 
+/** A change of money as the pane shows it: signed, in billions of Rials. */
+function signed(delta: bigint, lang: Language): string {
+  return `${delta > 0n ? '+' : ''}${billions(delta, lang)}`;
+}
+
+/** Per year, a signed change of money; «unchanged» when no year moved. */
+function YearDeltas(props: { deltas: ImpactSummary['balance']; lang: Language }) {
+  const { deltas, lang } = props;
+  if (deltas.length === 0) return <>{t(lang, 'impactUnchanged')}</>;
+  return (
+    <>
+      {deltas.map((d, i) => (
+        <span key={d.year}>
+          {i > 0 && (lang === 'fa' ? '، ' : ', ')}
+          {digits(String(d.year), lang)}: <Num>{signed(d.delta, lang)}</Num>
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** IDs as a list in the language (each isolated), or «none». */
+function Ids(props: { ids: readonly string[]; lang: Language }) {
+  const { ids, lang } = props;
+  if (ids.length === 0) return <>{t(lang, 'none')}</>;
+  return (
+    <>
+      {ids.map((id, i) => (
+        <span key={id}>
+          {i > 0 && (lang === 'fa' ? '، ' : ', ')}
+          <Code>{id}</Code>
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** One comparison of the revision: against the baseline or the previous snapshot. */
+function ImpactLines(props: { summary: ImpactSummary; title: string; lang: Language }) {
+  const { summary: s, lang } = props;
+  const styles = useViewStyles();
+  const comma = lang === 'fa' ? '، ' : ', ';
+  const scenario =
+    s.scenario === null
+      ? ''
+      : (REVENUE_SCENARIOS.find((x) => x.value === s.scenario)?.[lang] ?? s.scenario);
+  const portfolio = term('portfolio')[lang];
+  return (
+    <li>
+      <Text weight="semibold">{props.title}</Text>
+      <ul className={styles.list}>
+        <li data-testid="impact-items">
+          {t(lang, 'impactItems')}:{' '}
+          {s.items.map((k, i) => (
+            <span key={k.kind}>
+              {i > 0 && comma}
+              {CHANGE_KINDS.find((c) => c.value === k.kind)?.[lang] ?? k.kind}{' '}
+              {formatNumber(k.count, lang)}
+            </span>
+          ))}
+        </li>
+        {s.undeclared > 0 && (
+          <li data-testid="impact-undeclared">{tn(lang, 'impactUndeclared', s.undeclared)}</li>
+        )}
+        {s.scenario !== null && (
+          <li data-testid="impact-balance">
+            {t(lang, 'impactBalance', { what: term('fiscalBalance')[lang], scenario })}:{' '}
+            <YearDeltas deltas={s.balance} lang={lang} />
+          </li>
+        )}
+        <li data-testid="impact-kpis">
+          {t(lang, 'impactKpis', {
+            add: s.kpis.add,
+            drop: s.kpis.drop,
+            change: s.kpis.change,
+          })}
+        </li>
+        {s.portfolio === null ? (
+          <li>{t(lang, 'impactNoPortfolio', { what: portfolio })}</li>
+        ) : (
+          <>
+            <li data-testid="impact-entering">
+              {t(lang, 'impactEntering', { what: portfolio })}:{' '}
+              <Ids ids={s.portfolio.entering} lang={lang} />
+            </li>
+            <li data-testid="impact-leaving">
+              {t(lang, 'impactLeaving', { what: portfolio })}:{' '}
+              <Ids ids={s.portfolio.leaving} lang={lang} />
+            </li>
+            <li data-testid="impact-spent">
+              {t(lang, 'impactSpent', { what: portfolio })}:{' '}
+              <YearDeltas deltas={s.portfolio.spent} lang={lang} />
+            </li>
+          </>
+        )}
+      </ul>
+    </li>
+  );
+}
+
+/**
+ * The cycle's latest revision's impact (`GET /api/snapshots/{id}/impact`): against the
+ * baseline, and against the previous snapshot when that is another one.
+ */
+function RevisionImpact(props: {
+  snapshot: ApiSnapshot;
+  impact: ApiSnapshotImpact;
+  scenario: string;
+  lang: Language;
+}) {
+  const { impact, lang } = props;
+  const styles = useViewStyles();
+  const base = impact.baseline === null ? null : summariseImpact(impact.baseline, props.scenario);
+  const prev =
+    impact.previous === null || impact.previous.from.number === impact.baseline?.from.number
+      ? null
+      : summariseImpact(impact.previous, props.scenario);
+  if (base === null && prev === null) return null;
+  return (
+    <Section title={t(lang, 'revisionImpact', { n: props.snapshot.number })}>
+      <ul className={styles.list} data-testid="revision-impact">
+        {base && (
+          <ImpactLines
+            summary={base}
+            title={t(lang, 'againstBaseline', { n: base.from })}
+            lang={lang}
+          />
+        )}
+        {prev && (
+          <ImpactLines
+            summary={prev}
+            title={t(lang, 'againstPrevious', { n: prev.from })}
+            lang={lang}
+          />
+        )}
+      </ul>
+    </Section>
+  );
+}
+
 /** The Sync view. */
 export function SyncView() {
   const pane = usePane();
@@ -125,6 +277,10 @@ export function SyncView() {
   const [busy, setBusy] = useState<Busy>(null);
   const [progress, setProgress] = useState(0);
   const [conflict, setConflict] = useState<Extract<PushResult, { kind: 'conflict' }> | null>(null);
+  const [revision, setRevision] = useState<{
+    snapshot: ApiSnapshot;
+    impact: ApiSnapshotImpact;
+  } | null>(null);
   const fetcher = pane.fetch ?? browserFetch;
   const client = useMemo(
     () => (connection ? new RegisterClient(connection, fetcher) : null),
@@ -167,6 +323,45 @@ export function SyncView() {
     void client.history(current).then((h) => setHistory(h.ok ? h.value : []));
   }, [client, current, subs]);
 
+  // The cycle's latest revision and its impact; the register shows snapshots to the readers
+  // of the city plan only, so for anyone else (403) the section stays away.
+  const cycleId = sub?.cycleId ?? null;
+  useEffect(() => {
+    setRevision(null);
+    if (!client || cycleId === null) return;
+    let live = true;
+    void (async () => {
+      const list = await client.snapshots(cycleId);
+      const latest = list.ok ? latestRevision(list.value) : null;
+      if (latest === null) return;
+      const got = await client.snapshotImpact(latest.id);
+      if (live && got.ok) setRevision({ snapshot: latest, impact: got.value });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [client, cycleId, subs]);
+
+  const missing = missingMonitoring(ordered, plan);
+  const createMonitoring = async () => {
+    if (!client || missing === null) return;
+    setError(null);
+    setInfo(null);
+    const made = await client.createSubmission({
+      cycleId: missing.cycleId,
+      departmentCode: missing.departmentCode,
+      kind: 'monitoring',
+      title: t(lang, 'monitoringTitle', { dept: missing.departmentCode }),
+    });
+    if (!made.ok) {
+      setError(made.error.message);
+      return;
+    }
+    setSelected(made.value.id);
+    setInfo(both((l) => t(l, 'monitoringCreated')));
+    await refresh();
+  };
+
   const signIn = async () => {
     setError(null);
     const c = { server: server.trim(), token: token.trim() };
@@ -188,6 +383,11 @@ export function SyncView() {
 
   const push = async (base?: number) => {
     if (!client || !sub) return;
+    const wrongKind = kindRefusal(plan, sub);
+    if (wrongKind !== null) {
+      setError(wrongKind);
+      return;
+    }
     setError(null);
     setInfo(null);
     setConflict(null);
@@ -314,6 +514,7 @@ export function SyncView() {
     );
 
   const blocked = pane.check !== null && hasErrors(pane.check.findings);
+  const wrongKind = sub === null ? null : kindRefusal(plan, sub);
   const submitVerdict = sub?.actions.find((a) => a.action === 'submit') ?? null;
   const comma = lang === 'fa' ? '، ' : ', ';
   return (
@@ -359,8 +560,10 @@ export function SyncView() {
             <Button
               appearance="primary"
               onClick={() => void push()}
-              disabled={busy !== null || !sub.push.allowed}
-              aria-describedby={sub.push.allowed ? undefined : 'push-refused'}
+              disabled={busy !== null || !sub.push.allowed || wrongKind !== null}
+              aria-describedby={
+                !sub.push.allowed ? 'push-refused' : wrongKind !== null ? 'push-kind' : undefined
+              }
             >
               {t(lang, 'push')}
             </Button>
@@ -385,6 +588,20 @@ export function SyncView() {
             <Text id="submit-refused" data-testid="submit-refused" size={200}>
               {ACTION_CAPTIONS.submit[lang]}: <Rich text={submitVerdict.reason[lang]} />
             </Text>
+          )}
+          {wrongKind !== null && (
+            <Text id="push-kind" data-testid="push-kind" size={200}>
+              {wrongKind[lang]}
+            </Text>
+          )}
+          {missing !== null && (
+            <div className={styles.row}>
+              <Button onClick={() => void createMonitoring()} disabled={busy !== null}>
+                {t(lang, 'createMonitoring', {
+                  dept: lang === 'fa' ? fsi(missing.departmentCode) : missing.departmentCode,
+                })}
+              </Button>
+            </div>
           )}
           {blocked && sub.push.allowed && <Note intent="warning">{t(lang, 'pushBlocked')}</Note>}
           {busy && (
@@ -471,6 +688,14 @@ export function SyncView() {
             </Button>
           </div>
         </Section>
+      )}
+      {revision && (
+        <RevisionImpact
+          snapshot={revision.snapshot}
+          impact={revision.impact}
+          scenario={plan?.info.Scenario ?? ''}
+          lang={lang}
+        />
       )}
       <Section title={t(lang, 'comments')}>
         {comments.length === 0 ? (
