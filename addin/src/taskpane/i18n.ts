@@ -54,6 +54,21 @@ export const STRINGS = {
     en: 'Every plan table is in this workbook; the next step is to check it.',
   },
   goToCheck: { fa: 'رفتن به بررسی', en: 'Go to Check' },
+  // Start: where the workbook stands in the plan's process (core: shared/src/process)
+  processTitle: { fa: 'جایگاه این کارپوشه در فرایند برنامه', en: 'Where this workbook stands' },
+  processIntro: {
+    fa: 'از جدول‌های کارپوشه شمرده شده است؛ مراحل مشارکت، تصویب و پایش را سامانه می‌شمارد.',
+    en: 'Counted from the workbook’s tables; the register counts agreement, adoption and monitoring.',
+  },
+  processDone: { fa: '{done} از {total}', en: '{done} of {total}' },
+  processNothing: { fa: 'چیزی برای شمردن نیست', en: 'Nothing to count' },
+  processNext: { fa: 'گام بعد: {text}', en: 'Next step: {text}' },
+  processAllDone: {
+    fa: 'هر آنچه از این کارپوشه شمرده می‌شود کامل است.',
+    en: 'Everything counted from this workbook is complete.',
+  },
+  processOwner: { fa: 'متولی: {owner}', en: 'Owner: {owner}' },
+  aboutPhase: { fa: 'درباره این مرحله', en: 'About this step' },
   // Check
   runCheck: { fa: 'بررسی دوباره', en: 'Check again' },
   autoCheck: { fa: 'بررسی خودکار پس از ویرایش', en: 'Re-check after edits' },

@@ -3,14 +3,112 @@
  * Start: create a new plan workbook from the core's template (every contract table as a real
  * Excel table with captions, formats and validation lists), or recognise the open workbook.
  */
-import { Body1, Button, Field, ProgressBar, SpinButton, Text } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Field,
+  Link,
+  ProgressBar,
+  SpinButton,
+  Text,
+} from '@fluentui/react-components';
 import { useState } from 'react';
-import { TABLE_NAMES, fsi, planTemplate, readPlan } from '#core';
+import type { Plan } from '#core';
+import {
+  PHASE_OWNERS,
+  PLAN_PHASES,
+  TABLE_NAMES,
+  departmentProgress,
+  frameworkProgress,
+  fsi,
+  helpPageUrl,
+  nextStep,
+  planTemplate,
+  readPlan,
+} from '#core';
+import { loadConnection } from '../../api/connection';
 import { recognise, tableCaption } from '../check';
 import { setView } from '../paneState';
 import { digits, t, tn } from '../i18n';
 import { usePane } from '../services';
 import { Note, Section, useViewStyles } from './common';
+
+/**
+ * The phases a workbook carries, counted from its tables (core: `shared/src/process`): the
+ * framework's are the planning office's, a department's its programs and budget; a whole-city
+ * workbook carries both. Other kinds (revenue, monitoring) carry none of them.
+ */
+export function workbookPhases(plan: Plan) {
+  const kind = plan.info.WorkbookKind;
+  if (kind === 'framework') return frameworkProgress(plan);
+  if (kind === 'department') return departmentProgress(plan, plan.info.Department || null);
+  if (kind === 'city' || kind === null)
+    return [...frameworkProgress(plan), ...departmentProgress(plan, null)];
+  return [];
+}
+
+/** Where the open workbook stands in the plan's process, with its next step. */
+function ProcessSection({ plan }: { plan: Plan }) {
+  const { lang, store, defaultServer } = usePane();
+  const styles = useViewStyles();
+  const phases = workbookPhases(plan);
+  if (phases.length === 0) return null;
+  const next = nextStep(phases);
+  const register = loadConnection(store)?.server ?? defaultServer ?? null;
+  const n = (v: number) => digits(String(v), lang);
+  return (
+    <Section title={t(lang, 'processTitle')}>
+      <Text className={styles.muted}>{t(lang, 'processIntro')}</Text>
+      <ol
+        data-testid="process-phases"
+        className={styles.stack}
+        // Persian list numbers in Persian (CSS's `persian` counter style).
+        style={{ listStyleType: lang === 'fa' ? 'persian' : 'decimal' }}
+      >
+        {phases.map((p) => {
+          const spec = PLAN_PHASES.find((x) => x.id === p.phase);
+          if (spec === undefined) return null;
+          return (
+            <li key={p.phase} data-phase={p.phase}>
+              <Text weight="semibold">{spec.title[lang]}</Text>{' '}
+              <Text className={styles.muted}>
+                {t(lang, 'processOwner', { owner: PHASE_OWNERS[spec.owner][lang] })}
+              </Text>
+              {p.score === null ? (
+                <Text block>{t(lang, 'processNothing')}</Text>
+              ) : (
+                <>
+                  <ProgressBar
+                    value={p.score}
+                    color={p.score === 1 ? 'success' : 'brand'}
+                    aria-label={spec.title[lang]}
+                  />
+                  <Text block>
+                    {t(lang, 'processDone', { done: n(p.done), total: n(p.total) })}
+                  </Text>
+                </>
+              )}
+              {spec.help !== null && register !== null && (
+                <Link
+                  href={helpPageUrl(register, spec.help, lang)}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                >
+                  {t(lang, 'aboutPhase')}
+                </Link>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <Note intent={next === null ? 'success' : 'info'}>
+        {next === null
+          ? t(lang, 'processAllDone')
+          : t(lang, 'processNext', { text: next.text[lang] })}
+      </Note>
+    </Section>
+  );
+}
 
 /** The Start view. */
 export function StartView() {
@@ -115,12 +213,14 @@ export function StartView() {
       {complete ? (
         <>
           {recogniseSection}
+          {check && <ProcessSection plan={check.plan} />}
           {createSection}
         </>
       ) : (
         <>
           {createSection}
           {recogniseSection}
+          {check && <ProcessSection plan={check.plan} />}
         </>
       )}
     </div>
