@@ -74,21 +74,23 @@ export function billions(rials: string | bigint | null | undefined): string {
 }
 
 /** An amount in a table: nothing spent is «۰», not «۰٫۰» (which reads as a rounded sum). */
-const money = (rials: string | bigint | null | undefined): CellValue => ({
+export const money = (rials: string | bigint | null | undefined): CellValue => ({
   text: rials !== null && rials !== undefined && BigInt(rials) === 0n ? '۰' : billions(rials),
   number: true,
 });
-const num = (n: number | bigint | null, decimals = 0): CellValue => ({
+/** A number in a table, Persian digits, set at the cell's end; «—» for none. */
+export const num = (n: number | bigint | null, decimals = 0): CellValue => ({
   text: n === null ? '—' : formatNumber(n, 'fa', decimals),
   number: true,
 });
-const year = (y: number) => toPersianDigits(String(y));
+/** A year in Persian digits. */
+export const year = (y: number) => toPersianDigits(String(y));
 const caption = <V extends string>(
   list: readonly { value: V; fa: string }[],
   v: string | null | undefined,
 ) => (v === null || v === undefined ? '' : (list.find((x) => x.value === v)?.fa ?? v));
 /** An ID or code inside Persian text, kept whole by the bidi algorithm. */
-const id = (text: string) => (text === '' ? '' : ltr(text));
+export const id = (text: string) => (text === '' ? '' : ltr(text));
 
 /** The chapters of the book, in order: their bookmark and title. */
 export const BOOK_CHAPTERS = [

@@ -67,17 +67,25 @@ const MERGE_BY_ID = new Set(['tblDepartments']);
 
 /**
  * Assembles the city plan of a cycle from the approved versions of its submissions, or, given
- * `pinned` (a snapshot's sources: submission → version), from exactly those versions.
+ * `pinned` (a snapshot's sources: submission → version), from exactly those versions; with
+ * `monitoring`, a pinned plan takes the latest approved version of every monitoring
+ * submission beside them (a snapshot holds the plan, not its execution: the Article 71 report
+ * measures the execution to date against the snapshot's plan).
  */
 export async function assembleCityPlan(
   deps: AppDeps,
   tenantId: string,
   cycleId: string,
   pinned?: ReadonlyMap<string, number>,
+  options: { monitoring?: boolean } = {},
 ): Promise<AssembledPlan> {
   const all = await cycleSubmissions(deps, tenantId, cycleId);
   const included =
-    pinned === undefined ? all.included : all.included.filter((s) => pinned.has(s.id));
+    pinned === undefined
+      ? all.included
+      : all.included.filter(
+          (s) => pinned.has(s.id) || (options.monitoring === true && s.kind === 'monitoring'),
+        );
   const ignored = pinned === undefined ? all.ignored : [];
   const depts = new Map((await deps.repos.departments.list(tenantId)).map((d) => [d.id, d.code]));
   // The cycle's framework first, so its plan info and department list win.

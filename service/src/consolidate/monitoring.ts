@@ -72,14 +72,19 @@ export function monitorPeriodOf(plan: Plan, given: string | undefined): MonitorP
   return at;
 }
 
-/** The monitoring report of a cycle's city plan at a period (the whole city). */
+/**
+ * The monitoring report of a cycle's city plan at a period (the whole city): of the approved
+ * versions now, or, given `pinned` (a snapshot's sources), of the snapshot's plan with the
+ * latest approved monitoring of the cycle.
+ */
 export async function cityMonitoring(
   deps: AppDeps,
   tenantId: string,
   cycleId: string,
   ask: MonitoringAsk,
+  pinned?: ReadonlyMap<string, number>,
 ): Promise<CityMonitoring> {
-  const assembled = await assembleCityPlan(deps, tenantId, cycleId);
+  const assembled = await assembleCityPlan(deps, tenantId, cycleId, pinned, { monitoring: true });
   // Read as the consolidation reads it: the whole city's plan, every table in reach.
   const { plan } = validateWorkbook(assembled.workbook, { workbookKind: 'city' });
   const at = monitorPeriodOf(plan, ask.period);
