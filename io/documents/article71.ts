@@ -48,6 +48,8 @@ export interface Article71Facts {
    * plan (the register), or the plan workbook (the CLI).
    */
   baseline: string;
+  /** The council's resolution adopting that plan, with its vote, when it is recorded. */
+  resolution?: string | null;
 }
 
 /** The chapters of the report, in order: their bookmark and title. */
@@ -388,18 +390,18 @@ function cover(plan: Plan, report: MonitoringReport, facts: Article71Facts, when
       { align: 'center' },
     ),
     para(`تاریخ تهیه: ${date}`, { align: 'center' }),
-    para(`سنجیده با: ${facts.baseline}`, { align: 'center' }),
-    para(
-      facts.adopted === null
-        ? 'پیش‌نویس: عملکرد با برنامه‌ای سنجیده شده است که هنوز تصویب نشده است.'
-        : `برنامه مصوب: «${facts.adopted}»`,
-      {
-        align: 'center',
-        bold: true,
-        color: facts.adopted === null ? 'C00000' : undefined,
-        after: 600,
-      },
-    ),
+    para(`سنجیده با: ${facts.baseline}`, { align: 'center', bold: true }),
+    facts.adopted === null
+      ? para('پیش‌نویس: عملکرد با برنامه‌ای سنجیده شده است که هنوز تصویب نشده است.', {
+          align: 'center',
+          bold: true,
+          color: 'C00000',
+          after: 600,
+        })
+      : para(facts.resolution ? facts.resolution : `برنامه مصوب: «${facts.adopted}»`, {
+          align: 'center',
+          after: 600,
+        }),
     para(
       `مبالغ به ${BILLION_CAPTION} است و هر رقم و هر جمع یک بار از مبلغ دقیق به ریال گرد شده است.`,
       { align: 'center', size: SIZE.small, after: 600 },

@@ -124,13 +124,14 @@ export async function cycleArticle71(
     chosen === undefined
       ? 'برنامه‌های تصویب‌شده واحدها در این دوره برنامه‌ریزی (هنوز نسخه‌ای از برنامه شهر ثبت نشده است)'
       : adoption !== null
-        ? `${adoption.name}، ${adoption.resolution}`
+        ? `${adoption.name} (تصویب‌شده)`
         : `${snapshotName(chosen, years)} (تصویب‌نشده)`;
   const bytes = await article71Docx(monitoring.plan, monitoring.report, {
     municipality: tenant?.name ?? '',
     printedOn,
     adopted: adoption?.name ?? null,
     baseline,
+    resolution: adoption?.resolution ?? null,
   });
   return { bytes, monitoring, snapshot: chosen ?? null };
 }
