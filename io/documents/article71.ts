@@ -219,21 +219,36 @@ function works(report: MonitoringReport, summary: Article71Summary, names: Names
       `پروژه‌هایی که تا پایان دوره عملکرد گزارش کرده‌اند، با ارزش کسب‌شده آن‌ها: پیشرفت فیزیکی، پیشرفت مالی (هزینه‌شده تاکنون از هزینه کل)، شاخص عملکرد زمان و هزینه، و وضعیت (مطابق برنامه وقتی هر دو شاخص دست‌کم ${index(EV_ON_TRACK_FROM)} است، در معرض خطر وقتی دست‌کم ${index(EV_AT_RISK_FROM)} است، و عقب از برنامه کمتر از آن).`,
     ),
     heading('پروژه‌ها در یک نگاه', 2),
+    // One row: how many are completed and in progress, then how many in each status (each
+    // group adds up to the projects reported).
     table(
-      ['پروژه‌ها', 'تعداد'],
       [
-        ['پروژه‌های تمام‌شده', num(w.completed)],
-        ['پروژه‌های در حال اجرا', num(w.ongoing)],
-        [`${status('on-track')}`, num(w.byStatus['on-track'])],
-        [`${status('at-risk')}`, num(w.byStatus['at-risk'])],
-        [`${status('off-track')}`, num(w.byStatus['off-track'])],
-        [`${status('no-data')} (پیشرفت فیزیکی گزارش نشده)`, num(w.byStatus['no-data'])],
+        'تمام‌شده',
+        'در حال اجرا',
+        status('on-track'),
+        status('at-risk'),
+        status('off-track'),
+        `${status('no-data')} (پیشرفت گزارش نشده)`,
+        'جمع پروژه‌های گزارش‌شده',
       ],
-      { widths: [70, 30], totals: ['جمع پروژه‌های گزارش‌شده', num(summary.projects.length)] },
+      [
+        [
+          num(w.completed),
+          num(w.ongoing),
+          num(w.byStatus['on-track']),
+          num(w.byStatus['at-risk']),
+          num(w.byStatus['off-track']),
+          num(w.byStatus['no-data']),
+          { text: formatNumber(summary.projects.length, 'fa'), number: true, bold: true },
+        ],
+      ],
+      { widths: [13, 13, 13, 13, 13, 17, 18] },
     ),
   );
   for (const state of ['done', 'ongoing'] as const) {
-    const list = summary.projects.filter((p) => p.state === state);
+    const list = summary.projects
+      .filter((p) => p.state === state)
+      .sort((a, b) => a.projectId.localeCompare(b.projectId));
     const title =
       state === 'done'
         ? `پروژه‌های تمام‌شده (${BILLION_CAPTION})`
