@@ -400,6 +400,15 @@ function cover(plan: Plan, report: MonitoringReport, facts: Article71Facts, when
       after: 400,
     }),
     para(`شهر: ${plan.info.City || facts.municipality}`, { align: 'center' }),
+    // A department's report (the CLI's `--dept`, or the workbook's Department) says so.
+    ...(report.department === null
+      ? []
+      : [
+          para(`واحد: ${new Names(plan, report).department(report.department)}`, {
+            align: 'center',
+            bold: true,
+          }),
+        ]),
     para(
       `دوره گزارش: ${when}، از ابتدای سال ${year(report.year)} تا پایان دوره (${pctText(report.share)} سال)`,
       { align: 'center' },

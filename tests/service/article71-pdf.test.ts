@@ -31,7 +31,7 @@ import {
 import { ARTICLE71_CHAPTERS, DRAFT_MARK, billions } from '../../io';
 import { officeTools, officeToPdf } from '../helpers/office';
 import type { Harness } from './api-harness';
-import { bearer, binary, openHarness } from './api-harness';
+import { bearer, binary, openHarness, TENANT } from './api-harness';
 
 const tools = officeTools();
 if (!tools && !process.env.CI)
@@ -153,6 +153,26 @@ run('the Article 71 report on paper', () => {
     expect(summary.works.byStatus['off-track']).toBe(1);
 
     for (let p = 1; p <= Math.min(pages, 6); p += 1) png(pdf, p, `article71-${p}`);
+  }, 300_000);
+
+  it('stays measured against the adopted snapshot when a later one is not adopted', async () => {
+    // A second snapshot of the cycle (the repository makes it as any; one source fewer, as a
+    // snapshot the same as the last is refused), not yet adopted: the report still reads the
+    // execution against snapshot 1, the plan the council adopted.
+    const [first] = await h.test.repos.snapshots.list(TENANT, h.cycleId);
+    const made = await h.test.repos.snapshots.create(
+      TENANT,
+      { cycleId: h.cycleId, trigger: 'explicit', sources: first!.sources.slice(1) },
+      null,
+    );
+    if (!made.ok) throw new Error(made.reason);
+    expect(made.snapshot.number).toBe(2);
+    const res = await get(`${url()}?period=1405-H1`, h.tokens.council);
+    expect(res.status).toBe(200);
+    const pdf = officeToPdf(dir, 'article71-later', 'docx', new Uint8Array(res.body as Buffer));
+    const cover = normal(pageText(pdf, 1));
+    expect(cover).toContain(normal('سنجیده با: نسخه ۱ برنامه دوره'));
+    expect(cover).not.toContain(normal(DRAFT_MARK));
   }, 300_000);
 
   it('is read by those who read the monitoring view; a bad period is a located 400', async () => {
