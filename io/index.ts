@@ -30,8 +30,10 @@ export type { Article71Workbook } from './report71';
 export { writeArticle71Workbook } from './report71';
 export type { ScanLimits, ScanProblem, ScanResult, ZipPart, ZipSummary } from './zip';
 export { looksLikeZip, scanParts, storedBytes, summariseZip } from './zip';
-export type { BookChapter, DocumentFacts } from './documents';
+export type { Article71Chapter, Article71Facts, BookChapter, DocumentFacts } from './documents';
 export {
+  ARTICLE71_CHAPTERS,
+  ARTICLE71_TITLE,
   BILLION,
   BILLION_CAPTION,
   BOOK_CHAPTERS,
@@ -39,6 +41,7 @@ export {
   DOCUMENT_FONT,
   DRAFT_MARK,
   FIELD_FONT,
+  article71Docx,
   billions,
   councilBillDocx,
   planBookDocx,

@@ -74,21 +74,23 @@ export function billions(rials: string | bigint | null | undefined): string {
 }
 
 /** An amount in a table: nothing spent is «۰», not «۰٫۰» (which reads as a rounded sum). */
-const money = (rials: string | bigint | null | undefined): CellValue => ({
+export const money = (rials: string | bigint | null | undefined): CellValue => ({
   text: rials !== null && rials !== undefined && BigInt(rials) === 0n ? '۰' : billions(rials),
   number: true,
 });
-const num = (n: number | bigint | null, decimals = 0): CellValue => ({
+/** A number in a table, Persian digits, set at the cell's end; «—» for none. */
+export const num = (n: number | bigint | null, decimals = 0): CellValue => ({
   text: n === null ? '—' : formatNumber(n, 'fa', decimals),
   number: true,
 });
-const year = (y: number) => toPersianDigits(String(y));
+/** A year in Persian digits. */
+export const year = (y: number) => toPersianDigits(String(y));
 const caption = <V extends string>(
   list: readonly { value: V; fa: string }[],
   v: string | null | undefined,
 ) => (v === null || v === undefined ? '' : (list.find((x) => x.value === v)?.fa ?? v));
 /** An ID or code inside Persian text, kept whole by the bidi algorithm. */
-const id = (text: string) => (text === '' ? '' : ltr(text));
+export const id = (text: string) => (text === '' ? '' : ltr(text));
 
 /** The chapters of the book, in order: their bookmark and title. */
 export const BOOK_CHAPTERS = [
@@ -101,6 +103,7 @@ export const BOOK_CHAPTERS = [
   { key: 'kpis', fa: 'شاخص‌های عملکرد، مقدار پایه و هدف‌ها' },
   { key: 'revenue', fa: 'سناریوهای درآمد و تراز مالی' },
   { key: 'portfolio', fa: 'اولویت‌بندی و سبد پروژه‌ها' },
+  { key: 'agreements', fa: 'تعهدات دستگاه‌های اجرایی و مصوبه شورا' },
 ] as const;
 export type BookChapter = (typeof BOOK_CHAPTERS)[number]['key'];
 
@@ -666,6 +669,70 @@ function portfolio(plan: Plan, report: CityMeasure): Block[] {
   return out;
 }
 
+/**
+ * What each executive agency undertakes in the plan (`tblCommitments`), under the agency's
+ * name (`tblStakeholders`), with the strategy, program or project it serves; then the
+ * council's resolutions recorded for the plan (the cover's), or that there is none yet.
+ */
+function agreements(plan: Plan, names: Lookup, facts: DocumentFacts): Block[] {
+  const list = plan.tables.tblCommitments?.rows ?? [];
+  const linked = new Map<string, string>();
+  for (const r of plan.tables.tblStrategies?.rows ?? []) linked.set(r.StrategyId, r.Title);
+  for (const r of plan.tables.tblPrograms?.rows ?? []) linked.set(r.ProgramId, r.Title);
+  for (const r of plan.tables.tblProjects?.rows ?? []) linked.set(r.ProjectId, r.Title);
+  const out: Block[] = [
+    para(
+      `دستگاه‌های اجرایی شهر در اجرای برنامه سهم دارند. جدول زیر کاری را که هر دستگاه بر عهده گرفته است، با راهبرد، برنامه یا پروژه‌ای که به آن خدمت می‌کند، سال‌های آن و مبلغی که از بودجه خود می‌گذارد، نشان می‌دهد. مبلغ به ${BILLION_CAPTION} است و در هزینه‌های شهرداری در فصل‌های پیشین نیامده است؛ جایی که مبلغی نیامده، تعهد از جنس کار است نه پول.`,
+    ),
+  ];
+  if (list.length === 0) out.push(note('تعهدی از دستگاه‌های اجرایی در برنامه ثبت نشده است.'));
+  else {
+    // Grouped by agency, in the order the agencies first appear.
+    const agencies: string[] = [];
+    for (const c of list) if (!agencies.includes(c.StakeholderId)) agencies.push(c.StakeholderId);
+    const rows = agencies.flatMap((a) => list.filter((c) => c.StakeholderId === a));
+    const years = (from: number | null, to: number | null) =>
+      from === null && to === null
+        ? '—'
+        : from === null || to === null || from === to
+          ? year((from ?? to) as number)
+          : `${year(from)} تا ${year(to)}`;
+    const total = rows.reduce((a, c) => a + (c.Amount ?? 0n), 0n);
+    out.push(
+      heading(`تعهدات دستگاه‌ها (${BILLION_CAPTION})`, 2),
+      table(
+        ['دستگاه', 'شناسه', 'در خدمت', 'تعهد', 'سال‌ها', 'مبلغ'],
+        rows.map((c, i) => [
+          i > 0 && rows[i - 1]?.StakeholderId === c.StakeholderId
+            ? ''
+            : names.stakeholder(c.StakeholderId),
+          id(c.CommitmentId),
+          `${id(c.LinkedId)} ${linked.get(c.LinkedId) ?? ''}`.trim(),
+          c.Text,
+          years(c.FromYear, c.ToYear),
+          c.Amount === null || c.Amount === 0n ? { text: '—', number: true } : money(c.Amount),
+        ]),
+        {
+          widths: [17, 7, 22, 32, 12, 10],
+          totals: total === 0n ? undefined : ['جمع', '', '', '', '', money(total)],
+        },
+      ),
+    );
+  }
+  out.push(heading('مصوبه شورای اسلامی شهر', 2));
+  const resolutions = facts.resolutions ?? [];
+  if (resolutions.length > 0) for (const r of resolutions) out.push(para(r));
+  else
+    out.push(
+      para(
+        facts.adopted === null
+          ? 'این برنامه هنوز به تصویب شورای اسلامی شهر نرسیده است؛ مصوبه شورا پس از تصویب در این بخش می‌آید.'
+          : `برنامه با «${facts.adopted}» تصویب شده است؛ متن مصوبه ثبت نشده است.`,
+      ),
+    );
+  return out;
+}
+
 /** The cover's lines and the contents. */
 function cover(plan: Plan, report: CityMeasure, facts: DocumentFacts): Block[] {
   const city = plan.info.City || facts.municipality;
@@ -743,6 +810,7 @@ export async function planBookDocx(report: CityMeasure, facts: DocumentFacts): P
     kpis: () => kpis(plan, report),
     revenue: () => revenue(plan, report),
     portfolio: () => portfolio(plan, report),
+    agreements: () => agreements(plan, names, facts),
   };
   const body: Block[] = [];
   BOOK_CHAPTERS.forEach((c, i) => {

@@ -23,6 +23,7 @@ import type { ErrorCode } from './http/errors';
 import { ERROR_STATUS } from './http/errors';
 import { DOCX_TYPE } from './documents';
 import {
+  Article71Query,
   CommentBody,
   CreateCycleBody,
   CreateSubmissionBody,
@@ -968,6 +969,34 @@ const OPERATIONS: Record<
       parameters: [cycleParam],
       ok: { 200: { description: 'The council bill (docs/documents.md).', content: docx } },
       errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/cycles/{cycleId}/documents/article-71': {
+    get: {
+      operationId: 'getArticle71Report',
+      summary:
+        'The six-monthly report of Article 71 at a period as .docx, a draft unless measured against an adopted snapshot (reviewer, approver, council, admin)',
+      description:
+        'The city’s execution to date (the latest approved monitoring of the cycle) measured against its latest adopted snapshot (else its latest snapshot, else the live consolidation: a draft), by the core’s `monitoringReport` as the monitoring view: income by class, spending by head, department and program, the projects with their earned value, the KPIs of the year and what needs attention (docs/documents.md).',
+      tag: 'city',
+      parameters: [
+        cycleParam,
+        ...queryParams(Article71Query, {
+          period:
+            'The year and period, as `1405-H1` (also `1405 Q3`, `FY-1405`, Persian digits); default: the latest period the approved versions report.',
+          scenario:
+            'The revenue scenario the realisation is measured against; default: the framework’s `Scenario`, else `base`.',
+        }),
+      ],
+      ok: { 200: { description: 'The Article 71 report (docs/documents.md).', content: docx } },
+      errors: ['Forbidden', 'NotFound'],
+      own: [
+        failure(
+          ['INVALID_REQUEST'],
+          'A period not understood, a year outside the plan, or no period given when nothing is reported (`details[0].path` is `period`)',
+        ),
+      ],
     },
     post: undefined,
   },

@@ -95,6 +95,14 @@ run('the council documents on paper', () => {
     );
     expect(starts.filter((s) => s < 0)).toEqual([]);
 
+    // The last chapter: the four agencies' commitments of the sample (shared/src/sample/
+    // content.ts COMMITMENTS), their amounts 150 + 90 billion Rials (the other two commit work,
+    // not money) = «۲۴۰٫۰» in all, and the council's resolution with its vote.
+    const agreements = texts.slice(starts.at(-1)).join('\n');
+    for (const cm of ['CM01', 'CM02', 'CM03', 'CM04']) expect(agreements).toContain(cm);
+    expect(digits(agreements)).toContain('۲۴۰٫۰');
+    expect(normal(agreements)).toContain(normal('مصوبه شماره'));
+
     // The city's figures as the core computed them (the consolidation report), each in the
     // book as the core's billion-Rials formatting writes it.
     const report = (

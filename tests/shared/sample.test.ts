@@ -106,14 +106,15 @@ describe('the sample plan', () => {
     expect(count('tblRevenueScenarios')).toBe(21);
     // Council, departments, NGOs, private sector, experts, citizen groups, executive agencies.
     expect(new Set(rowsOf(plan, 'tblStakeholders').map((s) => s.Type)).size).toBe(7);
-    // v2: what three agencies undertake, each an agency; a requested change of a revision.
+    // v2: what four agencies undertake (water, power, traffic police, education), each an
+    // agency; a requested change of a revision.
     const agencies = new Set(
       rowsOf(plan, 'tblStakeholders')
         .filter((s) => s.Type === 'agency')
         .map((s) => s.StakeholderId),
     );
     expect(rowsOf(plan, 'tblCommitments').every((c) => agencies.has(c.StakeholderId))).toBe(true);
-    expect(count('tblCommitments')).toBe(3);
+    expect(count('tblCommitments')).toBe(4);
     expect(count('tblChanges')).toBe(1);
   });
 

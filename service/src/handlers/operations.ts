@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type {
   ApiSnapshotTransition,
+  Article71Query,
   CommentBody,
   CreateCycleBody,
   RollCycleBody,
@@ -25,7 +26,7 @@ import { consolidate } from '../consolidate';
 import { consolidationXlsx, coverFacts } from '../consolidate/document';
 import { cityMonitoring, monitoringJson } from '../consolidate/monitoring';
 import type { DocumentName } from '../documents';
-import { DOCX_TYPE, cycleDocument } from '../documents';
+import { DOCX_TYPE, cycleArticle71, cycleDocument } from '../documents';
 import type { JsonValue } from '../db/canonical';
 import { canonicalJson } from '../db/canonical';
 import { apiError, notFound } from '../http/errors';
@@ -386,6 +387,27 @@ export const getSnapshotPlanBook = snapshotDocumentOf('plan-book');
 export const getSnapshotCouncilBill = snapshotDocumentOf('council-bill');
 
 export const getPlanBook = documentOf('plan-book');
+
+/**
+ * `GET …/documents/article-71?period=1405-H1`: the Article 71 report of the cycle as `.docx`,
+ * its figures the monitoring view's (a bad period is the same located 400).
+ */
+export const getArticle71Report: Handler<ByCycle, Article71Query, undefined> = async ({
+  deps,
+  p,
+  params,
+  query,
+}) => {
+  if ((await deps.repos.cycles.get(p.tenantId, params.cycleId)) === null)
+    throw notFound(term('cycle'));
+  const { bytes, monitoring } = await cycleArticle71(deps, p.tenantId, params.cycleId, query);
+  const { year, period } = monitoring.report;
+  return {
+    file: bytes,
+    type: DOCX_TYPE,
+    filename: `article71-${year}-${period}-${params.cycleId}.docx`,
+  };
+};
 export const getCouncilBill = documentOf('council-bill');
 
 export const verifyAuditChain: Handler<None, None, undefined> = async ({ deps, p }) => {

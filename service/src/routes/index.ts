@@ -20,6 +20,7 @@ import { uploadReader } from '../handlers/upload';
 import { routes } from '../http/route';
 import { uploadBody } from '../http/upload-body';
 import {
+  Article71Query,
   ChangePasswordBody,
   CreateDepartmentBody,
   CreatePersonBody,
@@ -167,6 +168,12 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
     '/cycles/:cycleId/documents/council-bill',
     { roles: CITY_WIDE_ROLES, params: ByCycle },
     op.getCouncilBill,
+  );
+  api.get(
+    '/cycles/:cycleId/documents/article-71',
+    // The six-monthly report: read by those who read the monitoring view.
+    { roles: CITY_WIDE_ROLES, params: ByCycle, query: Article71Query },
+    op.getArticle71Report,
   );
   // Snapshots of the city plan and the council stage (handlers/snapshots.ts): read by those
   // who read the city plan; made by the planning office; moved as the core's rule says.

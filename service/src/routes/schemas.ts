@@ -4,6 +4,7 @@
  * `RegisterClient` sends one shape; this module is where the routes take them from.
  */
 export {
+  Article71Query,
   ChangePasswordBody,
   CreateDepartmentBody,
   CreatePersonBody,

@@ -123,6 +123,13 @@ export const MonitoringQuery = z
   .strict();
 export type MonitoringQuery = z.infer<typeof MonitoringQuery>;
 
+/**
+ * The Article 71 report of a cycle as `.docx`: the period and the revenue scenario, read as
+ * the monitoring view reads them.
+ */
+export const Article71Query = MonitoringQuery.pick({ period: true, scenario: true }).strict();
+export type Article71Query = z.infer<typeof Article71Query>;
+
 /** The two versions of a diff. */
 export const DiffQuery = z
   .object({

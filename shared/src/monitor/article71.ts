@@ -6,18 +6,21 @@
  * ongoing projects with their physical and financial progress, and the KPIs of the year.
  * Persian first: each table's header and captions in the language asked for.
  */
-import type { Language } from '../contract/enums';
+import type { Language, Period } from '../contract/enums';
 import { BUDGET_KINDS, PERIODS, PROJECT_STATUSES, REVENUE_CLASSES } from '../contract/enums';
 import type { SnapshotStatus } from '../contract/snapshots';
 import { SNAPSHOT_STATUS_CAPTIONS } from '../contract/snapshots';
 import type { Bilingual } from '../findings';
+import type { KpiStatus } from '../kpi';
 import { KPI_STATUSES } from '../kpi';
 import { entriesOf, idKey } from '../linkage/rows';
 import type { Plan } from '../read/plan';
 import type { RawCell, RawTable } from '../read/raw';
 import type { TablePresentation } from '../template/layout';
 import { fsi, toPersianDigits } from '../util/text';
-import type { MonitoringReport } from './report';
+import type { EarnedValue, GroupExecution, MonitoringReport } from './report';
+import { emptyGroupExecution, groupExecution } from './report';
+import type { ExecutionStatus } from './vocabulary';
 import { executionStatusCaption } from './vocabulary';
 
 /** One table of the report with its title and column formats. */
@@ -83,6 +86,116 @@ function basisTable(basis: Article71Basis, lang: Language, title: string): Repor
   };
 }
 
+/** A budget head of the Article 71 report: current spending (activities) or capital (projects). */
+export type Article71Head = 'current' | 'capital';
+
+/** A project of the Article 71 report: its earned value, and whether it is completed. */
+export interface Article71Project extends EarnedValue {
+  /** Completed (progress 100, or the plan marks it done) or in progress. */
+  readonly state: 'done' | 'ongoing';
+  /** Financial progress: AC / BAC (the share of its whole-life cost spent); null when BAC is 0. */
+  readonly financialProgress: number | null;
+}
+
+/** A KPI's figures of the report's year. */
+export interface Article71Kpi {
+  readonly kpiId: string;
+  readonly title: string;
+  readonly unit: string;
+  readonly target: number | null;
+  readonly actual: number;
+  /** The period of the reading (`FY`, or the latest quarter reported), and whether it is a quarter's. */
+  readonly period: Period;
+  readonly provisional: boolean;
+  readonly progress: number | null;
+  readonly status: KpiStatus;
+}
+
+/**
+ * What the Article 71 report says beyond the monitoring report, made from it once: spending by
+ * head, the projects completed and in progress with their earned value, how many are in each
+ * state and status, and the KPIs of the year with how many are in each status. The workbook
+ * (`article71Tables`) and the document (`io/documents/article71.ts`) both lay out these.
+ */
+export interface Article71Summary {
+  /** Current (activities), then capital (projects): the items of the report summed. */
+  readonly heads: ReadonlyArray<GroupExecution & { readonly head: Article71Head }>;
+  /** Completed projects first, then those in progress (each in the report's order). */
+  readonly projects: readonly Article71Project[];
+  /** How many projects are completed and in progress, and in each earned-value status. */
+  readonly works: {
+    readonly completed: number;
+    readonly ongoing: number;
+    readonly byStatus: Readonly<Record<ExecutionStatus | 'no-data', number>>;
+  };
+  /** The KPIs with a reading or target of the report's year. */
+  readonly kpis: readonly Article71Kpi[];
+  readonly kpiStatus: Readonly<Record<KpiStatus, number>>;
+}
+
+/**
+ * The Article 71 summary of `report` (made from `plan` at the period). Spending by head counts
+ * projects as capital and activities as current; a project is completed when its progress is
+ * 100 or the plan marks it done, ongoing otherwise; its financial progress is AC / BAC.
+ */
+export function article71Summary(plan: Plan, report: MonitoringReport): Article71Summary {
+  const byHead = groupExecution(
+    report.items,
+    (i) => (i.kind === 'project' ? 'capital' : 'current'),
+    report.cumulative,
+  );
+  const heads = (['current', 'capital'] as const).map((head) => ({
+    ...(byHead.find((g) => g.key === head) ?? emptyGroupExecution(head, report.cumulative)),
+    head,
+  }));
+
+  const planStatus = new Map<string, string | null>();
+  for (const { row } of entriesOf(plan, 'tblProjects'))
+    planStatus.set(idKey(row.ProjectId), row.Status);
+  const done = (id: string, progress: number | null) =>
+    (progress !== null && progress >= 100) || planStatus.get(idKey(id)) === 'done';
+  const projects: Article71Project[] = report.earnedValue.map((e) => ({
+    ...e,
+    state: done(e.projectId, e.progress) ? 'done' : 'ongoing',
+    financialProgress: e.bac === 0n ? null : Number(e.ac) / Number(e.bac),
+  }));
+  projects.sort((a, b) => Number(b.state === 'done') - Number(a.state === 'done'));
+  const byStatus = { 'on-track': 0, 'at-risk': 0, 'off-track': 0, 'no-data': 0 };
+  for (const p of projects) byStatus[p.status ?? 'no-data'] += 1;
+  const completed = projects.filter((p) => p.state === 'done').length;
+
+  const kpis: Article71Kpi[] = [];
+  const kpiStatus: Record<KpiStatus, number> = {
+    'on-track': 0,
+    'at-risk': 0,
+    'off-track': 0,
+    'no-data': 0,
+  };
+  for (const k of report.kpis) {
+    const y = k.years.find((x) => x.year === report.year);
+    if (!y) continue;
+    kpis.push({
+      kpiId: k.kpiId,
+      title: k.title,
+      unit: k.unit,
+      target: y.target,
+      actual: y.actual,
+      period: y.period,
+      provisional: y.provisional,
+      progress: y.progress,
+      status: y.status,
+    });
+    kpiStatus[y.status] += 1;
+  }
+  return {
+    heads,
+    projects,
+    works: { completed, ongoing: projects.length - completed, byStatus },
+    kpis,
+    kpiStatus,
+  };
+}
+
 /**
  * The tables of the Article 71 report of `report` (made from `plan` at the period). The
  * sheet names and titles are in `lang`; a share is a fraction formatted as a percent.
@@ -136,18 +249,14 @@ export function article71Tables(
     });
   }
 
+  const summary = article71Summary(plan, report);
   // Spending by head.
-  const heads = (['current', 'capital'] as const).map((head) => {
-    const items = report.items.filter((i) => (i.kind === 'project') === (head === 'capital'));
-    const budget = items.reduce((s, i) => s + i.currentBudget, 0n);
-    const paid = items.reduce((s, i) => s + i.paid, 0n);
-    return [
-      BUDGET_KINDS.find((k) => k.value === head)?.[lang] ?? head,
-      moneyCell(budget),
-      moneyCell(paid),
-      budget === 0n ? null : Number(paid) / Number(budget),
-    ];
-  });
+  const heads = summary.heads.map((h) => [
+    BUDGET_KINDS.find((k) => k.value === h.head)?.[lang] ?? h.head,
+    moneyCell(h.currentBudget),
+    moneyCell(h.paid),
+    h.paidExecution,
+  ]);
   const spendHeader = (first: string, firstEn: string) =>
     fa
       ? [first, 'بودجه مصوب با اصلاحیه و متمم (ریال)', 'پرداخت (ریال)', 'درصد پرداخت']
@@ -201,14 +310,7 @@ export function article71Tables(
   });
 
   // Completed and ongoing projects.
-  const planStatus = new Map<string, string | null>();
-  for (const { row } of entriesOf(plan, 'tblProjects'))
-    planStatus.set(idKey(row.ProjectId), row.Status);
-  const done = (id: string, progress: number | null) =>
-    (progress !== null && progress >= 100) || planStatus.get(idKey(id)) === 'done';
-  const projects = [...report.earnedValue].sort(
-    (a, b) => Number(done(b.projectId, b.progress)) - Number(done(a.projectId, a.progress)),
-  );
+  const projects = summary.projects;
   out.push({
     table: {
       name: 'tblReportProjects',
@@ -237,11 +339,9 @@ export function article71Tables(
       rows: projects.map((e) => [
         e.projectId,
         e.title,
-        (done(e.projectId, e.progress)
-          ? PROJECT_STATUSES.find((s) => s.value === 'done')
-          : PROJECT_STATUSES.find((s) => s.value === 'ongoing'))?.[lang] ?? '',
+        PROJECT_STATUSES.find((s) => s.value === e.state)?.[lang] ?? '',
         e.progress === null ? null : e.progress / 100,
-        e.bac === 0n ? null : Number(e.ac) / Number(e.bac),
+        e.financialProgress,
         moneyCell(e.bac),
         moneyCell(e.ac),
         executionStatusCaption(e.status)[lang],
@@ -254,20 +354,15 @@ export function article71Tables(
   });
 
   // KPIs of the year.
-  const kpiRows: RawCell[][] = [];
-  for (const k of report.kpis) {
-    const y = k.years.find((x) => x.year === report.year);
-    if (!y) continue;
-    kpiRows.push([
-      k.kpiId,
-      k.title,
-      k.unit,
-      y.target,
-      y.actual,
-      y.progress,
-      KPI_STATUSES.find((s) => s.value === y.status)?.[lang] ?? '',
-    ]);
-  }
+  const kpiRows: RawCell[][] = summary.kpis.map((k) => [
+    k.kpiId,
+    k.title,
+    k.unit,
+    k.target,
+    k.actual,
+    k.progress,
+    KPI_STATUSES.find((s) => s.value === k.status)?.[lang] ?? '',
+  ]);
   out.push({
     table: {
       name: 'tblReportKpis',

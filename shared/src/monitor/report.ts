@@ -388,55 +388,10 @@ export function monitoringReport(
       earnedValue.push(earnedValueOf(row as Row<'tblProjects'>, rows, at, cumulative, plan.years));
   }
 
-  const group = (keyOf: (i: ItemExecution) => string): GroupExecution[] => {
-    const sums = new Map<
-      string,
-      {
-        key: string;
-        items: number;
-        planned: Rials;
-        currentBudget: Rials;
-        allocated: Rials;
-        committed: Rials;
-        paid: Rials;
-      }
-    >();
-    for (const i of items) {
-      const key = keyOf(i);
-      const k = idKey(key);
-      const s = sums.get(k) ?? {
-        key,
-        items: 0,
-        planned: 0n,
-        currentBudget: 0n,
-        allocated: 0n,
-        committed: 0n,
-        paid: 0n,
-      };
-      s.items += 1;
-      s.planned += i.planned;
-      s.currentBudget += i.currentBudget;
-      s.allocated += i.allocated ?? 0n;
-      s.committed += i.committed ?? 0n;
-      s.paid += i.paid;
-      sums.set(k, s);
-    }
-    return [...sums.values()].map((s) => ({
-      key: s.key,
-      items: s.items,
-      ...figures(s, cumulative),
-    }));
-  };
+  const group = (keyOf: (i: ItemExecution) => string) => groupExecution(items, keyOf, cumulative);
   const programs = group((i) => i.programId);
   const departments = group((i) => i.dept);
-  const city = group(() => '')[0] ?? {
-    key: '',
-    items: 0,
-    ...figures(
-      { planned: 0n, currentBudget: 0n, allocated: 0n, committed: 0n, paid: 0n },
-      cumulative,
-    ),
-  };
+  const city = group(() => '')[0] ?? emptyGroupExecution('', cumulative);
 
   const revenue = revenueMonitoring(plan, at, options.scenario);
   const revenueSide = revenue.revenue;
@@ -487,6 +442,68 @@ export function monitoringReport(
     attention,
     notReported,
     findings: revenue.findings,
+  };
+}
+
+/**
+ * Items summed by a key (a program, a department, a budget head, the city): planned cost,
+ * current budget, allocated, committed and paid, with their ratios; groups in the order their
+ * first item comes, keys compared as IDs are (`idKey`). One home for every group the
+ * monitoring report and the Article 71 report show.
+ */
+export function groupExecution(
+  items: readonly ItemExecution[],
+  keyOf: (i: ItemExecution) => string,
+  cumulative: boolean,
+): GroupExecution[] {
+  const sums = new Map<
+    string,
+    {
+      key: string;
+      items: number;
+      planned: Rials;
+      currentBudget: Rials;
+      allocated: Rials;
+      committed: Rials;
+      paid: Rials;
+    }
+  >();
+  for (const i of items) {
+    const key = keyOf(i);
+    const k = idKey(key);
+    const s = sums.get(k) ?? {
+      key,
+      items: 0,
+      planned: 0n,
+      currentBudget: 0n,
+      allocated: 0n,
+      committed: 0n,
+      paid: 0n,
+    };
+    s.items += 1;
+    s.planned += i.planned;
+    s.currentBudget += i.currentBudget;
+    s.allocated += i.allocated ?? 0n;
+    s.committed += i.committed ?? 0n;
+    s.paid += i.paid;
+    sums.set(k, s);
+  }
+  return [...sums.values()].map((s) => ({
+    key: s.key,
+    items: s.items,
+    ...figures(s, cumulative),
+  }));
+}
+
+/** A group of no items: zeros (ratios null). */
+export function emptyGroupExecution(key: string, cumulative: boolean): GroupExecution {
+  return {
+    key,
+    items: 0,
+    ...figures(
+      { planned: 0n, currentBudget: 0n, allocated: 0n, committed: 0n, paid: 0n },
+      cumulative,
+    ),
   };
 }
 
