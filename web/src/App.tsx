@@ -7,6 +7,7 @@
  * read once per snapshot through the core's one API client.
  */
 import type {
+  AccountPage,
   ApiPublicPlan,
   ApiPublicSnapshotList,
   Fetch,
@@ -20,6 +21,7 @@ import {
   languageOfSearch,
   SessionClient,
   signInPath,
+  PROCESS_PATH,
   TOKENS_PATH,
   listSeparator,
   parseWebPath,
@@ -58,6 +60,7 @@ import { ProjectsView } from './views/ProjectsView';
 import { SearchView } from './views/SearchView';
 import { StrategyView } from './views/StrategyView';
 import { SignInView, TokensView } from './views/AccountViews';
+import { ProcessView } from './views/ProcessView';
 
 /** What the app is given by its page (tests give their own). */
 export interface WebServices {
@@ -557,7 +560,7 @@ function clientOf(fetch: Fetch): SessionClient {
 /** The frame of a person's own pages: the register's name, the language switch, the page. */
 function AccountShell(props: {
   lang: Language;
-  page: 'signin' | 'tokens';
+  page: AccountPage;
   services: WebServices;
   pathname: string;
   search: string;
@@ -565,7 +568,9 @@ function AccountShell(props: {
   const { lang, page } = props;
   const styles = useStyles();
   const client = clientOf(props.services.fetch);
-  const title = `${t(lang, page === 'signin' ? 'signInTitle' : 'myTokens')}${TITLE_SEPARATOR}${t(lang, 'appTitle')}`;
+  const heading =
+    page === 'signin' ? 'signInTitle' : page === 'process' ? 'processPage' : 'myTokens';
+  const title = `${t(lang, heading)}${TITLE_SEPARATOR}${t(lang, 'appTitle')}`;
   useEffect(() => {
     document.title = title;
   }, [title]);
@@ -588,6 +593,16 @@ function AccountShell(props: {
           </div>
           <div className={styles.tools}>
             <AppLink href={lang === 'en' ? '/?lang=en' : '/'}>{t(lang, 'toPlan')}</AppLink>
+            {page === 'tokens' && (
+              <AppLink href={lang === 'en' ? `${PROCESS_PATH}?lang=en` : PROCESS_PATH}>
+                {t(lang, 'processPage')}
+              </AppLink>
+            )}
+            {page === 'process' && (
+              <AppLink href={lang === 'en' ? `${TOKENS_PATH}?lang=en` : TOKENS_PATH}>
+                {t(lang, 'myTokens')}
+              </AppLink>
+            )}
             <div className={styles.languages} role="group" aria-label={t(lang, 'language')}>
               {(['fa', 'en'] as const).map((l) => (
                 <ToggleButton
@@ -613,6 +628,8 @@ function AccountShell(props: {
             municipality={props.services.municipality}
             search={props.search}
           />
+        ) : page === 'process' ? (
+          <ProcessView lang={lang} client={client} />
         ) : (
           <TokensView lang={lang} client={client} />
         )}

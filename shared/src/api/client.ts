@@ -20,6 +20,7 @@ import {
   PUBLIC_PATHS,
   SNAPSHOT_PATHS,
 } from './public';
+import { ApiProcess } from './process';
 import { ApiSnapshotImpact } from './revision';
 import { toPersianDigits } from '../util/text';
 import type {
@@ -542,6 +543,14 @@ export class RegisterClient {
   /** The consolidated city plan as an `.xlsx` workbook. */
   consolidationXlsx(cycleId: string): Promise<ApiResult<Uint8Array>> {
     return this.file(`/api/cycles/${seg(cycleId)}/consolidation${query({ format: 'xlsx' })}`);
+  }
+
+  /**
+   * The plan's process, guided, as on a Jalali day (default today in Tehran): each phase's
+   * completeness, the next steps, who has not reported (reviewer, approver, council, admin).
+   */
+  process(cycleId: string, on?: string): Promise<ApiResult<ApiProcess>> {
+    return this.json(ApiProcess, `/api/cycles/${seg(cycleId)}/process${query({ on })}`);
   }
 
   /**

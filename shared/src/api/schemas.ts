@@ -529,7 +529,9 @@ export const ApiMeasuredSnapshot = z.object({
   number: z.int(),
   status: z.enum(SNAPSHOT_STATUSES),
   baseline: z.boolean(),
-  label: ApiBilingual.meta({ description: '«نسخه ۲ برنامه دوره ۱۴۰۵–۱۴۰۹» (`snapshotLabel`).' }),
+  label: ApiBilingual.meta({
+    description: 'The snapshot’s name (`snapshotLabel`), e.g. “Version 2 of the 1405–1409 plan”.',
+  }),
   adoptedAt: z.string().nullable().meta({ description: 'ISO time of the adoption.' }),
   resolutionNumber: z.string().nullable(),
   resolutionDate: z

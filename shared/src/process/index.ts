@@ -49,7 +49,7 @@ export interface PhaseSpec {
 
 /** The owners' names. */
 export const PHASE_OWNERS: Readonly<Record<PhaseOwner, Bilingual>> = {
-  'planning-office': { fa: 'دفتر برنامه‌ریزی', en: 'the planning office' },
+  'planning-office': { fa: 'واحد برنامه‌ریزی', en: 'the planning department' },
   department: { fa: 'هر واحد', en: 'each department' },
   council: { fa: 'شورای شهر', en: 'the city council' },
 };

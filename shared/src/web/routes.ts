@@ -55,14 +55,18 @@ export const ME_PATH = '/me';
 /** A person's API tokens (the add-in's Sync links here, on the register's origin). */
 export const TOKENS_PATH = `${ME_PATH}/tokens`;
 
-/** A page of a person's account: the sign-in, their tokens. */
-export type AccountPage = 'signin' | 'tokens';
+/** The plan's process, guided, for the planning office (`GET /api/cycles/{id}/process`). */
+export const PROCESS_PATH = `${ME_PATH}/process`;
+
+/** A page of a person's account: the sign-in, their tokens, the process of the plan. */
+export type AccountPage = 'signin' | 'tokens' | 'process';
 
 /** The account page an address names (a trailing slash allowed), or null. */
 export function accountPageOf(pathname: string): AccountPage | null {
   const p = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
   if (p === SIGN_IN_PATH) return 'signin';
   if (p === TOKENS_PATH) return 'tokens';
+  if (p === PROCESS_PATH) return 'process';
   return null;
 }
 

@@ -1,0 +1,215 @@
+/** @jsxRuntime automatic */
+/**
+ * The plan's process, guided (`/me/process`, docs/web.md): for the planning office, the
+ * reviewers, the approvers and the council, the latest cycle's nine phases with how far each
+ * is (counted by the register, `GET /api/cycles/{id}/process`), the office's next step, each
+ * department's phases and next step, and the KPIs and projects whose owners have not reported
+ * a due period. Each phase links to the help page of its method. Signed out, the page sends
+ * the person to the sign-in and back.
+ */
+import type { ApiFailure, ApiProcess, Language, SessionClient } from '#core';
+import { PHASE_OWNERS, PROCESS_PATH, helpPageUrl, periodCaption, signInPath } from '#core';
+import {
+  Link,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { Iso, PageTitle, ScrollTable, Section, Stored, fill, usePageStyles } from '../components';
+import { count, digits, jalaliDate } from '../format';
+import { t } from '../i18n';
+import { navigate } from '../router';
+
+const useStyles = makeStyles({
+  bar: { minWidth: '6em' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'failed'; error: ApiFailure }
+  | { state: 'none' }
+  | { state: 'ok'; process: ApiProcess; cycle: string };
+
+/** The phases a department carries, in the order the city's table shows them. */
+const DEPARTMENT_PHASES = ['programs', 'budget', 'agreement', 'monitoring'] as const;
+
+export function ProcessView(props: { lang: Language; client: SessionClient }) {
+  const { lang, client } = props;
+  const page = usePageStyles();
+  const styles = useStyles();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const signIn = signInPath(lang === 'en' ? `${PROCESS_PATH}?lang=en` : PROCESS_PATH, lang);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const cycles = await client.cycles();
+      if (!live) return;
+      if (!cycles.ok) {
+        if (cycles.error.status === 401) navigate(signIn, { replace: true });
+        else setLoad({ state: 'failed', error: cycles.error });
+        return;
+      }
+      const latest = [...cycles.value].sort((a, b) => b.startYear - a.startYear)[0];
+      if (latest === undefined) return setLoad({ state: 'none' });
+      const r = await client.process(latest.id);
+      if (!live) return;
+      if (r.ok)
+        setLoad({ state: 'ok', process: r.value, cycle: `${latest.startYear}–${latest.endYear}` });
+      else if (r.error.status === 401) navigate(signIn, { replace: true });
+      else setLoad({ state: 'failed', error: r.error });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [client, signIn]);
+
+  if (load.state === 'loading') return <Spinner label={t(lang, 'loading')} />;
+  if (load.state === 'failed')
+    return (
+      <MessageBar intent="error" data-testid="failure">
+        <MessageBarBody>{load.error.message[lang]}</MessageBarBody>
+      </MessageBar>
+    );
+  if (load.state === 'none')
+    return (
+      <div className={page.stack}>
+        <PageTitle>{t(lang, 'processPage')}</PageTitle>
+        <p>{t(lang, 'processNoCycle')}</p>
+      </div>
+    );
+  const { process } = load;
+  const origin = window.location.origin;
+  const of = (done: number, total: number) =>
+    total === 0
+      ? t(lang, 'processNothing')
+      : t(lang, 'processOf', { done: count(done, lang), total: count(total, lang) });
+  const unreported = process.departments.flatMap((d) =>
+    d.unreported.map((u) => ({ ...u, name: d.name })),
+  );
+  return (
+    <div className={page.stack}>
+      <PageTitle>{t(lang, 'processPage')}</PageTitle>
+      <p>
+        {fill(lang, 'processCycle', {
+          cycle: digits(load.cycle, lang),
+          day: jalaliDate(process.on, lang),
+        })}
+      </p>
+      <MessageBar intent={process.next === null ? 'success' : 'info'} data-testid="office-next">
+        <MessageBarBody>
+          {process.next === null
+            ? t(lang, 'processAllDone')
+            : t(lang, 'processNext', { text: process.next.text[lang] })}
+        </MessageBarBody>
+      </MessageBar>
+
+      <Section title={t(lang, 'processPhases')} id="phases">
+        <ScrollTable label={t(lang, 'processPhases')} testId="phases">
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'processPhase')}</th>
+              <th scope="col">{t(lang, 'processOwner')}</th>
+              <th scope="col">{t(lang, 'processDone')}</th>
+              <th scope="col">{t(lang, 'processAbout')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {process.phases.map((p) => (
+              <tr key={p.phase} data-phase={p.phase}>
+                <th scope="row">{p.title[lang]}</th>
+                <td>{PHASE_OWNERS[p.owner][lang]}</td>
+                <td>
+                  {p.score !== null && (
+                    <ProgressBar
+                      className={styles.bar}
+                      value={p.score}
+                      color={p.score === 1 ? 'success' : 'brand'}
+                      aria-label={p.title[lang]}
+                    />
+                  )}
+                  <span data-testid="count">{of(p.done, p.total)}</span>
+                </td>
+                <td>
+                  {p.help !== null && (
+                    <Link href={helpPageUrl(origin, p.help, lang)} target="_blank" rel="noopener">
+                      {t(lang, 'processAbout')}
+                    </Link>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      </Section>
+
+      <Section title={t(lang, 'processDepartments')} id="departments">
+        <ScrollTable label={t(lang, 'processDepartments')} testId="departments">
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'processDepartment')}</th>
+              {DEPARTMENT_PHASES.map((id) => (
+                <th scope="col" key={id}>
+                  {process.phases.find((p) => p.phase === id)?.title[lang] ?? id}
+                </th>
+              ))}
+              <th scope="col">{t(lang, 'processDeptNext')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {process.departments.map((d) => (
+              <tr key={d.code} data-dept={d.code}>
+                <th scope="row">
+                  <Stored>{d.name}</Stored> <Iso className={styles.muted}>{d.code}</Iso>
+                </th>
+                {DEPARTMENT_PHASES.map((id) => {
+                  const p = d.phases.find((x) => x.phase === id);
+                  return <td key={id}>{p === undefined ? '' : of(p.done, p.total)}</td>;
+                })}
+                <td>{d.next === null ? t(lang, 'processNone') : d.next.text[lang]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      </Section>
+
+      <Section title={t(lang, 'processUnreported')} id="unreported">
+        <p>{t(lang, 'processUnreportedIntro')}</p>
+        {process.periodsDue.length === 0 ? (
+          <p>{t(lang, 'processNoneDue')}</p>
+        ) : unreported.length === 0 ? (
+          <p>{t(lang, 'processAllReported')}</p>
+        ) : (
+          <ScrollTable label={t(lang, 'processUnreported')} testId="unreported">
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, 'processPeriod')}</th>
+                <th scope="col">{t(lang, 'processDepartment')}</th>
+                <th scope="col">{t(lang, 'processItem')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {unreported.map((u) => (
+                <tr key={`${u.period.year}-${u.period.period}-${u.kind}-${u.id}`}>
+                  <td>{periodCaption(u.period.year, u.period.period, lang)}</td>
+                  <td>
+                    <Stored>{u.name}</Stored>
+                  </td>
+                  <td>
+                    {t(lang, u.kind === 'kpi' ? 'processKpi' : 'processProject')} <Iso>{u.id}</Iso>{' '}
+                    <Stored>{u.title}</Stored>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
+        )}
+      </Section>
+    </div>
+  );
+}
