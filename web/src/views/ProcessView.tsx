@@ -27,6 +27,10 @@ import { navigate } from '../router';
 const useStyles = makeStyles({
   bar: { minWidth: '6em' },
   muted: { color: tokens.colorNeutralForeground3 },
+  // On a phone the tables scroll sideways rather than squeeze names into a word a line.
+  name: { minWidth: '11em' },
+  wide: { minWidth: '16em' },
+  nowrap: { whiteSpace: 'nowrap' },
 });
 
 type Load =
@@ -122,9 +126,11 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
           <tbody>
             {process.phases.map((p) => (
               <tr key={p.phase} data-phase={p.phase}>
-                <th scope="row">{p.title[lang]}</th>
+                <th scope="row" className={styles.name}>
+                  {p.title[lang]}
+                </th>
                 <td>{PHASE_OWNERS[p.owner][lang]}</td>
-                <td>
+                <td className={styles.nowrap}>
                   {p.score !== null && (
                     <ProgressBar
                       className={styles.bar}
@@ -164,14 +170,20 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
           <tbody>
             {process.departments.map((d) => (
               <tr key={d.code} data-dept={d.code}>
-                <th scope="row">
+                <th scope="row" className={styles.name}>
                   <Stored>{d.name}</Stored> <Iso className={styles.muted}>{d.code}</Iso>
                 </th>
                 {DEPARTMENT_PHASES.map((id) => {
                   const p = d.phases.find((x) => x.phase === id);
-                  return <td key={id}>{p === undefined ? '' : of(p.done, p.total)}</td>;
+                  return (
+                    <td key={id} className={styles.nowrap}>
+                      {p === undefined ? '' : of(p.done, p.total)}
+                    </td>
+                  );
                 })}
-                <td>{d.next === null ? t(lang, 'processNone') : d.next.text[lang]}</td>
+                <td className={styles.wide}>
+                  {d.next === null ? t(lang, 'processNone') : d.next.text[lang]}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -196,11 +208,13 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
             <tbody>
               {unreported.map((u) => (
                 <tr key={`${u.period.year}-${u.period.period}-${u.kind}-${u.id}`}>
-                  <td>{periodCaption(u.period.year, u.period.period, lang)}</td>
-                  <td>
+                  <td className={styles.nowrap}>
+                    {periodCaption(u.period.year, u.period.period, lang)}
+                  </td>
+                  <td className={styles.name}>
                     <Stored>{u.name}</Stored>
                   </td>
-                  <td>
+                  <td className={styles.wide}>
                     {t(lang, u.kind === 'kpi' ? 'processKpi' : 'processProject')} <Iso>{u.id}</Iso>{' '}
                     <Stored>{u.title}</Stored>
                   </td>
