@@ -77,7 +77,7 @@ const MUNICIPALITIES = Math.floor(arg('municipalities', 'PLAN_SCALE_MUNICIPALITI
 const FACTOR = arg('factor', 'PLAN_SCALE_FACTOR', 1);
 const METROPOLISES = 8;
 const MID_CITIES = 91; // 1 + 8 + 91 = 100
-const SECONDS = 3;
+const SECONDS = 5;
 const WARMUP_SECONDS = 1;
 
 const scaled = (s: CityShape): CityShape =>
@@ -429,7 +429,7 @@ async function main(): Promise<void> {
       const last = c.municipalities === count && count > 1;
       lines.push(
         {
-          name: `${c.route}, 50 clients, ${c.municipalities} municipalities: p99`,
+          name: `${c.route}, 50 clients, ${c.municipalities} ${c.municipalities === 1 ? 'municipality' : 'municipalities'}: p99`,
           value: c.p99,
           unit: 'ms',
           ...(c.municipalities === 1
@@ -438,12 +438,12 @@ async function main(): Promise<void> {
           ...(last ? { target: '≤ 1.2×', ok: c.p99 <= 1.2 * one.p99 } : {}),
         },
         {
-          name: `${c.route}, 50 clients, ${c.municipalities} municipalities: p50`,
+          name: `${c.route}, 50 clients, ${c.municipalities} ${c.municipalities === 1 ? 'municipality' : 'municipalities'}: p50`,
           value: c.p50,
           unit: 'ms',
         },
         {
-          name: `${c.route}, 50 clients, ${c.municipalities} municipalities: requests/s`,
+          name: `${c.route}, 50 clients, ${c.municipalities} ${c.municipalities === 1 ? 'municipality' : 'municipalities'}: requests/s`,
           value: c.rps,
           unit: 'req/s',
         },
@@ -451,7 +451,7 @@ async function main(): Promise<void> {
     }
     lines.push(
       { name: 'seeding the largest city (pushes)', value: seedTehranS, unit: 's' },
-      { name: `seeding ${METROPOLISES} metropolises (pushes)`, value: seedMetroS, unit: 's' },
+      { name: 'seeding a metropolis (pushes) and copying it', value: seedMetroS, unit: 's' },
       { name: 'whole run', value: (performance.now() - started) / 1000, unit: 's' },
     );
     report(
