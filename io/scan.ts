@@ -147,6 +147,8 @@ export class PartScanner {
   /** The index text of a shared-string cell, while inside its `<v>`. */
   private index: string | null = null;
   private indexStart = -1;
+  /** Characters written to the parser so far. */
+  private written = 0;
 
   constructor(
     private readonly scan: SheetScanner,
@@ -234,9 +236,13 @@ export class PartScanner {
 
   private write(text: string): boolean {
     if (this.scan.problem !== null) return false;
+    this.written += text.length;
     if (text !== '' && !this.guard(() => this.parser.write(text))) return false;
-    // Stop inside a long text as soon as it is over the budget, not at its end.
-    const pos = this.parser.position;
+    // Stop inside a long text as soon as it is over the budget, not at its end. Where the
+    // parser is, between two writes: the characters written so far (saxes's own `position`
+    // is right only inside its events: between writes it counts the last chunk twice, so
+    // that a chunk ending inside a shared-string index read as a 65,000-character index).
+    const pos = this.written;
     if (this.index !== null && pos - this.indexStart > MAX_INDEX_LENGTH + CLOSE_TAG_SLACK)
       this.scan.fail('malformed', 'a shared-string index is not a number');
     else if (this.textStart >= 0) {

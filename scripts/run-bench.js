@@ -10,8 +10,13 @@ const wanted = process.argv.slice(2);
 const files = fs
   .readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
-  // The 60-second load run (`npm run bench:load`) runs only when named.
-  .filter((f) => (wanted.length === 0 ? !f.startsWith('load.') : wanted.some((w) => f.includes(w))))
+  // The 60-second load run (`npm run bench:load`) and the national-scale run (`npm run bench
+  // scale`, minutes) run only when named.
+  .filter((f) =>
+    wanted.length === 0
+      ? !f.startsWith('load.') && !f.startsWith('scale.')
+      : wanted.some((w) => f.includes(w)),
+  )
   .sort();
 let failed = 0;
 for (const f of files) {

@@ -3,6 +3,7 @@
  * a parser would build, however the XML is spelled.
  */
 import { readXlsx } from '../../io';
+import { SheetScanner } from '../../io/scan';
 import { amplifiedWorkbook, workbookParts, zip } from '../reliability/zip';
 
 /** Rows of one number cell each, the cell's tag spelled `<c` + `sep` + `r="…"`. */
@@ -79,5 +80,44 @@ describe('budgeting the text the cells expand to', () => {
     // "Title" 5 + 500 + "&amp;&lt;" 9 (as written: an upper bound of the 2 characters read).
     expect(await readXlsx(bytes, { maxTextChars: 514 })).toMatchObject({ ok: true });
     expect(await readXlsx(bytes, { maxTextChars: 513 })).toMatchObject({ ok: false });
+  });
+});
+
+describe('reading a part in chunks', () => {
+  // The inflater hands the scanner a part in chunks of any size (64 KiB from zlib). A chunk
+  // may end anywhere, e.g. inside the `<v>` of a shared-string cell: the scan must count the
+  // same as for the part in one piece. (The register once refused its own pulled workbooks
+  // of a few thousand rows: "a shared-string index is not a number", when a chunk ended so.)
+  const enc = new TextEncoder();
+  const strings = `<sst>${'<si><t>abc</t></si>'.repeat(3)}</sst>`;
+  const cells = Array.from({ length: 200 }, (_, i) => `<c r="A${i + 1}" t="s"><v>${i % 3}</v></c>`);
+  const sheet = `<worksheet><sheetData><row r="1">${cells.join('')}</row></sheetData></worksheet>`;
+  const scanWith = (chunks: string[]) => {
+    const scan = new SheetScanner({ maxRows: 10, maxCells: 1_000, maxText: 10_000 });
+    const shared = scan.part('sharedStrings');
+    shared.feed(enc.encode(strings));
+    shared.end();
+    const part = scan.part('worksheet');
+    for (const c of chunks) part.feed(enc.encode(c));
+    part.end();
+    return { problem: scan.problem, totals: scan.totals };
+  };
+
+  it('counts a sheet cut inside every shared-string index as the sheet in one piece', () => {
+    const whole = scanWith([sheet]);
+    // 200 cells, each naming a 3-character string: 600 characters of text.
+    expect(whole).toEqual({
+      problem: null,
+      totals: { rows: 1, cells: 200, text: 600, sharedText: 9 },
+    });
+    // Cut after each `<v>` (inside the index, before its digit), at every one of them.
+    const cuts = sheet.split('<v>');
+    const chunks = cuts.map((c, i) => (i < cuts.length - 1 ? `${c}<v>` : c));
+    expect(scanWith(chunks)).toEqual(whole);
+    // And in chunks of 7 characters: every cut there is.
+    const sevens = Array.from({ length: Math.ceil(sheet.length / 7) }, (_, i) =>
+      sheet.slice(i * 7, i * 7 + 7),
+    );
+    expect(scanWith(sevens)).toEqual(whole);
   });
 });

@@ -12,8 +12,8 @@
 import { BUDGET_STAGES } from '../contract/enums';
 import type { Finding } from '../findings';
 import { computeCapitalBudget, fiscalBalance } from '../fiscal';
-import type { AlbumStage, BudgetGrouping } from '../fiscal/heads';
-import { budgetAlbum, budgetBalances } from '../fiscal/heads';
+import type { AlbumStage, BudgetAlbum, BudgetGrouping } from '../fiscal/heads';
+import { budgetAlbums, budgetBalances } from '../fiscal/heads';
 import { kpiReport } from '../kpi';
 import { coverageReport, indexPlanLinks, resolveChain } from '../linkage';
 import { portfolioFromPlan, selectPortfolio } from '../portfolio';
@@ -111,9 +111,15 @@ export async function measureCityPlan(workbook: RawWorkbook, options: MeasureCit
   });
 
   // The budget album (contract v2): the current budget's totals by each grouping with the
-  // plan's costs beside them, and each stage's total on its own.
-  const albumOf = (by: BudgetGrouping, stage: AlbumStage = 'current') => {
-    const album = budgetAlbum(plan, by, stage);
+  // plan's costs beside them, and each stage's total on its own (all albums in one pass over
+  // the plan: `budgetAlbums`).
+  const groupings: BudgetGrouping[] = ['head', 'chapter', 'function', 'program', 'scheme'];
+  const stages: AlbumStage[] = [...BUDGET_STAGES.map((s) => s.value), 'current'];
+  const albums = budgetAlbums(plan, [
+    ...groupings.map((by) => ({ by })),
+    ...stages.map((stage) => ({ by: 'head' as const, stage })),
+  ]);
+  const albumOf = (album: BudgetAlbum) => {
     const out: Record<string, Record<string, { budget: string; plan: string }>> = {};
     for (const [key, years] of [...album.groups].sort((a, b) => a[0].localeCompare(b[0])))
       out[key] = Object.fromEntries(
@@ -123,24 +129,28 @@ export async function measureCityPlan(workbook: RawWorkbook, options: MeasureCit
       );
     return out;
   };
-  const stageTotals = (stage: AlbumStage): Amounts => {
+  const stageTotals = (album: BudgetAlbum): Amounts => {
     const sums = new Map<number, bigint>();
-    for (const years of budgetAlbum(plan, 'head', stage).groups.values())
+    for (const years of album.groups.values())
       for (const [year, c] of years) sums.set(year, (sums.get(year) ?? 0n) + c.budget);
     return yearly(sums);
   };
+  const [byHead, byChapter, byFunction, byProgram, byScheme] = albums as [
+    BudgetAlbum,
+    BudgetAlbum,
+    BudgetAlbum,
+    BudgetAlbum,
+    BudgetAlbum,
+  ];
   const budget = {
     stage: 'current' as const,
-    byHead: albumOf('head'),
-    byChapter: albumOf('chapter'),
-    byFunction: albumOf('function'),
-    byProgram: albumOf('program'),
-    byScheme: albumOf('scheme'),
+    byHead: albumOf(byHead),
+    byChapter: albumOf(byChapter),
+    byFunction: albumOf(byFunction),
+    byProgram: albumOf(byProgram),
+    byScheme: albumOf(byScheme),
     byStage: Object.fromEntries(
-      [...BUDGET_STAGES.map((s) => s.value), 'current' as const].map((stage) => [
-        stage,
-        stageTotals(stage),
-      ]),
+      stages.map((stage, i) => [stage, stageTotals(albums[groupings.length + i]!)]),
     ),
   };
 
