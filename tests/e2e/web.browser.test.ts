@@ -250,6 +250,41 @@ describeInBrowser('the published plan on the web, signed out', () => {
     await page.close();
   }, 120_000);
 
+  it('links each figure that needs explaining to its help page, which the register serves', async () => {
+    const problems: string[] = [];
+    const page = await open('desk', problems);
+    const seen = new Map<string, string>();
+    for (const lang of ['fa', 'en'] as const)
+      for (const section of ['fiscal', 'kpis', 'projects']) {
+        await page.goto(`${base}/plan/sample/latest/${section}${lang === 'en' ? '?lang=en' : ''}`);
+        await page.waitForSelector('main h1');
+        const links = await page.$$eval('main a[data-help]', (as) =>
+          as.map((a) => ({
+            topic: a.getAttribute('data-help') ?? '',
+            href: a.getAttribute('href') ?? '',
+          })),
+        );
+        expect({ section, n: links.length > 0 }).toEqual({ section, n: true });
+        for (const { topic, href } of links) {
+          // The page of the topic, in the page's language.
+          expect(new URL(href).searchParams.get('lang')).toBe(lang);
+          seen.set(`${topic}-${lang}`, href);
+        }
+      }
+    expect([...seen.keys()].sort()).toEqual(
+      ['capital-portfolio', 'fiscal-gap', 'kpi-progress', 'revenue-forecast']
+        .flatMap((t) => [`${t}-en`, `${t}-fa`])
+        .sort(),
+    );
+    for (const href of seen.values()) {
+      const res = await page.request.get(href);
+      expect({ href, status: res.status() }).toEqual({ href, status: 200 });
+      expect(res.headers()['content-type']).toMatch(/text\/html/);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('shows stored text as text, never as HTML', async () => {
     const problems: string[] = [];
     const page = await open('desk', problems);

@@ -14,6 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Language } from '#core';
+import { helpPageUrl } from '#core';
 import type { ReactNode } from 'react';
 import { Fragment } from 'react';
 import type { StringKey } from './i18n';
@@ -121,8 +122,30 @@ export function AppLink(props: {
   );
 }
 
-/** A titled part of a page. */
-export function Section(props: { title: ReactNode; id: string; children: ReactNode }) {
+/**
+ * A link to the help page of a concept (`/help/<topic>`, the register's one source of help
+ * texts, in the page's language), in a new window so the reader keeps their place.
+ */
+export function HelpLink(props: { topic: string; lang: Language }) {
+  return (
+    <Link
+      href={helpPageUrl(window.location.origin, props.topic, props.lang)}
+      target="_blank"
+      rel="noopener"
+      data-help={props.topic}
+    >
+      {STRINGS.aboutThis[props.lang]}
+    </Link>
+  );
+}
+
+/** A titled part of a page; with `help`, a link to the help page of what it shows. */
+export function Section(props: {
+  title: ReactNode;
+  id: string;
+  children: ReactNode;
+  help?: { topic: string; lang: Language };
+}) {
   const styles = usePageStyles();
   const headingId = `${props.id}-title`;
   return (
@@ -130,6 +153,7 @@ export function Section(props: { title: ReactNode; id: string; children: ReactNo
       <Subtitle1 as="h2" id={headingId}>
         {props.title}
       </Subtitle1>
+      {props.help !== undefined && <HelpLink topic={props.help.topic} lang={props.help.lang} />}
       {props.children}
     </section>
   );

@@ -18,6 +18,7 @@ export const STRINGS = {
   language: { fa: 'زبان', en: 'Language' },
   sections: { fa: 'بخش‌های برنامه', en: 'Sections of the plan' },
   loading: { fa: 'در حال بارگیری…', en: 'Loading…' },
+  aboutThis: { fa: 'این چیست و چگونه خوانده می‌شود؟', en: 'What is this and how to read it?' },
   notFound: { fa: 'این نشانی صفحه‌ای ندارد.', en: 'There is no page at this address.' },
   toLatest: { fa: 'رفتن به آخرین برنامه منتشرشده', en: 'Go to the latest published plan' },
   noPlan: {

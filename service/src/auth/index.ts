@@ -4,7 +4,7 @@
  * departments). The tenant is always the token's or the session's, never the request body's.
  */
 import type { Request, RequestHandler, Response } from 'express';
-import { ROLE_CAPTIONS, SUBMISSION_ROLES } from '#core';
+import { CITY_WIDE_ROLES, ROLE_CAPTIONS, SUBMISSION_ROLES } from '#core';
 import type { Role } from '../repositories';
 import type { Repositories, UserRecord } from '../repositories';
 import { hashToken, tenantOfToken } from '../repositories';
@@ -189,8 +189,8 @@ export function requireRole(p: Principal, ...roles: Role[]): void {
     );
 }
 
-/** Roles that read every department's submissions (city-wide staff). */
-export const CITY_WIDE_ROLES: readonly Role[] = ['reviewer', 'approver', 'council', 'admin'];
+/** Roles that read every department's submissions (city-wide staff): the core's. */
+export { CITY_WIDE_ROLES };
 
 /** True when the principal may read a department's submissions. */
 export function canReadDepartment(p: Principal, departmentId: string): boolean {

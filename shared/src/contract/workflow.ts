@@ -26,6 +26,13 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /**
+ * Roles that read every department's submissions and the city plan (city-wide staff): its
+ * consolidation, snapshots, monitoring, documents and process. The register grants by it;
+ * the add-in asks only for what it grants.
+ */
+export const CITY_WIDE_ROLES: readonly Role[] = ['reviewer', 'approver', 'council', 'admin'];
+
+/**
  * Roles of people outside the municipality: each such person is tied to a `tblStakeholders`
  * entry (`StakeholderId`) of the city, reads the published plan and the consultation, and
  * nothing of the submissions (no workflow rule names these roles; `SUBMISSION_ROLES`).

@@ -51,7 +51,11 @@ export function FiscalView({ lang, plan }: ViewProps) {
   return (
     <div className={page.stack}>
       <PageTitle>{t(lang, 'fiscal')}</PageTitle>
-      <Section title={t(lang, 'chartFiscal', { scenario: caption })} id="chart-fiscal">
+      <Section
+        title={t(lang, 'chartFiscal', { scenario: caption })}
+        id="chart-fiscal"
+        help={{ topic: 'revenue-forecast', lang }}
+      >
         <Field label={t(lang, 'scenario')} className={styles.filter}>
           <Select
             value={scenario.scenario}
@@ -91,7 +95,11 @@ export function FiscalView({ lang, plan }: ViewProps) {
           tick={(v) => count(v, lang)}
         />
       </Section>
-      <Section title={t(lang, 'fiscalTable', { scenario: caption })} id="fiscal-table">
+      <Section
+        title={t(lang, 'fiscalTable', { scenario: caption })}
+        id="fiscal-table"
+        help={{ topic: 'fiscal-gap', lang }}
+      >
         <p className={page.muted}>{t(lang, 'inBillionRials')}</p>
         <ScrollTable
           label={t(lang, 'tableScroll', { table: t(lang, 'fiscal') })}

@@ -58,7 +58,7 @@ export function KpisView({ lang, plan }: ViewProps) {
           tick={(v) => (Number.isInteger(v) ? count(v, lang) : '')}
         />
       </Section>
-      <Section title={t(lang, 'kpiList')} id="kpis-table">
+      <Section title={t(lang, 'kpiList')} id="kpis-table" help={{ topic: 'kpi-progress', lang }}>
         <ScrollTable label={t(lang, 'tableScroll', { table: t(lang, 'kpis') })} testId="kpis-table">
           <thead>
             <tr>

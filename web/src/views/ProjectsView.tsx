@@ -82,7 +82,11 @@ export function ProjectsView({ lang, plan, route }: ViewProps) {
   return (
     <div className={page.stack}>
       <PageTitle>{t(lang, 'projects')}</PageTitle>
-      <Section title={t(lang, 'projectList', { n: shown.length })} id="projects-table">
+      <Section
+        title={t(lang, 'projectList', { n: shown.length })}
+        id="projects-table"
+        help={{ topic: 'capital-portfolio', lang }}
+      >
         <Field label={t(lang, 'status')} className={styles.filter}>
           <Select value={status} onChange={(_, d) => setStatus(d.value)}>
             <option value={ALL}>{t(lang, 'allStatuses', { n: plan.projects.length })}</option>

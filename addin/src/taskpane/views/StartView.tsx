@@ -90,6 +90,7 @@ function ProcessSection({ plan }: { plan: Plan }) {
               )}
               {spec.help !== null && register !== null && (
                 <Link
+                  className={styles.focusRing}
                   href={helpPageUrl(register, spec.help, lang)}
                   target="_blank"
                   rel="noopener noreferrer"

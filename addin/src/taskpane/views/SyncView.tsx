@@ -37,6 +37,7 @@ import type {
 } from '#core';
 import {
   ACTION_CAPTIONS,
+  CITY_WIDE_ROLES,
   CHANGE_KINDS,
   REVENUE_SCENARIOS,
   RegisterClient,
@@ -270,6 +271,7 @@ export function SyncView() {
   const [refused, setRefused] = useState<Finding[]>([]);
   const [info, setInfo] = useState<Bilingual | null>(null);
   const [callerDept, setCallerDept] = useState<string | null>(null);
+  const [cityWide, setCityWide] = useState(false);
   const [subs, setSubs] = useState<ApiSubmission[]>([]);
   const [selected, setSelected] = useState<string>('');
   const [comments, setComments] = useState<ApiComment[]>([]);
@@ -305,6 +307,7 @@ export function SyncView() {
     }
     setName(me.value.displayName || me.value.email);
     setCallerDept(me.value.departmentId);
+    setCityWide(me.value.roles.some((r) => CITY_WIDE_ROLES.includes(r)));
     const list = await client.submissions();
     if (!list.ok) {
       setError(list.error.message);
@@ -324,11 +327,11 @@ export function SyncView() {
   }, [client, current, subs]);
 
   // The cycle's latest revision and its impact; the register shows snapshots to the readers
-  // of the city plan only, so for anyone else (403) the section stays away.
+  // of the city plan only, so for anyone else the pane does not ask and the section stays away.
   const cycleId = sub?.cycleId ?? null;
   useEffect(() => {
     setRevision(null);
-    if (!client || cycleId === null) return;
+    if (!client || cycleId === null || !cityWide) return;
     let live = true;
     void (async () => {
       const list = await client.snapshots(cycleId);
@@ -340,7 +343,7 @@ export function SyncView() {
     return () => {
       live = false;
     };
-  }, [client, cycleId, subs]);
+  }, [client, cycleId, subs, cityWide]);
 
   const missing = missingMonitoring(ordered, plan);
   const createMonitoring = async () => {
