@@ -10,6 +10,9 @@ import { z } from 'zod';
 import {
   API_SCHEMAS,
   ApiProcess,
+  ApiNotification,
+  ApiNotifications,
+  ApiReminders,
   ApiSnapshotImpact,
   ApiSnapshotTransition,
   CSRF_HEADER,
@@ -32,6 +35,7 @@ import {
   MonitoringQuery,
   ProcessQuery,
   PushBody,
+  ReminderBody,
   SubmissionQuery,
   TransitionBody,
   RollCycleBody,
@@ -45,6 +49,9 @@ const RESPONSE_SCHEMAS = {
   ...PUBLIC_API_SCHEMAS,
   SnapshotImpact: ApiSnapshotImpact,
   Process: ApiProcess,
+  Reminders: ApiReminders,
+  Notification: ApiNotification,
+  Notifications: ApiNotifications,
 } as const;
 type SchemaName = keyof typeof RESPONSE_SCHEMAS;
 
@@ -58,6 +65,7 @@ const REQUEST_SCHEMAS = {
   UpdateCycleBody,
   RollCycleBody,
   SnapshotTransitionBody: ApiSnapshotTransition,
+  ReminderBody,
   ...PEOPLE_REQUESTS,
 } as const;
 type RequestName = keyof typeof REQUEST_SCHEMAS;
@@ -479,6 +487,32 @@ const OPERATIONS: Record<
       tag: 'session',
       parameters: [pathParam('id', 'The token.')],
       ok: { 200: { description: 'The token, revoked.', content: json(ref('Token')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+  },
+  '/api/me/notifications': {
+    get: {
+      operationId: 'listMyNotifications',
+      summary: 'The caller’s notifications (the planning office’s reminders), newest first',
+      description:
+        'In-app only: no e-mail is sent. Each reminder names its cycle, department, due periods, the KPIs and projects not reported when it was sent, its sender and note; `unread` counts those not marked read.',
+      tag: 'session',
+      ok: {
+        200: {
+          description: 'The notifications and the unread count.',
+          content: json(ref('Notifications')),
+        },
+      },
+    },
+    post: undefined,
+  },
+  '/api/me/notifications/{id}/read': {
+    post: {
+      operationId: 'readMyNotification',
+      summary: 'Mark one of the caller’s notifications read',
+      tag: 'session',
+      parameters: [pathParam('id', 'The notification.')],
+      ok: { 200: { description: 'The notification, read.', content: json(ref('Notification')) } },
       errors: ['Forbidden', 'NotFound'],
     },
   },
@@ -913,6 +947,31 @@ const OPERATIONS: Record<
       own: [failure(['INVALID_REQUEST'], 'A day that cannot be read (`details[0].path` is `on`)')],
     },
     post: undefined,
+  },
+  '/api/cycles/{cycleId}/reminders': {
+    post: {
+      operationId: 'postReminders',
+      summary:
+        'Remind the departments that have not reported a due period, in-app (approver, admin)',
+      description:
+        'For each department with KPIs or projects of the due period(s) not reported (the process’s `unreported`, counted as on `on`, default today in Tehran), one notification to each person of the department (enabled users with that department) naming the period, the items, the sender and the note. `period` (`1405-H1`) limits it to one due period; `departments` (codes) to those. No e-mail is sent.',
+      tag: 'city',
+      parameters: [cycleParam],
+      requestBody: { required: false, content: json(ref('ReminderBody')) },
+      ok: {
+        200: {
+          description: 'Who was reminded of how many items.',
+          content: json(ref('Reminders')),
+        },
+      },
+      errors: ['Forbidden', 'NotFound'],
+      own: [
+        failure(
+          ['INVALID_REQUEST'],
+          'A period that cannot be read or is not due (`details[0].path` is `period`), a day that cannot be read (`on`), an unknown department (`departments`, index)',
+        ),
+      ],
+    },
   },
   '/api/cycles/{cycleId}/monitoring': {
     get: {

@@ -24,6 +24,7 @@ import {
   WORKBOOK_KIND_VALUES,
   WORKFLOW_ACTIONS,
   SIGN_IN_METHODS,
+  NOTIFICATION_KINDS,
 } from '#core';
 import type { Database } from '../../service/src/db';
 import {
@@ -242,6 +243,7 @@ describe.each(DB_KINDS)('the migrated schema (%s)', (kind) => {
       ['workflow_event', 'workflow_event_to_status_check', SUBMISSION_STATUSES],
       ['department', 'department_kind_check', DEPARTMENT_KINDS.map((k) => k.value)],
       ['user_session', 'user_session_method_check', SIGN_IN_METHODS],
+      ['notification', 'notification_kind_check', NOTIFICATION_KINDS],
     ];
     for (const [table, name, values] of expected)
       expect([name, await checkValues(db, table, name)]).toEqual([name, [...values]]);

@@ -210,6 +210,40 @@ export const STRINGS = {
   processKpi: { fa: 'شاخص', en: 'KPI' },
   processProject: { fa: 'پروژه', en: 'Project' },
   processNoCycle: { fa: 'هنوز دوره برنامه‌ریزی‌ای نیست.', en: 'There is no plan cycle yet.' },
+  // Owners who act: reminders (/me/process) and my notifications (/me/tokens)
+  remind: { fa: 'یادآوری', en: 'Send a reminder' },
+  remindAll: {
+    fa: 'یادآوری به همه واحدهای گزارش‌نداده',
+    en: 'Remind every department that has not reported',
+  },
+  remindTitle: { fa: 'یادآوری به {who}', en: 'Remind {who}' },
+  remindAllWho: { fa: 'همه واحدهای گزارش‌نداده', en: 'every department that has not reported' },
+  remindBody: {
+    fa: 'به هر یک از کارکنان این واحدها یک اعلان در سامانه فرستاده می‌شود که موارد گزارش‌نشده دوره‌های سررسیده را نام می‌برد. رایانامه فرستاده نمی‌شود.',
+    en: 'Each person of these departments gets a notification in the register naming the items of the due periods not reported. No e-mail is sent.',
+  },
+  remindNote: { fa: 'یادداشت (اختیاری)', en: 'Note (optional)' },
+  remindSend: { fa: 'فرستادن یادآوری', en: 'Send the reminder' },
+  remindSent: {
+    fa: 'یادآوری به {people} نفر در {departments} واحد درباره {items} مورد فرستاده شد.',
+    en: 'Reminded {people} people in {departments} departments of {items} items.',
+  },
+  remindNobody: { fa: 'کسی برای یادآوری نبود.', en: 'There was nobody to remind.' },
+  processRemind: { fa: 'یادآوری', en: 'Reminder' },
+  myNotifications: { fa: 'اعلان‌های من', en: 'My notifications' },
+  notificationsUnread: { fa: '{n} اعلان خوانده‌نشده', en: '{n} unread' },
+  noNotifications: { fa: 'اعلانی ندارید.', en: 'You have no notifications.' },
+  reminderFrom: {
+    fa: 'یادآوری از {sender} برای {department}، {date}',
+    en: 'Reminder from {sender} to {department}, {date}',
+  },
+  reminderPeriods: {
+    fa: 'گزارش دوره {periods} هنوز داده نشده است:',
+    en: 'Not yet reported for {periods}:',
+  },
+  markRead: { fa: 'خواندم', en: 'Mark as read' },
+  readOn: { fa: 'خوانده شد: {date}', en: 'Read {date}' },
+  unreadBadge: { fa: 'خوانده‌نشده', en: 'Unread' },
   signedInAs: { fa: 'وارد شده: {name}', en: 'Signed in as {name}' },
   tokensIntro: {
     fa: 'کلید دسترسی، افزونه اکسل را به نام شما به سامانه وصل می‌کند. برای هر رایانه یک کلید بسازید و کلیدی را که دیگر به کار نمی‌برید باطل کنید.',

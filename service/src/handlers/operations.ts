@@ -16,6 +16,7 @@ import type {
   FormatQuery,
   MonitoringQuery,
   ProcessQuery,
+  ReminderBody,
   SubmissionQuery,
   TransitionBody,
   UpdateCycleBody,
@@ -63,6 +64,7 @@ import {
 } from './snapshots';
 
 import { cycleProcess } from './process';
+import { myNotifications, readNotification, sendReminders } from './reminders';
 
 type ById = { id: string };
 type ByCycle = { cycleId: string };
@@ -351,6 +353,24 @@ export const getProcess: Handler<ByCycle, ProcessQuery, undefined> = async ({
     throw notFound(term('cycle'));
   return { json: await cycleProcess(deps, p.tenantId, params.cycleId, query.on) };
 };
+
+/** Owners who act: reminds the departments that have not reported a due period (in-app). */
+export const postReminders: Handler<ByCycle, None, ReminderBody> = async ({
+  deps,
+  p,
+  params,
+  body,
+}) => ({ json: await sendReminders(deps, p, params.cycleId, body) });
+
+/** The signed-in person's notifications, newest first, and how many are unread. */
+export const listMyNotifications: Handler<None, None, undefined> = async ({ deps, p }) => ({
+  json: await myNotifications(deps, p),
+});
+
+/** Marks one of the signed-in person's notifications read. */
+export const readMyNotification: Handler<ById, None, undefined> = async ({ deps, p, params }) => ({
+  json: await readNotification(deps, p, params.id),
+});
 
 /** `GET …/documents/plan-book` and `…/council-bill`: the document as `.docx`. */
 const documentOf =

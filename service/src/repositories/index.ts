@@ -14,6 +14,8 @@ import type { RepositoryContext } from './context';
 import type { CycleRepository } from './cycles';
 import { cycleRepository } from './cycles';
 import type { IdempotencyRepository } from './idempotency';
+import type { NotificationRepository } from './notifications';
+import { notificationRepository } from './notifications';
 import { idempotencyRepository } from './idempotency';
 import type { SnapshotRepository } from './snapshots';
 import { snapshotRepository } from './snapshots';
@@ -51,6 +53,8 @@ export interface Repositories {
   comments: CommentRepository;
   /** Snapshots of the city plan and the council's decisions on them. */
   snapshots: SnapshotRepository;
+  /** In-app notifications: the planning office's reminders (notifications.ts). */
+  notifications: NotificationRepository;
   audit: AuditRepository;
   idempotency: IdempotencyRepository;
   /** `plan admin verify`: the stored state against the audit chain (verify.ts). */
@@ -90,6 +94,7 @@ export function createRepositories(
     versions: versionRepository(ctx),
     comments: commentRepository(ctx),
     snapshots: snapshotRepository(ctx),
+    notifications: notificationRepository(ctx),
     audit: auditRepository(ctx),
     idempotency: idempotencyRepository(ctx),
     verify: verifyRepository(ctx),
@@ -111,6 +116,12 @@ export type { AuditInput, AuditRecord, AuditRepository, ChainVerification } from
 export { auditHash, GENESIS_HASH } from './audit';
 export type { CommentInput, CommentRecord, CommentRepository } from './comments';
 export type { CycleRecord, CycleRepository } from './cycles';
+export type {
+  NotificationInput,
+  NotificationRecord,
+  NotificationRepository,
+} from './notifications';
+export { notificationSha256 } from './notifications';
 export type {
   SnapshotRecord,
   SnapshotRepository,

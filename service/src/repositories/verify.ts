@@ -31,6 +31,7 @@ import { auditRepository } from './audit';
 import type { Db } from './client';
 import type { RepositoryContext } from './context';
 import { fromDbJson } from './json';
+import { notificationSha256 } from './notifications';
 import { tablesSha256, versionReportHashes, versionRepository } from './versions';
 import { checkSnapshots, SNAPSHOT_SOURCES_COVERED_BY } from './snapshots-verify';
 
@@ -191,6 +192,16 @@ export interface AuditedState {
       bodySha256: unknown;
     }>
   >;
+  /** Notifications by id (`reminder.send`, `notification.read`). */
+  notifications: Map<
+    string,
+    Described<{
+      userId: unknown;
+      departmentId: unknown;
+      sha256: unknown;
+      readAt: Date | null;
+    }>
+  >;
 }
 
 const isObject = (value: JsonValue): value is JsonObject =>
@@ -212,6 +223,7 @@ export function emptyAuditedState(): AuditedState {
     versions: new Map(),
     events: new Map(),
     comments: new Map(),
+    notifications: new Map(),
   };
 }
 
@@ -353,6 +365,21 @@ export function replayAudit(state: AuditedState, entry: AuditRecord): void {
         submission.state.currentVersion = Math.max(submission.state.currentVersion, data.version);
         submission.state.status = 'draft';
       }
+      return;
+    }
+    case 'reminder.send':
+      if (!Array.isArray(data.notifications)) return;
+      for (const n of data.notifications) {
+        if (!isObject(n) || typeof n.notificationId !== 'string') continue;
+        state.notifications.set(n.notificationId, {
+          entry,
+          state: { userId: n.userId, departmentId: n.departmentId, sha256: n.sha256, readAt: null },
+        });
+      }
+      return;
+    case 'notification.read': {
+      const n = state.notifications.get(id);
+      if (n !== undefined) n.state.readAt = entry.at;
       return;
     }
     case 'comment.add':
@@ -793,6 +820,42 @@ const checkComments: TableCoverage = {
 };
 
 /**
+ * Notifications against the `reminder.send` that made them (person, department, the hash of
+ * what each says, sender, time) and the `notification.read` that marked them read.
+ */
+const checkNotifications: TableCoverage = {
+  kind: 'checked',
+  async check(c) {
+    const rows = await c.prisma.notification.findMany({ where: { tenantId: c.tenantId } });
+    compareRows(
+      c,
+      'notification',
+      rows,
+      c.state.notifications,
+      (r) => r.id,
+      (k) => `notification ${k}`,
+      (r, d) => [
+        ['user_id', r.userId, d.state.userId],
+        ['department_id', r.departmentId, d.state.departmentId],
+        [
+          'content',
+          notificationSha256({
+            ...r,
+            periods: fromDbJson(r.periods),
+            items: fromDbJson(r.items),
+          }),
+          d.state.sha256,
+        ],
+        ['sender_id', r.senderId, d.entry.actorId],
+        ['cycle_id', r.cycleId, d.entry.entityId],
+        ['created_at', r.createdAt.getTime(), d.entry.at.getTime()],
+        ['read_at', ms(r.readAt), ms(d.state.readAt)],
+      ],
+    );
+  },
+};
+
+/**
  * Every table of the schema and how verify covers it. A table added by a later migration
  * must be added here (tests/service/schema.test.ts reads the migrated schema and fails
  * otherwise), with a checker if it holds state anyone decides by or that a person stated.
@@ -816,6 +879,7 @@ export const VERIFIED_TABLES: Readonly<Record<string, TableCoverage>> = {
   version_total: { kind: 'covered', by: 'submission_version: totalsSha256 in its version.create' },
   workflow_event: checkEvents,
   comment: checkComments,
+  notification: checkNotifications,
   city_snapshot: { kind: 'checked', check: checkSnapshots },
   city_snapshot_source: { kind: 'covered', by: SNAPSHOT_SOURCES_COVERED_BY },
   audit_entry: { kind: 'covered', by: 'itself: the hash chain and its head anchored outside' },

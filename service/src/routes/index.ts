@@ -34,6 +34,7 @@ import {
   Id,
   MonitoringQuery,
   ProcessQuery,
+  ReminderBody,
   RollCycleBody,
   SubmissionQuery,
   TransitionBody,
@@ -49,6 +50,8 @@ const PLANNERS: readonly Role[] = ['admin', 'approver'];
 const PUSHERS: readonly Role[] = ['preparer', 'admin'];
 /** Who administers people, tokens and departments. */
 const ADMINS: readonly Role[] = ['admin'];
+/** Who act for the planning department: send the reminders of unreported periods. */
+const REMINDERS: readonly Role[] = ['approver', 'admin'];
 /** Who verifies the audit chain. */
 const AUDITORS: readonly Role[] = ['admin', 'council'];
 
@@ -76,6 +79,9 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
   api.get('/me/tokens', {}, people.listMyTokens);
   api.post('/me/tokens', { body: CreateTokenBody }, people.createMyToken);
   api.delete('/me/tokens/:id', { params: ById }, people.revokeMyToken);
+  // Each person's own notifications (handlers/reminders.ts).
+  api.get('/me/notifications', {}, op.listMyNotifications);
+  api.post('/me/notifications/:id/read', { params: ById }, op.readMyNotification);
   api.get('/admin/people', { roles: ADMINS }, people.listPeople);
   api.post('/admin/people', { roles: ADMINS, body: CreatePersonBody }, people.createPerson);
   api.get('/admin/people/:id', { roles: ADMINS, params: ById }, people.getPerson);
@@ -157,6 +163,12 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
     // The process, guided (handlers/process.ts): read by those who read the city plan.
     { roles: CITY_WIDE_ROLES, params: ByCycle, query: ProcessQuery },
     op.getProcess,
+  );
+  api.post(
+    '/cycles/:cycleId/reminders',
+    // Owners who act (handlers/reminders.ts): in-app reminders of the unreported items.
+    { roles: REMINDERS, params: ByCycle, body: ReminderBody },
+    op.postReminders,
   );
   // The council's documents are read by those who read the city plan.
   api.get(

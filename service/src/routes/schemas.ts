@@ -18,6 +18,7 @@ export {
   Id,
   MonitoringQuery,
   ProcessQuery,
+  ReminderBody,
   PushBody,
   RollCycleBody,
   SubmissionQuery,

@@ -21,6 +21,8 @@ import {
   SNAPSHOT_PATHS,
 } from './public';
 import { ApiProcess } from './process';
+import type { ReminderBody } from './notifications';
+import { ApiNotification, ApiNotifications, ApiReminders } from './notifications';
 import { ApiSnapshotImpact } from './revision';
 import { toPersianDigits } from '../util/text';
 import type {
@@ -551,6 +553,29 @@ export class RegisterClient {
    */
   process(cycleId: string, on?: string): Promise<ApiResult<ApiProcess>> {
     return this.json(ApiProcess, `/api/cycles/${seg(cycleId)}/process${query({ on })}`);
+  }
+
+  /**
+   * Reminds the people of the departments with KPIs and projects of a due period not
+   * reported (approver, admin): one in-app notification each; who was reminded of how much.
+   */
+  sendReminders(cycleId: string, body: ReminderBody = {}): Promise<ApiResult<ApiReminders>> {
+    return this.json(ApiReminders, `/api/cycles/${seg(cycleId)}/reminders`, {
+      method: 'POST',
+      body,
+    });
+  }
+
+  /** The signed-in person's notifications, newest first, and how many are unread. */
+  myNotifications(): Promise<ApiResult<ApiNotifications>> {
+    return this.json(ApiNotifications, '/api/me/notifications');
+  }
+
+  /** Marks one of the signed-in person's notifications read. */
+  readNotification(id: string): Promise<ApiResult<ApiNotification>> {
+    return this.json(ApiNotification, `/api/me/notifications/${seg(id)}/read`, {
+      method: 'POST',
+    });
   }
 
   /**

@@ -8,3 +8,4 @@ export * from './revision';
 export * from './people';
 export * from './people-client';
 export * from './process';
+export * from './notifications';

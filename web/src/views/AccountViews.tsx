@@ -36,6 +36,7 @@ import { fill, Iso, PageTitle, ScrollTable, Section, Stored, usePageStyles } fro
 import { digits } from '../format';
 import { t } from '../i18n';
 import { navigate } from '../router';
+import { NotificationsSection } from './NotificationsSection';
 
 const useStyles = makeStyles({
   form: {
@@ -360,6 +361,7 @@ export function TokensView(props: { lang: Language; client: SessionClient }) {
           </Button>
         </div>
       </div>
+      <NotificationsSection lang={lang} client={client} />
       <p>{t(lang, 'tokensIntro')}</p>
       <Failure lang={lang} error={error} />
       {issued !== null && (

@@ -7,14 +7,23 @@
  * a due period. Each phase links to the help page of its method. Signed out, the page sends
  * the person to the sign-in and back.
  */
-import type { ApiFailure, ApiProcess, Language, SessionClient } from '#core';
+import type { ApiFailure, ApiProcess, ApiReminders, Language, SessionClient } from '#core';
 import { PHASE_OWNERS, PROCESS_PATH, helpPageUrl, periodCaption, signInPath } from '#core';
 import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
   Link,
   MessageBar,
   MessageBarBody,
   ProgressBar,
   Spinner,
+  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -47,6 +56,13 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
   const page = usePageStyles();
   const styles = useStyles();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  // Owners who act: the planning office (approver, admin) reminds those who have not reported.
+  const [canRemind, setCanRemind] = useState(false);
+  const [remind, setRemind] = useState<{ code: string | null; name: string } | null>(null);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<ApiReminders | null>(null);
+  const [remindError, setRemindError] = useState<ApiFailure | null>(null);
   const signIn = signInPath(lang === 'en' ? `${PROCESS_PATH}?lang=en` : PROCESS_PATH, lang);
 
   useEffect(() => {
@@ -59,6 +75,11 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
         else setLoad({ state: 'failed', error: cycles.error });
         return;
       }
+      const session = await client.session();
+      if (!live) return;
+      setCanRemind(
+        session.ok && session.value.user.roles.some((r) => r === 'approver' || r === 'admin'),
+      );
       const latest = [...cycles.value].sort((a, b) => b.startYear - a.startYear)[0];
       if (latest === undefined) return setLoad({ state: 'none' });
       const r = await client.process(latest.id);
@@ -96,6 +117,28 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
   const unreported = process.departments.flatMap((d) =>
     d.unreported.map((u) => ({ ...u, name: d.name })),
   );
+  const behind = process.departments.filter((d) => d.unreported.length > 0);
+  const send = () => {
+    if (remind === null) return;
+    setBusy(true);
+    setRemindError(null);
+    void client
+      .sendReminders(process.cycleId, {
+        ...(remind.code !== null && { departments: [remind.code] }),
+        ...(note.trim() !== '' && { note: note.trim() }),
+      })
+      .then((r) => {
+        setBusy(false);
+        setRemind(null);
+        setNote('');
+        if (r.ok) setSent(r.value);
+        else if (r.error.status === 401) navigate(signIn, { replace: true });
+        else setRemindError(r.error);
+      });
+  };
+  const sentPeople =
+    sent === null ? 0 : sent.departments.reduce((n, d) => n + d.recipients.length, 0);
+  const sentItems = sent === null ? 0 : sent.departments.reduce((n, d) => n + d.items, 0);
   return (
     <div className={page.stack}>
       <PageTitle>{t(lang, 'processPage')}</PageTitle>
@@ -165,6 +208,7 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
                 </th>
               ))}
               <th scope="col">{t(lang, 'processDeptNext')}</th>
+              {canRemind && <th scope="col">{t(lang, 'processRemind')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -184,6 +228,19 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
                 <td className={styles.wide}>
                   {d.next === null ? t(lang, 'processNone') : d.next.text[lang]}
                 </td>
+                {canRemind && (
+                  <td className={styles.nowrap}>
+                    {d.unreported.length > 0 && (
+                      <Button
+                        size="small"
+                        data-remind={d.code}
+                        onClick={() => setRemind({ code: d.code, name: d.name })}
+                      >
+                        {t(lang, 'remind')}
+                      </Button>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -192,6 +249,38 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
 
       <Section title={t(lang, 'processUnreported')} id="unreported">
         <p>{t(lang, 'processUnreportedIntro')}</p>
+        {sent !== null && (
+          <MessageBar
+            intent={sent.notifications > 0 ? 'success' : 'warning'}
+            data-testid="reminded"
+          >
+            <MessageBarBody>
+              {sent.notifications === 0
+                ? t(lang, 'remindNobody')
+                : t(lang, 'remindSent', {
+                    people: count(sentPeople, lang),
+                    departments: count(sent.departments.length, lang),
+                    items: count(sentItems, lang),
+                  })}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {remindError !== null && (
+          <MessageBar intent="error">
+            <MessageBarBody>{remindError.message[lang]}</MessageBarBody>
+          </MessageBar>
+        )}
+        {canRemind && behind.length > 1 && (
+          <div>
+            <Button
+              appearance="primary"
+              data-testid="remind-all"
+              onClick={() => setRemind({ code: null, name: t(lang, 'remindAllWho') })}
+            >
+              {t(lang, 'remindAll')}
+            </Button>
+          </div>
+        )}
         {process.periodsDue.length === 0 ? (
           <p>{t(lang, 'processNoneDue')}</p>
         ) : unreported.length === 0 ? (
@@ -224,6 +313,28 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
           </ScrollTable>
         )}
       </Section>
+      <Dialog open={remind !== null} onOpenChange={(_, d) => !d.open && setRemind(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>
+              {remind !== null &&
+                fill(lang, 'remindTitle', { who: <Stored>{remind.name}</Stored> })}
+            </DialogTitle>
+            <DialogContent>
+              <p>{t(lang, 'remindBody')}</p>
+              <Field label={t(lang, 'remindNote')}>
+                <Textarea value={note} onChange={(_, d) => setNote(d.value)} />
+              </Field>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" disabled={busy} onClick={send} data-testid="remind-send">
+                {t(lang, 'remindSend')}
+              </Button>
+              <Button onClick={() => setRemind(null)}>{t(lang, 'cancel')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </div>
   );
 }
