@@ -15,6 +15,7 @@ import type { Role } from '../repositories';
 import type { AppDeps } from '../handlers/context';
 import * as op from '../handlers/operations';
 import * as people from '../handlers/people';
+import { makePracticeOperation } from '../handlers/practice';
 import type { ReadXlsx } from '../handlers/upload';
 import { uploadReader } from '../handlers/upload';
 import { routes } from '../http/route';
@@ -76,6 +77,7 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
   api.get('/me/tokens', {}, people.listMyTokens);
   api.post('/me/tokens', { body: CreateTokenBody }, people.createMyToken);
   api.delete('/me/tokens/:id', { params: ById }, people.revokeMyToken);
+  api.post('/admin/practice', { roles: ADMINS }, makePracticeOperation);
   api.get('/admin/people', { roles: ADMINS }, people.listPeople);
   api.post('/admin/people', { roles: ADMINS, body: CreatePersonBody }, people.createPerson);
   api.get('/admin/people/:id', { roles: ADMINS, params: ById }, people.getPerson);
