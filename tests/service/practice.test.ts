@@ -82,7 +82,7 @@ describe.each(DB_KINDS)('the practice municipality (%s)', (kind) => {
     expect(res.status).toBe(201);
     made = res.body as ApiPractice;
     ph = await practiceHarness();
-  });
+  }, 600_000);
   afterAll(async () => {
     await h?.close();
   });
@@ -196,7 +196,7 @@ describe.each(DB_KINDS)('the practice municipality (%s)', (kind) => {
     // The real municipality is untouched.
     expect((await h.test.repos.tenants.get(TENANT))?.practice).toBe(false);
     expect((await request(h.app).get('/api/me').set(bearer(h.tokens.preparer))).status).toBe(200);
-  });
+  }, 600_000);
 
   it('purges every table that carries a municipality', async () => {
     const tables = await h.test.db.prisma.$queryRawUnsafe<{ table_name: string }[]>(

@@ -305,6 +305,7 @@ export function SyncView() {
     }
     setName(me.value.displayName || me.value.email);
     setCallerDept(me.value.departmentId);
+    pane.setPractice(me.value.practice);
     const list = await client.submissions();
     if (!list.ok) {
       setError(list.error.message);
@@ -376,6 +377,7 @@ export function SyncView() {
   };
   const signOut = () => {
     clearConnection(store);
+    pane.setPractice(false);
     setConnection(null);
     setSubs([]);
     setName(null);
