@@ -107,7 +107,7 @@ describe.each(DB_KINDS)('the practice municipality (%s)', (kind) => {
     expect(subs.filter((s) => s.kind === 'monitoring').length).toBeGreaterThan(0);
     expect(subs.every((s) => s.status === 'approved')).toBe(true);
     const snapshots = await h.test.repos.snapshots.list(PRACTICE, ph.cycleId);
-    expect(snapshots.map((s) => s.status)).toEqual(['published']);
+    expect(snapshots.map((s) => [s.status, s.publishedAt !== null])).toEqual([['adopted', true]]);
   });
 
   it('says who is practising in /api/me', async () => {

@@ -150,6 +150,11 @@ export function tenantRepository(ctx: RepositoryContext): TenantRepository {
       return prisma.$transaction(async (tx) => {
         const tenant = await tx.municipality.findUnique({ where: { id: tenantId } });
         if (tenant === null || !tenant.practice) return false;
+        // A cycle names its framework submission, whose cycle it is: that tie is cut first.
+        await tx.$executeRawUnsafe(
+          `UPDATE "plan_cycle" SET "framework_submission_id" = NULL WHERE "tenant_id" = $1`,
+          tenantId,
+        );
         for (const table of TENANT_TABLES)
           await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "tenant_id" = $1`, tenantId);
         await tx.municipality.delete({ where: { id: tenantId } });
