@@ -200,7 +200,7 @@ describe.each(DB_KINDS)('the practice municipality (%s)', (kind) => {
 
   it('purges every table that carries a municipality', async () => {
     const tables = await h.test.db.prisma.$queryRawUnsafe<{ table_name: string }[]>(
-      `SELECT table_name FROM information_schema.columns
+      `SELECT table_name::text AS table_name FROM information_schema.columns
        WHERE column_name = 'tenant_id' AND table_schema = current_schema()`,
     );
     expect([...TENANT_TABLES].sort()).toEqual(tables.map((t) => t.table_name).sort());
