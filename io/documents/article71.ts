@@ -50,6 +50,8 @@ export interface Article71Facts {
   baseline: string;
   /** The council's resolution adopting that plan, with its vote, when it is recorded. */
   resolution?: string | null;
+  /** A report of a practice municipality: every page says «تمرینی» (issue 20). */
+  practice?: boolean;
 }
 
 /** The chapters of the report, in order: their bookmark and title. */
@@ -447,6 +449,7 @@ export async function article71Docx(
   const city = plan.info.City || facts.municipality;
   const frame: PageFrame = {
     adopted: facts.adopted !== null,
+    practice: facts.practice === true,
     title: `${ARTICLE71_TITLE}، ${when}`,
     footer: `${city}، ${formatJalali(tehranDayOf(facts.printedOn), 'fa')}`,
   };

@@ -26,6 +26,7 @@ export async function councilBillDocx(
   const date = formatJalali(tehranDayOf(facts.printedOn), 'fa');
   const frame: PageFrame = {
     adopted: facts.adopted !== null,
+    practice: facts.practice === true,
     title: `لایحه ${title}`,
     footer: `${city}، ${date}`,
   };

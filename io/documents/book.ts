@@ -56,6 +56,8 @@ export interface DocumentFacts {
    * taken by a council member); printed on the cover when there are.
    */
   resolutions?: readonly string[];
+  /** A document of a practice municipality: every page says «تمرینی» (issue 20). */
+  practice?: boolean;
 }
 
 /** Billion Rials: how Iranian budget documents state city-sized sums. */
@@ -797,6 +799,7 @@ export async function planBookDocx(report: CityMeasure, facts: DocumentFacts): P
   const city = plan.info.City || facts.municipality;
   const frame: PageFrame = {
     adopted: facts.adopted !== null,
+    practice: facts.practice === true,
     title: plan.info.PlanTitle || 'سند برنامه راهبردی-عملیاتی شهر و شهرداری',
     footer: `${city}، ${formatJalali(tehranDayOf(facts.printedOn), 'fa')}`,
   };

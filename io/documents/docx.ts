@@ -28,6 +28,7 @@ import {
   WidthType,
 } from 'docx';
 import type { ISectionOptions } from 'docx';
+import { PRACTICE_BANNER } from '#core';
 
 /**
  * The documents' font: Vazirmatn (SIL Open Font License 1.1, the npm package `vazirmatn`),
@@ -268,10 +269,22 @@ export interface PageFrame {
   footer: string;
   /** What the header says beside the draft mark: the document's title. */
   title: string;
+  /**
+   * A document of a practice municipality (issue 20): every page's header and footer say
+   * «تمرینی» (`PRACTICE_MARK`), beside the draft mark when there is one.
+   */
+  practice?: boolean;
 }
 
 /** The words on every page of a draft. */
 export const DRAFT_MARK = 'پیش‌نویس';
+
+/** The practice mark at the head of a header or footer, when the document is of practice. */
+function practiceRuns(frame: PageFrame) {
+  return frame.practice === true
+    ? [run(`${PRACTICE_BANNER.fa} — `, { size: SIZE.small, bold: true, color: 'C00000' })]
+    : [];
+}
 
 function header(frame: PageFrame): Header {
   const children = frame.adopted
@@ -280,7 +293,9 @@ function header(frame: PageFrame): Header {
         run(`${DRAFT_MARK} `, { size: SIZE.small, bold: true, color: 'C00000' }),
         run(`— ${frame.title} (برنامه هنوز تصویب نشده است)`, { size: SIZE.small, color: '595959' }),
       ];
-  return new Header({ children: [para(children, { align: 'center', after: 0 })] });
+  return new Header({
+    children: [para([...practiceRuns(frame), ...children], { align: 'center', after: 0 })],
+  });
 }
 
 function footer(frame: PageFrame): Footer {
@@ -297,6 +312,7 @@ function footer(frame: PageFrame): Footer {
     children: [
       para(
         [
+          ...practiceRuns(frame),
           run(`${frame.footer} — صفحه `, { size: SIZE.small }),
           page('CURRENT'),
           run(' از ', { size: SIZE.small }),

@@ -583,6 +583,22 @@ const OPERATIONS: Record<
       errors: ['Forbidden', 'NotFound'],
     },
   },
+  '/api/admin/practice': {
+    post: {
+      operationId: 'makePractice',
+      summary:
+        'Make, or reset, the municipality’s practice municipality from the sample; its accounts’ one-time passwords, shown once (admin of a real municipality)',
+      tag: 'admin',
+      ok: {
+        201: {
+          description: 'The practice municipality, seeded anew, and its accounts.',
+          content: json(ref('Practice')),
+        },
+      },
+      errors: ['Forbidden'],
+      own: [failure(['ALREADY_EXISTS'], 'A real municipality has the practice code')],
+    },
+  },
   '/api/admin/departments': {
     post: {
       operationId: 'createDepartment',

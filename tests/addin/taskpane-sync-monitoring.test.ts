@@ -142,6 +142,7 @@ function register(options: { snapshots: boolean }) {
           stakeholderId: null,
           roles: ['preparer', 'reviewer'],
           via: 'api-token',
+          practice: false,
         },
       };
     if (req.method === 'GET' && req.path === '/api/submissions') return { status: 200, body: subs };

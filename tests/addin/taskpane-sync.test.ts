@@ -59,6 +59,7 @@ function register() {
                 stakeholderId: null,
                 roles: ['preparer'],
                 via: 'api-token',
+                practice: false,
               }
             : { code: 'UNAUTHENTICATED', message: { fa: 'کلید نادرست', en: 'Bad token' } },
       };
@@ -360,6 +361,7 @@ describe('the register’s submissions as the workbook’s people see them', () 
             stakeholderId: null,
             roles: ['preparer'],
             via: 'api-token',
+            practice: false,
           },
         };
       if (req.path === '/api/submissions') return { status: 200, body: subs };

@@ -26,6 +26,7 @@ import {
   listSeparator,
   parseWebPath,
   PLAN_SECTIONS,
+  PRACTICE_BANNER,
   RegisterClient,
   TITLE_SEPARATOR,
   webPath,
@@ -362,6 +363,13 @@ function Shell(props: {
             </div>
           </div>
         </div>
+        {plan?.municipality.practice === true && (
+          <MessageBar intent="warning" layout="singleline" data-practice="">
+            <MessageBarBody>
+              <strong>{PRACTICE_BANNER[lang]}</strong>
+            </MessageBarBody>
+          </MessageBar>
+        )}
       </header>
       <nav className={styles.nav} aria-label={t(lang, 'sections')}>
         <ul className={styles.navList}>

@@ -5,10 +5,12 @@
  * buttons choose the tab through `paneState` (they run in the same shared runtime).
  */
 import type { Language } from '#core';
-import { isLanguage } from '#core';
+import { isLanguage, PRACTICE_BANNER } from '#core';
 import {
   FluentProvider,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   Tab,
   TabList,
   Subtitle1,
@@ -71,9 +73,20 @@ export function Pane(props: { services: PaneServices; initialLang?: Language }) 
   useEffect(() => {
     void recheck();
   }, [recheck]);
+  const [practice, setPractice] = useState(false);
   const ctx: PaneContext = useMemo(
-    () => ({ ...services, lang, setLang, check, checking, readError, recheck }),
-    [services, lang, setLang, check, checking, readError, recheck],
+    () => ({
+      ...services,
+      lang,
+      setLang,
+      check,
+      checking,
+      readError,
+      recheck,
+      practice,
+      setPractice,
+    }),
+    [services, lang, setLang, check, checking, readError, recheck, practice],
   );
   // Styles are made inside the provider, so that Griffel flips them for right-to-left.
   return (
@@ -86,7 +99,7 @@ export function Pane(props: { services: PaneServices; initialLang?: Language }) 
 }
 
 function PaneBody(props: { auto: boolean; setAuto(auto: boolean): void }) {
-  const { lang, setLang } = usePane();
+  const { lang, setLang, practice } = usePane();
   const styles = useStyles();
   const ribbonView = useSyncExternalStore(subscribeView, getView);
   const [tab, setTab] = useState<TabId>(tabOfView(ribbonView));
@@ -116,6 +129,13 @@ function PaneBody(props: { auto: boolean; setAuto(auto: boolean): void }) {
           </ToggleButton>
         </div>
       </header>
+      {practice && (
+        <MessageBar intent="warning" data-practice="">
+          <MessageBarBody>
+            <strong>{PRACTICE_BANNER[lang]}</strong>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <nav aria-label={t(lang, 'views')}>
         <TabList
           className={styles.tabs}

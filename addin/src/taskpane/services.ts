@@ -43,6 +43,9 @@ export interface PaneContext extends PaneServices {
   readError: string | null;
   /** Reads and validates the workbook again. */
   recheck(): Promise<WorkbookCheck | null>;
+  /** Signed in to a practice municipality (`/api/me`): the header says so (issue 20). */
+  practice: boolean;
+  setPractice(practice: boolean): void;
 }
 
 /** The context (the pane provides it). */

@@ -79,6 +79,8 @@ export interface CoverSubmission {
 export interface CoverFacts {
   /** The municipality's name. */
   municipality: string;
+  /** A practice municipality (issue 20): its documents say «تمرینی» on every page. */
+  practice: boolean;
   cycle: { title: string; startYear: number; endYear: number };
   submissions: CoverSubmission[];
   /** When the document is made (its date, in Tehran, is printed on every page). */
@@ -129,6 +131,7 @@ export async function coverFacts(
   );
   return {
     municipality: tenant?.name ?? '',
+    practice: tenant?.practice ?? false,
     cycle: {
       title: cycle?.title ?? '',
       startYear: cycle?.startYear ?? 0,

@@ -73,6 +73,7 @@ export async function cycleDocument(
       ),
     ],
     adopted: adoption?.name ?? null,
+    practice: facts.practice,
   });
 }
 
@@ -121,6 +122,7 @@ export async function cycleArticle71(
     adopted: adoption?.name ?? null,
     baseline,
     resolution: adoption?.resolution ?? null,
+    practice: tenant?.practice ?? false,
   });
   return { bytes, monitoring, snapshot: chosen ?? null };
 }

@@ -22,6 +22,7 @@ import type {
   UpdateCycleBody,
 } from '#core';
 import { formatDiff, term } from '#core';
+import type { ApiMe } from '#core';
 import { writeArticle71Workbook, writeRawWorkbook } from '../../../io';
 import { consolidate } from '../consolidate';
 import { consolidationXlsx, coverFacts } from '../consolidate/document';
@@ -81,7 +82,13 @@ function wantsXlsx(call: Call<unknown, unknown, unknown>, format: string | undef
   return call.accepts(['application/json', XLSX_TYPE]) === XLSX_TYPE;
 }
 
-export const getMe: Handler<None, None, undefined> = async ({ p }) => ({ json: p });
+export const getMe: Handler<None, None, undefined> = async ({ deps, p }) => {
+  const me: ApiMe = {
+    ...p,
+    practice: (await deps.repos.tenants.get(p.tenantId))?.practice ?? false,
+  };
+  return { json: me };
+};
 
 export const listDepartmentsOperation: Handler<None, None, undefined> = async ({ deps, p }) => ({
   json: await listDepartments(deps, p),

@@ -23,7 +23,11 @@ async function municipalityOf(deps: AppDeps, code: string) {
   const m = await deps.repos.tenants.get(code);
   if (m === null) throw notFound(planTerm);
   // The register keeps one name (as the municipality calls itself); both languages show it.
-  return { code: m.id, name: { fa: m.name, en: m.name } };
+  return {
+    code: m.id,
+    name: { fa: m.name, en: m.name },
+    ...(m.practice && { practice: true as const }),
+  };
 }
 
 /** A published snapshot, with its cycle: the latest, or the one named; else 404. */

@@ -28,6 +28,7 @@ import type { Logger } from 'pino';
 import type { RawTable, RawWorkbook, WorkbookKind } from '#core';
 import {
   KIND_TABLES,
+  PRACTICE_MARK,
   SAMPLE_FINANCE_DEPT,
   readPlan,
   sampleMonitoringWorkbook,
@@ -226,32 +227,50 @@ const must = <T>(r: ({ ok: true } & T) | { ok: false; reason: string }, what: st
   return r;
 };
 
+/** How the sample is seeded (`seedSample`, `seedSampleTenant`). */
+export interface SeedOptions {
+  tenantId: string;
+  tokenDir: string | null;
+  logger?: Logger;
+  /**
+   * File each department's monitoring of 1405 H1 (default): the register's first start does;
+   * tests that do not read monitoring leave it out (16 more submissions to push and approve).
+   */
+  monitoring?: boolean;
+  /** Give one person of each role a password (default: when `tokenDir` is set). */
+  localAccounts?: boolean;
+  /** Seed a practice municipality (issue 20; `handlers/practice.ts`). */
+  practice?: boolean;
+}
+
 /**
  * Seeds the sample city into an empty database; does nothing (null) when any municipality
  * exists. `tokenDir` null: the admin token is returned, not written.
  */
-export async function seedSample(
-  deps: AppDeps,
-  options: {
-    tenantId: string;
-    tokenDir: string | null;
-    logger?: Logger;
-    /**
-     * File each department's monitoring of 1405 H1 (default): the register's first start does;
-     * tests that do not read monitoring leave it out (16 more submissions to push and approve).
-     */
-    monitoring?: boolean;
-    /** Give one person of each role a password (default: when `tokenDir` is set). */
-    localAccounts?: boolean;
-  },
-): Promise<SeedResult | null> {
+export async function seedSample(deps: AppDeps, options: SeedOptions): Promise<SeedResult | null> {
+  if ((await deps.repos.tenants.list()).length > 0) return null;
+  return seedSampleTenant(deps, options);
+}
+
+/**
+ * Seeds the sample city as the municipality `options.tenantId`, beside any others (a practice
+ * municipality); fails when that municipality exists.
+ */
+export async function seedSampleTenant(deps: AppDeps, options: SeedOptions): Promise<SeedResult> {
   const { repos } = deps;
-  if ((await repos.tenants.list()).length > 0) return null;
   const { tenantId } = options;
   const sample = samplePlanWorkbook();
   const { plan } = readPlan(sample);
+  const name = plan.info.Municipality || tenantId;
   must(
-    await repos.tenants.create({ id: tenantId, name: plan.info.Municipality || tenantId }, null),
+    await repos.tenants.create(
+      {
+        id: tenantId,
+        name: options.practice === true ? `${name} (${PRACTICE_MARK.fa})` : name,
+        practice: options.practice === true,
+      },
+      null,
+    ),
     'tenant',
   );
   const deptIds = new Map<string, string>();

@@ -152,7 +152,7 @@ export type {
   TenantRecord,
   TenantRepository,
 } from './tenants';
-export { TENANT_ID_PATTERN } from './tenants';
+export { TENANT_ID_PATTERN, TENANT_TABLES } from './tenants';
 export type {
   ApiTokenRecord,
   Role,

@@ -2,7 +2,7 @@
  * Municipalities (the tenants) and their departments.
  */
 import { idKey, idSkeleton, invisibleInId, normalizeId } from '#core';
-import { isForeignKeyViolation, isUniqueViolation } from './client';
+import { isForeignKeyViolation, isUniqueViolation, TX_OPTIONS } from './client';
 import type { RepositoryContext } from './context';
 import { writeAudited } from './audit';
 
@@ -13,6 +13,11 @@ export const TENANT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,39}$/;
 export interface TenantRecord {
   id: string;
   name: string;
+  /**
+   * A practice municipality (issue 20): seeded from the sample for the people of a real one to
+   * try every step; resettable by its admin; every page and document of it says «تمرینی».
+   */
+  practice: boolean;
   createdAt: Date;
 }
 
@@ -31,13 +36,47 @@ export interface DepartmentRecord {
 export interface TenantRepository {
   /** Creates a municipality; its first audit entry starts its chain. */
   create(
-    input: { id: string; name: string },
+    input: { id: string; name: string; practice?: boolean },
     actorId: string | null,
   ): Promise<{ ok: true; tenant: TenantRecord } | { ok: false; reason: 'invalid-id' | 'exists' }>;
   get(tenantId: string): Promise<TenantRecord | null>;
   /** Every municipality (for operators; the tenant table is the one table not kept per tenant). */
   list(): Promise<TenantRecord[]>;
+  /**
+   * Deletes a practice municipality and everything of it, in one transaction (its reset, before
+   * it is seeded again); false when there is no practice municipality of that id (a real one is
+   * never deleted). Its audit chain goes with it: the anchored head of the chain seeded anew is
+   * then `replace`d, not `record`ed (`anchorNewChain`).
+   */
+  purgePractice(tenantId: string): Promise<boolean>;
+  /** Anchors the chain's current head whatever was anchored (after a practice reset). */
+  anchorNewChain(tenantId: string): Promise<void>;
 }
+
+/**
+ * The tables of a municipality, children before their parents (the order a purge deletes in).
+ * tests/service/practice.test.ts checks that it names every table that has `tenant_id`.
+ */
+export const TENANT_TABLES = [
+  'idempotency_key',
+  'audit_entry',
+  'comment',
+  'workflow_event',
+  'city_snapshot_source',
+  'city_snapshot',
+  'version_total',
+  'version_plan_row',
+  'version_row',
+  'submission_version',
+  'submission',
+  'plan_cycle',
+  'user_session',
+  'user_password',
+  'api_token',
+  'user_role',
+  'app_user',
+  'department',
+] as const;
 
 /** Departments of a municipality. */
 export interface DepartmentRepository {
@@ -78,7 +117,12 @@ export function tenantRepository(ctx: RepositoryContext): TenantRepository {
       try {
         const tenant = await writeAudited(ctx, input.id, async (tx, at) => {
           const created = await tx.municipality.create({
-            data: { id: input.id, name: input.name, createdAt: at },
+            data: {
+              id: input.id,
+              name: input.name,
+              practice: input.practice ?? false,
+              createdAt: at,
+            },
           });
           return {
             value: created,
@@ -87,7 +131,7 @@ export function tenantRepository(ctx: RepositoryContext): TenantRepository {
               action: 'tenant.create',
               entity: 'municipality',
               entityId: created.id,
-              data: { name: created.name },
+              data: { name: created.name, ...(created.practice && { practice: true }) },
             },
           };
         });
@@ -101,6 +145,31 @@ export function tenantRepository(ctx: RepositoryContext): TenantRepository {
     get: (tenantId) => prisma.municipality.findUnique({ where: { id: tenantId } }),
 
     list: () => prisma.municipality.findMany({ orderBy: { id: 'asc' } }),
+
+    async purgePractice(tenantId) {
+      return prisma.$transaction(async (tx) => {
+        const tenant = await tx.municipality.findUnique({ where: { id: tenantId } });
+        if (tenant === null || !tenant.practice) return false;
+        // A cycle names its framework submission, whose cycle it is: that tie is cut first.
+        await tx.$executeRawUnsafe(
+          `UPDATE "plan_cycle" SET "framework_submission_id" = NULL WHERE "tenant_id" = $1`,
+          tenantId,
+        );
+        for (const table of TENANT_TABLES)
+          await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "tenant_id" = $1`, tenantId);
+        await tx.municipality.delete({ where: { id: tenantId } });
+        return true;
+      }, TX_OPTIONS);
+    },
+
+    async anchorNewChain(tenantId) {
+      const last = await prisma.auditEntry.findFirst({
+        where: { tenantId },
+        orderBy: { seq: 'desc' },
+        select: { seq: true, hash: true },
+      });
+      if (last !== null) ctx.auditHead?.replace({ tenantId, seq: last.seq, hash: last.hash });
+    },
   };
 }
 

@@ -15,6 +15,7 @@ import type { Role } from '../repositories';
 import type { AppDeps } from '../handlers/context';
 import * as op from '../handlers/operations';
 import * as people from '../handlers/people';
+import { makePracticeOperation } from '../handlers/practice';
 import type { ReadXlsx } from '../handlers/upload';
 import { uploadReader } from '../handlers/upload';
 import { routes } from '../http/route';
@@ -82,6 +83,7 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
   // Each person's own notifications (handlers/reminders.ts).
   api.get('/me/notifications', {}, op.listMyNotifications);
   api.post('/me/notifications/:id/read', { params: ById }, op.readMyNotification);
+  api.post('/admin/practice', { roles: ADMINS }, makePracticeOperation);
   api.get('/admin/people', { roles: ADMINS }, people.listPeople);
   api.post('/admin/people', { roles: ADMINS, body: CreatePersonBody }, people.createPerson);
   api.get('/admin/people/:id', { roles: ADMINS, params: ById }, people.getPerson);

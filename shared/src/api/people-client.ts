@@ -22,6 +22,7 @@ import {
   ApiIssuedToken,
   ApiPasswordReset,
   ApiPerson,
+  ApiPractice,
   ApiSession,
   ApiToken,
   CSRF_HEADER,
@@ -114,6 +115,11 @@ export class SessionClient extends RegisterClient {
     return this.json(ApiPasswordReset, `/api/admin/people/${seg(id)}/password`, {
       method: 'POST',
     });
+  }
+
+  /** Makes, or resets, the municipality's practice municipality (admin; issue 20). */
+  makePractice(): Promise<ApiResult<ApiPractice>> {
+    return this.json(ApiPractice, '/api/admin/practice', { method: 'POST' });
   }
 
   /** A person's tokens (admin). */

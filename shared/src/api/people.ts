@@ -179,6 +179,29 @@ export type ApiCreatedPerson = z.infer<typeof ApiCreatedPerson>;
 export const ApiPasswordReset = z.object({ oneTimePassword: z.string() });
 export type ApiPasswordReset = z.infer<typeof ApiPasswordReset>;
 
+/** One person of the real municipality, as an account of its practice municipality. */
+export const ApiPracticeAccount = z.object({
+  email: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  /** The department's code in the practice municipality (the sample's), if any. */
+  departmentCode: z.string().nullable(),
+  /** Shown once: the person changes it at their first sign-in. */
+  oneTimePassword: z.string(),
+});
+
+/**
+ * `POST /api/admin/practice`: the practice municipality made anew from the sample (issue 20),
+ * with the real municipality's people as its accounts.
+ */
+export const ApiPractice = z.object({
+  /** The practice municipality's code (`<tenant>-practice`): sign in with it. */
+  tenantId: z.string(),
+  /** False when it was made for the first time, true when an old one was reset. */
+  reset: z.boolean(),
+  accounts: z.array(ApiPracticeAccount),
+});
+export type ApiPractice = z.infer<typeof ApiPractice>;
+
 /** Response schemas of this module, by component name (the OpenAPI document's). */
 export const PEOPLE_SCHEMAS = {
   SessionUser: ApiSessionUser,
@@ -188,6 +211,7 @@ export const PEOPLE_SCHEMAS = {
   Person: ApiPerson,
   CreatedPerson: ApiCreatedPerson,
   PasswordReset: ApiPasswordReset,
+  Practice: ApiPractice,
 } as const;
 
 /** Request schemas of this module, by component name. */

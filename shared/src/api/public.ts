@@ -91,7 +91,12 @@ const partner = z.object({ id: z.string(), name: z.string() });
 
 /** The public city plan of one published snapshot. */
 export const ApiPublicPlan = z.object({
-  municipality: z.object({ code: z.string(), name: ApiBilingual }),
+  municipality: z.object({
+    code: z.string(),
+    name: ApiBilingual,
+    /** True for a practice municipality (issue 20): every page says so; absent otherwise. */
+    practice: z.literal(true).optional(),
+  }),
   snapshot: ApiSnapshot,
   cycle: z.object({ startYear: z.int(), endYear: z.int(), title: z.string() }),
   years: z.array(z.int()),
@@ -207,7 +212,12 @@ export const ApiPublicSnapshotEntry = ApiSnapshot.pick({
 export type ApiPublicSnapshotEntry = z.infer<typeof ApiPublicSnapshotEntry>;
 
 export const ApiPublicSnapshotList = z.object({
-  municipality: z.object({ code: z.string(), name: ApiBilingual }),
+  municipality: z.object({
+    code: z.string(),
+    name: ApiBilingual,
+    /** True for a practice municipality (issue 20): every page says so; absent otherwise. */
+    practice: z.literal(true).optional(),
+  }),
   snapshots: z.array(ApiPublicSnapshotEntry),
 });
 export type ApiPublicSnapshotList = z.infer<typeof ApiPublicSnapshotList>;

@@ -58,6 +58,8 @@ export const ApiMe = z.object({
   stakeholderId: z.string().nullable(),
   roles: z.array(z.enum(ROLES)),
   via: z.enum(['api-token', 'oidc', 'session']),
+  /** A practice municipality (issue 20): every page says «تمرینی — این برنامه واقعی نیست». */
+  practice: z.boolean(),
 });
 export type ApiMe = z.infer<typeof ApiMe>;
 

@@ -479,11 +479,28 @@ export const GLOSSARY = [
     'برنامه کامل یک شهر میانه برای تمرین و آموختن روش.',
     'The complete plan of a mid-sized city, for practice and for learning the method.',
   ),
+  entry(
+    'register',
+    'practiceMunicipality',
+    'شهرداری تمرینی',
+    'practice municipality',
+    'شهرداری جداگانه‌ای در سامانه با برنامه شهر نمونه، که کارکنان یک شهرداری همه گام‌ها را در آن می‌آزمایند بی‌آنکه به برنامه واقعی دست بزنند؛ مدیر سامانه آن را از نو می‌سازد و هر صفحه و سند آن «تمرینی» نشان دارد.',
+    "A separate municipality in the register holding the sample city's plan, where a municipality's staff try every step without touching the real plan; its administrator resets it, and every page and document of it is marked practice.",
+  ),
 ] as const;
 
 export type GlossaryKey = (typeof GLOSSARY)[number]['key'];
 
 const BY_KEY = new Map<string, GlossaryEntry>(GLOSSARY.map((e) => [e.key, e]));
+
+/** The mark on every document page of a practice municipality (beside the draft mark). */
+export const PRACTICE_MARK: Bilingual = { fa: 'تمرینی', en: 'Practice' };
+
+/** The banner on every page of a practice municipality, web and pane. */
+export const PRACTICE_BANNER: Bilingual = {
+  fa: `${PRACTICE_MARK.fa} — این برنامه واقعی نیست`,
+  en: `${PRACTICE_MARK.en} — this is not the real plan`,
+};
 
 /** The term for a key, in both languages. */
 export function term(key: GlossaryKey): Bilingual {

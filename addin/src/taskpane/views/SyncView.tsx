@@ -308,6 +308,7 @@ export function SyncView() {
     setName(me.value.displayName || me.value.email);
     setCallerDept(me.value.departmentId);
     setCityWide(me.value.roles.some((r) => CITY_WIDE_ROLES.includes(r)));
+    pane.setPractice(me.value.practice);
     const list = await client.submissions();
     if (!list.ok) {
       setError(list.error.message);
@@ -379,6 +380,7 @@ export function SyncView() {
   };
   const signOut = () => {
     clearConnection(store);
+    pane.setPractice(false);
     setConnection(null);
     setSubs([]);
     setName(null);
