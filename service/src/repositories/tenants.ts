@@ -58,6 +58,7 @@ export interface TenantRepository {
  * tests/service/practice.test.ts checks that it names every table that has `tenant_id`.
  */
 export const TENANT_TABLES = [
+  'notification',
   'idempotency_key',
   'audit_entry',
   'comment',
