@@ -338,3 +338,29 @@ export async function findSubmissionForRead(
     updatedAt: date(row.updatedAt),
   };
 }
+
+/** A transaction client that runs a raw statement with `$n` parameters. */
+export interface UnsafeRawExecutor {
+  $executeRawUnsafe(query: string, ...values: unknown[]): PromiseLike<number>;
+}
+
+/**
+ * Deletes every row of a municipality from `tables` (children first), inside the caller's
+ * transaction: only a practice municipality's reset does this (tenants.ts `purgePractice`),
+ * and it is the one place where audit entries go, the practice municipality's whole chain
+ * with the rest of it; no real municipality's rows are ever deleted. A cycle names its
+ * framework submission, whose cycle it is: that tie is cut first. The table names are the
+ * repositories' own constant list, never input.
+ */
+export async function purgeTenantRows(
+  tx: UnsafeRawExecutor,
+  tenantId: string,
+  tables: readonly string[],
+): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `UPDATE "plan_cycle" SET "framework_submission_id" = NULL WHERE "tenant_id" = $1`,
+    tenantId,
+  );
+  for (const table of tables)
+    await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "tenant_id" = $1`, tenantId);
+}

@@ -5,6 +5,7 @@ import { idKey, idSkeleton, invisibleInId, normalizeId } from '#core';
 import { isForeignKeyViolation, isUniqueViolation, TX_OPTIONS } from './client';
 import type { RepositoryContext } from './context';
 import { writeAudited } from './audit';
+import { purgeTenantRows } from '../db/sql';
 
 /** A tenant id: a lower-case slug, 2–40 characters (it also appears in API tokens and URLs). */
 export const TENANT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,39}$/;
@@ -151,13 +152,7 @@ export function tenantRepository(ctx: RepositoryContext): TenantRepository {
       return prisma.$transaction(async (tx) => {
         const tenant = await tx.municipality.findUnique({ where: { id: tenantId } });
         if (tenant === null || !tenant.practice) return false;
-        // A cycle names its framework submission, whose cycle it is: that tie is cut first.
-        await tx.$executeRawUnsafe(
-          `UPDATE "plan_cycle" SET "framework_submission_id" = NULL WHERE "tenant_id" = $1`,
-          tenantId,
-        );
-        for (const table of TENANT_TABLES)
-          await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "tenant_id" = $1`, tenantId);
+        await purgeTenantRows(tx, tenantId, TENANT_TABLES);
         await tx.municipality.delete({ where: { id: tenantId } });
         return true;
       }, TX_OPTIONS);
