@@ -4,7 +4,7 @@
  * book and the bill).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -36,4 +36,31 @@ export function officeToPdf(dir: string, name: string, ext: string, bytes: Uint8
     { stdio: 'ignore', timeout: 240_000 },
   );
   return join(dir, 'out', `${name}.pdf`);
+}
+
+/** The number of pages of a PDF (poppler's `pdfinfo`). */
+export const pdfPages = (pdf: string): number =>
+  Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+
+/** The text of one page of a PDF (poppler's `pdftotext`). */
+export const pdfPageText = (pdf: string, page: number): string =>
+  execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'], {
+    encoding: 'utf8',
+  });
+
+/** One page of a PDF as `<dir>/<name>.png` at 70 dpi, for a person to look at (`pdftoppm`). */
+export function pdfPageToPng(pdf: string, page: number, dir: string, name: string): void {
+  mkdirSync(dir, { recursive: true });
+  execFileSync('pdftoppm', [
+    '-r',
+    '70',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-png',
+    '-singlefile',
+    pdf,
+    join(dir, name),
+  ]);
 }

@@ -15,8 +15,7 @@
  *
  * Needs `soffice` and poppler-utils: skipped with a note when missing, failing when CI is set.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -29,7 +28,7 @@ import {
   samplePlanWorkbook,
 } from '#core';
 import { ARTICLE71_CHAPTERS, DRAFT_MARK, billions } from '../../io';
-import { officeTools, officeToPdf } from '../helpers/office';
+import { officeTools, officeToPdf, pdfPages, pdfPageText, pdfPageToPng } from '../helpers/office';
 import type { Harness } from './api-harness';
 import { bearer, binary, openHarness, TENANT } from './api-harness';
 
@@ -70,27 +69,10 @@ run('the Article 71 report on paper', () => {
   const url = () => `/api/cycles/${h.cycleId}/documents/article-71`;
   const get = (path: string, token: string) =>
     request(h.app).get(path).set(bearer(token)).buffer(true).parse(binary);
-  const pagesOf = (pdf: string) =>
-    Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
-  const pageText = (pdf: string, page: number) =>
-    execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'], {
-      encoding: 'utf8',
-    });
-  const png = (pdf: string, page: number, name: string) => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    execFileSync('pdftoppm', [
-      '-r',
-      '70',
-      '-f',
-      String(page),
-      '-l',
-      String(page),
-      '-png',
-      '-singlefile',
-      pdf,
-      join(SCREENSHOTS, name),
-    ]);
-  };
+  const pagesOf = pdfPages;
+  const pageText = pdfPageText;
+  const png = (pdf: string, page: number, name: string) =>
+    pdfPageToPng(pdf, page, SCREENSHOTS, name);
 
   it('makes the report of 1405 H1: its chapters, the adopted plan, the core’s figures', async () => {
     const res = await get(`${url()}?period=1405-H1`, h.tokens.council);

@@ -14,11 +14,11 @@
  * font is embedded in each document, so LibreOffice needs no font installed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { officeTools, officeToPdf } from '../helpers/office';
+import { officeTools, officeToPdf, pdfPages, pdfPageText, pdfPageToPng } from '../helpers/office';
 import { measureCityPlan, samplePlanWorkbook, SAMPLE_SIGNATORY } from '#core';
 import { BOOK_CHAPTERS, DRAFT_MARK, billions, planBookDocx } from '../../io';
 import type { Harness } from './api-harness';
@@ -49,27 +49,10 @@ run('the council documents on paper', () => {
   });
 
   const toPdf = (name: string, bytes: Uint8Array) => officeToPdf(dir, name, 'docx', bytes);
-  const pagesOf = (pdf: string) =>
-    Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
-  const pageText = (pdf: string, page: number) =>
-    execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'], {
-      encoding: 'utf8',
-    });
-  const png = (pdf: string, page: number, name: string) => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    execFileSync('pdftoppm', [
-      '-r',
-      '70',
-      '-f',
-      String(page),
-      '-l',
-      String(page),
-      '-png',
-      '-singlefile',
-      pdf,
-      join(SCREENSHOTS, name),
-    ]);
-  };
+  const pagesOf = pdfPages;
+  const pageText = pdfPageText;
+  const png = (pdf: string, page: number, name: string) =>
+    pdfPageToPng(pdf, page, SCREENSHOTS, name);
   const get = (path: string, token: string) =>
     request(h.app).get(path).set(bearer(token)).buffer(true).parse(binary);
 
