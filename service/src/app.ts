@@ -25,6 +25,8 @@ import type { ReadXlsx } from './handlers/upload';
 import { bodyLimit } from './http/body-limit';
 import { apiError, errorHandler, notFoundRoute } from './http/errors';
 import { HELP_PATH, helpApi, helpPages } from './help';
+import type { Mailer } from './mail';
+import { smtpMailer } from './mail';
 import { projectRoot } from './paths';
 import { openApiDocument } from './openapi';
 import type { Repositories } from './repositories';
@@ -43,6 +45,8 @@ export interface AppOptions {
   oidcKeys?: JWTVerifyGetKey;
   /** Replaces the reader of pushed `.xlsx` files (tests count parses). */
   readXlsx?: ReadXlsx;
+  /** Replaces the SMTP mailer of `config.mail` (none is made when given). */
+  mailer?: Mailer | null;
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -207,7 +211,8 @@ const notSourceMaps: RequestHandler = (req, _res, next) => {
 export function createApp(options: AppOptions): express.Express {
   const { repos, config } = options;
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const deps: AppDeps = { repos, config, logger, databaseKind: options.databaseKind };
+  const mailer = options.mailer ?? (config.mail === null ? null : smtpMailer(config.mail));
+  const deps: AppDeps = { repos, config, logger, databaseKind: options.databaseKind, mailer };
   const oidc: OidcVerifier | null =
     config.oidc === null ? null : oidcVerifier(config.oidc, config.defaultTenant, options.oidcKeys);
 

@@ -67,6 +67,19 @@ export interface Config {
   auditHeadKey: string | null;
   /** Browser sessions and local accounts (docs/configuration.md, "People and sign-in"). */
   sessions: SessionConfig;
+  /**
+   * The SMTP server reminders are also e-mailed through (docs/configuration.md, "E-mail");
+   * null: reminders are in-app only.
+   */
+  mail: MailConfig | null;
+}
+
+/** E-mail: an SMTP server and the sender's address. */
+export interface MailConfig {
+  /** `smtp://user:password@host:587` or `smtps://…:465` (nodemailer's connection URL). */
+  url: string;
+  /** The `From:` address. */
+  from: string;
 }
 
 /** Sessions, sign-in limits and the lock-out. */
@@ -128,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const tls = certFile !== '' && keyFile !== '' ? { certFile, keyFile } : null;
   const issuer = env.PLAN_OIDC_ISSUER ?? '';
   const dataRoot = path.resolve(env.PLAN_DATA_ROOT ?? '.data');
+  const smtp = env.PLAN_SMTP_URL ?? '';
   return {
     host: env.HOST ?? '127.0.0.1',
     port,
@@ -177,6 +191,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         N: 2 ** Math.min(20, Math.max(14, int(env.PLAN_SCRYPT_LOG2N, 17))),
       },
     },
+    mail:
+      smtp === ''
+        ? null
+        : { url: smtp, from: env.PLAN_MAIL_FROM || 'Plan Register <plan-register@localhost>' },
   };
 }
 

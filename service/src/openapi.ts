@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import {
+  IDEMPOTENCY_KEY_PATTERN,
   API_SCHEMAS,
   ApiProcess,
   ApiNotification,
@@ -145,6 +146,15 @@ const pathParam = (name: string, description: string) => ({
   schema: { type: 'string', minLength: 1, maxLength: 64 },
 });
 const idParam = pathParam('id', 'The submission.');
+/** `Idempotency-Key` (the core's `IDEMPOTENCY_KEY_PATTERN`). */
+const idempotencyParam = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  description:
+    '8–200 of `[A-Za-z0-9_.:-]`. The same key and request again answer the first result (`Idempotent-Replayed: true`); the same key with another request is a 422 `IDEMPOTENCY_MISMATCH`.',
+  schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
+} as const;
+
 const cycleParam = pathParam('cycleId', 'The plan cycle.');
 const snapshotParam = pathParam('id', 'The snapshot.');
 const codeParam = pathParam('code', 'The municipality’s code (its register id), e.g. `sample`.');
@@ -495,7 +505,7 @@ const OPERATIONS: Record<
       operationId: 'listMyNotifications',
       summary: 'The caller’s notifications (the planning office’s reminders), newest first',
       description:
-        'In-app only: no e-mail is sent. Each reminder names its cycle, department, due periods, the KPIs and projects not reported when it was sent, its sender and note; `unread` counts those not marked read.',
+        'Each reminder (also e-mailed where an SMTP server is configured) names its cycle, department, due periods, the KPIs and projects not reported when it was sent, its sender and note; `unread` counts those not marked read.',
       tag: 'session',
       ok: {
         200: {
@@ -743,12 +753,7 @@ const OPERATIONS: Record<
           description: 'The version the workbook was made from, `"3"`.',
           schema: { type: 'string' },
         },
-        {
-          name: 'Idempotency-Key',
-          in: 'header',
-          description: '8–200 of `[A-Za-z0-9_.:-]`.',
-          schema: { type: 'string', pattern: '^[\\w.:-]{8,200}$' },
-        },
+        idempotencyParam,
       ],
       requestBody: {
         required: true,
@@ -968,11 +973,11 @@ const OPERATIONS: Record<
     post: {
       operationId: 'postReminders',
       summary:
-        'Remind the departments that have not reported a due period, in-app (approver, admin)',
+        'Remind the departments that have not reported a due period, in-app and by e-mail (approver, admin)',
       description:
-        'For each department with KPIs or projects of the due period(s) not reported (the process’s `unreported`, counted as on `on`, default today in Tehran), one notification to each person of the department (enabled users with that department) naming the period, the items, the sender and the note. `period` (`1405-H1`) limits it to one due period; `departments` (codes) to those. No e-mail is sent.',
+        'For each department with KPIs or projects of the due period(s) not reported (the process’s `unreported`, counted as on `on`, default today in Tehran), one notification to each person of the department (enabled users with that department) naming the period, the items, the sender and the note. `period` (`1405-H1`) limits it to one due period; `departments` (codes) to those. Where an SMTP server is configured (`PLAN_SMTP_URL`), each of them whose sign-in name is an e-mail address gets the same reminder by e-mail, after the notifications are stored; `emails` says how many were sent and which failed (null without SMTP).',
       tag: 'city',
-      parameters: [cycleParam],
+      parameters: [cycleParam, idempotencyParam],
       requestBody: { required: false, content: json(ref('ReminderBody')) },
       ok: {
         200: {
@@ -984,8 +989,9 @@ const OPERATIONS: Record<
       own: [
         failure(
           ['INVALID_REQUEST'],
-          'A period that cannot be read or is not due (`details[0].path` is `period`), a day that cannot be read (`on`), an unknown department (`departments`, index)',
+          'A period that cannot be read or is not due (`details[0].path` is `period`), a day that cannot be read (`on`), an unknown department (`departments`, index), a malformed `Idempotency-Key`',
         ),
+        failure(['IDEMPOTENCY_MISMATCH'], 'The `Idempotency-Key` was used for another request'),
       ],
     },
   },

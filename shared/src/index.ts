@@ -42,4 +42,5 @@ export * from './glossary/markdown';
 export * from './help';
 export * from './city';
 export * from './process';
+export * from './process/mail';
 export * from './web/routes';

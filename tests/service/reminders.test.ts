@@ -9,6 +9,10 @@
  * workbook's rows read directly here, as tests/service/process.test.ts does, not the core's
  * `unreported`.
  */
+import type { AddressInfo } from 'node:net';
+import type { ParsedMail } from 'mailparser';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import {
   ApiNotification,
@@ -161,5 +165,171 @@ describe.each(DB_KINDS)('reminders of unreported periods (%s)', (kind) => {
     const report = await h.test.repos.verify.register(TENANT);
     expect(report.problems).toEqual([]);
     expect(report.tables).toContain('notification');
+  });
+});
+
+describe.each(DB_KINDS)('a reminder is sent once per Idempotency-Key (%s)', (kind) => {
+  let h: Harness;
+  const url = () => `/api/cycles/${h.cycleId}/reminders`;
+
+  beforeAll(async () => {
+    h = await openHarness(kind, {}, {}, { monitoring: false });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const unread = async () =>
+    ApiNotifications.parse(
+      (await request(h.app).get('/api/me/notifications').set(bearer(h.tokens.preparer))).body,
+    ).unread;
+
+  it('answers a retry with the first result and reminds nobody again; another body is refused', async () => {
+    const body = { on: ON, departments: ['D-CIV'] };
+    const key = 'web-0123456789abcdef';
+    const first = await request(h.app)
+      .post(url())
+      .set(bearer(h.tokens.approver))
+      .set('Idempotency-Key', key)
+      .send(body);
+    expect(first.status).toBe(200);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(await unread()).toBe(1);
+    // A double click: two more at once, and one after; each is the first answer again.
+    const again = await Promise.all(
+      [0, 1, 2].map(() =>
+        request(h.app)
+          .post(url())
+          .set(bearer(h.tokens.approver))
+          .set('Idempotency-Key', key)
+          .send(body),
+      ),
+    );
+    for (const r of again) {
+      expect(r.status).toBe(200);
+      expect(r.headers['idempotent-replayed']).toBe('true');
+      expect(r.body).toEqual(first.body);
+    }
+    expect(await unread()).toBe(1);
+    // The same key for a different reminder is a mistake of the client's.
+    const other = await request(h.app)
+      .post(url())
+      .set(bearer(h.tokens.approver))
+      .set('Idempotency-Key', key)
+      .send({ ...body, note: 'دیگر' });
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('IDEMPOTENCY_MISMATCH');
+    // Without a key, a second sending is a second reminder (the office may mean it).
+    await request(h.app).post(url()).set(bearer(h.tokens.approver)).send(body).expect(200);
+    expect(await unread()).toBe(2);
+    // A malformed key is refused before anything is sent.
+    const bad = await request(h.app)
+      .post(url())
+      .set(bearer(h.tokens.approver))
+      .set('Idempotency-Key', 'short')
+      .send(body);
+    expect(bad.status).toBe(400);
+    expect(await unread()).toBe(2);
+    const report = await h.test.repos.verify.register(TENANT);
+    expect(report.problems).toEqual([]);
+  });
+});
+
+/**
+ * E-mail where an SMTP server is configured: a real SMTP server (smtp-server) on loopback
+ * receives what the register sends through nodemailer, and mailparser reads it back, so the
+ * recipients, subject and text are checked as a mail program would see them.
+ */
+describe('reminders by e-mail through an SMTP server (pglite)', () => {
+  let h: Harness;
+  let smtp: SMTPServer;
+  const received: { to: string[]; mail: ParsedMail }[] = [];
+  let refuse = new Set<string>();
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo(address, _session, cb) {
+        if (refuse.has(address.address)) cb(new Error('550 mailbox unavailable'));
+        else cb();
+      },
+      onData(stream, session, cb) {
+        void simpleParser(stream).then(
+          (mail) => {
+            received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
+            cb();
+          },
+          (error: Error) => cb(error),
+        );
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const { port } = smtp.server.address() as AddressInfo;
+    h = await openHarness(
+      'pglite',
+      {
+        mail: { url: `smtp://127.0.0.1:${port}`, from: 'plan@sample.example' },
+        publicOrigin: 'https://plan.sample.example',
+      },
+      {},
+      { monitoring: false },
+    );
+  });
+  afterAll(async () => {
+    await h.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  it('mails each reminded person with an address the same items as the notification', async () => {
+    const sent = await request(h.app)
+      .post(`/api/cycles/${h.cycleId}/reminders`)
+      .set(bearer(h.tokens.approver))
+      .send({ on: ON, departments: ['D-CIV'], note: 'تا پایان هفته' });
+    expect(sent.status).toBe(200);
+    const body = ApiReminders.parse(sent.body);
+    const people = body.departments[0]?.recipients ?? [];
+    expect(people.length).toBeGreaterThan(0);
+    expect(body.emails).toEqual({ addressed: people.length, sent: people.length, failed: [] });
+    expect(received).toHaveLength(people.length);
+
+    // The preparer's mail, beside the preparer's notification.
+    const preparer = `preparer.d-civ@${TENANT}.example`;
+    const mail = received.find((r) => r.to.includes(preparer))?.mail;
+    expect(mail?.from?.text).toBe('plan@sample.example');
+    expect(mail?.subject).toContain('یادآوری گزارش پایش');
+    const n = ApiNotifications.parse(
+      (await request(h.app).get('/api/me/notifications').set(bearer(h.tokens.preparer))).body,
+    ).notifications[0];
+    const text = mail?.text ?? '';
+    for (const item of n?.items ?? []) expect(text).toContain(item.id);
+    expect(text).toContain('تا پایان هفته');
+    expect(text).toContain('https://plan.sample.example/me/tokens#notifications');
+    // Plain text only: nothing in it for a mail program to render as HTML.
+    expect(mail?.html).toBe(false);
+  });
+
+  it('reports a mailbox the server refuses, and keeps the in-app reminder', async () => {
+    received.length = 0;
+    refuse = new Set([`preparer.d-civ@${TENANT}.example`]);
+    const before = ApiNotifications.parse(
+      (await request(h.app).get('/api/me/notifications').set(bearer(h.tokens.preparer))).body,
+    ).notifications.length;
+    const sent = await request(h.app)
+      .post(`/api/cycles/${h.cycleId}/reminders`)
+      .set(bearer(h.tokens.approver))
+      .send({ on: ON, departments: ['D-CIV'] });
+    expect(sent.status).toBe(200);
+    const body = ApiReminders.parse(sent.body);
+    const people = body.departments[0]?.recipients ?? [];
+    expect(body.emails?.addressed).toBe(people.length);
+    expect(body.emails?.sent).toBe(people.length - 1);
+    expect(body.emails?.failed.map((f) => f.displayName)).toHaveLength(1);
+    const after = ApiNotifications.parse(
+      (await request(h.app).get('/api/me/notifications').set(bearer(h.tokens.preparer))).body,
+    ).notifications.length;
+    expect(after).toBe(before + 1);
+    refuse = new Set();
   });
 });

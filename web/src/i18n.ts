@@ -219,8 +219,8 @@ export const STRINGS = {
   remindTitle: { fa: 'یادآوری به {who}', en: 'Remind {who}' },
   remindAllWho: { fa: 'همه واحدهای گزارش‌نداده', en: 'every department that has not reported' },
   remindBody: {
-    fa: 'به هر یک از کارکنان این واحدها یک اعلان در سامانه فرستاده می‌شود که موارد گزارش‌نشده دوره‌های سررسیده را نام می‌برد. رایانامه فرستاده نمی‌شود.',
-    en: 'Each person of these departments gets a notification in the register naming the items of the due periods not reported. No e-mail is sent.',
+    fa: 'به هر یک از کارکنان این واحدها یک اعلان در سامانه فرستاده می‌شود که موارد گزارش‌نشده دوره‌های سررسیده را نام می‌برد؛ اگر سامانه رایانامه می‌فرستد، همین یادآوری به نشانی رایانامه هر کس هم می‌رود.',
+    en: 'Each person of these departments gets a notification in the register naming the items of the due periods not reported, and the same reminder by e-mail where the register sends e-mail.',
   },
   remindNote: { fa: 'یادداشت (اختیاری)', en: 'Note (optional)' },
   remindSend: { fa: 'فرستادن یادآوری', en: 'Send the reminder' },
@@ -229,6 +229,14 @@ export const STRINGS = {
     en: 'Reminded {people} people in {departments} departments of {items} items.',
   },
   remindNobody: { fa: 'کسی برای یادآوری نبود.', en: 'There was nobody to remind.' },
+  remindEmailed: {
+    fa: '{sent} رایانامه از {addressed} فرستاده شد.',
+    en: '{sent} of {addressed} e-mails sent.',
+  },
+  remindEmailFailed: {
+    fa: 'رایانامه به این کسان نرسید: {names}',
+    en: 'The e-mail did not reach: {names}',
+  },
   processRemind: { fa: 'یادآوری', en: 'Reminder' },
   myNotifications: { fa: 'اعلان‌های من', en: 'My notifications' },
   notificationsUnread: { fa: '{n} اعلان خوانده‌نشده', en: '{n} unread' },

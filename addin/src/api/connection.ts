@@ -4,15 +4,14 @@
  * for pushes, and where the sign-in and each submission's base version are kept.
  */
 import type { Connection, Fetch } from '#core';
+import { newIdempotencyKey as keyOf } from '#core';
 
 /** The browser's `fetch`, as the register's client takes it. */
 export const browserFetch: Fetch = (url, init) => globalThis.fetch(url, init);
 
-/** A random Idempotency-Key (8–200 of `[A-Za-z0-9_.:-]`, docs/api.md). */
+/** A random Idempotency-Key of the add-in (the core's `newIdempotencyKey`). */
 export function newIdempotencyKey(): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
-  return `addin-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return keyOf('addin');
 }
 
 /** Where the pane keeps the sign-in: the add-in's own storage, never the document. */

@@ -14,6 +14,7 @@ import type {
 } from '#core';
 import { WORKBOOK_KIND_VALUES } from '#core';
 import type { Config } from '../config';
+import type { Mailer } from '../mail';
 import type {
   CommentRecord,
   DepartmentRecord,
@@ -30,6 +31,8 @@ export interface AppDeps {
   logger: Logger;
   /** Which database is behind the repositories (for health). */
   databaseKind: string;
+  /** E-mail out (reminders), where an SMTP server is configured; null: in-app only. */
+  mailer?: Mailer | null;
 }
 
 /** The ETag of a submission's current version (`"3"`). */

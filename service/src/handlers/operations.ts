@@ -367,7 +367,16 @@ export const postReminders: Handler<ByCycle, None, ReminderBody> = async ({
   p,
   params,
   body,
-}) => ({ json: await sendReminders(deps, p, params.cycleId, body) });
+  header,
+}) => {
+  const outcome = await sendReminders(deps, p, params.cycleId, body, {
+    idempotencyKey: header('idempotency-key'),
+  });
+  return {
+    json: outcome.body,
+    ...(outcome.replayed && { headers: { 'Idempotent-Replayed': 'true' } }),
+  };
+};
 
 /** The signed-in person's notifications, newest first, and how many are unread. */
 export const listMyNotifications: Handler<None, None, undefined> = async ({ deps, p }) => ({

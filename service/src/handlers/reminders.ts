@@ -3,7 +3,9 @@
  * department with KPIs and projects of a due period not reported one in-app notification
  * naming them (the items from the process, `cycleProcess`, i.e. the core's `unreported`);
  * `GET /api/me/notifications` and `POST /api/me/notifications/{id}/read` are each person's
- * own. No e-mail is sent (docs/api.md).
+ * own. Where an SMTP server is configured, each reminded person whose sign-in name is an
+ * e-mail address gets the reminder by e-mail too, after the notifications are stored (a mail
+ * that fails is reported, never undoes them). Once per `Idempotency-Key` (docs/api.md).
  */
 import type {
   ApiNotification,
@@ -12,13 +14,17 @@ import type {
   ApiReminders,
   ReminderBody,
 } from '#core';
-import { fsi, parseMonitorPeriod, term } from '#core';
+import { fsi, parseMonitorPeriod, reminderMail, term } from '#core';
 import type { Principal } from '../auth';
 import type { JsonValue } from '../db/canonical';
+import { canonicalJson, sha256Hex } from '../db/canonical';
+import type { Mailer } from '../mail';
+import { mailAddressOf } from '../mail';
 import { ApiError, notFound } from '../http/errors';
 import type { NotificationRecord } from '../repositories';
 import type { AppDeps } from './context';
 import { cycleProcess } from './process';
+import { idempotencyKeyOf, idempotencyMismatch } from './submissions';
 
 type Due = { year: number; period: string };
 
@@ -53,14 +59,22 @@ function periodOf(given: string, due: readonly Due[]): Due {
   return parsed;
 }
 
+/** A sending's answer, and whether it is the stored answer of an `Idempotency-Key`'s first use. */
+export interface RemindersOutcome {
+  body: ApiReminders;
+  replayed: boolean;
+}
+
 /** Sends the reminders of a cycle's due period(s) and says who was reminded of how much. */
 export async function sendReminders(
   deps: AppDeps,
   p: Principal,
   cycleId: string,
   body: ReminderBody,
-  now: Date = new Date(),
-): Promise<ApiReminders> {
+  options: { now?: Date; idempotencyKey?: string | undefined } = {},
+): Promise<RemindersOutcome> {
+  const now = options.now ?? new Date();
+  const clientKey = idempotencyKeyOf(options.idempotencyKey);
   if ((await deps.repos.cycles.get(p.tenantId, cycleId)) === null) throw notFound(term('cycle'));
   const process = await cycleProcess(deps, p.tenantId, cycleId, body.on, now);
   const period = body.period === undefined ? null : periodOf(body.period, process.periodsDue);
@@ -89,8 +103,14 @@ export async function sendReminders(
   const asked = body.departments === undefined ? null : new Set(body.departments);
   const reminded: ApiReminders['departments'] = [];
   const skipped: ApiReminders['skipped'] = [];
-  const to: { userId: string; departmentId: string; periods: Due[]; items: ApiReminderItem[] }[] =
-    [];
+  const to: {
+    userId: string;
+    displayName: string;
+    email: string | null;
+    departmentId: string;
+    periods: Due[];
+    items: ApiReminderItem[];
+  }[] = [];
   const codes = asked === null ? [...known.keys()] : [...asked];
   for (const code of codes) {
     const items: ApiReminderItem[] = (known.get(code)?.unreported ?? [])
@@ -113,7 +133,14 @@ export async function sendReminders(
     }
     const itemPeriods = periods.filter((x) => items.some((i) => samePeriod(x, i.period)));
     for (const u of people)
-      to.push({ userId: u.id, departmentId: department.id, periods: itemPeriods, items });
+      to.push({
+        userId: u.id,
+        displayName: u.displayName,
+        email: mailAddressOf(u.email),
+        departmentId: department.id,
+        periods: itemPeriods,
+        items,
+      });
     reminded.push({
       code,
       name: department.name,
@@ -121,24 +148,91 @@ export async function sendReminders(
       recipients: people.map((u) => ({ id: u.id, displayName: u.displayName })),
     });
   }
-  const made = await deps.repos.notifications.sendReminders(p.tenantId, {
-    cycleId,
-    senderId: p.userId,
-    note: body.note === undefined || body.note.trim() === '' ? null : body.note.trim(),
-    to: to.map((t) => ({
-      ...t,
-      periods: t.periods as unknown as JsonValue,
-      items: t.items as unknown as JsonValue,
-    })),
-  });
-  return {
+  const note = body.note === undefined || body.note.trim() === '' ? null : body.note.trim();
+  const mailer = deps.mailer ?? null;
+  const mailed = mailer === null ? [] : to.filter((t) => t.email !== null);
+  const answer = (notifications: number, emails: ApiReminders['emails']): ApiReminders => ({
     cycleId,
     on: process.on,
     periods: [...periods],
     departments: reminded,
     skipped,
-    notifications: made.length,
-  };
+    notifications,
+    emails,
+  });
+  const outcome = await deps.repos.notifications.sendReminders(p.tenantId, {
+    cycleId,
+    senderId: p.userId,
+    note,
+    to: to.map((t) => ({
+      userId: t.userId,
+      departmentId: t.departmentId,
+      periods: t.periods as unknown as JsonValue,
+      items: t.items as unknown as JsonValue,
+    })),
+    ...(clientKey !== undefined && {
+      idempotency: {
+        // Within its caller and cycle, as a push's key is within its caller and submission.
+        key: `${p.userId}/reminders/${cycleId}/${clientKey}`,
+        requestHash: sha256Hex(canonicalJson({ cycleId, body: body as unknown as JsonValue })),
+        response: (made) =>
+          answer(
+            made.length,
+            mailer === null ? null : { addressed: mailed.length, sent: null, failed: [] },
+          ) as unknown as JsonValue,
+      },
+    }),
+  });
+  if (outcome.kind === 'replay')
+    return { body: outcome.storedResponse as unknown as ApiReminders, replayed: true };
+  if (outcome.kind === 'mismatch') throw idempotencyMismatch();
+  const emails = mailer === null ? null : await mailReminders(deps, mailer, p, mailed, note);
+  return { body: answer(outcome.made.length, emails), replayed: false };
+}
+
+/** E-mails the stored reminders (after they are committed); a failure is logged and listed. */
+async function mailReminders(
+  deps: AppDeps,
+  mailer: Mailer,
+  p: Principal,
+  mailed: readonly {
+    userId: string;
+    displayName: string;
+    email: string | null;
+    departmentId: string;
+    periods: Due[];
+    items: ApiReminderItem[];
+  }[],
+  note: string | null,
+): Promise<NonNullable<ApiReminders['emails']>> {
+  const departments = new Map(
+    (await deps.repos.departments.list(p.tenantId)).map((d) => [d.id, d]),
+  );
+  const sender = (await deps.repos.users.get(p.tenantId, p.userId))?.displayName ?? '';
+  const practice = (await deps.repos.tenants.get(p.tenantId))?.practice ?? false;
+  const link = `${deps.config.publicOrigin.replace(/\/$/, '')}/me/tokens#notifications`;
+  const failed: { id: string; displayName: string }[] = [];
+  let sent = 0;
+  for (const m of mailed) {
+    const d = departments.get(m.departmentId);
+    const text = reminderMail({
+      department: { code: d?.code ?? '', name: d?.name ?? '' },
+      sender,
+      periods: m.periods,
+      items: m.items,
+      note,
+      link,
+      practice,
+    });
+    try {
+      await mailer.send({ to: m.email ?? '', ...text });
+      sent += 1;
+    } catch (error) {
+      deps.logger.warn({ err: error, userId: m.userId }, 'reminder e-mail not sent');
+      failed.push({ id: m.userId, displayName: m.displayName });
+    }
+  }
+  return { addressed: mailed.length, sent, failed };
 }
 
 /** Notifications as the API shows them, with their department's and sender's names. */

@@ -20,6 +20,7 @@ import type {
 } from '#core';
 import {
   CANONICAL_FORM,
+  IDEMPOTENCY_KEY_PATTERN,
   checkMonitoringAgainstPlan,
   fromCanonicalTables,
   EDITABLE_STATUSES,
@@ -267,12 +268,9 @@ export function baseVersionOf(ifMatch: string | undefined): number {
   return Number(m[1]);
 }
 
-/** `Idempotency-Key`: 8–200 of letters, digits, `-`, `_`, `.`, `:` (docs/api.md). */
-const IDEMPOTENCY_KEY = /^[\w.:-]{8,200}$/;
-
 /** The client's `Idempotency-Key`, checked (400 when malformed). */
 export function idempotencyKeyOf(header: string | undefined): string | undefined {
-  if (header !== undefined && !IDEMPOTENCY_KEY.test(header))
+  if (header !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(header))
     throw apiError(
       'INVALID_REQUEST',
       '\u2066Idempotency-Key\u2069 باید ۸ تا ۲۰۰ نویسه از حروف، رقم، «-»، «_»، «.» یا «:» باشد.',
@@ -465,7 +463,8 @@ function replay(stored: JsonValue): PushOutcome {
   return { status: 201, body: stored, replayed: true, etag: etagOf(version) };
 }
 
-function idempotencyMismatch(): ApiError {
+/** The 422 of an `Idempotency-Key` reused for a different request. */
+export function idempotencyMismatch(): ApiError {
   return apiError(
     'IDEMPOTENCY_MISMATCH',
     'این \u2066Idempotency-Key\u2069 پیش‌تر برای درخواست دیگری به کار رفته است؛ کلید تازه بسازید.',

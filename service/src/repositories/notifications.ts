@@ -7,8 +7,11 @@
 import type { JsonObject, JsonValue } from '../db/canonical';
 import { canonicalJson, sha256Hex } from '../db/canonical';
 import type { Prisma } from './client';
+import { isUniqueViolation } from './client';
 import type { RepositoryContext } from './context';
 import { writeAudited } from './audit';
+import type { IdempotencyCheck } from './idempotency';
+import { findIdempotency, insertIdempotency, judgeIdempotency } from './idempotency';
 import { fromDbJson, toDbJson } from './json';
 
 /** A stored notification. */
@@ -56,13 +59,31 @@ export function notificationSha256(n: {
   );
 }
 
+/** What a sending did: made the notifications, or was the retry of a key already used. */
+export type ReminderOutcome =
+  { kind: 'sent'; made: NotificationRecord[] } | Exclude<IdempotencyCheck, { kind: 'new' }>;
+
 /** Notifications. */
 export interface NotificationRepository {
   /** Sends one reminder to each person named, in one transaction and one audit entry. */
   sendReminders(
     tenantId: string,
-    input: { cycleId: string; senderId: string; note: string | null; to: NotificationInput[] },
-  ): Promise<NotificationRecord[]>;
+    input: {
+      cycleId: string;
+      senderId: string;
+      note: string | null;
+      to: NotificationInput[];
+      /**
+       * Once per `Idempotency-Key`: the key is stored with its response in the same
+       * transaction as the notifications, so a retry (or a double click) reminds nobody twice.
+       */
+      idempotency?: {
+        key: string;
+        requestHash: string;
+        response: (made: readonly NotificationRecord[]) => JsonValue;
+      };
+    },
+  ): Promise<ReminderOutcome>;
   /** A person's notifications, newest first. */
   listForUser(tenantId: string, userId: string): Promise<NotificationRecord[]>;
   /**
@@ -83,8 +104,19 @@ const fromDb = (
 export function notificationRepository(ctx: RepositoryContext): NotificationRepository {
   const { prisma } = ctx;
   return {
-    sendReminders: (tenantId, input) =>
-      writeAudited(ctx, tenantId, async (tx, at) => {
+    async sendReminders(tenantId, input) {
+      const { idempotency } = input;
+      const seen = async (): Promise<ReminderOutcome | null> => {
+        if (idempotency === undefined) return null;
+        const judged = judgeIdempotency(
+          await findIdempotency(prisma, tenantId, idempotency.key),
+          idempotency.requestHash,
+        );
+        return judged.kind === 'new' ? null : judged;
+      };
+      const early = await seen();
+      if (early !== null) return early;
+      const send = writeAudited(ctx, tenantId, async (tx, at) => {
         const made: NotificationRecord[] = [];
         for (const n of input.to) {
           const row = await tx.notification.create({
@@ -103,6 +135,17 @@ export function notificationRepository(ctx: RepositoryContext): NotificationRepo
           });
           made.push(fromDb(row));
         }
+        if (idempotency !== undefined)
+          await insertIdempotency(
+            tx,
+            tenantId,
+            {
+              key: idempotency.key,
+              requestHash: idempotency.requestHash,
+              response: idempotency.response(made),
+            },
+            at,
+          );
         const notifications: JsonObject[] = made.map((m) => ({
           notificationId: m.id,
           userId: m.userId,
@@ -119,10 +162,21 @@ export function notificationRepository(ctx: RepositoryContext): NotificationRepo
                   action: 'reminder.send',
                   entity: 'cycle',
                   entityId: input.cycleId,
-                  data: { notifications },
+                  data: { notifications, idempotencyKey: idempotency?.key ?? null },
                 },
         };
-      }),
+      });
+      try {
+        return { kind: 'sent', made: await send };
+      } catch (error) {
+        // The same key was stored by a concurrent request between our check and our insert.
+        if (isUniqueViolation(error)) {
+          const late = await seen();
+          if (late !== null) return late;
+        }
+        throw error;
+      }
+    },
 
     listForUser: async (tenantId, userId) =>
       (

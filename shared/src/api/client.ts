@@ -557,12 +557,21 @@ export class RegisterClient {
 
   /**
    * Reminds the people of the departments with KPIs and projects of a due period not
-   * reported (approver, admin): one in-app notification each; who was reminded of how much.
+   * reported (approver, admin): one in-app notification each, and an e-mail where the
+   * register sends e-mail; who was reminded of how much. With a key, a retry (or a second
+   * click) reminds nobody again: the server answers the first result.
    */
-  sendReminders(cycleId: string, body: ReminderBody = {}): Promise<ApiResult<ApiReminders>> {
+  sendReminders(
+    cycleId: string,
+    body: ReminderBody = {},
+    options: { idempotencyKey?: string } = {},
+  ): Promise<ApiResult<ApiReminders>> {
     return this.json(ApiReminders, `/api/cycles/${seg(cycleId)}/reminders`, {
       method: 'POST',
       body,
+      ...(options.idempotencyKey !== undefined && {
+        headers: { 'Idempotency-Key': options.idempotencyKey },
+      }),
     });
   }
 

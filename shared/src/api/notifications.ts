@@ -2,8 +2,9 @@
  * Owners who act (issue 20): the planning office reminds the people of the departments whose
  * KPIs and projects of a due period are not reported (`POST /api/cycles/{cycleId}/reminders`,
  * the items from the core's `unreported`), and each person reads their own notifications
- * (`GET /api/me/notifications`, `POST /api/me/notifications/{id}/read`). In-app only: no
- * e-mail is sent.
+ * (`GET /api/me/notifications`, `POST /api/me/notifications/{id}/read`). Where the register
+ * has an SMTP server, each reminded person whose sign-in name is an e-mail address also gets
+ * the reminder by e-mail (the core's `reminderMail`).
  */
 import { z } from 'zod';
 
@@ -62,6 +63,17 @@ export const ApiReminders = z.object({
     z.object({ code: z.string(), reason: z.enum(['nothing-unreported', 'no-people']) }),
   ),
   notifications: z.int(),
+  /**
+   * The e-mails of the reminder: null where the register has no SMTP server. `sent` is null
+   * on a replay of an `Idempotency-Key` (nothing is sent again).
+   */
+  emails: z
+    .object({
+      addressed: z.int().meta({ description: 'Reminded people with an e-mail address.' }),
+      sent: z.int().nullable(),
+      failed: z.array(z.object({ id: z.string(), displayName: z.string() })),
+    })
+    .nullable(),
 });
 export type ApiReminders = z.infer<typeof ApiReminders>;
 

@@ -13,6 +13,19 @@ import { RawWorkbookSchema } from '../read/raw';
 export const PushBody = RawWorkbookSchema;
 export type PushBody = z.infer<typeof PushBody>;
 
+/** An `Idempotency-Key`: 8–200 of letters, digits, `-`, `_`, `.`, `:` (docs/api.md). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\w.:-]{8,200}$/;
+
+/**
+ * A random `Idempotency-Key` for one request a client may retry (a push, a reminder): the
+ * client's name and 128 random bits in hex.
+ */
+export function newIdempotencyKey(client: string): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return `${client}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
 /** An id in a path. */
 export const Id = z.string().min(1).max(64);
 

@@ -3,7 +3,7 @@
  * «اعلان‌های من» / "My notifications" (on `/me/tokens`, for every signed-in person): the
  * planning office's reminders of the KPIs and projects of a due period not reported
  * (`GET /api/me/notifications`), newest first, with their Jalali day in Tehran, each marked
- * read by its person (`POST /api/me/notifications/{id}/read`). In-app only.
+ * read by its person (`POST /api/me/notifications/{id}/read`). (A reminder may also have come by e-mail.)
  */
 import type { ApiFailure, ApiNotification, Language, SessionClient } from '#core';
 import { periodCaption } from '#core';

@@ -8,7 +8,15 @@
  * the person to the sign-in and back.
  */
 import type { ApiFailure, ApiProcess, ApiReminders, Language, SessionClient } from '#core';
-import { PHASE_OWNERS, PROCESS_PATH, helpPageUrl, periodCaption, signInPath } from '#core';
+import {
+  PHASE_OWNERS,
+  PROCESS_PATH,
+  helpPageUrl,
+  listSeparator,
+  newIdempotencyKey,
+  periodCaption,
+  signInPath,
+} from '#core';
 import {
   Button,
   Dialog,
@@ -58,7 +66,10 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   // Owners who act: the planning office (approver, admin) reminds those who have not reported.
   const [canRemind, setCanRemind] = useState(false);
-  const [remind, setRemind] = useState<{ code: string | null; name: string } | null>(null);
+  // One key per reminder asked for: a second click or a retry reminds nobody twice.
+  const [remind, setRemind] = useState<{ code: string | null; name: string; key: string } | null>(
+    null,
+  );
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<ApiReminders | null>(null);
@@ -123,10 +134,14 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
     setBusy(true);
     setRemindError(null);
     void client
-      .sendReminders(process.cycleId, {
-        ...(remind.code !== null && { departments: [remind.code] }),
-        ...(note.trim() !== '' && { note: note.trim() }),
-      })
+      .sendReminders(
+        process.cycleId,
+        {
+          ...(remind.code !== null && { departments: [remind.code] }),
+          ...(note.trim() !== '' && { note: note.trim() }),
+        },
+        { idempotencyKey: remind.key },
+      )
       .then((r) => {
         setBusy(false);
         setRemind(null);
@@ -234,7 +249,9 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
                       <Button
                         size="small"
                         data-remind={d.code}
-                        onClick={() => setRemind({ code: d.code, name: d.name })}
+                        onClick={() =>
+                          setRemind({ code: d.code, name: d.name, key: newIdempotencyKey('web') })
+                        }
                       >
                         {t(lang, 'remind')}
                       </Button>
@@ -262,6 +279,25 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
                     departments: count(sent.departments.length, lang),
                     items: count(sentItems, lang),
                   })}
+              {sent.emails !== null && sent.emails.sent !== null && sent.emails.addressed > 0 && (
+                <>
+                  {' '}
+                  <span data-testid="emailed">
+                    {t(lang, 'remindEmailed', {
+                      sent: count(sent.emails.sent, lang),
+                      addressed: count(sent.emails.addressed, lang),
+                    })}
+                  </span>
+                </>
+              )}
+              {sent.emails !== null && sent.emails.failed.length > 0 && (
+                <>
+                  {' '}
+                  {t(lang, 'remindEmailFailed', {
+                    names: sent.emails.failed.map((f) => f.displayName).join(listSeparator(lang)),
+                  })}
+                </>
+              )}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -275,7 +311,13 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
             <Button
               appearance="primary"
               data-testid="remind-all"
-              onClick={() => setRemind({ code: null, name: t(lang, 'remindAllWho') })}
+              onClick={() =>
+                setRemind({
+                  code: null,
+                  name: t(lang, 'remindAllWho'),
+                  key: newIdempotencyKey('web'),
+                })
+              }
             >
               {t(lang, 'remindAll')}
             </Button>
