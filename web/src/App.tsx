@@ -17,6 +17,7 @@ import type {
 } from '#core';
 import {
   accountPageOf,
+  isPracticeCode,
   LATEST,
   languageOfSearch,
   SessionClient,
@@ -26,7 +27,6 @@ import {
   listSeparator,
   parseWebPath,
   PLAN_SECTIONS,
-  PRACTICE_BANNER,
   RegisterClient,
   TITLE_SEPARATOR,
   webPath,
@@ -46,8 +46,8 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import type { Theme } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { AppLink, fill, Iso, Stored } from './components';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AppLink, fill, Iso, PracticeBanner, Stored } from './components';
 import { digits, jalaliDate, jalaliDay, year } from './format';
 import type { StringKey } from './i18n';
 import { t } from './i18n';
@@ -363,13 +363,7 @@ function Shell(props: {
             </div>
           </div>
         </div>
-        {plan?.municipality.practice === true && (
-          <MessageBar intent="warning" layout="singleline" data-practice="">
-            <MessageBarBody>
-              <strong>{PRACTICE_BANNER[lang]}</strong>
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {plan?.municipality.practice === true && <PracticeBanner lang={lang} />}
       </header>
       <nav className={styles.nav} aria-label={t(lang, 'sections')}>
         <ul className={styles.navList}>
@@ -576,6 +570,19 @@ function AccountShell(props: {
   const { lang, page } = props;
   const styles = useStyles();
   const client = clientOf(props.services.fetch);
+  // A practice municipality's pages say so (the sign-in page, of the code being typed).
+  const [practice, setPractice] = useState(false);
+  useEffect(() => {
+    if (page === 'signin') return;
+    let live = true;
+    void client.session().then((r) => {
+      if (live) setPractice(r.ok && r.value.practice);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, page]);
+  const onMunicipality = useCallback((code: string) => setPractice(isPracticeCode(code)), []);
   const heading =
     page === 'signin' ? 'signInTitle' : page === 'process' ? 'processPage' : 'myTokens';
   const title = `${t(lang, heading)}${TITLE_SEPARATOR}${t(lang, 'appTitle')}`;
@@ -627,6 +634,7 @@ function AccountShell(props: {
             </div>
           </div>
         </div>
+        {practice && <PracticeBanner lang={lang} />}
       </header>
       <main id="content" tabIndex={-1} className={styles.main}>
         {page === 'signin' ? (
@@ -635,6 +643,7 @@ function AccountShell(props: {
             client={client}
             municipality={props.services.municipality}
             search={props.search}
+            onMunicipality={onMunicipality}
           />
         ) : page === 'process' ? (
           <ProcessView lang={lang} client={client} />

@@ -8,13 +8,15 @@
 import {
   Link,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   mergeClasses,
   Subtitle1,
   Title3,
   tokens,
 } from '@fluentui/react-components';
 import type { Language } from '#core';
-import { helpPageUrl } from '#core';
+import { helpPageUrl, PRACTICE_BANNER } from '#core';
 import type { ReactNode } from 'react';
 import { Fragment } from 'react';
 import type { StringKey } from './i18n';
@@ -199,4 +201,18 @@ export function fill(lang: Language, key: StringKey, values: Record<string, Reac
 /** The page's one `h1`: the section's name. */
 export function PageTitle(props: { children: ReactNode }) {
   return <Title3 as="h1">{props.children}</Title3>;
+}
+
+/**
+ * The mark of a practice municipality (issue 20) at the top of every page of one, public and
+ * signed in: «تمرینی — این برنامه واقعی نیست».
+ */
+export function PracticeBanner(props: { lang: Language }) {
+  return (
+    <MessageBar intent="warning" layout="singleline" data-practice="">
+      <MessageBarBody>
+        <strong>{PRACTICE_BANNER[props.lang]}</strong>
+      </MessageBarBody>
+    </MessageBar>
+  );
 }

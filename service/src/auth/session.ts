@@ -96,6 +96,7 @@ export function toApiSession(
   user: UserRecord,
   info: SessionInfo,
   config: SessionConfig,
+  practice: boolean,
 ): ApiSession {
   return {
     user: {
@@ -113,6 +114,7 @@ export function toApiSession(
     expiresAt: info.session.expiresAt.toISOString(),
     idleTimeoutSeconds: Math.round(config.idleMs / 1000),
     mustChangePassword: info.mustChangePassword,
+    practice,
   };
 }
 
@@ -229,6 +231,6 @@ export function signIn(deps: AppDeps): RequestHandler {
       .status(201)
       .set('Cache-Control', 'no-store')
       .append('Set-Cookie', sessionCookie(c, secret, session.expiresAt))
-      .json(toApiSession(user, info, c));
+      .json(toApiSession(user, info, c, (await repos.tenants.get(tenantId))?.practice ?? false));
   };
 }

@@ -86,7 +86,12 @@ export const getSessionOperation: Handler<None, None, undefined> = async ({ deps
   if (user === null) throw noSession();
   return {
     headers: { 'Cache-Control': 'no-store' },
-    json: toApiSession(user, session, deps.config.sessions),
+    json: toApiSession(
+      user,
+      session,
+      deps.config.sessions,
+      (await deps.repos.tenants.get(p.tenantId))?.practice ?? false,
+    ),
   };
 };
 

@@ -12,6 +12,7 @@
  * sessions and tokens see nothing of the real one, nor the real one's of it.
  */
 import type { ApiPractice, Role } from '#core';
+import { practiceTenantId } from '#core';
 import { hashPassword, oneTimePassword } from '../auth/password';
 import { apiError } from '../http/errors';
 import type { Handler } from '../http/route';
@@ -23,7 +24,6 @@ import { SAMPLE_PREPARER_DEPT, seedSampleTenant } from './seed';
 type None = Record<string, never>;
 
 /** The practice municipality's code of a real municipality. */
-export const practiceTenantId = (tenantId: string): string => `${tenantId}-practice`;
 
 /** Whom an outside person speaks for in practice when the sample does not name theirs. */
 const SAMPLE_STAKEHOLDER: Readonly<Record<'agency' | 'stakeholder', string>> = {

@@ -127,6 +127,8 @@ export const ApiSession = z.object({
   idleTimeoutSeconds: z.number().int(),
   /** True after a one-time password: only `POST /api/me/password` (and sign-out) until changed. */
   mustChangePassword: z.boolean(),
+  /** True in a practice municipality (issue 20): every page says so. */
+  practice: z.boolean(),
 });
 export type ApiSession = z.infer<typeof ApiSession>;
 

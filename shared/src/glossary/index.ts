@@ -502,6 +502,20 @@ export const PRACTICE_BANNER: Bilingual = {
   en: `${PRACTICE_MARK.en} — this is not the real plan`,
 };
 
+/** The code of a municipality's practice municipality (issue 20): `mashhad-practice`. */
+export function practiceTenantId(tenantId: string): string {
+  return `${tenantId}${PRACTICE_SUFFIX}`;
+}
+
+/** The ending of every practice municipality's code. */
+export const PRACTICE_SUFFIX = '-practice';
+
+/** Whether a municipality code names a practice municipality (as a person types it). */
+export function isPracticeCode(code: string): boolean {
+  const c = code.trim().toLowerCase();
+  return c.length > PRACTICE_SUFFIX.length && c.endsWith(PRACTICE_SUFFIX);
+}
+
 /** The term for a key, in both languages. */
 export function term(key: GlossaryKey): Bilingual {
   const found = BY_KEY.get(key);

@@ -116,10 +116,13 @@ export function SignInView(props: {
   client: SessionClient;
   municipality: string;
   search: string;
+  /** Told the municipality code as it is typed (the frame marks a practice one). */
+  onMunicipality?: (code: string) => void;
 }) {
-  const { lang, client } = props;
+  const { lang, client, onMunicipality } = props;
   const styles = useStyles();
   const [municipality, setMunicipality] = useState(props.municipality);
+  useEffect(() => onMunicipality?.(municipality), [municipality, onMunicipality]);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
