@@ -61,7 +61,8 @@ describe('reminderMail', () => {
       ],
       items: [{ ...input.items[0]!, period: { year: 1404, period: 'FY' } }],
     });
-    expect(m.subject.startsWith('[تمرینی · Practice] ')).toBe(true);
+    expect(m.subject.startsWith('[تمرینی] ')).toBe(true);
+    expect(m.subject).toContain(' · [Practice] ');
     expect(m.text).not.toContain('یادداشت');
     expect(m.text).toContain('- Project P-001: پل (1404 Full year)');
     expect(m.text).toContain(`- پروژه ${FSI}P-001${PDI}: پل (کل سال ۱۴۰۴)`);

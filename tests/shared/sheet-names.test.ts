@@ -38,6 +38,9 @@ describe('legal and unique sheet names', () => {
   it('replaces what Excel refuses and cuts to 31 characters', () => {
     expect(legalSheetName('[Plan]: a/b\\c*?')).toBe('-Plan-- a-b-c--');
     expect(legalSheetName("'quoted'")).toBe('quoted');
+    // Found by the property below: apostrophes and spaces mixed at an end.
+    expect(legalSheetName("' 'a")).toBe('a');
+    expect(legalSheetName("a ' '")).toBe('a');
     expect(legalSheetName('')).toBe('Sheet');
     expect(legalSheetName("'''")).toBe('Sheet');
     const long = 'برنامه عملیاتی معاونت خدمات شهری و محیط زیست ۱۴۰۵';

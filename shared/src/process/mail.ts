@@ -5,6 +5,7 @@
  * notification (the department, the due periods, the KPIs and projects not reported, the
  * planning office's note) and the address of the person's notifications page.
  */
+import { PRACTICE_MARK } from '../glossary';
 import { periodCaption } from '../monitor/article71';
 import { fsi, toPersianDigits } from '../util/text';
 
@@ -43,7 +44,9 @@ export function reminderMail(m: ReminderMailInput): MailText {
     (many ? ` (${periodCaption(i.period.year, i.period.period, 'en')})` : '');
   const faPeriods = m.periods.map((p) => periodCaption(p.year, p.period, 'fa')).join('، ');
   const enPeriods = m.periods.map((p) => periodCaption(p.year, p.period, 'en')).join(', ');
-  const mark = m.practice === true ? '[تمرینی · Practice] ' : '';
+  const practice = m.practice === true;
+  const faSubject = `${practice ? `[${PRACTICE_MARK.fa}] ` : ''}یادآوری گزارش پایش`;
+  const enSubject = `${practice ? `[${PRACTICE_MARK.en}] ` : ''}Monitoring report reminder`;
   const fa = [
     `یادآوری از ${m.sender} برای ${m.department.name}`,
     `گزارش دوره ${faPeriods} هنوز داده نشده است (${toPersianDigits(String(m.items.length))} مورد):`,
@@ -61,7 +64,7 @@ export function reminderMail(m: ReminderMailInput): MailText {
     `Your notifications in the register: ${m.link}`,
   ];
   return {
-    subject: `${mark}یادآوری گزارش پایش · Monitoring report reminder: ${m.department.name}`,
+    subject: `${faSubject} · ${enSubject}: ${m.department.name}`,
     text: [...fa, '', '—', '', ...en, ''].join('\n'),
   };
 }

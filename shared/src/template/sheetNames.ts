@@ -28,19 +28,19 @@ function head(text: string, n: number): string {
   return Array.from(text).slice(0, n).join('');
 }
 
+/** Spaces and apostrophes at the start or the end of a name. */
+const EDGES = /^[\s']+|[\s']+$/gu;
+
 /** The name with the characters Excel refuses replaced, cut to 31 characters (not unique yet). */
 function cleanSheetName(name: string): string {
   const cleaned = name
     .replace(/[:\\/?*[\]]/g, '-')
     // Control characters cannot be typed into a sheet tab and break the file's XML.
     .replace(/\p{Cc}/gu, ' ')
-    .trim()
-    .replace(/^'+|'+$/g, '')
-    .trim();
+    // Spaces and apostrophes at either end, in any mix (` ' a` would start with one again).
+    .replace(EDGES, '');
   // Cutting may leave an apostrophe (or a space) at the end again.
-  const cut = head(cleaned || FALLBACK_NAME, MAX_SHEET_NAME_LENGTH)
-    .replace(/'+$/, '')
-    .trim();
+  const cut = head(cleaned || FALLBACK_NAME, MAX_SHEET_NAME_LENGTH).replace(EDGES, '');
   return cut || FALLBACK_NAME;
 }
 
