@@ -41,6 +41,8 @@ export interface TenantRepository {
     actorId: string | null,
   ): Promise<{ ok: true; tenant: TenantRecord } | { ok: false; reason: 'invalid-id' | 'exists' }>;
   get(tenantId: string): Promise<TenantRecord | null>;
+  /** True for a practice municipality: its pages and documents are marked (issue 20). */
+  isPractice(tenantId: string): Promise<boolean>;
   /** Every municipality (for operators; the tenant table is the one table not kept per tenant). */
   list(): Promise<TenantRecord[]>;
   /**
@@ -145,6 +147,13 @@ export function tenantRepository(ctx: RepositoryContext): TenantRepository {
     },
 
     get: (tenantId) => prisma.municipality.findUnique({ where: { id: tenantId } }),
+    async isPractice(tenantId) {
+      const m = await prisma.municipality.findUnique({
+        where: { id: tenantId },
+        select: { practice: true },
+      });
+      return m?.practice === true;
+    },
 
     list: () => prisma.municipality.findMany({ orderBy: { id: 'asc' } }),
 
