@@ -25,6 +25,10 @@ import {
   WORKFLOW_ACTIONS,
   SIGN_IN_METHODS,
   NOTIFICATION_KINDS,
+  CONSULTATION_STATUSES,
+  CONTRIBUTION_KINDS,
+  PROPOSAL_OUTCOMES,
+  TARGET_KINDS,
 } from '#core';
 import type { Database } from '../../service/src/db';
 import {
@@ -244,6 +248,10 @@ describe.each(DB_KINDS)('the migrated schema (%s)', (kind) => {
       ['department', 'department_kind_check', DEPARTMENT_KINDS.map((k) => k.value)],
       ['user_session', 'user_session_method_check', SIGN_IN_METHODS],
       ['notification', 'notification_kind_check', NOTIFICATION_KINDS],
+      ['consultation', 'consultation_status_check', CONSULTATION_STATUSES],
+      ['consultation_contribution', 'consultation_contribution_kind_check', CONTRIBUTION_KINDS],
+      ['consultation_contribution', 'consultation_contribution_target_kind_check', TARGET_KINDS],
+      ['consultation_contribution', 'consultation_contribution_outcome_check', PROPOSAL_OUTCOMES],
     ];
     for (const [table, name, values] of expected)
       expect([name, await checkValues(db, table, name)]).toEqual([name, [...values]]);

@@ -61,6 +61,8 @@ export interface TenantRepository {
  * tests/service/practice.test.ts checks that it names every table that has `tenant_id`.
  */
 export const TENANT_TABLES = [
+  'consultation_contribution',
+  'consultation',
   'notification',
   'idempotency_key',
   'audit_entry',
