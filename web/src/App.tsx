@@ -22,6 +22,7 @@ import {
   languageOfSearch,
   SessionClient,
   signInPath,
+  CONSULTATION_PATH,
   PROCESS_PATH,
   TOKENS_PATH,
   listSeparator,
@@ -61,6 +62,7 @@ import { ProjectsView } from './views/ProjectsView';
 import { SearchView } from './views/SearchView';
 import { StrategyView } from './views/StrategyView';
 import { SignInView, TokensView } from './views/AccountViews';
+import { ConsultationView } from './views/ConsultationView';
 import { ProcessView } from './views/ProcessView';
 
 /** What the app is given by its page (tests give their own). */
@@ -559,6 +561,21 @@ function clientOf(fetch: Fetch): SessionClient {
   return sessionClient.client;
 }
 
+/** Each account page's heading (its title and its link's text). */
+const ACCOUNT_HEADINGS = {
+  signin: 'signInTitle',
+  tokens: 'myTokens',
+  process: 'processPage',
+  consultation: 'consultPage',
+} as const satisfies Record<AccountPage, StringKey>;
+
+/** The signed-in person's pages, linked from each other's header. */
+const ACCOUNT_LINKS: ReadonlyArray<{ page: AccountPage; path: string }> = [
+  { page: 'tokens', path: TOKENS_PATH },
+  { page: 'process', path: PROCESS_PATH },
+  { page: 'consultation', path: CONSULTATION_PATH },
+];
+
 /** The frame of a person's own pages: the register's name, the language switch, the page. */
 function AccountShell(props: {
   lang: Language;
@@ -583,8 +600,7 @@ function AccountShell(props: {
     };
   }, [client, page]);
   const onMunicipality = useCallback((code: string) => setPractice(isPracticeCode(code)), []);
-  const heading =
-    page === 'signin' ? 'signInTitle' : page === 'process' ? 'processPage' : 'myTokens';
+  const heading = ACCOUNT_HEADINGS[page];
   const title = `${t(lang, heading)}${TITLE_SEPARATOR}${t(lang, 'appTitle')}`;
   useEffect(() => {
     document.title = title;
@@ -608,16 +624,12 @@ function AccountShell(props: {
           </div>
           <div className={styles.tools}>
             <AppLink href={lang === 'en' ? '/?lang=en' : '/'}>{t(lang, 'toPlan')}</AppLink>
-            {page === 'tokens' && (
-              <AppLink href={lang === 'en' ? `${PROCESS_PATH}?lang=en` : PROCESS_PATH}>
-                {t(lang, 'processPage')}
-              </AppLink>
-            )}
-            {page === 'process' && (
-              <AppLink href={lang === 'en' ? `${TOKENS_PATH}?lang=en` : TOKENS_PATH}>
-                {t(lang, 'myTokens')}
-              </AppLink>
-            )}
+            {page !== 'signin' &&
+              ACCOUNT_LINKS.filter((l) => l.page !== page).map((l) => (
+                <AppLink key={l.page} href={lang === 'en' ? `${l.path}?lang=en` : l.path}>
+                  {t(lang, ACCOUNT_HEADINGS[l.page])}
+                </AppLink>
+              ))}
             <div className={styles.languages} role="group" aria-label={t(lang, 'language')}>
               {(['fa', 'en'] as const).map((l) => (
                 <ToggleButton
@@ -647,6 +659,8 @@ function AccountShell(props: {
           />
         ) : page === 'process' ? (
           <ProcessView lang={lang} client={client} />
+        ) : page === 'consultation' ? (
+          <ConsultationView lang={lang} client={client} />
         ) : (
           <TokensView lang={lang} client={client} />
         )}

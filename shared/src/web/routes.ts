@@ -58,8 +58,11 @@ export const TOKENS_PATH = `${ME_PATH}/tokens`;
 /** The plan's process, guided, for the planning office (`GET /api/cycles/{id}/process`). */
 export const PROCESS_PATH = `${ME_PATH}/process`;
 
-/** A page of a person's account: the sign-in, their tokens, the process of the plan. */
-export type AccountPage = 'signin' | 'tokens' | 'process';
+/** The consultation on the latest cycle's city plan (`GET /api/consultations/{id}`). */
+export const CONSULTATION_PATH = `${ME_PATH}/consultation`;
+
+/** A page of a person's account: the sign-in, their tokens, the process, the consultation. */
+export type AccountPage = 'signin' | 'tokens' | 'process' | 'consultation';
 
 /** The account page an address names (a trailing slash allowed), or null. */
 export function accountPageOf(pathname: string): AccountPage | null {
@@ -67,6 +70,7 @@ export function accountPageOf(pathname: string): AccountPage | null {
   if (p === SIGN_IN_PATH) return 'signin';
   if (p === TOKENS_PATH) return 'tokens';
   if (p === PROCESS_PATH) return 'process';
+  if (p === CONSULTATION_PATH) return 'consultation';
   return null;
 }
 
