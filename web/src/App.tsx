@@ -22,6 +22,7 @@ import {
   languageOfSearch,
   SessionClient,
   signInPath,
+  ADMIN_PATH,
   CONSULTATION_PATH,
   PROCESS_PATH,
   TOKENS_PATH,
@@ -62,6 +63,7 @@ import { ProjectsView } from './views/ProjectsView';
 import { SearchView } from './views/SearchView';
 import { StrategyView } from './views/StrategyView';
 import { SignInView, TokensView } from './views/AccountViews';
+import { AdminView } from './views/AdminView';
 import { ConsultationView } from './views/ConsultationView';
 import { ProcessView } from './views/ProcessView';
 
@@ -567,6 +569,7 @@ const ACCOUNT_HEADINGS = {
   tokens: 'myTokens',
   process: 'processPage',
   consultation: 'consultPage',
+  admin: 'adminPage',
 } as const satisfies Record<AccountPage, StringKey>;
 
 /** The signed-in person's pages, linked from each other's header. */
@@ -574,6 +577,7 @@ const ACCOUNT_LINKS: ReadonlyArray<{ page: AccountPage; path: string }> = [
   { page: 'tokens', path: TOKENS_PATH },
   { page: 'process', path: PROCESS_PATH },
   { page: 'consultation', path: CONSULTATION_PATH },
+  { page: 'admin', path: ADMIN_PATH },
 ];
 
 /** The frame of a person's own pages: the register's name, the language switch, the page. */
@@ -661,6 +665,8 @@ function AccountShell(props: {
           <ProcessView lang={lang} client={client} />
         ) : page === 'consultation' ? (
           <ConsultationView lang={lang} client={client} />
+        ) : page === 'admin' ? (
+          <AdminView lang={lang} client={client} />
         ) : (
           <TokensView lang={lang} client={client} />
         )}

@@ -61,8 +61,11 @@ export const PROCESS_PATH = `${ME_PATH}/process`;
 /** The consultation on the latest cycle's city plan (`GET /api/consultations/{id}`). */
 export const CONSULTATION_PATH = `${ME_PATH}/consultation`;
 
-/** A page of a person's account: the sign-in, their tokens, the process, the consultation. */
-export type AccountPage = 'signin' | 'tokens' | 'process' | 'consultation';
+/** The administration: people, departments, the practice municipality (admin). */
+export const ADMIN_PATH = `${ME_PATH}/admin`;
+
+/** A page of a person's account: sign-in, tokens, process, consultation, administration. */
+export type AccountPage = 'signin' | 'tokens' | 'process' | 'consultation' | 'admin';
 
 /** The account page an address names (a trailing slash allowed), or null. */
 export function accountPageOf(pathname: string): AccountPage | null {
@@ -71,6 +74,7 @@ export function accountPageOf(pathname: string): AccountPage | null {
   if (p === TOKENS_PATH) return 'tokens';
   if (p === PROCESS_PATH) return 'process';
   if (p === CONSULTATION_PATH) return 'consultation';
+  if (p === ADMIN_PATH) return 'admin';
   return null;
 }
 
