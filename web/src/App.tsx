@@ -72,6 +72,8 @@ export interface WebServices {
   fetch: Fetch;
   /** The register's own municipality (the page's `<meta>`), shown at `/`. */
   municipality: string;
+  /** People may sign in with OpenID Connect (the page's `<meta>`); absent: not. */
+  oidc?: boolean;
 }
 
 /** Fluent's light theme in Vazirmatn (bundled), which has Persian and Latin letters alike. */
@@ -658,6 +660,7 @@ function AccountShell(props: {
             lang={lang}
             client={client}
             municipality={props.services.municipality}
+            oidc={props.services.oidc === true}
             search={props.search}
             onMunicipality={onMunicipality}
           />

@@ -175,6 +175,15 @@ export const STRINGS = {
   passwordsDiffer: { fa: 'دو گذرواژه یکی نیستند.', en: 'The two passwords differ.' },
   changePassword: { fa: 'ثبت گذرواژه تازه', en: 'Save the new password' },
   signOut: { fa: 'خروج', en: 'Sign out' },
+  oidcIntro: {
+    fa: 'یا با حساب سازمانی خود (ورود یکپارچه) وارد شوید؛ کد شهرداری بالا را نگه می‌داریم.',
+    en: 'Or sign in with your organisation’s account (single sign-on); the municipality code above is kept.',
+  },
+  oidcSignIn: { fa: 'ورود با حساب سازمانی', en: 'Sign in with your organisation’s account' },
+  oidcFailed: {
+    fa: 'ورود با حساب سازمانی انجام نشد: حساب شما در این شهرداری نیست، غیرفعال است یا ورود نیمه‌کاره ماند. دوباره بکوشید یا با مدیر سامانه تماس بگیرید.',
+    en: 'The sign-in with your organisation’s account did not go through: your account is not in this municipality, is disabled, or the sign-in was left unfinished. Try again, or ask the register’s administrator.',
+  },
   myTokens: { fa: 'کلیدهای من', en: 'My tokens' },
   // Administration (/me/admin)
   adminPage: { fa: 'مدیریت', en: 'Administration' },

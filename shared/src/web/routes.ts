@@ -183,3 +183,9 @@ export function webPath(route: WebRoute, lang: Language): string {
  * fills it in when it serves the page), which the address `/` shows.
  */
 export const DEFAULT_MUNICIPALITY_META = 'plan-municipality';
+
+/** The page's `<meta>` saying that people may sign in with OpenID Connect (`on`). */
+export const OIDC_META = 'plan-oidc';
+
+/** Where the browser starts an OpenID Connect sign-in (`?municipality=&next=&lang=`). */
+export const OIDC_START_PATH = '/api/oidc/start';
