@@ -186,6 +186,7 @@ export type {
 export {
   DEFAULT_VERSION_CACHE_BYTES,
   defaultVersionResponse,
+  planKey,
   tablesSha256,
   VersionCache,
 } from './versions';
