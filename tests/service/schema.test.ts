@@ -25,6 +25,9 @@ import {
   WORKFLOW_ACTIONS,
   SIGN_IN_METHODS,
   NOTIFICATION_KINDS,
+  SNAPSHOT_STATUSES,
+  AMENDMENT_KINDS,
+  AMENDMENT_STATUSES,
 } from '#core';
 import type { Database } from '../../service/src/db';
 import {
@@ -244,6 +247,9 @@ describe.each(DB_KINDS)('the migrated schema (%s)', (kind) => {
       ['department', 'department_kind_check', DEPARTMENT_KINDS.map((k) => k.value)],
       ['user_session', 'user_session_method_check', SIGN_IN_METHODS],
       ['notification', 'notification_kind_check', NOTIFICATION_KINDS],
+      ['city_snapshot', 'city_snapshot_status_check', SNAPSHOT_STATUSES],
+      ['council_amendment', 'council_amendment_kind_check', AMENDMENT_KINDS],
+      ['council_amendment', 'council_amendment_status_check', AMENDMENT_STATUSES],
     ];
     for (const [table, name, values] of expected)
       expect([name, await checkValues(db, table, name)]).toEqual([name, [...values]]);

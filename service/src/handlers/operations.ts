@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type {
   ApiSnapshotTransition,
+  ApplyAmendmentBody,
   Article71Query,
   CommentBody,
   CreateCycleBody,
@@ -63,6 +64,7 @@ import {
   snapshotImpact,
   transitionSnapshot as transitionSnapshotOf,
 } from './snapshots';
+import { applyAmendment as applyAmendmentOf, snapshotAmendments } from './amendments';
 
 import { cycleProcess } from './process';
 import { myNotifications, readNotification, sendReminders } from './reminders';
@@ -475,3 +477,16 @@ export const transitionSnapshot: Handler<ById, None, ApiSnapshotTransition> = as
 export const getSnapshotImpact: Handler<ById, None, undefined> = async ({ deps, p, params }) => ({
   json: await snapshotImpact(deps, p, params.id),
 });
+
+export const listSnapshotAmendments: Handler<ById, None, undefined> = async ({
+  deps,
+  p,
+  params,
+}) => ({ json: await snapshotAmendments(deps, p, params.id) });
+
+export const applyAmendment: Handler<ById, None, ApplyAmendmentBody> = async ({
+  deps,
+  p,
+  params,
+  body,
+}) => ({ json: await applyAmendmentOf(deps, p, params.id, body.snapshotId) });

@@ -33,7 +33,7 @@ import type { RepositoryContext } from './context';
 import { fromDbJson } from './json';
 import { notificationSha256 } from './notifications';
 import { tablesSha256, versionReportHashes, versionRepository } from './versions';
-import { checkSnapshots, SNAPSHOT_SOURCES_COVERED_BY } from './snapshots-verify';
+import { checkAmendments, checkSnapshots, SNAPSHOT_SOURCES_COVERED_BY } from './snapshots-verify';
 
 /** Why a row does not fit. */
 export type VerifyReason =
@@ -882,6 +882,7 @@ export const VERIFIED_TABLES: Readonly<Record<string, TableCoverage>> = {
   notification: checkNotifications,
   city_snapshot: { kind: 'checked', check: checkSnapshots },
   city_snapshot_source: { kind: 'covered', by: SNAPSHOT_SOURCES_COVERED_BY },
+  council_amendment: { kind: 'checked', check: checkAmendments },
   audit_entry: { kind: 'covered', by: 'itself: the hash chain and its head anchored outside' },
   idempotency_key: {
     kind: 'not-state',

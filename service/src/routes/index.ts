@@ -10,7 +10,7 @@ import { SUBMISSION_ROLES } from '#core';
 import { z } from 'zod';
 import type { Principal } from '../auth';
 import { CITY_WIDE_ROLES } from '../auth';
-import { ApiSnapshotTransition, SNAPSHOT_MAKERS } from '#core';
+import { ApiSnapshotTransition, ApplyAmendmentBody, SNAPSHOT_MAKERS } from '#core';
 import type { Role } from '../repositories';
 import type { AppDeps } from '../handlers/context';
 import * as op from '../handlers/operations';
@@ -208,6 +208,18 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
     op.transitionSnapshot,
   );
   api.get('/snapshots/:id/impact', { roles: CITY_WIDE_ROLES, params: ById }, op.getSnapshotImpact);
+  // The council's amendments (handlers/amendments.ts): proposed with a return, read with the
+  // snapshot, linked by the planning office to the later snapshot where each landed.
+  api.get(
+    '/snapshots/:id/amendments',
+    { roles: CITY_WIDE_ROLES, params: ById },
+    op.listSnapshotAmendments,
+  );
+  api.post(
+    '/amendments/:id/apply',
+    { roles: SNAPSHOT_MAKERS, params: ById, body: ApplyAmendmentBody },
+    op.applyAmendment,
+  );
   api.get(
     '/snapshots/:id/documents/plan-book',
     { roles: CITY_WIDE_ROLES, params: ById },

@@ -24,6 +24,8 @@ import { ApiProcess } from './process';
 import type { ReminderBody } from './notifications';
 import { ApiNotification, ApiNotifications, ApiReminders } from './notifications';
 import { ApiSnapshotImpact } from './revision';
+import type { ApplyAmendmentBody } from './amendments';
+import { AMENDMENT_PATHS, ApiAmendment, ApiAmendmentList } from './amendments';
 import { toPersianDigits } from '../util/text';
 import type {
   CommentBody,
@@ -634,6 +636,16 @@ export class RegisterClient {
   /** A snapshot's impact against the baseline and the previous snapshot. */
   snapshotImpact(id: string): Promise<ApiResult<ApiSnapshotImpact>> {
     return this.json(ApiSnapshotImpact, `${SNAPSHOT_PATHS.one(id)}/impact`);
+  }
+
+  /** The amendments the council proposed on a snapshot, and those applied in it. */
+  snapshotAmendments(id: string): Promise<ApiResult<ApiAmendmentList>> {
+    return this.json(ApiAmendmentList, AMENDMENT_PATHS.ofSnapshot(id));
+  }
+
+  /** Links an amendment to the snapshot where it landed (approver, admin). */
+  applyAmendment(id: string, body: ApplyAmendmentBody): Promise<ApiResult<ApiAmendment>> {
+    return this.json(ApiAmendment, AMENDMENT_PATHS.apply(id), { method: 'POST', body });
   }
 
   /** A published table of a snapshot as JSON open data (public). */
