@@ -1169,6 +1169,20 @@ const OPERATIONS: Record<
     },
     post: undefined,
   },
+  '/api/snapshots/{id}/plan': {
+    get: {
+      operationId: 'getSnapshotPlan',
+      summary:
+        'A snapshot’s plan in the public plan’s shape, whatever its status (reviewer, approver, council, admin)',
+      description:
+        'What the public would read once it is adopted and published (`publicPlanOf`): the council reviews a snapshot by it, totals and the fiscal picture per scenario included. Computed each time.',
+      tag: 'council',
+      parameters: [snapshotParam],
+      ok: { 200: { description: 'The plan.', content: json(ref('PublicPlan')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
   '/api/snapshots/{id}/amendments': {
     get: {
       operationId: 'listSnapshotAmendments',

@@ -9,7 +9,7 @@
  * chain throughout.
  */
 import request from 'supertest';
-import { ApiAmendment, ApiAmendmentList, ApiSnapshot } from '#core';
+import { ApiAmendment, ApiAmendmentList, ApiPublicPlan, ApiSnapshot } from '#core';
 import { DB_KINDS } from '../helpers/db';
 import type { Harness } from './api-harness';
 import { bearer, openHarness, submissionOf, TENANT } from './api-harness';
@@ -93,6 +93,15 @@ describe.each(DB_KINDS)('the council’s amendments (%s)', (kind) => {
       [2, 'made'],
     ]);
     second = all[1]!.id;
+    // The council reviews it in the public plan's shape before anyone may publish it.
+    const review = await request(h.app)
+      .get(`/api/snapshots/${second}/plan`)
+      .set(bearer(h.tokens.council));
+    expect(review.status).toBe(200);
+    const plan = ApiPublicPlan.parse(review.body);
+    expect([plan.snapshot.number, plan.snapshot.status]).toEqual([2, 'made']);
+    expect(plan.projects.find((p) => p.id === projectId)?.title).toMatch(/\(بازنگری\)$/);
+    expect((await request(h.app).get(`/api/snapshots/${second}/plan`)).status).toBe(401);
     const sent = await request(h.app)
       .post(`/api/snapshots/${second}/transitions`)
       .set(bearer(h.tokens.approver))

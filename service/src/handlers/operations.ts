@@ -65,6 +65,7 @@ import {
   transitionSnapshot as transitionSnapshotOf,
 } from './snapshots';
 import { applyAmendment as applyAmendmentOf, snapshotAmendments } from './amendments';
+import { snapshotPlanOf } from './public';
 
 import { cycleProcess } from './process';
 import { myNotifications, readNotification, sendReminders } from './reminders';
@@ -490,3 +491,7 @@ export const applyAmendment: Handler<ById, None, ApplyAmendmentBody> = async ({
   params,
   body,
 }) => ({ json: await applyAmendmentOf(deps, p, params.id, body.snapshotId) });
+
+export const getSnapshotPlan: Handler<ById, None, undefined> = async ({ deps, p, params }) => ({
+  json: await snapshotPlanOf(deps, p.tenantId, params.id),
+});

@@ -208,6 +208,7 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
     op.transitionSnapshot,
   );
   api.get('/snapshots/:id/impact', { roles: CITY_WIDE_ROLES, params: ById }, op.getSnapshotImpact);
+  api.get('/snapshots/:id/plan', { roles: CITY_WIDE_ROLES, params: ById }, op.getSnapshotPlan);
   // The council's amendments (handlers/amendments.ts): proposed with a return, read with the
   // snapshot, linked by the planning office to the later snapshot where each landed.
   api.get(

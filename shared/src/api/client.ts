@@ -638,6 +638,11 @@ export class RegisterClient {
     return this.json(ApiSnapshotImpact, `${SNAPSHOT_PATHS.one(id)}/impact`);
   }
 
+  /** A snapshot's plan in the public shape, whatever its status (the council's review). */
+  snapshotPlan(id: string): Promise<ApiResult<ApiPublicPlan>> {
+    return this.json(ApiPublicPlan, `${SNAPSHOT_PATHS.one(id)}/plan`);
+  }
+
   /** The amendments the council proposed on a snapshot, and those applied in it. */
   snapshotAmendments(id: string): Promise<ApiResult<ApiAmendmentList>> {
     return this.json(ApiAmendmentList, AMENDMENT_PATHS.ofSnapshot(id));
