@@ -4,10 +4,11 @@
  * by hand: two projects (P-1 costing 100 and 200 Rials in 1405 and 1406), one activity, one
  * program, plan years 1405–1409.
  */
-import type { AmendmentPlan, AmendmentProposal, CanonicalTable } from '#core';
+import type { AmendmentPlan, AmendmentProposal, ApiPublicPlan, CanonicalTable } from '#core';
 import {
   AMENDMENT_KIND_CAPTIONS,
   AMENDMENT_KINDS,
+  amendmentPlanOf,
   judgeAmendmentCarried,
   projectCostOf,
   validateAmendments,
@@ -116,5 +117,31 @@ describe('the council’s amendments', () => {
     expect(judgeAmendmentCarried(drop, plan(false))).toBeNull();
     const condition = { kind: 'condition' as const, itemId: 'PR-1', year: null, amount: null };
     expect(judgeAmendmentCarried(condition, plan())).toBeNull();
+  });
+});
+
+describe('the rows of a plan in the public shape, for the review in the browser', () => {
+  it('checks a proposal as the register would', () => {
+    const plan = {
+      years: [1405, 1406],
+      projects: [{ id: 'P-1', cost: { '1405': '100', '1406': '200' } }],
+      activities: [{ id: 'A-1' }],
+      programs: [{ id: 'PR-1' }],
+      strategies: [],
+      goals: [{ id: 'G-1' }],
+      kpis: [],
+    } as unknown as ApiPublicPlan;
+    const rows = amendmentPlanOf(plan);
+    expect(projectCostOf(rows, 'P-1', 1406)).toBe(200n);
+    expect(
+      validateAmendments(
+        [
+          { kind: 'drop', itemId: 'A-1' },
+          { kind: 'condition', itemId: 'G-1', text: 'x' },
+          { kind: 'change-cost', itemId: 'P-9', year: 1405, amount: '1' },
+        ],
+        rows,
+      ).map((p) => [p.index, p.field]),
+    ).toEqual([[2, 'itemId']]);
   });
 });
