@@ -268,7 +268,11 @@ const etag = {
 };
 
 const snapshotEtag = {
-  ETag: { description: 'The snapshot’s hash, `"<sha256>"`.', schema: { type: 'string' } },
+  ETag: {
+    description:
+      'The snapshot’s hash with its status and publication, `"<sha256>.<status>[.published]"`: it changes when the snapshot moves.',
+    schema: { type: 'string' },
+  },
 };
 
 const publicHeaders = {

@@ -17,6 +17,8 @@ import type {
 } from '#core';
 import {
   accountPageOf,
+  COUNCIL_PATH,
+  councilSnapshotOf,
   isPracticeCode,
   LATEST,
   languageOfSearch,
@@ -62,6 +64,7 @@ import { SearchView } from './views/SearchView';
 import { StrategyView } from './views/StrategyView';
 import { SignInView, TokensView } from './views/AccountViews';
 import { ProcessView } from './views/ProcessView';
+import { CouncilListView, CouncilReviewView } from './views/CouncilViews';
 
 /** What the app is given by its page (tests give their own). */
 export interface WebServices {
@@ -584,7 +587,14 @@ function AccountShell(props: {
   }, [client, page]);
   const onMunicipality = useCallback((code: string) => setPractice(isPracticeCode(code)), []);
   const heading =
-    page === 'signin' ? 'signInTitle' : page === 'process' ? 'processPage' : 'myTokens';
+    page === 'signin'
+      ? 'signInTitle'
+      : page === 'process'
+        ? 'processPage'
+        : page === 'council' || page === 'council-snapshot'
+          ? 'councilPage'
+          : 'myTokens';
+  const inLangOf = (path: string) => (lang === 'en' ? `${path}?lang=en` : path);
   const title = `${t(lang, heading)}${TITLE_SEPARATOR}${t(lang, 'appTitle')}`;
   useEffect(() => {
     document.title = title;
@@ -608,15 +618,14 @@ function AccountShell(props: {
           </div>
           <div className={styles.tools}>
             <AppLink href={lang === 'en' ? '/?lang=en' : '/'}>{t(lang, 'toPlan')}</AppLink>
-            {page === 'tokens' && (
-              <AppLink href={lang === 'en' ? `${PROCESS_PATH}?lang=en` : PROCESS_PATH}>
-                {t(lang, 'processPage')}
-              </AppLink>
+            {page !== 'signin' && page !== 'process' && (
+              <AppLink href={inLangOf(PROCESS_PATH)}>{t(lang, 'processPage')}</AppLink>
             )}
-            {page === 'process' && (
-              <AppLink href={lang === 'en' ? `${TOKENS_PATH}?lang=en` : TOKENS_PATH}>
-                {t(lang, 'myTokens')}
-              </AppLink>
+            {page !== 'signin' && page !== 'council' && (
+              <AppLink href={inLangOf(COUNCIL_PATH)}>{t(lang, 'councilPage')}</AppLink>
+            )}
+            {page !== 'signin' && page !== 'tokens' && (
+              <AppLink href={inLangOf(TOKENS_PATH)}>{t(lang, 'myTokens')}</AppLink>
             )}
             <div className={styles.languages} role="group" aria-label={t(lang, 'language')}>
               {(['fa', 'en'] as const).map((l) => (
@@ -647,6 +656,15 @@ function AccountShell(props: {
           />
         ) : page === 'process' ? (
           <ProcessView lang={lang} client={client} />
+        ) : page === 'council' ? (
+          <CouncilListView lang={lang} client={client} />
+        ) : page === 'council-snapshot' ? (
+          <CouncilReviewView
+            key={props.pathname}
+            lang={lang}
+            client={client}
+            snapshotId={councilSnapshotOf(props.pathname) ?? ''}
+          />
         ) : (
           <TokensView lang={lang} client={client} />
         )}

@@ -454,18 +454,25 @@ export const verifyAuditChain: Handler<None, None, undefined> = async ({ deps, p
   return { json: result.ok ? result : { ...result, seq: result.seq.toString() } };
 };
 
+/**
+ * A snapshot's ETag: its hash, and its status and publication, which change while the hash
+ * does not (a cache that revalidated on the hash alone would keep a status it has left).
+ */
+const snapshotEtag = (s: { sha256: string; status: string; publishedAt: string | null }) =>
+  `"${s.sha256}.${s.status}${s.publishedAt === null ? '' : '.published'}"`;
+
 export const listSnapshots: Handler<ByCycle, None, undefined> = async ({ deps, p, params }) => ({
   json: await listSnapshotsOf(deps, p, params.cycleId),
 });
 
 export const createSnapshot: Handler<ByCycle, None, undefined> = async ({ deps, p, params }) => {
   const snapshot = await makeSnapshot(deps, p, params.cycleId);
-  return { status: 201, headers: { ETag: `"${snapshot.sha256}"` }, json: snapshot };
+  return { status: 201, headers: { ETag: snapshotEtag(snapshot) }, json: snapshot };
 };
 
 export const getSnapshot: Handler<ById, None, undefined> = async ({ deps, p, params }) => {
   const snapshot = await getSnapshotOf(deps, p, params.id);
-  return { headers: { ETag: `"${snapshot.sha256}"` }, json: snapshot };
+  return { headers: { ETag: snapshotEtag(snapshot) }, json: snapshot };
 };
 
 export const transitionSnapshot: Handler<ById, None, ApiSnapshotTransition> = async ({
