@@ -4,7 +4,7 @@
  * the sample city, whose snapshot 1 its council adopted and published). The story: civil works
  * revises its plan (snapshot 2, through the API), the planning office sends it to the council;
  * the seed's council member signs in, reads it, and returns it with an amendment (civil works'
- * first project costs 1 234 000 Rials in 1406, typed in Persian digits) after the form has
+ * first project costs 4 000 billion Rials in 1406, typed in Persian digits) after the form has
  * refused an amendment without an item; civil works applies it (snapshot 3, through the API) and
  * the planning office links the amendment to it; the approver sends snapshot 3 to the council
  * from the page; the council adopts it with resolution 1405-22 of 1405/02/10 (a date typed in
@@ -173,6 +173,13 @@ describeInBrowser('the council on the web', () => {
   async function checkPage(page: Page, lang: 'fa' | 'en', shot: string) {
     // A confirm dialog closing: the page is checked once it is gone.
     await page.waitForSelector('[role="dialog"]', { state: 'detached' });
+    // Fluent hides the rest of the page from screen readers while a dialog is open and gives it
+    // back a moment after the dialog is gone.
+    await page.waitForFunction(
+      () => document.querySelector('[aria-hidden="true"]#root') === null,
+      undefined,
+      { timeout: 5000 },
+    );
     await page.screenshot({ path: path.join(SHOTS, `${shot}.png`), fullPage: true });
     expect(await page.getAttribute('html', 'dir')).toBe(lang === 'fa' ? 'rtl' : 'ltr');
     const overflow = await page.evaluate(
@@ -264,7 +271,7 @@ describeInBrowser('the council on the web', () => {
     const row = page.locator('fieldset[data-row="1"]');
     await row.locator('select[name="year"]').selectOption('1406');
     // Persian digits with a Persian thousands separator, as typed on a Persian keyboard.
-    await row.locator('input[name="amount"]').fill('۱٬۲۳۴٬۰۰۰');
+    await row.locator('input[name="amount"]').fill('۴٬۰۰۰٬۰۰۰٬۰۰۰٬۰۰۰');
     await page.click('[data-action="return"]');
     await row.getByText('یک پروژه یا فعالیت برگزینید.').waitFor();
     expect(await page.locator('[role="dialog"]').count()).toBe(0);
@@ -297,7 +304,7 @@ describeInBrowser('the council on the web', () => {
     await page.click('[data-testid="confirm"]');
     await page.waitForSelector('[data-testid="status-now"]');
     expect(await page.innerText('[data-testid="status-now"]')).toContain('بازگردانده از شورا');
-    await page.waitForSelector('[data-testid="councilAmendments"] [data-amendment="1"]');
+    await page.waitForSelector('[data-testid="councilAmendmentsProposed"] [data-amendment="1"]');
     await checkPage(page, 'fa', 'council-returned-fa-desk');
 
     const list = ApiAmendmentList.parse(
@@ -308,7 +315,7 @@ describeInBrowser('the council on the web', () => {
       ).body,
     );
     expect(list.proposed.map((a) => [a.kind, a.itemId, a.year, a.amount])).toEqual([
-      ['change-cost', projectId, 1406, '1234000'],
+      ['change-cost', projectId, 1406, '4000000000000'],
     ]);
     expect(problems).toEqual([]);
     await page.context().close();
@@ -320,10 +327,10 @@ describeInBrowser('the council on the web', () => {
       const projects = tableIn(tables, 'tblProjects');
       const p = projects.rows.find((r) => String(r[col(projects, 'ProjectId')]) === projectId)!;
       const before = Number(p[col(projects, '1406')] ?? 0);
-      p[col(projects, '1406')] = 1_234_000;
+      p[col(projects, '1406')] = 4_000_000_000_000;
       const total = col(projects, 'TotalCost');
       if (total >= 0 && p[total] !== null && p[total] !== '')
-        p[total] = Math.max(Number(p[total]), Number(p[total]) - before + 1_234_000);
+        p[total] = Math.max(Number(p[total]), Number(p[total]) - before + 4_000_000_000_000);
     });
     third = (await snapshots())[2]!.id;
     const [amendment] = ApiAmendmentList.parse(

@@ -320,9 +320,11 @@ export const STRINGS = {
   councilTotals: { fa: 'هزینه برنامه در هر سال', en: 'The plan’s cost per year' },
   councilYear: { fa: 'سال', en: 'Year' },
   councilCost: { fa: 'هزینه (میلیارد ریال)', en: 'Cost (billion Rials)' },
+  councilGapOf: { fa: 'تراز: {scenario}', en: 'Balance: {scenario}' },
+  councilAmendmentSeq: { fa: 'ردیف', en: 'No.' },
   councilGap: {
-    fa: 'کسری یا مازاد هر سناریو (میلیارد ریال)',
-    en: 'Gap or surplus per scenario (billion Rials)',
+    fa: 'میلیارد ریال. تراز هر سناریو درآمد پیش‌بینی‌شده منهای هزینه است؛ رقم منفی کسری است.',
+    en: 'Billion Rials. Each scenario’s balance is its forecast revenue less spending; a negative figure is a gap.',
   },
   councilScenario: { fa: 'سناریو', en: 'Scenario' },
   councilImpact: { fa: 'اثر در برابر نسخه مبنا', en: 'Impact against the baseline' },
@@ -341,6 +343,10 @@ export const STRINGS = {
   councilKpisChanged: { fa: 'شاخص‌های دگرگون‌شده', en: 'KPIs changed' },
   councilKpisSame: { fa: 'هیچ شاخصی دگرگون نشده است.', en: 'No KPI changed.' },
   councilAmendments: { fa: 'اصلاحات پیشنهادی شورا', en: 'The council’s amendments' },
+  councilAmendmentsProposed: {
+    fa: 'پیشنهادشده هنگام بازگرداندن این نسخه',
+    en: 'Proposed when this snapshot was returned',
+  },
   councilAmendmentsApplied: {
     fa: 'اصلاحات اعمال‌شده در این نسخه',
     en: 'Amendments applied in this snapshot',

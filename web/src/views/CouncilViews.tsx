@@ -64,6 +64,7 @@ import {
   Spinner,
   Textarea,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
@@ -90,7 +91,10 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fit, minmax(12em, 1fr))',
     gap: tokens.spacingHorizontalM,
     alignItems: 'start',
+    // A picker as wide as its longest title must not push past its column.
+    '& > *': { minWidth: 0 },
   },
+  picker: { minWidth: 0, maxWidth: '100%', '& select': { minWidth: 0, maxWidth: '100%' } },
   amendment: {
     display: 'flex',
     flexDirection: 'column',
@@ -187,6 +191,8 @@ export function CouncilListView(props: { lang: Language; client: SessionClient }
 
   if (load.state === 'loading') return <Spinner label={t(lang, 'loading')} />;
   if (load.state === 'failed') return <Failure lang={lang} error={load.error} />;
+  const head = mergeClasses(page.cell, page.head);
+  const baseline = load.state === 'ok' ? load.snapshots.find((s) => s.baseline) : undefined;
   return (
     <div className={page.stack}>
       <PageTitle>{t(lang, 'councilPage')}</PageTitle>
@@ -201,33 +207,43 @@ export function CouncilListView(props: { lang: Language; client: SessionClient }
           <ScrollTable label={t(lang, 'councilList')} testId="snapshots">
             <thead>
               <tr>
-                <th scope="col">{t(lang, 'councilNumber')}</th>
-                <th scope="col">{t(lang, 'councilStatus')}</th>
-                <th scope="col">{t(lang, 'councilMade')}</th>
-                <th scope="col">{t(lang, 'councilKind')}</th>
-                <th scope="col">{t(lang, 'councilResolution')}</th>
+                {(
+                  [
+                    'councilNumber',
+                    'councilStatus',
+                    'councilMade',
+                    'councilKind',
+                    'councilResolution',
+                  ] as const
+                ).map((k) => (
+                  <th key={k} scope="col" className={head}>
+                    {t(lang, k)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {load.snapshots.map((s) => (
                 <tr key={s.id} data-snapshot={s.number}>
-                  <th scope="row" className={styles.nowrap}>
+                  <th scope="row" className={mergeClasses(page.cell, styles.nowrap)}>
                     <AppLink href={councilSnapshotPath(s.id, lang)}>
                       {t(lang, 'councilOpen', { n: s.number })}
                     </AppLink>
                   </th>
-                  <td>
+                  <td className={mergeClasses(page.cell, styles.nowrap)}>
                     <StatusBadge lang={lang} snapshot={s} />
                   </td>
-                  <td className={styles.nowrap}>{jalaliDay(s.createdAt, lang)}</td>
-                  <td>
+                  <td className={mergeClasses(page.cell, styles.nowrap)}>
+                    {jalaliDay(s.createdAt, lang)}
+                  </td>
+                  <td className={page.cell}>
                     {s.baseline
                       ? t(lang, 'councilBaseline')
-                      : s.number === 1 && s.status !== 'adopted'
-                        ? ''
-                        : t(lang, 'councilRevision')}
+                      : baseline !== undefined && s.number > baseline.number
+                        ? t(lang, 'councilRevision')
+                        : ''}
                   </td>
-                  <td className={styles.name}>
+                  <td className={mergeClasses(page.cell, styles.name)}>
                     {s.adoption !== null &&
                       fill(lang, 'adoptedBy', {
                         resolution: <Iso>{digits(s.adoption.resolutionNumber, lang)}</Iso>,
@@ -382,6 +398,8 @@ export function CouncilReviewView(props: {
   };
 
   const total = plan.totals.total;
+  const head = mergeClasses(page.cell, page.head);
+  const num = mergeClasses(page.cell, page.num);
   const baseline = impact.baseline;
   const titleOf = (id: string) =>
     plan.projects.find((p) => p.id === id)?.title ??
@@ -456,14 +474,19 @@ export function CouncilReviewView(props: {
       )}
 
       <Section title={t(lang, 'councilTotals')} id="totals">
+        <p className={page.muted}>{t(lang, 'councilGap')}</p>
         <ScrollTable label={t(lang, 'councilTotals')} testId="totals">
           <thead>
             <tr>
-              <th scope="col">{t(lang, 'councilYear')}</th>
-              <th scope="col">{t(lang, 'councilCost')}</th>
+              <th scope="col" className={head}>
+                {t(lang, 'councilYear')}
+              </th>
+              <th scope="col" className={mergeClasses(head, page.num)}>
+                {t(lang, 'councilCost')}
+              </th>
               {plan.fiscal.map((f) => (
-                <th scope="col" key={f.scenario}>
-                  {t(lang, 'councilScenario')}: {scenarioCaption(f.scenario, lang)}
+                <th scope="col" key={f.scenario} className={mergeClasses(head, page.num)}>
+                  {t(lang, 'councilGapOf', { scenario: scenarioCaption(f.scenario, lang) })}
                 </th>
               ))}
             </tr>
@@ -471,18 +494,19 @@ export function CouncilReviewView(props: {
           <tbody>
             {plan.years.map((y) => (
               <tr key={y}>
-                <th scope="row">{year(y, lang)}</th>
-                <td className={page.num}>{billions(total[String(y)] ?? '0', lang)}</td>
+                <th scope="row" className={head}>
+                  {year(y, lang)}
+                </th>
+                <td className={num}>{billions(total[String(y)] ?? '0', lang)}</td>
                 {plan.fiscal.map((f) => {
                   const gap = f.years.find((x) => x.year === y)?.gap ?? null;
                   return (
                     <td
                       key={f.scenario}
-                      className={
-                        gap !== null && gap.startsWith('-')
-                          ? `${page.num} ${styles.negative}`
-                          : page.num
-                      }
+                      className={mergeClasses(
+                        num,
+                        gap !== null && gap.startsWith('-') ? page.negative : undefined,
+                      )}
                     >
                       {gap === null ? '—' : <Iso>{billions(gap, lang)}</Iso>}
                     </td>
@@ -492,7 +516,6 @@ export function CouncilReviewView(props: {
             ))}
           </tbody>
         </ScrollTable>
-        <p className={page.muted}>{t(lang, 'councilGap')}</p>
       </Section>
 
       <Section title={t(lang, 'councilImpact')} id="impact">
@@ -506,10 +529,18 @@ export function CouncilReviewView(props: {
               <ScrollTable label={t(lang, 'councilImpact')} testId="impact">
                 <thead>
                   <tr>
-                    <th scope="col">{t(lang, 'councilItem')}</th>
-                    <th scope="col">{t(lang, 'councilChange')}</th>
-                    <th scope="col">{t(lang, 'councilBefore')}</th>
-                    <th scope="col">{t(lang, 'councilAfter')}</th>
+                    <th scope="col" className={head}>
+                      {t(lang, 'councilItem')}
+                    </th>
+                    <th scope="col" className={head}>
+                      {t(lang, 'councilChange')}
+                    </th>
+                    <th scope="col" className={mergeClasses(head, page.num)}>
+                      {t(lang, 'councilBefore')}
+                    </th>
+                    <th scope="col" className={mergeClasses(head, page.num)}>
+                      {t(lang, 'councilAfter')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -517,16 +548,16 @@ export function CouncilReviewView(props: {
                     const title = titleOf(i.id);
                     return (
                       <tr key={`${i.table}-${i.id}`} data-item={i.id}>
-                        <th scope="row" className={styles.name}>
+                        <th scope="row" className={mergeClasses(page.cell, styles.name)}>
                           <Iso>{i.id}</Iso> {title !== null && <Stored>{title}</Stored>}
                         </th>
-                        <td>{i.kinds.map(changeCaption).join(lang === 'fa' ? '، ' : ', ')}</td>
-                        <td className={page.num}>
+                        <td className={page.cell}>
+                          {i.kinds.map(changeCaption).join(lang === 'fa' ? '، ' : ', ')}
+                        </td>
+                        <td className={num}>
                           {i.before === null ? '—' : billions(i.before, lang)}
                         </td>
-                        <td className={page.num}>
-                          {i.after === null ? '—' : billions(i.after, lang)}
-                        </td>
+                        <td className={num}>{i.after === null ? '—' : billions(i.after, lang)}</td>
                       </tr>
                     );
                   })}
@@ -552,13 +583,19 @@ export function CouncilReviewView(props: {
       {(amendments.proposed.length > 0 || amendments.applied.length > 0) && (
         <Section title={t(lang, 'councilAmendments')} id="amendments">
           {amendments.proposed.length > 0 && (
-            <AmendmentTable lang={lang} rows={amendments.proposed} label="councilAmendments" />
+            <AmendmentTable
+              lang={lang}
+              rows={amendments.proposed}
+              label="councilAmendmentsProposed"
+              titleOf={titleOf}
+            />
           )}
           {amendments.applied.length > 0 && (
             <AmendmentTable
               lang={lang}
               rows={amendments.applied}
               label="councilAmendmentsApplied"
+              titleOf={titleOf}
             />
           )}
         </Section>
@@ -661,35 +698,53 @@ function confirmText(lang: Language, p: Pending): string {
 function AmendmentTable(props: {
   lang: Language;
   rows: readonly ApiAmendment[];
-  label: 'councilAmendments' | 'councilAmendmentsApplied';
+  label: 'councilAmendmentsProposed' | 'councilAmendmentsApplied';
+  titleOf: (id: string) => string | null;
 }) {
   const { lang } = props;
   const page = usePageStyles();
+  const head = mergeClasses(page.cell, page.head);
   return (
     <ScrollTable label={t(lang, props.label)} testId={props.label}>
+      <caption className={page.caption}>{t(lang, props.label)}</caption>
       <thead>
         <tr>
-          <th scope="col">#</th>
-          <th scope="col">{t(lang, 'councilAmendmentKind')}</th>
-          <th scope="col">{t(lang, 'councilItem')}</th>
-          <th scope="col">{t(lang, 'councilYear')}</th>
-          <th scope="col">{t(lang, 'councilAmount')}</th>
-          <th scope="col">{t(lang, 'councilText')}</th>
-          <th scope="col">{t(lang, 'councilStatus')}</th>
+          {(
+            [
+              'councilAmendmentSeq',
+              'councilAmendmentKind',
+              'councilItem',
+              'councilYear',
+              'councilAmount',
+              'councilText',
+              'councilStatus',
+            ] as const
+          ).map((k) => (
+            <th
+              key={k}
+              scope="col"
+              className={mergeClasses(head, k === 'councilAmount' ? page.num : undefined)}
+            >
+              {t(lang, k)}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
         {props.rows.map((a) => (
           <tr key={a.id} data-amendment={a.seq}>
-            <td>{count(a.seq, lang)}</td>
-            <td>{AMENDMENT_KIND_CAPTIONS[a.kind][lang]}</td>
-            <td>
-              <Iso>{a.itemId}</Iso>
+            <td className={page.cell}>{count(a.seq, lang)}</td>
+            <td className={page.cell}>{AMENDMENT_KIND_CAPTIONS[a.kind][lang]}</td>
+            <td className={page.cell}>
+              <Iso>{a.itemId}</Iso>{' '}
+              {props.titleOf(a.itemId) !== null && <Stored>{props.titleOf(a.itemId) ?? ''}</Stored>}
             </td>
-            <td>{a.year === null ? '' : year(a.year, lang)}</td>
-            <td className={page.num}>{a.amount === null ? '' : count(Number(a.amount), lang)}</td>
-            <td>{a.text !== null && <Stored>{a.text}</Stored>}</td>
-            <td>{AMENDMENT_STATUS_CAPTIONS[a.status][lang]}</td>
+            <td className={page.cell}>{a.year === null ? '' : year(a.year, lang)}</td>
+            <td className={mergeClasses(page.cell, page.num)}>
+              {a.amount === null ? '' : count(Number(a.amount), lang)}
+            </td>
+            <td className={page.cell}>{a.text !== null && <Stored>{a.text}</Stored>}</td>
+            <td className={page.cell}>{AMENDMENT_STATUS_CAPTIONS[a.status][lang]}</td>
           </tr>
         ))}
       </tbody>
@@ -880,6 +935,7 @@ function ReturnForm(props: {
               </Field>
               <Field label={t(lang, 'councilItem')} {...field(index, 'itemId')}>
                 <Select
+                  className={styles.picker}
                   name="itemId"
                   value={r.itemId}
                   onChange={(_, d) => update(r.key, { itemId: d.value })}
