@@ -280,6 +280,7 @@ describeInBrowser('the council on the web', () => {
     await row.locator('select[name="itemId"]').selectOption(projectId);
     // The project's cost of the year now is shown beside the new amount.
     await row.getByText('هزینه کنونی این سال').waitFor();
+    await row.getByText('نوشته‌شده: ۴٬۰۰۰').waitFor();
     // Keyboard: from the amount, Tab reaches the text, the row's remove button, then the form's.
     await row.locator('input[name="amount"]').focus();
     const after = [] as string[];

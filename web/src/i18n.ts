@@ -403,9 +403,10 @@ export const STRINGS = {
     en: 'Write why it is returned, or propose at least one amendment.',
   },
   councilCurrentCost: {
-    fa: 'هزینه کنونی این سال: {amount} ریال',
-    en: 'Its cost of this year now: {amount} Rials',
+    fa: 'هزینه کنونی این سال: {amount} میلیارد ریال',
+    en: 'Its cost of this year now: {amount} billion Rials',
   },
+  councilTyped: { fa: 'نوشته‌شده: {amount} میلیارد ریال', en: 'Typed: {amount} billion Rials' },
   councilPublishForm: { fa: 'انتشار برای همه', en: 'Publish for everyone' },
   councilPublishIntro: {
     fa: 'برنامه مصوب را در صفحه عمومی منتشر کنید تا همه بی‌نیاز از ورود آن را بخوانند.',

@@ -979,10 +979,9 @@ function ReturnForm(props: {
                 <Field
                   label={t(lang, 'councilAmount')}
                   {...field(index, 'amount')}
-                  {...(problemOf(index, 'amount') === undefined &&
-                    now !== undefined && {
-                      hint: t(lang, 'councilCurrentCost', { amount: count(Number(now), lang) }),
-                    })}
+                  {...(problemOf(index, 'amount') === undefined && {
+                    hint: amountHint(lang, now, normaliseNumberText(r.amount)),
+                  })}
                 >
                   <Input
                     name="amount"
@@ -1023,6 +1022,14 @@ function ReturnForm(props: {
       </div>
     </form>
   );
+}
+
+/** Under the new amount: the year's cost now, and what was typed, in billion Rials. */
+function amountHint(lang: Language, now: string | undefined, typed: string): string {
+  const parts: string[] = [];
+  if (/^\d+$/.test(typed)) parts.push(t(lang, 'councilTyped', { amount: billions(typed, lang) }));
+  if (now !== undefined) parts.push(t(lang, 'councilCurrentCost', { amount: billions(now, lang) }));
+  return parts.join(lang === 'fa' ? '؛ ' : '; ');
 }
 
 const pickMessage: Bilingual = {
