@@ -5,9 +5,8 @@
  * revises its plan (snapshot 2, through the API), the planning office sends it to the council;
  * the seed's council member signs in, reads it, and returns it with an amendment (civil works'
  * first project costs 4 000 billion Rials in 1406, typed in Persian digits) after the form has
- * refused an amendment without an item; civil works applies it (snapshot 3, through the API) and
- * the planning office links the amendment to it; the approver sends snapshot 3 to the council
- * from the page; the council adopts it with resolution 1405-22 of 1405/02/10 (a date typed in
+ * refused an amendment without an item; civil works applies it (snapshot 3, through the API);
+ * the approver, on snapshot 3's page, links the amendment to it and sends it to the council; the council adopts it with resolution 1405-22 of 1405/02/10 (a date typed in
  * Persian digits, after a day that does not exist is refused) and publishes it; signed out, the
  * public plan's footer names the new resolution. Persian and English, 1280 and 390 px, axe-core
  * (no serious or critical violation), the forms reachable by keyboard; screenshots under
@@ -322,8 +321,8 @@ describeInBrowser('the council on the web', () => {
     await page.context().close();
   }, 90_000);
 
-  it('lets the planning office send the revision to the council', async () => {
-    // Civil works applies the amendment (snapshot 3); the planning office links it.
+  it('lets the planning office link the amendment to the revision and send it on', async () => {
+    // Civil works applies the amendment (snapshot 3); the planning office links it on the page.
     await revise((tables) => {
       const projects = tableIn(tables, 'tblProjects');
       const p = projects.rows.find((r) => String(r[col(projects, 'ProjectId')]) === projectId)!;
@@ -334,26 +333,25 @@ describeInBrowser('the council on the web', () => {
         p[total] = Math.max(Number(p[total]), Number(p[total]) - before + 4_000_000_000_000);
     });
     third = (await snapshots())[2]!.id;
-    const [amendment] = ApiAmendmentList.parse(
-      (
-        await request(h.app)
-          .get(`/api/snapshots/${second}/amendments`)
-          .set(bearer(h.tokens.council))
-      ).body,
-    ).proposed;
-    const applied = await request(h.app)
-      .post(`/api/amendments/${amendment!.id}/apply`)
-      .set(bearer(h.tokens.approver))
-      .send({ snapshotId: third });
-    expect(applied.status).toBe(200);
-
     const problems: string[] = [];
     const page = await open('phone', problems);
     await signIn(page, approver, `/me/council/${third}?lang=en`);
-    // The approver may send it on, not adopt it.
+    // The approver may send it on, not adopt it; first, the open amendment of snapshot 2 is
+    // linked to this one, where it landed (the register checks the new cost is here).
     await page.waitForSelector('[data-action="send-to-council"]');
     expect(await page.locator('[data-testid="adopt-form"]').count()).toBe(0);
+    await page.waitForSelector('[data-testid="to-link"] [data-open="2-1"]');
+    await checkPage(page, 'en', 'council-link-en-phone');
+    await page.click('[data-testid="to-link"] button[data-link="1"]');
     await page.waitForSelector('[data-testid="councilAmendmentsApplied"] [data-amendment="1"]');
+    expect(await page.locator('[data-testid="to-link"]').count()).toBe(0);
+    const linked = ApiAmendmentList.parse(
+      (await request(h.app).get(`/api/snapshots/${third}/amendments`).set(bearer(h.tokens.council)))
+        .body,
+    );
+    expect(linked.applied.map((a) => [a.itemId, a.status, a.appliedInSnapshotId])).toEqual([
+      [projectId, 'applied', third],
+    ]);
     await checkPage(page, 'en', 'council-send-en-phone');
     await page.click('[data-action="send-to-council"]');
     await page.getByRole('dialog').waitFor();

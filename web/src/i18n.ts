@@ -353,6 +353,7 @@ export const STRINGS = {
   },
   councilAmendmentKind: { fa: 'گونه اصلاح', en: 'Kind' },
   councilAmount: { fa: 'مبلغ تازه (ریال)', en: 'New amount (Rials)' },
+  councilAmountBillions: { fa: 'مبلغ تازه (میلیارد ریال)', en: 'New amount (billion Rials)' },
   councilText: { fa: 'متن', en: 'Text' },
   councilActions: { fa: 'تصمیم شورا', en: 'The council’s decision' },
   councilReadOnly: {
@@ -407,6 +408,13 @@ export const STRINGS = {
     en: 'Its cost of this year now: {amount} billion Rials',
   },
   councilTyped: { fa: 'نوشته‌شده: {amount} میلیارد ریال', en: 'Typed: {amount} billion Rials' },
+  councilToLink: { fa: 'اصلاحات باز شورا', en: 'The council’s open amendments' },
+  councilToLinkIntro: {
+    fa: 'اصلاحاتی که شورا با بازگرداندن نسخه‌های پیشین خواسته است. هر یک را که در این نسخه اعمال شده به آن پیوند دهید؛ سامانه بررسی می‌کند که هزینه تازه یا حذف در این نسخه هست.',
+    en: 'The amendments the council asked for when it returned earlier snapshots. Link each one this snapshot carries to it; the register checks that the new cost or the drop is in it.',
+  },
+  councilAmendmentOf: { fa: 'اصلاح {seq} نسخه {n}', en: 'Snapshot {n}, amendment {seq}' },
+  councilLinkHere: { fa: 'اعمال‌شده در این نسخه', en: 'Applied in this snapshot' },
   councilPublishForm: { fa: 'انتشار برای همه', en: 'Publish for everyone' },
   councilPublishIntro: {
     fa: 'برنامه مصوب را در صفحه عمومی منتشر کنید تا همه بی‌نیاز از ورود آن را بخوانند.',

@@ -33,6 +33,7 @@ import {
   CHANGE_KINDS,
   COUNCIL_PATH,
   SNAPSHOT_ACTION_CAPTIONS,
+  SNAPSHOT_MAKERS,
   SNAPSHOT_STATUS_CAPTIONS,
   amendmentPlanOf,
   councilSnapshotPath,
@@ -109,6 +110,12 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   head: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   negative: { color: tokens.colorPaletteRedForeground1 },
+  cellStack: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'start',
+    gap: tokens.spacingVerticalXS,
+  },
 });
 
 /** Whether a person may read the council's pages at all (the roles that read snapshots). */
@@ -269,6 +276,11 @@ interface Review {
   impact: ApiSnapshotImpact;
   amendments: ApiAmendmentList;
   roles: readonly Role[];
+  /**
+   * For the planning office: the open amendments of the cycle's earlier returned snapshots,
+   * each with its snapshot's number, to link to this one where they landed.
+   */
+  open: { number: number; amendment: ApiAmendment }[];
 }
 
 type ReviewLoad =
@@ -334,6 +346,18 @@ export function CouncilReviewView(props: {
       if (!r.ok) return r.error.status === 401 ? 'signin' : { state: 'failed', error: r.error };
     if (!snapshot.ok || !plan.ok || !impact.ok || !amendments.ok || !session.ok)
       return { state: 'loading' };
+    const open: Review['open'] = [];
+    if (session.value.user.roles.some((r) => SNAPSHOT_MAKERS.includes(r))) {
+      const all = await client.snapshots(snapshot.value.cycleId);
+      if (!all.ok) return { state: 'failed', error: all.error };
+      for (const earlier of all.value)
+        if (earlier.status === 'returned' && earlier.number < snapshot.value.number) {
+          const of = await client.snapshotAmendments(earlier.id);
+          if (!of.ok) return { state: 'failed', error: of.error };
+          for (const a of of.value.proposed)
+            if (a.status === 'open') open.push({ number: earlier.number, amendment: a });
+        }
+    }
     return {
       state: 'ok',
       review: {
@@ -342,6 +366,7 @@ export function CouncilReviewView(props: {
         impact: impact.value,
         amendments: amendments.value,
         roles: session.value.user.roles,
+        open,
       },
     };
   }, [client, snapshotId]);
@@ -360,7 +385,23 @@ export function CouncilReviewView(props: {
 
   if (load.state === 'loading') return <Spinner label={t(lang, 'loading')} />;
   if (load.state === 'failed') return <Failure lang={lang} error={load.error} />;
-  const { snapshot, plan, impact, amendments, roles } = load.review;
+  const { snapshot, plan, impact, amendments, roles, open } = load.review;
+  const link = (a: ApiAmendment) => {
+    setBusy(true);
+    setActionError(null);
+    void client.applyAmendment(a.id, { snapshotId: snapshot.id }).then(async (r) => {
+      if (!r.ok) {
+        setBusy(false);
+        if (r.error.status === 401) navigate(signIn, { replace: true });
+        else setActionError(r.error);
+        return;
+      }
+      const again = await read();
+      setBusy(false);
+      if (again === 'signin') navigate(signIn, { replace: true });
+      else setLoad(again);
+    });
+  };
   const allowed = (action: SnapshotAction) =>
     judgeSnapshotAction(action, snapshot.status, snapshot.publishedAt !== null, roles) === null;
   const canRead = roles.some((r) => READERS.includes(r));
@@ -601,9 +642,70 @@ export function CouncilReviewView(props: {
         </Section>
       )}
 
+      {open.length > 0 && (
+        <Section title={t(lang, 'councilToLink')} id="to-link">
+          <p>{t(lang, 'councilToLinkIntro')}</p>
+          {actionError !== null && <Failure lang={lang} error={actionError} />}
+          <ScrollTable label={t(lang, 'councilToLink')} testId="to-link">
+            <thead>
+              <tr>
+                {(
+                  [
+                    'councilNumber',
+                    'councilAmendmentKind',
+                    'councilItem',
+                    'councilYear',
+                    'councilAmountBillions',
+                    'councilText',
+                  ] as const
+                ).map((k) => (
+                  <th
+                    key={k}
+                    scope="col"
+                    className={mergeClasses(
+                      head,
+                      k === 'councilAmountBillions' ? page.num : undefined,
+                    )}
+                  >
+                    {t(lang, k)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {open.map(({ number, amendment: a }) => (
+                <tr key={a.id} data-open={`${number}-${a.seq}`}>
+                  <td className={mergeClasses(page.cell, styles.nowrap)}>
+                    <div className={styles.cellStack}>
+                      {t(lang, 'councilAmendmentOf', { n: number, seq: a.seq })}
+                      <Button
+                        size="small"
+                        disabled={busy}
+                        data-link={a.seq}
+                        onClick={() => link(a)}
+                      >
+                        {t(lang, 'councilLinkHere')}
+                      </Button>
+                    </div>
+                  </td>
+                  <td className={page.cell}>{AMENDMENT_KIND_CAPTIONS[a.kind][lang]}</td>
+                  <td className={mergeClasses(page.cell, styles.name)}>
+                    <Iso>{a.itemId}</Iso>{' '}
+                    {titleOf(a.itemId) !== null && <Stored>{titleOf(a.itemId) ?? ''}</Stored>}
+                  </td>
+                  <td className={page.cell}>{a.year === null ? '' : year(a.year, lang)}</td>
+                  <td className={num}>{a.amount === null ? '' : billions(a.amount, lang)}</td>
+                  <td className={page.cell}>{a.text !== null && <Stored>{a.text}</Stored>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
+        </Section>
+      )}
+
       {canRead && (
         <Section title={t(lang, 'councilActions')} id="actions">
-          {actionError !== null && <Failure lang={lang} error={actionError} />}
+          {actionError !== null && open.length === 0 && <Failure lang={lang} error={actionError} />}
           {allowed('send-to-council') && (
             <div className={styles.form}>
               <p>{t(lang, 'councilSendIntro')}</p>
@@ -715,7 +817,7 @@ function AmendmentTable(props: {
               'councilAmendmentKind',
               'councilItem',
               'councilYear',
-              'councilAmount',
+              'councilAmountBillions',
               'councilText',
               'councilStatus',
             ] as const
@@ -723,7 +825,7 @@ function AmendmentTable(props: {
             <th
               key={k}
               scope="col"
-              className={mergeClasses(head, k === 'councilAmount' ? page.num : undefined)}
+              className={mergeClasses(head, k === 'councilAmountBillions' ? page.num : undefined)}
             >
               {t(lang, k)}
             </th>
@@ -741,7 +843,7 @@ function AmendmentTable(props: {
             </td>
             <td className={page.cell}>{a.year === null ? '' : year(a.year, lang)}</td>
             <td className={mergeClasses(page.cell, page.num)}>
-              {a.amount === null ? '' : count(Number(a.amount), lang)}
+              {a.amount === null ? '' : billions(a.amount, lang)}
             </td>
             <td className={page.cell}>{a.text !== null && <Stored>{a.text}</Stored>}</td>
             <td className={page.cell}>{AMENDMENT_STATUS_CAPTIONS[a.status][lang]}</td>
