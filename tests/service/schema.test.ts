@@ -28,6 +28,10 @@ import {
   SNAPSHOT_STATUSES,
   AMENDMENT_KINDS,
   AMENDMENT_STATUSES,
+  CONSULTATION_STATUSES,
+  CONTRIBUTION_KINDS,
+  PROPOSAL_OUTCOMES,
+  TARGET_KINDS,
 } from '#core';
 import type { Database } from '../../service/src/db';
 import {
@@ -250,6 +254,10 @@ describe.each(DB_KINDS)('the migrated schema (%s)', (kind) => {
       ['city_snapshot', 'city_snapshot_status_check', SNAPSHOT_STATUSES],
       ['council_amendment', 'council_amendment_kind_check', AMENDMENT_KINDS],
       ['council_amendment', 'council_amendment_status_check', AMENDMENT_STATUSES],
+      ['consultation', 'consultation_status_check', CONSULTATION_STATUSES],
+      ['consultation_contribution', 'consultation_contribution_kind_check', CONTRIBUTION_KINDS],
+      ['consultation_contribution', 'consultation_contribution_target_kind_check', TARGET_KINDS],
+      ['consultation_contribution', 'consultation_contribution_outcome_check', PROPOSAL_OUTCOMES],
     ];
     for (const [table, name, values] of expected)
       expect([name, await checkValues(db, table, name)]).toEqual([name, [...values]]);

@@ -24,6 +24,7 @@ import {
   languageOfSearch,
   SessionClient,
   signInPath,
+  CONSULTATION_PATH,
   PROCESS_PATH,
   TOKENS_PATH,
   listSeparator,
@@ -63,6 +64,7 @@ import { ProjectsView } from './views/ProjectsView';
 import { SearchView } from './views/SearchView';
 import { StrategyView } from './views/StrategyView';
 import { SignInView, TokensView } from './views/AccountViews';
+import { ConsultationView } from './views/ConsultationView';
 import { ProcessView } from './views/ProcessView';
 import { CouncilListView, CouncilReviewView } from './views/CouncilViews';
 
@@ -562,6 +564,24 @@ function clientOf(fetch: Fetch): SessionClient {
   return sessionClient.client;
 }
 
+/** Each account page's heading (its title and its link's text). */
+const ACCOUNT_HEADINGS = {
+  signin: 'signInTitle',
+  tokens: 'myTokens',
+  process: 'processPage',
+  consultation: 'consultPage',
+  council: 'councilPage',
+  'council-snapshot': 'councilPage',
+} as const satisfies Record<AccountPage, StringKey>;
+
+/** The signed-in person's pages, linked from each other's header. */
+const ACCOUNT_LINKS: ReadonlyArray<{ page: AccountPage; path: string }> = [
+  { page: 'tokens', path: TOKENS_PATH },
+  { page: 'process', path: PROCESS_PATH },
+  { page: 'consultation', path: CONSULTATION_PATH },
+  { page: 'council', path: COUNCIL_PATH },
+];
+
 /** The frame of a person's own pages: the register's name, the language switch, the page. */
 function AccountShell(props: {
   lang: Language;
@@ -586,15 +606,7 @@ function AccountShell(props: {
     };
   }, [client, page]);
   const onMunicipality = useCallback((code: string) => setPractice(isPracticeCode(code)), []);
-  const heading =
-    page === 'signin'
-      ? 'signInTitle'
-      : page === 'process'
-        ? 'processPage'
-        : page === 'council' || page === 'council-snapshot'
-          ? 'councilPage'
-          : 'myTokens';
-  const inLangOf = (path: string) => (lang === 'en' ? `${path}?lang=en` : path);
+  const heading = ACCOUNT_HEADINGS[page];
   const title = `${t(lang, heading)}${TITLE_SEPARATOR}${t(lang, 'appTitle')}`;
   useEffect(() => {
     document.title = title;
@@ -618,15 +630,12 @@ function AccountShell(props: {
           </div>
           <div className={styles.tools}>
             <AppLink href={lang === 'en' ? '/?lang=en' : '/'}>{t(lang, 'toPlan')}</AppLink>
-            {page !== 'signin' && page !== 'process' && (
-              <AppLink href={inLangOf(PROCESS_PATH)}>{t(lang, 'processPage')}</AppLink>
-            )}
-            {page !== 'signin' && page !== 'council' && (
-              <AppLink href={inLangOf(COUNCIL_PATH)}>{t(lang, 'councilPage')}</AppLink>
-            )}
-            {page !== 'signin' && page !== 'tokens' && (
-              <AppLink href={inLangOf(TOKENS_PATH)}>{t(lang, 'myTokens')}</AppLink>
-            )}
+            {page !== 'signin' &&
+              ACCOUNT_LINKS.filter((l) => l.page !== page).map((l) => (
+                <AppLink key={l.page} href={lang === 'en' ? `${l.path}?lang=en` : l.path}>
+                  {t(lang, ACCOUNT_HEADINGS[l.page])}
+                </AppLink>
+              ))}
             <div className={styles.languages} role="group" aria-label={t(lang, 'language')}>
               {(['fa', 'en'] as const).map((l) => (
                 <ToggleButton
@@ -665,6 +674,8 @@ function AccountShell(props: {
             client={client}
             snapshotId={councilSnapshotOf(props.pathname) ?? ''}
           />
+        ) : page === 'consultation' ? (
+          <ConsultationView lang={lang} client={client} />
         ) : (
           <TokensView lang={lang} client={client} />
         )}

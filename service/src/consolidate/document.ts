@@ -30,6 +30,7 @@ import {
   KPI_STATUSES,
   MONITORING_TABLES,
   PORTFOLIO_OUT_CAPTIONS,
+  PRACTICE_BANNER,
   ROLE_CAPTIONS,
   STATUS_CAPTIONS,
   SUBMISSION_STATUSES,
@@ -860,6 +861,7 @@ function coverSheet(
     row += 1;
   };
   const city = info.city ?? facts.municipality;
+  if (facts.practice) line(PRACTICE_BANNER.fa, { bold: true, size: 14 });
   line(info.planTitle ?? facts.cycle.title, { bold: true, size: 16 });
   line('برنامه راهبردی-عملیاتی شهر و شهرداری (برنامه یکپارچه شهر از برنامه‌های تصویب‌شده)', {
     bold: true,
@@ -1009,6 +1011,7 @@ export async function consolidationXlsx(
       presentation,
       printedOn: facts.printedOn,
       city: city ?? facts.municipality,
+      practice: facts.practice,
     },
   );
   return writeWorkbook(layout);

@@ -70,11 +70,15 @@ export function councilSnapshotPath(snapshotId: string, lang: Language): string 
   return lang === 'en' ? `${path}?lang=en` : path;
 }
 
+/** The consultation on the latest cycle's city plan (`GET /api/consultations/{id}`). */
+export const CONSULTATION_PATH = `${ME_PATH}/consultation`;
+
 /**
  * A page of a person's account: the sign-in, their tokens, the process of the plan, the
- * council's list of snapshots and its review of one.
+ * consultation, the council's list of snapshots and its review of one.
  */
-export type AccountPage = 'signin' | 'tokens' | 'process' | 'council' | 'council-snapshot';
+export type AccountPage =
+  'signin' | 'tokens' | 'process' | 'consultation' | 'council' | 'council-snapshot';
 
 /** A snapshot's id as it may appear in an address (the register's ids: uuids). */
 const SNAPSHOT_ID = /^[A-Za-z0-9-]{1,64}$/;
@@ -87,6 +91,7 @@ export function accountPageOf(pathname: string): AccountPage | null {
   if (p === PROCESS_PATH) return 'process';
   if (p === COUNCIL_PATH) return 'council';
   if (councilSnapshotOf(p) !== null) return 'council-snapshot';
+  if (p === CONSULTATION_PATH) return 'consultation';
   return null;
 }
 
