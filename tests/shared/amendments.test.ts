@@ -9,6 +9,8 @@ import {
   AMENDMENT_KIND_CAPTIONS,
   AMENDMENT_KINDS,
   amendmentPlanOf,
+  amendmentProblemsOf,
+  toAmendmentProblemDetail,
   judgeAmendmentCarried,
   projectCostOf,
   validateAmendments,
@@ -143,5 +145,26 @@ describe('the rows of a plan in the public shape, for the review in the browser'
         rows,
       ).map((p) => [p.index, p.field]),
     ).toEqual([[2, 'itemId']]);
+  });
+});
+
+describe('the problems of a refused return, as the register names them and a form reads them', () => {
+  it('reads back what the register wrote, and nothing else', () => {
+    const problems = validateAmendments(
+      [{ kind: 'change-cost', itemId: 'P-2', year: 1410, amount: '12.5' }],
+      plan(),
+    );
+    const details = [
+      ...problems.map(toAmendmentProblemDetail),
+      { path: ['note'], message: 'Required' },
+    ];
+    expect(details[0]).toEqual({
+      path: ['amendments', '0', 'year'],
+      code: 'amendment',
+      message: '1410 is not a plan year (1405–1409).',
+      messageFa: problems[0]!.message.fa,
+    });
+    expect(amendmentProblemsOf(details)).toEqual(problems);
+    expect(amendmentProblemsOf({ status: 'made' })).toEqual([]);
   });
 });

@@ -27,6 +27,7 @@ import {
   SNAPSHOT_MAKERS,
   snapshotLabel,
   term,
+  toAmendmentProblemDetail,
 } from '#core';
 import { assembleCityPlan } from '../consolidate';
 import type { Principal } from '../auth';
@@ -331,12 +332,7 @@ async function checkedAmendments(
         fa: `اصلاحات پیشنهادی با این نسخه برنامه نمی‌خواند: ${problems.map((x) => x.message.fa).join('؛ ')}`,
         en: `The amendments do not fit this snapshot: ${problems.map((x) => x.message.en).join('; ')}`,
       },
-      problems.map((x) => ({
-        path: ['amendments', String(x.index), x.field],
-        code: 'amendment',
-        message: x.message.en,
-        messageFa: x.message.fa,
-      })),
+      problems.map(toAmendmentProblemDetail),
     );
   return proposals.map((a) => ({
     kind: a.kind,

@@ -5,6 +5,7 @@
  * (`shared/src/contract/amendments.ts`).
  */
 import { z } from 'zod';
+import type { AmendmentProblem } from '../contract/amendments';
 import { AMENDMENT_KINDS, AMENDMENT_STATUSES, AMENDMENT_TEXT_MAX } from '../contract/amendments';
 
 const time = z.iso.datetime({ offset: true });
@@ -71,3 +72,38 @@ export const AMENDMENT_PATHS = {
   ofSnapshot: (snapshotId: string) => `/api/snapshots/${encodeURIComponent(snapshotId)}/amendments`,
   apply: (id: string) => `/api/amendments/${encodeURIComponent(id)}/apply`,
 } as const;
+
+const PROBLEM_FIELDS = ['kind', 'itemId', 'year', 'amount', 'text'] as const;
+
+/**
+ * One problem of a return's amendments in a 400's `details`: where (`amendments.<index>.<field>`)
+ * and why, in English (`message`, as zod's details have it) and Persian (`messageFa`).
+ */
+export const ApiAmendmentProblemDetail = z.object({
+  path: z.tuple([z.literal('amendments'), z.string().regex(/^\d+$/), z.enum(PROBLEM_FIELDS)]),
+  code: z.literal('amendment'),
+  message: z.string(),
+  messageFa: z.string(),
+});
+export type ApiAmendmentProblemDetail = z.infer<typeof ApiAmendmentProblemDetail>;
+
+/** A core problem as the register's 400 names it. */
+export function toAmendmentProblemDetail(p: AmendmentProblem): ApiAmendmentProblemDetail {
+  return {
+    path: ['amendments', String(p.index), p.field],
+    code: 'amendment',
+    message: p.message.en,
+    messageFa: p.message.fa,
+  };
+}
+
+/** The amendment problems of an error's `details` (none when it names none), for a form. */
+export function amendmentProblemsOf(details: unknown): AmendmentProblem[] {
+  if (!Array.isArray(details)) return [];
+  return details.flatMap((d) => {
+    const parsed = ApiAmendmentProblemDetail.safeParse(d);
+    if (!parsed.success) return [];
+    const { path, message, messageFa } = parsed.data;
+    return [{ index: Number(path[1]), field: path[2], message: { fa: messageFa, en: message } }];
+  });
+}

@@ -12,6 +12,7 @@
  */
 import type {
   AmendmentKind,
+  AmendmentProblem,
   AmendmentProposal,
   ApiAmendment,
   ApiAmendmentList,
@@ -36,6 +37,7 @@ import {
   SNAPSHOT_MAKERS,
   SNAPSHOT_STATUS_CAPTIONS,
   amendmentPlanOf,
+  amendmentProblemsOf,
   councilSnapshotPath,
   fsi,
   judgeSnapshotAction,
@@ -730,6 +732,7 @@ export function CouncilReviewView(props: {
             <ReturnForm
               lang={lang}
               plan={plan}
+              refused={amendmentProblemsOf(actionError?.details)}
               onReturn={(note, list) => setPending({ action: 'return', note, amendments: list })}
             />
           )}
@@ -966,6 +969,8 @@ function proposalOf(r: Row): AmendmentProposal {
 function ReturnForm(props: {
   lang: Language;
   plan: ApiPublicPlan;
+  /** What the register refused of the last return sent, by row and field. */
+  refused: readonly AmendmentProblem[];
   onReturn: (note: string, amendments: AmendmentProposal[]) => void;
 }) {
   const { lang, plan } = props;
@@ -981,7 +986,10 @@ function ReturnForm(props: {
   }));
   const nothing = note.trim() === '' && rows.length === 0;
   const problemOf = (index: number, f: string): Bilingual | undefined =>
-    shown ? problems.find((p) => p.index === index && p.field === f)?.message : undefined;
+    shown
+      ? (problems.find((p) => p.index === index && p.field === f)?.message ??
+        props.refused.find((p) => p.index === index && p.field === f)?.message)
+      : undefined;
   const field = (index: number, f: string) => {
     const m = problemOf(index, f);
     return m === undefined ? {} : { validationState: 'error' as const, validationMessage: m[lang] };
