@@ -193,6 +193,13 @@ describeInBrowser('the council on the web', () => {
     expect({ shot, axe: formatFindings(found) }).toEqual({ shot, axe: '' });
   }
 
+  /** Until the open dialog has faded in (a screenshot of it then shows what a person sees). */
+  const settled = (page: Page) =>
+    page.waitForFunction(() => {
+      const d = document.querySelector('[role="dialog"]');
+      return d !== null && getComputedStyle(d).opacity === '1';
+    });
+
   /** What the focus lands on, Tab after Tab from the start of the page (name or action). */
   const tabStops = async (page: Page, presses: number) => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -300,6 +307,7 @@ describeInBrowser('the council on the web', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     expect(await page.innerText('[data-testid="confirm-text"]')).toContain('۱ اصلاح');
+    await settled(page);
     await page.screenshot({ path: path.join(SHOTS, 'council-return-confirm-fa-desk.png') });
     await page.click('[data-testid="confirm"]');
     await page.waitForSelector('[data-testid="status-now"]');
@@ -385,6 +393,7 @@ describeInBrowser('the council on the web', () => {
     await page.click('[data-action="adopt"]');
     await page.getByRole('dialog').waitFor();
     expect(await page.innerText('[data-testid="confirm-text"]')).toContain('۱۰ اردیبهشت ۱۴۰۵');
+    await settled(page);
     await page.screenshot({ path: path.join(SHOTS, 'council-adopt-confirm-fa-desk.png') });
     await page.click('[data-testid="confirm"]');
     await page.waitForSelector('[data-testid="status-now"]');

@@ -791,7 +791,8 @@ function confirmText(lang: Language, p: Pending): string {
       return t(lang, 'councilConfirmReturn', { n: p.amendments.length });
     case 'adopt':
       return t(lang, 'councilConfirmAdopt', {
-        number: digits(p.resolution.resolutionNumber, lang),
+        // A code inside the sentence: isolated, so that its parts keep their order.
+        number: fsi(digits(p.resolution.resolutionNumber, lang)),
         date: jalaliDate(p.resolution.resolutionDate, lang),
         for: p.resolution.votesFor,
         against: p.resolution.votesAgainst,
