@@ -24,6 +24,7 @@ import {
   languageOfSearch,
   SessionClient,
   signInPath,
+  ADMIN_PATH,
   CONSULTATION_PATH,
   PROCESS_PATH,
   TOKENS_PATH,
@@ -64,6 +65,7 @@ import { ProjectsView } from './views/ProjectsView';
 import { SearchView } from './views/SearchView';
 import { StrategyView } from './views/StrategyView';
 import { SignInView, TokensView } from './views/AccountViews';
+import { AdminView } from './views/AdminView';
 import { ConsultationView } from './views/ConsultationView';
 import { ProcessView } from './views/ProcessView';
 import { CouncilListView, CouncilReviewView } from './views/CouncilViews';
@@ -572,6 +574,7 @@ const ACCOUNT_HEADINGS = {
   consultation: 'consultPage',
   council: 'councilPage',
   'council-snapshot': 'councilPage',
+  admin: 'adminPage',
 } as const satisfies Record<AccountPage, StringKey>;
 
 /** The signed-in person's pages, linked from each other's header. */
@@ -580,6 +583,7 @@ const ACCOUNT_LINKS: ReadonlyArray<{ page: AccountPage; path: string }> = [
   { page: 'process', path: PROCESS_PATH },
   { page: 'consultation', path: CONSULTATION_PATH },
   { page: 'council', path: COUNCIL_PATH },
+  { page: 'admin', path: ADMIN_PATH },
 ];
 
 /** The frame of a person's own pages: the register's name, the language switch, the page. */
@@ -676,6 +680,8 @@ function AccountShell(props: {
           />
         ) : page === 'consultation' ? (
           <ConsultationView lang={lang} client={client} />
+        ) : page === 'admin' ? (
+          <AdminView lang={lang} client={client} />
         ) : (
           <TokensView lang={lang} client={client} />
         )}

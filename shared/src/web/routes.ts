@@ -73,12 +73,15 @@ export function councilSnapshotPath(snapshotId: string, lang: Language): string 
 /** The consultation on the latest cycle's city plan (`GET /api/consultations/{id}`). */
 export const CONSULTATION_PATH = `${ME_PATH}/consultation`;
 
+/** The administration: people, departments, the practice municipality (admin). */
+export const ADMIN_PATH = `${ME_PATH}/admin`;
+
 /**
  * A page of a person's account: the sign-in, their tokens, the process of the plan, the
- * consultation, the council's list of snapshots and its review of one.
+ * consultation, the administration, the council's list of snapshots and its review of one.
  */
 export type AccountPage =
-  'signin' | 'tokens' | 'process' | 'consultation' | 'council' | 'council-snapshot';
+  'signin' | 'tokens' | 'process' | 'consultation' | 'admin' | 'council' | 'council-snapshot';
 
 /** A snapshot's id as it may appear in an address (the register's ids: uuids). */
 const SNAPSHOT_ID = /^[A-Za-z0-9-]{1,64}$/;
@@ -92,6 +95,7 @@ export function accountPageOf(pathname: string): AccountPage | null {
   if (p === COUNCIL_PATH) return 'council';
   if (councilSnapshotOf(p) !== null) return 'council-snapshot';
   if (p === CONSULTATION_PATH) return 'consultation';
+  if (p === ADMIN_PATH) return 'admin';
   return null;
 }
 
