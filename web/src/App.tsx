@@ -17,6 +17,8 @@ import type {
 } from '#core';
 import {
   accountPageOf,
+  COUNCIL_PATH,
+  councilSnapshotOf,
   isPracticeCode,
   LATEST,
   languageOfSearch,
@@ -66,6 +68,7 @@ import { SignInView, TokensView } from './views/AccountViews';
 import { AdminView } from './views/AdminView';
 import { ConsultationView } from './views/ConsultationView';
 import { ProcessView } from './views/ProcessView';
+import { CouncilListView, CouncilReviewView } from './views/CouncilViews';
 
 /** What the app is given by its page (tests give their own). */
 export interface WebServices {
@@ -571,6 +574,8 @@ const ACCOUNT_HEADINGS = {
   tokens: 'myTokens',
   process: 'processPage',
   consultation: 'consultPage',
+  council: 'councilPage',
+  'council-snapshot': 'councilPage',
   admin: 'adminPage',
 } as const satisfies Record<AccountPage, StringKey>;
 
@@ -579,6 +584,7 @@ const ACCOUNT_LINKS: ReadonlyArray<{ page: AccountPage; path: string }> = [
   { page: 'tokens', path: TOKENS_PATH },
   { page: 'process', path: PROCESS_PATH },
   { page: 'consultation', path: CONSULTATION_PATH },
+  { page: 'council', path: COUNCIL_PATH },
   { page: 'admin', path: ADMIN_PATH },
 ];
 
@@ -666,6 +672,15 @@ function AccountShell(props: {
           />
         ) : page === 'process' ? (
           <ProcessView lang={lang} client={client} />
+        ) : page === 'council' ? (
+          <CouncilListView lang={lang} client={client} />
+        ) : page === 'council-snapshot' ? (
+          <CouncilReviewView
+            key={props.pathname}
+            lang={lang}
+            client={client}
+            snapshotId={councilSnapshotOf(props.pathname) ?? ''}
+          />
         ) : page === 'consultation' ? (
           <ConsultationView lang={lang} client={client} />
         ) : page === 'admin' ? (

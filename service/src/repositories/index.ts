@@ -21,6 +21,8 @@ import { notificationRepository } from './notifications';
 import { idempotencyRepository } from './idempotency';
 import type { SnapshotRepository } from './snapshots';
 import { snapshotRepository } from './snapshots';
+import type { AmendmentRepository } from './amendments';
+import { amendmentRepository } from './amendments';
 import type { PeopleRepository } from './people';
 import { peopleRepository } from './people';
 import type { SessionRepository } from './sessions';
@@ -55,6 +57,8 @@ export interface Repositories {
   comments: CommentRepository;
   /** Snapshots of the city plan and the council's decisions on them. */
   snapshots: SnapshotRepository;
+  /** The council's amendments to returned snapshots (amendments.ts). */
+  amendments: AmendmentRepository;
   /** In-app notifications: the planning office's reminders (notifications.ts). */
   notifications: NotificationRepository;
   /** Consultations and their contributions (consultations.ts). */
@@ -98,6 +102,7 @@ export function createRepositories(
     versions: versionRepository(ctx),
     comments: commentRepository(ctx),
     snapshots: snapshotRepository(ctx),
+    amendments: amendmentRepository(ctx),
     notifications: notificationRepository(ctx),
     consultations: consultationRepository(ctx),
     audit: auditRepository(ctx),
@@ -138,7 +143,9 @@ export type {
   SnapshotResolution,
   SnapshotSourceRecord,
   SnapshotTrigger,
+  AmendmentInput,
 } from './snapshots';
+export type { AmendmentRecord, AmendmentRepository } from './amendments';
 export { snapshotSha256 } from './snapshots';
 export type { PasswordRecord, PeopleRepository } from './people';
 export type { SessionRecord, SessionRefusal, SessionRepository } from './sessions';
