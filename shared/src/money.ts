@@ -60,8 +60,7 @@ export function parseRials(value: unknown, scale: UnitScale = 0): MoneyParse {
     if (value.length <= MAX_DIGITS && PLAIN_INTEGER.test(value))
       return { ok: true, value: BigInt(value) * 10n ** BigInt(scale) };
     text = normaliseNumberText(value);
-  }
-  else return { ok: false, error: 'not-a-number' };
+  } else return { ok: false, error: 'not-a-number' };
   const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) return { ok: false, error: 'not-a-number' };
   const sign = m[1] === '-' ? -1n : 1n;

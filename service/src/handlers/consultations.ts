@@ -34,12 +34,7 @@ import {
 import { AttemptCounter } from '../auth/session';
 import { ApiError, apiError, notFound } from '../http/errors';
 import type { Handler } from '../http/route';
-import type {
-  ConsultationRecord,
-  ContributionRecord,
-  Role,
-  SnapshotRecord,
-} from '../repositories';
+import type { ConsultationRecord, ContributionRecord, Role, SnapshotRecord } from '../repositories';
 import { assembleCityPlan } from '../consolidate';
 import type { AppDeps } from './context';
 

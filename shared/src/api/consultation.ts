@@ -45,9 +45,7 @@ export type ContributionBody = z.infer<typeof ContributionBody>;
 
 /** `POST /api/contributions/{id}/answer`: the planning office's answer to a proposal. */
 export const AnswerBody = z.discriminatedUnion('outcome', [
-  z
-    .object({ outcome: z.literal('accepted'), snapshotId: Id, reason: Text.optional() })
-    .strict(),
+  z.object({ outcome: z.literal('accepted'), snapshotId: Id, reason: Text.optional() }).strict(),
   z.object({ outcome: z.literal('rejected'), reason: Text }).strict(),
   z.object({ outcome: z.literal('merged'), mergedIntoId: Id, reason: Text.optional() }).strict(),
 ]);
@@ -117,7 +115,9 @@ export type ApiContribution = z.infer<typeof ApiContribution>;
 export const ApiConsultationView = z.object({
   consultation: ApiConsultation,
   /** The goals, strategies, programs and projects of its city plan. */
-  targets: z.array(z.object({ kind: z.enum(PLAN_TARGET_KINDS), id: z.string(), title: z.string() })),
+  targets: z.array(
+    z.object({ kind: z.enum(PLAN_TARGET_KINDS), id: z.string(), title: z.string() }),
+  ),
   /** Oldest first. */
   contributions: z.array(ApiContribution),
   /** Each plan item's endorsements and objections (only items with any). */

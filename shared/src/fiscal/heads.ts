@@ -344,13 +344,7 @@ export function budgetAlbums(
     const item = { project, activity };
     for (const a of albums) {
       if (a.stage === 'current' ? !inCurrent : own !== a.stage) continue;
-      add(
-        a.groups,
-        keyOf(a.by, item, head, chapter, programOf),
-        row.Year,
-        'budget',
-        row.Amount,
-      );
+      add(a.groups, keyOf(a.by, item, head, chapter, programOf), row.Year, 'budget', row.Amount);
     }
   }
   for (const { row } of projects.values()) {

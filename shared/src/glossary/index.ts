@@ -362,7 +362,7 @@ export const GLOSSARY = [
     'رایزنی',
     'consultation',
     'دوره‌ای که واحد برنامه‌ریزی بر برنامه یکپارچه شهر می‌گشاید تا دستگاه‌های اجرایی و ذی‌نفعان نظر، پیشنهاد تغییر، موافقت یا مخالفت خود را ثبت کنند.',
-    "A period the planning department opens on the city plan in which the executive agencies and stakeholders comment, propose changes, endorse or object.",
+    'A period the planning department opens on the city plan in which the executive agencies and stakeholders comment, propose changes, endorse or object.',
   ),
   entry(
     'register',

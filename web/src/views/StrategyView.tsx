@@ -6,15 +6,7 @@
  */
 import { enumCaption, MUNICIPAL_ROLES, PERSPECTIVES, SWOT_TYPES, webPath } from '#core';
 import { Badge, Body1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import {
-  AppLink,
-  HelpLink,
-  Iso,
-  PageTitle,
-  Section,
-  Stored,
-  usePageStyles,
-} from '../components';
+import { AppLink, HelpLink, Iso, PageTitle, Section, Stored, usePageStyles } from '../components';
 import { t } from '../i18n';
 import { anchorOf } from '../plan';
 import type { ViewProps } from './common';
