@@ -25,8 +25,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     manifest: true,
-    // One bundle for one page (React, Fluent UI, the pages, the core they use): about 190 KB
-    // gzip; splitting it would only add round trips before the first page shows.
+    // One bundle for the published plan (React, Fluent UI, the pages, the core they use); a
+    // person's own pages load when opened (App.tsx). Fluent's form controls they use stay in
+    // the bundle: split into a group, rolldown still imported the group from the entry.
     chunkSizeWarningLimit: 800,
     // Maps for a local debugger only; the register does not serve `*.map` (service/src/app.ts).
     sourcemap: 'hidden',

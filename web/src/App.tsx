@@ -50,7 +50,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import type { Theme } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AppLink, fill, Iso, PracticeBanner, Stored } from './components';
 import { digits, jalaliDate, jalaliDay, year } from './format';
 import type { StringKey } from './i18n';
@@ -64,11 +64,28 @@ import { ProgramsView } from './views/ProgramsView';
 import { ProjectsView } from './views/ProjectsView';
 import { SearchView } from './views/SearchView';
 import { StrategyView } from './views/StrategyView';
-import { SignInView, TokensView } from './views/AccountViews';
-import { AdminView } from './views/AdminView';
-import { ConsultationView } from './views/ConsultationView';
-import { ProcessView } from './views/ProcessView';
-import { CouncilListView, CouncilReviewView } from './views/CouncilViews';
+
+// A person's own pages load when they are opened: the published plan, what most visitors read,
+// does not wait for the sign-in, the administration or the council's review (docs/web.md).
+const SignInView = lazy(() =>
+  import('./views/AccountViews').then((m) => ({ default: m.SignInView })),
+);
+const TokensView = lazy(() =>
+  import('./views/AccountViews').then((m) => ({ default: m.TokensView })),
+);
+const AdminView = lazy(() => import('./views/AdminView').then((m) => ({ default: m.AdminView })));
+const ConsultationView = lazy(() =>
+  import('./views/ConsultationView').then((m) => ({ default: m.ConsultationView })),
+);
+const ProcessView = lazy(() =>
+  import('./views/ProcessView').then((m) => ({ default: m.ProcessView })),
+);
+const CouncilListView = lazy(() =>
+  import('./views/CouncilViews').then((m) => ({ default: m.CouncilListView })),
+);
+const CouncilReviewView = lazy(() =>
+  import('./views/CouncilViews').then((m) => ({ default: m.CouncilReviewView })),
+);
 
 /** What the app is given by its page (tests give their own). */
 export interface WebServices {
@@ -661,33 +678,35 @@ function AccountShell(props: {
         {practice && <PracticeBanner lang={lang} />}
       </header>
       <main id="content" tabIndex={-1} className={styles.main}>
-        {page === 'signin' ? (
-          <SignInView
-            lang={lang}
-            client={client}
-            municipality={props.services.municipality}
-            oidc={props.services.oidc === true}
-            search={props.search}
-            onMunicipality={onMunicipality}
-          />
-        ) : page === 'process' ? (
-          <ProcessView lang={lang} client={client} />
-        ) : page === 'council' ? (
-          <CouncilListView lang={lang} client={client} />
-        ) : page === 'council-snapshot' ? (
-          <CouncilReviewView
-            key={props.pathname}
-            lang={lang}
-            client={client}
-            snapshotId={councilSnapshotOf(props.pathname) ?? ''}
-          />
-        ) : page === 'consultation' ? (
-          <ConsultationView lang={lang} client={client} />
-        ) : page === 'admin' ? (
-          <AdminView lang={lang} client={client} />
-        ) : (
-          <TokensView lang={lang} client={client} />
-        )}
+        <Suspense fallback={<Spinner label={t(lang, 'loading')} />}>
+          {page === 'signin' ? (
+            <SignInView
+              lang={lang}
+              client={client}
+              municipality={props.services.municipality}
+              oidc={props.services.oidc === true}
+              search={props.search}
+              onMunicipality={onMunicipality}
+            />
+          ) : page === 'process' ? (
+            <ProcessView lang={lang} client={client} />
+          ) : page === 'council' ? (
+            <CouncilListView lang={lang} client={client} />
+          ) : page === 'council-snapshot' ? (
+            <CouncilReviewView
+              key={props.pathname}
+              lang={lang}
+              client={client}
+              snapshotId={councilSnapshotOf(props.pathname) ?? ''}
+            />
+          ) : page === 'consultation' ? (
+            <ConsultationView lang={lang} client={client} />
+          ) : page === 'admin' ? (
+            <AdminView lang={lang} client={client} />
+          ) : (
+            <TokensView lang={lang} client={client} />
+          )}
+        </Suspense>
       </main>
     </div>
   );
