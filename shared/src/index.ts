@@ -8,6 +8,7 @@ export * from './contract/schemas';
 export * from './contract/kinds';
 export * from './contract/workflow';
 export * from './contract/snapshots';
+export * from './contract/signatures';
 export * from './findings';
 export * from './money';
 export * from './util/text';

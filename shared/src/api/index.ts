@@ -9,3 +9,4 @@ export * from './people';
 export * from './people-client';
 export * from './process';
 export * from './notifications';
+export * from './signatures';
