@@ -25,6 +25,7 @@ import {
   WORKFLOW_ACTIONS,
   SIGN_IN_METHODS,
   NOTIFICATION_KINDS,
+  SIGNATURE_POSITIONS,
 } from '#core';
 import type { Database } from '../../service/src/db';
 import {
@@ -244,6 +245,7 @@ describe.each(DB_KINDS)('the migrated schema (%s)', (kind) => {
       ['department', 'department_kind_check', DEPARTMENT_KINDS.map((k) => k.value)],
       ['user_session', 'user_session_method_check', SIGN_IN_METHODS],
       ['notification', 'notification_kind_check', NOTIFICATION_KINDS],
+      ['agency_signature', 'agency_signature_position_check', SIGNATURE_POSITIONS],
     ];
     for (const [table, name, values] of expected)
       expect([name, await checkValues(db, table, name)]).toEqual([name, [...values]]);

@@ -65,6 +65,8 @@ import {
 } from './snapshots';
 
 import { cycleProcess } from './process';
+import type { SignatureBody } from './signatures';
+import { agencyView, listSignatures as listSignaturesOf, signDocument } from './signatures';
 import { myNotifications, readNotification, sendReminders } from './reminders';
 
 type ById = { id: string };
@@ -474,4 +476,21 @@ export const transitionSnapshot: Handler<ById, None, ApiSnapshotTransition> = as
 
 export const getSnapshotImpact: Handler<ById, None, undefined> = async ({ deps, p, params }) => ({
   json: await snapshotImpact(deps, p, params.id),
+});
+
+// Agency sign-offs (handlers/signatures.ts).
+
+export const getAgencyView: Handler<ByCycle, None, undefined> = async ({ deps, p, params }) => ({
+  json: await agencyView(deps, p, params.cycleId),
+});
+
+export const createSignature: Handler<ByCycle, None, SignatureBody> = async ({
+  deps,
+  p,
+  params,
+  body,
+}) => ({ status: 201, json: await signDocument(deps, p, params.cycleId, body) });
+
+export const listSignatures: Handler<ByCycle, None, undefined> = async ({ deps, p, params }) => ({
+  json: await listSignaturesOf(deps, p, params.cycleId),
 });

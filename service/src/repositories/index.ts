@@ -17,6 +17,8 @@ import type { IdempotencyRepository } from './idempotency';
 import type { NotificationRepository } from './notifications';
 import { notificationRepository } from './notifications';
 import { idempotencyRepository } from './idempotency';
+import type { SignatureRepository } from './signatures';
+import { signatureRepository } from './signatures';
 import type { SnapshotRepository } from './snapshots';
 import { snapshotRepository } from './snapshots';
 import type { PeopleRepository } from './people';
@@ -53,6 +55,8 @@ export interface Repositories {
   comments: CommentRepository;
   /** Snapshots of the city plan and the council's decisions on them. */
   snapshots: SnapshotRepository;
+  /** Agencies' sign-offs of the strategic document (signatures.ts). */
+  signatures: SignatureRepository;
   /** In-app notifications: the planning office's reminders (notifications.ts). */
   notifications: NotificationRepository;
   audit: AuditRepository;
@@ -94,6 +98,7 @@ export function createRepositories(
     versions: versionRepository(ctx),
     comments: commentRepository(ctx),
     snapshots: snapshotRepository(ctx),
+    signatures: signatureRepository(ctx),
     notifications: notificationRepository(ctx),
     audit: auditRepository(ctx),
     idempotency: idempotencyRepository(ctx),
@@ -116,6 +121,7 @@ export type { AuditInput, AuditRecord, AuditRepository, ChainVerification } from
 export { auditHash, GENESIS_HASH } from './audit';
 export type { CommentInput, CommentRecord, CommentRepository } from './comments';
 export type { CycleRecord, CycleRepository } from './cycles';
+export type { SignatureInput, SignatureRecord, SignatureRepository } from './signatures';
 export type {
   NotificationInput,
   NotificationRecord,

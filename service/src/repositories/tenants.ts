@@ -64,6 +64,7 @@ export const TENANT_TABLES = [
   'audit_entry',
   'comment',
   'workflow_event',
+  'agency_signature',
   'city_snapshot_source',
   'city_snapshot',
   'version_total',

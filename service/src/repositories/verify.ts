@@ -192,6 +192,18 @@ export interface AuditedState {
       bodySha256: unknown;
     }>
   >;
+  /** Agencies' signatures by id (`signature.create`). */
+  signatures: Map<
+    string,
+    Described<{
+      cycleId: unknown;
+      snapshotId: unknown;
+      stakeholderId: unknown;
+      position: unknown;
+      textSha256: unknown;
+      signedSha256: unknown;
+    }>
+  >;
   /** Notifications by id (`reminder.send`, `notification.read`). */
   notifications: Map<
     string,
@@ -223,6 +235,7 @@ export function emptyAuditedState(): AuditedState {
     versions: new Map(),
     events: new Map(),
     comments: new Map(),
+    signatures: new Map(),
     notifications: new Map(),
   };
 }
@@ -382,6 +395,19 @@ export function replayAudit(state: AuditedState, entry: AuditRecord): void {
       if (n !== undefined) n.state.readAt = entry.at;
       return;
     }
+    case 'signature.create':
+      state.signatures.set(id, {
+        entry,
+        state: {
+          cycleId: data.cycleId,
+          snapshotId: data.snapshotId,
+          stakeholderId: data.stakeholderId,
+          position: data.position,
+          textSha256: data.textSha256,
+          signedSha256: data.signedSha256,
+        },
+      });
+      return;
     case 'comment.add':
       if (typeof data.commentId !== 'string') return;
       state.comments.set(data.commentId, {
@@ -819,6 +845,32 @@ const checkComments: TableCoverage = {
   },
 };
 
+/** Agencies' signatures against their `signature.create` (every column; the text by hash). */
+const checkSignatures: TableCoverage = {
+  kind: 'checked',
+  async check(c) {
+    const rows = await c.prisma.agencySignature.findMany({ where: { tenantId: c.tenantId } });
+    compareRows(
+      c,
+      'agency_signature',
+      rows,
+      c.state.signatures,
+      (r) => r.id,
+      (k) => `signature ${k}`,
+      (r, d) => [
+        ['cycle_id', r.cycleId, d.state.cycleId],
+        ['snapshot_id', r.snapshotId, d.state.snapshotId],
+        ['stakeholder_id', r.stakeholderId, d.state.stakeholderId],
+        ['user_id', r.userId, d.entry.actorId],
+        ['position', r.position, d.state.position],
+        ['text', sha256Hex(r.text), d.state.textSha256],
+        ['signed_sha256', r.signedSha256, d.state.signedSha256],
+        ['created_at', r.createdAt.getTime(), d.entry.at.getTime()],
+      ],
+    );
+  },
+};
+
 /**
  * Notifications against the `reminder.send` that made them (person, department, the hash of
  * what each says, sender, time) and the `notification.read` that marked them read.
@@ -882,6 +934,7 @@ export const VERIFIED_TABLES: Readonly<Record<string, TableCoverage>> = {
   notification: checkNotifications,
   city_snapshot: { kind: 'checked', check: checkSnapshots },
   city_snapshot_source: { kind: 'covered', by: SNAPSHOT_SOURCES_COVERED_BY },
+  agency_signature: checkSignatures,
   audit_entry: { kind: 'covered', by: 'itself: the hash chain and its head anchored outside' },
   idempotency_key: {
     kind: 'not-state',

@@ -10,7 +10,7 @@ import { SUBMISSION_ROLES } from '#core';
 import { z } from 'zod';
 import type { Principal } from '../auth';
 import { CITY_WIDE_ROLES } from '../auth';
-import { ApiSnapshotTransition, SNAPSHOT_MAKERS } from '#core';
+import { ApiSignatureBody, ApiSnapshotTransition, SNAPSHOT_MAKERS } from '#core';
 import type { Role } from '../repositories';
 import type { AppDeps } from '../handlers/context';
 import * as op from '../handlers/operations';
@@ -217,6 +217,19 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
     '/snapshots/:id/documents/council-bill',
     { roles: CITY_WIDE_ROLES, params: ById },
     op.getSnapshotCouncilBill,
+  );
+  // Agency sign-offs (handlers/signatures.ts): an agency's representative reads what the
+  // agency signs and signs; the city-wide roles read every agency's latest signature.
+  api.get('/cycles/:cycleId/agency', { roles: ['agency'], params: ByCycle }, op.getAgencyView);
+  api.post(
+    '/cycles/:cycleId/signatures',
+    { roles: ['agency'], params: ByCycle, body: ApiSignatureBody },
+    op.createSignature,
+  );
+  api.get(
+    '/cycles/:cycleId/signatures',
+    { roles: CITY_WIDE_ROLES, params: ByCycle },
+    op.listSignatures,
   );
   api.get('/audit/verify', { roles: AUDITORS }, op.verifyAuditChain);
   return router;

@@ -96,6 +96,8 @@ export function publicPlanOf(
       partners: ids(r.PartnerIds)
         .filter((id) => agencies.has(id))
         .map((id) => ({ id, name: agencies.get(id) ?? id })),
+      // The register adds the agencies' sign-offs (they come after publication).
+      signoffs: [],
     })),
     programs: rowsOf(tables, 'tblPrograms').map((r) => ({
       id: text(r.ProgramId),

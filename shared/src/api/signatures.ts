@@ -24,7 +24,8 @@ export const ApiSignatureBody = z
     }),
     position: z.enum(SIGNATURE_POSITIONS),
     text: z.string().max(SIGNATURE_TEXT_MAX).default('').meta({
-      description: 'The reservations (`agree-with-reservations`) or the reason (`disagree`): required for both.',
+      description:
+        'The reservations (`agree-with-reservations`) or the reason (`disagree`): required for both.',
     }),
   })
   .strict()
@@ -56,7 +57,8 @@ export const ApiSignature = z.object({
   position: z.enum(SIGNATURE_POSITIONS),
   text: z.string(),
   signedSha256: z.string().meta({
-    description: 'SHA-256 of the canonical JSON of the agency’s strategies’ and commitments’ rows signed.',
+    description:
+      'SHA-256 of the canonical JSON of the agency’s strategies’ and commitments’ rows signed.',
   }),
   signedBy: z.object({ id: z.string(), displayName: z.string() }),
   createdAt: z.string(),
@@ -93,7 +95,8 @@ export const ApiAgencyView = z.object({
   cycleId: z.string(),
   agency: ApiAgency,
   snapshot: ApiSignedSnapshot.nullable().meta({
-    description: 'The snapshot signed now (the newest in council review or adopted); null: none yet.',
+    description:
+      'The snapshot signed now (the newest in council review or adopted); null: none yet.',
   }),
   signedSha256: z.string().nullable().meta({
     description: 'The hash of what the agency would sign in that snapshot.',
