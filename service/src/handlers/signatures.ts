@@ -248,8 +248,17 @@ export async function listSignatures(
   p: Principal,
   cycleId: string,
 ): Promise<ApiSignatureList> {
-  await cycleOrThrow(deps, p.tenantId, cycleId);
-  const all = await deps.repos.signatures.list(p.tenantId, cycleId);
+  return signatureList(deps, p.tenantId, cycleId);
+}
+
+/** Every agency of a cycle's plan and its latest signature (the list, the consolidation). */
+export async function signatureList(
+  deps: AppDeps,
+  tenantId: string,
+  cycleId: string,
+): Promise<ApiSignatureList> {
+  await cycleOrThrow(deps, tenantId, cycleId);
+  const all = await deps.repos.signatures.list(tenantId, cycleId);
   const latest = new Map(
     latestSignatures(
       all.map((s) => ({
@@ -259,7 +268,7 @@ export async function listSignatures(
       })),
     ).map((s) => [s.stakeholderId, s.record] as const),
   );
-  const c = await cycleSignatures(deps, p.tenantId, cycleId, [...latest.values()]);
+  const c = await cycleSignatures(deps, tenantId, cycleId, [...latest.values()]);
   const hashes = currentHashes(c);
   const ids = [...new Set([...c.agencies.keys(), ...latest.keys()])].sort();
   return {

@@ -37,6 +37,16 @@ export const SIGNATURE_TEXT_RULES: Readonly<
   disagree: { required: true, label: { fa: 'دلیل مخالفت', en: 'Why the agency disagrees' } },
 };
 
+/** Where an agency's sign-off stands, for lists: current, stale (sign again) or none yet. */
+export const SIGNOFF_STATE_CAPTIONS = {
+  current: { fa: 'به‌روز', en: 'Current' },
+  stale: {
+    fa: 'کهنه: بازنگری، آنچه امضا شده را تغییر داده است',
+    en: 'Stale: a revision changed what was signed',
+  },
+  unsigned: { fa: 'امضا نشده', en: 'Not signed' },
+} as const satisfies Record<string, Bilingual>;
+
 /** The longest signature text kept (a page of reservations). */
 export const SIGNATURE_TEXT_MAX = 4000;
 
