@@ -23,6 +23,7 @@ import {
   SessionClient,
   signInPath,
   PROCESS_PATH,
+  AGENCY_PATH,
   TOKENS_PATH,
   listSeparator,
   parseWebPath,
@@ -62,6 +63,7 @@ import { SearchView } from './views/SearchView';
 import { StrategyView } from './views/StrategyView';
 import { SignInView, TokensView } from './views/AccountViews';
 import { ProcessView } from './views/ProcessView';
+import { AgencyView } from './views/AgencyView';
 
 /** What the app is given by its page (tests give their own). */
 export interface WebServices {
@@ -572,11 +574,15 @@ function AccountShell(props: {
   const client = clientOf(props.services.fetch);
   // A practice municipality's pages say so (the sign-in page, of the code being typed).
   const [practice, setPractice] = useState(false);
+  // An agency's representative is linked to the agency's page from their tokens.
+  const [isAgency, setIsAgency] = useState(false);
   useEffect(() => {
     if (page === 'signin') return;
     let live = true;
     void client.session().then((r) => {
-      if (live) setPractice(r.ok && r.value.practice);
+      if (!live) return;
+      setPractice(r.ok && r.value.practice);
+      setIsAgency(r.ok && r.value.user.roles.includes('agency'));
     });
     return () => {
       live = false;
@@ -584,7 +590,13 @@ function AccountShell(props: {
   }, [client, page]);
   const onMunicipality = useCallback((code: string) => setPractice(isPracticeCode(code)), []);
   const heading =
-    page === 'signin' ? 'signInTitle' : page === 'process' ? 'processPage' : 'myTokens';
+    page === 'signin'
+      ? 'signInTitle'
+      : page === 'process'
+        ? 'processPage'
+        : page === 'agency'
+          ? 'agencyPage'
+          : 'myTokens';
   const title = `${t(lang, heading)}${TITLE_SEPARATOR}${t(lang, 'appTitle')}`;
   useEffect(() => {
     document.title = title;
@@ -608,12 +620,17 @@ function AccountShell(props: {
           </div>
           <div className={styles.tools}>
             <AppLink href={lang === 'en' ? '/?lang=en' : '/'}>{t(lang, 'toPlan')}</AppLink>
-            {page === 'tokens' && (
+            {page === 'tokens' && !isAgency && (
               <AppLink href={lang === 'en' ? `${PROCESS_PATH}?lang=en` : PROCESS_PATH}>
                 {t(lang, 'processPage')}
               </AppLink>
             )}
-            {page === 'process' && (
+            {page === 'tokens' && isAgency && (
+              <AppLink href={lang === 'en' ? `${AGENCY_PATH}?lang=en` : AGENCY_PATH}>
+                {t(lang, 'agencyLink')}
+              </AppLink>
+            )}
+            {(page === 'process' || page === 'agency') && (
               <AppLink href={lang === 'en' ? `${TOKENS_PATH}?lang=en` : TOKENS_PATH}>
                 {t(lang, 'myTokens')}
               </AppLink>
@@ -647,6 +664,8 @@ function AccountShell(props: {
           />
         ) : page === 'process' ? (
           <ProcessView lang={lang} client={client} />
+        ) : page === 'agency' ? (
+          <AgencyView lang={lang} client={client} />
         ) : (
           <TokensView lang={lang} client={client} />
         )}

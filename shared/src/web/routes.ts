@@ -58,8 +58,14 @@ export const TOKENS_PATH = `${ME_PATH}/tokens`;
 /** The plan's process, guided, for the planning office (`GET /api/cycles/{id}/process`). */
 export const PROCESS_PATH = `${ME_PATH}/process`;
 
-/** A page of a person's account: the sign-in, their tokens, the process of the plan. */
-export type AccountPage = 'signin' | 'tokens' | 'process';
+/**
+ * An agency's page (`GET /api/cycles/{id}/agency`): its strategies and commitments, the
+ * snapshot signed now, the form to sign it and its past signatures.
+ */
+export const AGENCY_PATH = `${ME_PATH}/agency`;
+
+/** A page of a person's account: the sign-in, their tokens, the process, the agency's. */
+export type AccountPage = 'signin' | 'tokens' | 'process' | 'agency';
 
 /** The account page an address names (a trailing slash allowed), or null. */
 export function accountPageOf(pathname: string): AccountPage | null {
@@ -67,6 +73,7 @@ export function accountPageOf(pathname: string): AccountPage | null {
   if (p === SIGN_IN_PATH) return 'signin';
   if (p === TOKENS_PATH) return 'tokens';
   if (p === PROCESS_PATH) return 'process';
+  if (p === AGENCY_PATH) return 'agency';
   return null;
 }
 
