@@ -216,6 +216,11 @@ describeInBrowser('an agency signs the strategic document on the web', () => {
       // Never the representative's name.
       expect(await page.innerText('main')).not.toContain('نماینده شرکت آب و فاضلاب');
       await checkPage(page, 'fa', `strategy-signoffs-fa-${width}`);
+      // The strategy's card alone, to look at without scrolling the whole page.
+      await page
+        .locator('article', { has: page.locator('[data-testid="signoffs"]') })
+        .first()
+        .screenshot({ path: path.join(SHOTS, `strategy-signoff-card-fa-${width}.png`) });
       await page.context().close();
     });
 });

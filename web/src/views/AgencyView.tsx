@@ -35,6 +35,7 @@ import {
   Spinner,
   Textarea,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
@@ -55,6 +56,12 @@ const useStyles = makeStyles({
     maxWidth: '40em',
   },
   text: { whiteSpace: 'pre-wrap' },
+  intro: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    '& p': { margin: 0 },
+  },
 });
 
 type Load =
@@ -67,6 +74,7 @@ export function AgencyView(props: { lang: Language; client: SessionClient }) {
   const { lang, client } = props;
   const page = usePageStyles();
   const styles = useStyles();
+  const head = mergeClasses(page.cell, page.head);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [position, setPosition] = useState<SignaturePosition | null>(null);
   const [text, setText] = useState('');
@@ -152,19 +160,22 @@ export function AgencyView(props: { lang: Language; client: SessionClient }) {
   return (
     <div className={page.stack}>
       <PageTitle>{t(lang, 'agencyPage')}</PageTitle>
-      <p>{fill(lang, 'agencyIntro', { agency: <Stored>{view.agency.name}</Stored> })}</p>
-      <p>{t(lang, 'agencyCycle', { cycle: digits(load.cycle, lang) })}</p>
-      {snapshot === null ? (
+      <div className={styles.intro}>
+        <p>{fill(lang, 'agencyIntro', { agency: <Stored>{view.agency.name}</Stored> })}</p>
+        <p>{t(lang, 'agencyCycle', { cycle: digits(load.cycle, lang) })}</p>
+        {snapshot !== null && (
+          <p data-testid="snapshot">
+            {t(lang, 'agencySnapshot', {
+              label: snapshot.label[lang],
+              status: SNAPSHOT_STATUS_CAPTIONS[snapshot.status][lang],
+            })}
+          </p>
+        )}
+      </div>
+      {snapshot === null && (
         <MessageBar intent="info" data-testid="no-snapshot">
           <MessageBarBody>{t(lang, 'agencyNoSnapshot')}</MessageBarBody>
         </MessageBar>
-      ) : (
-        <p data-testid="snapshot">
-          {t(lang, 'agencySnapshot', {
-            label: snapshot.label[lang],
-            status: SNAPSHOT_STATUS_CAPTIONS[snapshot.status][lang],
-          })}
-        </p>
       )}
       {latest?.stale === true && (
         <MessageBar intent="warning" data-testid="stale">
@@ -179,25 +190,33 @@ export function AgencyView(props: { lang: Language; client: SessionClient }) {
           <ScrollTable label={t(lang, 'agencyStrategies')} testId="strategies">
             <thead>
               <tr>
-                <th scope="col">{t(lang, 'colId')}</th>
-                <th scope="col">{t(lang, 'colTitle')}</th>
-                <th scope="col">{t(lang, 'colGoal')}</th>
-                <th scope="col">{t(lang, 'owner')}</th>
+                <th scope="col" className={head}>
+                  {t(lang, 'colId')}
+                </th>
+                <th scope="col" className={head}>
+                  {t(lang, 'colTitle')}
+                </th>
+                <th scope="col" className={head}>
+                  {t(lang, 'colGoal')}
+                </th>
+                <th scope="col" className={head}>
+                  {t(lang, 'owner')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {view.strategies.map((s) => (
                 <tr key={s.id} data-strategy={s.id}>
-                  <td className={styles.nowrap}>
+                  <td className={mergeClasses(page.cell, styles.nowrap)}>
                     <Iso>{s.id}</Iso>
                   </td>
-                  <th scope="row" className={styles.wide}>
+                  <th scope="row" className={mergeClasses(page.cell, styles.wide)}>
                     <Stored>{s.title}</Stored>
                   </th>
-                  <td>
+                  <td className={page.cell}>
                     <Iso>{s.goalId}</Iso>
                   </td>
-                  <td>
+                  <td className={page.cell}>
                     <Iso>{s.ownerDept}</Iso>
                   </td>
                 </tr>
@@ -214,27 +233,37 @@ export function AgencyView(props: { lang: Language; client: SessionClient }) {
           <ScrollTable label={t(lang, 'agencyCommitments')} testId="commitments">
             <thead>
               <tr>
-                <th scope="col">{t(lang, 'colId')}</th>
-                <th scope="col">{t(lang, 'colCommitment')}</th>
-                <th scope="col">{t(lang, 'colLinked')}</th>
-                <th scope="col">{t(lang, 'colYears')}</th>
-                <th scope="col">{t(lang, 'colAmount')}</th>
+                <th scope="col" className={head}>
+                  {t(lang, 'colId')}
+                </th>
+                <th scope="col" className={head}>
+                  {t(lang, 'colCommitment')}
+                </th>
+                <th scope="col" className={head}>
+                  {t(lang, 'colLinked')}
+                </th>
+                <th scope="col" className={head}>
+                  {t(lang, 'colYears')}
+                </th>
+                <th scope="col" className={head}>
+                  {t(lang, 'colAmount')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {view.commitments.map((c) => (
                 <tr key={c.id} data-commitment={c.id}>
-                  <td className={styles.nowrap}>
+                  <td className={mergeClasses(page.cell, styles.nowrap)}>
                     <Iso>{c.id}</Iso>
                   </td>
-                  <th scope="row" className={styles.wide}>
+                  <th scope="row" className={mergeClasses(page.cell, styles.wide)}>
                     <Stored>{c.text}</Stored>
                   </th>
-                  <td className={styles.name}>
+                  <td className={mergeClasses(page.cell, styles.name)}>
                     <Iso>{c.linkedId}</Iso>{' '}
                     {c.linkedTitle !== null && <Stored>{c.linkedTitle}</Stored>}
                   </td>
-                  <td className={styles.nowrap}>
+                  <td className={mergeClasses(page.cell, styles.nowrap)}>
                     {c.fromYear === null
                       ? t(lang, 'none')
                       : c.toYear === null || c.toYear === c.fromYear
@@ -244,7 +273,7 @@ export function AgencyView(props: { lang: Language; client: SessionClient }) {
                             to: year(c.toYear, lang),
                           })}
                   </td>
-                  <td className={page.num}>
+                  <td className={mergeClasses(page.cell, page.num)}>
                     {c.amount === null ? t(lang, 'none') : billions(c.amount, lang)}
                   </td>
                 </tr>
@@ -318,22 +347,36 @@ export function AgencyView(props: { lang: Language; client: SessionClient }) {
           <ScrollTable label={t(lang, 'agencyHistory')} testId="signatures">
             <thead>
               <tr>
-                <th scope="col">{t(lang, 'colDate')}</th>
-                <th scope="col">{t(lang, 'colPosition')}</th>
-                <th scope="col">{t(lang, 'colText')}</th>
-                <th scope="col">{t(lang, 'colVersion')}</th>
-                <th scope="col">{t(lang, 'colSignedBy')}</th>
-                <th scope="col">{t(lang, 'colState')}</th>
+                <th scope="col" className={head}>
+                  {t(lang, 'colDate')}
+                </th>
+                <th scope="col" className={head}>
+                  {t(lang, 'colPosition')}
+                </th>
+                <th scope="col" className={head}>
+                  {t(lang, 'colText')}
+                </th>
+                <th scope="col" className={head}>
+                  {t(lang, 'colVersion')}
+                </th>
+                <th scope="col" className={head}>
+                  {t(lang, 'colSignedBy')}
+                </th>
+                <th scope="col" className={head}>
+                  {t(lang, 'colState')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {view.signatures.map((s) => (
                 <tr key={s.id} data-signature={s.position} data-stale={String(s.stale)}>
-                  <td className={styles.nowrap}>{jalaliDay(s.createdAt, lang)}</td>
-                  <th scope="row" className={styles.nowrap}>
+                  <td className={mergeClasses(page.cell, styles.nowrap)}>
+                    {jalaliDay(s.createdAt, lang)}
+                  </td>
+                  <th scope="row" className={mergeClasses(page.cell, styles.nowrap)}>
                     {SIGNATURE_POSITION_CAPTIONS[s.position][lang]}
                   </th>
-                  <td className={styles.wide}>
+                  <td className={mergeClasses(page.cell, styles.wide)}>
                     {s.text === '' ? (
                       t(lang, 'none')
                     ) : (
@@ -342,11 +385,11 @@ export function AgencyView(props: { lang: Language; client: SessionClient }) {
                       </span>
                     )}
                   </td>
-                  <td className={styles.name}>{s.snapshot.label[lang]}</td>
-                  <td className={styles.name}>
+                  <td className={mergeClasses(page.cell, styles.name)}>{s.snapshot.label[lang]}</td>
+                  <td className={mergeClasses(page.cell, styles.name)}>
                     <Stored>{s.signedBy.displayName}</Stored>
                   </td>
-                  <td>
+                  <td className={page.cell}>
                     <Badge appearance="tint" color={s.stale ? 'warning' : 'success'}>
                       {SIGNOFF_STATE_CAPTIONS[s.stale ? 'stale' : 'current'][lang]}
                     </Badge>

@@ -43,6 +43,7 @@ import {
   Spinner,
   Textarea,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
@@ -234,35 +235,47 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
           <ScrollTable label={t(lang, 'signoffs')} testId="signoffs">
             <thead>
               <tr>
-                <th scope="col">{t(lang, 'colAgency')}</th>
-                <th scope="col">{t(lang, 'colPosition')}</th>
-                <th scope="col">{t(lang, 'colText')}</th>
-                <th scope="col">{t(lang, 'colDate')}</th>
-                <th scope="col">{t(lang, 'colVersion')}</th>
-                <th scope="col">{t(lang, 'colState')}</th>
+                <th scope="col" className={mergeClasses(page.cell, page.head)}>
+                  {t(lang, 'colAgency')}
+                </th>
+                <th scope="col" className={mergeClasses(page.cell, page.head)}>
+                  {t(lang, 'colPosition')}
+                </th>
+                <th scope="col" className={mergeClasses(page.cell, page.head)}>
+                  {t(lang, 'colText')}
+                </th>
+                <th scope="col" className={mergeClasses(page.cell, page.head)}>
+                  {t(lang, 'colDate')}
+                </th>
+                <th scope="col" className={mergeClasses(page.cell, page.head)}>
+                  {t(lang, 'colVersion')}
+                </th>
+                <th scope="col" className={mergeClasses(page.cell, page.head)}>
+                  {t(lang, 'colState')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {signoffs.agencies.map(({ agency, latest }) => (
                 <tr key={agency.id} data-agency={agency.id}>
-                  <th scope="row" className={styles.name}>
+                  <th scope="row" className={mergeClasses(page.cell, styles.name)}>
                     <Stored>{agency.name}</Stored> <Iso className={styles.muted}>{agency.id}</Iso>
                   </th>
-                  <td className={styles.nowrap}>
+                  <td className={mergeClasses(page.cell, styles.nowrap)}>
                     {latest === null
                       ? SIGNOFF_STATE_CAPTIONS.unsigned[lang]
                       : SIGNATURE_POSITION_CAPTIONS[latest.position][lang]}
                   </td>
-                  <td className={styles.wide}>
+                  <td className={mergeClasses(page.cell, styles.wide)}>
                     {latest === null || latest.text === '' ? '' : <Stored>{latest.text}</Stored>}
                   </td>
-                  <td className={styles.nowrap}>
+                  <td className={mergeClasses(page.cell, styles.nowrap)}>
                     {latest === null ? '' : jalaliDay(latest.createdAt, lang)}
                   </td>
-                  <td className={styles.name}>
+                  <td className={mergeClasses(page.cell, styles.name)}>
                     {latest === null ? '' : latest.snapshot.label[lang]}
                   </td>
-                  <td>
+                  <td className={page.cell}>
                     {latest !== null && (
                       <Badge appearance="tint" color={latest.stale ? 'warning' : 'success'}>
                         {SIGNOFF_STATE_CAPTIONS[latest.stale ? 'stale' : 'current'][lang]}
