@@ -147,6 +147,11 @@ describeInBrowser('an agency signs the strategic document on the web', () => {
         expect(before).toBeGreaterThanOrEqual(1);
         await checkPage(page, lang, `agency-${lang}-${width}`);
 
+        // No position chosen: refused in the field.
+        await page.click('[data-testid="sign"]');
+        await page
+          .getByText(lang === 'fa' ? 'موضع دستگاه را برگزینید.' : 'Choose the agency’s position.')
+          .waitFor();
         // "With reservations" but none written: refused in the field, nothing sent.
         await page
           .getByRole('radio', {

@@ -257,6 +257,7 @@ export const STRINGS = {
   yearsFromTo: { fa: '{from} تا {to}', en: '{from} to {to}' },
   agencySign: { fa: 'امضا', en: 'Sign' },
   agencyPosition: { fa: 'موضع دستگاه', en: 'The agency’s position' },
+  agencyChoose: { fa: 'موضع دستگاه را برگزینید.', en: 'Choose the agency’s position.' },
   agencySignButton: { fa: 'امضای سند…', en: 'Sign the document…' },
   agencyConfirmTitle: { fa: 'ثبت امضای دستگاه', en: 'Record the agency’s signature' },
   agencyConfirmBody: {

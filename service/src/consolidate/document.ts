@@ -1043,6 +1043,11 @@ export async function consolidationXlsx(
   presentation.tblCommitments = {
     columns: [{}, {}, {}, { width: 28 }, {}, {}, { width: 14 }],
   };
+  // The strategies' lists of directives and partner agencies wrap in narrower columns, so that
+  // the sheet keeps to a page's width.
+  presentation.tblStrategies = {
+    columns: [{}, {}, { width: 36 }, {}, {}, { width: 13 }, {}, { width: 13 }],
+  };
   const tables = [...sums.map((s) => s.table), ...plan];
   // The contents: each sheet once, with what its tables are.
   const contents: { sheet: string; caption: string }[] = [];

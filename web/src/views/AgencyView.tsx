@@ -290,7 +290,7 @@ export function AgencyView(props: { lang: Language; client: SessionClient }) {
               label={t(lang, 'agencyPosition')}
               required
               validationState={tried && position === null ? 'error' : 'none'}
-              validationMessage={tried && position === null ? t(lang, 'agencyPosition') : undefined}
+              validationMessage={tried && position === null ? t(lang, 'agencyChoose') : undefined}
             >
               <RadioGroup
                 value={position ?? ''}
