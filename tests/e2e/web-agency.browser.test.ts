@@ -6,8 +6,9 @@
  * sees the seed's signature, tries to sign "with reservations" without writing them (refused
  * in the field), writes them in Persian, confirms and sees the new signature on top; in
  * English, and at phone width. Axe finds no serious or critical violation. The planning
- * office's process page lists every agency's latest sign-off, and the public strategy page
- * shows the agency's position. Screenshots go to tests/e2e/screenshots/web/ (not committed).
+ * office's process page lists every agency's latest sign-off; after a revision rewords the
+ * agency's commitment, its signatures are marked stale; the public strategy page shows the
+ * agency's position (on the published snapshot: current there). Screenshots go to tests/e2e/screenshots/web/ (not committed).
  */
 /// <reference lib="dom" />
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,7 +19,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { Harness } from '../service/api-harness';
-import { openHarness } from '../service/api-harness';
+import { openHarness, reviseCommitment, TENANT } from '../service/api-harness';
+import { FRAMEWORK_DEPARTMENT } from '../../service/src/handlers/seed';
 import { axeViolations, formatFindings } from '../helpers/axe';
 import { buildWeb, CHROMIUM, CHROMIUM_FLAGS, chromiumAvailable } from '../helpers/browser';
 
@@ -69,6 +71,14 @@ describeInBrowser('an agency signs the strategic document on the web', () => {
     if (dist) rmSync(dist, { recursive: true, force: true });
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
+
+  async function tokenOf(email: string) {
+    const user = await h.test.repos.users.getByEmail(TENANT, email);
+    if (user === null) throw new Error(`no user ${email}`);
+    const issued = await h.test.repos.tokens.issue(TENANT, { userId: user.id, name: 'test' }, null);
+    if (!issued.ok) throw new Error(issued.reason);
+    return issued.secret;
+  }
 
   async function open(width: keyof typeof WIDTHS, problems: string[]): Promise<Page> {
     const context = await browser.newContext({ viewport: WIDTHS[width] });
@@ -209,6 +219,33 @@ describeInBrowser('an agency signs the strategic document on the web', () => {
       .screenshot({ path: path.join(SHOTS, 'process-signoffs-fa.png') });
     await page.context().close();
   });
+
+  it('marks the agency’s signatures stale after a revision of its commitment', async () => {
+    // The planning department rewords CM01 in a revision sent to the council.
+    const planner = await tokenOf(
+      `preparer.${FRAMEWORK_DEPARTMENT.toLowerCase()}@${TENANT}.example`,
+    );
+    await reviseCommitment(h, planner, 'CM01', 'Text', 'جابه‌جایی خطوط آب و ساخت مخزن موقت');
+    for (const lang of ['fa', 'en'] as const)
+      for (const width of ['desk', 'phone'] as const) {
+        const problems: string[] = [];
+        const page = await open(width, problems);
+        const q = lang === 'en' ? '?lang=en' : '';
+        await signIn(page, agency, `/me/agency${q}`);
+        await page.waitForSelector('[data-testid="stale"]');
+        expect(await page.innerText('[data-testid="snapshot"]')).toContain(
+          lang === 'fa' ? 'در بررسی شورا' : 'In council review',
+        );
+        const stale = await page.$$eval('[data-testid="signatures"] tbody tr', (rows) =>
+          rows.map((r) => r.getAttribute('data-stale')),
+        );
+        expect(stale.every((x) => x === 'true')).toBe(true);
+        expect(await page.innerText('[data-commitment="CM01"]')).toContain('مخزن موقت');
+        await checkPage(page, lang, `agency-stale-${lang}-${width}`);
+        expect(problems).toEqual([]);
+        await page.context().close();
+      }
+  }, 120_000);
 
   for (const width of ['desk', 'phone'] as const)
     it(`shows the public each partner agency’s position on its strategies (${width})`, async () => {

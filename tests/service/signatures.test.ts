@@ -14,16 +14,13 @@ import {
   ApiPublicPlan,
   ApiSignature,
   ApiSignatureList,
-  getTableSpec,
   PUBLIC_PATHS,
   SIGNATURE_PATHS,
 } from '#core';
 import { DB_KINDS } from '../helpers/db';
 import type { Harness } from './api-harness';
-import { bearer, openHarness, submissionOf, TENANT } from './api-harness';
+import { bearer, openHarness, reviseCommitment, TENANT } from './api-harness';
 import { FRAMEWORK_DEPARTMENT, SAMPLE_RESERVATION } from '../../service/src/handlers/seed';
-
-type Tables = { name: string; header: string[]; rows: (string | number | boolean | null)[][] }[];
 
 describe.each(DB_KINDS)('agency sign-offs (%s)', (kind) => {
   let h: Harness;
@@ -55,53 +52,6 @@ describe.each(DB_KINDS)('agency sign-offs (%s)', (kind) => {
   };
   const sign = (token: string, body: object) =>
     request(h.app).post(SIGNATURE_PATHS.signatures(h.cycleId)).set(bearer(token)).send(body);
-
-  /** Reopens the framework, edits its commitments, pushes, approves; sends the snapshot on. */
-  async function reviseCommitment(id: string, column: 'Text' | 'Amount', value: string | number) {
-    const sub = await submissionOf(h, FRAMEWORK_DEPARTMENT, 'framework');
-    const step = (token: string, action: string) =>
-      request(h.app)
-        .post(`/api/submissions/${sub}/transitions`)
-        .set(bearer(token))
-        .send({ action, note: 'بازنگری' });
-    expect((await step(h.tokens.approver, 'reopen')).status).toBe(200);
-    const pulled = await request(h.app)
-      .get(`/api/submissions/${sub}/versions/latest`)
-      .set(bearer(planner));
-    expect(pulled.status).toBe(200);
-    const tables = pulled.body.workbook.tables as Tables;
-    const t = tables.find((x) => x.name === 'tblCommitments');
-    if (t === undefined) throw new Error('no tblCommitments');
-    const spec = getTableSpec('tblCommitments');
-    const at = (key: string) => {
-      const caption = spec.columns.find((c) => c.key === key);
-      return t.header.findIndex((x) => x === key || x === caption?.fa || x === caption?.en);
-    };
-    const row = t.rows.find((r) => r[at('CommitmentId')] === id);
-    if (row === undefined) throw new Error(`no ${id}`);
-    row[at(column)] = value;
-    const pushed = await request(h.app)
-      .post(`/api/submissions/${sub}/versions`)
-      .set(bearer(planner))
-      .set('If-Match', `"${pulled.body.version}"`)
-      .send({ tables });
-    if (pushed.status !== 201) throw new Error(JSON.stringify(pushed.body).slice(0, 1500));
-    expect((await step(planner, 'submit')).status).toBe(200);
-    expect((await step(h.tokens.reviewer, 'review')).status).toBe(200);
-    expect((await step(h.tokens.approver, 'approve')).status).toBe(200);
-    // The approval made the next snapshot; the planning office sends it to the council.
-    const list = await request(h.app)
-      .get(`/api/cycles/${h.cycleId}/snapshots`)
-      .set(bearer(h.tokens.approver));
-    const newest = (list.body as { id: string; status: string }[]).at(-1);
-    expect(newest?.status).toBe('made');
-    const sent = await request(h.app)
-      .post(`/api/snapshots/${newest?.id}/transitions`)
-      .set(bearer(h.tokens.approver))
-      .send({ action: 'send-to-council' });
-    expect(sent.status).toBe(200);
-    return newest?.id ?? '';
-  }
 
   let firstSnapshot = '';
 
@@ -206,7 +156,7 @@ describe.each(DB_KINDS)('agency sign-offs (%s)', (kind) => {
   it('stays current after a revision of another agency’s commitment, goes stale after one of its own', async () => {
     const before = (await view()).signedSha256;
     // The power company's CM02 costs 100 billion Rials instead of 90: not the water company's.
-    const second = await reviseCommitment('CM02', 'Amount', 100_000_000_000);
+    const second = await reviseCommitment(h, planner, 'CM02', 'Amount', 100_000_000_000);
     let v = await view();
     expect(v.snapshot?.id).toBe(second);
     expect(v.snapshot?.status).toBe('council-review');
@@ -214,6 +164,8 @@ describe.each(DB_KINDS)('agency sign-offs (%s)', (kind) => {
     expect(v.signatures.map((s) => s.stale)).toEqual([false, false]);
     // The water company's own commitment is reworded: what it signed has changed.
     const third = await reviseCommitment(
+      h,
+      planner,
       'CM01',
       'Text',
       'جابه‌جایی خطوط آب و فاضلاب و ساخت مخزن موقت پیش از آغاز عملیات',
