@@ -151,7 +151,7 @@ describeInBrowser('an agency signs the strategic document on the web', () => {
           lang === 'fa' ? '۱۵۰' : '150',
         );
         expect(await page.innerText('[data-testid="snapshot"]')).toContain(
-          lang === 'fa' ? 'مصوب شورا' : 'Adopted',
+          lang === 'fa' ? 'مصوب شورا' : 'adopted',
         );
         const before = await page.locator('[data-testid="signatures"] tbody tr').count();
         expect(before).toBeGreaterThanOrEqual(1);
@@ -234,7 +234,7 @@ describeInBrowser('an agency signs the strategic document on the web', () => {
         await signIn(page, agency, `/me/agency${q}`);
         await page.waitForSelector('[data-testid="stale"]');
         expect(await page.innerText('[data-testid="snapshot"]')).toContain(
-          lang === 'fa' ? 'در بررسی شورا' : 'In council review',
+          lang === 'fa' ? 'در بررسی شورا' : 'in council review',
         );
         const stale = await page.$$eval('[data-testid="signatures"] tbody tr', (rows) =>
           rows.map((r) => r.getAttribute('data-stale')),

@@ -33,6 +33,7 @@ import {
   PORTFOLIO_OUT_CAPTIONS,
   ROLE_CAPTIONS,
   SIGNATURE_POSITION_CAPTIONS,
+  SIGNOFF_STALE_EXPLAINED,
   SIGNOFF_STATE_CAPTIONS,
   STATUS_CAPTIONS,
   SUBMISSION_STATUSES,
@@ -182,7 +183,7 @@ function signoffSummary(signoffs: CoverFacts['signoffs']): Summary | null {
         latest === null
           ? null
           : latest.stale
-            ? SIGNOFF_STATE_CAPTIONS.stale.fa
+            ? SIGNOFF_STALE_EXPLAINED.fa
             : SIGNOFF_STATE_CAPTIONS.current.fa,
       ]),
     },

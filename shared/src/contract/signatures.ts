@@ -37,15 +37,18 @@ export const SIGNATURE_TEXT_RULES: Readonly<
   disagree: { required: true, label: { fa: 'دلیل مخالفت', en: 'Why the agency disagrees' } },
 };
 
-/** Where an agency's sign-off stands, for lists: current, stale (sign again) or none yet. */
+/** Where an agency's sign-off stands, for lists and badges: current, stale (sign again), none. */
 export const SIGNOFF_STATE_CAPTIONS = {
   current: { fa: 'به‌روز', en: 'Current' },
-  stale: {
-    fa: 'کهنه: بازنگری، آنچه امضا شده را تغییر داده است',
-    en: 'Stale: a revision changed what was signed',
-  },
+  stale: { fa: 'کهنه', en: 'Stale' },
   unsigned: { fa: 'امضا نشده', en: 'Not signed' },
 } as const satisfies Record<string, Bilingual>;
+
+/** What a stale sign-off means, where there is room to say it (the council's document). */
+export const SIGNOFF_STALE_EXPLAINED: Bilingual = {
+  fa: 'کهنه: بازنگری، آنچه امضا شده را تغییر داده است',
+  en: 'Stale: a revision changed what was signed',
+};
 
 /** The longest signature text kept (a page of reservations). */
 export const SIGNATURE_TEXT_MAX = 4000;

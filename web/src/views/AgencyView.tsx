@@ -167,7 +167,10 @@ export function AgencyView(props: { lang: Language; client: SessionClient }) {
           <p data-testid="snapshot">
             {t(lang, 'agencySnapshot', {
               label: snapshot.label[lang],
-              status: SNAPSHOT_STATUS_CAPTIONS[snapshot.status][lang],
+              status:
+                lang === 'en'
+                  ? SNAPSHOT_STATUS_CAPTIONS[snapshot.status].en.toLowerCase()
+                  : SNAPSHOT_STATUS_CAPTIONS[snapshot.status].fa,
             })}
           </p>
         )}
