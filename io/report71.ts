@@ -31,6 +31,8 @@ export async function writeArticle71Workbook(
   report: MonitoringReport,
   lang: Language,
   basis?: Article71Basis | null,
+  /** A practice municipality's report: every printed page's header says so. */
+  practice = false,
 ): Promise<Article71Workbook> {
   const parts = article71Tables(plan, report, lang, basis);
   const presentation: Record<string, TablePresentation> = Object.fromEntries(
@@ -38,7 +40,7 @@ export async function writeArticle71Workbook(
   );
   const bytes = await writeRawWorkbook(
     { tables: parts.map((p) => p.table) },
-    { lang, guide: false, presentation, city: plan.info.City || undefined },
+    { lang, guide: false, presentation, city: plan.info.City || undefined, practice },
   );
   return { bytes, parts };
 }

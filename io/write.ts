@@ -196,7 +196,11 @@ function applyPrint(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
       printTitlesColumn: `${columnLetters(print.titleColumns.first)}:${columnLetters(print.titleColumns.last)}`,
     }),
   };
-  ws.headerFooter = { ...ws.headerFooter, oddFooter: print.footer };
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    oddFooter: print.footer,
+    ...(print.header === '' ? {} : { oddHeader: print.header }),
+  };
 }
 
 /** Writes a workbook layout as `.xlsx` bytes. */

@@ -36,10 +36,19 @@ function inline(parts: readonly HelpInline[], lang: Language): string {
         case 'link':
           return `<a href="${escape(href(p.topic, lang))}">${escape(p.text)}</a>`;
         default:
-          return escape(p.text);
+          return isolates(escape(p.text));
       }
     })
     .join('');
+}
+
+/**
+ * A left-to-right isolate of the text (an ID or code a figure names, `ltr()` in the core) as a
+ * `<bdi>` that never breaks: a budget code such as 01-01-1-001 would otherwise wrap at a
+ * hyphen and read backwards across the two lines of a Persian paragraph.
+ */
+function isolates(html: string): string {
+  return html.replace(/\u2066([^\u2066\u2069]*)\u2069/g, '<bdi dir="ltr" class="id">$1</bdi>');
 }
 
 /** A figure (or an empty cell) of a table: aligned as numbers are. */
@@ -59,8 +68,16 @@ function block(b: HelpBlock, lang: Language): string {
           b.rows.every((r) => NUMBER.test((r[i] ?? []).map((c) => c.text).join(''))) &&
           b.rows.some((r) => (r[i] ?? []).length > 0),
       );
-      const cell = (tag: 'th' | 'td', c: HelpInline[], i: number) =>
-        `<${tag}${numeric[i] ? ' class="num"' : ''}>${inline(c, lang)}</${tag}>`;
+      // A column of IDs (one word each, with a digit: P-001, SC01) is kept on one line.
+      const ids = b.header.map((_, i) =>
+        b.rows.every((r) =>
+          /^[^\s]*[0-9۰-۹][^\s]*$/u.test((r[i] ?? []).map((c) => c.text).join('')),
+        ),
+      );
+      const cell = (tag: 'th' | 'td', c: HelpInline[], i: number) => {
+        const cls = numeric[i] ? 'num' : tag === 'td' && ids[i] ? 'id' : null;
+        return `<${tag}${cls === null ? '' : ` class="${cls}"`}>${inline(c, lang)}</${tag}>`;
+      };
       return (
         `<table><thead><tr>${b.header.map((h, i) => cell('th', h, i)).join('')}</tr></thead>` +
         `<tbody>${b.rows.map((r) => `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`).join('')}</tbody></table>`
@@ -102,7 +119,8 @@ th { background: #f0f0f0; }
 /* Figures read left to right in both languages (the minus sign before the digits, as in Excel), aligned on their units. */
 td.num { direction: ltr; text-align: right; font-variant-numeric: tabular-nums; }
 th.num { text-align: right; }
-code { font: .9em/1 ui-monospace, "DejaVu Sans Mono", monospace; background: #f0f0f0; padding: .1em .3em; border-radius: 3px; }
+code { font: .9em/1 ui-monospace, "DejaVu Sans Mono", monospace; background: #f0f0f0; padding: .1em .3em; border-radius: 3px; white-space: nowrap; }
+bdi.id, td.id { white-space: nowrap; }
 a { color: #0f6cbd; }
 nav { margin-top: 2rem; font-size: .9rem; }
 </style>

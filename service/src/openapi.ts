@@ -10,8 +10,15 @@ import { z } from 'zod';
 import {
   IDEMPOTENCY_KEY_PATTERN,
   API_SCHEMAS,
+  AnswerBody,
+  ApiConsultation,
+  ApiConsultationView,
+  ApiContribution,
   ApiProcess,
   ApiNotification,
+  ContributionBody,
+  HideBody,
+  OpenConsultationBody,
   ApiNotifications,
   ApiReminders,
   ApiAgencyView,
@@ -60,6 +67,9 @@ const RESPONSE_SCHEMAS = {
   Signature: ApiSignature,
   AgencyView: ApiAgencyView,
   SignatureList: ApiSignatureList,
+  Consultation: ApiConsultation,
+  ConsultationView: ApiConsultationView,
+  Contribution: ApiContribution,
 } as const;
 type SchemaName = keyof typeof RESPONSE_SCHEMAS;
 
@@ -75,6 +85,10 @@ const REQUEST_SCHEMAS = {
   SnapshotTransitionBody: ApiSnapshotTransition,
   ReminderBody,
   SignatureBody: ApiSignatureBody,
+  OpenConsultationBody,
+  ContributionBody,
+  AnswerBody,
+  HideBody,
   ...PEOPLE_REQUESTS,
 } as const;
 type RequestName = keyof typeof REQUEST_SCHEMAS;
@@ -320,6 +334,7 @@ type Tag =
   | 'service'
   | 'help'
   | 'session'
+  | 'consultation'
   | 'admin'
   | 'people'
   | 'submissions'
@@ -344,6 +359,8 @@ const TAGS: Record<Tag, string> = {
     'Snapshots of the city plan (the approved versions it was made of, with their hashes) and the council stage: review, adoption with the resolution and vote, return, publication.',
   agencies:
     'Agency sign-offs: an executive agency’s representative reads the strategies the agency partners in and its commitments, and signs the cycle’s strategic document (agree, agree with reservations, disagree), bound to a snapshot and to the hash of what it signed; stale when a revision changes that.',
+  consultation:
+    'The consultation on a cycle’s city plan: agencies and stakeholders comment, propose, endorse and object; the planning office answers each proposal and moderates (every step audited).',
   public:
     'The published city plan, without signing in: the latest and each published snapshot, and its tables as open data (CSV, .xlsx, JSON). Cacheable: `ETag` is the snapshot’s hash, `Cache-Control: public`.',
 };
@@ -1327,6 +1344,108 @@ const OPERATIONS: Record<
       errors: ['NotFound'],
     },
     post: undefined,
+  },
+  '/api/cycles/{cycleId}/consultations': {
+    get: {
+      operationId: 'listConsultations',
+      summary: 'A cycle’s consultations, newest first (everyone of the municipality)',
+      tag: 'consultation',
+      parameters: [cycleParam],
+      ok: { 200: { description: 'The consultations.', content: json(list('Consultation')) } },
+      errors: ['NotFound'],
+    },
+    post: {
+      operationId: 'openConsultation',
+      summary:
+        'Open a consultation on the cycle’s latest city plan snapshot (reviewer, approver, admin)',
+      description:
+        'Its goals, strategies, programs and projects are what agencies and stakeholders may speak to. One open consultation per cycle.',
+      tag: 'consultation',
+      parameters: [cycleParam],
+      requestBody: { required: true, content: json(ref('OpenConsultationBody')) },
+      ok: { 201: { description: 'The consultation, open.', content: json(ref('Consultation')) } },
+      errors: ['Forbidden', 'NotFound'],
+      own: [
+        failure(['INVALID_TRANSITION'], 'The cycle has no city plan snapshot yet'),
+        failure(
+          ['ALREADY_EXISTS'],
+          'Another consultation of the cycle is open (`details.consultation`)',
+        ),
+      ],
+    },
+  },
+  '/api/consultations/{id}': {
+    get: {
+      operationId: 'getConsultation',
+      summary:
+        'A consultation, its plan’s items, the contributions the caller may see and the tallies',
+      description:
+        'The planning office and the council see every contribution, hidden ones and authors’ names included; an author sees their own, hidden or not; everyone else what is not hidden, with the organisation and never the person. Endorsements and objections count each person’s and each organisation’s latest position once, apart.',
+      tag: 'consultation',
+      parameters: [pathParam('id', 'The consultation.')],
+      ok: { 200: { description: 'The consultation.', content: json(ref('ConsultationView')) } },
+      errors: ['NotFound'],
+    },
+  },
+  '/api/consultations/{id}/close': {
+    post: {
+      operationId: 'closeConsultation',
+      summary: 'Close a consultation (reviewer, approver, admin); it takes no more contributions',
+      tag: 'consultation',
+      parameters: [pathParam('id', 'The consultation.')],
+      ok: { 200: { description: 'The consultation, closed.', content: json(ref('Consultation')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+  },
+  '/api/consultations/{id}/contributions': {
+    post: {
+      operationId: 'contribute',
+      summary:
+        'Comment on, propose a change to, endorse or object to an item (agency, stakeholder)',
+      description:
+        'On a goal, strategy, program or project of the consultation’s plan, or (an endorsement or objection) on one of its proposals. `onBehalf`: a position taken for the caller’s organisation. At most 30 per person per hour.',
+      tag: 'consultation',
+      parameters: [pathParam('id', 'The consultation.')],
+      requestBody: { required: true, content: json(ref('ContributionBody')) },
+      ok: { 201: { description: 'The contribution.', content: json(ref('Contribution')) } },
+      errors: ['Forbidden', 'NotFound'],
+      own: [
+        failure(
+          ['INVALID_REQUEST'],
+          'A target the plan does not hold (`details[0].path` is `target.id`), no text for a comment or proposal (`text`), on behalf without an organisation or not a position (`onBehalf`)',
+        ),
+        failure(['INVALID_TRANSITION'], 'The consultation is closed'),
+      ],
+    },
+  },
+  '/api/contributions/{id}/answer': {
+    post: {
+      operationId: 'answerContribution',
+      summary:
+        'Answer a proposal: accepted (and where it landed), rejected (why), merged (into which) (reviewer, approver, admin)',
+      tag: 'consultation',
+      parameters: [pathParam('id', 'The proposal.')],
+      requestBody: { required: true, content: json(ref('AnswerBody')) },
+      ok: { 200: { description: 'The proposal, answered.', content: json(ref('Contribution')) } },
+      errors: ['Forbidden', 'NotFound'],
+      own: [
+        failure(
+          ['INVALID_REQUEST'],
+          'Not a proposal; a snapshot not of the cycle or not after the consultation’s (`snapshotId`); a merge into itself, another consultation’s or in a loop (`mergedIntoId`)',
+        ),
+      ],
+    },
+  },
+  '/api/contributions/{id}/hide': {
+    post: {
+      operationId: 'hideContribution',
+      summary: 'Hide a contribution, with the reason (reviewer, approver, admin; audited)',
+      tag: 'consultation',
+      parameters: [pathParam('id', 'The contribution.')],
+      requestBody: { required: true, content: json(ref('HideBody')) },
+      ok: { 200: { description: 'The contribution, hidden.', content: json(ref('Contribution')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
   },
   '/api/audit/verify': {
     get: {

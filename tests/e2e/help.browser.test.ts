@@ -70,4 +70,19 @@ describeInBrowser('a help page in a browser', () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('follows a sample project up to its goal on the plan chain’s page, in both languages', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    for (const lang of ['fa', 'en'] as const) {
+      await page.goto(`${base}/help/plan-chain?lang=${lang}`);
+      // The chain's table: goal, strategy, program, scheme, project (help/<lang>/plan-chain.md).
+      expect(await page.locator('table tbody tr').count()).toBe(5);
+      expect(await page.locator('table tbody tr').last().textContent()).toContain('P-001');
+      await page.screenshot({
+        path: path.join(SHOTS, `help-plan-chain-${lang}.png`),
+        fullPage: true,
+      });
+    }
+    await page.close();
+  }, 60_000);
 });

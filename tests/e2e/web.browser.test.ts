@@ -255,7 +255,7 @@ describeInBrowser('the published plan on the web, signed out', () => {
     const page = await open('desk', problems);
     const seen = new Map<string, string>();
     for (const lang of ['fa', 'en'] as const)
-      for (const section of ['fiscal', 'kpis', 'projects']) {
+      for (const section of ['strategy', 'programs', 'fiscal', 'kpis', 'projects']) {
         await page.goto(`${base}/plan/sample/latest/${section}${lang === 'en' ? '?lang=en' : ''}`);
         await page.waitForSelector('main h1');
         const links = await page.$$eval('main a[data-help]', (as) =>
@@ -272,7 +272,7 @@ describeInBrowser('the published plan on the web, signed out', () => {
         }
       }
     expect([...seen.keys()].sort()).toEqual(
-      ['capital-portfolio', 'fiscal-gap', 'kpi-progress', 'revenue-forecast']
+      ['capital-portfolio', 'fiscal-gap', 'kpi-progress', 'plan-chain', 'revenue-forecast']
         .flatMap((t) => [`${t}-en`, `${t}-fa`])
         .sort(),
     );

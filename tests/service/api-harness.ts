@@ -167,3 +167,52 @@ export async function reviseCommitment(
   if (sent.status !== 200) throw new Error(`send-to-council: ${sent.status}`);
   return newest.id;
 }
+
+/**
+ * A new approved version of D-CIV with part of its first project's cost moved between 1406
+ * and 1405 (`direction` 1) or back (−1), the total kept so the workbook stays valid: a
+ * revision whose approval makes the cycle's next snapshot possible. `amount` (Rials) is the
+ * part moved; by default a tenth of the project's 1406 cost.
+ */
+export async function reviseCivilWorks(
+  h: Harness,
+  direction: 1 | -1,
+  amount?: number,
+): Promise<{ id: string; version: number; projectId: string; moved: number }> {
+  const id = await submissionOf(h, 'D-CIV');
+  const { app, tokens } = h;
+  const step = (token: string, action: string) =>
+    request(app)
+      .post(`/api/submissions/${id}/transitions`)
+      .set(bearer(token))
+      .send({ action, note: 'بازنگری' });
+  expect((await step(tokens.approver, 'reopen')).status).toBe(200);
+  const pulled = await request(app)
+    .get(`/api/submissions/${id}/versions/latest`)
+    .set(bearer(tokens.preparer));
+  expect(pulled.status).toBe(200);
+  const tables = pulled.body.workbook.tables as {
+    name: string;
+    header: string[];
+    rows: (string | number | boolean | null)[][];
+  }[];
+  const projects = tables.find((t) => t.name === 'tblProjects');
+  const col = (y: string) => projects?.header.findIndex((c) => String(c) === y) ?? -1;
+  const [y5, y6] = [col('1405'), col('1406')];
+  expect(Math.min(y5, y6)).toBeGreaterThan(-1);
+  const row = projects!.rows[0]!;
+  const projectId = String(row[projects!.header.indexOf('ProjectId')]);
+  const moved = amount ?? Math.floor(Number(row[y6] ?? 0) / 10);
+  row[y5] = Number(row[y5] ?? 0) + direction * moved;
+  row[y6] = Number(row[y6] ?? 0) - direction * moved;
+  const pushed = await request(app)
+    .post(`/api/submissions/${id}/versions`)
+    .set(bearer(tokens.preparer))
+    .set('If-Match', `"${pulled.body.version}"`)
+    .send({ tables });
+  if (pushed.status !== 201) throw new Error(JSON.stringify(pushed.body).slice(0, 1500));
+  expect((await step(tokens.preparer, 'submit')).status).toBe(200);
+  expect((await step(tokens.reviewer, 'review')).status).toBe(200);
+  expect((await step(tokens.approver, 'approve')).status).toBe(200);
+  return { id, version: pushed.body.version as number, projectId, moved };
+}

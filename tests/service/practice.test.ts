@@ -7,6 +7,7 @@
  * submissions), and the words of the core's `PRACTICE_MARK`.
  */
 import { inflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { PRACTICE_BANNER, PRACTICE_MARK } from '#core';
 import type { ApiMe, ApiPractice } from '#core';
@@ -167,6 +168,53 @@ describe.each(DB_KINDS)('the practice municipality (%s)', (kind) => {
       expect(real.status).toBe(200);
       for (const text of pageFrames(real.body as Buffer))
         expect(text).not.toContain(PRACTICE_MARK.fa);
+    }
+  });
+
+  it('marks every printed page of its workbooks «تمرینی»; the real ones are not marked', async () => {
+    const get = (path: string, token: string) =>
+      request(h.app).get(path).set(bearer(token)).buffer(true).parse(binary);
+    /** The header of every visible sheet, and the cover's first line (A1 of the first sheet). */
+    const headersOf = async (bytes: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      const visible = wb.worksheets.filter((ws) => ws.state === 'visible');
+      return {
+        headers: visible.map((ws) => ws.headerFooter.oddHeader ?? ''),
+        first: String(visible[0]?.getCell('A1').value ?? ''),
+      };
+    };
+    // The banner as Excel's header codes hold it: centred and bold (`printHeaderOf`).
+    const header = `&C&B${PRACTICE_BANNER.fa}&B`;
+    const paths = (cycleId: string) => [
+      `/api/cycles/${cycleId}/consolidation?format=xlsx`,
+      `/api/cycles/${cycleId}/reference?format=xlsx`,
+      `/api/cycles/${cycleId}/monitoring?period=1405-H1&format=xlsx`,
+    ];
+    for (const path of paths(ph.cycleId)) {
+      const res = await get(path, ph.tokens.council);
+      expect([path, res.status]).toEqual([path, 200]);
+      const { headers } = await headersOf(res.body as Buffer);
+      expect(headers.length).toBeGreaterThan(0);
+      for (const h of headers) expect([path, h]).toEqual([path, header]);
+    }
+    // The consolidation's cover says it on its first line too.
+    const cover = await get(paths(ph.cycleId)[0] ?? '', ph.tokens.council);
+    expect((await headersOf(cover.body as Buffer)).first).toBe(PRACTICE_BANNER.fa);
+    // The published open data of the practice plan, as a workbook.
+    const table = await request(h.app)
+      .get(`/api/public/${PRACTICE}/plan/tables/projects.xlsx`)
+      .buffer(true)
+      .parse(binary);
+    expect(table.status).toBe(200);
+    expect((await headersOf(table.body as Buffer)).headers).toEqual([header]);
+    // The real municipality's: no header at all.
+    for (const path of paths(h.cycleId).slice(0, 2)) {
+      const res = await get(path, h.tokens.council);
+      expect(res.status).toBe(200);
+      const { headers, first } = await headersOf(res.body as Buffer);
+      for (const h of headers) expect(h).toBe('');
+      expect(first).not.toContain(PRACTICE_MARK.fa);
     }
   });
 

@@ -26,6 +26,10 @@ import {
   SIGN_IN_METHODS,
   NOTIFICATION_KINDS,
   SIGNATURE_POSITIONS,
+  CONSULTATION_STATUSES,
+  CONTRIBUTION_KINDS,
+  PROPOSAL_OUTCOMES,
+  TARGET_KINDS,
 } from '#core';
 import type { Database } from '../../service/src/db';
 import {
@@ -246,6 +250,10 @@ describe.each(DB_KINDS)('the migrated schema (%s)', (kind) => {
       ['user_session', 'user_session_method_check', SIGN_IN_METHODS],
       ['notification', 'notification_kind_check', NOTIFICATION_KINDS],
       ['agency_signature', 'agency_signature_position_check', SIGNATURE_POSITIONS],
+      ['consultation', 'consultation_status_check', CONSULTATION_STATUSES],
+      ['consultation_contribution', 'consultation_contribution_kind_check', CONTRIBUTION_KINDS],
+      ['consultation_contribution', 'consultation_contribution_target_kind_check', TARGET_KINDS],
+      ['consultation_contribution', 'consultation_contribution_outcome_check', PROPOSAL_OUTCOMES],
     ];
     for (const [table, name, values] of expected)
       expect([name, await checkValues(db, table, name)]).toEqual([name, [...values]]);

@@ -10,7 +10,7 @@ import request from 'supertest';
 import { ApiSnapshot, SNAPSHOT_RULES } from '#core';
 import { DB_KINDS } from '../helpers/db';
 import type { Harness } from './api-harness';
-import { bearer, openHarness, submissionOf, TENANT } from './api-harness';
+import { bearer, openHarness, reviseCivilWorks as reviseCivilWorksOf, TENANT } from './api-harness';
 
 describe.each(DB_KINDS)('snapshots and the council (%s)', (kind) => {
   let h: Harness;
@@ -35,43 +35,10 @@ describe.each(DB_KINDS)('snapshots and the council (%s)', (kind) => {
   let movedId = '';
   /** A new approved version of D-CIV with part of one project's cost moved between years. */
   async function reviseCivilWorks(direction: 1 | -1) {
-    const id = await submissionOf(h, 'D-CIV');
-    const { app, tokens } = h;
-    const step = (token: string, action: string) =>
-      request(app)
-        .post(`/api/submissions/${id}/transitions`)
-        .set(bearer(token))
-        .send({ action, note: 'بازنگری' });
-    expect((await step(tokens.approver, 'reopen')).status).toBe(200);
-    const pulled = await request(app)
-      .get(`/api/submissions/${id}/versions/latest`)
-      .set(bearer(tokens.preparer));
-    expect(pulled.status).toBe(200);
-    const tables = pulled.body.workbook.tables as {
-      name: string;
-      header: string[];
-      rows: (string | number | boolean | null)[][];
-    }[];
-    // A cost moved from 1406 to 1405 (or back): the total stays, so the workbook stays valid.
-    const projects = tables.find((t) => t.name === 'tblProjects');
-    const col = (y: string) => projects?.header.findIndex((c) => String(c) === y) ?? -1;
-    const [y5, y6] = [col('1405'), col('1406')];
-    expect(Math.min(y5, y6)).toBeGreaterThan(-1);
-    const row = projects!.rows[0]!;
-    movedId = String(row[projects!.header.indexOf('ProjectId')]);
-    moved ??= Math.floor(Number(row[y6] ?? 0) / 10);
-    row[y5] = Number(row[y5] ?? 0) + direction * moved;
-    row[y6] = Number(row[y6] ?? 0) - direction * moved;
-    const pushed = await request(app)
-      .post(`/api/submissions/${id}/versions`)
-      .set(bearer(tokens.preparer))
-      .set('If-Match', `"${pulled.body.version}"`)
-      .send({ tables });
-    if (pushed.status !== 201) throw new Error(JSON.stringify(pushed.body).slice(0, 1500));
-    expect((await step(tokens.preparer, 'submit')).status).toBe(200);
-    expect((await step(tokens.reviewer, 'review')).status).toBe(200);
-    expect((await step(tokens.approver, 'approve')).status).toBe(200);
-    return { id, version: pushed.body.version as number };
+    const r = await reviseCivilWorksOf(h, direction, moved);
+    moved = r.moved;
+    movedId = r.projectId;
+    return r;
   }
 
   it('starts with the seed’s snapshot: adopted by the council, published, the baseline', async () => {

@@ -103,6 +103,27 @@ describe('the worked examples', () => {
   const v = helpValues();
   const en = (k: string) => v.get(k)?.en;
 
+  it('the plan chain: the sample’s counts, and P-001 followed up to its goal', () => {
+    // Counted by hand in shared/src/sample/content.ts: 6 goals, 15 strategies (13 led, 2
+    // facilitated: S2-3 and S6-2), 25 programs, 20 schemes, 40 projects, 60 activities.
+    expect(
+      ['goals', 'strategies', 'programs', 'schemes', 'projects', 'activities'].map((k) =>
+        en(`chain.${k}`),
+      ),
+    ).toEqual(['6', '15', '25', '20', '40', '60']);
+    expect([en('chain.role.lead'), en('chain.role.facilitator')]).toEqual(['13', '2']);
+    // P-001 (a neighbourhood park, scheme SC01, program PG01): 360,818 + 573,300 million
+    // Rials in 1405 and 1406 = 934,118 million ≈ 934 billion.
+    expect([en('chain.project.id'), en('chain.scheme.id'), en('chain.program.id')]).toEqual([
+      'P-001',
+      'SC01',
+      'PG01',
+    ]);
+    expect(en('chain.project.years')).toBe('1405 and 1406');
+    expect(en('chain.project.cost')).toBe('934');
+    expect(v.get('chain.project.cost')?.fa).toBe('۹۳۴');
+  });
+
   it('KPI progress: K12 of the sample, hand-worked', () => {
     // Sample K12 (landfilled waste, to decrease): baseline 520, target 1405 500, actual 502
     // (shared/src/sample/content.ts); progress = (502 − 520) / (500 − 520) = 18 / 20 = 90%,

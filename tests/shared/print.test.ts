@@ -8,6 +8,7 @@ import {
   MIN_PRINT_SCALE,
   columnPoints,
   footerOf,
+  printHeaderOf,
   layoutWorkbook,
   localNumberFormat,
   sheetPrintOf,
@@ -91,6 +92,17 @@ describe('print setup of a sheet', () => {
     expect(footerOf(footer, 'fa')).toBe('&Rشهر نمونه&Cصفحه \u200e&P از &N&L۱۴۰۵/۰۱/۰۱');
     expect(footerOf({ city: 'A&B', day: null }, 'en')).toBe('&LA&&B&CPage &P of &N');
     expect(footerOf({ city: null, day: null }, 'en')).toBe('&CPage &P of &N');
+  });
+
+  it('heads every page of a practice municipality with its mark, and no other', () => {
+    expect(printHeaderOf({ ...footer, practice: true }, 'fa')).toBe(
+      '&C&Bتمرینی — این برنامه واقعی نیست&B',
+    );
+    expect(printHeaderOf({ ...footer, practice: true }, 'en')).toBe(
+      '&C&BPractice — this is not the real plan&B',
+    );
+    expect(printHeaderOf(footer, 'fa')).toBe('');
+    expect(printHeaderOf({ ...footer, practice: false }, 'en')).toBe('');
   });
 });
 

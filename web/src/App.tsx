@@ -22,6 +22,8 @@ import {
   languageOfSearch,
   SessionClient,
   signInPath,
+  ADMIN_PATH,
+  CONSULTATION_PATH,
   PROCESS_PATH,
   AGENCY_PATH,
   TOKENS_PATH,
@@ -62,6 +64,8 @@ import { ProjectsView } from './views/ProjectsView';
 import { SearchView } from './views/SearchView';
 import { StrategyView } from './views/StrategyView';
 import { SignInView, TokensView } from './views/AccountViews';
+import { AdminView } from './views/AdminView';
+import { ConsultationView } from './views/ConsultationView';
 import { ProcessView } from './views/ProcessView';
 import { AgencyView } from './views/AgencyView';
 
@@ -561,6 +565,25 @@ function clientOf(fetch: Fetch): SessionClient {
   return sessionClient.client;
 }
 
+/** Each account page's heading (its title and its link's text). */
+const ACCOUNT_HEADINGS = {
+  signin: 'signInTitle',
+  tokens: 'myTokens',
+  process: 'processPage',
+  consultation: 'consultPage',
+  admin: 'adminPage',
+  agency: 'agencyPage',
+} as const satisfies Record<AccountPage, StringKey>;
+
+/** The signed-in person's pages, linked from each other's header. */
+const ACCOUNT_LINKS: ReadonlyArray<{ page: AccountPage; path: string }> = [
+  { page: 'tokens', path: TOKENS_PATH },
+  { page: 'process', path: PROCESS_PATH },
+  { page: 'consultation', path: CONSULTATION_PATH },
+  { page: 'admin', path: ADMIN_PATH },
+  { page: 'agency', path: AGENCY_PATH },
+];
+
 /** The frame of a person's own pages: the register's name, the language switch, the page. */
 function AccountShell(props: {
   lang: Language;
@@ -589,14 +612,7 @@ function AccountShell(props: {
     };
   }, [client, page]);
   const onMunicipality = useCallback((code: string) => setPractice(isPracticeCode(code)), []);
-  const heading =
-    page === 'signin'
-      ? 'signInTitle'
-      : page === 'process'
-        ? 'processPage'
-        : page === 'agency'
-          ? 'agencyPage'
-          : 'myTokens';
+  const heading = ACCOUNT_HEADINGS[page];
   const title = `${t(lang, heading)}${TITLE_SEPARATOR}${t(lang, 'appTitle')}`;
   useEffect(() => {
     document.title = title;
@@ -620,21 +636,15 @@ function AccountShell(props: {
           </div>
           <div className={styles.tools}>
             <AppLink href={lang === 'en' ? '/?lang=en' : '/'}>{t(lang, 'toPlan')}</AppLink>
-            {page === 'tokens' && !isAgency && (
-              <AppLink href={lang === 'en' ? `${PROCESS_PATH}?lang=en` : PROCESS_PATH}>
-                {t(lang, 'processPage')}
-              </AppLink>
-            )}
-            {page === 'tokens' && isAgency && (
-              <AppLink href={lang === 'en' ? `${AGENCY_PATH}?lang=en` : AGENCY_PATH}>
-                {t(lang, 'agencyLink')}
-              </AppLink>
-            )}
-            {(page === 'process' || page === 'agency') && (
-              <AppLink href={lang === 'en' ? `${TOKENS_PATH}?lang=en` : TOKENS_PATH}>
-                {t(lang, 'myTokens')}
-              </AppLink>
-            )}
+            {page !== 'signin' &&
+              // The agency's page is linked for its representatives only.
+              ACCOUNT_LINKS.filter((l) => l.page !== page && (l.page !== 'agency' || isAgency)).map(
+                (l) => (
+                  <AppLink key={l.page} href={lang === 'en' ? `${l.path}?lang=en` : l.path}>
+                    {t(lang, ACCOUNT_HEADINGS[l.page])}
+                  </AppLink>
+                ),
+              )}
             <div className={styles.languages} role="group" aria-label={t(lang, 'language')}>
               {(['fa', 'en'] as const).map((l) => (
                 <ToggleButton
@@ -666,6 +676,10 @@ function AccountShell(props: {
           <ProcessView lang={lang} client={client} />
         ) : page === 'agency' ? (
           <AgencyView lang={lang} client={client} />
+        ) : page === 'consultation' ? (
+          <ConsultationView lang={lang} client={client} />
+        ) : page === 'admin' ? (
+          <AdminView lang={lang} client={client} />
         ) : (
           <TokensView lang={lang} client={client} />
         )}

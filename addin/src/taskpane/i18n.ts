@@ -314,6 +314,15 @@ export const STRINGS = {
   },
   budgetItem: { fa: 'شرح', en: 'Item' },
   aboutBalances: { fa: 'درباره سه تراز', en: 'About the three balances' },
+  // Help on the concept each view shows (HelpAbout).
+  aboutChain: { fa: 'درباره زنجیره برنامه', en: 'About the plan’s chain' },
+  aboutKpiProgress: { fa: 'درباره پیشرفت و وضعیت شاخص‌ها', en: 'About KPI progress and status' },
+  aboutEarnedValue: { fa: 'درباره ارزش کسب‌شده', en: 'About earned value' },
+  aboutBudgetExecution: { fa: 'درباره اجرای بودجه', en: 'About budget execution' },
+  aboutPriorityScore: { fa: 'درباره امتیاز اولویت', en: 'About the priority score' },
+  aboutPortfolio: { fa: 'درباره سبد پروژه‌ها', en: 'About the capital portfolio' },
+  aboutAhp: { fa: 'درباره وزن‌دهی معیارها', en: 'About weighting the criteria' },
+  aboutRevenue: { fa: 'درباره پیش‌بینی درآمد', en: 'About the revenue forecast' },
   budgetNoRevenue: {
     fa: 'این کارپوشه درآمدی برای سنجش تراز بودجه ندارد (درآمد واحدها در برنامه شهر است): {message}',
     en: 'This workbook has no revenue to balance the budget against (a department’s revenue is in the city plan): {message}',

@@ -231,6 +231,6 @@ export function signIn(deps: AppDeps): RequestHandler {
       .status(201)
       .set('Cache-Control', 'no-store')
       .append('Set-Cookie', sessionCookie(c, secret, session.expiresAt))
-      .json(toApiSession(user, info, c, (await repos.tenants.get(tenantId))?.practice ?? false));
+      .json(toApiSession(user, info, c, await repos.tenants.isPractice(tenantId)));
   };
 }

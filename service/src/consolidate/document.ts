@@ -31,6 +31,7 @@ import {
   KPI_STATUSES,
   MONITORING_TABLES,
   PORTFOLIO_OUT_CAPTIONS,
+  PRACTICE_BANNER,
   ROLE_CAPTIONS,
   SIGNATURE_POSITION_CAPTIONS,
   SIGNOFF_STALE_EXPLAINED,
@@ -921,6 +922,7 @@ function coverSheet(
     row += 1;
   };
   const city = info.city ?? facts.municipality;
+  if (facts.practice) line(PRACTICE_BANNER.fa, { bold: true, size: 14 });
   line(info.planTitle ?? facts.cycle.title, { bold: true, size: 16 });
   line('برنامه راهبردی-عملیاتی شهر و شهرداری (برنامه یکپارچه شهر از برنامه‌های تصویب‌شده)', {
     bold: true,
@@ -1076,6 +1078,7 @@ export async function consolidationXlsx(
       presentation,
       printedOn: facts.printedOn,
       city: city ?? facts.municipality,
+      practice: facts.practice,
     },
   );
   return writeWorkbook(layout);

@@ -310,7 +310,10 @@ export const getReferenceData: Handler<ByCycle, FormatQuery, undefined> = async 
     });
   if (xlsx)
     return xlsxReply(
-      await writeRawWorkbook(ref.workbook, { lang: 'fa' }),
+      await writeRawWorkbook(ref.workbook, {
+        lang: 'fa',
+        practice: await deps.repos.tenants.isPractice(p.tenantId),
+      }),
       `reference-${params.cycleId}.xlsx`,
     );
   return { json: ref };
@@ -345,6 +348,7 @@ export const getMonitoring: Handler<ByCycle, MonitoringQuery, undefined> = async
       report,
       query.lang ?? 'fa',
       monitoring.snapshot,
+      await deps.repos.tenants.isPractice(p.tenantId),
     );
     return xlsxReply(bytes, `article71-${report.year}-${report.period}-${params.cycleId}.xlsx`);
   }

@@ -90,7 +90,7 @@ export const getSessionOperation: Handler<None, None, undefined> = async ({ deps
       user,
       session,
       deps.config.sessions,
-      (await deps.repos.tenants.get(p.tenantId))?.practice ?? false,
+      await deps.repos.tenants.isPractice(p.tenantId),
     ),
   };
 };

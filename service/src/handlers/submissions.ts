@@ -548,7 +548,12 @@ export async function pullXlsx(
   }
   const { tables } = await versionTables(deps, sub, version);
   const workbook = fromVersionTables(tables, { lang: 'fa' });
-  return { bytes: await writeRawWorkbook(workbook, { lang: 'fa' }), version, regenerated: true };
+  const practice = await deps.repos.tenants.isPractice(p.tenantId);
+  return {
+    bytes: await writeRawWorkbook(workbook, { lang: 'fa', practice }),
+    version,
+    regenerated: true,
+  };
 }
 
 /** Who pushed and who submitted a submission's current version (what four eyes looks at). */

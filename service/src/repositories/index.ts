@@ -14,6 +14,8 @@ import type { RepositoryContext } from './context';
 import type { CycleRepository } from './cycles';
 import { cycleRepository } from './cycles';
 import type { IdempotencyRepository } from './idempotency';
+import type { ConsultationRepository } from './consultations';
+import { consultationRepository } from './consultations';
 import type { NotificationRepository } from './notifications';
 import { notificationRepository } from './notifications';
 import { idempotencyRepository } from './idempotency';
@@ -59,6 +61,8 @@ export interface Repositories {
   signatures: SignatureRepository;
   /** In-app notifications: the planning office's reminders (notifications.ts). */
   notifications: NotificationRepository;
+  /** Consultations and their contributions (consultations.ts). */
+  consultations: ConsultationRepository;
   audit: AuditRepository;
   idempotency: IdempotencyRepository;
   /** `plan admin verify`: the stored state against the audit chain (verify.ts). */
@@ -100,6 +104,7 @@ export function createRepositories(
     snapshots: snapshotRepository(ctx),
     signatures: signatureRepository(ctx),
     notifications: notificationRepository(ctx),
+    consultations: consultationRepository(ctx),
     audit: auditRepository(ctx),
     idempotency: idempotencyRepository(ctx),
     verify: verifyRepository(ctx),
@@ -120,6 +125,11 @@ export { VERIFIED_TABLES } from './verify';
 export type { AuditInput, AuditRecord, AuditRepository, ChainVerification } from './audit';
 export { auditHash, GENESIS_HASH } from './audit';
 export type { CommentInput, CommentRecord, CommentRepository } from './comments';
+export type {
+  ConsultationRecord,
+  ConsultationRepository,
+  ContributionRecord,
+} from './consultations';
 export type { CycleRecord, CycleRepository } from './cycles';
 export type { SignatureInput, SignatureRecord, SignatureRepository } from './signatures';
 export type {

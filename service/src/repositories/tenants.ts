@@ -41,6 +41,8 @@ export interface TenantRepository {
     actorId: string | null,
   ): Promise<{ ok: true; tenant: TenantRecord } | { ok: false; reason: 'invalid-id' | 'exists' }>;
   get(tenantId: string): Promise<TenantRecord | null>;
+  /** True for a practice municipality: its pages and documents are marked (issue 20). */
+  isPractice(tenantId: string): Promise<boolean>;
   /** Every municipality (for operators; the tenant table is the one table not kept per tenant). */
   list(): Promise<TenantRecord[]>;
   /**
@@ -59,6 +61,8 @@ export interface TenantRepository {
  * tests/service/practice.test.ts checks that it names every table that has `tenant_id`.
  */
 export const TENANT_TABLES = [
+  'consultation_contribution',
+  'consultation',
   'notification',
   'idempotency_key',
   'audit_entry',
@@ -146,6 +150,13 @@ export function tenantRepository(ctx: RepositoryContext): TenantRepository {
     },
 
     get: (tenantId) => prisma.municipality.findUnique({ where: { id: tenantId } }),
+    async isPractice(tenantId) {
+      const m = await prisma.municipality.findUnique({
+        where: { id: tenantId },
+        select: { practice: true },
+      });
+      return m?.practice === true;
+    },
 
     list: () => prisma.municipality.findMany({ orderBy: { id: 'asc' } }),
 

@@ -31,6 +31,7 @@ import { auditRepository } from './audit';
 import type { Db } from './client';
 import type { RepositoryContext } from './context';
 import { fromDbJson } from './json';
+import { textSha256 } from './consultations';
 import { notificationSha256 } from './notifications';
 import { tablesSha256, versionReportHashes, versionRepository } from './versions';
 import { checkSnapshots, SNAPSHOT_SOURCES_COVERED_BY } from './snapshots-verify';
@@ -214,6 +215,39 @@ export interface AuditedState {
       readAt: Date | null;
     }>
   >;
+  /** Consultations by id (`consultation.open`, `consultation.close`). */
+  consultations: Map<
+    string,
+    Described<{
+      cycleId: unknown;
+      snapshotId: unknown;
+      title: unknown;
+      noteSha256: unknown;
+      closed: { at: Date; by: string | null } | null;
+    }>
+  >;
+  /** Contributions by id (`contribution.add`, `.hide`, `.answer`). */
+  contributions: Map<
+    string,
+    Described<{
+      consultationId: unknown;
+      kind: unknown;
+      targetKind: unknown;
+      targetId: unknown;
+      textSha256: unknown;
+      onBehalf: unknown;
+      stakeholderId: unknown;
+      hidden: { at: Date; by: string | null; reasonSha256: unknown } | null;
+      answer: {
+        at: Date;
+        by: string | null;
+        outcome: unknown;
+        reasonSha256: unknown;
+        snapshotId: unknown;
+        mergedIntoId: unknown;
+      } | null;
+    }>
+  >;
 }
 
 const isObject = (value: JsonValue): value is JsonObject =>
@@ -237,6 +271,8 @@ export function emptyAuditedState(): AuditedState {
     comments: new Map(),
     signatures: new Map(),
     notifications: new Map(),
+    consultations: new Map(),
+    contributions: new Map(),
   };
 }
 
@@ -408,6 +444,58 @@ export function replayAudit(state: AuditedState, entry: AuditRecord): void {
         },
       });
       return;
+    case 'consultation.open':
+      state.consultations.set(id, {
+        entry,
+        state: {
+          cycleId: data.cycleId,
+          snapshotId: data.snapshotId,
+          title: data.title,
+          noteSha256: data.noteSha256,
+          closed: null,
+        },
+      });
+      return;
+    case 'consultation.close': {
+      const c = state.consultations.get(id);
+      if (c !== undefined) c.state.closed = { at: entry.at, by: entry.actorId };
+      return;
+    }
+    case 'contribution.add':
+      state.contributions.set(id, {
+        entry,
+        state: {
+          consultationId: data.consultationId,
+          kind: data.kind,
+          targetKind: data.targetKind,
+          targetId: data.targetId,
+          textSha256: data.textSha256,
+          onBehalf: data.onBehalf,
+          stakeholderId: data.stakeholderId,
+          hidden: null,
+          answer: null,
+        },
+      });
+      return;
+    case 'contribution.hide': {
+      const c = state.contributions.get(id);
+      if (c !== undefined)
+        c.state.hidden = { at: entry.at, by: entry.actorId, reasonSha256: data.reasonSha256 };
+      return;
+    }
+    case 'contribution.answer': {
+      const c = state.contributions.get(id);
+      if (c !== undefined)
+        c.state.answer = {
+          at: entry.at,
+          by: entry.actorId,
+          outcome: data.outcome,
+          reasonSha256: data.reasonSha256,
+          snapshotId: data.snapshotId,
+          mergedIntoId: data.mergedIntoId,
+        };
+      return;
+    }
     case 'comment.add':
       if (typeof data.commentId !== 'string') return;
       state.comments.set(data.commentId, {
@@ -907,6 +995,78 @@ const checkNotifications: TableCoverage = {
   },
 };
 
+/** Consultations against their `consultation.open` and `consultation.close`. */
+const checkConsultations: TableCoverage = {
+  kind: 'checked',
+  async check(c) {
+    const rows = await c.prisma.consultation.findMany({ where: { tenantId: c.tenantId } });
+    compareRows(
+      c,
+      'consultation',
+      rows,
+      c.state.consultations,
+      (r) => r.id,
+      (k) => `consultation ${k}`,
+      (r, d) => [
+        ['cycle_id', r.cycleId, d.state.cycleId],
+        ['snapshot_id', r.snapshotId, d.state.snapshotId],
+        ['title', r.title, d.state.title],
+        ['note', textSha256(r.note), d.state.noteSha256],
+        ['opened_by_id', r.openedById, d.entry.actorId],
+        ['opened_at', r.openedAt.getTime(), d.entry.at.getTime()],
+        ['status', r.status, d.state.closed === null ? 'open' : 'closed'],
+        ['closed_by_id', r.closedById, d.state.closed?.by ?? null],
+        ['closed_at', ms(r.closedAt), ms(d.state.closed?.at ?? null)],
+      ],
+    );
+  },
+};
+
+/**
+ * Contributions against the `contribution.add` that made them (what was said, by whom, on
+ * what, on whose behalf), the `contribution.hide` that hid one and the `contribution.answer`
+ * that answered it.
+ */
+const checkContributions: TableCoverage = {
+  kind: 'checked',
+  async check(c) {
+    const rows = await c.prisma.consultationContribution.findMany({
+      where: { tenantId: c.tenantId },
+    });
+    compareRows(
+      c,
+      'consultation_contribution',
+      rows,
+      c.state.contributions,
+      (r) => r.id,
+      (k) => `contribution ${k}`,
+      (r, d) => {
+        const { hidden, answer } = d.state;
+        return [
+          ['consultation_id', r.consultationId, d.state.consultationId],
+          ['kind', r.kind, d.state.kind],
+          ['target_kind', r.targetKind, d.state.targetKind],
+          ['target_id', r.targetId, d.state.targetId],
+          ['text', textSha256(r.text), d.state.textSha256],
+          ['on_behalf', r.onBehalf, d.state.onBehalf],
+          ['stakeholder_id', r.stakeholderId, d.state.stakeholderId],
+          ['author_id', r.authorId, d.entry.actorId],
+          ['created_at', r.createdAt.getTime(), d.entry.at.getTime()],
+          ['hidden_reason', textSha256(r.hiddenReason), hidden?.reasonSha256 ?? null],
+          ['hidden_by_id', r.hiddenById, hidden?.by ?? null],
+          ['hidden_at', ms(r.hiddenAt), ms(hidden?.at ?? null)],
+          ['outcome', r.outcome, answer?.outcome ?? null],
+          ['outcome_reason', textSha256(r.outcomeReason), answer?.reasonSha256 ?? null],
+          ['landed_snapshot_id', r.landedSnapshotId, answer?.snapshotId ?? null],
+          ['merged_into_id', r.mergedIntoId, answer?.mergedIntoId ?? null],
+          ['answered_by_id', r.answeredById, answer?.by ?? null],
+          ['answered_at', ms(r.answeredAt), ms(answer?.at ?? null)],
+        ];
+      },
+    );
+  },
+};
+
 /**
  * Every table of the schema and how verify covers it. A table added by a later migration
  * must be added here (tests/service/schema.test.ts reads the migrated schema and fails
@@ -932,6 +1092,8 @@ export const VERIFIED_TABLES: Readonly<Record<string, TableCoverage>> = {
   workflow_event: checkEvents,
   comment: checkComments,
   notification: checkNotifications,
+  consultation: checkConsultations,
+  consultation_contribution: checkContributions,
   city_snapshot: { kind: 'checked', check: checkSnapshots },
   city_snapshot_source: { kind: 'covered', by: SNAPSHOT_SOURCES_COVERED_BY },
   agency_signature: checkSignatures,

@@ -10,9 +10,20 @@ import { SUBMISSION_ROLES } from '#core';
 import { z } from 'zod';
 import type { Principal } from '../auth';
 import { CITY_WIDE_ROLES } from '../auth';
-import { ApiSignatureBody, ApiSnapshotTransition, SNAPSHOT_MAKERS } from '#core';
+import {
+  AnswerBody,
+  ApiSignatureBody,
+  ApiSnapshotTransition,
+  CONSULTATION_STAFF,
+  CONTRIBUTORS,
+  ContributionBody,
+  HideBody,
+  OpenConsultationBody,
+  SNAPSHOT_MAKERS,
+} from '#core';
 import type { Role } from '../repositories';
 import type { AppDeps } from '../handlers/context';
+import * as consult from '../handlers/consultations';
 import * as op from '../handlers/operations';
 import * as people from '../handlers/people';
 import { makePracticeOperation } from '../handlers/practice';
@@ -230,6 +241,33 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
     '/cycles/:cycleId/signatures',
     { roles: CITY_WIDE_ROLES, params: ByCycle },
     op.listSignatures,
+  );
+  api.get('/cycles/:cycleId/consultations', { params: ByCycle }, consult.listConsultations);
+  api.post(
+    '/cycles/:cycleId/consultations',
+    { roles: CONSULTATION_STAFF, params: ByCycle, body: OpenConsultationBody },
+    consult.openConsultation,
+  );
+  api.get('/consultations/:id', { params: ById }, consult.getConsultation);
+  api.post(
+    '/consultations/:id/close',
+    { roles: CONSULTATION_STAFF, params: ById },
+    consult.closeConsultation,
+  );
+  api.post(
+    '/consultations/:id/contributions',
+    { roles: CONTRIBUTORS, params: ById, body: ContributionBody },
+    consult.contribute,
+  );
+  api.post(
+    '/contributions/:id/answer',
+    { roles: CONSULTATION_STAFF, params: ById, body: AnswerBody },
+    consult.answerContribution,
+  );
+  api.post(
+    '/contributions/:id/hide',
+    { roles: CONSULTATION_STAFF, params: ById, body: HideBody },
+    consult.hideContribution,
   );
   api.get('/audit/verify', { roles: AUDITORS }, op.verifyAuditChain);
   return router;

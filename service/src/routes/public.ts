@@ -105,7 +105,12 @@ export function publicRouter(deps: AppDeps): Router {
     }
     const bytes = await writeRawWorkbook(
       { tables: [{ name: data.table, header: data.columns, rows: data.rows }] },
-      { lang: 'fa', guide: false, printedOn: snapshot.publishedAt ?? snapshot.createdAt },
+      {
+        lang: 'fa',
+        guide: false,
+        printedOn: snapshot.publishedAt ?? snapshot.createdAt,
+        practice: municipality.practice === true,
+      },
     );
     res
       .type(XLSX_TYPE)

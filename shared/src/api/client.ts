@@ -26,6 +26,8 @@ import { ApiNotification, ApiNotifications, ApiReminders } from './notifications
 import type { ApiSignatureBody } from './signatures';
 import { ApiAgencyView, ApiSignature, ApiSignatureList, SIGNATURE_PATHS } from './signatures';
 import { ApiSnapshotImpact } from './revision';
+import type { AnswerBody, ContributionBody, HideBody, OpenConsultationBody } from './consultation';
+import { ApiConsultation, ApiConsultationView, ApiContribution } from './consultation';
 import { toPersianDigits } from '../util/text';
 import type {
   CommentBody,
@@ -574,6 +576,56 @@ export class RegisterClient {
       ...(options.idempotencyKey !== undefined && {
         headers: { 'Idempotency-Key': options.idempotencyKey },
       }),
+    });
+  }
+
+  /** A cycle's consultations, newest first (everyone of the municipality signed in). */
+  consultations(cycleId: string): Promise<ApiResult<ApiConsultation[]>> {
+    return this.json(ApiConsultation.array(), `/api/cycles/${seg(cycleId)}/consultations`);
+  }
+
+  /** Opens a consultation on the cycle's latest city plan snapshot (the planning office). */
+  openConsultation(
+    cycleId: string,
+    body: OpenConsultationBody,
+  ): Promise<ApiResult<ApiConsultation>> {
+    return this.json(ApiConsultation, `/api/cycles/${seg(cycleId)}/consultations`, {
+      method: 'POST',
+      body,
+    });
+  }
+
+  /** A consultation as the signed-in person may see it. */
+  consultation(id: string): Promise<ApiResult<ApiConsultationView>> {
+    return this.json(ApiConsultationView, `/api/consultations/${seg(id)}`);
+  }
+
+  /** Closes a consultation (the planning office). */
+  closeConsultation(id: string): Promise<ApiResult<ApiConsultation>> {
+    return this.json(ApiConsultation, `/api/consultations/${seg(id)}/close`, { method: 'POST' });
+  }
+
+  /** A comment, a proposal, an endorsement or an objection (agencies and stakeholders). */
+  contribute(id: string, body: ContributionBody): Promise<ApiResult<ApiContribution>> {
+    return this.json(ApiContribution, `/api/consultations/${seg(id)}/contributions`, {
+      method: 'POST',
+      body,
+    });
+  }
+
+  /** The planning office's answer to a proposal. */
+  answerContribution(id: string, body: AnswerBody): Promise<ApiResult<ApiContribution>> {
+    return this.json(ApiContribution, `/api/contributions/${seg(id)}/answer`, {
+      method: 'POST',
+      body,
+    });
+  }
+
+  /** Hides a contribution, with the reason (the planning office). */
+  hideContribution(id: string, body: HideBody): Promise<ApiResult<ApiContribution>> {
+    return this.json(ApiContribution, `/api/contributions/${seg(id)}/hide`, {
+      method: 'POST',
+      body,
     });
   }
 

@@ -10,3 +10,4 @@ export * from './people-client';
 export * from './process';
 export * from './notifications';
 export * from './signatures';
+export * from './consultation';

@@ -358,6 +358,22 @@ export const GLOSSARY = [
   ),
   entry(
     'register',
+    'consultation',
+    'رایزنی',
+    'consultation',
+    'دوره‌ای که واحد برنامه‌ریزی بر برنامه یکپارچه شهر می‌گشاید تا دستگاه‌های اجرایی و ذی‌نفعان نظر، پیشنهاد تغییر، موافقت یا مخالفت خود را ثبت کنند.',
+    'A period the planning department opens on the city plan in which the executive agencies and stakeholders comment, propose changes, endorse or object.',
+  ),
+  entry(
+    'register',
+    'proposal',
+    'پیشنهاد تغییر',
+    'proposal',
+    'پیشنهادی برای تغییر یک هدف، راهبرد، برنامه یا پروژه که واحد برنامه‌ریزی به آن پاسخ می‌دهد: پذیرفته و پیوندخورده به نسخه‌ای که در آن آمد، نپذیرفته با دلیل، یا ادغام‌شده در پیشنهادی دیگر.',
+    'A proposed change to a goal, strategy, program or project, which the planning department answers: accepted and linked to the snapshot where it landed, rejected with a reason, or merged into another.',
+  ),
+  entry(
+    'register',
     'submission',
     'برنامه واحد',
     'submission',

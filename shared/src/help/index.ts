@@ -22,6 +22,7 @@ export type { HelpValues } from './values';
 
 /** The concept pages, in the order an index lists them (each is `help/<lang>/<key>.md`). */
 export const HELP_CONCEPTS = [
+  'plan-chain',
   'swot',
   'ahp',
   'priority-score',

@@ -5,7 +5,7 @@
  * here once, written for each language (Persian digits in Persian, codes isolated).
  */
 import type { Language } from '../contract/enums';
-import { scenarioCaption } from '../contract/enums';
+import { MUNICIPAL_ROLES, enumCaption, scenarioCaption } from '../contract/enums';
 import type { Bilingual } from '../findings';
 import { budgetBalances, inCurrentBudget, lineStage } from '../fiscal/heads';
 import { computeCapitalBudget, fiscalBalance } from '../fiscal/index';
@@ -284,6 +284,53 @@ function compute(): HelpValues {
   put('exec.share', pct(report.share, 0));
   put('exec.factor', dec(ATTENTION_FACTOR, 1));
   put('exec.threshold', pct(slow.threshold, 0));
+
+  // The plan's chain (help/<lang>/plan-chain.md): how many of each link the sample has, and
+  // one project followed up to its goal.
+  const count = (table: Parameters<typeof rowsOf>[1]) =>
+    both((l) => formatNumber(rowsOf(plan, table).length, l));
+  put('chain.goals', count('tblGoals'));
+  put('chain.strategies', count('tblStrategies'));
+  put('chain.programs', count('tblPrograms'));
+  put('chain.schemes', count('tblSchemes'));
+  put('chain.projects', count('tblProjects'));
+  put('chain.activities', count('tblActivities'));
+  put('chain.lines', count('tblBudgetLines'));
+  const strategies = rowsOf(plan, 'tblStrategies');
+  for (const role of ['lead', 'facilitator'] as const)
+    put(
+      `chain.role.${role}`,
+      both((l) => formatNumber(strategies.filter((x) => x.MunicipalRole === role).length, l)),
+    );
+  const project = rowsOf(plan, 'tblProjects')[0];
+  const scheme = rowsOf(plan, 'tblSchemes').find((x) => x.SchemeId === project?.SchemeId);
+  const program = rowsOf(plan, 'tblPrograms').find((x) => x.ProgramId === project?.ProgramId);
+  const strategy = strategies.find((x) => x.StrategyId === program?.StrategyId);
+  const goal = rowsOf(plan, 'tblGoals').find((x) => x.GoalId === strategy?.GoalId);
+  if (!project || !scheme || !program || !strategy || !goal)
+    throw new Error('sample project P-001 is not linked up to a goal');
+  const stored = (text: string) => ({ fa: text, en: text });
+  put('chain.project.id', code(project.ProjectId));
+  put('chain.project.title', stored(project.Title));
+  put('chain.scheme.id', code(scheme.SchemeId));
+  put('chain.scheme.title', stored(scheme.Title));
+  put('chain.program.id', code(program.ProgramId));
+  put('chain.program.title', stored(program.Title));
+  put('chain.strategy.id', code(strategy.StrategyId));
+  put('chain.strategy.title', stored(strategy.Title));
+  put('chain.strategy.role', {
+    fa: enumCaption(MUNICIPAL_ROLES, strategy.MunicipalRole, 'fa') ?? '',
+    en: enumCaption(MUNICIPAL_ROLES, strategy.MunicipalRole, 'en') ?? '',
+  });
+  put('chain.goal.id', code(goal.GoalId));
+  put('chain.goal.title', stored(goal.Title));
+  const years = [...project.costs].filter(([, v]) => v > 0n);
+  put('chain.project.years', {
+    fa: years.map(([y]) => year(y).fa).join(' و '),
+    en: years.map(([y]) => year(y).en).join(' and '),
+  });
+  put('chain.project.cost', bn(years.reduce((a, [, v]) => a + v, 0n)));
+  put('chain.project.line', code(project.BudgetCode ?? ''));
   return out;
 }
 

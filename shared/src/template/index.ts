@@ -46,6 +46,7 @@ export {
   PRINT_MARGINS,
   columnPoints,
   footerOf,
+  printHeaderOf,
   sheetPrintOf,
 } from './print';
 export {

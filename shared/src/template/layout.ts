@@ -248,6 +248,8 @@ export interface LayoutOptions {
   printedOn?: Date;
   /** The city named in the printed footer (default: `City` of the workbook's `tblPlanInfo`). */
   city?: string;
+  /** A practice municipality's file: every printed page's header says so (`printHeaderOf`). */
+  practice?: boolean;
 }
 
 /** `City` of a workbook's own plan information table (key or caption), or null. */
@@ -324,6 +326,7 @@ export function layoutWorkbook(workbook: RawWorkbook, options: LayoutOptions): W
   const footer: PrintFooter = {
     city: options.city ?? cityOf(workbook),
     day: options.printedOn ? tehranDayOf(options.printedOn) : null,
+    practice: options.practice === true,
   };
   const placed: Placed[] = placeTables(workbook, { lang }).tables.map((raw) => {
     const at = parseA1(raw.address ?? 'A1') ?? { row: 1, column: 1 };

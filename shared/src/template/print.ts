@@ -11,6 +11,7 @@
  */
 import type { Language } from '../contract/enums';
 import type { JalaliDate } from '../jalali';
+import { PRACTICE_BANNER } from '../glossary';
 import { formatJalali } from '../jalali';
 
 /** The smallest print scale (percent) a sheet gets: below it, type is too small on paper. */
@@ -77,6 +78,8 @@ export interface SheetPrint {
   readonly titleColumns: { readonly first: number; readonly last: number } | null;
   /** The footer in Excel's header/footer codes (`&C`, `&P`, `&N`, …). */
   readonly footer: string;
+  /** The header in the same codes; empty for none (a practice municipality's mark). */
+  readonly header: string;
 }
 
 /** What the footer of every printed page says. */
@@ -85,11 +88,24 @@ export interface PrintFooter {
   readonly city: string | null;
   /** The day the file was made, in Tehran (`tehranDayOf`); null for none. */
   readonly day: JalaliDate | null;
+  /**
+   * A file of a practice municipality (issue 20): every printed page's header says so
+   * (`PRACTICE_BANNER`). Absent: a real municipality's file.
+   */
+  readonly practice?: boolean;
 }
 
 /** Excel's header/footer codes start with `&`; a literal one is `&&`. */
 function footerText(text: string): string {
   return text.replace(/&/g, '&&');
+}
+
+/**
+ * The header of a sheet: empty, or for a practice municipality its mark in the middle, bold
+ * («تمرینی — این برنامه واقعی نیست»), so that no printed page of it passes for the real plan.
+ */
+export function printHeaderOf(footer: PrintFooter, lang: Language): string {
+  return footer.practice === true ? `&C&B${footerText(PRACTICE_BANNER[lang])}&B` : '';
 }
 
 /**
@@ -163,5 +179,6 @@ export function sheetPrintOf(input: {
     // that no page holds numbers without the row they belong to.
     titleColumns: best === null ? { first: 1, last: 1 } : null,
     footer: footerOf(input.footer, input.lang),
+    header: printHeaderOf(input.footer, input.lang),
   };
 }

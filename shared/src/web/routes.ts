@@ -64,8 +64,17 @@ export const PROCESS_PATH = `${ME_PATH}/process`;
  */
 export const AGENCY_PATH = `${ME_PATH}/agency`;
 
-/** A page of a person's account: the sign-in, their tokens, the process, the agency's. */
-export type AccountPage = 'signin' | 'tokens' | 'process' | 'agency';
+/** The consultation on the latest cycle's city plan (`GET /api/consultations/{id}`). */
+export const CONSULTATION_PATH = `${ME_PATH}/consultation`;
+
+/** The administration: people, departments, the practice municipality (admin). */
+export const ADMIN_PATH = `${ME_PATH}/admin`;
+
+/**
+ * A page of a person's account: sign-in, tokens, process, consultation, administration, an
+ * agency's sign-off.
+ */
+export type AccountPage = 'signin' | 'tokens' | 'process' | 'consultation' | 'admin' | 'agency';
 
 /** The account page an address names (a trailing slash allowed), or null. */
 export function accountPageOf(pathname: string): AccountPage | null {
@@ -74,6 +83,8 @@ export function accountPageOf(pathname: string): AccountPage | null {
   if (p === TOKENS_PATH) return 'tokens';
   if (p === PROCESS_PATH) return 'process';
   if (p === AGENCY_PATH) return 'agency';
+  if (p === CONSULTATION_PATH) return 'consultation';
+  if (p === ADMIN_PATH) return 'admin';
   return null;
 }
 

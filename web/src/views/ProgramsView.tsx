@@ -47,7 +47,11 @@ export function ProgramsView({ lang, plan, route }: ViewProps) {
           tick={(v) => count(v, lang)}
         />
       </Section>
-      <Section title={t(lang, 'programList')} id="programs-table">
+      <Section
+        title={t(lang, 'programList')}
+        id="programs-table"
+        help={{ topic: 'plan-chain', lang }}
+      >
         <p className={page.muted}>{t(lang, 'inBillionRials')}</p>
         <ScrollTable label={t(lang, 'tableScroll', { table: label })} testId="programs-table">
           <thead>

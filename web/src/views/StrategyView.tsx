@@ -13,7 +13,7 @@ import {
   webPath,
 } from '#core';
 import { Badge, Body1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import { AppLink, Iso, PageTitle, Section, Stored, usePageStyles } from '../components';
+import { AppLink, HelpLink, Iso, PageTitle, Section, Stored, usePageStyles } from '../components';
 import { jalaliDate } from '../format';
 import { t } from '../i18n';
 import { anchorOf } from '../plan';
@@ -52,6 +52,9 @@ export function StrategyView({ lang, plan, route }: ViewProps) {
   return (
     <div className={page.stack}>
       <PageTitle>{t(lang, 'strategy')}</PageTitle>
+      <p>
+        <HelpLink topic="plan-chain" lang={lang} />
+      </p>
       {plan.goals.map((goal) => {
         const strategies = plan.strategies.filter((s) => s.goalId === goal.id);
         const perspective = enumCaption(PERSPECTIVES, goal.perspective, lang);

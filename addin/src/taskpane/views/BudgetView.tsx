@@ -14,7 +14,7 @@ import { budgetView, deficitFinding, deficitYears } from '../budget';
 import { digits, t } from '../i18n';
 import { billionsNumber } from '../money';
 import { usePane } from '../services';
-import { Note, Num, Rich, Section, useViewStyles } from './common';
+import { HelpAbout, Note, Num, Rich, Section, useViewStyles } from './common';
 
 const useStyles = makeStyles({
   wrap: { whiteSpace: 'normal', verticalAlign: 'bottom' },
@@ -278,7 +278,7 @@ export function BudgetView() {
           <YearDetail y={y} lang={lang} />
         </details>
       ))}
-      {help('balances', t(lang, 'aboutBalances'))}
+      <HelpAbout links={[['balances', 'aboutBalances']]} />
     </div>
   );
 }

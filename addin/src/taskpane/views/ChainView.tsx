@@ -22,7 +22,7 @@ import { cellOfNode, chainTree } from '../chain';
 import { t } from '../i18n';
 import { billionsNumber } from '../money';
 import { usePane } from '../services';
-import { Code, Note, Num, YearTable, useViewStyles } from './common';
+import { Code, HelpAbout, Note, Num, useViewStyles, YearTable } from './common';
 
 /** What a scheme is called (طرح), said before its ID unless its title already begins with it. */
 const schemeWord = LINK_LEVELS.find((l) => l.value === 'scheme')!;
@@ -155,6 +155,7 @@ export function ChainView() {
           </div>
         ))}
       </dl>
+      <HelpAbout links={[['plan-chain', 'aboutChain']]} />
     </div>
   );
 }

@@ -21,7 +21,7 @@ import { digits, formatNumber, t } from '../i18n';
 import type { KpiGroup, KpiRow } from '../kpis';
 import { defaultKpiYear, kpiGroups } from '../kpis';
 import { usePane } from '../services';
-import { Code, Note, Num, Section, useViewStyles } from './common';
+import { Code, HelpAbout, Note, Num, Section, useViewStyles } from './common';
 
 const useKpiStyles = makeStyles({
   owner: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
@@ -188,6 +188,7 @@ export function KpiView() {
           </table>
         </Section>
       ))}
+      <HelpAbout links={[['kpi-progress', 'aboutKpiProgress']]} />
     </div>
   );
 }

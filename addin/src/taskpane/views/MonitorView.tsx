@@ -35,7 +35,7 @@ import { billionsNumber } from '../money';
 import type { CellsAt } from '../monitor';
 import { defaultMonitorPeriod, monitorView } from '../monitor';
 import { usePane } from '../services';
-import { Code, Note, Num, Section, useViewStyles } from './common';
+import { Code, HelpAbout, Note, Num, Section, useViewStyles } from './common';
 
 /** The view's own words, in both languages. */
 const S = {
@@ -429,6 +429,12 @@ export function MonitorView() {
           </table>
         </Section>
       )}
+      <HelpAbout
+        links={[
+          ['earned-value', 'aboutEarnedValue'],
+          ['budget-execution', 'aboutBudgetExecution'],
+        ]}
+      />
     </div>
   );
 }

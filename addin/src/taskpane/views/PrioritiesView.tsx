@@ -38,7 +38,7 @@ import {
   skipReasons,
 } from '../priorities';
 import { usePane } from '../services';
-import { Code, Note, Num, Rich, Section, YearTable, useViewStyles } from './common';
+import { Code, HelpAbout, Note, Num, Rich, Section, useViewStyles, YearTable } from './common';
 
 const usePrioritiesStyles = makeStyles({
   // A reason under a project's title, in a quieter colour.
@@ -335,6 +335,13 @@ export function PrioritiesView() {
           })}
         </tbody>
       </table>
+      <HelpAbout
+        links={[
+          ['priority-score', 'aboutPriorityScore'],
+          ['ahp', 'aboutAhp'],
+          ['capital-portfolio', 'aboutPortfolio'],
+        ]}
+      />
     </div>
   );
 }

@@ -31,7 +31,7 @@ import {
   scenariosOf,
 } from '../revenue';
 import { usePane } from '../services';
-import { Note, Num, Section, useViewStyles } from './common';
+import { HelpAbout, Note, Num, Section, useViewStyles } from './common';
 
 const W = 320;
 const H = 180;
@@ -479,6 +479,7 @@ export function RevenueView() {
         </Button>
         {message && <Note intent={message.intent}>{message.text}</Note>}
       </Section>
+      <HelpAbout links={[['revenue-forecast', 'aboutRevenue']]} />
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import {
   createFocusOutlineStyle,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -12,8 +13,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { Fragment } from 'react';
 import type { Language } from '#core';
+import { helpPageUrl } from '#core';
+import { loadConnection } from '../../api/connection';
+import type { StringKey } from '../i18n';
 import { digits, t } from '../i18n';
+import { usePane } from '../services';
 import { billionsNumber } from '../money';
 
 /** Styles the views share (Fluent tokens only). */
@@ -190,5 +196,37 @@ export function YearTable(props: {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * Links to the help pages of the concepts a view shows (issue 20), on the register the planner
+ * signed in to, else the one that served the pane; nothing when neither is known (the help
+ * pages are the register's). Each opens in a new window so the workbook keeps its place.
+ */
+export function HelpAbout(props: {
+  links: ReadonlyArray<readonly [topic: string, label: StringKey]>;
+}) {
+  const { lang, store, defaultServer } = usePane();
+  const styles = useViewStyles();
+  const register = loadConnection(store)?.server ?? defaultServer ?? null;
+  if (register === null) return null;
+  return (
+    <p>
+      {props.links.map(([topic, label], i) => (
+        <Fragment key={topic}>
+          {i > 0 && ' · '}
+          <Link
+            className={styles.focusRing}
+            href={helpPageUrl(register, topic, lang)}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-help={topic}
+          >
+            {t(lang, label)}
+          </Link>
+        </Fragment>
+      ))}
+    </p>
   );
 }
