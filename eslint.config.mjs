@@ -68,6 +68,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Node scripts written as ES modules (a test's OpenID Provider runs in its own process).
+    files: ['**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     // Outside the core, the core is imported through its one entry.
     files: [
       'addin/**/*.{ts,tsx}',

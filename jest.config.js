@@ -15,10 +15,11 @@ const common = {
     '^.+\\.(t|j)sx?$': swc,
     // PGlite's CommonJS build loads its WASM with import(), which jest's CommonJS runtime refuses.
     '/node_modules/@electric-sql/pglite/dist/.+\\.cjs$': swc,
-    // jose 6 ships only ES modules; compiled to CommonJS so the OIDC tests can load it.
-    '/node_modules/jose/.+\\.js$': swc,
+    // jose 6, openid-client 6 and its oauth4webapi ship only ES modules; compiled to CommonJS
+    // so the OIDC tests can load them.
+    '/node_modules/(jose|openid-client|oauth4webapi)/.+\\.js$': swc,
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@electric-sql/pglite|jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@electric-sql/pglite|jose|openid-client|oauth4webapi)/)'],
   // The core's one entry (package.json "imports", tsconfig "paths"): tests run its sources.
   // office-addin-mock's office-addin-manifest: a stub with its host list (the stub says why).
   moduleNameMapper: {

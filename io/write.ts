@@ -144,9 +144,21 @@ const HEADER_FILL: ExcelJS.Fill = {
 function printStyle(ws: ExcelJS.Worksheet, t: TableLayout, dataRows: number): void {
   const last = t.headerRow + dataRows + (t.totals ? 1 : 0);
   fitRow(ws, t.headerRow, Math.max(...t.columns.map((c) => wrappedLines(c.header, c.width))));
+  // exceljs turns each distinct style object into its XML when writing (seconds for a city
+  // plan's 100,000 rows); one object per distinct style (and value type: exceljs gives a
+  // number without a format `General`) is written once. `writeWorkbook` unshares a cell's
+  // style before changing it.
+  const shared = new Map<string, Partial<ExcelJS.Style>>();
   for (let r = t.headerRow; r <= last; r += 1)
     for (let i = 0; i < t.columns.length; i += 1) {
       const cell = ws.getCell(r, t.firstColumn + i);
+      const place = r === t.headerRow ? 'header' : t.totals && r === last ? 'totals' : 'body';
+      const key = `${place}\u0000${i}\u0000${cell.type}\u0000${JSON.stringify(cell.style)}`;
+      const style = shared.get(key);
+      if (style !== undefined) {
+        cell.style = style;
+        continue;
+      }
       cell.border = BOX;
       const numFmt = t.columns[i]?.numFmt;
       if (r > t.headerRow && numFmt) cell.numFmt = numFmt;
@@ -155,6 +167,7 @@ function printStyle(ws: ExcelJS.Worksheet, t: TableLayout, dataRows: number): vo
         cell.fill = HEADER_FILL;
         cell.alignment = { wrapText: true, vertical: 'middle' };
       } else if (t.totals && r === last) cell.font = { bold: true };
+      shared.set(key, cell.style);
     }
 }
 
@@ -224,6 +237,8 @@ export async function writeWorkbook(layout: WorkbookLayout): Promise<Uint8Array>
     const widthOf = new Map(sheet.columnWidths.map((w) => [w.column, w.width]));
     for (const c of sheet.cells) {
       const cell = ws.getCell(c.row, c.column);
+      // Its own style object (a table's cells share theirs, see `printStyle`).
+      cell.style = { ...cell.style };
       if (c.wrap && typeof c.value === 'string')
         fitRow(ws, c.row, wrappedLines(c.value, widthOf.get(c.column) ?? 9));
       cell.value = toExcel(c.value);

@@ -15,8 +15,10 @@ import type { Logger } from 'pino';
 import pino from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { JWTVerifyGetKey } from 'jose';
+import { OIDC_START_PATH } from '#core';
 import { authenticate } from './auth';
 import { signIn } from './auth/session';
+import { OIDC_CALLBACK_PATH, oidcBrowser, oidcBrowserEnabled } from './auth/oidc-browser';
 import type { OidcVerifier } from './auth/oidc';
 import { oidcVerifier } from './auth/oidc';
 import type { Config } from './config';
@@ -293,6 +295,12 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/api/public', publicRouter(deps));
   // Signing in is the one state change without a principal (auth/session.ts).
   app.post('/api/session', signIn(deps));
+  // …and in the browser by OpenID Connect, where configured (auth/oidc-browser.ts).
+  const browserOidc = oidcBrowser(deps);
+  if (browserOidc !== null) {
+    app.get(OIDC_START_PATH, browserOidc.start);
+    app.get(OIDC_CALLBACK_PATH, browserOidc.callback);
+  }
   app.use(
     '/api',
     authenticate(repos, oidc, config.sessions),
@@ -307,7 +315,9 @@ export function createApp(options: AppOptions): express.Express {
   if (existsSync(config.addinDir))
     app.use(ADDIN_PATH, notSourceMaps, express.static(config.addinDir, { index: 'taskpane.html' }));
   // The web face at `/` (its own addresses only; docs/web.md).
-  const web = webApp(config.webDir, config.defaultTenant, notSourceMaps);
+  const web = webApp(config.webDir, config.defaultTenant, notSourceMaps, {
+    oidc: oidcBrowserEnabled(config),
+  });
   if (web !== null) app.use(web);
 
   app.use(notFoundRoute);

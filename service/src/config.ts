@@ -18,6 +18,15 @@ export interface OidcConfig {
   tenantClaim: string;
   /** Claim with the user's e-mail, matched to a user of the register. */
   emailClaim: string;
+  /**
+   * The register's client ID at the issuer: set, people can sign in in the browser by the
+   * authorization code flow with PKCE (auth/oidc-browser.ts); null: bearer JWTs only.
+   */
+  clientId: string | null;
+  /** The client's secret (a confidential client, `client_secret_basic`); null: a public one. */
+  clientSecret: string | null;
+  /** The redirect URI registered at the issuer; null: `<publicOrigin>/api/oidc/callback`. */
+  redirectUrl: string | null;
 }
 
 /** Everything the service reads from its environment. */
@@ -166,6 +175,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             jwksUrl: env.PLAN_OIDC_JWKS_URL ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`,
             tenantClaim: env.PLAN_OIDC_TENANT_CLAIM ?? 'plan_tenant',
             emailClaim: env.PLAN_OIDC_EMAIL_CLAIM ?? 'email',
+            clientId: env.PLAN_OIDC_CLIENT_ID || null,
+            clientSecret: env.PLAN_OIDC_CLIENT_SECRET || null,
+            redirectUrl: env.PLAN_OIDC_REDIRECT_URL || null,
           },
     dataRoot,
     tls,

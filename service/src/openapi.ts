@@ -25,8 +25,11 @@ import {
   ApiSignature,
   ApiSignatureBody,
   ApiSignatureList,
+  ApiAmendment,
+  ApiAmendmentList,
   ApiSnapshotImpact,
   ApiSnapshotTransition,
+  ApplyAmendmentBody,
   CSRF_HEADER,
   PEOPLE_REQUESTS,
   PUBLIC_API_SCHEMAS,
@@ -60,6 +63,8 @@ const RESPONSE_SCHEMAS = {
   ...API_SCHEMAS,
   ...PUBLIC_API_SCHEMAS,
   SnapshotImpact: ApiSnapshotImpact,
+  Amendment: ApiAmendment,
+  AmendmentList: ApiAmendmentList,
   Process: ApiProcess,
   Reminders: ApiReminders,
   Notification: ApiNotification,
@@ -83,6 +88,7 @@ const REQUEST_SCHEMAS = {
   UpdateCycleBody,
   RollCycleBody,
   SnapshotTransitionBody: ApiSnapshotTransition,
+  ApplyAmendmentBody,
   ReminderBody,
   SignatureBody: ApiSignatureBody,
   OpenConsultationBody,
@@ -284,7 +290,11 @@ const etag = {
 };
 
 const snapshotEtag = {
-  ETag: { description: 'The snapshot’s hash, `"<sha256>"`.', schema: { type: 'string' } },
+  ETag: {
+    description:
+      'The snapshot’s hash with its status and publication, `"<sha256>.<status>[.published]"`: it changes when the snapshot moves.',
+    schema: { type: 'string' },
+  },
 };
 
 const publicHeaders = {
@@ -1209,7 +1219,7 @@ const OPERATIONS: Record<
       operationId: 'transitionSnapshot',
       summary: 'A council-stage step: send to the council, adopt, return, publish',
       description:
-        '`send-to-council`: approver, admin, from `made`. `adopt` (with `resolution`: number, Jalali date, votes) and `return` (with a `note`): council, admin, from `council-review`. `publish`: council, admin, an adopted snapshot once. The rule is the core’s (`shared/src/contract/snapshots.ts`).',
+        '`send-to-council`: approver, admin, from `made`. `adopt` (with `resolution`: number, Jalali date, votes) and `return` (with a `note`, or `amendments` per row, or both: each checked against the snapshot by the core’s `validateAmendments`, a 400 naming `amendments.<index>.<field>` for each problem): council, admin, from `council-review`. `publish`: council, admin, an adopted snapshot once. The rule is the core’s (`shared/src/contract/snapshots.ts`).',
       tag: 'council',
       parameters: [snapshotParam],
       requestBody: { required: true, content: json(ref('SnapshotTransitionBody')) },
@@ -1236,6 +1246,51 @@ const OPERATIONS: Record<
       errors: ['Forbidden', 'NotFound'],
     },
     post: undefined,
+  },
+  '/api/snapshots/{id}/plan': {
+    get: {
+      operationId: 'getSnapshotPlan',
+      summary:
+        'A snapshot’s plan in the public plan’s shape, whatever its status (reviewer, approver, council, admin)',
+      description:
+        'What the public would read once it is adopted and published (`publicPlanOf`): the council reviews a snapshot by it, totals and the fiscal picture per scenario included. Computed each time.',
+      tag: 'council',
+      parameters: [snapshotParam],
+      ok: { 200: { description: 'The plan.', content: json(ref('PublicPlan')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/snapshots/{id}/amendments': {
+    get: {
+      operationId: 'listSnapshotAmendments',
+      summary:
+        'The amendments the council proposed on a snapshot, and those applied in it (reviewer, approver, council, admin)',
+      tag: 'council',
+      parameters: [snapshotParam],
+      ok: { 200: { description: 'By seq.', content: json(ref('AmendmentList')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/amendments/{id}/apply': {
+    post: {
+      operationId: 'applyAmendment',
+      summary: 'Link an amendment to the later snapshot where it landed (approver, admin)',
+      description:
+        'The snapshot must be a later one of the same cycle; a changed cost must be the project’s cost of that year there and a dropped item absent from it (the core’s `judgeAmendmentCarried`); a condition just links. Once.',
+      tag: 'council',
+      parameters: [pathParam('id', 'The amendment.')],
+      requestBody: { required: true, content: json(ref('ApplyAmendmentBody')) },
+      ok: { 200: { description: 'The amendment, applied.', content: json(ref('Amendment')) } },
+      errors: ['Forbidden', 'NotFound'],
+      own: [
+        failure(
+          ['INVALID_TRANSITION'],
+          'Already applied (`details.status`), or the snapshot does not carry it (`details.carried`)',
+        ),
+      ],
+    },
   },
   '/api/snapshots/{id}/documents/plan-book': {
     get: {

@@ -10,7 +10,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import type { RequestHandler, Router } from 'express';
-import { DEFAULT_MUNICIPALITY_META, isWebPath, LATEST, parseWebPath, PUBLIC_PATHS } from '#core';
+import {
+  DEFAULT_MUNICIPALITY_META,
+  OIDC_META,
+  isWebPath,
+  LATEST,
+  parseWebPath,
+  PUBLIC_PATHS,
+} from '#core';
 
 /** Where the app's hashed bundles are served. */
 export const WEB_ASSETS_PATH = '/assets';
@@ -26,10 +33,13 @@ export function webApp(
   webDir: string,
   municipality: string,
   notSourceMaps: RequestHandler,
+  options: { oidc?: boolean } = {},
 ): Router | null {
   const file = path.join(webDir, 'index.html');
   if (!existsSync(file)) return null;
-  const meta = `<meta name="${DEFAULT_MUNICIPALITY_META}" content="${escapeAttribute(municipality)}" />`;
+  const meta =
+    `<meta name="${DEFAULT_MUNICIPALITY_META}" content="${escapeAttribute(municipality)}" />` +
+    (options.oidc === true ? `\n<meta name="${OIDC_META}" content="on" />` : '');
   const router = express.Router();
   router.use(
     WEB_ASSETS_PATH,

@@ -21,6 +21,7 @@ export type MoneyParse = { ok: true; value: Rials } | { ok: false; error: MoneyP
 
 // 10^30 Rials is far beyond any budget; bounds the work done on hostile input.
 const MAX_DIGITS = 30;
+const PLAIN_INTEGER = /^-?\d+$/;
 
 /**
  * Exact decimal expansion of a finite JS number (no exponent), e.g.
@@ -53,8 +54,13 @@ export function parseRials(value: unknown, scale: UnitScale = 0): MoneyParse {
       return { ok: true, value: BigInt(value) * 10n ** BigInt(scale) };
     if (!Number.isFinite(value)) return { ok: false, error: 'not-a-number' };
     text = numberToPlain(value);
-  } else if (typeof value === 'string') text = normaliseNumberText(value);
-  else return { ok: false, error: 'not-a-number' };
+  } else if (typeof value === 'string') {
+    // Fast path: plain ASCII digits (how the canonical form and the register keep amounts),
+    // which the normaliser below leaves as they are.
+    if (value.length <= MAX_DIGITS && PLAIN_INTEGER.test(value))
+      return { ok: true, value: BigInt(value) * 10n ** BigInt(scale) };
+    text = normaliseNumberText(value);
+  } else return { ok: false, error: 'not-a-number' };
   const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) return { ok: false, error: 'not-a-number' };
   const sign = m[1] === '-' ? -1n : 1n;

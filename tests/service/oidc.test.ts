@@ -49,6 +49,9 @@ describe('OIDC bearer tokens', () => {
         jwksUrl: `http://127.0.0.1:${port}/jwks.json`,
         tenantClaim: 'plan_tenant',
         emailClaim: 'email',
+        clientId: null,
+        clientSecret: null,
+        redirectUrl: null,
       },
     });
   });

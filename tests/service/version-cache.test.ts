@@ -106,6 +106,54 @@ describe.each(DB_KINDS)('the version cache on %s', (kind: DbKind) => {
     );
   });
 
+  it('reads many versions’ plans at once as getVersion reads each, from the cache or not', async () => {
+    const s = await seedMunicipality(cached, 'yazd');
+    // Three versions, each with plan rows in two tables (rows out of name order on purpose).
+    const planOf = (v: number): { form: number; tables: Record<string, JsonObject[]> } => ({
+      form: 1,
+      tables: {
+        tblProjects: [
+          { ProjectId: `P-${v}`, Title: 'پل', '1405': `${v}000` },
+          { ProjectId: 'P-2', Title: 'راه', '1406': '7' },
+        ],
+        tblActivities: [{ ActivityId: 'A-1', Title: 'نگهداری', '1405': String(v) }],
+      },
+    });
+    for (let v = 1; v <= 3; v++) {
+      const result = await other.versions.createVersion(s.tenantId, {
+        submissionId: s.submissionId,
+        baseVersion: v - 1,
+        tables: tables(`v${v}`),
+        plan: planOf(v),
+        validation: { findings: [{ code: `F${v}` }] },
+        actorId: s.preparerId,
+      });
+      expect(result.kind).toBe('created');
+    }
+    const wanted = [1, 3, 9].map((version) => ({ submissionId: s.submissionId, version }));
+    const truth = async (version: number) =>
+      other.versions.getVersion(s.tenantId, s.submissionId, version, { plan: true });
+    // Uncached: two statements for all; version 9 does not exist and is left out.
+    const uncached = await other.versions.getPlans(s.tenantId, wanted);
+    expect([...uncached.keys()]).toEqual([`${s.submissionId}/1`, `${s.submissionId}/3`]);
+    expect(uncached.get(`${s.submissionId}/1`)).toEqual(await truth(1));
+    expect(uncached.get(`${s.submissionId}/3`)).toEqual(await truth(3));
+    expect(uncached.get(`${s.submissionId}/3`)?.plan).toEqual(planOf(3).tables);
+    // Cached: version 1 read before through getVersion, version 3 by getPlans, then both
+    // served from the cache as the same frozen objects.
+    const one = await cached.versions.getVersion(s.tenantId, s.submissionId, 1, { plan: true });
+    const first = await cached.versions.getPlans(s.tenantId, wanted);
+    expect(first.get(`${s.submissionId}/1`)).toBe(one);
+    expect(first.get(`${s.submissionId}/3`)).toEqual(await truth(3));
+    const again = await cached.versions.getPlans(s.tenantId, wanted);
+    expect(again.get(`${s.submissionId}/3`)).toBe(first.get(`${s.submissionId}/3`));
+    expect(await cached.versions.getVersion(s.tenantId, s.submissionId, 3, { plan: true })).toBe(
+      first.get(`${s.submissionId}/3`),
+    );
+    // Another municipality's versions are not read under this one.
+    expect((await other.versions.getPlans(m.tenantId, wanted)).size).toBe(0);
+  });
+
   it('is what answers (a row changed behind its back is not seen), but never `xlsx` reads', async () => {
     // Versions are immutable in the service; a test may still write the table directly, as
     // a tamperer would, to show which reads the cache answers.

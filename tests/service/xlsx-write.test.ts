@@ -107,3 +107,72 @@ describe('text that looks like a formula', () => {
     expect(r.ok && r.workbook.tables[0]?.rows.map((row) => row[1])).toEqual(risky);
   });
 });
+
+describe('the cell styles of a table (one style object per distinct style, io/write.ts)', () => {
+  it('prints each cell as its own place and type says, and a loose cell changes only itself', async () => {
+    const column = (header: string, numFmt: string | null) => ({
+      header,
+      key: null,
+      kind: 'extra' as const,
+      numFmt,
+      width: 12,
+      validation: null,
+    });
+    const bytes = await writeWorkbook({
+      lang: 'en',
+      sheets: [
+        {
+          name: 'Styles',
+          rightToLeft: false,
+          hidden: false,
+          frozenRows: 0,
+          tables: [
+            {
+              name: 'tblStyles',
+              address: 'A1',
+              headerRow: 1,
+              firstColumn: 1,
+              columns: [column('Name', null), column('Amount', '#,##0')],
+              rows: [
+                ['a', 1],
+                [2, 3],
+                ['c', 'text'],
+              ],
+              formatRows: 3,
+              title: null,
+              totals: { label: 'Total', values: [null, 4] },
+            },
+          ],
+          // On a data cell of the table: bold and wrapped, it alone.
+          cells: [{ row: 4, column: 1, value: 'loose', bold: true, wrap: true }],
+          columnWidths: [],
+          columnFormats: [],
+        },
+      ],
+    });
+    const ws = (await reopen(bytes)).getWorksheet('Styles');
+    if (!ws) throw new Error('no sheet');
+    const thin = { style: 'thin', color: { argb: 'FF9E9E9E' } };
+    for (let r = 1; r <= 5; r += 1)
+      for (let c = 1; c <= 2; c += 1)
+        expect(ws.getCell(r, c).border).toEqual({ top: thin, bottom: thin, left: thin, right: thin });
+    // The header: bold on a fill; the totals row bold; data cells neither.
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.getCell('B1').fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFDDE7F3' } });
+    expect(ws.getCell('A5').font?.bold).toBe(true);
+    expect(ws.getCell('B5').font?.bold).toBe(true);
+    expect(ws.getCell('A2').font?.bold).toBeFalsy();
+    expect(ws.getCell('A3').font?.bold).toBeFalsy();
+    expect(ws.getCell('A2').fill).not.toMatchObject({ pattern: 'solid' });
+    // The loose cell on A4 is bold and wraps; A2 (text in the same column: the same style
+    // before) and A3 not.
+    expect(ws.getCell('A4').value).toBe('loose');
+    expect(ws.getCell('A4').font?.bold).toBe(true);
+    expect(ws.getCell('A4').alignment?.wrapText).toBe(true);
+    expect(ws.getCell('A2').alignment?.wrapText).toBeFalsy();
+    expect(ws.getCell('A3').alignment?.wrapText).toBeFalsy();
+    // The amount column's format on its data cells, not on its header.
+    for (const a of ['B2', 'B3', 'B4']) expect(ws.getCell(a).numFmt).toBe('#,##0');
+    expect(ws.getCell('B1').numFmt).toBeUndefined();
+  });
+});

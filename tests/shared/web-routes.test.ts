@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import type { WebRoute } from '#core';
 import {
   accountPageOf,
+  councilSnapshotOf,
+  councilSnapshotPath,
   isWebPath,
   languageOfSearch,
   nextOfSearch,
@@ -130,6 +132,12 @@ describe("a person's own pages", () => {
     expect(accountPageOf('/signin')).toBe('signin');
     expect(accountPageOf('/me/tokens/')).toBe('tokens');
     expect(accountPageOf('/me/other')).toBeNull();
+    expect(accountPageOf('/me/council')).toBe('council');
+    expect(accountPageOf('/me/council/2f0c-aa/')).toBe('council-snapshot');
+    expect(councilSnapshotOf('/me/council/2f0c-aa/')).toBe('2f0c-aa');
+    expect(accountPageOf('/me/council/a/b')).toBeNull();
+    expect(accountPageOf('/me/council/%3Cx%3E')).toBeNull();
+    expect(councilSnapshotPath('2f0c-aa', 'en')).toBe('/me/council/2f0c-aa?lang=en');
     expect(accountPageOf('/plan/sample')).toBeNull();
     for (const p of ['/signin', '/me', '/me/tokens']) expect(isWebPath(p)).toBe(true);
     for (const p of ['/signing', '/mere', '/api/me/tokens']) expect(isWebPath(p)).toBe(false);

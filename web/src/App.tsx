@@ -17,6 +17,8 @@ import type {
 } from '#core';
 import {
   accountPageOf,
+  COUNCIL_PATH,
+  councilSnapshotOf,
   isPracticeCode,
   LATEST,
   languageOfSearch,
@@ -68,12 +70,15 @@ import { AdminView } from './views/AdminView';
 import { ConsultationView } from './views/ConsultationView';
 import { ProcessView } from './views/ProcessView';
 import { AgencyView } from './views/AgencyView';
+import { CouncilListView, CouncilReviewView } from './views/CouncilViews';
 
 /** What the app is given by its page (tests give their own). */
 export interface WebServices {
   fetch: Fetch;
   /** The register's own municipality (the page's `<meta>`), shown at `/`. */
   municipality: string;
+  /** People may sign in with OpenID Connect (the page's `<meta>`); absent: not. */
+  oidc?: boolean;
 }
 
 /** Fluent's light theme in Vazirmatn (bundled), which has Persian and Latin letters alike. */
@@ -571,6 +576,8 @@ const ACCOUNT_HEADINGS = {
   tokens: 'myTokens',
   process: 'processPage',
   consultation: 'consultPage',
+  council: 'councilPage',
+  'council-snapshot': 'councilPage',
   admin: 'adminPage',
   agency: 'agencyPage',
 } as const satisfies Record<AccountPage, StringKey>;
@@ -580,6 +587,7 @@ const ACCOUNT_LINKS: ReadonlyArray<{ page: AccountPage; path: string }> = [
   { page: 'tokens', path: TOKENS_PATH },
   { page: 'process', path: PROCESS_PATH },
   { page: 'consultation', path: CONSULTATION_PATH },
+  { page: 'council', path: COUNCIL_PATH },
   { page: 'admin', path: ADMIN_PATH },
   { page: 'agency', path: AGENCY_PATH },
 ];
@@ -669,6 +677,7 @@ function AccountShell(props: {
             lang={lang}
             client={client}
             municipality={props.services.municipality}
+            oidc={props.services.oidc === true}
             search={props.search}
             onMunicipality={onMunicipality}
           />
@@ -676,6 +685,15 @@ function AccountShell(props: {
           <ProcessView lang={lang} client={client} />
         ) : page === 'agency' ? (
           <AgencyView lang={lang} client={client} />
+        ) : page === 'council' ? (
+          <CouncilListView lang={lang} client={client} />
+        ) : page === 'council-snapshot' ? (
+          <CouncilReviewView
+            key={props.pathname}
+            lang={lang}
+            client={client}
+            snapshotId={councilSnapshotOf(props.pathname) ?? ''}
+          />
         ) : page === 'consultation' ? (
           <ConsultationView lang={lang} client={client} />
         ) : page === 'admin' ? (

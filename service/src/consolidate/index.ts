@@ -28,6 +28,7 @@ import {
   workbookKindOf,
 } from '#core';
 import type { AppDeps } from '../handlers/context';
+import { planKey } from '../repositories';
 import type { IgnoredReason } from '../handlers/submissions';
 import {
   cycleSubmissions,
@@ -103,9 +104,20 @@ export async function assembleCityPlan(
   const finance = new Set(await revenueDepartments(deps, tenantId, cycleId));
   const referenceOnce = () =>
     (reference ??= referenceWorkbook(deps, tenantId, cycleId).then((r) => r?.workbook));
+  // Which version of each submission, then all of their plans read at once (`getPlans`).
+  const versions = new Map<string, number | null>();
+  for (const sub of ordered)
+    versions.set(sub.id, pinned?.get(sub.id) ?? (await latestApprovedVersion(deps, sub)));
+  const plans = await deps.repos.versions.getPlans(
+    tenantId,
+    ordered.flatMap((sub) => {
+      const version = versions.get(sub.id) ?? null;
+      return version === null ? [] : [{ submissionId: sub.id, version }];
+    }),
+  );
   for (const sub of ordered) {
     const code = depts.get(sub.departmentId) ?? '';
-    const version = pinned?.get(sub.id) ?? (await latestApprovedVersion(deps, sub));
+    const version = versions.get(sub.id) ?? null;
     if (version === null) {
       pending.push({
         submissionId: sub.id,
@@ -117,7 +129,8 @@ export async function assembleCityPlan(
     }
     sources.push({ submissionId: sub.id, departmentCode: code, kind: sub.kind, version });
     const kind = workbookKindOf(sub.kind);
-    for (const table of await versionPlan(deps, sub, version, referenceOnce)) {
+    const read = plans.get(planKey({ submissionId: sub.id, version })) ?? null;
+    for (const table of await versionPlan(deps, sub, version, referenceOnce, read)) {
       const name = table.name;
       // A version stored before the register refused tables outside their kind: the table
       // stays out of the city plan (another office owns it), with the finding a push gets.

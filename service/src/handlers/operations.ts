@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type {
   ApiSnapshotTransition,
+  ApplyAmendmentBody,
   Article71Query,
   CommentBody,
   CreateCycleBody,
@@ -63,6 +64,8 @@ import {
   snapshotImpact,
   transitionSnapshot as transitionSnapshotOf,
 } from './snapshots';
+import { applyAmendment as applyAmendmentOf, snapshotAmendments } from './amendments';
+import { snapshotPlanOf } from './public';
 
 import { cycleProcess } from './process';
 import type { SignatureBody } from './signatures';
@@ -457,18 +460,25 @@ export const verifyAuditChain: Handler<None, None, undefined> = async ({ deps, p
   return { json: result.ok ? result : { ...result, seq: result.seq.toString() } };
 };
 
+/**
+ * A snapshot's ETag: its hash, and its status and publication, which change while the hash
+ * does not (a cache that revalidated on the hash alone would keep a status it has left).
+ */
+const snapshotEtag = (s: { sha256: string; status: string; publishedAt: string | null }) =>
+  `"${s.sha256}.${s.status}${s.publishedAt === null ? '' : '.published'}"`;
+
 export const listSnapshots: Handler<ByCycle, None, undefined> = async ({ deps, p, params }) => ({
   json: await listSnapshotsOf(deps, p, params.cycleId),
 });
 
 export const createSnapshot: Handler<ByCycle, None, undefined> = async ({ deps, p, params }) => {
   const snapshot = await makeSnapshot(deps, p, params.cycleId);
-  return { status: 201, headers: { ETag: `"${snapshot.sha256}"` }, json: snapshot };
+  return { status: 201, headers: { ETag: snapshotEtag(snapshot) }, json: snapshot };
 };
 
 export const getSnapshot: Handler<ById, None, undefined> = async ({ deps, p, params }) => {
   const snapshot = await getSnapshotOf(deps, p, params.id);
-  return { headers: { ETag: `"${snapshot.sha256}"` }, json: snapshot };
+  return { headers: { ETag: snapshotEtag(snapshot) }, json: snapshot };
 };
 
 export const transitionSnapshot: Handler<ById, None, ApiSnapshotTransition> = async ({
@@ -480,6 +490,23 @@ export const transitionSnapshot: Handler<ById, None, ApiSnapshotTransition> = as
 
 export const getSnapshotImpact: Handler<ById, None, undefined> = async ({ deps, p, params }) => ({
   json: await snapshotImpact(deps, p, params.id),
+});
+
+export const listSnapshotAmendments: Handler<ById, None, undefined> = async ({
+  deps,
+  p,
+  params,
+}) => ({ json: await snapshotAmendments(deps, p, params.id) });
+
+export const applyAmendment: Handler<ById, None, ApplyAmendmentBody> = async ({
+  deps,
+  p,
+  params,
+  body,
+}) => ({ json: await applyAmendmentOf(deps, p, params.id, body.snapshotId) });
+
+export const getSnapshotPlan: Handler<ById, None, undefined> = async ({ deps, p, params }) => ({
+  json: await snapshotPlanOf(deps, p.tenantId, params.id),
 });
 
 // Agency sign-offs (handlers/signatures.ts).

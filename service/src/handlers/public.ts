@@ -113,6 +113,22 @@ export async function publicPlanWithSignoffs(
   return { plan: { ...plan, strategies }, etag: `"${sha}-${of.slice(0, 16)}"` };
 }
 
+/**
+ * Any snapshot's plan in the public plan's shape, for those who read snapshots (the council's
+ * review, `GET /api/snapshots/{id}/plan`): what the public would read once it is published.
+ * Computed each time (a snapshot under review still moves; only a published one is kept).
+ */
+export async function snapshotPlanOf(deps: AppDeps, tenantId: string, id: string) {
+  const snapshot = await deps.repos.snapshots.get(tenantId, id);
+  if (snapshot === null) throw notFound({ fa: 'نسخه ثبت‌شده برنامه شهر', en: 'The snapshot' });
+  const municipality = await municipalityOf(deps, tenantId);
+  const cycle = await deps.repos.cycles.get(tenantId, snapshot.cycleId);
+  if (cycle === null) throw notFound({ fa: 'نسخه ثبت‌شده برنامه شهر', en: 'The snapshot' });
+  const baseline = baselineOf(await deps.repos.snapshots.list(tenantId, cycle.id))?.id ?? null;
+  const api = toApiSnapshot(snapshot, cycle, baseline);
+  return (await compute(deps, { municipality, snapshot, cycle, api })).plan;
+}
+
 /** One published table of a snapshot as open data, or 404 for a key not published. */
 export async function publicTable(deps: AppDeps, published: Published, key: string) {
   const { tables, plan } = await publicPlan(deps, published);

@@ -16,19 +16,24 @@ import type {
   SnapshotStatus,
 } from '#core';
 import {
+  AMENDMENT_TABLES,
+  amendableTableOf,
   isFrameworkKind,
   judgeSnapshotAction,
+  validateAmendments,
   measureCityPlan,
   measuredSnapshotOf,
   revisionImpact,
   SNAPSHOT_MAKERS,
   snapshotLabel,
   term,
+  toAmendmentProblemDetail,
 } from '#core';
 import { assembleCityPlan } from '../consolidate';
 import type { Principal } from '../auth';
 import { requireRole } from '../auth';
 import type {
+  AmendmentInput,
   CycleRecord,
   SnapshotRecord,
   SnapshotSourceRecord,
@@ -258,13 +263,22 @@ export async function transitionSnapshot(
       'Adoption needs the resolution’s number and date and the votes for, against and abstaining.',
       [{ path: ['resolution'], message: 'Required' }],
     );
-  if (body.action === 'return' && (body.note ?? '').trim() === '')
+  const proposals = body.action === 'return' ? (body.amendments ?? []) : [];
+  if (body.action !== 'return' && (body.amendments ?? []).length > 0)
+    throw apiError(
+      'INVALID_REQUEST',
+      'اصلاحات پیشنهادی تنها با بازگرداندن فرستاده می‌شود.',
+      'Amendments go with a return only.',
+      [{ path: ['amendments'], message: 'only with the action return' }],
+    );
+  if (body.action === 'return' && (body.note ?? '').trim() === '' && proposals.length === 0)
     throw apiError(
       'INVALID_REQUEST',
       'برای بازگرداندن، دلیل یا اصلاحات پیشنهادی را بنویسید.',
       'Returning needs a note: why, or the amendments proposed.',
       [{ path: ['note'], message: 'Required' }],
     );
+  const amendments = proposals.length === 0 ? [] : await checkedAmendments(deps, s, proposals);
   const result = await deps.repos.snapshots.transition(
     p.tenantId,
     id,
@@ -273,6 +287,7 @@ export async function transitionSnapshot(
       expected: s.status as SnapshotStatus,
       note: body.note ?? null,
       resolution: body.action === 'adopt' ? (body.resolution ?? null) : null,
+      amendments,
     },
     p.userId,
   );
@@ -287,6 +302,46 @@ export async function transitionSnapshot(
     );
   }
   return snapshotView(deps, p.tenantId, result.snapshot);
+}
+
+/** A snapshot's plan tables (its pinned versions, assembled) and its cycle's plan years. */
+export async function snapshotPlan(deps: AppDeps, s: SnapshotRecord) {
+  const cycle = await cycleOrThrow(deps, s.tenantId, s.cycleId);
+  const pinned = new Map(s.sources.map((x) => [x.submissionId, x.version]));
+  const assembled = await assembleCityPlan(deps, s.tenantId, s.cycleId, pinned);
+  const years: number[] = [];
+  for (let y = cycle.startYear; y <= cycle.endYear; y += 1) years.push(y);
+  return { tables: assembled.tables, years };
+}
+
+/**
+ * The council's proposals checked by the core against the snapshot they amend; every problem
+ * is one 400 with its place (`amendments.<index>.<field>`) in both languages.
+ */
+async function checkedAmendments(
+  deps: AppDeps,
+  s: SnapshotRecord,
+  proposals: NonNullable<ApiSnapshotTransition['amendments']>,
+): Promise<AmendmentInput[]> {
+  const plan = await snapshotPlan(deps, s);
+  const problems = validateAmendments(proposals, plan);
+  if (problems.length > 0)
+    throw new ApiError(
+      'INVALID_REQUEST',
+      {
+        fa: `اصلاحات پیشنهادی با این نسخه برنامه نمی‌خواند: ${problems.map((x) => x.message.fa).join('؛ ')}`,
+        en: `The amendments do not fit this snapshot: ${problems.map((x) => x.message.en).join('; ')}`,
+      },
+      problems.map(toAmendmentProblemDetail),
+    );
+  return proposals.map((a) => ({
+    kind: a.kind,
+    itemTable: amendableTableOf(plan, a.itemId, AMENDMENT_TABLES[a.kind]) ?? '',
+    itemId: a.itemId,
+    year: a.year ?? null,
+    amount: a.amount === null || a.amount === undefined ? null : BigInt(a.amount),
+    text: (a.text ?? '').trim() === '' ? null : (a.text ?? '').trim(),
+  }));
 }
 
 /**

@@ -44,7 +44,7 @@ import type { Principal } from '../auth';
 import { canReadDepartment, hasRole, requireDepartment, requireRole } from '../auth';
 import type { JsonObject, JsonValue } from '../db/canonical';
 import { apiError, ApiError, notFound } from '../http/errors';
-import type { DepartmentRecord, SubmissionRecord } from '../repositories';
+import type { DepartmentRecord, SubmissionRecord, VersionDetail } from '../repositories';
 import type { AppDeps } from './context';
 import { etagOf, toApiEvent, toApiSubmission, toApiVersion } from './context';
 import {
@@ -124,8 +124,13 @@ export async function versionPlan(
   version: number,
   reference: () => Promise<RawWorkbook | undefined> = async () =>
     (await referenceWorkbook(deps, sub.tenantId, sub.cycleId))?.workbook,
+  /** The version with its plan rows, when the caller read it already (`getPlans`). */
+  read?: VersionDetail | null,
 ): Promise<CanonicalTable[]> {
-  const v = await deps.repos.versions.getVersion(sub.tenantId, sub.id, version, { plan: true });
+  const v =
+    read === undefined
+      ? await deps.repos.versions.getVersion(sub.tenantId, sub.id, version, { plan: true })
+      : read;
   if (v === null) throw notFound({ fa: `نسخه ${version}`, en: `Version ${version}` });
   if (v.planForm === CANONICAL_FORM) return fromPlanTables(v.plan ?? {});
   const { tables } = await versionTables(deps, sub, version);

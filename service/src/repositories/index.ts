@@ -23,6 +23,8 @@ import type { SignatureRepository } from './signatures';
 import { signatureRepository } from './signatures';
 import type { SnapshotRepository } from './snapshots';
 import { snapshotRepository } from './snapshots';
+import type { AmendmentRepository } from './amendments';
+import { amendmentRepository } from './amendments';
 import type { PeopleRepository } from './people';
 import { peopleRepository } from './people';
 import type { SessionRepository } from './sessions';
@@ -59,6 +61,8 @@ export interface Repositories {
   snapshots: SnapshotRepository;
   /** Agencies' sign-offs of the strategic document (signatures.ts). */
   signatures: SignatureRepository;
+  /** The council's amendments to returned snapshots (amendments.ts). */
+  amendments: AmendmentRepository;
   /** In-app notifications: the planning office's reminders (notifications.ts). */
   notifications: NotificationRepository;
   /** Consultations and their contributions (consultations.ts). */
@@ -103,6 +107,7 @@ export function createRepositories(
     comments: commentRepository(ctx),
     snapshots: snapshotRepository(ctx),
     signatures: signatureRepository(ctx),
+    amendments: amendmentRepository(ctx),
     notifications: notificationRepository(ctx),
     consultations: consultationRepository(ctx),
     audit: auditRepository(ctx),
@@ -144,7 +149,9 @@ export type {
   SnapshotResolution,
   SnapshotSourceRecord,
   SnapshotTrigger,
+  AmendmentInput,
 } from './snapshots';
+export type { AmendmentRecord, AmendmentRepository } from './amendments';
 export { snapshotSha256 } from './snapshots';
 export type { PasswordRecord, PeopleRepository } from './people';
 export type { SessionRecord, SessionRefusal, SessionRepository } from './sessions';
@@ -192,6 +199,7 @@ export type {
 export {
   DEFAULT_VERSION_CACHE_BYTES,
   defaultVersionResponse,
+  planKey,
   tablesSha256,
   VersionCache,
 } from './versions';

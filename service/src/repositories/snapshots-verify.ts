@@ -183,3 +183,87 @@ export async function checkSnapshots(c: SnapshotCheckContext): Promise<void> {
 /** How verify covers `city_snapshot_source`. */
 export const SNAPSHOT_SOURCES_COVERED_BY =
   'city_snapshot: the sources and their hashes in its snapshot.create entry, checked row by row with it';
+
+interface DescribedAmendment {
+  at: Date;
+  actorId: string | null;
+  snapshotId: string;
+  amendment: JsonObject;
+  appliedAt: Date | null;
+  appliedById: string | null;
+  appliedInSnapshotId: unknown;
+}
+
+/**
+ * `council_amendment` against the chain: each amendment as its snapshot's `snapshot.return`
+ * recorded it (seq, kind, item, year, amount, text, author, time) and its `amendment.apply`
+ * (the snapshot it landed in, who linked it, when), both ways.
+ */
+export async function checkAmendments(c: SnapshotCheckContext): Promise<void> {
+  const entries = await c.prisma.auditEntry.findMany({
+    where: {
+      tenantId: c.tenantId,
+      OR: [{ entity: 'city_snapshot', action: 'snapshot.return' }, { entity: 'council_amendment' }],
+    },
+    orderBy: { seq: 'asc' },
+  });
+  const described = new Map<string, DescribedAmendment>();
+  for (const e of entries) {
+    const raw = fromDbJson(e.data as never);
+    const data: JsonObject = isObject(raw) ? raw : {};
+    if (e.action === 'snapshot.return') {
+      if (Array.isArray(data.amendments))
+        for (const a of data.amendments)
+          if (isObject(a) && typeof a.amendmentId === 'string')
+            described.set(a.amendmentId, {
+              at: e.at,
+              actorId: e.actorId,
+              snapshotId: e.entityId,
+              amendment: a,
+              appliedAt: null,
+              appliedById: null,
+              appliedInSnapshotId: null,
+            });
+      continue;
+    }
+    const d = described.get(e.entityId);
+    if (e.action === 'amendment.apply' && d !== undefined) {
+      d.appliedAt = e.at;
+      d.appliedById = e.actorId;
+      d.appliedInSnapshotId = data.appliedInSnapshotId ?? null;
+    }
+  }
+  const rows = await c.prisma.councilAmendment.findMany({ where: { tenantId: c.tenantId } });
+  const seen = new Set<string>();
+  for (const r of rows) {
+    seen.add(r.id);
+    const row = `council_amendment ${r.id}`;
+    const d = described.get(r.id);
+    if (d === undefined) {
+      c.problem({ table: 'council_amendment', row, reason: 'not-audited' });
+      continue;
+    }
+    const a = d.amendment;
+    const changed = differing([
+      ['snapshot_id', r.snapshotId, d.snapshotId],
+      ['seq', r.seq, a.seq],
+      ['kind', r.kind, a.kind],
+      ['item_table', r.itemTable, a.itemTable],
+      ['item_id', r.itemId, a.itemId],
+      ['year', r.year, a.year ?? null],
+      ['amount', r.amount?.toString() ?? null, a.amount ?? null],
+      ['text', r.text, a.text ?? null],
+      ['created_by_id', r.createdById, d.actorId],
+      ['created_at', r.createdAt.getTime(), d.at.getTime()],
+      ['status', r.status, d.appliedAt === null ? 'open' : 'applied'],
+      ['applied_in_snapshot_id', r.appliedInSnapshotId, d.appliedInSnapshotId],
+      ['applied_by_id', r.appliedById, d.appliedById],
+      ['applied_at', ms(r.appliedAt), ms(d.appliedAt)],
+    ]);
+    if (changed.length > 0)
+      c.problem({ table: 'council_amendment', row, reason: 'state-mismatch', columns: changed });
+  }
+  for (const id of described.keys())
+    if (!seen.has(id))
+      c.problem({ table: 'council_amendment', row: `council_amendment ${id}`, reason: 'missing' });
+}

@@ -6,7 +6,7 @@
  * both succeed. The state is compared with the chain by `plan admin verify`
  * (snapshots-verify.ts).
  */
-import type { SnapshotAction, SnapshotStatus } from '#core';
+import type { AmendmentKind, SnapshotAction, SnapshotStatus } from '#core';
 import { SNAPSHOT_RULES, SNAPSHOT_STATUSES } from '#core';
 import { canonicalJson, sha256Hex } from '../db/canonical';
 import { isForeignKeyViolation, isUniqueViolation } from './client';
@@ -32,6 +32,16 @@ export interface SnapshotResolution {
   votesFor: number;
   votesAgainst: number;
   votesAbstaining: number;
+}
+
+/** An amendment the council proposes when it returns a snapshot (validated by the core). */
+export interface AmendmentInput {
+  kind: AmendmentKind;
+  itemTable: string;
+  itemId: string;
+  year: number | null;
+  amount: bigint | null;
+  text: string | null;
 }
 
 /** A snapshot with its sources (by submission id). */
@@ -84,6 +94,8 @@ export interface SnapshotRepository {
       expected: SnapshotStatus;
       note: string | null;
       resolution: SnapshotResolution | null;
+      /** For `return`: stored with it, numbered 1, 2, 3, … in this order. */
+      amendments?: readonly AmendmentInput[];
     },
     actorId: string | null,
   ): Promise<{ ok: true; snapshot: SnapshotRecord } | { ok: false; reason: 'not-found' | 'stale' }>;
@@ -296,6 +308,27 @@ export function snapshotRepository(ctx: RepositoryContext): SnapshotRepository {
         });
         if (now === null) return { value: { ok: false, reason: 'not-found' }, audit: null };
         if (count === 0) return { value: { ok: false, reason: 'stale' }, audit: null };
+        // One at a time, in order: an interactive transaction runs one statement at a time.
+        const amendments = [];
+        if (input.action === 'return')
+          for (const [i, a] of (input.amendments ?? []).entries())
+            amendments.push(
+              await tx.councilAmendment.create({
+                data: {
+                  tenantId,
+                  snapshotId: id,
+                  seq: i + 1,
+                  kind: a.kind,
+                  itemTable: a.itemTable,
+                  itemId: a.itemId,
+                  year: a.year,
+                  amount: a.amount,
+                  text: a.text,
+                  createdById: actorId,
+                  createdAt: at,
+                },
+              }),
+            );
         return {
           value: { ok: true, snapshot: fromRow(now) },
           audit: {
@@ -309,6 +342,18 @@ export function snapshotRepository(ctx: RepositoryContext): SnapshotRepository {
               note: input.note,
               ...(input.action === 'adopt' &&
                 input.resolution !== null && { resolution: { ...input.resolution } }),
+              ...(amendments.length > 0 && {
+                amendments: amendments.map((a) => ({
+                  amendmentId: a.id,
+                  seq: a.seq,
+                  kind: a.kind,
+                  itemTable: a.itemTable,
+                  itemId: a.itemId,
+                  year: a.year,
+                  amount: a.amount?.toString() ?? null,
+                  text: a.text,
+                })),
+              }),
             },
           },
         };

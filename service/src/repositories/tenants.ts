@@ -69,6 +69,7 @@ export const TENANT_TABLES = [
   'comment',
   'workflow_event',
   'agency_signature',
+  'council_amendment',
   'city_snapshot_source',
   'city_snapshot',
   'version_total',

@@ -34,7 +34,7 @@ import { fromDbJson } from './json';
 import { textSha256 } from './consultations';
 import { notificationSha256 } from './notifications';
 import { tablesSha256, versionReportHashes, versionRepository } from './versions';
-import { checkSnapshots, SNAPSHOT_SOURCES_COVERED_BY } from './snapshots-verify';
+import { checkAmendments, checkSnapshots, SNAPSHOT_SOURCES_COVERED_BY } from './snapshots-verify';
 
 /** Why a row does not fit. */
 export type VerifyReason =
@@ -1097,6 +1097,7 @@ export const VERIFIED_TABLES: Readonly<Record<string, TableCoverage>> = {
   city_snapshot: { kind: 'checked', check: checkSnapshots },
   city_snapshot_source: { kind: 'covered', by: SNAPSHOT_SOURCES_COVERED_BY },
   agency_signature: checkSignatures,
+  council_amendment: { kind: 'checked', check: checkAmendments },
   audit_entry: { kind: 'covered', by: 'itself: the hash chain and its head anchored outside' },
   idempotency_key: {
     kind: 'not-state',

@@ -101,6 +101,17 @@ export interface VersionRepository {
     options?: { rows?: boolean; plan?: boolean; xlsx?: boolean },
   ): Promise<VersionDetail | null>;
   /**
+   * Many versions of a tenant with their plan rows (`getVersion(…, { plan: true })` of each),
+   * keyed `submissionId/version`, a version that does not exist left out: what the cache holds
+   * answered from it, the others read with two statements in all (their summaries, then
+   * every plan row of them), not two per version. The consolidation reads a city's approved
+   * versions this way.
+   */
+  getPlans(
+    tenantId: string,
+    versions: readonly { submissionId: string; version: number }[],
+  ): Promise<Map<string, VersionDetail>>;
+  /**
    * The versions of a submission, oldest first, without rows and bytes. `current`, the
    * submission's current version as the caller just read it, lets a cached list answer
    * without a query when it already holds versions 1…current.
@@ -390,6 +401,64 @@ export function versionRepository(ctx: RepositoryContext): VersionRepository {
       return only(cache.keepDetail(key, kept), options);
     },
 
+    async getPlans(tenantId, versions) {
+      const out = new Map<string, VersionDetail>();
+      const missing: { submissionId: string; version: number }[] = [];
+      for (const v of versions) {
+        const prior = cache?.detail(cacheKey(tenantId, v.submissionId, v.version));
+        if (prior?.plan !== undefined) out.set(planKey(v), only(prior, { plan: true }));
+        else if (!missing.some((m) => m.submissionId === v.submissionId && m.version === v.version))
+          missing.push(v);
+      }
+      if (missing.length === 0) return out;
+      const rows = await prisma.submissionVersion.findMany({
+        where: {
+          tenantId,
+          OR: missing.map((m) => ({ submissionId: m.submissionId, version: m.version })),
+        },
+        orderBy: [{ submissionId: 'asc' }, { version: 'asc' }],
+        select: { ...summarySelect, validation: true },
+      });
+      // Every plan row of them in one statement, in version, table and row order (each
+      // version's rows as `getVersion` reads them), `data` parsed as the driver parses JSON.
+      const planRows = await ctx.reader.query<{
+        submissionId: string;
+        version: number;
+        tableName: string;
+        data: string;
+      }>(VERSION_PLAN_ROWS_SQL, [
+        tenantId,
+        missing.map((m) => m.submissionId),
+        missing.map((m) => m.version),
+      ]);
+      const grouped = new Map<string, { tableName: string; data: unknown }[]>();
+      for (const r of planRows) {
+        const key = planKey({ submissionId: r.submissionId, version: Number(r.version) });
+        let list = grouped.get(key);
+        if (list === undefined) grouped.set(key, (list = []));
+        list.push({ tableName: r.tableName, data: JSON.parse(r.data) as unknown });
+      }
+      for (const row of rows) {
+        const { validation, totals, ...rest } = row;
+        const detail: VersionDetail = {
+          ...rest,
+          totals: fromDbTotals(totals),
+          validation: fromDbJson(validation),
+          plan: groupRows(grouped.get(planKey(row)) ?? []),
+        };
+        const key = cacheKey(tenantId, row.submissionId, row.version);
+        const prior = cache?.detail(key);
+        if (cache === undefined) {
+          out.set(planKey(row), detail);
+          continue;
+        }
+        const kept: VersionDetail = { ...detail };
+        if (prior?.tables !== undefined) kept.tables = prior.tables;
+        out.set(planKey(row), only(cache.keepDetail(key, kept), { plan: true }));
+      }
+      return out;
+    },
+
     async listVersions(tenantId, submissionId, current) {
       const key = cacheKey(tenantId, submissionId);
       const cached = cache?.list(key);
@@ -458,6 +527,22 @@ function rowsInput(
     });
   return rows;
 }
+
+/** The key of a version in `getPlans`' answer. */
+export const planKey = (v: { submissionId: string; version: number }) =>
+  `${v.submissionId}/${v.version}`;
+
+/**
+ * The plan rows of many versions of a tenant (parallel arrays of submission ids and versions),
+ * in the order `rowsQuery` gives one version's; `data` as text, parsed by the caller.
+ */
+const VERSION_PLAN_ROWS_SQL = `SELECT r.submission_id AS "submissionId", r.version,
+            r.table_name AS "tableName", r.data::text AS data
+       FROM version_plan_row r
+       JOIN unnest($2::text[], $3::int4[]) AS v(submission_id, version)
+         ON v.submission_id = r.submission_id AND v.version = r.version
+      WHERE r.tenant_id = $1
+      ORDER BY r.submission_id, r.version, r.table_name, r.row_index`;
 
 /** The query of a version's rows of one form, in table and row order. */
 function rowsQuery(where: { tenantId: string; submissionId: string; version: number }) {

@@ -14,6 +14,7 @@ import {
   AnswerBody,
   ApiSignatureBody,
   ApiSnapshotTransition,
+  ApplyAmendmentBody,
   CONSULTATION_STAFF,
   CONTRIBUTORS,
   ContributionBody,
@@ -219,6 +220,19 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
     op.transitionSnapshot,
   );
   api.get('/snapshots/:id/impact', { roles: CITY_WIDE_ROLES, params: ById }, op.getSnapshotImpact);
+  api.get('/snapshots/:id/plan', { roles: CITY_WIDE_ROLES, params: ById }, op.getSnapshotPlan);
+  // The council's amendments (handlers/amendments.ts): proposed with a return, read with the
+  // snapshot, linked by the planning office to the later snapshot where each landed.
+  api.get(
+    '/snapshots/:id/amendments',
+    { roles: CITY_WIDE_ROLES, params: ById },
+    op.listSnapshotAmendments,
+  );
+  api.post(
+    '/amendments/:id/apply',
+    { roles: SNAPSHOT_MAKERS, params: ById, body: ApplyAmendmentBody },
+    op.applyAmendment,
+  );
   api.get(
     '/snapshots/:id/documents/plan-book',
     { roles: CITY_WIDE_ROLES, params: ById },

@@ -26,6 +26,8 @@ import { ApiNotification, ApiNotifications, ApiReminders } from './notifications
 import type { ApiSignatureBody } from './signatures';
 import { ApiAgencyView, ApiSignature, ApiSignatureList, SIGNATURE_PATHS } from './signatures';
 import { ApiSnapshotImpact } from './revision';
+import type { ApplyAmendmentBody } from './amendments';
+import { AMENDMENT_PATHS, ApiAmendment, ApiAmendmentList } from './amendments';
 import type { AnswerBody, ContributionBody, HideBody, OpenConsultationBody } from './consultation';
 import { ApiConsultation, ApiConsultationView, ApiContribution } from './consultation';
 import { toPersianDigits } from '../util/text';
@@ -703,6 +705,21 @@ export class RegisterClient {
   /** A snapshot's impact against the baseline and the previous snapshot. */
   snapshotImpact(id: string): Promise<ApiResult<ApiSnapshotImpact>> {
     return this.json(ApiSnapshotImpact, `${SNAPSHOT_PATHS.one(id)}/impact`);
+  }
+
+  /** A snapshot's plan in the public shape, whatever its status (the council's review). */
+  snapshotPlan(id: string): Promise<ApiResult<ApiPublicPlan>> {
+    return this.json(ApiPublicPlan, `${SNAPSHOT_PATHS.one(id)}/plan`);
+  }
+
+  /** The amendments the council proposed on a snapshot, and those applied in it. */
+  snapshotAmendments(id: string): Promise<ApiResult<ApiAmendmentList>> {
+    return this.json(ApiAmendmentList, AMENDMENT_PATHS.ofSnapshot(id));
+  }
+
+  /** Links an amendment to the snapshot where it landed (approver, admin). */
+  applyAmendment(id: string, body: ApplyAmendmentBody): Promise<ApiResult<ApiAmendment>> {
+    return this.json(ApiAmendment, AMENDMENT_PATHS.apply(id), { method: 'POST', body });
   }
 
   /** A published table of a snapshot as JSON open data (public). */

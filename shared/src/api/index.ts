@@ -3,6 +3,7 @@ export * from './schemas';
 export * from './requests';
 export * from './client';
 export * from './public';
+export * from './amendments';
 export * from './public-plan';
 export * from './revision';
 export * from './people';

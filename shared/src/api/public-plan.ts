@@ -10,6 +10,8 @@ import { canonicalRefIds } from '../read/canonical';
 import { getTableSpec } from '../contract/tables';
 import type { ApiFiscalScenario, ApiPlanTotals } from './schemas';
 import type { ApiPublicPlan, PublicFormat, PublishedTableKey } from './public';
+import type { AmendmentPlan } from '../contract/amendments';
+import type { TableName } from '../contract/tables';
 import { PUBLIC_PATHS, PUBLISHED_TABLES } from './public';
 
 type Rows = readonly CanonicalRow[];
@@ -204,5 +206,35 @@ export function publishedTable(
     columns,
     captions: columns.map(caption),
     rows: rowsOf(tables, t.table).map((r) => columns.map((c) => r[c] ?? null)),
+  };
+}
+
+/**
+ * The rows an amendment is checked against, read back from a plan in the public shape (the
+ * council's review in the browser checks its proposals with the same `validateAmendments` as
+ * the register, which checks them again against the snapshot's own rows): each item's id,
+ * and a project's cost per plan year in whole Rials.
+ */
+export function amendmentPlanOf(plan: ApiPublicPlan): AmendmentPlan {
+  const rows = (key: string, items: readonly { id: string }[]) =>
+    items.map((i) => ({ [key]: i.id }) as CanonicalRow);
+  const table = (name: TableName, r: CanonicalRow[]): CanonicalTable => ({
+    name,
+    columns: Object.keys(r[0] ?? {}),
+    rows: r,
+  });
+  return {
+    years: plan.years,
+    tables: [
+      table(
+        'tblProjects',
+        plan.projects.map((p) => ({ ProjectId: p.id, ...p.cost }) as CanonicalRow),
+      ),
+      table('tblActivities', rows('ActivityId', plan.activities)),
+      table('tblPrograms', rows('ProgramId', plan.programs)),
+      table('tblStrategies', rows('StrategyId', plan.strategies)),
+      table('tblGoals', rows('GoalId', plan.goals)),
+      table('tblKpis', rows('KpiId', plan.kpis)),
+    ],
   };
 }

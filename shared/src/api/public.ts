@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { SNAPSHOT_ACTIONS, SNAPSHOT_STATUSES } from '../contract/snapshots';
 import type { TableName } from '../contract/tables';
 import { isValidJalaliDate } from '../jalali';
+import { AMENDMENTS_PER_RETURN, ApiAmendmentProposal } from './amendments';
 import { ApiBilingual, ApiFiscalScenario, ApiMoney, ApiPlanTotals } from './schemas';
 import { ApiPublicSignoff } from './signatures';
 
@@ -84,6 +85,8 @@ export const ApiSnapshotTransition = z.object({
       votesAbstaining: z.int().min(0),
     })
     .optional(),
+  /** For `return` only: the amendments proposed per row (checked against the snapshot). */
+  amendments: z.array(ApiAmendmentProposal).max(AMENDMENTS_PER_RETURN).optional(),
 });
 export type ApiSnapshotTransition = z.infer<typeof ApiSnapshotTransition>;
 

@@ -15,7 +15,7 @@ import { computeCapitalBudget, fiscalBalance } from '../fiscal';
 import type { AlbumStage, BudgetAlbum, BudgetGrouping } from '../fiscal/heads';
 import { budgetAlbums, budgetBalances } from '../fiscal/heads';
 import { kpiReport } from '../kpi';
-import { coverageReport, indexPlanLinks, resolveChain } from '../linkage';
+import { coverageReport, indexPlanLinks, resolveChainIds } from '../linkage';
 import { portfolioFromPlan, selectPortfolio } from '../portfolio';
 import type { RawWorkbook } from '../read/raw';
 import { forecastRevenueScenarios } from '../revenue';
@@ -60,22 +60,15 @@ export async function measureCityPlan(workbook: RawWorkbook, options: MeasureCit
   const validation = validateWorkbook(workbook, { workbookKind: 'city' });
   const { plan, skipped } = validation;
   const findings = sortFindings([...(options.findings ?? []), ...validation.findings]);
-  const coverage = coverageReport(plan);
+  // One index of the plan's links for the coverage and every item's chain.
   const index = indexPlanLinks(plan);
+  const coverage = coverageReport(index);
   const items = [
     ...(plan.tables.tblProjects?.rows ?? []).map((r) => r.ProjectId),
     ...(plan.tables.tblActivities?.rows ?? []).map((r) => r.ActivityId),
   ];
-  const chains = items.map((id) => {
-    const chain = resolveChain(index, id);
-    return {
-      item: id,
-      program: chain?.program?.id ?? null,
-      strategy: chain?.strategy?.id ?? null,
-      goal: chain?.goal?.id ?? null,
-      sources: chain?.sources.map((s) => s.id) ?? [],
-    };
-  });
+  // Of each item's chain the IDs of its program, strategy, goal and sources.
+  const chains = items.map((id) => resolveChainIds(index, id));
 
   const revenue = forecastRevenueScenarios(plan);
   const scenarios = revenue.ok ? revenue.scenarios : [];

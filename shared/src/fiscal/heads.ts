@@ -341,30 +341,27 @@ export function budgetAlbums(
     const head = lineHead(row, activities);
     const chapter = row.Chapter || activity?.Chapter || '';
     const programOf = programOnce(project ?? activity);
+    const item = { project, activity };
     for (const a of albums) {
       if (a.stage === 'current' ? !inCurrent : own !== a.stage) continue;
-      add(
-        a.groups,
-        keyOf(a.by, { project, activity }, head, chapter, programOf),
-        row.Year,
-        'budget',
-        row.Amount,
-      );
+      add(a.groups, keyOf(a.by, item, head, chapter, programOf), row.Year, 'budget', row.Amount);
     }
   }
   for (const { row } of projects.values()) {
     // As in spending: a dropped project's cost does not count.
     if (row.Status !== null && EXCLUDED_PROJECT_STATUSES.includes(row.Status)) continue;
     const programOf = programOnce(row);
+    const item = { project: row };
     for (const a of albums) {
-      const key = keyOf(a.by, { project: row }, 'capital', '', programOf);
+      const key = keyOf(a.by, item, 'capital', '', programOf);
       for (const [year, cost] of row.costs) if (cost !== 0n) add(a.groups, key, year, 'plan', cost);
     }
   }
   for (const { row } of activities.values()) {
     const programOf = programOnce(row);
+    const item = { activity: row };
     for (const a of albums) {
-      const key = keyOf(a.by, { activity: row }, 'current', row.Chapter, programOf);
+      const key = keyOf(a.by, item, 'current', row.Chapter, programOf);
       for (const [year, cost] of row.costs) if (cost !== 0n) add(a.groups, key, year, 'plan', cost);
     }
   }

@@ -116,6 +116,31 @@ export function spendingByYear(
   plan: Plan,
   options: SpendingOptions = {},
 ): Map<number, SpendingYear> {
+  return new Map(memoOf(plan, options, spendingMemo, computeSpendingByYear));
+}
+
+/**
+ * What is computed once per plan read (plans are never changed once read; a city's fiscal
+ * balance, budget balances, capital budget and validation ask for the same spending of each
+ * scenario, 14 times): per plan object, own rows only or with reference rows.
+ */
+type Memo<T> = WeakMap<Plan, { own?: T; all?: T }>;
+const spendingMemo: Memo<Map<number, SpendingYear>> = new WeakMap();
+const restrictedMemo: Memo<readonly Finding[]> = new WeakMap();
+
+function memoOf<T>(
+  plan: Plan,
+  options: SpendingOptions,
+  memo: Memo<T>,
+  compute: (plan: Plan, options: SpendingOptions) => T,
+): T {
+  const slot = options.ownOnly === true ? 'own' : 'all';
+  let held = memo.get(plan);
+  if (held === undefined) memo.set(plan, (held = {}));
+  return (held[slot] ??= compute(plan, { ownOnly: options.ownOnly === true }));
+}
+
+function computeSpendingByYear(plan: Plan, options: SpendingOptions): Map<number, SpendingYear> {
   const years = moneyYears(plan);
   const sourceIds = new Spellings(entriesOf(plan, 'tblFundingSources').map((e) => e.row.SourceId));
   const deptIds = new Spellings(entriesOf(plan, 'tblDepartments').map((e) => e.row.DeptId));
@@ -342,6 +367,10 @@ function deficitMessage(year: number, spending: bigint, revenue: bigint): Biling
  * workbook's own rows with money above 0 (reference rows are the register's).
  */
 export function restrictedSourceFindings(plan: Plan, options: SpendingOptions = {}): Finding[] {
+  return [...memoOf(plan, options, restrictedMemo, computeRestrictedSourceFindings)];
+}
+
+function computeRestrictedSourceFindings(plan: Plan, options: SpendingOptions): Finding[] {
   const sources = indexBy(entriesOf(plan, 'tblFundingSources'), 'SourceId');
   const restricted = (id: string) => sources.get(idKey(id))?.row.Restricted === true;
   const out: Finding[] = [];

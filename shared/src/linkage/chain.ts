@@ -10,7 +10,7 @@ import type { Plan } from '../read/plan';
 import type { ChainBreak, ItemEntry, LinkData, LinkIndex, LinkLevel, LinkNode } from './graph';
 import { follow, indexPlanLinks, itemCounts, levelCaption, makeBreak, refOf } from './graph';
 import type { Entry, Located } from './rows';
-import { idKey, zeroYears } from './rows';
+import { idKey, textOf, zeroYears } from './rows';
 
 /** What was asked and what it named. */
 export interface ChainQuery {
@@ -461,6 +461,71 @@ export function resolveChain(
     documents: [...b.documents.values()],
     pathBreak: b.pathBreak,
     breaks: b.breaks,
+  };
+}
+
+/** The IDs of an item's chain that the city plan lists (see `resolveChainIds`). */
+export interface ChainIds {
+  readonly item: string;
+  readonly program: string | null;
+  readonly strategy: string | null;
+  readonly goal: string | null;
+  /** Funding sources of the item and its budget lines, distinct, in the order met. */
+  readonly sources: readonly string[];
+}
+
+/**
+ * The IDs of the chain of `id` that the city plan lists for each of its items: its program,
+ * strategy and goal, and its funding sources. The same as `resolveChain(index, id)` reduced to
+ * those IDs, without building the chain's nodes, money and sideways links (the city plan
+ * asks for tens of thousands of items): a project or activity ID that is not also a budget
+ * code is climbed directly, anything else is resolved in full. tests/shared/chain-ids.test.ts
+ * holds the two equal.
+ */
+export function resolveChainIds(index: LinkIndex, id: string): ChainIds {
+  const d = index.data;
+  const key = idKey(id);
+  const item = key !== '' && !d.budget.byId.has(key) ? findItem(d, key) : null;
+  if (item === null) {
+    const chain = resolveChain(index, id);
+    return {
+      item: id,
+      program: chain?.program?.id ?? null,
+      strategy: chain?.strategy?.id ?? null,
+      goal: chain?.goal?.id ?? null,
+      sources: chain?.sources.map((s) => s.id) ?? [],
+    };
+  }
+  // The path up, as `ChainBuilder.climbFromItem` and the climbs above it take it (`follow`:
+  // an empty ID names nothing).
+  const at = <T>(byId: ReadonlyMap<string, T>, value: string): T | null => {
+    const k = idKey(value);
+    return k === '' ? null : (byId.get(k) ?? null);
+  };
+  const scheme = item.kind === 'project' ? at(d.schemes.byId, item.row.SchemeId) : null;
+  const program =
+    scheme !== null && idKey(item.row.ProgramId) === ''
+      ? at(d.programs.byId, scheme.row.ProgramId)
+      : at(d.programs.byId, item.row.ProgramId);
+  const strategy = program === null ? null : at(d.strategies.byId, program.row.StrategyId);
+  const goal = strategy === null ? null : at(d.goals.byId, strategy.row.GoalId);
+  // The sources, as `ChainBuilder.finish` collects them: the item's, then its lines'.
+  const sources = new Map<string, string>();
+  const addSource = (value: string) => {
+    const e = at(d.sources.byId, value);
+    if (e === null) return;
+    const sKey = idKey(e.row.SourceId);
+    if (!sources.has(sKey)) sources.set(sKey, textOf(e.row, 'SourceId'));
+  };
+  addSource(item.row.SourceId);
+  const itemId = item.kind === 'project' ? item.row.ProjectId : item.row.ActivityId;
+  for (const line of d.linesOf.get(idKey(itemId)) ?? []) addSource(line.row.SourceId);
+  return {
+    item: id,
+    program: program === null ? null : textOf(program.row, 'ProgramId'),
+    strategy: strategy === null ? null : textOf(strategy.row, 'StrategyId'),
+    goal: goal === null ? null : textOf(goal.row, 'GoalId'),
+    sources: [...sources.values()],
   };
 }
 

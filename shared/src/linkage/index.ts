@@ -14,7 +14,14 @@ export type {
   LinkRef,
 } from './graph';
 export { EXCLUDED_PROJECT_STATUSES, LINK_LEVELS, indexPlanLinks } from './graph';
-export type { ChainQuery, FormatChainOptions, LinkChain, LinkLabel, ResolveOptions } from './chain';
+export type {
+  ChainIds,
+  ChainQuery,
+  FormatChainOptions,
+  LinkChain,
+  LinkLabel,
+  ResolveOptions,
+} from './chain';
 export {
   CHAIN_SEPARATOR,
   chainLevel,
@@ -22,6 +29,7 @@ export {
   chainPath,
   formatChain,
   resolveChain,
+  resolveChainIds,
 } from './chain';
 export type {
   CoverageCheck,

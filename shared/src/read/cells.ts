@@ -149,13 +149,34 @@ function enumIndex(values: readonly EnumValue[]): Map<string, string> {
   return index;
 }
 
+/** How many cell texts of one enumeration are remembered (a plan's few spellings of each value). */
+const ENUM_SEEN_LIMIT = 256;
+/** Longer cell texts are not remembered (no caption is this long). */
+const ENUM_SEEN_LENGTH = 80;
+const enumSeenCache = new WeakMap<readonly EnumValue[], Map<string, string | undefined>>();
+
+/**
+ * The stable value a cell names (undefined when none): the same cell texts come on every row
+ * (`proposed`, `پیشنهادی`), so the first few hundred are remembered per enumeration (at most 256 of at most 80 characters each).
+ */
+function enumValueOf(value: RawCell | undefined, values: readonly EnumValue[]): string | undefined {
+  let seen = enumSeenCache.get(values);
+  if (seen === undefined) enumSeenCache.set(values, (seen = new Map()));
+  if (typeof value !== 'string' || value.length > ENUM_SEEN_LENGTH)
+    return enumIndex(values).get(matchKey(cellText(value)));
+  if (seen.has(value)) return seen.get(value);
+  const found = enumIndex(values).get(matchKey(cellText(value)));
+  if (seen.size < ENUM_SEEN_LIMIT) seen.set(value, found);
+  return found;
+}
+
 /** Reads an enumerated value given as its English value or Persian/English caption; null when blank. */
 export function readEnum(
   value: RawCell | undefined,
   values: readonly EnumValue[],
 ): CellResult<string | null> {
   if (isBlank(value)) return ok(null);
-  const found = enumIndex(values).get(matchKey(cellText(value)));
+  const found = enumValueOf(value, values);
   if (found !== undefined) return ok(found);
   const listEn = values.map((v) => v.value).join(', ');
   const listFa = values.map((v) => v.fa).join('، ');

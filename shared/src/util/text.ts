@@ -89,37 +89,41 @@ export function ltr(text: string | number | bigint): string {
  * through here once, where they are made (findings, the register's errors, the CLI's output).
  */
 export function persianNumerals(text: string): string {
+  // Most of a message has nothing to change: it is copied in runs, not character by character.
+  if (!/[0-9.,]/.test(text)) return text;
   let out = '';
+  let run = 0;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
     if (ch >= '\u2066' && ch <= '\u2068') depth++;
     else if (ch === '\u2069' && depth > 0) depth--;
-    if (depth > 0 || !/[0-9.,]/.test(ch)) {
-      out += ch;
-      continue;
-    }
+    if (depth > 0 || !/[0-9.,]/.test(ch)) continue;
     const before = text[i - 1] ?? '';
     const after = text[i + 1] ?? '';
+    let shown: string;
     if (ch === '.' || ch === ',') {
       // A separator between two digits of a number; elsewhere punctuation.
       const between = /[0-9۰-۹]/.test(before) && /[0-9]/.test(after);
-      out += between ? (ch === '.' ? '\u066b' : '\u066c') : ch;
-      continue;
+      shown = between ? (ch === '.' ? '\u066b' : '\u066c') : ch;
+    } else {
+      // A digit inside a Latin word (P90, Q1, x2) stays as it is.
+      let start = i;
+      while (start > 0 && /[0-9]/.test(text[start - 1] as string)) start--;
+      const prev = text[start - 1] ?? '';
+      // P90, x_2, P-014 (a hyphen joined to a Latin letter), not a minus sign.
+      const wordBefore =
+        /[A-Za-z_]/.test(prev) || (prev === '-' && /[A-Za-z0-9]/.test(text[start - 2] ?? ''));
+      let end = i;
+      while (end < text.length && /[0-9]/.test(text[end] as string)) end++;
+      const wordAfter = /[A-Za-z_]/.test(text[end] ?? '');
+      shown = wordBefore || wordAfter ? ch : String.fromCodePoint(PERSIAN_ZERO + Number(ch));
     }
-    // A digit inside a Latin word (P90, Q1, x2) stays as it is.
-    let start = i;
-    while (start > 0 && /[0-9]/.test(text[start - 1] as string)) start--;
-    const prev = text[start - 1] ?? '';
-    // P90, x_2, P-014 (a hyphen joined to a Latin letter), not a minus sign.
-    const wordBefore =
-      /[A-Za-z_]/.test(prev) || (prev === '-' && /[A-Za-z0-9]/.test(text[start - 2] ?? ''));
-    let end = i;
-    while (end < text.length && /[0-9]/.test(text[end] as string)) end++;
-    const wordAfter = /[A-Za-z_]/.test(text[end] ?? '');
-    out += wordBefore || wordAfter ? ch : String.fromCodePoint(PERSIAN_ZERO + Number(ch));
+    if (shown === ch) continue;
+    out += text.slice(run, i) + shown;
+    run = i + 1;
   }
-  return out;
+  return run === 0 ? text : out + text.slice(run);
 }
 
 /**

@@ -64,6 +64,18 @@ export const PROCESS_PATH = `${ME_PATH}/process`;
  */
 export const AGENCY_PATH = `${ME_PATH}/agency`;
 
+/**
+ * The council's pages: the cycle's snapshots of the city plan, and one snapshot's review
+ * (`/me/council/<snapshot id>`) with the council's actions on it.
+ */
+export const COUNCIL_PATH = `${ME_PATH}/council`;
+
+/** The address of one snapshot's review by the council, in a language. */
+export function councilSnapshotPath(snapshotId: string, lang: Language): string {
+  const path = `${COUNCIL_PATH}/${encodeURIComponent(snapshotId)}`;
+  return lang === 'en' ? `${path}?lang=en` : path;
+}
+
 /** The consultation on the latest cycle's city plan (`GET /api/consultations/{id}`). */
 export const CONSULTATION_PATH = `${ME_PATH}/consultation`;
 
@@ -71,10 +83,22 @@ export const CONSULTATION_PATH = `${ME_PATH}/consultation`;
 export const ADMIN_PATH = `${ME_PATH}/admin`;
 
 /**
- * A page of a person's account: sign-in, tokens, process, consultation, administration, an
+ * A page of a person's account: the sign-in, their tokens, the process of the plan, the
+ * consultation, the administration, the council's list of snapshots and its review of one, an
  * agency's sign-off.
  */
-export type AccountPage = 'signin' | 'tokens' | 'process' | 'consultation' | 'admin' | 'agency';
+export type AccountPage =
+  | 'signin'
+  | 'tokens'
+  | 'process'
+  | 'consultation'
+  | 'admin'
+  | 'council'
+  | 'council-snapshot'
+  | 'agency';
+
+/** A snapshot's id as it may appear in an address (the register's ids: uuids). */
+const SNAPSHOT_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 /** The account page an address names (a trailing slash allowed), or null. */
 export function accountPageOf(pathname: string): AccountPage | null {
@@ -83,9 +107,19 @@ export function accountPageOf(pathname: string): AccountPage | null {
   if (p === TOKENS_PATH) return 'tokens';
   if (p === PROCESS_PATH) return 'process';
   if (p === AGENCY_PATH) return 'agency';
+  if (p === COUNCIL_PATH) return 'council';
+  if (councilSnapshotOf(p) !== null) return 'council-snapshot';
   if (p === CONSULTATION_PATH) return 'consultation';
   if (p === ADMIN_PATH) return 'admin';
   return null;
+}
+
+/** The snapshot id of a council review's address (`/me/council/<id>`), or null. */
+export function councilSnapshotOf(pathname: string): string | null {
+  const p = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+  if (!p.startsWith(`${COUNCIL_PATH}/`)) return null;
+  const id = p.slice(COUNCIL_PATH.length + 1);
+  return SNAPSHOT_ID.test(id) ? id : null;
 }
 
 /**
@@ -193,3 +227,9 @@ export function webPath(route: WebRoute, lang: Language): string {
  * fills it in when it serves the page), which the address `/` shows.
  */
 export const DEFAULT_MUNICIPALITY_META = 'plan-municipality';
+
+/** The page's `<meta>` saying that people may sign in with OpenID Connect (`on`). */
+export const OIDC_META = 'plan-oidc';
+
+/** Where the browser starts an OpenID Connect sign-in (`?municipality=&next=&lang=`). */
+export const OIDC_START_PATH = '/api/oidc/start';

@@ -14,7 +14,13 @@ import type {
   Language,
   SessionClient,
 } from '#core';
-import { formatTehranDateTime, nextOfSearch, signInPath, TOKENS_PATH } from '#core';
+import {
+  OIDC_START_PATH,
+  formatTehranDateTime,
+  nextOfSearch,
+  signInPath,
+  TOKENS_PATH,
+} from '#core';
 import {
   Button,
   Dialog,
@@ -115,6 +121,8 @@ export function SignInView(props: {
   lang: Language;
   client: SessionClient;
   municipality: string;
+  /** The register takes OpenID Connect sign-ins: a button for it. */
+  oidc?: boolean;
   search: string;
   /** Told the municipality code as it is typed (the frame marks a practice one). */
   onMunicipality?: (code: string) => void;
@@ -129,6 +137,7 @@ export function SignInView(props: {
   const [error, setError] = useState<ApiFailure | null>(null);
   const [mustChange, setMustChange] = useState(false);
   const next = nextOfSearch(props.search);
+  const oidcFailed = new URLSearchParams(props.search).get('oidc') === 'failed';
   // Back in the language the person now reads (they may have switched on this page).
   const back = (path: string) => {
     const url = new URL(path, window.location.origin);
@@ -199,6 +208,29 @@ export function SignInView(props: {
             </Button>
           </div>
         </form>
+        {props.oidc === true && (
+          <div className={styles.form}>
+            <p>{t(lang, 'oidcIntro')}</p>
+            <div>
+              <Button
+                as="a"
+                data-testid="oidc"
+                href={`${OIDC_START_PATH}?${new URLSearchParams({
+                  municipality: municipality.trim(),
+                  next,
+                  ...(lang === 'en' && { lang: 'en' }),
+                }).toString()}`}
+              >
+                {t(lang, 'oidcSignIn')}
+              </Button>
+            </div>
+          </div>
+        )}
+        {oidcFailed && (
+          <MessageBar intent="error" data-testid="oidc-failed" layout="multiline">
+            <MessageBarBody>{t(lang, 'oidcFailed')}</MessageBarBody>
+          </MessageBar>
+        )}
         {mustChange && (
           <NewPassword
             lang={lang}
