@@ -70,7 +70,10 @@ export default tseslint.config(
   {
     // Node scripts written as ES modules (a test's OpenID Provider runs in its own process).
     files: ['**/*.mjs'],
-    languageOptions: { sourceType: 'module', globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'module',
+      globals: { process: 'readonly', console: 'readonly' },
+    },
   },
   {
     // Outside the core, the core is imported through its one entry.

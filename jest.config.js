@@ -19,7 +19,9 @@ const common = {
     // so the OIDC tests can load them.
     '/node_modules/(jose|openid-client|oauth4webapi)/.+\\.js$': swc,
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@electric-sql/pglite|jose|openid-client|oauth4webapi)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@electric-sql/pglite|jose|openid-client|oauth4webapi)/)',
+  ],
   // The core's one entry (package.json "imports", tsconfig "paths"): tests run its sources.
   // office-addin-mock's office-addin-manifest: a stub with its host list (the stub says why).
   moduleNameMapper: {

@@ -42,7 +42,10 @@ const provider = new Provider(issuer, {
     const { client, session } = ctx.oidc;
     const id = session.grantIdFor(client.clientId);
     if (id) return ctx.oidc.provider.Grant.find(id);
-    const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+    const grant = new ctx.oidc.provider.Grant({
+      clientId: client.clientId,
+      accountId: session.accountId,
+    });
     grant.addOIDCScope('openid email profile');
     grant.addOIDCClaims(['email', 'email_verified', 'name']);
     await grant.save();

@@ -155,7 +155,12 @@ describe('the cell styles of a table (one style object per distinct style, io/wr
     const thin = { style: 'thin', color: { argb: 'FF9E9E9E' } };
     for (let r = 1; r <= 5; r += 1)
       for (let c = 1; c <= 2; c += 1)
-        expect(ws.getCell(r, c).border).toEqual({ top: thin, bottom: thin, left: thin, right: thin });
+        expect(ws.getCell(r, c).border).toEqual({
+          top: thin,
+          bottom: thin,
+          left: thin,
+          right: thin,
+        });
     // The header: bold on a fill; the totals row bold; data cells neither.
     expect(ws.getCell('A1').font?.bold).toBe(true);
     expect(ws.getCell('B1').fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFDDE7F3' } });

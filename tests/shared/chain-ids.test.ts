@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import type { LinkIndex, RawCell, RawWorkbook } from '#core';
-import {
-  indexPlanLinks,
-  readPlan,
-  resolveChain,
-  resolveChainIds,
-  samplePlanWorkbook,
-} from '#core';
+import { indexPlanLinks, readPlan, resolveChain, resolveChainIds, samplePlanWorkbook } from '#core';
 import { planInfo, rawTable } from '../helpers/plan';
 
 /** What the city plan listed of each item's chain before `resolveChainIds`: the full chain, reduced. */
