@@ -21,6 +21,10 @@ import {
   OpenConsultationBody,
   ApiNotifications,
   ApiReminders,
+  ApiAgencyView,
+  ApiSignature,
+  ApiSignatureBody,
+  ApiSignatureList,
   ApiAmendment,
   ApiAmendmentList,
   ApiSnapshotImpact,
@@ -65,6 +69,9 @@ const RESPONSE_SCHEMAS = {
   Reminders: ApiReminders,
   Notification: ApiNotification,
   Notifications: ApiNotifications,
+  Signature: ApiSignature,
+  AgencyView: ApiAgencyView,
+  SignatureList: ApiSignatureList,
   Consultation: ApiConsultation,
   ConsultationView: ApiConsultationView,
   Contribution: ApiContribution,
@@ -83,6 +90,7 @@ const REQUEST_SCHEMAS = {
   SnapshotTransitionBody: ApiSnapshotTransition,
   ApplyAmendmentBody,
   ReminderBody,
+  SignatureBody: ApiSignatureBody,
   OpenConsultationBody,
   ContributionBody,
   AnswerBody,
@@ -344,6 +352,7 @@ type Tag =
   | 'workflow'
   | 'city'
   | 'council'
+  | 'agencies'
   | 'public';
 const TAGS: Record<Tag, string> = {
   service: 'Health and this document.',
@@ -358,6 +367,8 @@ const TAGS: Record<Tag, string> = {
   city: 'Reference data and the consolidated city plan of a cycle; the audit log.',
   council:
     'Snapshots of the city plan (the approved versions it was made of, with their hashes) and the council stage: review, adoption with the resolution and vote, return, publication.',
+  agencies:
+    'Agency sign-offs: an executive agency’s representative reads the strategies the agency partners in and its commitments, and signs the cycle’s strategic document (agree, agree with reservations, disagree), bound to a snapshot and to the hash of what it signed; stale when a revision changes that.',
   consultation:
     'The consultation on a cycle’s city plan: agencies and stakeholders comment, propose, endorse and object; the planning office answers each proposal and moderates (every step audited).',
   public:
@@ -1136,6 +1147,52 @@ const OPERATIONS: Record<
         failure(
           ['ALREADY_EXISTS', 'INVALID_TRANSITION', 'VERSION_CONFLICT'],
           'The latest snapshot is of the same versions (`details.snapshot`), the framework has no approved version, or another snapshot was made at the same moment',
+        ),
+      ],
+    },
+  },
+  '/api/cycles/{cycleId}/agency': {
+    get: {
+      operationId: 'getAgencyView',
+      summary: 'What the signed-in agency signs, and its signatures (agency)',
+      description:
+        'The snapshot signed now (the newest in council review or adopted; null when none), the strategies whose `PartnerIds` name the agency and its `tblCommitments` rows in it, the hash of those rows, and the agency’s signatures, newest first, each with `stale`.',
+      tag: 'agencies',
+      parameters: [cycleParam],
+      ok: { 200: { description: 'The agency’s view.', content: json(ref('AgencyView')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: undefined,
+  },
+  '/api/cycles/{cycleId}/signatures': {
+    get: {
+      operationId: 'listSignatures',
+      summary: 'Every agency’s latest signature (reviewer, approver, council, admin)',
+      description:
+        'Each agency of the snapshot signed now (and any that signed before), how many strategies and commitments it has there, and its latest signature with `stale`; null when it has not signed.',
+      tag: 'agencies',
+      parameters: [cycleParam],
+      ok: { 200: { description: 'The agencies.', content: json(ref('SignatureList')) } },
+      errors: ['Forbidden', 'NotFound'],
+    },
+    post: {
+      operationId: 'createSignature',
+      summary: 'Sign the strategic document (agency)',
+      description:
+        'Signs the snapshot signed now, named by `snapshotId` (the one read); the text is required for `agree-with-reservations` and `disagree`. Signing again adds a signature; the earlier ones are kept.',
+      tag: 'agencies',
+      parameters: [cycleParam],
+      requestBody: { required: true, content: json(ref('SignatureBody')) },
+      ok: { 201: { description: 'The signature.', content: json(ref('Signature')) } },
+      errors: ['Forbidden', 'NotFound'],
+      own: [
+        failure(
+          ['INVALID_REQUEST'],
+          'No text where the position needs one (`details[0].path` is `text`)',
+        ),
+        failure(
+          ['VERSION_CONFLICT', 'INVALID_TRANSITION'],
+          'The snapshot read is no longer the one signed now (`details.snapshot`), or there is none to sign',
         ),
       ],
     },

@@ -8,6 +8,7 @@ export * from './contract/schemas';
 export * from './contract/kinds';
 export * from './contract/workflow';
 export * from './contract/snapshots';
+export * from './contract/signatures';
 export * from './contract/amendments';
 export * from './contract/consultation';
 export * from './findings';

@@ -135,6 +135,28 @@ const ENDPOINTS: Endpoint[] = [
       request(h.app).get(`/api/cycles/${h.cycleId}/monitoring?period=1405-H1`).set(bearer(token)),
   },
   {
+    // Agency sign-offs: the agency's own view and signing are an agency's only (no staff role);
+    // the list of every agency's latest signature is the city-wide roles'.
+    name: 'GET …/agency',
+    allowed: () => false,
+    call: (h, token) => request(h.app).get(`/api/cycles/${h.cycleId}/agency`).set(bearer(token)),
+  },
+  {
+    name: 'POST …/signatures',
+    allowed: () => false,
+    call: (h, token) =>
+      request(h.app)
+        .post(`/api/cycles/${h.cycleId}/signatures`)
+        .set(bearer(token))
+        .send({ snapshotId: 'x', position: 'agree' }),
+  },
+  {
+    name: 'GET …/signatures',
+    allowed: (who) => CITY_WIDE.includes(who),
+    call: (h, token) =>
+      request(h.app).get(`/api/cycles/${h.cycleId}/signatures`).set(bearer(token)),
+  },
+  {
     name: 'GET /audit/verify',
     allowed: (who) => who === 'admin' || who === 'council',
     call: (h, token) => request(h.app).get('/api/audit/verify').set(bearer(token)),
@@ -202,14 +224,15 @@ describe.each(DB_KINDS)('who may do what (%s)', (kind) => {
           }
         }
     expect(wrong).toEqual([]);
-    // 6 people × 3 departments × 18 endpoints; refusals counted by hand from the policy:
-    // a preparer is refused all 18 on the 2 departments not theirs, and on its own review,
-    // approve, return, reopen, consolidation, monitoring, audit and new cycle (8):
-    // 2 × (36 + 8) = 88;
-    // admin: review, approve, return (3 × 3 departments = 9); reviewer: push, submit, approve,
-    // reopen, audit, new cycle, new plan (7 × 3 = 21); approver: push, submit, review, audit
-    // (4 × 3 = 12); council: push, submit, review, reopen, new cycle, new plan (6 × 3 = 18).
-    expect(refused).toBe(88 + 9 + 21 + 12 + 18);
+    // 6 people × 3 departments × 21 endpoints; refusals counted by hand from the policy:
+    // a preparer is refused all 21 on the 2 departments not theirs, and on its own review,
+    // approve, return, reopen, consolidation, monitoring, audit, new cycle and the three
+    // sign-off routes (11): 2 × (42 + 11) = 106;
+    // every other staff role is refused the agency's view and signing (2 × 3 departments) besides:
+    // admin: review, approve, return (5 × 3 = 15); reviewer: push, submit, approve, reopen,
+    // audit, new cycle, new plan (9 × 3 = 27); approver: push, submit, review, audit
+    // (6 × 3 = 18); council: push, submit, review, reopen, new cycle, new plan (8 × 3 = 24).
+    expect(refused).toBe(106 + 15 + 27 + 18 + 24);
   });
 
   it('never lets the council write plan data', async () => {

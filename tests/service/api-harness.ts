@@ -11,10 +11,11 @@ import { createApp } from '../../service/src/app';
 import type { AppOptions } from '../../service/src/app';
 import type { Config } from '../../service/src/config';
 import { testConfig } from '../../service/src/config';
-import { seedSample } from '../../service/src/handlers/seed';
+import { FRAMEWORK_DEPARTMENT, seedSample } from '../../service/src/handlers/seed';
 import type { DbKind, TestDatabase } from '../helpers/db';
 import { openTestDatabase } from '../helpers/db';
 import { openSeededDatabase } from '../helpers/seeded';
+import { getTableSpec } from '#core';
 
 /** The tenant the tests seed. */
 export const TENANT = 'sample';
@@ -103,6 +104,68 @@ export async function submissionOf(h: Harness, code: string, kind = 'department'
   const id = (res.body as { id: string }[])[0]?.id;
   if (id === undefined) throw new Error(`no ${kind} submission for ${code}`);
   return id;
+}
+
+type Tables = { name: string; header: string[]; rows: (string | number | boolean | null)[][] }[];
+
+/**
+ * A revision of the seeded framework's commitments: the approver reopens the framework, the
+ * planning department's preparer (`planner`, a token) edits one cell of a `tblCommitments` row
+ * and pushes, the submission is submitted, reviewed and approved (which makes the next
+ * snapshot), and the approver sends that snapshot to the council. Returns its id.
+ */
+export async function reviseCommitment(
+  h: Harness,
+  planner: string,
+  id: string,
+  column: 'Text' | 'Amount',
+  value: string | number,
+): Promise<string> {
+  const sub = await submissionOf(h, FRAMEWORK_DEPARTMENT, 'framework');
+  const step = async (token: string, action: string) => {
+    const res = await request(h.app)
+      .post(`/api/submissions/${sub}/transitions`)
+      .set(bearer(token))
+      .send({ action, note: 'بازنگری' });
+    if (res.status !== 200) throw new Error(`${action}: ${JSON.stringify(res.body).slice(0, 500)}`);
+  };
+  await step(h.tokens.approver, 'reopen');
+  const pulled = await request(h.app)
+    .get(`/api/submissions/${sub}/versions/latest`)
+    .set(bearer(planner));
+  if (pulled.status !== 200) throw new Error(`pull: ${pulled.status}`);
+  const tables = pulled.body.workbook.tables as Tables;
+  const t = tables.find((x) => x.name === 'tblCommitments');
+  if (t === undefined) throw new Error('no tblCommitments');
+  const spec = getTableSpec('tblCommitments');
+  const at = (key: string) => {
+    const caption = spec.columns.find((c) => c.key === key);
+    return t.header.findIndex((x) => x === key || x === caption?.fa || x === caption?.en);
+  };
+  const row = t.rows.find((r) => r[at('CommitmentId')] === id);
+  if (row === undefined) throw new Error(`no ${id}`);
+  row[at(column)] = value;
+  const pushed = await request(h.app)
+    .post(`/api/submissions/${sub}/versions`)
+    .set(bearer(planner))
+    .set('If-Match', `"${pulled.body.version}"`)
+    .send({ tables });
+  if (pushed.status !== 201) throw new Error(JSON.stringify(pushed.body).slice(0, 1500));
+  await step(planner, 'submit');
+  await step(h.tokens.reviewer, 'review');
+  await step(h.tokens.approver, 'approve');
+  // The approval made the next snapshot; the planning office sends it to the council.
+  const list = await request(h.app)
+    .get(`/api/cycles/${h.cycleId}/snapshots`)
+    .set(bearer(h.tokens.approver));
+  const newest = (list.body as { id: string; status: string }[]).at(-1);
+  if (newest?.status !== 'made') throw new Error(`no new snapshot: ${newest?.status}`);
+  const sent = await request(h.app)
+    .post(`/api/snapshots/${newest.id}/transitions`)
+    .set(bearer(h.tokens.approver))
+    .send({ action: 'send-to-council' });
+  if (sent.status !== 200) throw new Error(`send-to-council: ${sent.status}`);
+  return newest.id;
 }
 
 /**

@@ -29,6 +29,7 @@ import { readXlsx } from '../../io';
 import { editable, push } from '../reliability/helpers';
 import type { Harness } from './api-harness';
 import { bearer, binary, openHarness, TENANT } from './api-harness';
+import { SAMPLE_RESERVATION } from '../../service/src/handlers/seed';
 
 async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -252,6 +253,7 @@ describe('the consolidated plan as a council document (pglite)', () => {
       'سبد پروژه‌ها',
       'زنجیره',
       'پوشش شاخص‌ها',
+      'امضای دستگاه‌ها',
     ]) {
       const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
       ws.eachRow((row) =>
@@ -270,6 +272,39 @@ describe('the consolidated plan as a council document (pglite)', () => {
         }),
       );
     }
+  });
+
+  it('lists every agency’s sign-off: position, reservation, Jalali day, snapshot, current or stale', async () => {
+    const wb = await open(bytes);
+    const ws = wb.getWorksheet('امضای دستگاه‌ها') as ExcelJS.Worksheet;
+    expect(ws).toBeDefined();
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const header = rows.findIndex((r) => r[0] === 'شناسه دستگاه');
+    expect(rows[header]).toEqual([
+      'شناسه دستگاه',
+      'دستگاه اجرایی',
+      'موضع',
+      'ملاحظات یا دلیل',
+      'تاریخ امضا',
+      'نسخه امضاشده',
+      'وضعیت امضا',
+    ]);
+    const body = rows.slice(header + 1);
+    // The seed's water company signed snapshot 1 with a reservation; the other three have not.
+    expect(body.map((r) => r[0])).toEqual(['SH13', 'SH14', 'SH15', 'SH16']);
+    const [water, power] = body;
+    expect(water?.slice(0, 4)).toEqual([
+      'SH13',
+      'شرکت آب و فاضلاب استان',
+      'موافق با ملاحظات',
+      SAMPLE_RESERVATION,
+    ]);
+    expect(String(water?.[4])).toMatch(/^[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}$/);
+    expect(water?.slice(5)).toEqual(['نسخه ۱ برنامه دوره ۱۴۰۵–۱۴۰۹', 'به‌روز']);
+    expect(power?.[2]).toBe('امضا نشده');
+    const cover = texts(wb.getWorksheet('جلد و فهرست') as ExcelJS.Worksheet);
+    expect(cover).toContain('امضای دستگاه‌ها');
   });
 
   it('lists every project with its title, score, rank and why it is out', async () => {

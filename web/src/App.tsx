@@ -27,6 +27,7 @@ import {
   ADMIN_PATH,
   CONSULTATION_PATH,
   PROCESS_PATH,
+  AGENCY_PATH,
   TOKENS_PATH,
   listSeparator,
   parseWebPath,
@@ -76,6 +77,9 @@ const TokensView = lazy(() =>
 const AdminView = lazy(() => import('./views/AdminView').then((m) => ({ default: m.AdminView })));
 const ConsultationView = lazy(() =>
   import('./views/ConsultationView').then((m) => ({ default: m.ConsultationView })),
+);
+const AgencyView = lazy(() =>
+  import('./views/AgencyView').then((m) => ({ default: m.AgencyView })),
 );
 const ProcessView = lazy(() =>
   import('./views/ProcessView').then((m) => ({ default: m.ProcessView })),
@@ -594,6 +598,7 @@ const ACCOUNT_HEADINGS = {
   council: 'councilPage',
   'council-snapshot': 'councilPage',
   admin: 'adminPage',
+  agency: 'agencyPage',
 } as const satisfies Record<AccountPage, StringKey>;
 
 /** The signed-in person's pages, linked from each other's header. */
@@ -603,6 +608,7 @@ const ACCOUNT_LINKS: ReadonlyArray<{ page: AccountPage; path: string }> = [
   { page: 'consultation', path: CONSULTATION_PATH },
   { page: 'council', path: COUNCIL_PATH },
   { page: 'admin', path: ADMIN_PATH },
+  { page: 'agency', path: AGENCY_PATH },
 ];
 
 /** The frame of a person's own pages: the register's name, the language switch, the page. */
@@ -618,11 +624,15 @@ function AccountShell(props: {
   const client = clientOf(props.services.fetch);
   // A practice municipality's pages say so (the sign-in page, of the code being typed).
   const [practice, setPractice] = useState(false);
+  // An agency's representative is linked to the agency's page from their tokens.
+  const [isAgency, setIsAgency] = useState(false);
   useEffect(() => {
     if (page === 'signin') return;
     let live = true;
     void client.session().then((r) => {
-      if (live) setPractice(r.ok && r.value.practice);
+      if (!live) return;
+      setPractice(r.ok && r.value.practice);
+      setIsAgency(r.ok && r.value.user.roles.includes('agency'));
     });
     return () => {
       live = false;
@@ -654,11 +664,14 @@ function AccountShell(props: {
           <div className={styles.tools}>
             <AppLink href={lang === 'en' ? '/?lang=en' : '/'}>{t(lang, 'toPlan')}</AppLink>
             {page !== 'signin' &&
-              ACCOUNT_LINKS.filter((l) => l.page !== page).map((l) => (
-                <AppLink key={l.page} href={lang === 'en' ? `${l.path}?lang=en` : l.path}>
-                  {t(lang, ACCOUNT_HEADINGS[l.page])}
-                </AppLink>
-              ))}
+              // The agency's page is linked for its representatives only.
+              ACCOUNT_LINKS.filter((l) => l.page !== page && (l.page !== 'agency' || isAgency)).map(
+                (l) => (
+                  <AppLink key={l.page} href={lang === 'en' ? `${l.path}?lang=en` : l.path}>
+                    {t(lang, ACCOUNT_HEADINGS[l.page])}
+                  </AppLink>
+                ),
+              )}
             <div className={styles.languages} role="group" aria-label={t(lang, 'language')}>
               {(['fa', 'en'] as const).map((l) => (
                 <ToggleButton
@@ -690,6 +703,8 @@ function AccountShell(props: {
             />
           ) : page === 'process' ? (
             <ProcessView lang={lang} client={client} />
+          ) : page === 'agency' ? (
+            <AgencyView lang={lang} client={client} />
           ) : page === 'council' ? (
             <CouncilListView lang={lang} client={client} />
           ) : page === 'council-snapshot' ? (

@@ -11,6 +11,7 @@
  * project is out); figures from the consolidation report, computed by the core.
  */
 import type {
+  ApiSignatureList,
   CanonicalRow,
   CanonicalTable,
   LooseCell,
@@ -32,6 +33,9 @@ import {
   PORTFOLIO_OUT_CAPTIONS,
   PRACTICE_BANNER,
   ROLE_CAPTIONS,
+  SIGNATURE_POSITION_CAPTIONS,
+  SIGNOFF_STALE_EXPLAINED,
+  SIGNOFF_STATE_CAPTIONS,
   STATUS_CAPTIONS,
   SUBMISSION_STATUSES,
   WORKBOOK_KINDS,
@@ -49,6 +53,7 @@ import {
 import { layoutWorkbook } from '#core';
 import { writeWorkbook } from '../../../io';
 import type { AppDeps } from '../handlers/context';
+import { signatureList } from '../handlers/signatures';
 import { cycleSubmissions, latestApprovedVersion } from '../handlers/submissions';
 import type { Consolidation } from './index';
 
@@ -86,6 +91,8 @@ export interface CoverFacts {
   submissions: CoverSubmission[];
   /** When the document is made (its date, in Tehran, is printed on every page). */
   printedOn: Date;
+  /** Every agency of the plan and its latest sign-off (`GET …/signatures`). */
+  signoffs: ApiSignatureList['agencies'];
 }
 
 /** Reads the cover's facts: the cycle, each submission's status and its approval. */
@@ -95,12 +102,13 @@ export async function coverFacts(
   cycleId: string,
   printedOn: Date = new Date(),
 ): Promise<CoverFacts> {
-  const [tenant, cycle, departments, users, { included }] = await Promise.all([
+  const [tenant, cycle, departments, users, { included }, signoffs] = await Promise.all([
     deps.repos.tenants.get(tenantId),
     deps.repos.cycles.get(tenantId, cycleId),
     deps.repos.departments.list(tenantId),
     deps.repos.users.list(tenantId),
     cycleSubmissions(deps, tenantId, cycleId),
+    signatureList(deps, tenantId, cycleId).then((l) => l.agencies),
   ]);
   const dept = new Map(departments.map((d) => [d.id, d]));
   const person = new Map(users.map((u) => [u.id, u]));
@@ -140,6 +148,59 @@ export async function coverFacts(
     },
     submissions,
     printedOn,
+    signoffs,
+  };
+}
+
+/**
+ * The sheet «امضای دستگاه‌ها»: each agency of the plan, its latest sign-off (position, the
+ * reservations or reason, the Jalali day in Tehran, the snapshot signed) and whether it is
+ * current or stale; an agency that has not signed says so. None when the plan has no agency.
+ */
+function signoffSummary(signoffs: CoverFacts['signoffs']): Summary | null {
+  if (signoffs.length === 0) return null;
+  return {
+    table: {
+      name: 'tblCityAgencySignoffs',
+      sheet: 'امضای دستگاه‌ها',
+      header: [
+        'شناسه دستگاه',
+        'دستگاه اجرایی',
+        'موضع',
+        'ملاحظات یا دلیل',
+        'تاریخ امضا',
+        'نسخه امضاشده',
+        'وضعیت امضا',
+      ],
+      rows: signoffs.map(({ agency, latest }) => [
+        agency.id,
+        agency.name,
+        latest === null
+          ? SIGNOFF_STATE_CAPTIONS.unsigned.fa
+          : SIGNATURE_POSITION_CAPTIONS[latest.position].fa,
+        latest === null || latest.text === '' ? null : latest.text,
+        latest === null ? null : formatJalali(tehranDayOf(new Date(latest.createdAt)), 'fa'),
+        latest === null ? null : latest.snapshot.label.fa,
+        latest === null
+          ? null
+          : latest.stale
+            ? SIGNOFF_STALE_EXPLAINED.fa
+            : SIGNOFF_STATE_CAPTIONS.current.fa,
+      ]),
+    },
+    caption: 'امضای سند راهبردی به دست دستگاه‌های اجرایی: موضع، ملاحظات، تاریخ و نسخه',
+    presentation: {
+      title: 'امضای دستگاه‌های اجرایی همکار بر سند راهبردی برنامه',
+      columns: [
+        { width: 10 },
+        { width: 28 },
+        { width: 16 },
+        { width: 44 },
+        { width: 11 },
+        { width: 24 },
+        { width: 22 },
+      ],
+    },
   };
 }
 
@@ -971,7 +1032,8 @@ export async function consolidationXlsx(
 ): Promise<Uint8Array> {
   const canonical = planOf(report);
   const names = new Names(canonical).withBudgetCodes(report.workbook);
-  const sums = summaries(report, names, unit);
+  const signoffs = signoffSummary(facts.signoffs);
+  const sums = [...summaries(report, names, unit), ...(signoffs === null ? [] : [signoffs])];
   const plan = stackUnder(
     presentCanonicalTables(canonical, 'fa'),
     'tblStakeholders',
@@ -983,6 +1045,11 @@ export async function consolidationXlsx(
   // stakeholders' page (stackUnder) instead of a second page across.
   presentation.tblCommitments = {
     columns: [{}, {}, {}, { width: 28 }, {}, {}, { width: 14 }],
+  };
+  // The strategies' lists of directives and partner agencies wrap in narrower columns, so that
+  // the sheet keeps to a page's width.
+  presentation.tblStrategies = {
+    columns: [{}, {}, { width: 36 }, {}, {}, { width: 13 }, {}, { width: 13 }],
   };
   const tables = [...sums.map((s) => s.table), ...plan];
   // The contents: each sheet once, with what its tables are.

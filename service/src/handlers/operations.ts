@@ -68,6 +68,8 @@ import { applyAmendment as applyAmendmentOf, snapshotAmendments } from './amendm
 import { snapshotPlanOf } from './public';
 
 import { cycleProcess } from './process';
+import type { SignatureBody } from './signatures';
+import { agencyView, listSignatures as listSignaturesOf, signDocument } from './signatures';
 import { myNotifications, readNotification, sendReminders } from './reminders';
 
 type ById = { id: string };
@@ -505,4 +507,21 @@ export const applyAmendment: Handler<ById, None, ApplyAmendmentBody> = async ({
 
 export const getSnapshotPlan: Handler<ById, None, undefined> = async ({ deps, p, params }) => ({
   json: await snapshotPlanOf(deps, p.tenantId, params.id),
+});
+
+// Agency sign-offs (handlers/signatures.ts).
+
+export const getAgencyView: Handler<ByCycle, None, undefined> = async ({ deps, p, params }) => ({
+  json: await agencyView(deps, p, params.cycleId),
+});
+
+export const createSignature: Handler<ByCycle, None, SignatureBody> = async ({
+  deps,
+  p,
+  params,
+  body,
+}) => ({ status: 201, json: await signDocument(deps, p, params.cycleId, body) });
+
+export const listSignatures: Handler<ByCycle, None, undefined> = async ({ deps, p, params }) => ({
+  json: await listSignaturesOf(deps, p, params.cycleId),
 });

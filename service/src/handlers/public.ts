@@ -13,6 +13,8 @@ import { notFound } from '../http/errors';
 import type { SnapshotRecord } from '../repositories';
 import { TENANT_ID_PATTERN } from '../repositories';
 import type { AppDeps } from './context';
+import { canonicalJson, sha256Hex } from '../db/canonical';
+import { publicSignoffs } from './signatures';
 import { baselineOf, toApiSnapshot } from './snapshots';
 
 const planTerm = { fa: 'برنامه منتشرشده', en: 'A published plan' };
@@ -91,6 +93,24 @@ export async function publicPlan(deps: AppDeps, published: Published): Promise<C
   } else computed.delete(key);
   computed.set(key, entry);
   return entry;
+}
+
+/**
+ * The public plan of a published snapshot with its partner agencies' sign-offs, which are
+ * signed after publication (so not kept with the plan), and the ETag of the two: the
+ * snapshot's hash, and after it a hash of the sign-offs when there are any.
+ */
+export async function publicPlanWithSignoffs(
+  deps: AppDeps,
+  published: Published,
+): Promise<{ plan: ApiPublicPlan; etag: string }> {
+  const { tables, plan } = await publicPlan(deps, published);
+  const signoffs = await publicSignoffs(deps, published.snapshot, tables);
+  const sha = published.snapshot.sha256;
+  if (signoffs.size === 0) return { plan, etag: `"${sha}"` };
+  const strategies = plan.strategies.map((s) => ({ ...s, signoffs: signoffs.get(s.id) ?? [] }));
+  const of = sha256Hex(canonicalJson(strategies.map((s) => s.signoffs)));
+  return { plan: { ...plan, strategies }, etag: `"${sha}-${of.slice(0, 16)}"` };
 }
 
 /**

@@ -15,7 +15,8 @@
  * the sample monitoring workbook's actuals in place of the sample plan's own. An admin API
  * token is written to `<data root>/admin-token` (mode 0600); the log says where, never the
  * token. The city plan then becomes a snapshot, sent to the council, adopted by it with a
- * plausible resolution and published (issue 15), so the public page has a plan at once. Once
+ * plausible resolution and published (issue 15), so the public page has a plan at once, and the
+ * water company's representative signs it, agreeing with a reservation. Once
  * the framework is approved, an agency representative (the water company, SH13)
  * and a stakeholder (the environmental NGO, SH03) join, tied to the framework's
  * `tblStakeholders`; and when the seed writes files, one person of each role gets a local
@@ -40,6 +41,7 @@ import { createHash } from 'node:crypto';
 import type { Role } from '../repositories';
 import { hashPassword, oneTimePassword } from '../auth/password';
 import type { AppDeps } from './context';
+import { signDocument } from './signatures';
 import { makeSnapshot, transitionSnapshot } from './snapshots';
 import { pushVersion, transition } from './submissions';
 
@@ -201,6 +203,10 @@ export const SAMPLE_RESOLUTION = (startYear: number) => ({
   votesAgainst: 1,
   votesAbstaining: 1,
 });
+
+/** The sample water company's reservation on the plan it signs. */
+export const SAMPLE_RESERVATION =
+  'جابه‌جایی خطوط آب و فاضلاب تقاطع تنها پس از تأمین اعتبار آن در بودجه سال نخست شرکت آغاز می‌شود.';
 
 /** What `seedSample` made. */
 export interface SeedResult {
@@ -396,8 +402,9 @@ export async function seedSampleTenant(deps: AppDeps, options: SeedOptions): Pro
   };
   await file(FRAMEWORK_DEPARTMENT, 'framework', framework);
   // The framework's tblStakeholders now names them: the outside people join.
+  const outside = new Map<string, Principal>();
   for (const o of SAMPLE_OUTSIDE_PEOPLE) {
-    must(
+    const { user: u } = must(
       await repos.users.create(
         tenantId,
         {
@@ -410,6 +417,16 @@ export async function seedSampleTenant(deps: AppDeps, options: SeedOptions): Pro
       ),
       `user ${o.local}`,
     );
+    outside.set(o.local, {
+      tenantId,
+      userId: u.id,
+      email: u.email,
+      displayName: u.displayName,
+      departmentId: null,
+      stakeholderId: u.stakeholderId,
+      roles: u.roles,
+      via: 'api-token',
+    });
   }
   await file(REVENUE_DEPARTMENT, 'revenue', revenue);
   for (const [code, workbook] of departments) await file(code, 'department', workbook);
@@ -443,6 +460,14 @@ export async function seedSampleTenant(deps: AppDeps, options: SeedOptions): Pro
     resolution: SAMPLE_RESOLUTION(startYear),
   });
   await transitionSnapshot(deps, council, snapshot.id, { action: 'publish' });
+  // The water company's representative signs the adopted plan, with a reservation.
+  const agency = outside.get('agency');
+  if (agency !== undefined)
+    await signDocument(deps, agency, cycle.id, {
+      snapshotId: snapshot.id,
+      position: 'agree-with-reservations',
+      text: SAMPLE_RESERVATION,
+    });
 
   const { secret } = must(
     await repos.tokens.issue(tenantId, { userId: admin.userId, name: 'first start' }, null),

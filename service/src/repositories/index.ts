@@ -19,6 +19,8 @@ import { consultationRepository } from './consultations';
 import type { NotificationRepository } from './notifications';
 import { notificationRepository } from './notifications';
 import { idempotencyRepository } from './idempotency';
+import type { SignatureRepository } from './signatures';
+import { signatureRepository } from './signatures';
 import type { SnapshotRepository } from './snapshots';
 import { snapshotRepository } from './snapshots';
 import type { AmendmentRepository } from './amendments';
@@ -57,6 +59,8 @@ export interface Repositories {
   comments: CommentRepository;
   /** Snapshots of the city plan and the council's decisions on them. */
   snapshots: SnapshotRepository;
+  /** Agencies' sign-offs of the strategic document (signatures.ts). */
+  signatures: SignatureRepository;
   /** The council's amendments to returned snapshots (amendments.ts). */
   amendments: AmendmentRepository;
   /** In-app notifications: the planning office's reminders (notifications.ts). */
@@ -102,6 +106,7 @@ export function createRepositories(
     versions: versionRepository(ctx),
     comments: commentRepository(ctx),
     snapshots: snapshotRepository(ctx),
+    signatures: signatureRepository(ctx),
     amendments: amendmentRepository(ctx),
     notifications: notificationRepository(ctx),
     consultations: consultationRepository(ctx),
@@ -131,6 +136,7 @@ export type {
   ContributionRecord,
 } from './consultations';
 export type { CycleRecord, CycleRepository } from './cycles';
+export type { SignatureInput, SignatureRecord, SignatureRepository } from './signatures';
 export type {
   NotificationInput,
   NotificationRecord,

@@ -68,6 +68,7 @@ export const TENANT_TABLES = [
   'audit_entry',
   'comment',
   'workflow_event',
+  'agency_signature',
   'council_amendment',
   'city_snapshot_source',
   'city_snapshot',

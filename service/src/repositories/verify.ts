@@ -193,6 +193,18 @@ export interface AuditedState {
       bodySha256: unknown;
     }>
   >;
+  /** Agencies' signatures by id (`signature.create`). */
+  signatures: Map<
+    string,
+    Described<{
+      cycleId: unknown;
+      snapshotId: unknown;
+      stakeholderId: unknown;
+      position: unknown;
+      textSha256: unknown;
+      signedSha256: unknown;
+    }>
+  >;
   /** Notifications by id (`reminder.send`, `notification.read`). */
   notifications: Map<
     string,
@@ -257,6 +269,7 @@ export function emptyAuditedState(): AuditedState {
     versions: new Map(),
     events: new Map(),
     comments: new Map(),
+    signatures: new Map(),
     notifications: new Map(),
     consultations: new Map(),
     contributions: new Map(),
@@ -418,6 +431,19 @@ export function replayAudit(state: AuditedState, entry: AuditRecord): void {
       if (n !== undefined) n.state.readAt = entry.at;
       return;
     }
+    case 'signature.create':
+      state.signatures.set(id, {
+        entry,
+        state: {
+          cycleId: data.cycleId,
+          snapshotId: data.snapshotId,
+          stakeholderId: data.stakeholderId,
+          position: data.position,
+          textSha256: data.textSha256,
+          signedSha256: data.signedSha256,
+        },
+      });
+      return;
     case 'consultation.open':
       state.consultations.set(id, {
         entry,
@@ -907,6 +933,32 @@ const checkComments: TableCoverage = {
   },
 };
 
+/** Agencies' signatures against their `signature.create` (every column; the text by hash). */
+const checkSignatures: TableCoverage = {
+  kind: 'checked',
+  async check(c) {
+    const rows = await c.prisma.agencySignature.findMany({ where: { tenantId: c.tenantId } });
+    compareRows(
+      c,
+      'agency_signature',
+      rows,
+      c.state.signatures,
+      (r) => r.id,
+      (k) => `signature ${k}`,
+      (r, d) => [
+        ['cycle_id', r.cycleId, d.state.cycleId],
+        ['snapshot_id', r.snapshotId, d.state.snapshotId],
+        ['stakeholder_id', r.stakeholderId, d.state.stakeholderId],
+        ['user_id', r.userId, d.entry.actorId],
+        ['position', r.position, d.state.position],
+        ['text', sha256Hex(r.text), d.state.textSha256],
+        ['signed_sha256', r.signedSha256, d.state.signedSha256],
+        ['created_at', r.createdAt.getTime(), d.entry.at.getTime()],
+      ],
+    );
+  },
+};
+
 /**
  * Notifications against the `reminder.send` that made them (person, department, the hash of
  * what each says, sender, time) and the `notification.read` that marked them read.
@@ -1044,6 +1096,7 @@ export const VERIFIED_TABLES: Readonly<Record<string, TableCoverage>> = {
   consultation_contribution: checkContributions,
   city_snapshot: { kind: 'checked', check: checkSnapshots },
   city_snapshot_source: { kind: 'covered', by: SNAPSHOT_SOURCES_COVERED_BY },
+  agency_signature: checkSignatures,
   council_amendment: { kind: 'checked', check: checkAmendments },
   audit_entry: { kind: 'covered', by: 'itself: the hash chain and its head anchored outside' },
   idempotency_key: {

@@ -12,6 +12,7 @@ import type { Principal } from '../auth';
 import { CITY_WIDE_ROLES } from '../auth';
 import {
   AnswerBody,
+  ApiSignatureBody,
   ApiSnapshotTransition,
   ApplyAmendmentBody,
   CONSULTATION_STAFF,
@@ -241,6 +242,19 @@ export function apiRouter(deps: AppDeps, options: RouterOptions = {}): Router {
     '/snapshots/:id/documents/council-bill',
     { roles: CITY_WIDE_ROLES, params: ById },
     op.getSnapshotCouncilBill,
+  );
+  // Agency sign-offs (handlers/signatures.ts): an agency's representative reads what the
+  // agency signs and signs; the city-wide roles read every agency's latest signature.
+  api.get('/cycles/:cycleId/agency', { roles: ['agency'], params: ByCycle }, op.getAgencyView);
+  api.post(
+    '/cycles/:cycleId/signatures',
+    { roles: ['agency'], params: ByCycle, body: ApiSignatureBody },
+    op.createSignature,
+  );
+  api.get(
+    '/cycles/:cycleId/signatures',
+    { roles: CITY_WIDE_ROLES, params: ByCycle },
+    op.listSignatures,
   );
   api.get('/cycles/:cycleId/consultations', { params: ByCycle }, consult.listConsultations);
   api.post(

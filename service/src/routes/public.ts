@@ -13,7 +13,12 @@ import type { ApiPublishedTable, PublicFormat } from '#core';
 import { PUBLIC_FORMATS } from '#core';
 import { writeCsvTable, writeRawWorkbook } from '../../../io';
 import type { AppDeps } from '../handlers/context';
-import { publicPlan, publicSnapshots, publicTable, publishedSnapshot } from '../handlers/public';
+import {
+  publicPlanWithSignoffs,
+  publicSnapshots,
+  publicTable,
+  publishedSnapshot,
+} from '../handlers/public';
 import { notFound, notFoundRoute } from '../http/errors';
 import { XLSX_TYPE } from '../http/upload-body';
 
@@ -39,8 +44,8 @@ export function publicRouter(deps: AppDeps): Router {
 
   router.get('/:code/plan', async (req, res) => {
     const published = await publishedSnapshot(deps, Code.parse(req.params.code));
-    const { plan } = await publicPlan(deps, published);
-    cacheable(res, `"${published.snapshot.sha256}"`);
+    const { plan, etag } = await publicPlanWithSignoffs(deps, published);
+    cacheable(res, etag);
     res.json(plan);
   });
 
@@ -57,8 +62,8 @@ export function publicRouter(deps: AppDeps): Router {
   router.get('/:code/snapshots/:cycleStart/:number', async (req, res) => {
     const at = At.parse(req.params);
     const published = await publishedSnapshot(deps, at.code, at);
-    const { plan } = await publicPlan(deps, published);
-    cacheable(res, `"${published.snapshot.sha256}"`);
+    const { plan, etag } = await publicPlanWithSignoffs(deps, published);
+    cacheable(res, etag);
     res.json(plan);
   });
 

@@ -23,6 +23,8 @@ import {
 import { ApiProcess } from './process';
 import type { ReminderBody } from './notifications';
 import { ApiNotification, ApiNotifications, ApiReminders } from './notifications';
+import type { ApiSignatureBody } from './signatures';
+import { ApiAgencyView, ApiSignature, ApiSignatureList, SIGNATURE_PATHS } from './signatures';
 import { ApiSnapshotImpact } from './revision';
 import type { ApplyAmendmentBody } from './amendments';
 import { AMENDMENT_PATHS, ApiAmendment, ApiAmendmentList } from './amendments';
@@ -683,6 +685,21 @@ export class RegisterClient {
   /** A council-stage step on a snapshot (send, adopt, return, publish). */
   transitionSnapshot(id: string, body: ApiSnapshotTransition): Promise<ApiResult<ApiSnapshot>> {
     return this.json(ApiSnapshot, SNAPSHOT_PATHS.transitions(id), { method: 'POST', body });
+  }
+
+  /** What the signed-in agency signs in a cycle, and its signatures (agency). */
+  agencyView(cycleId: string): Promise<ApiResult<ApiAgencyView>> {
+    return this.json(ApiAgencyView, SIGNATURE_PATHS.agency(cycleId));
+  }
+
+  /** Signs the cycle's strategic document, the snapshot read (agency). */
+  sign(cycleId: string, body: ApiSignatureBody): Promise<ApiResult<ApiSignature>> {
+    return this.json(ApiSignature, SIGNATURE_PATHS.signatures(cycleId), { method: 'POST', body });
+  }
+
+  /** Every agency's latest signature in a cycle (reviewer, approver, council, admin). */
+  signatures(cycleId: string): Promise<ApiResult<ApiSignatureList>> {
+    return this.json(ApiSignatureList, SIGNATURE_PATHS.signatures(cycleId));
   }
 
   /** A snapshot's impact against the baseline and the previous snapshot. */

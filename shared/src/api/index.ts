@@ -10,4 +10,5 @@ export * from './people';
 export * from './people-client';
 export * from './process';
 export * from './notifications';
+export * from './signatures';
 export * from './consultation';

@@ -6,6 +6,7 @@
  * lines, no scores. Pure: the register gives the tables and the measured figures.
  */
 import type { CanonicalCell, CanonicalRow, CanonicalTable } from '../read/canonical';
+import { canonicalRefIds } from '../read/canonical';
 import { getTableSpec } from '../contract/tables';
 import type { ApiFiscalScenario, ApiPlanTotals } from './schemas';
 import type { ApiPublicPlan, PublicFormat, PublishedTableKey } from './public';
@@ -30,11 +31,7 @@ const int = (v: CanonicalCell | undefined): number | null => {
 };
 const money = (v: CanonicalCell | undefined): string | null =>
   v === undefined ? null : /^-?\d+$/.test(String(v)) ? String(v) : null;
-const ids = (v: CanonicalCell | undefined): string[] =>
-  text(v)
-    .split(/[,،]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+const ids = canonicalRefIds;
 
 /** Per plan year: the row's amounts (absent years left out). */
 function perYear(row: CanonicalRow, years: readonly number[]): Record<string, string> {
@@ -101,6 +98,8 @@ export function publicPlanOf(
       partners: ids(r.PartnerIds)
         .filter((id) => agencies.has(id))
         .map((id) => ({ id, name: agencies.get(id) ?? id })),
+      // The register adds the agencies' sign-offs (they come after publication).
+      signoffs: [],
     })),
     programs: rowsOf(tables, 'tblPrograms').map((r) => ({
       id: text(r.ProgramId),

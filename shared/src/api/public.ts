@@ -12,6 +12,7 @@ import type { TableName } from '../contract/tables';
 import { isValidJalaliDate } from '../jalali';
 import { AMENDMENTS_PER_RETURN, ApiAmendmentProposal } from './amendments';
 import { ApiBilingual, ApiFiscalScenario, ApiMoney, ApiPlanTotals } from './schemas';
+import { ApiPublicSignoff } from './signatures';
 
 const time = z.iso.datetime({ offset: true });
 /** Amounts per plan year (keys are the years). */
@@ -122,6 +123,10 @@ export const ApiPublicPlan = z.object({
       municipalRole: z.string().nullable(),
       ownerDept: z.string(),
       partners: z.array(partner),
+      signoffs: z.array(ApiPublicSignoff).meta({
+        description:
+          'Each partner agency’s latest sign-off of the plan (on this snapshot or an earlier one of its cycle): position, text, Jalali day; organisations, never people.',
+      }),
     }),
   ),
   programs: z.array(

@@ -239,3 +239,14 @@ export function presentCanonicalTables(
     return { name: t.name, header, rows };
   });
 }
+
+/**
+ * The IDs of a canonical `refList` cell (joined by `, ` in the canonical form; a workbook's
+ * Persian comma `،` is understood too), none for a blank cell.
+ */
+export function canonicalRefIds(value: CanonicalCell | undefined): string[] {
+  return (value === undefined ? '' : String(value))
+    .split(/[,،]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

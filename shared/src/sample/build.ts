@@ -471,6 +471,7 @@ function tables(): RawTable[] {
         MunicipalRole: fa(E.MUNICIPAL_ROLES, role),
         DirectiveIds: DirectiveIds || null,
         OwnerDept,
+        PartnerIds: C.STRATEGY_PARTNERS[StrategyId] ?? null,
       })),
     ),
     table(

@@ -195,6 +195,18 @@ export const STRATEGIES: ReadonlyArray<
   ['S6.2', 'G6', 'گسترش مشارکت شهروندان و نهادهای مدنی', 'ST', 'facilitator', 'DR09', 'D-SOC'],
 ];
 
+/**
+ * v2: the executive agencies that share a strategy (tblStrategies.PartnerIds): the water and
+ * power companies in the intersections they move their networks for, the traffic police in
+ * road safety, the water company and education in the underserved neighbourhoods (surface
+ * water, school yards opened to residents), after the commitments below.
+ */
+export const STRATEGY_PARTNERS: Readonly<Record<string, string>> = {
+  'S2.2': 'SH13، SH14',
+  'S2.3': 'SH15',
+  'S4.2': 'SH13، SH16',
+};
+
 /** Programs: ID, strategy, title, owner. */
 export const PROGRAMS: ReadonlyArray<readonly [string, string, string, string]> = [
   ['PG01', 'S1.1', 'احداث بوستان‌های محله‌ای و کمربند سبز', 'O-PARK'],

@@ -59,6 +59,12 @@ export const TOKENS_PATH = `${ME_PATH}/tokens`;
 export const PROCESS_PATH = `${ME_PATH}/process`;
 
 /**
+ * An agency's page (`GET /api/cycles/{id}/agency`): its strategies and commitments, the
+ * snapshot signed now, the form to sign it and its past signatures.
+ */
+export const AGENCY_PATH = `${ME_PATH}/agency`;
+
+/**
  * The council's pages: the cycle's snapshots of the city plan, and one snapshot's review
  * (`/me/council/<snapshot id>`) with the council's actions on it.
  */
@@ -78,10 +84,18 @@ export const ADMIN_PATH = `${ME_PATH}/admin`;
 
 /**
  * A page of a person's account: the sign-in, their tokens, the process of the plan, the
- * consultation, the administration, the council's list of snapshots and its review of one.
+ * consultation, the administration, the council's list of snapshots and its review of one, an
+ * agency's sign-off.
  */
 export type AccountPage =
-  'signin' | 'tokens' | 'process' | 'consultation' | 'admin' | 'council' | 'council-snapshot';
+  | 'signin'
+  | 'tokens'
+  | 'process'
+  | 'consultation'
+  | 'admin'
+  | 'council'
+  | 'council-snapshot'
+  | 'agency';
 
 /** A snapshot's id as it may appear in an address (the register's ids: uuids). */
 const SNAPSHOT_ID = /^[A-Za-z0-9-]{1,64}$/;
@@ -92,6 +106,7 @@ export function accountPageOf(pathname: string): AccountPage | null {
   if (p === SIGN_IN_PATH) return 'signin';
   if (p === TOKENS_PATH) return 'tokens';
   if (p === PROCESS_PATH) return 'process';
+  if (p === AGENCY_PATH) return 'agency';
   if (p === COUNCIL_PATH) return 'council';
   if (councilSnapshotOf(p) !== null) return 'council-snapshot';
   if (p === CONSULTATION_PATH) return 'consultation';

@@ -7,9 +7,18 @@
  * a due period. Each phase links to the help page of its method. Signed out, the page sends
  * the person to the sign-in and back.
  */
-import type { ApiFailure, ApiProcess, ApiReminders, Language, SessionClient } from '#core';
+import type {
+  ApiFailure,
+  ApiProcess,
+  ApiReminders,
+  ApiSignatureList,
+  Language,
+  SessionClient,
+} from '#core';
 import {
   PHASE_OWNERS,
+  SIGNATURE_POSITION_CAPTIONS,
+  SIGNOFF_STATE_CAPTIONS,
   PROCESS_PATH,
   helpPageUrl,
   listSeparator,
@@ -18,6 +27,7 @@ import {
   signInPath,
 } from '#core';
 import {
+  Badge,
   Button,
   Dialog,
   DialogActions,
@@ -33,11 +43,12 @@ import {
   Spinner,
   Textarea,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { Iso, PageTitle, ScrollTable, Section, Stored, fill, usePageStyles } from '../components';
-import { count, digits, jalaliDate } from '../format';
+import { count, digits, jalaliDate, jalaliDay } from '../format';
 import { t } from '../i18n';
 import { navigate } from '../router';
 
@@ -74,6 +85,8 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<ApiReminders | null>(null);
   const [remindError, setRemindError] = useState<ApiFailure | null>(null);
+  // The agencies' sign-offs of the cycle's strategic document.
+  const [signoffs, setSignoffs] = useState<ApiSignatureList | null>(null);
   const signIn = signInPath(lang === 'en' ? `${PROCESS_PATH}?lang=en` : PROCESS_PATH, lang);
 
   useEffect(() => {
@@ -93,8 +106,12 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
       );
       const latest = [...cycles.value].sort((a, b) => b.startYear - a.startYear)[0];
       if (latest === undefined) return setLoad({ state: 'none' });
-      const r = await client.process(latest.id);
+      const [r, signed] = await Promise.all([
+        client.process(latest.id),
+        client.signatures(latest.id),
+      ]);
       if (!live) return;
+      setSignoffs(signed.ok ? signed.value : null);
       if (r.ok)
         setLoad({ state: 'ok', process: r.value, cycle: `${latest.startYear}–${latest.endYear}` });
       else if (r.error.status === 401) navigate(signIn, { replace: true });
@@ -211,6 +228,66 @@ export function ProcessView(props: { lang: Language; client: SessionClient }) {
           </tbody>
         </ScrollTable>
       </Section>
+
+      {signoffs !== null && signoffs.agencies.length > 0 && (
+        <Section title={t(lang, 'signoffs')} id="signoffs">
+          <p>{t(lang, 'signoffsIntro')}</p>
+          <ScrollTable label={t(lang, 'signoffs')} testId="signoffs">
+            <thead>
+              <tr>
+                <th scope="col" className={mergeClasses(page.cell, page.head)}>
+                  {t(lang, 'colAgency')}
+                </th>
+                <th scope="col" className={mergeClasses(page.cell, page.head)}>
+                  {t(lang, 'colPosition')}
+                </th>
+                <th scope="col" className={mergeClasses(page.cell, page.head)}>
+                  {t(lang, 'colText')}
+                </th>
+                <th scope="col" className={mergeClasses(page.cell, page.head)}>
+                  {t(lang, 'colDate')}
+                </th>
+                <th scope="col" className={mergeClasses(page.cell, page.head)}>
+                  {t(lang, 'colVersion')}
+                </th>
+                <th scope="col" className={mergeClasses(page.cell, page.head)}>
+                  {t(lang, 'colState')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {signoffs.agencies.map(({ agency, latest }) => (
+                <tr key={agency.id} data-agency={agency.id}>
+                  <th scope="row" className={mergeClasses(page.cell, styles.name)}>
+                    <Stored>{agency.name}</Stored> <Iso className={styles.muted}>{agency.id}</Iso>
+                  </th>
+                  <td className={mergeClasses(page.cell, styles.nowrap)}>
+                    {latest === null
+                      ? SIGNOFF_STATE_CAPTIONS.unsigned[lang]
+                      : SIGNATURE_POSITION_CAPTIONS[latest.position][lang]}
+                  </td>
+                  <td className={mergeClasses(page.cell, styles.wide)}>
+                    {latest === null || latest.text === '' ? '' : <Stored>{latest.text}</Stored>}
+                  </td>
+                  <td className={mergeClasses(page.cell, styles.nowrap)}>
+                    {latest === null ? '' : jalaliDay(latest.createdAt, lang)}
+                  </td>
+                  <td className={mergeClasses(page.cell, styles.name)}>
+                    {latest === null ? '' : latest.snapshot.label[lang]}
+                  </td>
+                  <td className={page.cell}>
+                    {latest !== null && (
+                      <Badge appearance="tint" color={latest.stale ? 'warning' : 'success'}>
+                        {SIGNOFF_STATE_CAPTIONS[latest.stale ? 'stale' : 'current'][lang]}
+                      </Badge>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
+        </Section>
+      )}
 
       <Section title={t(lang, 'processDepartments')} id="departments">
         <ScrollTable label={t(lang, 'processDepartments')} testId="departments">

@@ -4,9 +4,17 @@
  * strategies, each with the municipality's role, its stance from the environment analysis, the
  * department that owns it, its partner agencies and its programs (linked to their rows).
  */
-import { enumCaption, MUNICIPAL_ROLES, PERSPECTIVES, SWOT_TYPES, webPath } from '#core';
+import {
+  enumCaption,
+  MUNICIPAL_ROLES,
+  PERSPECTIVES,
+  SIGNATURE_POSITION_CAPTIONS,
+  SWOT_TYPES,
+  webPath,
+} from '#core';
 import { Badge, Body1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import { AppLink, HelpLink, Iso, PageTitle, Section, Stored, usePageStyles } from '../components';
+import { jalaliDate } from '../format';
 import { t } from '../i18n';
 import { anchorOf } from '../plan';
 import type { ViewProps } from './common';
@@ -117,6 +125,34 @@ export function StrategyView({ lang, plan, route }: ViewProps) {
                           </ul>
                         )}
                       </dd>
+                      {s.signoffs.length > 0 && (
+                        <>
+                          <dt>{t(lang, 'signoffs')}</dt>
+                          <dd>
+                            <ul className={page.list} data-testid="signoffs">
+                              {s.signoffs.map((o) => (
+                                <li key={o.agency.id} data-signoff={o.position}>
+                                  <Stored>{o.agency.name}</Stored>
+                                  {lang === 'fa' ? '، ' : ', '}
+                                  {t(lang, 'signoffOn', {
+                                    position: SIGNATURE_POSITION_CAPTIONS[o.position][lang],
+                                    date: jalaliDate(o.signedOn, lang),
+                                  })}
+                                  {o.text !== '' && (
+                                    <>
+                                      {': '}
+                                      <Stored>{o.text}</Stored>
+                                    </>
+                                  )}
+                                  {o.stale && (
+                                    <span className={page.muted}> ({t(lang, 'signoffStale')})</span>
+                                  )}
+                                </li>
+                              ))}
+                            </ul>
+                          </dd>
+                        </>
+                      )}
                       <dt>{t(lang, 'programs')}</dt>
                       <dd>
                         {programs.length === 0 ? (
