@@ -176,6 +176,12 @@ describeInBrowser('the administration on the web', () => {
     // A preparer gets the register's refusal.
     const preparer = await signedIn('preparer', 'en', 'desk', problems);
     await preparer.getByTestId('failure').waitFor();
+    // The header links a person only to the pages their roles open: the administrator's all.
+    expect(await preparer.locator('header a').allInnerTexts()).toEqual([
+      'The published plan',
+      'My tokens',
+      'The consultation',
+    ]);
     await check(preparer, 'en', 'admin-refused-en-desk');
 
     expect(problems.filter((p) => !p.includes('403'))).toEqual([]);

@@ -13,10 +13,12 @@ import type {
   Fetch,
   Language,
   PlanSection,
+  Role,
   WebRoute,
 } from '#core';
 import {
   accountPageOf,
+  CITY_WIDE_ROLES,
   COUNCIL_PATH,
   councilSnapshotOf,
   isPracticeCode,
@@ -602,13 +604,13 @@ const ACCOUNT_HEADINGS = {
 } as const satisfies Record<AccountPage, StringKey>;
 
 /** The signed-in person's pages, linked from each other's header. */
-const ACCOUNT_LINKS: ReadonlyArray<{ page: AccountPage; path: string }> = [
+const ACCOUNT_LINKS: ReadonlyArray<{ page: AccountPage; path: string; roles?: readonly Role[] }> = [
   { page: 'tokens', path: TOKENS_PATH },
-  { page: 'process', path: PROCESS_PATH },
+  { page: 'process', path: PROCESS_PATH, roles: CITY_WIDE_ROLES },
   { page: 'consultation', path: CONSULTATION_PATH },
-  { page: 'council', path: COUNCIL_PATH },
-  { page: 'admin', path: ADMIN_PATH },
-  { page: 'agency', path: AGENCY_PATH },
+  { page: 'council', path: COUNCIL_PATH, roles: CITY_WIDE_ROLES },
+  { page: 'admin', path: ADMIN_PATH, roles: ['admin'] },
+  { page: 'agency', path: AGENCY_PATH, roles: ['agency'] },
 ];
 
 /** The frame of a person's own pages: the register's name, the language switch, the page. */
@@ -624,15 +626,16 @@ function AccountShell(props: {
   const client = clientOf(props.services.fetch);
   // A practice municipality's pages say so (the sign-in page, of the code being typed).
   const [practice, setPractice] = useState(false);
-  // An agency's representative is linked to the agency's page from their tokens.
-  const [isAgency, setIsAgency] = useState(false);
+  // Who is signed in: their roles choose the links to their own pages.
+  const [roles, setRoles] = useState<readonly Role[]>([]);
   useEffect(() => {
     if (page === 'signin') return;
     let live = true;
     void client.session().then((r) => {
       if (!live) return;
       setPractice(r.ok && r.value.practice);
-      setIsAgency(r.ok && r.value.user.roles.includes('agency'));
+      // Each link is shown to those whose roles open its page (the register still decides).
+      setRoles(r.ok ? r.value.user.roles : []);
     });
     return () => {
       live = false;
@@ -665,13 +668,15 @@ function AccountShell(props: {
             <AppLink href={lang === 'en' ? '/?lang=en' : '/'}>{t(lang, 'toPlan')}</AppLink>
             {page !== 'signin' &&
               // The agency's page is linked for its representatives only.
-              ACCOUNT_LINKS.filter((l) => l.page !== page && (l.page !== 'agency' || isAgency)).map(
-                (l) => (
-                  <AppLink key={l.page} href={lang === 'en' ? `${l.path}?lang=en` : l.path}>
-                    {t(lang, ACCOUNT_HEADINGS[l.page])}
-                  </AppLink>
-                ),
-              )}
+              ACCOUNT_LINKS.filter(
+                (l) =>
+                  l.page !== page &&
+                  (l.roles === undefined || l.roles.some((r) => roles.includes(r))),
+              ).map((l) => (
+                <AppLink key={l.page} href={lang === 'en' ? `${l.path}?lang=en` : l.path}>
+                  {t(lang, ACCOUNT_HEADINGS[l.page])}
+                </AppLink>
+              ))}
             <div className={styles.languages} role="group" aria-label={t(lang, 'language')}>
               {(['fa', 'en'] as const).map((l) => (
                 <ToggleButton
