@@ -98,6 +98,13 @@ describeInBrowser('the consultation on the web', () => {
 
   /** The screenshot, no sideways scrolling, axe clean, and the language's own digits. */
   async function check(page: Page, lang: 'fa' | 'en', shot: string) {
+    // A dialog that has just closed leaves the page hidden from assistive technology until its
+    // exit animation ends (Fluent sets aria-hidden on the rest): judge the page after that.
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[role="dialog"]') === null &&
+        !document.getElementById('root')?.hasAttribute('aria-hidden'),
+    );
     await page.screenshot({ path: path.join(SHOTS, `${shot}.png`), fullPage: true });
     expect(await page.getAttribute('html', 'dir')).toBe(lang === 'fa' ? 'rtl' : 'ltr');
     const overflow = await page.evaluate(

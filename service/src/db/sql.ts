@@ -220,6 +220,18 @@ export interface TokenUserRow {
 const date = (value: unknown): Date => new Date(Number(value));
 const dateOrNull = (value: unknown): Date | null => (value === null ? null : date(value));
 
+/**
+ * The plan rows of many versions of a tenant (parallel arrays of submission ids and versions),
+ * in the order `rowsQuery` gives one version's; `data` as text, parsed by the caller.
+ */
+export const VERSION_PLAN_ROWS_SQL = `SELECT r.submission_id AS "submissionId", r.version,
+            r.table_name AS "tableName", r.data::text AS data
+       FROM version_plan_row r
+       JOIN unnest($2::text[], $3::int4[]) AS v(submission_id, version)
+         ON v.submission_id = r.submission_id AND v.version = r.version
+      WHERE r.tenant_id = $1
+      ORDER BY r.submission_id, r.version, r.table_name, r.row_index`;
+
 /** The statement of `findTokenWithUser` ($1 tenant, $2 token hash); tests EXPLAIN it on Citus. */
 export const TOKEN_WITH_USER_SQL = `SELECT t.tenant_id AS "tenantId", t.id, t.user_id AS "userId", t.name, t.prefix,
             ${ms('t.created_at')} AS "createdAt", ${ms('t.expires_at')} AS "expiresAt",

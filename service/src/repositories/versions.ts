@@ -13,7 +13,7 @@
 import type { JsonObject, JsonValue } from '../db/canonical';
 import { canonicalJson, sha256Hex } from '../db/canonical';
 import type { VersionRowsInput } from '../db/sql';
-import { insertVersionRows } from '../db/sql';
+import { insertVersionRows, VERSION_PLAN_ROWS_SQL } from '../db/sql';
 import type { Tx, Prisma } from './client';
 import { isUniqueViolation, TX_OPTIONS } from './client';
 import type { RepositoryContext } from './context';
@@ -531,18 +531,6 @@ function rowsInput(
 /** The key of a version in `getPlans`' answer. */
 export const planKey = (v: { submissionId: string; version: number }) =>
   `${v.submissionId}/${v.version}`;
-
-/**
- * The plan rows of many versions of a tenant (parallel arrays of submission ids and versions),
- * in the order `rowsQuery` gives one version's; `data` as text, parsed by the caller.
- */
-const VERSION_PLAN_ROWS_SQL = `SELECT r.submission_id AS "submissionId", r.version,
-            r.table_name AS "tableName", r.data::text AS data
-       FROM version_plan_row r
-       JOIN unnest($2::text[], $3::int4[]) AS v(submission_id, version)
-         ON v.submission_id = r.submission_id AND v.version = r.version
-      WHERE r.tenant_id = $1
-      ORDER BY r.submission_id, r.version, r.table_name, r.row_index`;
 
 /** The query of a version's rows of one form, in table and row order. */
 function rowsQuery(where: { tenantId: string; submissionId: string; version: number }) {
