@@ -245,6 +245,12 @@ describeInBrowser('the council on the web', () => {
         await page.waitForSelector(`[data-testid="impact"] [data-item="${projectId}"]`);
         await page.waitForSelector('[data-testid="adopt-form"]');
         await page.waitForSelector('[data-testid="return-form"]');
+        // What the agencies said beside the numbers: the seed's water company (SH13) signed
+        // the first snapshot with a reservation; the other partner agencies have not signed.
+        const signoffs = page.locator('[data-testid="signoffs"]');
+        await signoffs.waitFor();
+        expect(await signoffs.innerText()).toContain('شرکت آب و فاضلاب استان');
+        expect(await signoffs.innerText()).toContain(lang === 'fa' ? 'امضا نشده' : 'Not signed');
         await checkPage(page, lang, `council-review-${lang}-${width}`);
         if (width === 'desk') {
           // Every field of both forms is reached by Tab, in the order they are read.

@@ -261,6 +261,19 @@ export const STRINGS = {
     en: 'The practice municipality is reset; its code:',
   },
   adminPassword: { fa: 'گذرواژه یک‌بارمصرف', en: 'One-time password' },
+  // What was said, on the council's review
+  councilVoices: {
+    fa: 'نظر ذی‌نفعان و دستگاه‌های اجرایی',
+    en: 'What stakeholders and agencies said',
+  },
+  councilNoVoices: {
+    fa: 'در رایزنی هنوز چیزی درباره موردهای برنامه گفته نشده است.',
+    en: 'Nothing has been said about the plan’s items in the consultation yet.',
+  },
+  councilSignoffs: { fa: 'امضای دستگاه‌ها', en: 'Agency sign-offs' },
+  councilAgency: { fa: 'دستگاه اجرایی', en: 'Agency' },
+  councilPosition: { fa: 'موضع', en: 'Position' },
+  councilSignedOn: { fa: 'تاریخ امضا', en: 'Signed on' },
   // The consultation (/me/consultation)
   consultPage: { fa: 'رایزنی برنامه', en: 'The consultation' },
   consultNone: {

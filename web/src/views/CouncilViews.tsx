@@ -82,6 +82,7 @@ import {
   usePageStyles,
 } from '../components';
 import { billions, count, digits, jalaliDate, jalaliDay, year } from '../format';
+import { VoicesSection } from './VoicesSection';
 import { t } from '../i18n';
 import { navigate } from '../router';
 
@@ -704,6 +705,8 @@ export function CouncilReviewView(props: {
           </ScrollTable>
         </Section>
       )}
+
+      <VoicesSection lang={lang} client={client} cycleId={snapshot.cycleId} />
 
       {canRead && (
         <Section title={t(lang, 'councilActions')} id="actions">
