@@ -26,7 +26,7 @@ import type { Configuration } from 'openid-client';
 import type { Config } from '../config';
 import type { AppDeps } from '../handlers/context';
 import { TENANT_ID_PATTERN } from '../repositories';
-import { sessionCookie } from './session';
+import { cookieOf, sessionCookie } from './session';
 
 /** The cookie that ties a browser to its pending sign-in. */
 export const OIDC_COOKIE = 'plan_oidc';
@@ -135,13 +135,9 @@ export function oidcBrowser(
   };
 
   const callback: RequestHandler = async (req: Request, res: Response) => {
-    const key = (req.get('cookie') ?? '')
-      .split(';')
-      .map((p) => p.trim())
-      .find((p) => p.startsWith(`${OIDC_COOKIE}=`))
-      ?.slice(OIDC_COOKIE.length + 1);
-    const p = key === undefined ? undefined : pending.get(key);
-    if (key !== undefined) pending.delete(key);
+    const key = cookieOf(req, OIDC_COOKIE);
+    const p = key === null ? undefined : pending.get(key);
+    if (key !== null) pending.delete(key);
     res.set('Cache-Control', 'no-store').append('Set-Cookie', cookie('', 0));
     if (p === undefined || p.expires < Date.now()) {
       logger.info('OIDC callback without a pending sign-in (expired, replayed or forged)');

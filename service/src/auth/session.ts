@@ -62,17 +62,20 @@ export function csrfMatches(req: Request, secret: string): boolean {
 /** Methods that change nothing (RFC 9110 §9.2.1): no CSRF token needed. */
 export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The session cookie's value in a request, or null. */
-export function sessionCookieOf(req: Request): string | null {
+/** A cookie's value in a request, or null. */
+export function cookieOf(req: Request, name: string): string | null {
   const header = req.get('cookie');
   if (header === undefined) return null;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim();
+    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
   return null;
 }
+
+/** The session cookie's value in a request, or null. */
+export const sessionCookieOf = (req: Request): string | null => cookieOf(req, SESSION_COOKIE);
 
 /** The `Set-Cookie` value that opens (or, with `secret` null, clears) the session cookie. */
 export function sessionCookie(
