@@ -190,12 +190,17 @@ async function viewContext(
   p: { tenantId: string; userId: string; roles: readonly Role[] },
   c: ConsultationRecord,
   snapshot: SnapshotRecord,
+  /** What the caller has read already (as it stands after its write): not read again. */
+  known: {
+    all?: readonly ContributionRecord[];
+    snapshots?: readonly SnapshotRecord[];
+  } = {},
 ): Promise<ViewContext> {
   const [plan, all, users, snapshots] = await Promise.all([
     snapshotPlan(deps, snapshot),
-    deps.repos.consultations.contributions(p.tenantId, c.id),
+    known.all ?? deps.repos.consultations.contributions(p.tenantId, c.id),
     deps.repos.users.list(p.tenantId),
-    deps.repos.snapshots.list(p.tenantId, c.cycleId),
+    known.snapshots ?? deps.repos.snapshots.list(p.tenantId, c.cycleId),
   ]);
   return {
     viewer: { userId: p.userId, roles: p.roles },
@@ -371,7 +376,7 @@ export const contribute: Handler<ById, None, ContributionBody> = async ({
     },
     p.userId,
   );
-  const v = await viewContext(deps, p, consultation, snapshot);
+  const v = await viewContext(deps, p, consultation, snapshot, { all: [...all, made] });
   return { status: 201, json: toApiContribution(made, v) };
 };
 
@@ -423,7 +428,10 @@ export const answerContribution: Handler<ById, None, AnswerBody> = async ({
       },
     ]);
   const answered = await deps.repos.consultations.answer(p.tenantId, r.id, answer, p.userId);
-  const v = await viewContext(deps, p, consultation, snapshot);
+  const v = await viewContext(deps, p, consultation, snapshot, {
+    all: all.map((x) => (x.id === answered.id ? answered : x)),
+    snapshots,
+  });
   return { json: toApiContribution(answered, v) };
 };
 
