@@ -15,7 +15,7 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import type { Language } from '#core';
+import type { ApiFailure, Language } from '#core';
 import { helpPageUrl, PRACTICE_BANNER } from '#core';
 import type { ReactNode } from 'react';
 import { Fragment } from 'react';
@@ -213,6 +213,25 @@ export function PracticeBanner(props: { lang: Language }) {
       <MessageBarBody>
         <strong>{PRACTICE_BANNER[props.lang]}</strong>
       </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/**
+ * A failed call to the register, as the person reads it: too many requests (429) said plainly
+ * with the register's words after it, otherwise the register's own message in the page's
+ * language. Nothing when there is no failure.
+ */
+export function Failure(props: { lang: Language; error: ApiFailure | null }) {
+  const { lang, error } = props;
+  if (error === null) return null;
+  const text =
+    error.status === 429
+      ? `${STRINGS.tooMany[lang]} (${error.message[lang]})`
+      : error.message[lang];
+  return (
+    <MessageBar intent="error" role="alert" layout="multiline" data-testid="failure">
+      <MessageBarBody>{text}</MessageBarBody>
     </MessageBar>
   );
 }

@@ -38,7 +38,16 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import { fill, Iso, PageTitle, ScrollTable, Section, Stored, usePageStyles } from '../components';
+import {
+  Failure,
+  fill,
+  Iso,
+  PageTitle,
+  ScrollTable,
+  Section,
+  Stored,
+  usePageStyles,
+} from '../components';
 import { digits } from '../format';
 import { t } from '../i18n';
 import { navigate } from '../router';
@@ -94,21 +103,6 @@ const useStyles = makeStyles({
     },
   },
 });
-
-/** A failed call as the person reads it: 429 plainly, otherwise the register's own message. */
-function failureText(lang: Language, error: ApiFailure): string {
-  if (error.status === 429) return `${t(lang, 'tooMany')} (${error.message[lang]})`;
-  return error.message[lang];
-}
-
-function Failure(props: { lang: Language; error: ApiFailure | null }) {
-  if (props.error === null) return null;
-  return (
-    <MessageBar intent="error" role="alert">
-      <MessageBarBody data-testid="failure">{failureText(props.lang, props.error)}</MessageBarBody>
-    </MessageBar>
-  );
-}
 
 /** A moment in Jalali and Tehran time (the core's formatter), kept whole in its own isolate. */
 function When(props: { iso: string | null; lang: Language }) {

@@ -49,7 +49,16 @@ import { mergeClasses } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useCallback, useEffect, useState } from 'react';
 import { ADMIN_PATH } from '#core';
-import { Iso, PageTitle, ScrollTable, Section, Stored, fill, usePageStyles } from '../components';
+import {
+  Failure,
+  Iso,
+  PageTitle,
+  ScrollTable,
+  Section,
+  Stored,
+  fill,
+  usePageStyles,
+} from '../components';
 import { jalaliDay } from '../format';
 import { t } from '../i18n';
 import { navigate } from '../router';
@@ -96,15 +105,6 @@ const EMPTY: Draft = {
   stakeholderId: '',
   disabled: false,
 };
-
-function Failure(props: { lang: Language; error: ApiFailure | null }) {
-  if (props.error === null) return null;
-  return (
-    <MessageBar intent="error" data-testid="failure" layout="multiline">
-      <MessageBarBody>{props.error.message[props.lang]}</MessageBarBody>
-    </MessageBar>
-  );
-}
 
 /** A password or token shown this once, with what to do with it. */
 function ShownOnce(props: { lang: Language; label: ReactNode; secret: string; onClose(): void }) {

@@ -55,7 +55,15 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import { Iso, PageTitle, ScrollTable, Section, Stored, usePageStyles } from '../components';
+import {
+  Failure,
+  Iso,
+  PageTitle,
+  ScrollTable,
+  Section,
+  Stored,
+  usePageStyles,
+} from '../components';
 import { count, jalaliDay } from '../format';
 import { t } from '../i18n';
 import { navigate } from '../router';
@@ -113,17 +121,8 @@ interface AnswerDraft {
   reason: string;
 }
 
-function Failure(props: { lang: Language; error: ApiFailure | null }) {
-  if (props.error === null) return null;
-  return (
-    <MessageBar intent="error" data-testid="failure">
-      <MessageBarBody>{props.error.message[props.lang]}</MessageBarBody>
-    </MessageBar>
-  );
-}
-
-/** "2 people, 1 organisation" for one side of a tally. */
-function side(lang: Language, n: { people: number; organisations: number }): string {
+/** "2 people, 1 organisation" for one side of a tally (the council's review says it too). */
+export function side(lang: Language, n: { people: number; organisations: number }): string {
   const people = t(lang, n.people === 1 ? 'consultPerson' : 'consultPeople', {
     n: count(n.people, lang),
   });

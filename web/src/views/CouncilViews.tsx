@@ -73,6 +73,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import {
   AppLink,
+  Failure,
   Iso,
   PageTitle,
   ScrollTable,
@@ -127,14 +128,6 @@ const READERS: readonly Role[] = ['reviewer', 'approver', 'council', 'admin'];
 /** The sign-in address that comes back to `path`. */
 const signInFor = (path: string, lang: Language) =>
   signInPath(lang === 'en' ? `${path}?lang=en` : path, lang);
-
-function Failure(props: { lang: Language; error: ApiFailure }) {
-  return (
-    <MessageBar intent="error" data-testid="failure">
-      <MessageBarBody>{props.error.message[props.lang]}</MessageBarBody>
-    </MessageBar>
-  );
-}
 
 /** A status as a badge. */
 function StatusBadge(props: { lang: Language; snapshot: ApiSnapshot }) {

@@ -20,6 +20,7 @@ import { useEffect, useState } from 'react';
 import { AppLink, Iso, ScrollTable, Section, Stored, usePageStyles } from '../components';
 import { count, digits } from '../format';
 import { t } from '../i18n';
+import { side } from './ConsultationView';
 
 type Voices = { consultation: ApiConsultationView | null; signatures: ApiSignatureList | null };
 
@@ -76,14 +77,8 @@ export function VoicesSection(props: { lang: Language; client: SessionClient; cy
             };
           })
           .filter((r) => r.proposals.length > 0 || r.comments > 0 || r.tally !== undefined);
-  const side = (n: { people: number; organisations: number } | undefined) =>
-    n === undefined
-      ? '—'
-      : `${t(lang, n.people === 1 ? 'consultPerson' : 'consultPeople', { n: count(n.people, lang) })}${sep}${t(
-          lang,
-          n.organisations === 1 ? 'consultOrganisation' : 'consultOrganisations',
-          { n: count(n.organisations, lang) },
-        )}`;
+  const sideOf = (n: { people: number; organisations: number } | undefined) =>
+    n === undefined ? '—' : side(lang, n);
   const outcomes = (ps: ApiConsultationView['contributions']) => {
     const by = new Map<string, number>();
     for (const p of ps) {
@@ -126,8 +121,8 @@ export function VoicesSection(props: { lang: Language; client: SessionClient; cy
                   {r.proposals.length === 0 ? '—' : outcomes(r.proposals)}
                 </td>
                 <td className={num}>{count(r.comments, lang)}</td>
-                <td className={page.cell}>{side(r.tally?.endorse)}</td>
-                <td className={page.cell}>{side(r.tally?.object)}</td>
+                <td className={page.cell}>{sideOf(r.tally?.endorse)}</td>
+                <td className={page.cell}>{sideOf(r.tally?.object)}</td>
               </tr>
             ))}
           </tbody>
