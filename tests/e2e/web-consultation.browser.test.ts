@@ -10,20 +10,9 @@
  * screenshots under tests/e2e/screenshots/web/ (not committed) for a person to look at.
  */
 /// <reference lib="dom" />
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import type { Harness } from '../service/api-harness';
-import { openHarness } from '../service/api-harness';
-import { axeViolations, formatFindings } from '../helpers/axe';
-import { buildWeb, CHROMIUM, CHROMIUM_FLAGS, chromiumAvailable } from '../helpers/browser';
-
-const SHOTS = path.join(__dirname, 'screenshots', 'web');
-const WIDTHS = { desk: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
+import { CHROMIUM, chromiumAvailable } from '../helpers/browser';
+import type { WebRegister } from '../helpers/web-register';
+import { checkWebPage as check, openWebRegister, WIDTHS } from '../helpers/web-register';
 
 if (!chromiumAvailable)
   console.warn(`tests/e2e/web-consultation.browser.test.ts skipped: no Chromium at ${CHROMIUM}`);
@@ -33,96 +22,19 @@ const describeInBrowser = chromiumAvailable ? describe : describe.skip;
 const PROPOSAL = '<b>بخشی</b> از هزینه ۱۴۰۶ به ۱۴۰۵ برود <script>alert(1)</script>';
 
 describeInBrowser('the consultation on the web', () => {
-  let dist: string;
-  let dataDir: string;
-  let h: Harness;
-  let server: Server;
-  let base: string;
-  let browser: Browser;
-  let account: (role: string) => { email: string; password: string };
-
+  let w: WebRegister;
   beforeAll(async () => {
-    dist = mkdtempSync(path.join(os.tmpdir(), 'plan-web-'));
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'plan-data-'));
-    buildWeb(dist);
-    h = await openHarness('pglite', { webDir: dist }, {}, { tokenDir: dataDir });
-    server = await new Promise<Server>((resolve) => {
-      const s = h.app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const accounts = readFileSync(path.join(dataDir, 'local-accounts'), 'utf8').split('\n');
-    account = (role: string) => {
-      const [, email, password] = (accounts.find((l) => l.startsWith(`${role}\t`)) ?? '').split(
-        '\t',
-      );
-      if (email === undefined || password === undefined) throw new Error(`no ${role} account`);
-      return { email, password };
-    };
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-    mkdirSync(SHOTS, { recursive: true });
+    w = await openWebRegister();
   }, 180_000);
-
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
-    await h?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await w?.close();
   });
-
-  /** A browser of its own for a role, signed in, on the consultation page. */
-  async function signedIn(
+  const signedIn = (
     role: string,
     lang: 'fa' | 'en',
     width: keyof typeof WIDTHS,
     problems: string[],
-  ): Promise<Page> {
-    const context = await browser.newContext({ viewport: WIDTHS[width] });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().includes('401')) problems.push(`console: ${m.text()}`);
-    });
-    const q = lang === 'en' ? '?lang=en' : '';
-    await page.goto(`${base}/me/consultation${q}`);
-    await page.waitForURL(/\/signin\?next=/);
-    const { email, password } = account(role);
-    await page.fill('input[name="email"]', email);
-    await page.fill('input[name="password"]', password);
-    await page.click('main button[type="submit"]');
-    await page.waitForURL(`${base}/me/consultation${q}`);
-    await page.waitForSelector('main h1');
-    await page.waitForFunction(() => document.querySelector('main [role="progressbar"]') === null);
-    return page;
-  }
-
-  /** The screenshot, no sideways scrolling, axe clean, and the language's own digits. */
-  async function check(page: Page, lang: 'fa' | 'en', shot: string) {
-    // A dialog that has just closed leaves the page hidden from assistive technology until its
-    // exit animation ends (Fluent sets aria-hidden on the rest): judge the page after that.
-    await page.waitForFunction(
-      () =>
-        document.querySelector('[role="dialog"]') === null &&
-        !document.getElementById('root')?.hasAttribute('aria-hidden'),
-    );
-    await page.screenshot({ path: path.join(SHOTS, `${shot}.png`), fullPage: true });
-    expect(await page.getAttribute('html', 'dir')).toBe(lang === 'fa' ? 'rtl' : 'ltr');
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect({ shot, overflow }).toEqual({ shot, overflow: 0 });
-    const found = await axeViolations(page);
-    expect({ shot, axe: formatFindings(found) }).toEqual({ shot, axe: '' });
-    const own = await page.evaluate(() => {
-      const main = document.querySelector('main')?.cloneNode(true) as HTMLElement | undefined;
-      if (!main) return '';
-      main.querySelectorAll('[data-iso], [data-stored], code, option').forEach((e) => e.remove());
-      return main.innerText;
-    });
-    if (lang === 'fa')
-      expect({ shot, latin: own.match(/[A-Za-z0-9]+/g) }).toEqual({ shot, latin: null });
-    else expect({ shot, persian: own.match(/[۰-۹]+/g) }).toEqual({ shot, persian: null });
-  }
+  ) => w.signedIn(role, '/me/consultation', lang, width, problems);
 
   it('goes from opening to an answer the stakeholder can follow, in both languages', async () => {
     const problems: string[] = [];
